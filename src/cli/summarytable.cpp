@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#include "summarytable.h"
+
+#include "record/runsummary.h"
+
+#include <QCoreApplication>
+
+namespace ProcessLab::Cli {
+
+namespace {
+QString ms(double value)
+{
+    return value < 0 ? QStringLiteral("-") : QStringLiteral("%1 ms").arg(value, 0, 'f', 1);
+}
+} // namespace
+
+QString exitText(int exitCode, int exitSignal, bool ended)
+{
+    if (!ended)
+        return QStringLiteral("-");
+    if (exitSignal)
+        return QStringLiteral("signal %1").arg(exitSignal);
+    return QString::number(exitCode);
+}
+
+QString formatSummaryTable(const RunSummary &summary)
+{
+    const QStringList header = {QCoreApplication::translate("ProcessLab::Cli", "process"),
+                                QCoreApplication::translate("ProcessLab::Cli", "pid"),
+                                QCoreApplication::translate("ProcessLab::Cli", "spawn→ready"),
+                                QCoreApplication::translate("ProcessLab::Cli", "run"),
+                                QCoreApplication::translate("ProcessLab::Cli", "state"),
+                                QCoreApplication::translate("ProcessLab::Cli", "exit")};
+    QList<QStringList> rows{header};
+    for (const ProcessSummary &p : summary.processes) {
+        rows.append({p.role, p.pid ? QString::number(p.pid) : QStringLiteral("-"), ms(p.spawnToReadyMs()),
+                     ms(p.runMs()), stateName(p.state), exitText(p.exitCode, p.exitSignal, p.hasEnded())});
+    }
+    QList<qsizetype> widths(header.size(), 0);
+    for (const QStringList &row : rows) {
+        for (qsizetype c = 0; c < row.size(); ++c)
+            widths[c] = std::max(widths[c], row[c].size());
+    }
+    QString text;
+    for (const QStringList &row : rows) {
+        QString line;
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            // Numbers right-aligned, names left-aligned.
+            const bool numeric = c == 1 || c == 2 || c == 3;
+            line += numeric ? row[c].rightJustified(widths[c]) : row[c].leftJustified(widths[c]);
+            if (c + 1 < row.size())
+                line += QStringLiteral("  ");
+        }
+        text += line.trimmed() + QLatin1Char('\n');
+    }
+    text += QCoreApplication::translate("ProcessLab::Cli", "wall time: %1\n").arg(ms(summary.wallMs()));
+    return text;
+}
+
+} // namespace ProcessLab::Cli

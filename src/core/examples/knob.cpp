@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#include "knob.h"
+
+#include <QCoreApplication>
+
+#include <cmath>
+
+namespace ProcessLab {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ProcessLab::Knob", text);
+}
+
+QString numberText(const QVariant &value)
+{
+    return value.typeId() == QMetaType::Double ? QString::number(value.toDouble(), 'g', 10)
+                                               : value.toString();
+}
+} // namespace
+
+QString KnobSpec::translatedLabel() const
+{
+    return QCoreApplication::translate("ProcessLab::Knob", label);
+}
+
+QString KnobSpec::translatedHelp() const
+{
+    return QCoreApplication::translate("ProcessLab::Knob", help);
+}
+
+QString KnobSpec::rangeText() const
+{
+    if (type == Type::Bool)
+        return QStringLiteral("on/off");
+    return numberText(minimum) + QLatin1Char('-') + numberText(maximum);
+}
+
+std::optional<QVariant> parseKnobValue(const KnobSpec &knob, const QString &text, QString *error)
+{
+    const QString option = QStringLiteral("--") + knob.name;
+    bool ok = false;
+    switch (knob.type) {
+    case KnobSpec::Type::Int: {
+        const qlonglong value = text.trimmed().toLongLong(&ok);
+        if (!ok || value < knob.minimum.toLongLong() || value > knob.maximum.toLongLong()) {
+            *error = tr("%1: expected a whole number from %2 to %3, got '%4'")
+                         .arg(option, numberText(knob.minimum), numberText(knob.maximum), text);
+            return std::nullopt;
+        }
+        return QVariant(static_cast<int>(value));
+    }
+    case KnobSpec::Type::Double: {
+        const double value = text.trimmed().toDouble(&ok);
+        if (!ok || !std::isfinite(value) || value < knob.minimum.toDouble()
+            || value > knob.maximum.toDouble()) {
+            *error = tr("%1: expected a number from %2 to %3, got '%4'")
+                         .arg(option, numberText(knob.minimum), numberText(knob.maximum), text);
+            return std::nullopt;
+        }
+        return QVariant(value);
+    }
+    case KnobSpec::Type::Bool: {
+        const QString t = text.trimmed().toLower();
+        if (t == QLatin1StringView("1") || t == QLatin1StringView("true") || t == QLatin1StringView("on")
+            || t == QLatin1StringView("yes"))
+            return QVariant(true);
+        if (t == QLatin1StringView("0") || t == QLatin1StringView("false") || t == QLatin1StringView("off")
+            || t == QLatin1StringView("no"))
+            return QVariant(false);
+        *error = tr("%1: expected on or off, got '%2'").arg(option, text);
+        return std::nullopt;
+    }
+    }
+    return std::nullopt;
+}
+
+std::optional<QVariantMap> resolveKnobs(const QList<KnobSpec> &knobs, const QVariantMap &given,
+                                        QString *error)
+{
+    QVariantMap resolved;
+    for (const KnobSpec &knob : knobs) {
+        if (!given.contains(knob.name)) {
+            resolved.insert(knob.name, knob.defaultValue);
+            continue;
+        }
+        const QVariant value = given.value(knob.name);
+        // Route every given value through the text parser so all callers get one set of checks.
+        const QString text = value.typeId() == QMetaType::Bool ? (value.toBool() ? QStringLiteral("on")
+                                                                                 : QStringLiteral("off"))
+                                                               : numberText(value);
+        std::optional<QVariant> parsed = parseKnobValue(knob, text, error);
+        if (!parsed)
+            return std::nullopt;
+        resolved.insert(knob.name, *parsed);
+    }
+    for (auto it = given.cbegin(); it != given.cend(); ++it) {
+        if (!resolved.contains(it.key())) {
+            *error = tr("unknown option --%1 for this example").arg(it.key());
+            return std::nullopt;
+        }
+    }
+    return resolved;
+}
+
+} // namespace ProcessLab

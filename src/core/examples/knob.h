@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QVariant>
+#include <QVariantMap>
+
+#include <optional>
+
+namespace ProcessLab {
+
+// One adjustable parameter of an example; the CLI options and the GUI's spin boxes are
+// generated from these.
+struct KnobSpec
+{
+    enum class Type { Int, Double, Bool };
+
+    QString name;      // "workers"; CLI option --workers
+    Type type = Type::Int;
+    QVariant defaultValue;
+    QVariant minimum;  // Int/Double only
+    QVariant maximum;
+    const char *label = ""; // translatable (context "ProcessLab::Knob"), e.g. "Workers"
+    const char *help = "";  // translatable one-liner
+    int decimals = 0;       // Double only
+
+    QString translatedLabel() const;
+    QString translatedHelp() const;
+    QString rangeText() const; // "1-64", "0-60"
+};
+
+// Parses a CLI-style text value for the knob; on failure *error names the option and range.
+std::optional<QVariant> parseKnobValue(const KnobSpec &knob, const QString &text, QString *error);
+
+// Fills defaults and checks types and ranges of all knobs; unknown names are errors.
+std::optional<QVariantMap> resolveKnobs(const QList<KnobSpec> &knobs, const QVariantMap &given,
+                                        QString *error);
+
+} // namespace ProcessLab

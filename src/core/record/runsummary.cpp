@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+#include "runsummary.h"
+
+#include "runrecord.h"
+
+namespace ProcessLab {
+
+namespace {
+double nsToMs(qint64 ns)
+{
+    return static_cast<double>(ns) / 1e6;
+}
+} // namespace
+
+double ProcessSummary::spawnToReadyMs() const
+{
+    return (startingNs && readyNs) ? nsToMs(readyNs - startingNs) : -1.0;
+}
+
+double ProcessSummary::runMs() const
+{
+    const qint64 from = runningNs ? runningNs : createdNs;
+    return (endNs && from) ? nsToMs(endNs - from) : -1.0;
+}
+
+double RunSummary::wallMs() const
+{
+    return endNs ? nsToMs(endNs - startNs) : -1.0;
+}
+
+const ProcessSummary *RunSummary::process(int id) const
+{
+    return (id >= 0 && id < processes.size()) ? &processes.at(id) : nullptr;
+}
+
+int RunSummary::liveProcessCount() const
+{
+    int live = 0;
+    for (const ProcessSummary &p : processes) {
+        if (p.state != ProcessState::Created && !p.hasEnded())
+            ++live;
+    }
+    return live;
+}
+
+ProcessSummary &RunSummaryBuilder::processAt(int id)
+{
+    while (m_summary.processes.size() <= id) {
+        ProcessSummary p;
+        p.id = static_cast<int>(m_summary.processes.size());
+        m_summary.processes.append(p);
+    }
+    return m_summary.processes[id];
+}
+
+void RunSummaryBuilder::consume(const RunEvent &event)
+{
+    switch (event.kind) {
+    case EventKind::RunStarted:
+        m_summary.exampleId = event.text;
+        m_summary.startNs = event.timeNs;
+        break;
+    case EventKind::RunFinished:
+        m_summary.finished = true;
+        m_summary.endNs = event.timeNs;
+        m_summary.exitCode = event.exitCode;
+        m_summary.finishReason = event.text;
+        break;
+    case EventKind::ProcessCreated: {
+        ProcessSummary &p = processAt(event.process);
+        p.role = event.text;
+        p.createdNs = event.timeNs;
+        p.pid = event.pid;
+        break;
+    }
+    case EventKind::StateChanged: {
+        if (event.process < 0)
+            break;
+        ProcessSummary &p = processAt(event.process);
+        p.state = event.state;
+        if (event.pid)
+            p.pid = event.pid;
+        switch (event.state) {
+        case ProcessState::Starting:
+            if (!p.startingNs) // a second Starting event only adds the pid
+                p.startingNs = event.timeNs;
+            break;
+        case ProcessState::Ready: p.readyNs = event.timeNs; break;
+        case ProcessState::Running: p.runningNs = event.timeNs; break;
+        case ProcessState::Finished:
+        case ProcessState::Failed:
+        case ProcessState::Killed:
+            p.endNs = event.timeNs;
+            p.exitCode = event.exitCode;
+            p.exitSignal = event.exitSignal;
+            p.detail = event.text;
+            break;
+        case ProcessState::Created: break;
+        }
+        break;
+    }
+    case EventKind::Output: {
+        ProcessSummary &p = processAt(event.process);
+        if (event.stream == OutputStream::StdErr)
+            ++p.stderrLines;
+        else
+            ++p.stdoutLines;
+        break;
+    }
+    case EventKind::OutputDropped:
+        if (event.process >= 0)
+            processAt(event.process).droppedLines += event.count;
+        break;
+    case EventKind::ScriptStep:
+    case EventKind::WorkerTrace:
+    case EventKind::Error:
+    case EventKind::ConnectionRejected:
+        break;
+    }
+}
+
+RunSummary summarize(const RunRecord &record)
+{
+    RunSummaryBuilder builder;
+    for (const RunEvent &event : record.events())
+        builder.consume(event);
+    return builder.summary();
+}
+
+} // namespace ProcessLab

@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: MIT
+#include "workerprocess.h"
+
+#include "protocol/monotonicclock.h"
+
+#include <QCoreApplication>
+#include <QLocalSocket>
+#include <QTimer>
+
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
+
+namespace ProcessLab {
+
+WorkerProcess::WorkerProcess(WorkerSpec spec, EventSink sink, QObject *parent)
+    : QObject(parent)
+    , m_spec(std::move(spec))
+    , m_sink(std::move(sink))
+    , m_process(new QProcess(this))
+    , m_terminateTimer(new QTimer(this))
+    , m_killTimer(new QTimer(this))
+{
+    m_terminateTimer->setSingleShot(true);
+    m_killTimer->setSingleShot(true);
+    connect(m_terminateTimer, &QTimer::timeout, m_process, &QProcess::terminate);
+    connect(m_killTimer, &QTimer::timeout, m_process, &QProcess::kill);
+
+    m_process->setStandardInputFile(QProcess::nullDevice());
+    connect(m_process, &QProcess::started, this, &WorkerProcess::handleStarted);
+    connect(m_process, &QProcess::finished, this, &WorkerProcess::handleFinished);
+    connect(m_process, &QProcess::errorOccurred, this, &WorkerProcess::handleErrorOccurred);
+    connect(m_process, &QProcess::readyReadStandardOutput, this,
+            [this] { handleReadyRead(OutputStream::StdOut); });
+    connect(m_process, &QProcess::readyReadStandardError, this,
+            [this] { handleReadyRead(OutputStream::StdErr); });
+
+#ifdef Q_OS_LINUX
+    // The child dies with the host even if the host is SIGKILLed. Runs in the child
+    // between fork and exec; the parent may already be gone by then, so check.
+    const pid_t hostPid = getpid();
+    m_process->setChildProcessModifier([hostPid] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != hostPid)
+            ::_exit(Protocol::ExitHostGone);
+    });
+#endif
+}
+
+WorkerProcess::~WorkerProcess()
+{
+    // A QProcess must not be destroyed while running: its destructor would block.
+    if (m_process->state() != QProcess::NotRunning) {
+        disconnect(m_process, nullptr, this, nullptr);
+        m_process->kill();
+        m_process->waitForFinished(1000);
+    }
+}
+
+void WorkerProcess::start(const QString &program, const QProcessEnvironment &environment)
+{
+    if (m_state != ProcessState::Created)
+        return;
+    m_process->setProcessEnvironment(environment);
+    m_process->setProgram(program);
+    setState(ProcessState::Starting);
+    m_process->start(QIODevice::ReadOnly);
+}
+
+void WorkerProcess::handleStarted()
+{
+    m_pid = m_process->processId();
+    // Report the pid as soon as it is known; the state stays Starting until the hello.
+    RunEvent event;
+    event.timeNs = monotonicNowNs();
+    event.kind = EventKind::StateChanged;
+    event.process = m_spec.id;
+    event.state = m_state;
+    event.pid = m_pid;
+    m_sink(std::move(event));
+    if (m_stopRequested)
+        m_process->terminate();
+}
+
+bool WorkerProcess::attachConnection(QLocalSocket *socket, qint64 helloPid,
+                                     std::shared_ptr<Protocol::FrameReader> reader, QString *error)
+{
+    if (m_socket || m_state != ProcessState::Starting || m_stopRequested) {
+        *error = tr("worker %1 is not waiting for a connection").arg(m_spec.id);
+        return false;
+    }
+    if (m_pid == 0)
+        m_pid = m_process->processId();
+    if (helloPid != m_pid) {
+        *error = tr("worker %1 announced pid %2, but its process is %3").arg(m_spec.id).arg(helloPid).arg(m_pid);
+        return false;
+    }
+    m_socket = socket;
+    m_socket->setParent(this);
+    m_reader = std::move(reader);
+    connect(m_socket, &QLocalSocket::readyRead, this, &WorkerProcess::handleSocketData);
+    setState(ProcessState::Ready);
+
+    m_socket->write(Protocol::encodeFrame(Protocol::makeStart({m_spec.behaviour, m_spec.arguments})));
+    setState(ProcessState::Running);
+    if (m_reader->bufferedBytes() > 0 || m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &WorkerProcess::handleSocketData, Qt::QueuedConnection);
+    return true;
+}
+
+void WorkerProcess::handleSocketData()
+{
+    if (!m_socket)
+        return;
+    m_reader->append(m_socket->readAll());
+    Protocol::Message message;
+    for (;;) {
+        switch (m_reader->next(&message)) {
+        case Protocol::FrameReader::Status::NeedMore:
+            return;
+        case Protocol::FrameReader::Status::Error:
+            m_failure = tr("protocol error: %1").arg(m_reader->errorString());
+            recordError(m_failure);
+            closeConnection(); // the worker exits when its control connection closes
+            return;
+        case Protocol::FrameReader::Status::Frame:
+            break;
+        }
+        QString error;
+        if (message.type == Protocol::MessageType::Trace) {
+            if (const auto trace = Protocol::parseTrace(message, &error)) {
+                emit traceReceived(m_spec.id, trace->label, trace->timeNs ? trace->timeNs : monotonicNowNs());
+                continue;
+            }
+        } else {
+            error = tr("unexpected message type %1").arg(static_cast<int>(message.type));
+        }
+        m_failure = tr("protocol error: %1").arg(error);
+        recordError(m_failure);
+        closeConnection();
+        return;
+    }
+}
+
+void WorkerProcess::handleReadyRead(OutputStream stream)
+{
+    OutputLineSplitter &splitter = stream == OutputStream::StdErr ? m_stderr : m_stdout;
+    const QByteArray bytes = stream == OutputStream::StdErr ? m_process->readAllStandardError()
+                                                            : m_process->readAllStandardOutput();
+    const QStringList lines = splitter.feed(bytes);
+    if (lines.isEmpty())
+        return;
+    const qint64 now = monotonicNowNs();
+    for (const QString &line : lines) {
+        RunEvent event;
+        event.timeNs = now;
+        event.kind = EventKind::Output;
+        event.process = m_spec.id;
+        event.stream = stream;
+        event.text = line;
+        m_sink(std::move(event));
+    }
+}
+
+void WorkerProcess::flushOutput()
+{
+    // Whatever is still in the pipes, then a last line without newline.
+    handleReadyRead(OutputStream::StdOut);
+    handleReadyRead(OutputStream::StdErr);
+    for (const OutputStream stream : {OutputStream::StdOut, OutputStream::StdErr}) {
+        OutputLineSplitter &splitter = stream == OutputStream::StdErr ? m_stderr : m_stdout;
+        if (!splitter.hasRemainder())
+            continue;
+        RunEvent event;
+        event.timeNs = monotonicNowNs();
+        event.kind = EventKind::Output;
+        event.process = m_spec.id;
+        event.stream = stream;
+        event.text = splitter.takeRemainder();
+        m_sink(std::move(event));
+    }
+}
+
+void WorkerProcess::handleFinished(int exitCode, QProcess::ExitStatus status)
+{
+    m_terminateTimer->stop();
+    m_killTimer->stop();
+    flushOutput();
+    closeConnection();
+
+    const bool crashed = status == QProcess::CrashExit;
+    // On Unix, QProcess reports the terminating signal as the exit code of a crash.
+    const int signal = crashed ? exitCode : 0;
+    const int code = crashed ? 0 : exitCode;
+    if (m_stopRequested) {
+        setState(ProcessState::Killed, crashed ? tr("stopped (signal %1)").arg(signal) : tr("stopped"), code,
+                 signal);
+    } else if (crashed) {
+        setState(ProcessState::Failed, tr("crashed (signal %1)").arg(signal), code, signal);
+    } else if (!m_failure.isEmpty()) {
+        setState(ProcessState::Failed, m_failure, code, signal);
+    } else if (code != 0) {
+        const QString known = Protocol::describeWorkerExit(code);
+        setState(ProcessState::Failed,
+                 known.isEmpty() ? tr("exited with code %1").arg(code)
+                                 : tr("exited with code %1: %2").arg(code).arg(known),
+                 code, signal);
+    } else {
+        setState(ProcessState::Finished, {}, code, signal);
+    }
+    emit ended(m_spec.id);
+}
+
+void WorkerProcess::handleErrorOccurred(QProcess::ProcessError error)
+{
+    if (error != QProcess::FailedToStart || hasEnded())
+        return; // other errors are followed by finished()
+    closeConnection();
+    setState(m_stopRequested ? ProcessState::Killed : ProcessState::Failed,
+             tr("could not start %1: %2").arg(m_process->program(), m_process->errorString()));
+    emit ended(m_spec.id);
+}
+
+void WorkerProcess::requestStop(std::chrono::milliseconds grace)
+{
+    if (hasEnded() || m_stopRequested)
+        return;
+    m_stopRequested = true;
+    if (m_state == ProcessState::Created) {
+        setState(ProcessState::Killed, tr("stopped before it was started"));
+        emit ended(m_spec.id);
+        return;
+    }
+    if (m_socket) {
+        m_socket->write(Protocol::encodeFrame(Protocol::makeStop()));
+        m_socket->flush();
+        m_terminateTimer->start(grace);
+    } else if (m_process->state() == QProcess::Running) {
+        m_process->terminate(); // not connected yet: nobody to ask
+    }
+    m_killTimer->start(grace + killGrace);
+}
+
+void WorkerProcess::killNow()
+{
+    if (m_process->state() != QProcess::NotRunning) {
+        m_stopRequested = true;
+        m_process->kill();
+    }
+}
+
+void WorkerProcess::closeConnection()
+{
+    if (!m_socket)
+        return;
+    disconnect(m_socket, nullptr, this, nullptr);
+    m_socket->abort();
+    m_socket->deleteLater();
+    m_socket = nullptr;
+}
+
+void WorkerProcess::setState(ProcessState state, const QString &detail, int exitCode, int exitSignal)
+{
+    m_state = state;
+    RunEvent event;
+    event.timeNs = monotonicNowNs();
+    event.kind = EventKind::StateChanged;
+    event.process = m_spec.id;
+    event.state = state;
+    event.pid = m_pid;
+    event.exitCode = exitCode;
+    event.exitSignal = exitSignal;
+    event.text = detail;
+    m_sink(std::move(event));
+}
+
+void WorkerProcess::recordError(const QString &text)
+{
+    RunEvent event;
+    event.timeNs = monotonicNowNs();
+    event.kind = EventKind::Error;
+    event.process = m_spec.id;
+    event.text = text;
+    m_sink(std::move(event));
+}
+
+} // namespace ProcessLab

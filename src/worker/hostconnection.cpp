@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+#include "hostconnection.h"
+
+#ifdef Q_OS_WIN
+#include <windows.h>
+#else
+#include <cerrno>
+#include <cstring>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+#endif
+
+namespace ProcessLab::Worker {
+
+#ifndef Q_OS_WIN
+
+HostConnection::~HostConnection()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+bool HostConnection::connectTo(const QString &serverName, QString *error)
+{
+    const QByteArray path = serverName.toLocal8Bit();
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    if (path.isEmpty() || static_cast<size_t>(path.size()) >= sizeof(address.sun_path)) {
+        *error = QStringLiteral("invalid server path '%1'").arg(serverName);
+        return false;
+    }
+    std::memcpy(address.sun_path, path.constData(), static_cast<size_t>(path.size()));
+    m_fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (m_fd < 0) {
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        return false;
+    }
+    int rc;
+    do {
+        rc = ::connect(m_fd, reinterpret_cast<const sockaddr *>(&address), sizeof(address));
+    } while (rc < 0 && errno == EINTR);
+    if (rc < 0) {
+        *error = QStringLiteral("connect to %1: %2").arg(serverName, QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    }
+    return true;
+}
+
+bool HostConnection::send(const QByteArray &bytes)
+{
+    const std::lock_guard lock(m_sendMutex);
+    const char *data = bytes.constData();
+    qsizetype left = bytes.size();
+    while (left > 0) {
+        const ssize_t written = ::send(m_fd, data, static_cast<size_t>(left), MSG_NOSIGNAL);
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        data += written;
+        left -= written;
+    }
+    return true;
+}
+
+bool HostConnection::receive(QByteArray *bytes)
+{
+    char buffer[16 * 1024];
+    for (;;) {
+        const ssize_t got = ::recv(m_fd, buffer, sizeof(buffer), 0);
+        if (got > 0) {
+            bytes->append(buffer, got);
+            return true;
+        }
+        if (got < 0 && errno == EINTR)
+            continue;
+        return false;
+    }
+}
+
+#else // Q_OS_WIN
+
+namespace {
+// Overlapped I/O lets the reader thread block in ReadFile while another thread writes;
+// a synchronous pipe handle would serialise the two.
+bool waitOverlapped(HANDLE pipe, OVERLAPPED *overlapped, BOOL started, DWORD *transferred)
+{
+    if (!started && GetLastError() != ERROR_IO_PENDING)
+        return false;
+    return GetOverlappedResult(pipe, overlapped, transferred, TRUE) != 0;
+}
+} // namespace
+
+HostConnection::~HostConnection()
+{
+    if (m_pipe)
+        CloseHandle(static_cast<HANDLE>(m_pipe));
+}
+
+bool HostConnection::connectTo(const QString &serverName, QString *error)
+{
+    const std::wstring name = serverName.toStdWString();
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        HANDLE pipe = CreateFileW(name.c_str(), GENERIC_READ | GENERIC_WRITE, 0, nullptr, OPEN_EXISTING,
+                                  FILE_FLAG_OVERLAPPED, nullptr);
+        if (pipe != INVALID_HANDLE_VALUE) {
+            m_pipe = pipe;
+            return true;
+        }
+        if (GetLastError() != ERROR_PIPE_BUSY || !WaitNamedPipeW(name.c_str(), 100))
+            break;
+    }
+    *error = QStringLiteral("cannot open pipe %1 (error %2)").arg(serverName).arg(GetLastError());
+    return false;
+}
+
+bool HostConnection::send(const QByteArray &bytes)
+{
+    const std::lock_guard lock(m_sendMutex);
+    HANDLE pipe = static_cast<HANDLE>(m_pipe);
+    qsizetype offset = 0;
+    while (offset < bytes.size()) {
+        OVERLAPPED overlapped{};
+        overlapped.hEvent = CreateEventW(nullptr, TRUE, FALSE, nullptr);
+        DWORD written = 0;
+        const BOOL started = WriteFile(pipe, bytes.constData() + offset, DWORD(bytes.size() - offset), nullptr,
+                                       &overlapped);
+        const bool ok = waitOverlapped(pipe, &overlapped, started, &written);
+        CloseHandle(overlapped.hEvent);
+        if (!ok)
+            return false;
+        offset += written;
+    }
+    return true;
+}
+
+bool HostConnection::receive(QByteArray *bytes)
+{
+    HANDLE pipe = static_cast<HANDLE>(m_pipe);
+    char buffer[16 * 1024];
+    OVERLAPPED overlapped{};
+    overlapped.hEvent = CreateEventW(nullptr, TRUE, FALSE, nullptr);
+    DWORD got = 0;
+    const BOOL started = ReadFile(pipe, buffer, sizeof(buffer), nullptr, &overlapped);
+    const bool ok = waitOverlapped(pipe, &overlapped, started, &got);
+    CloseHandle(overlapped.hEvent);
+    if (!ok || got == 0)
+        return false;
+    bytes->append(buffer, got);
+    return true;
+}
+
+#endif
+
+} // namespace ProcessLab::Worker
