@@ -168,6 +168,11 @@ void Run::executeStep(const ScriptStep &step)
     }
 }
 
+QString Run::serverName() const
+{
+    return m_server->fullServerName();
+}
+
 WorkerProcess *Run::worker(int id) const
 {
     return m_workers.value(id);

@@ -38,6 +38,8 @@ public:
 
     // Overrides worker lookup (locateWorker()); tests use it.
     void setWorkerProgram(const QString &path) { m_workerProgram = path; }
+    // Caps the output lines the record keeps (see RunRecord); set before start().
+    void setOutputLineCap(qsizetype cap) { m_record.setOutputLineCap(cap); }
     // In step mode the main program advances one statement per step() call.
     void setStepMode(bool on);
     bool stepMode() const { return m_stepMode; }
@@ -50,6 +52,7 @@ public:
     int exitCode() const { return m_exitCode; }
     const RunRecord &record() const { return m_record; }
     const HostScript &script() const { return m_script; }
+    QString serverName() const; // the run's local server, once started
     // Index of the step being executed or waited on (== steps.size() when all are done).
     int currentStep() const { return m_next; }
     bool isWaitingForStep() const { return m_stepMode && !m_stepEntered && m_next < m_script.steps.size(); }

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: MIT
+// processlab-cli as a user runs it: exact stdout, usage errors, summary, JSON, signals.
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace ProcessLab;
+using namespace ProcessLab::TestSupport;
+
+namespace {
+
+struct CliResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliResult runCli(const QStringList &arguments, int timeoutMs = 60000)
+{
+    QProcess process;
+    process.start(cliPath(), arguments);
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QList<qint64> childPidsOf(qint64 pid)
+{
+    QList<qint64> pids;
+    QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(pid));
+    if (children.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &p : children.readAll().split(' ')) {
+            if (!p.trimmed().isEmpty())
+                pids.append(p.trimmed().toLongLong());
+        }
+    }
+    return pids;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void list();
+    void runProcessPrintsTutorialLines();
+    void summaryAndJson();
+    void usageErrors_data();
+    void usageErrors();
+    void interruptStopsCleanly();
+    void killedHostTakesWorkersAlong();
+};
+
+void TestCli::list()
+{
+    const CliResult r = runCli({QStringLiteral("list")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(QStringLiteral("process\t")));
+    QVERIFY(r.out.contains(QStringLiteral("subclass\t")));
+    QVERIFY(r.out.contains(QStringLiteral("示例1")));
+}
+
+void TestCli::runProcessPrintsTutorialLines()
+{
+    const CliResult r = runCli({QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--sleep"),
+                                QStringLiteral("0.3")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.err, QString());
+    QStringList lines = r.out.split(QLatin1Char('\n'));
+    QCOMPARE(lines.takeLast(), QString()); // ends with a newline
+    QCOMPARE(lines.constLast(), QStringLiteral("All processes finished"));
+    lines.sort();
+    QCOMPARE(lines, (QStringList{QStringLiteral("All processes finished"), QStringLiteral("Worker 1 finished"),
+                                 QStringLiteral("Worker 1 started"), QStringLiteral("Worker 2 finished"),
+                                 QStringLiteral("Worker 2 started")}));
+}
+
+void TestCli::summaryAndJson()
+{
+    QTemporaryDir dir;
+    const QString json = dir.filePath(QStringLiteral("run.json"));
+    const CliResult r = runCli({QStringLiteral("run"), QStringLiteral("subclass"), QStringLiteral("--workers=3"),
+                                QStringLiteral("--sleep=0.2"), QStringLiteral("--summary"), QStringLiteral("--json"), json});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.count(QLatin1Char('\n')), 7);
+    // stderr: header, Main, 3 workers, wall time.
+    const QStringList table = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(table.size(), 6);
+    QVERIFY(table.at(0).startsWith(QStringLiteral("process")));
+    QVERIFY(table.at(1).startsWith(QStringLiteral("Main")));
+    QVERIFY(table.at(4).startsWith(QStringLiteral("Worker 3")));
+    QVERIFY(table.at(4).contains(QStringLiteral(" ms")));
+    QVERIFY(table.at(5).startsWith(QStringLiteral("wall time")));
+
+    QFile file(json);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(root.value(QLatin1StringView("example")).toString(), QStringLiteral("subclass"));
+    QCOMPARE(root.value(QLatin1StringView("knobs")).toObject().value(QLatin1StringView("workers")).toInt(), 3);
+    QCOMPARE(root.value(QLatin1StringView("processes")).toArray().size(), 4);
+    QCOMPARE(root.value(QLatin1StringView("exitCode")).toInt(), 0);
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mustMention");
+    const QString run = QStringLiteral("run");
+    const QString process = QStringLiteral("process");
+    QTest::newRow("no-command") << QStringList{} << QStringLiteral("missing command");
+    QTest::newRow("unknown-command") << QStringList{QStringLiteral("fly")} << QStringLiteral("fly");
+    QTest::newRow("unknown-id") << QStringList{run, QStringLiteral("nope")} << QStringLiteral("process, subclass");
+    QTest::newRow("no-id") << QStringList{run} << QStringLiteral("process, subclass");
+    QTest::newRow("workers-0") << QStringList{run, process, QStringLiteral("--workers"), QStringLiteral("0")}
+                               << QStringLiteral("--workers: expected a whole number from 1 to 64");
+    QTest::newRow("workers-65") << QStringList{run, process, QStringLiteral("--workers=65")}
+                                << QStringLiteral("from 1 to 64");
+    QTest::newRow("sleep-negative") << QStringList{run, process, QStringLiteral("--sleep"), QStringLiteral("-1")}
+                                    << QStringLiteral("--sleep: expected a number from 0 to 60");
+    QTest::newRow("sleep-abc") << QStringList{run, process, QStringLiteral("--sleep"), QStringLiteral("abc")}
+                               << QStringLiteral("--sleep");
+    QTest::newRow("missing-value") << QStringList{run, process, QStringLiteral("--workers")}
+                                   << QStringLiteral("--workers needs a value (1-64)");
+    QTest::newRow("unknown-option") << QStringList{run, process, QStringLiteral("--items"), QStringLiteral("3")}
+                                    << QStringLiteral("unknown option --items");
+    QTest::newRow("stray-argument") << QStringList{run, process, QStringLiteral("extra")} << QStringLiteral("extra");
+    QTest::newRow("json-no-file") << QStringList{run, process, QStringLiteral("--json")} << QStringLiteral("--json");
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mustMention);
+    const CliResult r = runCli(arguments);
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.err.count(QLatin1Char('\n')), 1); // exactly one line
+    QVERIFY2(r.err.contains(mustMention), qPrintable(r.err));
+}
+
+void TestCli::interruptStopsCleanly()
+{
+    QProcess cli;
+    cli.start(cliPath(), {QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--workers"),
+                          QStringLiteral("3"), QStringLiteral("--sleep"), QStringLiteral("30")});
+    QVERIFY(cli.waitForStarted());
+    QVERIFY(QTest::qWaitFor([&] { return childPidsOf(cli.processId()).size() == 3; }, 10000));
+    const QList<qint64> workers = childPidsOf(cli.processId());
+    QTest::qWait(200);
+    ::kill(static_cast<pid_t>(cli.processId()), SIGINT);
+    QVERIFY(cli.waitForFinished(10000));
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(cli.exitCode(), 130);
+    QVERIFY(!QString::fromUtf8(cli.readAllStandardOutput()).contains(QStringLiteral("All processes finished")));
+    QVERIFY(QString::fromUtf8(cli.readAllStandardError()).contains(QStringLiteral("interrupted")));
+    QVERIFY(allGone(workers));
+}
+
+void TestCli::killedHostTakesWorkersAlong()
+{
+    QProcess cli;
+    cli.start(cliPath(), {QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--workers"),
+                          QStringLiteral("4"), QStringLiteral("--sleep"), QStringLiteral("30")});
+    QVERIFY(cli.waitForStarted());
+    QVERIFY(QTest::qWaitFor([&] { return childPidsOf(cli.processId()).size() == 4; }, 10000));
+    const QList<qint64> workers = childPidsOf(cli.processId());
+    QTest::qWait(200);
+    ::kill(static_cast<pid_t>(cli.processId()), SIGKILL);
+    QVERIFY(cli.waitForFinished(5000));
+    QVERIFY2(allGone(workers, 2000), "workers must die within 2 s of the host");
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

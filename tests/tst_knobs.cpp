@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+#include "examples/exampleregistry.h"
+#include "examples/knob.h"
+
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ProcessLab;
+
+class TestKnobs : public QObject
+{
+    Q_OBJECT
+private slots:
+    void parse_data();
+    void parse();
+    void resolveFillsDefaults();
+    void resolveRejectsUnknown();
+    void registryIsComplete();
+    void scriptsMapToSourceLines_data();
+    void scriptsMapToSourceLines();
+    void pythonSourcesRun_data();
+    void pythonSourcesRun();
+};
+
+void TestKnobs::parse_data()
+{
+    QTest::addColumn<QString>("knob");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QVariant>("expected"); // invalid = rejected
+    QTest::newRow("workers-ok") << QStringLiteral("workers") << QStringLiteral("8") << QVariant(8);
+    QTest::newRow("workers-min") << QStringLiteral("workers") << QStringLiteral("1") << QVariant(1);
+    QTest::newRow("workers-max") << QStringLiteral("workers") << QStringLiteral("64") << QVariant(64);
+    QTest::newRow("workers-zero") << QStringLiteral("workers") << QStringLiteral("0") << QVariant();
+    QTest::newRow("workers-65") << QStringLiteral("workers") << QStringLiteral("65") << QVariant();
+    QTest::newRow("workers-fraction") << QStringLiteral("workers") << QStringLiteral("2.5") << QVariant();
+    QTest::newRow("workers-text") << QStringLiteral("workers") << QStringLiteral("two") << QVariant();
+    QTest::newRow("sleep-fraction") << QStringLiteral("sleep") << QStringLiteral("0.25") << QVariant(0.25);
+    QTest::newRow("sleep-zero") << QStringLiteral("sleep") << QStringLiteral("0") << QVariant(0.0);
+    QTest::newRow("sleep-negative") << QStringLiteral("sleep") << QStringLiteral("-1") << QVariant();
+    QTest::newRow("sleep-abc") << QStringLiteral("sleep") << QStringLiteral("abc") << QVariant();
+    QTest::newRow("sleep-nan") << QStringLiteral("sleep") << QStringLiteral("nan") << QVariant();
+    QTest::newRow("sleep-too-long") << QStringLiteral("sleep") << QStringLiteral("61") << QVariant();
+}
+
+void TestKnobs::parse()
+{
+    QFETCH(QString, knob);
+    QFETCH(QString, text);
+    QFETCH(QVariant, expected);
+    const ExampleDefinition *example = ExampleRegistry::find(QStringLiteral("process"));
+    QVERIFY(example);
+    const auto spec = std::find_if(example->knobs.cbegin(), example->knobs.cend(),
+                                   [&](const KnobSpec &k) { return k.name == knob; });
+    QVERIFY(spec != example->knobs.cend());
+    QString error;
+    const std::optional<QVariant> value = parseKnobValue(*spec, text, &error);
+    QCOMPARE(value.has_value(), expected.isValid());
+    if (value) {
+        QCOMPARE(*value, expected);
+    } else {
+        // One line naming the option and its range.
+        QVERIFY2(error.contains(QStringLiteral("--") + knob), qPrintable(error));
+        QVERIFY2(error.contains(spec->minimum.toString()) && error.contains(spec->maximum.toString()),
+                 qPrintable(error));
+        QVERIFY(!error.contains(QLatin1Char('\n')));
+    }
+}
+
+void TestKnobs::resolveFillsDefaults()
+{
+    const ExampleDefinition *example = ExampleRegistry::find(QStringLiteral("subclass"));
+    QString error;
+    const auto knobs = resolveKnobs(example->knobs, {{QStringLiteral("workers"), 5}}, &error);
+    QVERIFY2(knobs, qPrintable(error));
+    QCOMPARE(knobs->value(QStringLiteral("workers")).toInt(), 5);
+    QCOMPARE(knobs->value(QStringLiteral("sleep")).toDouble(), 2.0);
+}
+
+void TestKnobs::resolveRejectsUnknown()
+{
+    const ExampleDefinition *example = ExampleRegistry::find(QStringLiteral("process"));
+    QString error;
+    QVERIFY(!resolveKnobs(example->knobs, {{QStringLiteral("items"), 5}}, &error));
+    QVERIFY(error.contains(QStringLiteral("--items")));
+    QVERIFY(!resolveKnobs(example->knobs, {{QStringLiteral("workers"), 0}}, &error));
+    QVERIFY(error.contains(QStringLiteral("--workers")));
+}
+
+void TestKnobs::registryIsComplete()
+{
+    QVERIFY(ExampleRegistry::all().size() >= 2);
+    for (const ExampleDefinition &e : ExampleRegistry::all()) {
+        QVERIFY(!e.titleEn.isEmpty() && !e.titleZh.isEmpty());
+        QVERIFY(!e.summaryEn.isEmpty() && !e.summaryZh.isEmpty());
+        QVERIFY2(e.pythonSource().lineCount() > 5, qPrintable(e.id));
+        QVERIFY2(SourceListing::fromResource(e.cppResource).lineCount() > 5, qPrintable(e.id));
+        for (const int line : e.traceSourceLines())
+            QVERIFY2(line > 0, qPrintable(e.id));
+        for (const KnobSpec &k : e.knobs) {
+            QString error;
+            QVERIFY(resolveKnobs(e.knobs, {{k.name, k.defaultValue}}, &error));
+        }
+    }
+    QVERIFY(!ExampleRegistry::find(QStringLiteral("nope")));
+}
+
+void TestKnobs::scriptsMapToSourceLines_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<int>("workers");
+    for (const char *id : {"process", "subclass"}) {
+        for (const int n : {1, 2, 8, 64})
+            QTest::addRow("%s-%d", id, n) << QString::fromLatin1(id) << n;
+    }
+}
+
+void TestKnobs::scriptsMapToSourceLines()
+{
+    QFETCH(QString, id);
+    QFETCH(int, workers);
+    const ExampleDefinition *example = ExampleRegistry::find(id);
+    QString error;
+    const auto knobs = resolveKnobs(example->knobs, {{QStringLiteral("workers"), workers}}, &error);
+    const HostScript script = example->script(*knobs);
+    QCOMPARE(script.workers.size(), workers);
+    QCOMPARE(script.steps.size(), 3 * workers + 1);
+    const SourceListing python = example->pythonSource();
+    for (const ScriptStep &step : script.steps) {
+        QVERIFY2(step.sourceLine > 0, qPrintable(step.source));
+        QVERIFY(!step.source.isEmpty());
+    }
+    // With the tutorial's two processes, each step is exactly the Python line it stands for.
+    if (workers == 2) {
+        for (const ScriptStep &step : script.steps)
+            QCOMPARE(python.line(step.sourceLine), step.source);
+    }
+    QCOMPARE(script.steps.constLast().text, QStringLiteral("All processes finished"));
+}
+
+void TestKnobs::pythonSourcesRun_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const ExampleDefinition &e : ExampleRegistry::all())
+        QTest::newRow(qPrintable(e.id)) << e.id;
+}
+
+void TestKnobs::pythonSourcesRun()
+{
+    QFETCH(QString, id);
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    if (python.isEmpty())
+        QSKIP("python3 is not installed");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(id + QStringLiteral(".py"));
+    QFile::copy(ExampleRegistry::find(id)->pythonResource, path);
+    QProcess process;
+    process.start(python, {path});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    QStringList lines = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.constLast(), QStringLiteral("All processes finished"));
+    lines.sort();
+    QCOMPARE(lines, (QStringList{QStringLiteral("All processes finished"), QStringLiteral("Worker 1 finished"),
+                                 QStringLiteral("Worker 1 started"), QStringLiteral("Worker 2 finished"),
+                                 QStringLiteral("Worker 2 started")}));
+}
+
+QTEST_GUILESS_MAIN(TestKnobs)
+#include "tst_knobs.moc"
