@@ -1,26 +1,45 @@
 // SPDX-License-Identifier: MIT
+// The wire protocol and its CBOR codec. The library is plain C++; this test uses Qt, both
+// as the test framework and as an independent CBOR implementation to check ours against.
+#include "protocol/cbor.h"
 #include "protocol/protocol.h"
-#include "runtime/runserver.h"
+#include "runtime/protocolqt.h"
 
 #include <QCborArray>
+#include <QCborMap>
+#include <QCborValue>
 #include <QTest>
 #include <QtEndian>
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <limits>
 
 using namespace ProcessLab;
 using namespace ProcessLab::Protocol;
 
 Q_DECLARE_METATYPE(ProcessLab::Protocol::Message)
+Q_DECLARE_METATYPE(ProcessLab::Protocol::Value)
+
+namespace ProcessLab::Protocol {
+// Found by QTest through argument-dependent lookup: a failing QCOMPARE shows the frames.
+char *toString(const Message &message)
+{
+    return QTest::toString(toQByteArray(encodeFrame(message)).toHex(' '));
+}
+} // namespace ProcessLab::Protocol
 
 namespace {
 
-QByteArray token()
+std::string token()
 {
-    return QByteArray(tokenSize, '\x5a');
+    return std::string(tokenSize, '\x5a');
 }
 
 QByteArray frameFromPayload(const QByteArray &payload, quint32 declaredLength)
 {
-    QByteArray frame(headerSize, Qt::Uninitialized);
+    QByteArray frame(static_cast<qsizetype>(headerSize), Qt::Uninitialized);
     qToBigEndian(declaredLength, frame.data());
     return frame + payload;
 }
@@ -30,12 +49,52 @@ QByteArray frameFromPayload(const QByteArray &payload)
     return frameFromPayload(payload, static_cast<quint32>(payload.size()));
 }
 
+QByteArray frameFromPayload(const std::string &payload)
+{
+    return frameFromPayload(toQByteArray(payload));
+}
+
+QByteArray hexOf(std::string_view bytes)
+{
+    return toQByteArray(bytes).toHex();
+}
+
+std::string fromHex(const char *hex)
+{
+    return fromQByteArray(QByteArray::fromHex(hex));
+}
+
+// A map holding every kind of value the codec supports, nested, with Chinese text.
+Map everyKind()
+{
+    return Map{
+        {"null", nullptr},
+        {"false", false},
+        {"true", true},
+        {"small", 23},
+        {"byte", 255},
+        {"negative", -65537},
+        {"max", std::numeric_limits<std::int64_t>::max()},
+        {"min", std::numeric_limits<std::int64_t>::min()},
+        {"double", 0.25},
+        {"negative-zero", -0.0},
+        {"huge", 1e300},
+        {"text", "进程间通信"},
+        {"empty-text", ""},
+        {"bytes", Bytes{std::string("\x00\xff\x80", 3)}},
+        {"array", Array{1, "二", 2.5, nullptr, Array{}, Map{{"k", "v"}}}},
+        {"map", Map{{"inner", Map{{"deep", Array{true, false}}}}}},
+        {"empty-map", Map{}},
+    };
+}
+
 } // namespace
 
 class TestProtocol : public QObject
 {
     Q_OBJECT
 private slots:
+    // Frames and messages.
     void roundTrip_data();
     void roundTrip();
     void byteByByte();
@@ -47,20 +106,44 @@ private slots:
     void helloValidation();
     void startAndTraceValidation();
     void tokenComparison();
+    void workerExitTexts();
+
+    // The CBOR codec.
+    void integers_data();
+    void integers();
+    void integersOutOfRange();
+    void doubles_data();
+    void doubles();
+    void smallerFloatsDecode_data();
+    void smallerFloatsDecode();
+    void stringsAndContainers_data();
+    void stringsAndContainers();
+    void mapKeepsInsertionOrder();
+    void nestingLimit();
+    void malformed_data();
+    void malformed();
+    void trailingBytes();
+    void qtDecodesOurs();
+    void weDecodeQts();
+    void qtConversions();
 };
 
 void TestProtocol::roundTrip_data()
 {
     QTest::addColumn<Message>("message");
-    QCborMap args;
-    args.insert(QLatin1StringView("num"), 3);
-    args.insert(QLatin1StringView("sleep"), 0.25);
-    args.insert(QLatin1StringView("text"), QStringLiteral("进程"));
+    const Map args{
+        {"num", 3},
+        {"sleep", 0.25},
+        {"text", "进程"},
+        {"nested", Map{{"list", Array{1, "二", 2.5, nullptr, true, Bytes{std::string("\x00\xff", 2)}}},
+                       {"inner", Map{{"deep", Map{{"x", -1}}}}}}},
+    };
     QTest::newRow("hello") << makeHello({token(), 7, 4242, 123456789});
-    QTest::newRow("start") << makeStart({QStringLiteral("process.worker"), args});
-    QTest::newRow("start-empty-args") << makeStart({QStringLiteral("test.noop"), {}});
+    QTest::newRow("start") << makeStart({"process.worker", args});
+    QTest::newRow("start-empty-args") << makeStart({"test.noop", {}});
+    QTest::newRow("start-every-kind") << makeStart({"进程.工作", everyKind()});
     QTest::newRow("stop") << makeStop();
-    QTest::newRow("trace") << makeTrace({QStringLiteral("started"), 99});
+    QTest::newRow("trace") << makeTrace({"started", 99});
 }
 
 void TestProtocol::roundTrip()
@@ -72,42 +155,42 @@ void TestProtocol::roundTrip()
     QCOMPARE(reader.next(&decoded), FrameReader::Status::Frame);
     QCOMPARE(decoded, message);
     QCOMPARE(reader.next(&decoded), FrameReader::Status::NeedMore);
-    QCOMPARE(reader.bufferedBytes(), 0);
+    QCOMPARE(reader.bufferedBytes(), std::size_t(0));
 }
 
 void TestProtocol::byteByByte()
 {
-    const QByteArray frame = encodeFrame(makeTrace({QStringLiteral("第一行"), 5}));
+    const std::string frame = encodeFrame(makeTrace({"第一行", 5}));
     FrameReader reader;
     Message decoded;
-    for (qsizetype i = 0; i < frame.size(); ++i) {
+    for (std::size_t i = 0; i < frame.size(); ++i) {
         QCOMPARE(reader.next(&decoded), FrameReader::Status::NeedMore);
-        reader.append(frame.sliced(i, 1));
+        reader.append(std::string_view(frame).substr(i, 1));
     }
     QCOMPARE(reader.next(&decoded), FrameReader::Status::Frame);
-    QCOMPARE(parseTrace(decoded, nullptr)->label, QStringLiteral("第一行"));
+    QCOMPARE(toQString(parseTrace(decoded, nullptr)->label), QStringLiteral("第一行"));
 }
 
 void TestProtocol::severalFramesInOneRead()
 {
     FrameReader reader;
-    QByteArray bytes;
+    std::string bytes;
     for (int i = 0; i < 100; ++i)
-        bytes += encodeFrame(makeTrace({QString::number(i), i}));
+        bytes += encodeFrame(makeTrace({std::to_string(i), i}));
     reader.append(bytes);
     Message decoded;
     for (int i = 0; i < 100; ++i) {
         QCOMPARE(reader.next(&decoded), FrameReader::Status::Frame);
-        QCOMPARE(parseTrace(decoded, nullptr)->timeNs, i);
+        QCOMPARE(parseTrace(decoded, nullptr)->timeNs, std::int64_t(i));
     }
     QCOMPARE(reader.next(&decoded), FrameReader::Status::NeedMore);
 }
 
 void TestProtocol::truncatedFrameWaits()
 {
-    const QByteArray frame = encodeFrame(makeStop());
+    const std::string frame = encodeFrame(makeStop());
     FrameReader reader;
-    reader.append(frame.chopped(1));
+    reader.append(std::string_view(frame).substr(0, frame.size() - 1));
     Message decoded;
     QCOMPARE(reader.next(&decoded), FrameReader::Status::NeedMore);
     QVERIFY(!reader.hasError());
@@ -117,21 +200,20 @@ void TestProtocol::rejected_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("reason");
-    const QByteArray notAMap = QCborValue(42).toCbor();
-    QCborMap unknownType;
-    unknownType.insert(QLatin1StringView("type"), 99);
-    QCborMap noType;
-    noType.insert(QLatin1StringView("x"), 1);
+    const std::string notAMap = encode(42);
     QTest::newRow("oversized") << frameFromPayload({}, quint32(maxFrameSize + 1)) << QStringLiteral("exceeds");
     QTest::newRow("huge-length") << frameFromPayload({}, 0xffffffffu) << QStringLiteral("exceeds");
-    QTest::newRow("empty") << frameFromPayload({}) << QStringLiteral("empty");
-    QTest::newRow("garbage") << frameFromPayload("garbage!") << QStringLiteral("CBOR");
+    QTest::newRow("empty") << frameFromPayload(QByteArray()) << QStringLiteral("empty");
+    QTest::newRow("garbage") << frameFromPayload(QByteArray("garbage!")) << QStringLiteral("CBOR");
     QTest::newRow("not-a-map") << frameFromPayload(notAMap) << QStringLiteral("not a CBOR map");
-    QTest::newRow("unknown-type") << frameFromPayload(unknownType.toCborValue().toCbor())
+    QTest::newRow("unknown-type") << frameFromPayload(encode(Map{{"type", 99}}))
                                   << QStringLiteral("unknown message type");
-    QTest::newRow("no-type") << frameFromPayload(noType.toCborValue().toCbor())
-                             << QStringLiteral("unknown message type");
+    QTest::newRow("text-type") << frameFromPayload(encode(Map{{"type", "1"}}))
+                               << QStringLiteral("unknown message type");
+    QTest::newRow("no-type") << frameFromPayload(encode(Map{{"x", 1}})) << QStringLiteral("unknown message type");
     QTest::newRow("trailing-bytes") << frameFromPayload(notAMap + notAMap) << QStringLiteral("trailing");
+    QTest::newRow("array-count-beyond-payload") << frameFromPayload(fromHex("9affffffff00"))
+                                                << QStringLiteral("CBOR");
 }
 
 void TestProtocol::rejected()
@@ -139,10 +221,10 @@ void TestProtocol::rejected()
     QFETCH(QByteArray, bytes);
     QFETCH(QString, reason);
     FrameReader reader;
-    reader.append(bytes);
+    reader.append(viewOf(bytes));
     Message decoded;
     QCOMPARE(reader.next(&decoded), FrameReader::Status::Error);
-    QVERIFY2(reader.errorString().contains(reason), qPrintable(reader.errorString()));
+    QVERIFY2(toQString(reader.errorString()).contains(reason), reader.errorString().c_str());
     // A reader in error stays in error, whatever comes next.
     reader.append(encodeFrame(makeStop()));
     QCOMPARE(reader.next(&decoded), FrameReader::Status::Error);
@@ -152,43 +234,403 @@ void TestProtocol::helloValidation_data()
 {
     QTest::addColumn<Message>("message");
     QTest::addColumn<bool>("valid");
-    QTest::newRow("good") << makeHello({token(), 1, 100, 0}) << true;
-    QTest::newRow("wrong-magic") << makeHello({token(), 1, 100, 0}, 0xdeadbeef) << false;
-    QTest::newRow("wrong-version") << makeHello({token(), 1, 100, 0}, magic, version + 1) << false;
-    QTest::newRow("short-token") << makeHello({token().chopped(1), 1, 100, 0}) << false;
-    QTest::newRow("negative-worker") << makeHello({token(), -1, 100, 0}) << false;
-    QTest::newRow("no-pid") << makeHello({token(), 1, 0, 0}) << false;
-    QTest::newRow("not-hello") << makeStop() << false;
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("good") << makeHello({token(), 1, 100, 0}) << true << QString();
+    QTest::newRow("wrong-magic") << makeHello({token(), 1, 100, 0}, 0xdeadbeef) << false << QStringLiteral("magic");
+    QTest::newRow("wrong-version") << makeHello({token(), 1, 100, 0}, magic, version + 1) << false
+                                   << QStringLiteral("version");
+    QTest::newRow("short-token") << makeHello({token().substr(1), 1, 100, 0}) << false << QStringLiteral("token");
+    QTest::newRow("negative-worker") << makeHello({token(), -1, 100, 0}) << false << QStringLiteral("worker id");
+    QTest::newRow("no-pid") << makeHello({token(), 1, 0, 0}) << false << QStringLiteral("pid");
+    QTest::newRow("not-hello") << makeStop() << false << QStringLiteral("hello");
+
+    Message textToken = makeHello({token(), 1, 100, 0});
+    textToken.body.insert("token", token()); // a text string, not a byte string
+    QTest::newRow("text-token") << textToken << false << QStringLiteral("token");
+    Message hugeWorker = makeHello({token(), 1, 100, 0});
+    hugeWorker.body.insert("worker", std::int64_t(1) << 40);
+    QTest::newRow("worker-beyond-int") << hugeWorker << false << QStringLiteral("worker id");
 }
 
 void TestProtocol::helloValidation()
 {
     QFETCH(Message, message);
     QFETCH(bool, valid);
-    QString error;
+    QFETCH(QString, reason);
+    std::string error;
     const std::optional<Hello> hello = parseHello(message, &error);
     QCOMPARE(hello.has_value(), valid);
-    QCOMPARE(error.isEmpty(), valid);
+    QCOMPARE(error.empty(), valid);
+    QVERIFY2(toQString(error).contains(reason), error.c_str());
+    if (valid) {
+        QCOMPARE(hexOf(hello->token), hexOf(token()));
+        QCOMPARE(hello->workerId, 1);
+        QCOMPARE(hello->pid, std::int64_t(100));
+    }
 }
 
 void TestProtocol::startAndTraceValidation()
 {
-    Message start = makeStart({QStringLiteral("x"), {}});
-    start.body.insert(QLatin1StringView("args"), 5); // not a map
+    Message start = makeStart({"x", {}});
+    start.body.insert("args", 5); // not a map
     QVERIFY(!parseStart(start, nullptr));
-    Message trace = makeTrace({QStringLiteral("x"), 1});
-    trace.body.remove(QLatin1StringView("label"));
-    QVERIFY(!parseTrace(trace, nullptr));
+    Message byteBehaviour = makeStart({"x", {}});
+    byteBehaviour.body.insert("behaviour", Bytes{"x"});
+    QVERIFY(!parseStart(byteBehaviour, nullptr));
+    QVERIFY(!parseStart(makeStop(), nullptr));
+    const std::optional<Start> good = parseStart(makeStart({"process.worker", Map{{"num", 2}}}), nullptr);
+    QVERIFY(good);
+    QCOMPARE(toQString(good->behaviour), QStringLiteral("process.worker"));
+    QCOMPARE(good->arguments.value("num").toInteger(), std::int64_t(2));
+
+    Message trace = makeTrace({"x", 1});
+    trace.body.remove("label");
+    std::string error;
+    QVERIFY(!parseTrace(trace, &error));
+    QVERIFY(toQString(error).contains(QStringLiteral("trace")));
     QVERIFY(!parseTrace(makeStop(), nullptr));
 }
 
 void TestProtocol::tokenComparison()
 {
     QVERIFY(tokensEqual(token(), token()));
-    QByteArray other = token();
+    std::string other = token();
     other[15] = 'x';
     QVERIFY(!tokensEqual(token(), other));
-    QVERIFY(!tokensEqual(token(), token().chopped(1)));
+    QVERIFY(!tokensEqual(token(), token().substr(1)));
+    QVERIFY(tokensEqual({}, {}));
+}
+
+void TestProtocol::workerExitTexts()
+{
+    QVERIFY(!describeWorkerExit(0));
+    QVERIFY(!describeWorkerExit(1));
+    QVERIFY(std::strstr(describeWorkerExit(ExitStopped), "stopped"));
+    QVERIFY(describeWorkerExitText(3).isEmpty());
+    QVERIFY(describeWorkerExitText(ExitHostGone).contains(QStringLiteral("connection")));
+}
+
+// --- CBOR codec ----------------------------------------------------------------------
+
+void TestProtocol::integers_data()
+{
+    QTest::addColumn<qint64>("value");
+    QTest::addColumn<QByteArray>("hex");
+    // Each width boundary of the argument (inline, 1, 2, 4, 8 bytes), on both signs.
+    QTest::newRow("0") << qint64(0) << QByteArray("00");
+    QTest::newRow("23") << qint64(23) << QByteArray("17");
+    QTest::newRow("24") << qint64(24) << QByteArray("1818");
+    QTest::newRow("255") << qint64(255) << QByteArray("18ff");
+    QTest::newRow("256") << qint64(256) << QByteArray("190100");
+    QTest::newRow("65535") << qint64(65535) << QByteArray("19ffff");
+    QTest::newRow("65536") << qint64(65536) << QByteArray("1a00010000");
+    QTest::newRow("2^32-1") << qint64(0xffffffff) << QByteArray("1affffffff");
+    QTest::newRow("2^32") << qint64(0x100000000) << QByteArray("1b0000000100000000");
+    QTest::newRow("INT64_MAX") << std::numeric_limits<qint64>::max() << QByteArray("1b7fffffffffffffff");
+    QTest::newRow("-1") << qint64(-1) << QByteArray("20");
+    QTest::newRow("-24") << qint64(-24) << QByteArray("37");
+    QTest::newRow("-25") << qint64(-25) << QByteArray("3818");
+    QTest::newRow("-256") << qint64(-256) << QByteArray("38ff");
+    QTest::newRow("-257") << qint64(-257) << QByteArray("390100");
+    QTest::newRow("-65536") << qint64(-65536) << QByteArray("39ffff");
+    QTest::newRow("-65537") << qint64(-65537) << QByteArray("3a00010000");
+    QTest::newRow("-2^32") << -qint64(0x100000000) << QByteArray("3affffffff");
+    QTest::newRow("-2^32-1") << -qint64(0x100000001) << QByteArray("3b0000000100000000");
+    QTest::newRow("INT64_MIN") << std::numeric_limits<qint64>::min() << QByteArray("3b7fffffffffffffff");
+}
+
+void TestProtocol::integers()
+{
+    QFETCH(qint64, value);
+    QFETCH(QByteArray, hex);
+    const std::string encoded = encode(value);
+    QCOMPARE(hexOf(encoded), hex);
+    QCOMPARE(QCborValue(value).toCbor().toHex(), hex); // Qt writes the same shortest form
+    std::string error;
+    const std::optional<Value> decoded = decode(encoded, &error);
+    QVERIFY2(decoded, error.c_str());
+    QVERIFY(decoded->isInteger());
+    QCOMPARE(decoded->toInteger(), std::int64_t(value));
+}
+
+void TestProtocol::integersOutOfRange()
+{
+    // 2^63 and -2^63-1 are valid CBOR but do not fit the int64 the protocol uses.
+    for (const char *hex : {"1b8000000000000000", "1bffffffffffffffff", "3b8000000000000000"}) {
+        std::string error;
+        QVERIFY2(!decode(fromHex(hex), &error), hex);
+        QVERIFY2(toQString(error).contains(QStringLiteral("range")), error.c_str());
+    }
+}
+
+void TestProtocol::doubles_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::newRow("zero") << 0.0;
+    QTest::newRow("negative-zero") << -0.0;
+    QTest::newRow("1.5") << 1.5;
+    QTest::newRow("0.1") << 0.1;
+    QTest::newRow("integral") << 3.0;
+    QTest::newRow("1e300") << 1e300;
+    QTest::newRow("denormal") << std::numeric_limits<double>::denorm_min();
+    QTest::newRow("max") << std::numeric_limits<double>::max();
+    QTest::newRow("infinity") << std::numeric_limits<double>::infinity();
+    QTest::newRow("-infinity") << -std::numeric_limits<double>::infinity();
+    QTest::newRow("nan") << std::numeric_limits<double>::quiet_NaN();
+}
+
+void TestProtocol::doubles()
+{
+    QFETCH(double, value);
+    const std::string encoded = encode(value);
+    QCOMPARE(encoded.size(), std::size_t(9)); // always 0xfb + 64 bits, never shortened
+    QCOMPARE(static_cast<quint8>(encoded[0]), quint8(0xfb));
+    const std::optional<Value> decoded = decode(encoded, nullptr);
+    QVERIFY(decoded && decoded->isDouble()); // 3.0 stays a double, not an integer
+    // Bit for bit: covers -0.0 and NaN, which == cannot.
+    QCOMPARE(std::bit_cast<quint64>(decoded->toDouble()), std::bit_cast<quint64>(value));
+}
+
+void TestProtocol::smallerFloatsDecode_data()
+{
+    QTest::addColumn<QByteArray>("hex");
+    QTest::addColumn<double>("value");
+    QTest::newRow("half-1.5") << QByteArray("f93e00") << 1.5;
+    QTest::newRow("half-negative-zero") << QByteArray("f98000") << -0.0;
+    QTest::newRow("half-smallest-subnormal") << QByteArray("f90001") << 5.960464477539063e-8;
+    QTest::newRow("half-65504") << QByteArray("f97bff") << 65504.0;
+    QTest::newRow("half-infinity") << QByteArray("f97c00") << std::numeric_limits<double>::infinity();
+    QTest::newRow("single-100000") << QByteArray("fa47c35000") << 100000.0;
+    QTest::newRow("single-negative") << QByteArray("fac0800000") << -4.0;
+}
+
+void TestProtocol::smallerFloatsDecode()
+{
+    QFETCH(QByteArray, hex);
+    QFETCH(double, value);
+    const std::optional<Value> decoded = decode(fromQByteArray(QByteArray::fromHex(hex)), nullptr);
+    QVERIFY(decoded && decoded->isDouble());
+    QCOMPARE(std::bit_cast<quint64>(decoded->toDouble()), std::bit_cast<quint64>(value));
+    QVERIFY(std::isnan(decode(fromHex("f97e00"), nullptr)->toDouble()));
+}
+
+void TestProtocol::stringsAndContainers_data()
+{
+    QTest::addColumn<Value>("value");
+    QTest::addColumn<QByteArray>("hex");
+    QTest::newRow("null") << Value() << QByteArray("f6");
+    QTest::newRow("false") << Value(false) << QByteArray("f4");
+    QTest::newRow("true") << Value(true) << QByteArray("f5");
+    QTest::newRow("empty-text") << Value("") << QByteArray("60");
+    QTest::newRow("text") << Value("IETF") << QByteArray("6449455446");
+    QTest::newRow("chinese") << Value("进程") << QByteArray("66e8bf9be7a88b");
+    QTest::newRow("text-23") << Value(std::string(23, 'a')) << QByteArray("77" + QByteArray(23, 'a').toHex());
+    QTest::newRow("text-24") << Value(std::string(24, 'a')) << QByteArray("7818" + QByteArray(24, 'a').toHex());
+    QTest::newRow("empty-bytes") << Value(Bytes{}) << QByteArray("40");
+    QTest::newRow("bytes") << Value(Bytes{std::string("\x01\x02\x03\x04", 4)}) << QByteArray("4401020304");
+    QTest::newRow("empty-array") << Value(Array{}) << QByteArray("80");
+    QTest::newRow("empty-map") << Value(Map{}) << QByteArray("a0");
+    QTest::newRow("array") << Value(Array{1, Array{2, 3}, Array{4, 5}}) << QByteArray("8301820203820405");
+    QTest::newRow("map") << Value(Map{{"a", 1}, {"b", Array{2, 3}}}) << QByteArray("a26161016162820203");
+    const Array twentyFive(25, Value(1));
+    QTest::newRow("array-25") << Value(twentyFive) << QByteArray("9819" + QByteArray("01").repeated(25));
+}
+
+void TestProtocol::stringsAndContainers()
+{
+    QFETCH(Value, value);
+    QFETCH(QByteArray, hex);
+    const std::string encoded = encode(value);
+    QCOMPARE(hexOf(encoded), hex);
+    std::string error;
+    const std::optional<Value> decoded = decode(encoded, &error);
+    QVERIFY2(decoded, error.c_str());
+    QVERIFY(*decoded == value);
+}
+
+void TestProtocol::mapKeepsInsertionOrder()
+{
+    Map map;
+    map.insert("z", 1);
+    map.insert("a", 2);
+    map.insert("m", 3);
+    map.insert("a", 20); // replaced in place, not moved to the end
+    QCOMPARE(hexOf(encode(map)), QByteArray("a3" "617a01" "616114" "616d03"));
+    QCOMPARE(map.size(), std::size_t(3));
+    QCOMPARE(map.value("a").toInteger(), std::int64_t(20));
+    QVERIFY(map.value("missing").isNull());
+    QCOMPARE(map.take("z")->toInteger(), std::int64_t(1));
+    QVERIFY(!map.take("z"));
+    QVERIFY(map.remove("m"));
+    QVERIFY(!map.remove("m"));
+    QCOMPARE(hexOf(encode(map)), QByteArray("a1616114"));
+    // Equality is order-sensitive, as the encoding is.
+    QVERIFY(!(Map{{"a", 1}, {"b", 2}} == Map{{"b", 2}, {"a", 1}}));
+}
+
+void TestProtocol::nestingLimit()
+{
+    const auto nested = [](int depth) {
+        return fromQByteArray(QByteArray(depth - 1, '\x81') + '\x80'); // [[[...[]...]]]
+    };
+    std::string error;
+    QVERIFY2(decode(nested(maxDepth), &error), error.c_str());
+    QVERIFY(!decode(nested(maxDepth + 1), &error));
+    QVERIFY2(toQString(error).contains(QStringLiteral("nesting")), error.c_str());
+    // Maps count too, and a deep bomb fails fast instead of exhausting the stack.
+    std::string maps;
+    for (int i = 0; i < 100000; ++i)
+        maps += "\xa1\x61x";
+    maps += '\x00';
+    QVERIFY(!decode(maps, &error));
+    QVERIFY2(toQString(error).contains(QStringLiteral("nesting")), error.c_str());
+}
+
+void TestProtocol::malformed_data()
+{
+    QTest::addColumn<QByteArray>("hex");
+    QTest::addColumn<QString>("reason");
+    // Lengths larger than what follows: rejected before anything is allocated.
+    QTest::newRow("text-length-4G") << QByteArray("7affffffff78") << QStringLiteral("exceeds");
+    QTest::newRow("bytes-length-2^63") << QByteArray("5b7fffffffffffffff00") << QStringLiteral("exceeds");
+    QTest::newRow("bytes-length-2^64-1") << QByteArray("5bffffffffffffffff00") << QStringLiteral("exceeds");
+    QTest::newRow("text-one-short") << QByteArray("63616263").chopped(2) << QStringLiteral("exceeds");
+    QTest::newRow("array-count-4G") << QByteArray("9affffffff00") << QStringLiteral("exceeds");
+    QTest::newRow("array-count-2^64-1") << QByteArray("9bffffffffffffffff") << QStringLiteral("exceeds");
+    QTest::newRow("map-count-4G") << QByteArray("baffffffff6161") << QStringLiteral("exceeds");
+    QTest::newRow("array-missing-item") << QByteArray("8319010002") << QStringLiteral("end of data");
+    QTest::newRow("map-missing-value") << QByteArray("a1616b") << QStringLiteral("end of data");
+    // Encodings we do not accept.
+    QTest::newRow("indefinite-text") << QByteArray("7f616161ff") << QStringLiteral("indefinite");
+    QTest::newRow("indefinite-array") << QByteArray("9f01ff") << QStringLiteral("indefinite");
+    QTest::newRow("indefinite-map") << QByteArray("bf616101ff") << QStringLiteral("indefinite");
+    QTest::newRow("lone-break") << QByteArray("ff") << QStringLiteral("break");
+    QTest::newRow("tag") << QByteArray("c11a514b67b0") << QStringLiteral("tag");
+    QTest::newRow("undefined") << QByteArray("f7") << QStringLiteral("simple");
+    QTest::newRow("simple-16") << QByteArray("f0") << QStringLiteral("simple");
+    QTest::newRow("simple-255") << QByteArray("f8ff") << QStringLiteral("simple");
+    QTest::newRow("reserved-info") << QByteArray("1c") << QStringLiteral("reserved");
+    QTest::newRow("integer-key") << QByteArray("a10102") << QStringLiteral("key");
+    QTest::newRow("duplicate-key") << QByteArray("a2616101616102") << QStringLiteral("duplicate");
+    QTest::newRow("overlong-utf8") << QByteArray("62c0af") << QStringLiteral("UTF-8");
+    QTest::newRow("surrogate-utf8") << QByteArray("63eda080") << QStringLiteral("UTF-8");
+    QTest::newRow("continuation-utf8") << QByteArray("6180") << QStringLiteral("UTF-8");
+    QTest::newRow("truncated-utf8") << QByteArray("62e8bf") << QStringLiteral("UTF-8");
+    QTest::newRow("above-u10ffff") << QByteArray("64f4908080") << QStringLiteral("UTF-8");
+    // Truncated heads and floats.
+    QTest::newRow("empty-input") << QByteArray() << QStringLiteral("end of data");
+    QTest::newRow("truncated-head") << QByteArray("1901") << QStringLiteral("truncated");
+    QTest::newRow("truncated-double") << QByteArray("fb3ff8") << QStringLiteral("truncated");
+}
+
+void TestProtocol::malformed()
+{
+    QFETCH(QByteArray, hex);
+    QFETCH(QString, reason);
+    std::string error;
+    QVERIFY(!decode(fromQByteArray(QByteArray::fromHex(hex)), &error));
+    QVERIFY2(toQString(error).contains(reason, Qt::CaseInsensitive), error.c_str());
+}
+
+void TestProtocol::trailingBytes()
+{
+    const std::string two = fromHex("0102");
+    std::string error;
+    QVERIFY(!decode(two, &error));
+    QVERIFY2(toQString(error).contains(QStringLiteral("trailing")), error.c_str());
+    std::size_t consumed = 0;
+    const std::optional<Value> first = decodeFirst(two, &consumed, &error);
+    QVERIFY(first);
+    QCOMPARE(first->toInteger(), std::int64_t(1));
+    QCOMPARE(consumed, std::size_t(1));
+}
+
+void TestProtocol::qtDecodesOurs()
+{
+    const Map ours = everyKind();
+    const std::string encoded = encode(ours);
+    QCborParserError error;
+    const QCborValue qt = QCborValue::fromCbor(toQByteArray(encoded), &error);
+    QCOMPARE(error.error, QCborError::NoError);
+    QCOMPARE(error.offset, qint64(encoded.size()));
+    QVERIFY(qt.isMap());
+    const QCborMap map = qt.toMap();
+    QCOMPARE(map.size(), qsizetype(ours.size()));
+    QVERIFY(map.value(QLatin1StringView("null")).isNull());
+    QVERIFY(map.value(QLatin1StringView("false")).isFalse());
+    QVERIFY(map.value(QLatin1StringView("true")).isTrue());
+    QCOMPARE(map.value(QLatin1StringView("small")).toInteger(), qint64(23));
+    QCOMPARE(map.value(QLatin1StringView("negative")).toInteger(), qint64(-65537));
+    QCOMPARE(map.value(QLatin1StringView("max")).toInteger(), std::numeric_limits<qint64>::max());
+    QCOMPARE(map.value(QLatin1StringView("min")).toInteger(), std::numeric_limits<qint64>::min());
+    QCOMPARE(map.value(QLatin1StringView("double")).toDouble(), 0.25);
+    QVERIFY(std::signbit(map.value(QLatin1StringView("negative-zero")).toDouble()));
+    QCOMPARE(map.value(QLatin1StringView("text")).toString(), QStringLiteral("进程间通信"));
+    QCOMPARE(map.value(QLatin1StringView("bytes")).toByteArray(), QByteArray("\x00\xff\x80", 3));
+    const QCborArray array = map.value(QLatin1StringView("array")).toArray();
+    QCOMPARE(array.size(), qsizetype(6));
+    QCOMPARE(array.at(1).toString(), QStringLiteral("二"));
+    QCOMPARE(array.at(5).toMap().value(QLatin1StringView("k")).toString(), QStringLiteral("v"));
+    QCOMPARE(map.value(QLatin1StringView("map")).toMap().value(QLatin1StringView("inner")).toMap()
+                 .value(QLatin1StringView("deep")).toArray().size(), qsizetype(2));
+    // Whole-value check through the adapter; order and every value included.
+    QCOMPARE(qt, QCborValue(toQCborMap(ours)));
+    // Both encoders are deterministic in the same way, so the bytes agree too.
+    QCOMPARE(hexOf(encoded), QCborValue(toQCborMap(ours)).toCbor().toHex());
+}
+
+void TestProtocol::weDecodeQts()
+{
+    QCborMap qt;
+    qt.insert(QLatin1StringView("null"), QCborValue(nullptr));
+    qt.insert(QLatin1StringView("bool"), true);
+    qt.insert(QLatin1StringView("int"), 65536);
+    qt.insert(QLatin1StringView("negative"), std::numeric_limits<qint64>::min());
+    qt.insert(QLatin1StringView("double"), 0.1);
+    qt.insert(QLatin1StringView("text"), QStringLiteral("标准错误输出"));
+    qt.insert(QLatin1StringView("bytes"), QByteArray("\x00\x01", 2));
+    QCborArray array{1, QStringLiteral("二"), 2.5, QCborValue(nullptr)};
+    array.append(QCborMap{{QStringLiteral("deep"), QCborArray{false}}});
+    qt.insert(QLatin1StringView("array"), array);
+    qt.insert(QLatin1StringView("map"), QCborMap{{QStringLiteral("x"), -1}});
+    qt.insert(QLatin1StringView("empty"), QCborMap());
+
+    const QByteArray bytes = qt.toCborValue().toCbor();
+    std::string error;
+    const std::optional<Value> ours = decode(viewOf(bytes), &error);
+    QVERIFY2(ours, error.c_str());
+    QVERIFY(ours->isMap());
+    const Map &map = ours->toMap();
+    QCOMPARE(map.size(), std::size_t(10));
+    QVERIFY(map.value("null").isNull());
+    QCOMPARE(map.value("bool").toBool(), true);
+    QCOMPARE(map.value("int").toInteger(), std::int64_t(65536));
+    QCOMPARE(map.value("negative").toInteger(), std::numeric_limits<std::int64_t>::min());
+    QCOMPARE(map.value("double").toDouble(), 0.1);
+    QCOMPARE(toQString(map.value("text").toText()), QStringLiteral("标准错误输出"));
+    QCOMPARE(hexOf(map.value("bytes").toBytes()), QByteArray("0001"));
+    QCOMPARE(map.value("array").toArray().size(), std::size_t(5));
+    QCOMPARE(toQString(map.value("array").toArray().at(1).toText()), QStringLiteral("二"));
+    QCOMPARE(map.value("map").toMap().value("x").toInteger(), std::int64_t(-1));
+    QVERIFY(map.value("empty").isMap() && map.value("empty").toMap().empty());
+    QVERIFY(*ours == Value(fromQCborMap(qt)));
+}
+
+void TestProtocol::qtConversions()
+{
+    const Map ours = everyKind();
+    QVERIFY(fromQCborMap(toQCborMap(ours)) == ours);
+    // What the protocol cannot carry becomes null; integer keys become their notation.
+    QCborMap qt;
+    qt.insert(QLatin1StringView("undefined"), QCborValue());
+    qt.insert(QLatin1StringView("tagged"), QCborValue(QCborKnownTags::PositiveBignum, QByteArray("\x01")));
+    qt.insert(7, QStringLiteral("seven"));
+    const Map converted = fromQCborMap(qt);
+    QVERIFY(converted.value("undefined").isNull());
+    QVERIFY(converted.value("tagged").isNull());
+    QCOMPARE(toQString(converted.value("7").toText()), QStringLiteral("seven"));
+    QCOMPARE(toQString(fromQString(QStringLiteral("进程"))), QStringLiteral("进程"));
+    QCOMPARE(toQByteArray(fromQByteArray(QByteArray("\x00\xff", 2))), QByteArray("\x00\xff", 2));
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)

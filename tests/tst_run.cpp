@@ -4,6 +4,7 @@
 
 #include "examples/exampleregistry.h"
 #include "protocol/protocol.h"
+#include "runtime/protocolqt.h"
 
 #include <QElapsedTimer>
 #include <QLocalSocket>
@@ -253,11 +254,14 @@ void TestRun::foreignConnectionsRefused_data()
 {
     QTest::addColumn<QByteArray>("firstBytes");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("wrong-token") << Protocol::encodeFrame(Protocol::makeHello({QByteArray(16, 'x'), 1, 1, 0}))
+    const auto frame = [](const Protocol::Message &message) {
+        return Protocol::toQByteArray(Protocol::encodeFrame(message));
+    };
+    QTest::newRow("wrong-token") << frame(Protocol::makeHello({std::string(16, 'x'), 1, 1, 0}))
                                  << QStringLiteral("wrong run token");
-    QTest::newRow("wrong-magic") << Protocol::encodeFrame(Protocol::makeHello({QByteArray(16, 'x'), 1, 1, 0}, 0x1234))
+    QTest::newRow("wrong-magic") << frame(Protocol::makeHello({std::string(16, 'x'), 1, 1, 0}, 0x1234))
                                  << QStringLiteral("magic");
-    QTest::newRow("not-hello") << Protocol::encodeFrame(Protocol::makeStop()) << QStringLiteral("hello");
+    QTest::newRow("not-hello") << frame(Protocol::makeStop()) << QStringLiteral("hello");
     QTest::newRow("garbage") << QByteArray("\x00\x00\x00\x03zzz", 7) << QStringLiteral("bad first frame");
     QTest::newRow("closed-early") << QByteArray("\x00\x00", 2) << QStringLiteral("closed before");
 }

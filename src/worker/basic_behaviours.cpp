@@ -4,6 +4,9 @@
 #include "behaviours.h"
 #include "workercontext.h"
 
+#include <cstdint>
+#include <string>
+
 namespace ProcessLab::Worker {
 
 namespace {
@@ -11,15 +14,15 @@ namespace {
 // 示例1: def worker(num) — the function a Process(target=worker, args=(num,)) runs.
 int worker(const WorkerContext &context)
 {
-    const auto num = context.intArgument(QLatin1StringView("num"), context.workerId());
-    const double seconds = context.doubleArgument(QLatin1StringView("sleep"), 2.0);
+    const auto num = context.intArgument("num", context.workerId());
+    const double seconds = context.doubleArgument("sleep", 2.0);
 
-    context.trace(QStringLiteral("started"));
-    context.print(QStringLiteral("Worker %1 started").arg(num));
-    context.trace(QStringLiteral("sleep"));
+    context.trace("started");
+    context.print("Worker " + std::to_string(num) + " started");
+    context.trace("sleep");
     context.sleep(seconds); // time.sleep(2)
-    context.trace(QStringLiteral("finished"));
-    context.print(QStringLiteral("Worker %1 finished").arg(num));
+    context.trace("finished");
+    context.print("Worker " + std::to_string(num) + " finished");
     return 0;
 }
 
@@ -40,7 +43,7 @@ protected:
 class MyProcess : public Process
 {
 public:
-    MyProcess(const WorkerContext &context, qint64 num)
+    MyProcess(const WorkerContext &context, std::int64_t num)
         : Process(context)
         , m_num(num)
     {
@@ -48,33 +51,34 @@ public:
 
     void run() override
     {
-        m_context.trace(QStringLiteral("started"));
-        m_context.print(QStringLiteral("Worker %1 started").arg(m_num));
-        m_context.trace(QStringLiteral("sleep"));
-        m_context.sleep(m_context.doubleArgument(QLatin1StringView("sleep"), 2.0));
-        m_context.trace(QStringLiteral("finished"));
-        m_context.print(QStringLiteral("Worker %1 finished").arg(m_num));
+        m_context.trace("started");
+        m_context.print("Worker " + std::to_string(m_num) + " started");
+        m_context.trace("sleep");
+        m_context.sleep(m_context.doubleArgument("sleep", 2.0));
+        m_context.trace("finished");
+        m_context.print("Worker " + std::to_string(m_num) + " finished");
     }
 
 private:
-    qint64 m_num;
+    std::int64_t m_num;
 };
 
 int runMyProcess(const WorkerContext &context)
 {
-    MyProcess process(context, context.intArgument(QLatin1StringView("num"), context.workerId()));
+    MyProcess process(context, context.intArgument("num", context.workerId()));
     process.run();
     return 0;
 }
 
 } // namespace
 
-QList<Behaviour> basicBehaviours()
+std::span<const Behaviour> basicBehaviours()
 {
-    return {
+    static constexpr Behaviour behaviours[] = {
         {"process.worker", &worker},
         {"subclass.MyProcess", &runMyProcess},
     };
+    return behaviours;
 }
 
 } // namespace ProcessLab::Worker

@@ -3,11 +3,11 @@
 
 namespace ProcessLab::Worker {
 
-BehaviourFunction findBehaviour(const QString &name)
+BehaviourFunction findBehaviour(std::string_view name)
 {
-    for (const QList<Behaviour> &group : {basicBehaviours(), testBehaviours()}) {
+    for (const std::span<const Behaviour> group : {basicBehaviours(), testBehaviours()}) {
         for (const Behaviour &behaviour : group) {
-            if (name == QLatin1StringView(behaviour.name))
+            if (name == behaviour.name)
                 return behaviour.run;
         }
     }

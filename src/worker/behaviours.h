@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QList>
-#include <QString>
+#include <span>
+#include <string_view>
 
 namespace ProcessLab::Worker {
 
@@ -17,9 +17,9 @@ struct Behaviour
     BehaviourFunction run;
 };
 
-QList<Behaviour> basicBehaviours(); // examples process, subclass
-QList<Behaviour> testBehaviours();  // crash, flood, ... for tests and benchmarks
+std::span<const Behaviour> basicBehaviours(); // examples process, subclass
+std::span<const Behaviour> testBehaviours();  // crash, flood, ... for tests and benchmarks
 
-BehaviourFunction findBehaviour(const QString &name);
+BehaviourFunction findBehaviour(std::string_view name);
 
 } // namespace ProcessLab::Worker

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "hostconnection.h"
 
-#ifdef Q_OS_WIN
+#ifdef _WIN32
 #include <windows.h>
 #else
 #include <cerrno>
@@ -13,7 +13,7 @@
 
 namespace ProcessLab::Worker {
 
-#ifndef Q_OS_WIN
+#ifndef _WIN32
 
 HostConnection::~HostConnection()
 {
@@ -21,19 +21,19 @@ HostConnection::~HostConnection()
         ::close(m_fd);
 }
 
-bool HostConnection::connectTo(const QString &serverName, QString *error)
+bool HostConnection::connectTo(const std::string &serverName, std::string *error)
 {
-    const QByteArray path = serverName.toLocal8Bit();
+    // The environment hands us the path in the local 8-bit encoding, as the OS wants it.
     sockaddr_un address{};
     address.sun_family = AF_UNIX;
-    if (path.isEmpty() || static_cast<size_t>(path.size()) >= sizeof(address.sun_path)) {
-        *error = QStringLiteral("invalid server path '%1'").arg(serverName);
+    if (serverName.empty() || serverName.size() >= sizeof(address.sun_path)) {
+        *error = "invalid server path '" + serverName + "'";
         return false;
     }
-    std::memcpy(address.sun_path, path.constData(), static_cast<size_t>(path.size()));
+    std::memcpy(address.sun_path, serverName.data(), serverName.size());
     m_fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (m_fd < 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
+        *error = std::strerror(errno);
         return false;
     }
     int rc;
@@ -41,17 +41,17 @@ bool HostConnection::connectTo(const QString &serverName, QString *error)
         rc = ::connect(m_fd, reinterpret_cast<const sockaddr *>(&address), sizeof(address));
     } while (rc < 0 && errno == EINTR);
     if (rc < 0) {
-        *error = QStringLiteral("connect to %1: %2").arg(serverName, QString::fromLocal8Bit(std::strerror(errno)));
+        *error = "connect to " + serverName + ": " + std::strerror(errno);
         return false;
     }
     return true;
 }
 
-bool HostConnection::send(const QByteArray &bytes)
+bool HostConnection::send(std::string_view bytes)
 {
     const std::lock_guard lock(m_sendMutex);
-    const char *data = bytes.constData();
-    qsizetype left = bytes.size();
+    const char *data = bytes.data();
+    std::size_t left = bytes.size();
     while (left > 0) {
         const ssize_t written = ::send(m_fd, data, static_cast<size_t>(left), MSG_NOSIGNAL);
         if (written < 0) {
@@ -60,18 +60,18 @@ bool HostConnection::send(const QByteArray &bytes)
             return false;
         }
         data += written;
-        left -= written;
+        left -= static_cast<std::size_t>(written);
     }
     return true;
 }
 
-bool HostConnection::receive(QByteArray *bytes)
+bool HostConnection::receive(std::string *bytes)
 {
     char buffer[16 * 1024];
     for (;;) {
         const ssize_t got = ::recv(m_fd, buffer, sizeof(buffer), 0);
         if (got > 0) {
-            bytes->append(buffer, got);
+            bytes->append(buffer, static_cast<std::size_t>(got));
             return true;
         }
         if (got < 0 && errno == EINTR)
@@ -80,7 +80,7 @@ bool HostConnection::receive(QByteArray *bytes)
     }
 }
 
-#else // Q_OS_WIN
+#else // _WIN32
 
 namespace {
 // Overlapped I/O lets the reader thread block in ReadFile while another thread writes;
@@ -99,9 +99,10 @@ HostConnection::~HostConnection()
         CloseHandle(static_cast<HANDLE>(m_pipe));
 }
 
-bool HostConnection::connectTo(const QString &serverName, QString *error)
+bool HostConnection::connectTo(const std::string &serverName, std::string *error)
 {
-    const std::wstring name = serverName.toStdWString();
+    // The host names its pipes \\.\pipe\processlab-<hex>: ASCII, so widening is exact.
+    const std::wstring name(serverName.begin(), serverName.end());
     for (int attempt = 0; attempt < 50; ++attempt) {
         HANDLE pipe = CreateFileW(name.c_str(), GENERIC_READ | GENERIC_WRITE, 0, nullptr, OPEN_EXISTING,
                                   FILE_FLAG_OVERLAPPED, nullptr);
@@ -112,20 +113,21 @@ bool HostConnection::connectTo(const QString &serverName, QString *error)
         if (GetLastError() != ERROR_PIPE_BUSY || !WaitNamedPipeW(name.c_str(), 100))
             break;
     }
-    *error = QStringLiteral("cannot open pipe %1 (error %2)").arg(serverName).arg(GetLastError());
+    const DWORD lastError = GetLastError(); // before building the message can change it
+    *error = "cannot open pipe " + serverName + " (error " + std::to_string(lastError) + ")";
     return false;
 }
 
-bool HostConnection::send(const QByteArray &bytes)
+bool HostConnection::send(std::string_view bytes)
 {
     const std::lock_guard lock(m_sendMutex);
     HANDLE pipe = static_cast<HANDLE>(m_pipe);
-    qsizetype offset = 0;
+    std::size_t offset = 0;
     while (offset < bytes.size()) {
         OVERLAPPED overlapped{};
         overlapped.hEvent = CreateEventW(nullptr, TRUE, FALSE, nullptr);
         DWORD written = 0;
-        const BOOL started = WriteFile(pipe, bytes.constData() + offset, DWORD(bytes.size() - offset), nullptr,
+        const BOOL started = WriteFile(pipe, bytes.data() + offset, DWORD(bytes.size() - offset), nullptr,
                                        &overlapped);
         const bool ok = waitOverlapped(pipe, &overlapped, started, &written);
         CloseHandle(overlapped.hEvent);
@@ -136,7 +138,7 @@ bool HostConnection::send(const QByteArray &bytes)
     return true;
 }
 
-bool HostConnection::receive(QByteArray *bytes)
+bool HostConnection::receive(std::string *bytes)
 {
     HANDLE pipe = static_cast<HANDLE>(m_pipe);
     char buffer[16 * 1024];

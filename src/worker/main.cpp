@@ -2,17 +2,23 @@
 // processlab-worker: the child process of a ProcessLab run. It connects back to the host,
 // proves it belongs to the run, is told which behaviour to run, runs it, and exits.
 // It ends at once when the host asks it to stop or when the control connection closes.
+//
+// Only the C++ standard library, the protocol library and OS calls: no Qt, so the time
+// from spawn to hello is the loader's minimum (see NOTES-IPC.md and protocol/protocol.h).
 #include "behaviours.h"
 #include "hostconnection.h"
 #include "protocol/monotonicclock.h"
 #include "protocol/protocol.h"
 #include "workercontext.h"
 
-
+#include <charconv>
 #include <cstdlib>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <thread>
 
-#ifdef Q_OS_WIN
+#ifdef _WIN32
 #include <process.h>
 #define getpid _getpid
 #else
@@ -24,16 +30,51 @@ using namespace ProcessLab::Worker;
 
 namespace {
 
-[[noreturn]] void exitWithMessage(int code, const QString &message)
+[[noreturn]] void exitWithMessage(int code, std::string_view message)
 {
-    writeAll(2, QString(QStringLiteral("processlab-worker: ") + message + QLatin1Char('\n')).toUtf8());
+    std::string line = "processlab-worker: ";
+    line.append(message).push_back('\n');
+    writeAll(2, line);
     std::_Exit(code);
+}
+
+std::string_view environmentVariable(const char *name)
+{
+    const char *value = std::getenv(name);
+    return value ? std::string_view(value) : std::string_view();
+}
+
+// The token travels as hex digits; anything but exactly 2 * tokenSize of them is refused.
+std::optional<std::string> tokenFromHex(std::string_view hex)
+{
+    if (hex.size() != 2 * Protocol::tokenSize)
+        return std::nullopt;
+    std::string token(Protocol::tokenSize, '\0');
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        unsigned byte = 0;
+        const char *first = hex.data() + 2 * i;
+        const auto [end, ec] = std::from_chars(first, first + 2, byte, 16);
+        if (ec != std::errc() || end != first + 2)
+            return std::nullopt;
+        token[i] = static_cast<char>(byte);
+    }
+    return token;
+}
+
+std::optional<int> workerIdFrom(std::string_view text)
+{
+    int id = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return id;
 }
 
 // Reads frames until one arrives; exits the process on end of stream or a bad frame.
 Protocol::Message readMessage(HostConnection &host, Protocol::FrameReader &reader)
 {
     Protocol::Message message;
+    std::string bytes;
     for (;;) {
         switch (reader.next(&message)) {
         case Protocol::FrameReader::Status::Frame:
@@ -43,7 +84,7 @@ Protocol::Message readMessage(HostConnection &host, Protocol::FrameReader &reade
         case Protocol::FrameReader::Status::NeedMore:
             break;
         }
-        QByteArray bytes;
+        bytes.clear();
         if (!host.receive(&bytes))
             std::_Exit(Protocol::ExitHostGone);
         reader.append(bytes);
@@ -63,25 +104,21 @@ void watchHost(HostConnection &host, Protocol::FrameReader &reader)
 
 } // namespace
 
-int main(int argc, char *argv[])
+int main()
 {
-    Q_UNUSED(argc);
-    Q_UNUSED(argv);
-    const QString server = qEnvironmentVariable(Protocol::serverEnvVar);
-    const QByteArray token = QByteArray::fromHex(qgetenv(Protocol::tokenEnvVar));
-    bool idOk = false;
-    const int workerId = qEnvironmentVariableIntValue(Protocol::workerIdEnvVar, &idOk);
-    if (server.isEmpty() || token.size() != Protocol::tokenSize || !idOk) {
+    const std::string server(environmentVariable(Protocol::serverEnvVar));
+    const std::optional<std::string> token = tokenFromHex(environmentVariable(Protocol::tokenEnvVar));
+    const std::optional<int> workerId = workerIdFrom(environmentVariable(Protocol::workerIdEnvVar));
+    if (server.empty() || !token || !workerId) {
         exitWithMessage(Protocol::ExitUsage,
-                        QStringLiteral("this program is started by ProcessLab; run processlab or "
-                                       "processlab-cli instead"));
+                        "this program is started by ProcessLab; run processlab or processlab-cli instead");
     }
 
     HostConnection host;
-    QString error;
+    std::string error;
     if (!host.connectTo(server, &error))
         exitWithMessage(Protocol::ExitConnectFailed, error);
-    host.send(Protocol::encodeFrame(Protocol::makeHello({token, workerId, getpid(), monotonicNowNs()})));
+    host.send(Protocol::encodeFrame(Protocol::makeHello({*token, *workerId, getpid(), monotonicNowNs()})));
 
     Protocol::FrameReader reader;
     const Protocol::Message first = readMessage(host, reader);
@@ -92,9 +129,9 @@ int main(int argc, char *argv[])
         exitWithMessage(Protocol::ExitProtocolError, error);
     const BehaviourFunction behaviour = findBehaviour(start->behaviour);
     if (!behaviour)
-        exitWithMessage(Protocol::ExitUnknownBehaviour, QStringLiteral("unknown behaviour '%1'").arg(start->behaviour));
+        exitWithMessage(Protocol::ExitUnknownBehaviour, "unknown behaviour '" + start->behaviour + "'");
 
     std::thread(watchHost, std::ref(host), std::ref(reader)).detach();
-    const WorkerContext context(workerId, start->arguments, &host);
+    const WorkerContext context(*workerId, start->arguments, &host);
     std::_Exit(behaviour(context)); // output is unbuffered; no static destructors racing the watcher
 }

@@ -5,10 +5,11 @@
 
 #include "protocol/protocol.h"
 
-#include <QtEndian>
-
 #include <csignal>
+#include <cstdint>
 #include <cstdlib>
+#include <string>
+#include <string_view>
 #include <thread>
 
 namespace ProcessLab::Worker {
@@ -19,39 +20,40 @@ namespace {
 // report the signal.
 int crash(const WorkerContext &context)
 {
-    context.print(QStringLiteral("about to crash"));
+    context.print("about to crash");
     context.writeStdout("last words without newline");
     std::abort();
 }
 
 int exitCode(const WorkerContext &context)
 {
-    context.print(QStringLiteral("exiting with %1").arg(context.intArgument(QLatin1StringView("code"), 3)));
-    return static_cast<int>(context.intArgument(QLatin1StringView("code"), 3));
+    const auto code = context.intArgument("code", 3);
+    context.print("exiting with " + std::to_string(code));
+    return static_cast<int>(code);
 }
 
 // A Chinese line whose UTF-8 bytes are written in two parts, split inside a character.
 int splitUtf8(const WorkerContext &context)
 {
-    const QByteArray text = QStringLiteral("进程间通信").toUtf8();
-    context.writeStdout(QByteArrayView(text).first(4)); // "进" + first byte of "程"
+    const std::string_view text = "进程间通信"; // UTF-8: the compiler's and the tests' source encoding
+    context.writeStdout(text.substr(0, 4)); // "进" + first byte of "程"
     std::this_thread::sleep_for(std::chrono::milliseconds(150));
-    context.writeStdout(QByteArrayView(text).sliced(4));
+    context.writeStdout(text.substr(4));
     context.writeStdout("\n");
-    context.printError(QStringLiteral("标准错误输出"));
+    context.printError("标准错误输出");
     return 0;
 }
 
 // Prints args.lines lines as fast as it can, in large writes.
 int flood(const WorkerContext &context)
 {
-    const qint64 lines = context.intArgument(QLatin1StringView("lines"), 10000);
-    const QByteArray prefix = QStringLiteral("worker %1 line ").arg(context.workerId()).toUtf8();
-    QByteArray buffer;
+    const std::int64_t lines = context.intArgument("lines", 10000);
+    const std::string prefix = "worker " + std::to_string(context.workerId()) + " line ";
+    std::string buffer;
     buffer.reserve(70 * 1024);
-    for (qint64 i = 0; i < lines; ++i) {
+    for (std::int64_t i = 0; i < lines; ++i) {
         buffer += prefix;
-        buffer += QByteArray::number(i);
+        buffer += std::to_string(i);
         buffer += '\n';
         if (buffer.size() >= 64 * 1024) {
             context.writeStdout(buffer);
@@ -76,19 +78,19 @@ int noNewline(const WorkerContext &context)
 // Sleeps "forever" (args.sleep, default 1 hour): for stop, orphan and memory tests.
 int idle(const WorkerContext &context)
 {
-    context.trace(QStringLiteral("idle"));
-    context.sleep(context.doubleArgument(QLatin1StringView("sleep"), 3600.0));
+    context.trace("idle");
+    context.sleep(context.doubleArgument("sleep", 3600.0));
     return 0;
 }
 
 // Ignores the Stop request and SIGTERM: only SIGKILL (the host's last resort) ends it.
 int stubborn(const WorkerContext &context)
 {
-#ifndef Q_OS_WIN
+#ifndef _WIN32
     std::signal(SIGTERM, SIG_IGN);
 #endif
     WorkerContext::setIgnoreStop(true);
-    context.print(QStringLiteral("ignoring stop requests"));
+    context.print("ignoring stop requests");
     context.sleep(3600.0);
     return 0;
 }
@@ -96,8 +98,8 @@ int stubborn(const WorkerContext &context)
 // Computes without pausing: nothing but the death signal or a kill stops it.
 int busy(const WorkerContext &context)
 {
-    context.print(QStringLiteral("busy"));
-    volatile quint64 x = 0;
+    context.print("busy");
+    volatile std::uint64_t x = 0;
     for (;;)
         x = x + 1;
     return 0;
@@ -105,25 +107,26 @@ int busy(const WorkerContext &context)
 
 int badFrame(const WorkerContext &context)
 {
-    context.sendRaw(QByteArray("\x00\x00\x00\x05garbage", 11));
+    context.sendRaw(std::string_view("\x00\x00\x00\x05garbage", 11));
     context.sleep(30.0); // the host must close the connection; the reader thread then exits
     return 0;
 }
 
 int oversizedFrame(const WorkerContext &context)
 {
-    QByteArray header(4, Qt::Uninitialized);
-    qToBigEndian<quint32>(static_cast<quint32>(Protocol::maxFrameSize + 1), header.data());
-    context.sendRaw(header);
+    const auto length = static_cast<std::uint32_t>(Protocol::maxFrameSize + 1);
+    const char header[Protocol::headerSize] = {static_cast<char>(length >> 24), static_cast<char>(length >> 16),
+                                               static_cast<char>(length >> 8), static_cast<char>(length)};
+    context.sendRaw(std::string_view(header, sizeof(header)));
     context.sleep(30.0);
     return 0;
 }
 
 } // namespace
 
-QList<Behaviour> testBehaviours()
+std::span<const Behaviour> testBehaviours()
 {
-    return {
+    static constexpr Behaviour behaviours[] = {
         {"test.crash", &crash},
         {"test.exit-code", &exitCode},
         {"test.split-utf8", &splitUtf8},
@@ -136,6 +139,7 @@ QList<Behaviour> testBehaviours()
         {"test.bad-frame", &badFrame},
         {"test.oversized-frame", &oversizedFrame},
     };
+    return behaviours;
 }
 
 } // namespace ProcessLab::Worker

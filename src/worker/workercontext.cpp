@@ -8,7 +8,7 @@
 #include <chrono>
 #include <thread>
 
-#ifdef Q_OS_WIN
+#ifdef _WIN32
 #include <io.h>
 #define write _write
 #else
@@ -18,54 +18,59 @@
 
 namespace ProcessLab::Worker {
 
-void writeAll(int fd, QByteArrayView bytes)
+void writeAll(int fd, std::string_view bytes)
 {
     const char *data = bytes.data();
-    qsizetype left = bytes.size();
+    std::size_t left = bytes.size();
     while (left > 0) {
         const auto written = ::write(fd, data, static_cast<unsigned>(left));
         if (written < 0) {
-#ifndef Q_OS_WIN
+#ifndef _WIN32
             if (errno == EINTR)
                 continue;
 #endif
             return; // stdout closed: nothing sensible left to do with the text
         }
         data += written;
-        left -= written;
+        left -= static_cast<std::size_t>(written);
     }
 }
 
-WorkerContext::WorkerContext(int workerId, QCborMap arguments, HostConnection *host)
+WorkerContext::WorkerContext(int workerId, Protocol::Map arguments, HostConnection *host)
     : m_workerId(workerId)
     , m_arguments(std::move(arguments))
     , m_host(host)
 {
 }
 
-qint64 WorkerContext::intArgument(QLatin1StringView name, qint64 fallback) const
+std::int64_t WorkerContext::intArgument(std::string_view name, std::int64_t fallback) const
 {
-    const QCborValue value = m_arguments.value(name);
-    return value.isInteger() ? value.toInteger() : fallback;
+    return m_arguments.value(name).toInteger(fallback);
 }
 
-double WorkerContext::doubleArgument(QLatin1StringView name, double fallback) const
+double WorkerContext::doubleArgument(std::string_view name, double fallback) const
 {
-    const QCborValue value = m_arguments.value(name);
-    return (value.isDouble() || value.isInteger()) ? value.toDouble() : fallback;
+    return m_arguments.value(name).toDouble(fallback); // integers convert
 }
 
-void WorkerContext::print(const QString &line) const
+void WorkerContext::print(std::string_view line) const
 {
-    writeAll(1, QString(line + QLatin1Char('\n')).toUtf8());
+    // One write per line, newline included: the host receives each line whole, at once.
+    std::string text;
+    text.reserve(line.size() + 1);
+    text.append(line).push_back('\n');
+    writeAll(1, text);
 }
 
-void WorkerContext::printError(const QString &line) const
+void WorkerContext::printError(std::string_view line) const
 {
-    writeAll(2, QString(line + QLatin1Char('\n')).toUtf8());
+    std::string text;
+    text.reserve(line.size() + 1);
+    text.append(line).push_back('\n');
+    writeAll(2, text);
 }
 
-void WorkerContext::writeStdout(QByteArrayView bytes) const
+void WorkerContext::writeStdout(std::string_view bytes) const
 {
     writeAll(1, bytes);
 }
@@ -76,12 +81,12 @@ void WorkerContext::sleep(double seconds) const
         std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
 }
 
-void WorkerContext::trace(const QString &label) const
+void WorkerContext::trace(std::string_view label) const
 {
-    m_host->send(Protocol::encodeFrame(Protocol::makeTrace({label, monotonicNowNs()})));
+    m_host->send(Protocol::encodeFrame(Protocol::makeTrace({std::string(label), monotonicNowNs()})));
 }
 
-bool WorkerContext::sendRaw(const QByteArray &bytes) const
+bool WorkerContext::sendRaw(std::string_view bytes) const
 {
     return m_host->send(bytes);
 }

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QCborMap>
-#include <QString>
+#include "protocol/cbor.h"
 
 #include <atomic>
+#include <cstdint>
+#include <string>
+#include <string_view>
 
 namespace ProcessLab::Worker {
 
@@ -13,22 +15,23 @@ class HostConnection;
 // What a behaviour can do: print like Python's print() (straight to the real stdout, one
 // write per line, so output is never held back in a buffer), sleep, and report where it
 // is (a trace label the host maps to a line of the example's Python source).
+// Text is UTF-8 in std::string: the worker links no Qt (see protocol/protocol.h).
 class WorkerContext
 {
 public:
-    WorkerContext(int workerId, QCborMap arguments, HostConnection *host);
+    WorkerContext(int workerId, Protocol::Map arguments, HostConnection *host);
 
     int workerId() const { return m_workerId; }
-    const QCborMap &arguments() const { return m_arguments; }
-    qint64 intArgument(QLatin1StringView name, qint64 fallback) const;
-    double doubleArgument(QLatin1StringView name, double fallback) const;
+    const Protocol::Map &arguments() const { return m_arguments; }
+    std::int64_t intArgument(std::string_view name, std::int64_t fallback) const;
+    double doubleArgument(std::string_view name, double fallback) const;
 
-    void print(const QString &line) const;      // stdout, newline appended
-    void printError(const QString &line) const; // stderr, newline appended
-    void writeStdout(QByteArrayView bytes) const; // raw bytes, as given
+    void print(std::string_view line) const;      // stdout, newline appended
+    void printError(std::string_view line) const; // stderr, newline appended
+    void writeStdout(std::string_view bytes) const; // raw bytes, as given
     void sleep(double seconds) const;
-    void trace(const QString &label) const;
-    bool sendRaw(const QByteArray &bytes) const; // tests: put anything on the wire
+    void trace(std::string_view label) const;
+    bool sendRaw(std::string_view bytes) const; // tests: put anything on the wire
 
     // A Stop request normally ends the worker at once; a test behaviour can refuse it.
     static void setIgnoreStop(bool ignore) { s_ignoreStop = ignore; }
@@ -36,11 +39,11 @@ public:
 
 private:
     int m_workerId;
-    QCborMap m_arguments;
+    Protocol::Map m_arguments;
     HostConnection *m_host;
     static inline std::atomic_bool s_ignoreStop = false;
 };
 
-void writeAll(int fd, QByteArrayView bytes);
+void writeAll(int fd, std::string_view bytes);
 
 } // namespace ProcessLab::Worker

@@ -1,59 +1,72 @@
 // SPDX-License-Identifier: MIT
 #include "protocol.h"
 
-#include <QCborValue>
-#include <QCoreApplication>
-#include <QtEndian>
+#include <limits>
+
+// lupdate finds translatable texts by this macro's name; the library itself links no Qt,
+// so it stands in for Qt's own. The host translates the texts (runtime/protocolqt.cpp).
+#ifndef QT_TRANSLATE_NOOP
+#define QT_TRANSLATE_NOOP(context, text) text
+#endif
 
 namespace ProcessLab::Protocol {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProcessLab::Protocol", text);
-}
+constexpr std::string_view typeKey = "type";
 
-constexpr auto typeKey = QLatin1StringView("type");
-
-bool setError(QString *error, const QString &text)
+void setError(std::string *error, std::string text)
 {
     if (error)
-        *error = text;
-    return false;
+        *error = std::move(text);
+}
+
+void writeBigEndian32(char *out, std::uint32_t value)
+{
+    for (int k = 3; k >= 0; --k, value >>= 8)
+        out[k] = static_cast<char>(value & 0xff);
+}
+
+std::uint32_t readBigEndian32(const char *in)
+{
+    std::uint32_t value = 0;
+    for (int k = 0; k < 4; ++k)
+        value = (value << 8) | static_cast<std::uint8_t>(in[k]);
+    return value;
 }
 
 } // namespace
 
-QByteArray encodeFrame(const Message &message)
+std::string encodeFrame(const Message &message)
 {
-    QCborMap map = message.body;
-    map.insert(typeKey, static_cast<int>(message.type));
-    const QByteArray payload = map.toCborValue().toCbor();
-    QByteArray frame(headerSize, Qt::Uninitialized);
-    qToBigEndian(static_cast<quint32>(payload.size()), frame.data());
-    frame.append(payload);
+    // Reserve the header, encode the payload behind it, then fill in its length: one
+    // buffer, no copy of the payload.
+    std::string frame(headerSize, '\0');
+    Map map;
+    map.insert(std::string(typeKey), static_cast<int>(message.type));
+    for (const auto &[key, value] : message.body) {
+        if (key != typeKey) // the message's own type wins, as it always has
+            map.insert(key, value);
+    }
+    encode(Value(std::move(map)), frame);
+    writeBigEndian32(frame.data(), static_cast<std::uint32_t>(frame.size() - headerSize));
     return frame;
 }
 
-Message makeHello(const Hello &hello, quint32 magicValue, int versionValue)
+Message makeHello(const Hello &hello, std::uint32_t magicValue, int versionValue)
 {
-    QCborMap body;
-    body.insert(QLatin1StringView("magic"), static_cast<qint64>(magicValue));
-    body.insert(QLatin1StringView("version"), versionValue);
-    body.insert(QLatin1StringView("token"), hello.token);
-    body.insert(QLatin1StringView("worker"), hello.workerId);
-    body.insert(QLatin1StringView("pid"), hello.pid);
-    body.insert(QLatin1StringView("t"), hello.timeNs);
-    return {MessageType::Hello, body};
+    return {MessageType::Hello,
+            Map{{"magic", static_cast<std::int64_t>(magicValue)},
+                {"version", versionValue},
+                {"token", Bytes{hello.token}},
+                {"worker", hello.workerId},
+                {"pid", hello.pid},
+                {"t", hello.timeNs}}};
 }
 
 Message makeStart(const Start &start)
 {
-    QCborMap body;
-    body.insert(QLatin1StringView("behaviour"), start.behaviour);
-    body.insert(QLatin1StringView("args"), start.arguments);
-    return {MessageType::Start, body};
+    return {MessageType::Start, Map{{"behaviour", start.behaviour}, {"args", start.arguments}}};
 }
 
 Message makeStop()
@@ -63,94 +76,101 @@ Message makeStop()
 
 Message makeTrace(const Trace &trace)
 {
-    QCborMap body;
-    body.insert(QLatin1StringView("label"), trace.label);
-    body.insert(QLatin1StringView("t"), trace.timeNs);
-    return {MessageType::Trace, body};
+    return {MessageType::Trace, Map{{"label", trace.label}, {"t", trace.timeNs}}};
 }
 
-std::optional<Hello> parseHello(const Message &message, QString *error)
+std::optional<Hello> parseHello(const Message &message, std::string *error)
 {
-    const QCborMap &b = message.body;
+    const Map &b = message.body;
     if (message.type != MessageType::Hello) {
-        setError(error, tr("expected a hello frame first"));
+        setError(error, "expected a hello frame first");
         return std::nullopt;
     }
-    if (!b.value(QLatin1StringView("magic")).isInteger()
-        || static_cast<quint32>(b.value(QLatin1StringView("magic")).toInteger()) != magic) {
-        setError(error, tr("wrong magic number"));
+    if (!b.value("magic").isInteger() || static_cast<std::uint32_t>(b.value("magic").toInteger()) != magic) {
+        setError(error, "wrong magic number");
         return std::nullopt;
     }
-    if (b.value(QLatin1StringView("version")).toInteger(-1) != version) {
-        setError(error, tr("unsupported protocol version %1 (expected %2)")
-                            .arg(b.value(QLatin1StringView("version")).toInteger(-1))
-                            .arg(version));
+    if (b.value("version").toInteger(-1) != version) {
+        setError(error, "unsupported protocol version " + std::to_string(b.value("version").toInteger(-1))
+                            + " (expected " + std::to_string(version) + ")");
         return std::nullopt;
     }
     Hello hello;
-    hello.token = b.value(QLatin1StringView("token")).toByteArray();
-    hello.workerId = static_cast<int>(b.value(QLatin1StringView("worker")).toInteger(-1));
-    hello.pid = b.value(QLatin1StringView("pid")).toInteger(-1);
-    hello.timeNs = b.value(QLatin1StringView("t")).toInteger(0);
+    hello.token = std::string(b.value("token").toBytes());
+    const std::int64_t workerId = b.value("worker").toInteger(-1);
+    hello.pid = b.value("pid").toInteger(-1);
+    hello.timeNs = b.value("t").toInteger(0);
     if (hello.token.size() != tokenSize) {
-        setError(error, tr("malformed run token"));
+        setError(error, "malformed run token");
         return std::nullopt;
     }
-    if (hello.workerId < 0 || hello.pid <= 0) {
-        setError(error, tr("malformed worker id or pid"));
+    if (workerId < 0 || workerId > std::numeric_limits<int>::max() || hello.pid <= 0) {
+        setError(error, "malformed worker id or pid");
         return std::nullopt;
     }
+    hello.workerId = static_cast<int>(workerId);
     return hello;
 }
 
-std::optional<Start> parseStart(const Message &message, QString *error)
+std::optional<Start> parseStart(const Message &message, std::string *error)
 {
-    const QCborValue behaviour = message.body.value(QLatin1StringView("behaviour"));
-    const QCborValue args = message.body.value(QLatin1StringView("args"));
-    if (message.type != MessageType::Start || !behaviour.isString() || !args.isMap()) {
-        setError(error, tr("malformed start frame"));
+    const Value &behaviour = message.body.value("behaviour");
+    const Value &args = message.body.value("args");
+    if (message.type != MessageType::Start || !behaviour.isText() || !args.isMap()) {
+        setError(error, "malformed start frame");
         return std::nullopt;
     }
-    return Start{behaviour.toString(), args.toMap()};
+    return Start{std::string(behaviour.toText()), args.toMap()};
 }
 
-std::optional<Trace> parseTrace(const Message &message, QString *error)
+std::optional<Trace> parseTrace(const Message &message, std::string *error)
 {
-    const QCborValue label = message.body.value(QLatin1StringView("label"));
-    if (message.type != MessageType::Trace || !label.isString()) {
-        setError(error, tr("malformed trace frame"));
+    const Value &label = message.body.value("label");
+    if (message.type != MessageType::Trace || !label.isText()) {
+        setError(error, "malformed trace frame");
         return std::nullopt;
     }
-    return Trace{label.toString(), message.body.value(QLatin1StringView("t")).toInteger(0)};
+    return Trace{std::string(label.toText()), message.body.value("t").toInteger(0)};
 }
 
-std::optional<Message> decodePayload(const QByteArray &payload, QString *error)
+bool tokensEqual(std::string_view a, std::string_view b)
 {
-    QCborParserError parseError;
-    const QCborValue value = QCborValue::fromCbor(payload, &parseError);
-    if (parseError.error != QCborError::NoError) {
-        setError(error, tr("invalid CBOR payload: %1").arg(parseError.errorString()));
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+std::optional<Message> decodePayload(std::string_view payload, std::string *error)
+{
+    std::size_t consumed = 0;
+    std::string cborError;
+    std::optional<Value> value = decodeFirst(payload, &consumed, &cborError);
+    if (!value) {
+        setError(error, "invalid CBOR payload: " + cborError);
         return std::nullopt;
     }
-    if (parseError.offset != payload.size()) {
-        setError(error, tr("trailing bytes after the CBOR payload"));
+    if (consumed != payload.size()) {
+        setError(error, "trailing bytes after the CBOR payload");
         return std::nullopt;
     }
-    if (!value.isMap()) {
-        setError(error, tr("payload is not a CBOR map"));
+    if (!value->isMap()) {
+        setError(error, "payload is not a CBOR map");
         return std::nullopt;
     }
-    QCborMap map = value.toMap();
-    const QCborValue type = map.take(typeKey);
-    const qint64 typeNumber = type.isInteger() ? type.toInteger() : -1;
+    Map map = value->toMap();
+    const std::optional<Value> type = map.take(typeKey);
+    const std::int64_t typeNumber = type && type->isInteger() ? type->toInteger() : -1;
     if (typeNumber < static_cast<int>(MessageType::Hello) || typeNumber > static_cast<int>(MessageType::Trace)) {
-        setError(error, tr("unknown message type"));
+        setError(error, "unknown message type");
         return std::nullopt;
     }
-    return Message{static_cast<MessageType>(typeNumber), map};
+    return Message{static_cast<MessageType>(typeNumber), std::move(map)};
 }
 
-void FrameReader::append(const QByteArray &bytes)
+void FrameReader::append(std::string_view bytes)
 {
     if (hasError())
         return;
@@ -159,7 +179,7 @@ void FrameReader::append(const QByteArray &bytes)
         m_buffer.clear();
         m_offset = 0;
     } else if (m_offset > 64 * 1024) {
-        m_buffer.remove(0, m_offset);
+        m_buffer.erase(0, m_offset);
         m_offset = 0;
     }
     m_buffer.append(bytes);
@@ -171,26 +191,28 @@ FrameReader::Status FrameReader::next(Message *message)
         return Status::Error;
     if (bufferedBytes() < headerSize)
         return Status::NeedMore;
-    const quint32 length = qFromBigEndian<quint32>(m_buffer.constData() + m_offset);
+    const std::uint32_t length = readBigEndian32(m_buffer.data() + m_offset);
     if (length == 0)
-        return fail(tr("empty frame"));
-    if (length > static_cast<quint64>(m_frameLimit))
-        return fail(tr("frame of %1 bytes exceeds the limit of %2 bytes").arg(length).arg(m_frameLimit));
-    if (bufferedBytes() < headerSize + qsizetype(length))
+        return fail("empty frame");
+    if (length > m_frameLimit) {
+        return fail("frame of " + std::to_string(length) + " bytes exceeds the limit of "
+                    + std::to_string(m_frameLimit) + " bytes");
+    }
+    if (bufferedBytes() < headerSize + length)
         return Status::NeedMore;
-    const QByteArray payload = m_buffer.mid(m_offset + headerSize, length);
+    const std::string_view payload = std::string_view(m_buffer).substr(m_offset + headerSize, length);
     m_offset += headerSize + length;
-    QString error;
+    std::string error;
     std::optional<Message> decoded = decodePayload(payload, &error);
     if (!decoded)
-        return fail(error);
+        return fail(std::move(error));
     *message = std::move(*decoded);
     return Status::Frame;
 }
 
-FrameReader::Status FrameReader::fail(const QString &error)
+FrameReader::Status FrameReader::fail(std::string error)
 {
-    m_error = error;
+    m_error = std::move(error);
     m_buffer.clear();
     m_offset = 0;
     return Status::Error;
@@ -200,16 +222,17 @@ FrameReader::Status FrameReader::fail(const QString &error)
 
 namespace ProcessLab::Protocol {
 
-QString describeWorkerExit(int exitCode)
+const char *describeWorkerExit(int exitCode)
 {
     switch (exitCode) {
-    case ExitUsage: return tr("the worker was not started by ProcessLab");
-    case ExitUnknownBehaviour: return tr("the worker does not know the requested behaviour");
-    case ExitConnectFailed: return tr("the worker could not connect to the host");
-    case ExitProtocolError: return tr("the worker received an invalid frame");
-    case ExitStopped: return tr("stopped on request");
-    case ExitHostGone: return tr("the control connection closed");
-    default: return {};
+    case ExitUsage: return QT_TRANSLATE_NOOP("ProcessLab::Protocol", "the worker was not started by ProcessLab");
+    case ExitUnknownBehaviour:
+        return QT_TRANSLATE_NOOP("ProcessLab::Protocol", "the worker does not know the requested behaviour");
+    case ExitConnectFailed: return QT_TRANSLATE_NOOP("ProcessLab::Protocol", "the worker could not connect to the host");
+    case ExitProtocolError: return QT_TRANSLATE_NOOP("ProcessLab::Protocol", "the worker received an invalid frame");
+    case ExitStopped: return QT_TRANSLATE_NOOP("ProcessLab::Protocol", "stopped on request");
+    case ExitHostGone: return QT_TRANSLATE_NOOP("ProcessLab::Protocol", "the control connection closed");
+    default: return nullptr;
     }
 }
 

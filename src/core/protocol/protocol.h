@@ -2,7 +2,10 @@
 #pragma once
 
 // The wire protocol between the host (CLI or app) and processlab-worker.
-// This file pair is compiled into both ends (library processlab_protocol, Qt Core only).
+// This file pair is compiled into both ends (library processlab_protocol). It uses only
+// the C++ standard library, so the worker links no Qt at all: the dynamic loader's work
+// for Qt Core, ICU and glib was ~85% of a worker's start-up (NOTES-IPC.md). The host
+// converts to and from Qt types in runtime/protocolqt.h.
 //
 // A frame is a 4-byte big-endian payload length followed by the payload, a CBOR map
 // with an integer "type" key. The worker's first frame is a Hello carrying the magic,
@@ -10,23 +13,25 @@
 // over maxFrameSize, a truncated frame or a payload that is not a valid CBOR map is a
 // protocol error and the connection is closed.
 
-#include <QByteArray>
-#include <QCborMap>
-#include <QString>
+#include "cbor.h"
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 
 namespace ProcessLab::Protocol {
 
-inline constexpr quint32 magic = 0x504C4142; // "PLAB"
+inline constexpr std::uint32_t magic = 0x504C4142; // "PLAB"
 inline constexpr int version = 1;
-inline constexpr qsizetype headerSize = 4;
-inline constexpr qsizetype maxFrameSize = 16 * 1024 * 1024;
-inline constexpr qsizetype tokenSize = 16; // 128 bits
+inline constexpr std::size_t headerSize = 4;
+inline constexpr std::size_t maxFrameSize = 16 * 1024 * 1024;
+inline constexpr std::size_t tokenSize = 16; // 128 bits
 
 // Environment variables through which the host hands a worker its connection details.
 inline constexpr char serverEnvVar[] = "PROCESSLAB_SERVER";
-inline constexpr char tokenEnvVar[] = "PROCESSLAB_TOKEN";
+inline constexpr char tokenEnvVar[] = "PROCESSLAB_TOKEN"; // hex, 2 * tokenSize digits
 inline constexpr char workerIdEnvVar[] = "PROCESSLAB_WORKER_ID";
 
 enum class MessageType : int {
@@ -39,42 +44,46 @@ enum class MessageType : int {
 struct Message
 {
     MessageType type = MessageType::Hello;
-    QCborMap body; // without the "type" key
+    Map body; // without the "type" key
 
     bool operator==(const Message &other) const = default;
 };
 
 struct Hello
 {
-    QByteArray token;
+    std::string token; // tokenSize raw bytes (a CBOR byte string on the wire)
     int workerId = 0;
-    qint64 pid = 0;
-    qint64 timeNs = 0;
+    std::int64_t pid = 0;
+    std::int64_t timeNs = 0;
 };
 
 struct Start
 {
-    QString behaviour;
-    QCborMap arguments;
+    std::string behaviour; // UTF-8
+    Map arguments;
 };
 
 struct Trace
 {
-    QString label;
-    qint64 timeNs = 0;
+    std::string label; // UTF-8
+    std::int64_t timeNs = 0;
 };
 
 // Encoders produce a complete frame (header + payload).
-QByteArray encodeFrame(const Message &message);
-Message makeHello(const Hello &hello, quint32 magicValue = magic, int versionValue = version);
+std::string encodeFrame(const Message &message);
+Message makeHello(const Hello &hello, std::uint32_t magicValue = magic, int versionValue = version);
 Message makeStart(const Start &start);
 Message makeStop();
 Message makeTrace(const Trace &trace);
 
 // Decoders check the shape of a message of the given type; nullopt names a malformed one.
-std::optional<Hello> parseHello(const Message &message, QString *error);
-std::optional<Start> parseStart(const Message &message, QString *error);
-std::optional<Trace> parseTrace(const Message &message, QString *error);
+std::optional<Hello> parseHello(const Message &message, std::string *error);
+std::optional<Start> parseStart(const Message &message, std::string *error);
+std::optional<Trace> parseTrace(const Message &message, std::string *error);
+
+// Compares run tokens in time independent of where they differ, so a local process
+// cannot guess a token byte by byte from how fast it is refused.
+bool tokensEqual(std::string_view a, std::string_view b);
 
 // Incremental frame parser: feed bytes as they arrive, then call next() until it
 // returns Status::NeedMore. After Status::Error the reader stays in error.
@@ -83,26 +92,26 @@ class FrameReader
 public:
     enum class Status { NeedMore, Frame, Error };
 
-    explicit FrameReader(qsizetype frameLimit = maxFrameSize) : m_frameLimit(frameLimit) {}
+    explicit FrameReader(std::size_t frameLimit = maxFrameSize) : m_frameLimit(frameLimit) {}
 
-    void append(const QByteArray &bytes);
+    void append(std::string_view bytes);
     Status next(Message *message);
 
-    QString errorString() const { return m_error; }
-    qsizetype bufferedBytes() const { return m_buffer.size() - m_offset; }
-    bool hasError() const { return !m_error.isEmpty(); }
+    const std::string &errorString() const { return m_error; }
+    std::size_t bufferedBytes() const { return m_buffer.size() - m_offset; }
+    bool hasError() const { return !m_error.empty(); }
 
 private:
-    Status fail(const QString &error);
+    Status fail(std::string error);
 
-    QByteArray m_buffer;
-    qsizetype m_offset = 0;
-    qsizetype m_frameLimit;
-    QString m_error;
+    std::string m_buffer;
+    std::size_t m_offset = 0; // start of the first unread frame in m_buffer
+    std::size_t m_frameLimit;
+    std::string m_error;
 };
 
 // Frame payload decoding without framing; exposed for tests and the reader.
-std::optional<Message> decodePayload(const QByteArray &payload, QString *error);
+std::optional<Message> decodePayload(std::string_view payload, std::string *error);
 
 } // namespace ProcessLab::Protocol
 
@@ -119,6 +128,10 @@ enum WorkerExitCode : int {
     ExitHostGone = 78,         // the control connection closed
 };
 
-QString describeWorkerExit(int exitCode); // empty for codes that are the behaviour's own
+// English text for the codes above, nullptr for codes that are the behaviour's own. The
+// text doubles as the translation key: the host translates it in the context
+// describeWorkerExitContext (see describeWorkerExitText() in runtime/protocolqt.h).
+const char *describeWorkerExit(int exitCode);
+inline constexpr char describeWorkerExitContext[] = "ProcessLab::Protocol";
 
 } // namespace ProcessLab::Protocol

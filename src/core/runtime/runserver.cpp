@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "runserver.h"
 
+#include "protocolqt.h"
+
 #include <QCoreApplication>
 #include <QLocalServer>
 #include <QLocalSocket>
@@ -17,16 +19,6 @@ QByteArray randomBytes(qsizetype size)
     return bytes;
 }
 } // namespace
-
-bool tokensEqual(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
 
 RunServer::RunServer(QObject *parent)
     : QObject(parent)
@@ -93,24 +85,24 @@ void RunServer::handlePendingData(QLocalSocket *socket, const std::shared_ptr<Pr
 {
     if (!socket->property("processlab.pending").toBool())
         return;
-    reader->append(socket->readAll());
+    reader->append(Protocol::viewOf(socket->readAll()));
     Protocol::Message message;
     switch (reader->next(&message)) {
     case Protocol::FrameReader::Status::NeedMore:
         return;
     case Protocol::FrameReader::Status::Error:
-        reject(socket, tr("bad first frame: %1").arg(reader->errorString()));
+        reject(socket, tr("bad first frame: %1").arg(Protocol::toQString(reader->errorString())));
         return;
     case Protocol::FrameReader::Status::Frame:
         break;
     }
-    QString error;
+    std::string error;
     const std::optional<Protocol::Hello> hello = Protocol::parseHello(message, &error);
     if (!hello) {
-        reject(socket, tr("bad hello: %1").arg(error));
+        reject(socket, tr("bad hello: %1").arg(Protocol::toQString(error)));
         return;
     }
-    if (!tokensEqual(hello->token, m_token)) {
+    if (!Protocol::tokensEqual(hello->token, Protocol::viewOf(m_token))) {
         reject(socket, tr("wrong run token (worker %1, pid %2)").arg(hello->workerId).arg(hello->pid));
         return;
     }

@@ -48,6 +48,4 @@ private:
     int m_pending = 0;
 };
 
-bool tokensEqual(const QByteArray &a, const QByteArray &b); // constant time
-
 } // namespace ProcessLab

@@ -2,6 +2,7 @@
 #include "workerprocess.h"
 
 #include "protocol/monotonicclock.h"
+#include "protocolqt.h"
 
 #include <QCoreApplication>
 #include <QLocalSocket>
@@ -103,7 +104,8 @@ bool WorkerProcess::attachConnection(QLocalSocket *socket, qint64 helloPid,
     connect(m_socket, &QLocalSocket::readyRead, this, &WorkerProcess::handleSocketData);
     setState(ProcessState::Ready);
 
-    m_socket->write(Protocol::encodeFrame(Protocol::makeStart({m_spec.behaviour, m_spec.arguments})));
+    m_socket->write(Protocol::toQByteArray(Protocol::encodeFrame(Protocol::makeStart(
+        {Protocol::fromQString(m_spec.behaviour), Protocol::fromQCborMap(m_spec.arguments)}))));
     setState(ProcessState::Running);
     if (m_reader->bufferedBytes() > 0 || m_socket->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &WorkerProcess::handleSocketData, Qt::QueuedConnection);
@@ -114,14 +116,14 @@ void WorkerProcess::handleSocketData()
 {
     if (!m_socket)
         return;
-    m_reader->append(m_socket->readAll());
+    m_reader->append(Protocol::viewOf(m_socket->readAll()));
     Protocol::Message message;
     for (;;) {
         switch (m_reader->next(&message)) {
         case Protocol::FrameReader::Status::NeedMore:
             return;
         case Protocol::FrameReader::Status::Error:
-            m_failure = tr("protocol error: %1").arg(m_reader->errorString());
+            m_failure = tr("protocol error: %1").arg(Protocol::toQString(m_reader->errorString()));
             recordError(m_failure);
             closeConnection(); // the worker exits when its control connection closes
             return;
@@ -130,10 +132,13 @@ void WorkerProcess::handleSocketData()
         }
         QString error;
         if (message.type == Protocol::MessageType::Trace) {
-            if (const auto trace = Protocol::parseTrace(message, &error)) {
-                emit traceReceived(m_spec.id, trace->label, trace->timeNs ? trace->timeNs : monotonicNowNs());
+            std::string traceError;
+            if (const auto trace = Protocol::parseTrace(message, &traceError)) {
+                emit traceReceived(m_spec.id, Protocol::toQString(trace->label),
+                                   trace->timeNs ? trace->timeNs : monotonicNowNs());
                 continue;
             }
+            error = Protocol::toQString(traceError);
         } else {
             error = tr("unexpected message type %1").arg(static_cast<int>(message.type));
         }
@@ -187,6 +192,13 @@ void WorkerProcess::handleFinished(int exitCode, QProcess::ExitStatus status)
 {
     m_terminateTimer->stop();
     m_killTimer->stop();
+    // The worker's last frames (its final trace, written just before it exited) can still
+    // wait in the socket when the exit is reported first: read them before closing. They
+    // are all in the kernel's buffer by now, so a non-blocking read gets every one.
+    if (m_socket) {
+        m_socket->waitForReadyRead(0);
+        handleSocketData();
+    }
     flushOutput();
     closeConnection();
 
@@ -202,7 +214,7 @@ void WorkerProcess::handleFinished(int exitCode, QProcess::ExitStatus status)
     } else if (!m_failure.isEmpty()) {
         setState(ProcessState::Failed, m_failure, code, signal);
     } else if (code != 0) {
-        const QString known = Protocol::describeWorkerExit(code);
+        const QString known = Protocol::describeWorkerExitText(code);
         setState(ProcessState::Failed,
                  known.isEmpty() ? tr("exited with code %1").arg(code)
                                  : tr("exited with code %1: %2").arg(code).arg(known),
@@ -234,7 +246,7 @@ void WorkerProcess::requestStop(std::chrono::milliseconds grace)
         return;
     }
     if (m_socket) {
-        m_socket->write(Protocol::encodeFrame(Protocol::makeStop()));
+        m_socket->write(Protocol::toQByteArray(Protocol::encodeFrame(Protocol::makeStop())));
         m_socket->flush();
         m_terminateTimer->start(grace);
     } else if (m_process->state() == QProcess::Running) {
