@@ -8,6 +8,7 @@
 #include "examples/exampleregistry.h"
 #include "record/jsonexport.h"
 #include "record/runsummary.h"
+#include "runtime/platformjob.h"
 #include "runtime/run.h"
 
 #include <QCoreApplication>
@@ -134,6 +135,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("processlab-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PROCESSLAB_VERSION));
+
+    ensureChildrenDieWithHost(); // Windows job object; Linux/macOS handle it per worker
 
     const Cli::ParsedCommand command = Cli::parseCommandLine(app.arguments().mid(1));
     switch (command.kind) {

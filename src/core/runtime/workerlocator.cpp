@@ -45,6 +45,10 @@ WorkerLocation locateWorker()
         appDir.filePath(workerFileName()),
         appDir.filePath(QStringLiteral("../lib/processlab/") + workerFileName()),
         appDir.filePath(QStringLiteral("../libexec/processlab/") + workerFileName()),
+#ifdef Q_OS_MACOS
+        // Build tree: the app is bin/ProcessLab.app/Contents/MacOS, the worker is in bin/.
+        appDir.filePath(QStringLiteral("../../../") + workerFileName()),
+#endif
     };
     for (const QString &candidate : candidates) {
         const QString clean = QDir::cleanPath(candidate);
