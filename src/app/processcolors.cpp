@@ -3,6 +3,7 @@
 
 #include <QPalette>
 
+#include <algorithm>
 #include <array>
 
 namespace ProcessLab {

@@ -1,0 +1,957 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run the example (F5); while stepping: continue</source>
+        <translation>运行示例（F5）；单步执行时：继续</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop the run: ask every process to exit, then terminate, then kill</source>
+        <translation>停止运行：先请求每个进程退出，然后终止（terminate），最后强制结束（kill）</translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation>单步(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Run the main program one statement at a time (F10)</source>
+        <translation>逐条语句执行主程序（F10）</translation>
+    </message>
+    <message>
+        <source>Re-r&amp;un</source>
+        <translation>重新运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Stop if running and run again with the current settings</source>
+        <translation>如正在运行则先停止，再按当前设置重新运行</translation>
+    </message>
+    <message>
+        <source>&amp;Export Run Record…</source>
+        <translation>导出运行记录(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the last run&apos;s full event record as JSON</source>
+        <translation>将上一次运行的完整事件记录保存为 JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Panes as &amp;Grid</source>
+        <translation>以网格显示窗格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Panes as &amp;Tabs</source>
+        <translation>以标签页显示窗格(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter Mode (Large Fonts)</source>
+        <translation>演示模式（大字体）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Large fonts for projectors</source>
+        <translation>适合投影仪的大字体</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>重置缩放(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About ProcessLab</source>
+        <translation>关于 ProcessLab(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab</name>
+    <message>
+        <source>%1: expected a whole number from %2 to %3, got &apos;%4&apos;</source>
+        <translation>%1：应为 %2 到 %3 之间的整数，实际为“%4”</translation>
+    </message>
+    <message>
+        <source>%1: expected a number from %2 to %3, got &apos;%4&apos;</source>
+        <translation>%1：应为 %2 到 %3 之间的数值，实际为“%4”</translation>
+    </message>
+    <message>
+        <source>%1: expected on or off, got &apos;%2&apos;</source>
+        <translation>%1：应为 on 或 off，实际为“%2”</translation>
+    </message>
+    <message>
+        <source>unknown option --%1 for this example</source>
+        <translation>此示例不支持选项 --%1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>processlab-worker not found; looked in: %1</source>
+        <translation>找不到 processlab-worker；已在以下位置查找：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::AppOptions</name>
+    <message>
+        <source>ProcessLab desktop app</source>
+        <translation>ProcessLab 桌面应用</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::CodePanel</name>
+    <message>
+        <source>W%1</source>
+        <translation>W%1</translation>
+    </message>
+    <message>
+        <source>Python (tutorial)</source>
+        <translation>Python（教程）</translation>
+    </message>
+    <message>
+        <source>C++ (worker)</source>
+        <translation>C++（工作进程）</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::CodeView</name>
+    <message>
+        <source>Main</source>
+        <translation>主进程</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::ConsoleView</name>
+    <message>
+        <source>Timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <source>Prefixes</source>
+        <translation>进程名</translation>
+    </message>
+    <message>
+        <source>Show when each line was printed, in seconds since the run started</source>
+        <translation>显示每行的输出时间（从本次运行开始计起的秒数）</translation>
+    </message>
+    <message>
+        <source>Show which process printed each line</source>
+        <translation>显示每行是由哪个进程输出的</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::ExampleBrowser</name>
+    <message>
+        <source>Coming in a later version</source>
+        <translation>将在后续版本中提供</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::Knob</name>
+    <message>
+        <source>Workers</source>
+        <translation>工作进程数</translation>
+    </message>
+    <message>
+        <source>How many worker processes to start</source>
+        <translation>要启动的工作进程数量</translation>
+    </message>
+    <message>
+        <source>Sleep (s)</source>
+        <translation>休眠（秒）</translation>
+    </message>
+    <message>
+        <source>Seconds each worker sleeps (time.sleep)</source>
+        <translation>每个工作进程休眠的秒数（time.sleep）</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::KnobPanel</name>
+    <message>
+        <source>unknown knob &apos;%1&apos; for example &apos;%2&apos; (knobs: %3)</source>
+        <translation>示例“%2”没有参数“%1”（可用参数：%3）</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::MainWindow</name>
+    <message>
+        <source>About ProcessLab</source>
+        <translation>关于 ProcessLab</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;ProcessLab %1&lt;/h3&gt;&lt;p&gt;Watch multi-process programs run: the examples of the Python &lt;i&gt;multiprocessing&lt;/i&gt; tutorial as real operating-system processes, with every process&apos;s output and timing live.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ProcessLab %1&lt;/h3&gt;&lt;p&gt;亲眼观察多进程程序的运行：Python &lt;i&gt;multiprocessing&lt;/i&gt; 教程中的示例将作为真实的操作系统进程运行，每个进程的输出和耗时都会实时显示。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Paused before line %1: %2 — press F10 to run it, F5 to continue</source>
+        <translation>已暂停在第 %1 行之前：%2 —— 按 F10 执行该行，按 F5 继续</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>继续(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>● Ready</source>
+        <translation>● 就绪</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>Stepping</source>
+        <translation>单步执行中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>run #%1</source>
+        <translation>第 %1 次运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es) alive</source>
+        <translation>
+            <numerusform>%n 个进程存活</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Run Record</source>
+        <translation>导出运行记录</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Run history</source>
+        <translation>运行历史</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::OutputActions</name>
+    <message>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Filter…</source>
+        <translation>筛选…</translation>
+    </message>
+    <message>
+        <source>Copy All</source>
+        <translation>全部复制</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Find text in this output (%1)</source>
+        <translation>在此输出中查找文本（%1）</translation>
+    </message>
+    <message>
+        <source>Show only the lines that contain a text</source>
+        <translation>只显示包含指定文本的行</translation>
+    </message>
+    <message>
+        <source>Copy the selected text, or all shown lines when nothing is selected</source>
+        <translation>复制选中的文本；未选中任何内容时复制所有显示的行</translation>
+    </message>
+    <message>
+        <source>Remove all lines from this view</source>
+        <translation>清除此视图中的所有行</translation>
+    </message>
+    <message>
+        <source>Save the shown lines to a UTF-8 text file</source>
+        <translation>将显示的行保存为 UTF-8 文本文件</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>[%1 earlier lines dropped; %2 lines follow]</source>
+        <translation>[已丢弃更早的 %1 行；以下共 %2 行]</translation>
+    </message>
+    <message>
+        <source>[only lines containing “%1”]</source>
+        <translation>[仅显示包含“%1”的行]</translation>
+    </message>
+    <message>
+        <source>Save Output</source>
+        <translation>保存输出</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not save the output to %1:
+%2</source>
+        <translation>无法将输出保存到 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>全选</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::OutputArea</name>
+    <message>
+        <source>The output of each process appears here when a run starts.</source>
+        <translation>运行开始后，每个进程的输出都会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::OutputFindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>下一个匹配项</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>上一个匹配项</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>关闭查找栏（Esc）</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>无匹配项</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::OutputPane</name>
+    <message>
+        <source>Time since the process was started (live while it runs)</source>
+        <translation>自进程启动以来经过的时间（运行期间实时更新）</translation>
+    </message>
+    <message>
+        <source>Show the tools: filter, find, copy, clear, save</source>
+        <translation>显示工具：筛选、查找、复制、清空、保存</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>%1 lines dropped</source>
+        <translation>已丢弃 %1 行</translation>
+    </message>
+    <message>
+        <source>%1 lines received = %2 kept + %3 dropped (a pane keeps the last %4 lines)</source>
+        <translation>共收到 %1 行 = 保留 %2 行 + 丢弃 %3 行（每个窗格只保留最后 %4 行）</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::OutputToolBar</name>
+    <message>
+        <source>Filter lines</source>
+        <translation>筛选行</translation>
+    </message>
+    <message>
+        <source>Show only the lines that contain this text (case-insensitive)</source>
+        <translation>只显示包含此文本的行（不区分大小写）</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::OutputView</name>
+    <message>
+        <source>Main</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <source>Worker %1</source>
+        <translation>Worker %1</translation>
+    </message>
+    <message>
+        <source>[%1 earlier lines dropped]</source>
+        <translation>[已丢弃更早的 %1 行]</translation>
+    </message>
+    <message>
+        <source>filter “%1”: %2 of %3 lines</source>
+        <translation>筛选“%1”：%3 行中的 %2 行</translation>
+    </message>
+    <message>
+        <source>%1 lines received = %2 kept + %3 dropped. This view keeps the last %4 lines; older ones are dropped so a flood cannot slow the app down.</source>
+        <translation>共收到 %1 行 = 保留 %2 行 + 丢弃 %3 行。此视图只保留最后 %4 行，更早的行会被丢弃，以免大量输出拖慢程序。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::Protocol</name>
+    <message>
+        <source>the worker was not started by ProcessLab</source>
+        <translation>该工作进程不是由 ProcessLab 启动的</translation>
+    </message>
+    <message>
+        <source>the worker does not know the requested behaviour</source>
+        <translation>工作进程不支持所请求的行为</translation>
+    </message>
+    <message>
+        <source>the worker could not connect to the host</source>
+        <translation>工作进程无法连接到宿主程序</translation>
+    </message>
+    <message>
+        <source>the worker received an invalid frame</source>
+        <translation>工作进程收到了无效的数据帧</translation>
+    </message>
+    <message>
+        <source>stopped on request</source>
+        <translation>已按请求停止</translation>
+    </message>
+    <message>
+        <source>the control connection closed</source>
+        <translation>控制连接已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::Run</name>
+    <message>
+        <source>no worker %1 in this run (pid %2)</source>
+        <translation>本次运行中没有工作进程 %1（PID %2）</translation>
+    </message>
+    <message>
+        <source>stopped by the user</source>
+        <translation>已被用户停止</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::RunCompareDialog</name>
+    <message>
+        <source>Run #%1 · %2</source>
+        <translation>第 %1 次运行 · %2</translation>
+    </message>
+    <message>
+        <source>Settings: %1
+Wall time: %2 · Result: %3</source>
+        <translation>设置：%1
+总耗时：%2 · 结果：%3</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Spawn → ready</source>
+        <translation>启动→就绪</translation>
+    </message>
+    <message>
+        <source>Run time</source>
+        <translation>运行时长</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>退出状态</translation>
+    </message>
+    <message>
+        <source>signal %1</source>
+        <translation>信号 %1</translation>
+    </message>
+    <message>
+        <source>Compare runs #%1 and #%2</source>
+        <translation>比较第 %1 次和第 %2 次运行</translation>
+    </message>
+    <message>
+        <source>Run #%1 took %2× the wall time of run #%3.</source>
+        <translation>第 %1 次运行的总耗时是第 %3 次运行的 %2 倍。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::RunHistoryModel</name>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation>总耗时</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程数</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::RunHistoryView</name>
+    <message>
+        <source>Compare side by side</source>
+        <translation>并排比较</translation>
+    </message>
+    <message>
+        <source>Select two runs (e.g. 1 worker and 4 workers) to compare them.</source>
+        <translation>选择两次运行（例如 1 个工作进程和 4 个工作进程）进行比较。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::RunServer</name>
+    <message>
+        <source>cannot listen on a local socket: %1</source>
+        <translation>无法在本地套接字上监听：%1</translation>
+    </message>
+    <message>
+        <source>too many unauthenticated connections</source>
+        <translation>未经认证的连接过多</translation>
+    </message>
+    <message>
+        <source>no hello within %1 ms</source>
+        <translation>%1 ms 内未收到 hello 帧</translation>
+    </message>
+    <message>
+        <source>connection closed before the hello frame</source>
+        <translation>收到 hello 帧之前连接已关闭</translation>
+    </message>
+    <message>
+        <source>bad first frame: %1</source>
+        <translation>首帧无效：%1</translation>
+    </message>
+    <message>
+        <source>bad hello: %1</source>
+        <translation>hello 帧无效：%1</translation>
+    </message>
+    <message>
+        <source>wrong run token (worker %1, pid %2)</source>
+        <translation>运行令牌错误（工作进程 %1，PID %2）</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::TimelineAxis</name>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::TimelineLegend</name>
+    <message>
+        <source>printed line</source>
+        <translation>输出行</translation>
+    </message>
+    <message>
+        <source>stderr line</source>
+        <translation>stderr 行</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel: zoom · drag: pan · double-click: fit · click a tick: show the line</source>
+        <translation>Ctrl+wheel：缩放 · 拖动：平移 · 双击：适应窗口 · 点击刻度线：显示该行</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::TimelinePainter</name>
+    <message>
+        <source>Process %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>The Process object exists; start() has not been called yet.</source>
+        <translation>Process 对象已创建，但尚未调用 start()。</translation>
+    </message>
+    <message>
+        <source>The operating system is creating the process; it has not connected back yet.</source>
+        <translation>操作系统正在创建该进程，进程尚未回连。</translation>
+    </message>
+    <message>
+        <source>The process is up and connected, waiting to be told what to run.</source>
+        <translation>进程已启动并连接，正在等待执行指令。</translation>
+    </message>
+    <message>
+        <source>The process is running its code.</source>
+        <translation>进程正在执行它的代码。</translation>
+    </message>
+    <message>
+        <source>The process exited.</source>
+        <translation>进程已退出。</translation>
+    </message>
+    <message>
+        <source>The process crashed or could not start.</source>
+        <translation>进程崩溃或无法启动。</translation>
+    </message>
+    <message>
+        <source>The process was stopped.</source>
+        <translation>进程已被停止。</translation>
+    </message>
+    <message>
+        <source>signal %1</source>
+        <translation>信号 %1</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>Worker %1</source>
+        <translation>Worker %1</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::TimelineToolTips</name>
+    <message>
+        <source>Created at %1</source>
+        <translation>创建于 %1</translation>
+    </message>
+    <message>
+        <source>%1 printed:</source>
+        <translation>%1 输出：</translation>
+    </message>
+    <message>
+        <source>%1 wrote to stderr:</source>
+        <translation>%1 写入 stderr：</translation>
+    </message>
+    <message>
+        <source>%1 runs line %2:</source>
+        <translation>%1 执行第 %2 行：</translation>
+    </message>
+    <message>
+        <source>%1 runs:</source>
+        <translation>%1 执行：</translation>
+    </message>
+    <message>
+        <source>%1 reached line %2:</source>
+        <translation>%1 执行到第 %2 行：</translation>
+    </message>
+    <message>
+        <source>%1 reported:</source>
+        <translation>%1 报告：</translation>
+    </message>
+    <message>
+        <source>%1 reported an error:</source>
+        <translation>%1 报告错误：</translation>
+    </message>
+    <message>
+        <source>Output lines over the record&apos;s limit, not kept: %1</source>
+        <translation>超出记录上限而未保留的输出行：%1</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>时间：%1</translation>
+    </message>
+    <message>
+        <source>+%1 more at this pixel; Ctrl+wheel zooms in.</source>
+        <translation>此处还有 %1 个标记；Ctrl+wheel 可放大查看。</translation>
+    </message>
+    <message>
+        <source>Click to show it in the process&apos;s output.</source>
+        <translation>点击在该进程的输出中显示此行。</translation>
+    </message>
+    <message>
+        <source>(PID %1)</source>
+        <translation>(PID %1)</translation>
+    </message>
+    <message>
+        <source>since %1 (%2 so far)</source>
+        <translation>从 %1 开始（已持续 %2）</translation>
+    </message>
+    <message>
+        <source>from %1 to %2 (%3)</source>
+        <translation>从 %1 到 %2（共 %3）</translation>
+    </message>
+    <message>
+        <source>At line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Doing: %1</source>
+        <translation>正在执行：%1</translation>
+    </message>
+    <message>
+        <source>%1 finished with exit code %2 at %3</source>
+        <translation>%1 于 %3 结束，退出码 %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: ended by signal %2 at %3</source>
+        <translation>%1 失败：于 %3 被信号 %2 终止</translation>
+    </message>
+    <message>
+        <source>%1 failed with exit code %2 at %3</source>
+        <translation>%1 于 %3 失败，退出码 %2</translation>
+    </message>
+    <message>
+        <source>%1 was stopped (signal %2) at %3</source>
+        <translation>%1 于 %3 被停止（信号 %2）</translation>
+    </message>
+    <message>
+        <source>%1 was stopped at %2</source>
+        <translation>%1 于 %2 被停止</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Start to ready: %1 ms</source>
+        <translation>启动→就绪：%1 ms</translation>
+    </message>
+    <message>
+        <source>Ran for: %1 ms</source>
+        <translation>运行时长：%1 ms</translation>
+    </message>
+    <message>
+        <source>Output lines: %1 on stdout, %2 on stderr</source>
+        <translation>输出行数：stdout %1 行，stderr %2 行</translation>
+    </message>
+    <message>
+        <source>Lines not kept (over the limit): %1</source>
+        <translation>未保留的行（超出上限）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::TimelineWidget</name>
+    <message>
+        <source>Run an example to see its processes on a timeline.</source>
+        <translation>运行一个示例，即可在时间线上查看它的各个进程。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::WorkerProcess</name>
+    <message>
+        <source>worker %1 is not waiting for a connection</source>
+        <translation>工作进程 %1 并未在等待连接</translation>
+    </message>
+    <message>
+        <source>worker %1 announced pid %2, but its process is %3</source>
+        <translation>工作进程 %1 声称 PID 为 %2，但其实际进程为 %3</translation>
+    </message>
+    <message>
+        <source>protocol error: %1</source>
+        <translation>协议错误：%1</translation>
+    </message>
+    <message>
+        <source>unexpected message type %1</source>
+        <translation>意外的消息类型 %1</translation>
+    </message>
+    <message>
+        <source>stopped (signal %1)</source>
+        <translation>已停止（信号 %1）</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>crashed (signal %1)</source>
+        <translation>已崩溃（信号 %1）</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>已退出，退出码 %1</translation>
+    </message>
+    <message>
+        <source>exited with code %1: %2</source>
+        <translation>已退出，退出码 %1：%2</translation>
+    </message>
+    <message>
+        <source>could not start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>stopped before it was started</source>
+        <translation>在启动之前就已被停止</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessStatusText</name>
+    <message>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>signal %1</source>
+        <translation>信号 %1</translation>
+    </message>
+    <message>
+        <source>signal %1 (%2)</source>
+        <translation>信号 %1 (%2)</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1:%2 min</source>
+        <translation>%1:%2 min</translation>
+    </message>
+</context>
+</TS>

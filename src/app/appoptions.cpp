@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+#include "appoptions.h"
+
+#include "examples/exampleregistry.h"
+#include "knobpanel.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "runcontroller.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSize>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace ProcessLab {
+
+namespace {
+constexpr int settleMs = 400; // let the last batches render before the screenshot
+
+void saveScreenshot(MainWindow *window, const QString &path)
+{
+    const bool ok = window->grab().save(path, "PNG");
+    if (!ok)
+        std::fprintf(stderr, "processlab: cannot write screenshot %s\n", qUtf8Printable(path));
+    QCoreApplication::exit(ok ? 0 : 1);
+}
+} // namespace
+
+AppOptions parseAppOptions(const QStringList &arguments, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("ProcessLab::AppOptions", "ProcessLab desktop app"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption example(QStringLiteral("example"), QStringLiteral("Example to open."), QStringLiteral("id"));
+    const QCommandLineOption set(QStringLiteral("set"), QStringLiteral("Set a knob, e.g. workers=4 (repeatable)."),
+                                 QStringLiteral("knob=value"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Interface language: zh_CN or en."),
+                                  QStringLiteral("language"));
+    const QCommandLineOption autorun(QStringLiteral("autorun"), QStringLiteral("Run the example at start."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("After the run ends, save a PNG of the window and exit."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1280x800."),
+                                  QStringLiteral("WxH"));
+    parser.addOptions({example, set, lang, autorun, screenshot, size});
+    parser.process(arguments); // --help/--version exit here; unknown options exit with an error
+
+    AppOptions options;
+    options.example = parser.value(example);
+    if (!options.example.isEmpty() && !ExampleRegistry::find(options.example)) {
+        QStringList ids;
+        for (const ExampleDefinition &e : ExampleRegistry::all())
+            ids.append(e.id);
+        *error = QStringLiteral("--example: unknown example '%1'; choose one of: %2")
+                     .arg(options.example, ids.join(QLatin1StringView(", ")));
+        return options;
+    }
+    options.settings = parser.values(set);
+    if (parser.isSet(lang)) {
+        options.language = Language::normalized(parser.value(lang));
+        if (options.language.isEmpty()) {
+            *error = QStringLiteral("--lang: expected zh_CN or en, got '%1'").arg(parser.value(lang));
+            return options;
+        }
+    }
+    options.autorun = parser.isSet(autorun);
+    options.screenshot = parser.value(screenshot);
+    if (parser.isSet(size)) {
+        const QStringList parts = parser.value(size).split(QLatin1Char('x'));
+        bool w = false, h = false;
+        if (parts.size() == 2)
+            options.size = QSize(parts.at(0).toInt(&w), parts.at(1).toInt(&h));
+        if (!w || !h || options.size.width() < 400 || options.size.height() < 300) {
+            *error = QStringLiteral("--size: expected WxH of at least 400x300, got '%1'").arg(parser.value(size));
+            return options;
+        }
+    } else if (!options.screenshot.isEmpty()) {
+        options.size = QSize(1280, 800); // documentation screenshots share one size
+    }
+    return options;
+}
+
+bool applyAppOptions(const AppOptions &options, MainWindow *window, QString *error)
+{
+    if (!options.example.isEmpty())
+        window->selectExample(options.example);
+    for (const QString &setting : options.settings) {
+        const qsizetype eq = setting.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            *error = QStringLiteral("--set: expected knob=value, got '%1'").arg(setting);
+            return false;
+        }
+        if (!window->knobPanel()->setValueFromText(setting.left(eq), setting.mid(eq + 1), error))
+            return false;
+    }
+    if (options.size.isValid())
+        window->resize(options.size);
+    if (!options.screenshot.isEmpty()) {
+        const QString path = options.screenshot;
+        if (options.autorun) {
+            QObject::connect(window->controller(), &RunController::runFinished, window, [window, path] {
+                QTimer::singleShot(settleMs, window, [window, path] { saveScreenshot(window, path); });
+            });
+        } else {
+            QTimer::singleShot(settleMs, window, [window, path] { saveScreenshot(window, path); });
+        }
+    }
+    if (options.autorun)
+        QTimer::singleShot(0, window, &MainWindow::startRun);
+    return true;
+}
+
+} // namespace ProcessLab

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "sourcehighlighter.h"
+
+#include <QColor>
+#include <QPlainTextEdit>
+
+namespace ProcessLab {
+
+// A read-only listing with line numbers that shows where each process is: the main
+// program's executing line is highlighted, each worker's current line carries a marker
+// in the worker's colour ("◀ W1 W2").
+class CodeView : public QPlainTextEdit
+{
+    Q_OBJECT
+public:
+    struct Marker
+    {
+        int line = 0;
+        QString label; // "W1", "Main"
+        QColor color;
+    };
+
+    explicit CodeView(SourceHighlighter::Language language, QWidget *parent = nullptr);
+
+    void setSource(const QString &text);
+    void setExecutingLine(int line); // 0 = none
+    int executingLine() const { return m_executingLine; }
+    void setMarkers(const QList<Marker> &markers);
+    const QList<Marker> &markers() const { return m_markers; }
+
+    int gutterWidth() const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    friend class CodeGutter;
+    void paintGutter(QPaintEvent *event);
+    void updateGutter(const QRect &rect, int dy);
+    void updateHighlights();
+    void applyTheme();
+
+    QWidget *m_gutter = nullptr;
+    SourceHighlighter *m_highlighter = nullptr;
+    int m_executingLine = 0;
+    QList<Marker> m_markers;
+};
+
+} // namespace ProcessLab

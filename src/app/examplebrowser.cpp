@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+#include "examplebrowser.h"
+
+#include "examples/exampleregistry.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QHeaderView>
+#include <QPainter>
+#include <QStyledItemDelegate>
+
+namespace ProcessLab {
+
+namespace {
+
+constexpr int exampleIdRole = Qt::UserRole;
+constexpr int summaryRole = Qt::UserRole + 1;
+
+// Title on the first line, the one-line description below it in a quieter colour.
+class ExampleDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        if (!index.data(summaryRole).toString().isEmpty())
+            size.setHeight(option.fontMetrics.height() * 2 + option.fontMetrics.height() / 2 + 4);
+        return size;
+    }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const QString summary = index.data(summaryRole).toString();
+        if (summary.isEmpty()) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString title = opt.text;
+        opt.text.clear();
+        QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        const QRect r = opt.rect.adjusted(4, 2, -4, -2);
+        const bool selected = opt.state & QStyle::State_Selected;
+        const bool enabled = opt.state & QStyle::State_Enabled;
+        painter->save();
+        QFont titleFont = opt.font;
+        titleFont.setBold(enabled);
+        painter->setFont(titleFont);
+        painter->setPen(opt.palette.color(enabled ? QPalette::Active : QPalette::Disabled,
+                                          selected ? QPalette::HighlightedText : QPalette::Text));
+        const QFontMetrics fm(titleFont);
+        painter->drawText(QRect(r.left(), r.top(), r.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                          fm.elidedText(title, Qt::ElideRight, r.width()));
+        QFont small = opt.font;
+        small.setPointSizeF(opt.font.pointSizeF() * 0.9);
+        painter->setFont(small);
+        painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText)
+                                 : opt.palette.color(QPalette::PlaceholderText));
+        const QFontMetrics sfm(small);
+        painter->drawText(QRect(r.left(), r.top() + fm.height() + 1, r.width(), sfm.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, sfm.elidedText(summary, Qt::ElideRight, r.width()));
+        painter->restore();
+    }
+};
+
+struct UpcomingExample
+{
+    ExampleGroup group;
+    const char *id;
+    const char *titleEn;
+    const char *titleZh;
+};
+
+// Tutorial sections whose examples are not in this version yet.
+constexpr UpcomingExample upcoming[] = {
+    {ExampleGroup::Communication, "queue", "Queue: producer and consumer", "队列 Queue:生产者与消费者"},
+    {ExampleGroup::Communication, "pipe", "Pipe: two-way messages", "管道 Pipe:双向收发消息"},
+    {ExampleGroup::Communication, "shared", "Shared memory: Value and Array", "共享内存 Value 与 Array"},
+    {ExampleGroup::Pool, "pool", "Pool: apply_async and map", "进程池 Pool:apply_async 与 map"},
+};
+
+} // namespace
+
+bool isChineseUi()
+{
+    return QLocale().language() == QLocale::Chinese;
+}
+
+ExampleBrowser::ExampleBrowser(QWidget *parent)
+    : QTreeWidget(parent)
+{
+    setHeaderHidden(true);
+    setRootIsDecorated(false);
+    setIndentation(10);
+    setItemDelegate(new ExampleDelegate(this));
+    setUniformRowHeights(false);
+    setTextElideMode(Qt::ElideRight);
+    populate();
+    connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item && !item->data(0, exampleIdRole).toString().isEmpty() && !item->isDisabled())
+            emit exampleSelected(item->data(0, exampleIdRole).toString());
+    });
+}
+
+void ExampleBrowser::populate()
+{
+    const QString current = currentExampleId();
+    const bool chinese = isChineseUi();
+    const QSignalBlocker blocker(this);
+    clear();
+    for (const ExampleGroup group : {ExampleGroup::Basics, ExampleGroup::Communication, ExampleGroup::Pool}) {
+        auto *groupItem = new QTreeWidgetItem(this, {ExampleRegistry::groupTitle(group, chinese)});
+        groupItem->setFlags(Qt::ItemIsEnabled);
+        QFont f = font();
+        f.setBold(true);
+        groupItem->setFont(0, f);
+        for (const ExampleDefinition &example : ExampleRegistry::all()) {
+            if (example.group != group)
+                continue;
+            auto *item = new QTreeWidgetItem(groupItem, {chinese ? example.titleZh : example.titleEn});
+            item->setData(0, exampleIdRole, example.id);
+            item->setData(0, summaryRole, chinese ? example.summaryZh : example.summaryEn);
+            item->setToolTip(0, QStringLiteral("%1 — %2").arg(example.id, chinese ? example.summaryZh : example.summaryEn));
+        }
+        for (const UpcomingExample &u : upcoming) {
+            if (u.group != group)
+                continue;
+            auto *item = new QTreeWidgetItem(groupItem, {chinese ? QString::fromUtf8(u.titleZh) : QString::fromUtf8(u.titleEn)});
+            item->setData(0, exampleIdRole, QString::fromLatin1(u.id));
+            item->setData(0, summaryRole, tr("Coming in a later version"));
+            item->setFlags(Qt::NoItemFlags);
+        }
+    }
+    expandAll();
+    if (!current.isEmpty())
+        selectExample(current);
+}
+
+void ExampleBrowser::selectExample(const QString &id)
+{
+    for (QTreeWidgetItemIterator it(this); *it; ++it) {
+        if ((*it)->data(0, exampleIdRole).toString() == id && !(*it)->isDisabled()) {
+            setCurrentItem(*it);
+            return;
+        }
+    }
+}
+
+QString ExampleBrowser::currentExampleId() const
+{
+    return currentItem() ? currentItem()->data(0, exampleIdRole).toString() : QString();
+}
+
+void ExampleBrowser::changeEvent(QEvent *event)
+{
+    QTreeWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        populate();
+}
+
+} // namespace ProcessLab

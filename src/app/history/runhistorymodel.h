@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "record/runsummary.h"
+
+#include <QAbstractTableModel>
+#include <QVariantMap>
+
+namespace ProcessLab {
+
+// Finished runs of this session: knobs, wall time, result and the per-process summary,
+// newest first, bounded (oldest dropped beyond maxRuns).
+class RunHistoryModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { NumberColumn, ExampleColumn, KnobsColumn, WallTimeColumn, ResultColumn, ProcessesColumn, ColumnCount };
+    static constexpr int maxRuns = 50;
+
+    struct Entry
+    {
+        int number = 0;
+        QString exampleId;
+        QVariantMap knobs;
+        RunSummary summary;
+    };
+
+    explicit RunHistoryModel(QObject *parent = nullptr);
+
+    void addRun(int number, const QString &exampleId, const QVariantMap &knobs, const RunSummary &summary);
+    void clear();
+    const Entry &entry(int row) const { return m_entries.at(row); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    static QString knobsText(const QVariantMap &knobs);
+    static QString resultText(const RunSummary &summary);
+    static QString msText(double ms);
+
+private:
+    QList<Entry> m_entries; // newest first
+};
+
+} // namespace ProcessLab

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+#include "knobpanel.h"
+
+#include "examples/exampleregistry.h"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSettings>
+#include <QSpinBox>
+
+namespace ProcessLab {
+
+namespace {
+QString settingsKey(const QString &example, const QString &knob)
+{
+    return QStringLiteral("knobs/%1/%2").arg(example, knob);
+}
+} // namespace
+
+KnobPanel::KnobPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_layout(new QHBoxLayout(this))
+{
+    m_layout->setContentsMargins(8, 0, 8, 0);
+    m_layout->setSpacing(6);
+}
+
+void KnobPanel::setExample(const ExampleDefinition &example)
+{
+    m_exampleId = example.id;
+    m_knobs = example.knobs;
+    rebuild();
+}
+
+void KnobPanel::rebuild()
+{
+    while (QLayoutItem *item = m_layout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_editors.clear();
+    QSettings settings;
+    for (const KnobSpec &knob : std::as_const(m_knobs)) {
+        // A stored value that no longer fits the schema falls back to the default.
+        QVariant value = settings.value(settingsKey(m_exampleId, knob.name), knob.defaultValue);
+        QString ignored;
+        if (!resolveKnobs({knob}, {{knob.name, value}}, &ignored))
+            value = knob.defaultValue;
+
+        QWidget *editor = nullptr;
+        switch (knob.type) {
+        case KnobSpec::Type::Int: {
+            auto *spin = new QSpinBox(this);
+            spin->setRange(knob.minimum.toInt(), knob.maximum.toInt());
+            spin->setValue(value.toInt());
+            connect(spin, &QSpinBox::valueChanged, this, [this, name = knob.name](int v) { remember(name, v); });
+            editor = spin;
+            break;
+        }
+        case KnobSpec::Type::Double: {
+            auto *spin = new QDoubleSpinBox(this);
+            spin->setDecimals(knob.decimals);
+            spin->setRange(knob.minimum.toDouble(), knob.maximum.toDouble());
+            spin->setSingleStep(0.5);
+            spin->setValue(value.toDouble());
+            connect(spin, &QDoubleSpinBox::valueChanged, this,
+                    [this, name = knob.name](double v) { remember(name, v); });
+            editor = spin;
+            break;
+        }
+        case KnobSpec::Type::Bool: {
+            auto *check = new QCheckBox(knob.translatedLabel(), this);
+            check->setChecked(value.toBool());
+            connect(check, &QCheckBox::toggled, this, [this, name = knob.name](bool v) { remember(name, v); });
+            editor = check;
+            break;
+        }
+        }
+        editor->setObjectName(QStringLiteral("knob_") + knob.name);
+        editor->setToolTip(QStringLiteral("%1 (%2)").arg(knob.translatedHelp(), knob.rangeText()));
+        if (knob.type != KnobSpec::Type::Bool) {
+            auto *label = new QLabel(knob.translatedLabel(), this);
+            label->setBuddy(editor);
+            label->setToolTip(editor->toolTip());
+            m_layout->addWidget(label);
+        }
+        m_layout->addWidget(editor);
+        m_layout->addSpacing(10);
+        m_editors.insert(knob.name, editor);
+    }
+}
+
+QVariantMap KnobPanel::values() const
+{
+    QVariantMap values;
+    for (const KnobSpec &knob : m_knobs) {
+        const QWidget *editor = m_editors.value(knob.name);
+        if (const auto *spin = qobject_cast<const QSpinBox *>(editor))
+            values.insert(knob.name, spin->value());
+        else if (const auto *dspin = qobject_cast<const QDoubleSpinBox *>(editor))
+            values.insert(knob.name, dspin->value());
+        else if (const auto *check = qobject_cast<const QCheckBox *>(editor))
+            values.insert(knob.name, check->isChecked());
+    }
+    return values;
+}
+
+bool KnobPanel::setValueFromText(const QString &name, const QString &text, QString *error)
+{
+    const auto knob = std::find_if(m_knobs.cbegin(), m_knobs.cend(), [&](const KnobSpec &k) { return k.name == name; });
+    if (knob == m_knobs.cend()) {
+        QStringList names;
+        for (const KnobSpec &k : std::as_const(m_knobs))
+            names.append(k.name);
+        *error = tr("unknown knob '%1' for example '%2' (knobs: %3)")
+                     .arg(name, m_exampleId, names.join(QLatin1StringView(", ")));
+        return false;
+    }
+    const std::optional<QVariant> value = parseKnobValue(*knob, text, error);
+    if (!value)
+        return false;
+    QWidget *editor = m_editors.value(name);
+    if (auto *spin = qobject_cast<QSpinBox *>(editor))
+        spin->setValue(value->toInt());
+    else if (auto *dspin = qobject_cast<QDoubleSpinBox *>(editor))
+        dspin->setValue(value->toDouble());
+    else if (auto *check = qobject_cast<QCheckBox *>(editor))
+        check->setChecked(value->toBool());
+    return true;
+}
+
+void KnobPanel::remember(const QString &name, const QVariant &value)
+{
+    QSettings().setValue(settingsKey(m_exampleId, name), value);
+    emit valuesChanged();
+}
+
+void KnobPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange && !m_exampleId.isEmpty())
+        rebuild();
+}
+
+} // namespace ProcessLab

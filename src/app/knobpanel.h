@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "examples/knob.h"
+
+#include <QWidget>
+
+class QHBoxLayout;
+
+namespace ProcessLab {
+
+struct ExampleDefinition;
+
+// Spin boxes and check boxes generated from an example's knob schema. Ranges come from
+// the schema, so invalid values cannot be entered; values are remembered per example.
+class KnobPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit KnobPanel(QWidget *parent = nullptr);
+
+    void setExample(const ExampleDefinition &example);
+    QVariantMap values() const;
+    // Sets one knob from text (the app's --set name=value); false with *error on bad input.
+    bool setValueFromText(const QString &name, const QString &text, QString *error);
+
+signals:
+    void valuesChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void rebuild();
+    void remember(const QString &name, const QVariant &value);
+
+    QHBoxLayout *m_layout = nullptr;
+    QString m_exampleId;
+    QList<KnobSpec> m_knobs;
+    QHash<QString, QWidget *> m_editors;
+};
+
+} // namespace ProcessLab

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+// processlab: the desktop app.
+#include "appoptions.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "runtime/platformjob.h"
+
+#include <QApplication>
+#include <QSettings>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("ProcessLab"));
+    QCoreApplication::setApplicationName(QStringLiteral("ProcessLab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROCESSLAB_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/processlab.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.processlab.ProcessLab")); // Wayland: icon and menu entry
+
+    QString error;
+    ProcessLab::ensureChildrenDieWithHost(&error); // Windows job object; no-op elsewhere
+
+    const ProcessLab::AppOptions options = ProcessLab::parseAppOptions(app.arguments(), &error);
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "processlab: %s\n", qUtf8Printable(error));
+        return 2;
+    }
+    const QString language = !options.language.isEmpty()
+                                 ? options.language
+                                 : QSettings().value(QStringLiteral("ui/language"), ProcessLab::Language::systemDefault()).toString();
+    ProcessLab::Language::apply(language);
+
+    ProcessLab::MainWindow window;
+    if (!ProcessLab::applyAppOptions(options, &window, &error)) {
+        std::fprintf(stderr, "processlab: %s\n", qUtf8Printable(error));
+        return 2;
+    }
+    window.show();
+    return app.exec();
+}

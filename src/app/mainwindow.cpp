@@ -1,0 +1,443 @@
+// SPDX-License-Identifier: MIT
+#include "mainwindow.h"
+#include "ui_mainwindow.h"
+
+#include "code/codepanel.h"
+#include "code/codeview.h"
+#include "examplebrowser.h"
+#include "examples/exampleregistry.h"
+#include "history/runhistorymodel.h"
+#include "history/runhistoryview.h"
+#include "knobpanel.h"
+#include "language.h"
+#include "output/consoleview.h"
+#include "output/outputarea.h"
+#include "output/outputpane.h"
+#include "output/outputview.h"
+#include "record/jsonexport.h"
+#include "runcontroller.h"
+#include "runtime/run.h"
+#include "timeline/timelinewidget.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace ProcessLab {
+
+namespace {
+constexpr double presenterScale = 1.6;
+
+QString secondsText(qint64 ns)
+{
+    return QStringLiteral("%1 s").arg(static_cast<double>(ns) / 1e9, 0, 'f', 2);
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_controller(new RunController(this))
+{
+    m_ui->setupUi(this);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/processlab.svg")));
+    m_baseFontSize = QApplication::font().pointSizeF();
+    buildLayout();
+    connectActions();
+    restoreSettings();
+    retranslate();
+    updateControls();
+    updateStatus(0);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildLayout()
+{
+    m_examples = new ExampleBrowser(this);
+    m_knobs = new KnobPanel(this);
+    m_code = new CodePanel(this);
+    m_outputArea = new OutputArea(this);
+    m_console = new ConsoleView(this);
+    m_timeline = new TimelineWidget(this);
+    m_history = new RunHistoryView(m_controller->history(), this);
+    m_bottomTabs = new QTabWidget(this);
+    m_bottomTabs->setDocumentMode(true);
+    m_bottomTabs->addTab(m_timeline, QString());
+    m_bottomTabs->addTab(m_console, QString());
+    m_bottomTabs->addTab(m_history, QString());
+
+    m_ui->runToolBar->addWidget(m_knobs);
+    m_ui->actionRun->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_ui->actionStop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_ui->actionStep->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    m_ui->actionRerun->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+
+    m_topSplitter = new QSplitter(Qt::Horizontal, this);
+    m_topSplitter->addWidget(m_code);
+    m_topSplitter->addWidget(m_outputArea);
+    m_topSplitter->setStretchFactor(0, 4);
+    m_topSplitter->setStretchFactor(1, 5);
+    m_centreSplitter = new QSplitter(Qt::Vertical, this);
+    m_centreSplitter->addWidget(m_topSplitter);
+    m_centreSplitter->addWidget(m_bottomTabs);
+    m_centreSplitter->setStretchFactor(0, 3);
+    m_centreSplitter->setStretchFactor(1, 2);
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->addWidget(m_examples);
+    m_mainSplitter->addWidget(m_centreSplitter);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setSizes({280, 1000});
+    m_topSplitter->setSizes({460, 570});
+    m_centreSplitter->setSizes({440, 300});
+
+    auto *layout = new QVBoxLayout(m_ui->centralWidget);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_mainSplitter);
+
+    m_statusState = new QLabel(this);
+    m_statusElapsed = new QLabel(this);
+    m_statusProcesses = new QLabel(this);
+    m_statusHint = new QLabel(this);
+    statusBar()->addWidget(m_statusState);
+    statusBar()->addWidget(m_statusElapsed);
+    statusBar()->addWidget(m_statusProcesses);
+    statusBar()->addWidget(m_statusHint, 1);
+}
+
+void MainWindow::connectActions()
+{
+    connect(m_examples, &ExampleBrowser::exampleSelected, this, [this](const QString &id) {
+        if (const ExampleDefinition *example = ExampleRegistry::find(id))
+            showExample(*example);
+    });
+    connect(m_ui->actionRun, &QAction::triggered, this, &MainWindow::startRun);
+    connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stopRun);
+    connect(m_ui->actionStep, &QAction::triggered, this, &MainWindow::stepRun);
+    connect(m_ui->actionRerun, &QAction::triggered, this, [this] {
+        if (const ExampleDefinition *example = ExampleRegistry::find(m_exampleId))
+            m_controller->restart(*example, m_knobs->values());
+    });
+    connect(m_ui->actionExportJson, &QAction::triggered, this, &MainWindow::exportRecord);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About ProcessLab"),
+                           tr("<h3>ProcessLab %1</h3><p>Watch multi-process programs run: the examples of the "
+                              "Python <i>multiprocessing</i> tutorial as real operating-system processes, "
+                              "with every process's output and timing live.</p><p>Built with Qt %2.</p>")
+                               .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    });
+
+    auto *paneModes = new QActionGroup(this);
+    paneModes->addAction(m_ui->actionPanesGrid);
+    paneModes->addAction(m_ui->actionPanesTabs);
+    m_ui->actionPanesGrid->setChecked(true);
+    connect(m_ui->actionPanesGrid, &QAction::toggled, this, [this](bool grid) {
+        m_outputArea->setLayoutMode(grid ? OutputArea::LayoutMode::Grid : OutputArea::LayoutMode::Tabs);
+    });
+
+    auto *languages = new QActionGroup(this);
+    languages->addAction(m_ui->actionLangZh);
+    languages->addAction(m_ui->actionLangEn);
+    connect(m_ui->actionLangZh, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("zh_CN")); });
+    connect(m_ui->actionLangEn, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("en")); });
+
+    connect(m_ui->actionPresenter, &QAction::toggled, this, &MainWindow::applyFontScale);
+    connect(m_ui->actionZoomIn, &QAction::triggered, this, [this] {
+        m_fontSteps = qMin(m_fontSteps + 1, 12);
+        applyFontScale();
+    });
+    connect(m_ui->actionZoomOut, &QAction::triggered, this, [this] {
+        m_fontSteps = qMax(m_fontSteps - 1, -4);
+        applyFontScale();
+    });
+    connect(m_ui->actionZoomReset, &QAction::triggered, this, [this] {
+        m_fontSteps = 0;
+        m_ui->actionPresenter->setChecked(false);
+        applyFontScale();
+    });
+
+    connect(m_controller, &RunController::aboutToReplaceRun, this, [this] { m_timeline->setRecord(nullptr); });
+    connect(m_controller, &RunController::runStarted, this, &MainWindow::handleRunStarted);
+    connect(m_controller, &RunController::eventsAvailable, this, &MainWindow::handleEvents);
+    connect(m_controller, &RunController::tick, this, &MainWindow::handleTick);
+    connect(m_controller, &RunController::controlsChanged, this, &MainWindow::updateControls);
+    connect(m_controller, &RunController::runFinished, this, [this] {
+        m_code->runEnded();
+        handleTick(0);
+    });
+    connect(m_timeline, &TimelineWidget::eventActivated, this, [this](int process, qsizetype eventIndex) {
+        m_outputArea->revealEvent(process, eventIndex);
+    });
+}
+
+bool MainWindow::selectExample(const QString &id)
+{
+    const ExampleDefinition *example = ExampleRegistry::find(id);
+    if (!example)
+        return false;
+    m_examples->selectExample(id);
+    if (m_exampleId != id)
+        showExample(*example);
+    return true;
+}
+
+void MainWindow::showExample(const ExampleDefinition &example)
+{
+    m_exampleId = example.id;
+    m_knobs->setExample(example);
+    m_code->setExample(example);
+    setWindowTitle(QStringLiteral("ProcessLab — %1").arg(isChineseUi() ? example.titleZh : example.titleEn));
+    QSettings().setValue(QStringLiteral("ui/example"), example.id);
+}
+
+void MainWindow::startRun()
+{
+    if (m_controller->isStepping()) {
+        m_controller->continueRun();
+        return;
+    }
+    if (const ExampleDefinition *example = ExampleRegistry::find(m_exampleId))
+        m_controller->startExample(*example, m_knobs->values(), false);
+}
+
+void MainWindow::stepRun()
+{
+    if (m_controller->isStepping()) {
+        m_controller->step();
+    } else if (!m_controller->isActive()) {
+        if (const ExampleDefinition *example = ExampleRegistry::find(m_exampleId))
+            m_controller->startExample(*example, m_knobs->values(), true);
+    }
+    updateStepHighlight();
+}
+
+void MainWindow::stopRun()
+{
+    m_controller->stop();
+}
+
+void MainWindow::handleRunStarted()
+{
+    m_outputArea->clear();
+    m_console->clear();
+    m_code->resetMarkers();
+    m_timeline->setRecord(&m_controller->run()->record());
+    if (const ExampleDefinition *example = ExampleRegistry::find(m_exampleId);
+        example && m_controller->run()->record().exampleId() != m_exampleId)
+        m_code->setExample(*example);
+}
+
+void MainWindow::handleEvents(const RunRecord &record, qsizetype from, qsizetype to)
+{
+    QHash<int, QList<OutputLine>> perProcess;
+    QList<OutputLine> all;
+    for (qsizetype i = from; i < to; ++i) {
+        const RunEvent &event = record.events().at(i);
+        switch (event.kind) {
+        case EventKind::ProcessCreated:
+            m_outputArea->paneFor(event.process, event.text);
+            m_console->setProcessName(event.process, event.text);
+            break;
+        case EventKind::Output: {
+            const OutputLine line{event.timeNs, event.process, event.stream, event.text, i};
+            perProcess[event.process].append(line);
+            all.append(line);
+            break;
+        }
+        case EventKind::OutputDropped:
+            if (OutputPane *pane = m_outputArea->pane(event.process))
+                pane->view()->addExternallyDropped(event.count);
+            m_console->view()->addExternallyDropped(event.count);
+            break;
+        default:
+            break;
+        }
+    }
+    for (auto it = perProcess.cbegin(); it != perProcess.cend(); ++it) {
+        if (OutputPane *pane = m_outputArea->pane(it.key()))
+            pane->view()->appendLines(it.value());
+    }
+    if (!all.isEmpty())
+        m_console->view()->appendLines(all);
+    m_code->consume(record, from, to);
+    updateStepHighlight();
+}
+
+void MainWindow::handleTick(qint64 nowNs)
+{
+    const RunSummary &summary = m_controller->summary();
+    const bool live = m_controller->isActive();
+    const qint64 now = live ? nowNs : summary.endNs;
+    for (const ProcessSummary &p : summary.processes) {
+        if (OutputPane *pane = m_outputArea->pane(p.id))
+            pane->updateProcess(p, now);
+    }
+    if (m_controller->run())
+        m_timeline->refresh(now, live);
+    updateStatus(now);
+}
+
+void MainWindow::updateStepHighlight()
+{
+    Run *run = m_controller->run();
+    if (!run || !m_controller->isStepping() || !run->isWaitingForStep()) {
+        m_statusHint->clear();
+        return;
+    }
+    const ScriptStep &next = run->script().steps.at(run->currentStep());
+    m_code->pythonView()->setExecutingLine(next.sourceLine);
+    m_statusHint->setText(tr("Paused before line %1: %2 — press F10 to run it, F5 to continue")
+                              .arg(next.sourceLine)
+                              .arg(next.source));
+}
+
+void MainWindow::updateControls()
+{
+    const bool active = m_controller->isActive();
+    const bool stepping = m_controller->isStepping();
+    m_ui->actionRun->setEnabled(!active || stepping);
+    m_ui->actionRun->setText(stepping ? tr("&Continue") : tr("&Run"));
+    m_ui->actionStop->setEnabled(active);
+    m_ui->actionStep->setEnabled(!active || stepping);
+    m_ui->actionRerun->setEnabled(m_controller->run() != nullptr);
+    m_ui->actionExportJson->setEnabled(m_controller->run() != nullptr && !active);
+    m_examples->setEnabled(!active);
+    updateStepHighlight();
+}
+
+void MainWindow::updateStatus(qint64 nowNs)
+{
+    const RunSummary &summary = m_controller->summary();
+    Run *run = m_controller->run();
+    if (!run) {
+        m_statusState->setText(tr("● Ready"));
+        m_statusElapsed->clear();
+        m_statusProcesses->clear();
+        return;
+    }
+    QString state;
+    QColor color;
+    if (run->status() == Run::Status::Stopping) {
+        state = tr("Stopping");
+        color = QColor(0xef, 0x6c, 0x00);
+    } else if (m_controller->isActive()) {
+        state = m_controller->isStepping() ? tr("Stepping") : tr("Running");
+        color = QColor(0x2e, 0x7d, 0x32);
+    } else {
+        state = RunHistoryModel::resultText(summary);
+        color = summary.exitCode == 0 ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28);
+    }
+    m_statusState->setText(QStringLiteral("<span style='color:%1'>●</span> %2 · %3")
+                               .arg(color.name(), state, tr("run #%1").arg(m_controller->runNumber())));
+    const qint64 elapsed = summary.startNs && nowNs ? nowNs - summary.startNs : 0;
+    m_statusElapsed->setText(secondsText(qMax<qint64>(elapsed, 0)));
+    m_statusProcesses->setText(tr("Processes alive: %1").arg(summary.liveProcessCount()));
+}
+
+void MainWindow::exportRecord()
+{
+    Run *run = m_controller->run();
+    if (!run)
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Run Record"), QStringLiteral("%1-run%2.json").arg(m_exampleId).arg(m_controller->runNumber()),
+        tr("JSON files (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!writeRunRecordJson(run->record(), path, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+void MainWindow::setLanguage(const QString &code)
+{
+    Language::apply(code);
+    QSettings().setValue(QStringLiteral("ui/language"), Language::current());
+}
+
+void MainWindow::applyFontScale()
+{
+    double size = m_baseFontSize + m_fontSteps;
+    if (m_ui->actionPresenter->isChecked())
+        size *= presenterScale;
+    QFont f = QApplication::font();
+    f.setPointSizeF(qMax(6.0, size));
+    QApplication::setFont(f);
+    QSettings settings;
+    settings.setValue(QStringLiteral("ui/presenter"), m_ui->actionPresenter->isChecked());
+    settings.setValue(QStringLiteral("ui/fontSteps"), m_fontSteps);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+}
+
+void MainWindow::retranslate()
+{
+    m_ui->retranslateUi(this);
+    m_bottomTabs->setTabText(0, tr("Timeline"));
+    m_bottomTabs->setTabText(1, tr("Console"));
+    m_bottomTabs->setTabText(2, tr("Run history"));
+    m_ui->actionLangZh->setChecked(Language::current() == QLatin1StringView("zh_CN"));
+    m_ui->actionLangEn->setChecked(Language::current() != QLatin1StringView("zh_CN"));
+    if (const ExampleDefinition *example = ExampleRegistry::find(m_exampleId))
+        setWindowTitle(QStringLiteral("ProcessLab — %1").arg(isChineseUi() ? example->titleZh : example->titleEn));
+    updateControls();
+    updateStatus(m_controller->isActive() ? 0 : m_controller->summary().endNs);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("ui/geometry")).toByteArray());
+    m_mainSplitter->restoreState(settings.value(QStringLiteral("ui/mainSplitter")).toByteArray());
+    m_centreSplitter->restoreState(settings.value(QStringLiteral("ui/centreSplitter")).toByteArray());
+    m_topSplitter->restoreState(settings.value(QStringLiteral("ui/topSplitter")).toByteArray());
+    if (settings.value(QStringLiteral("ui/panesAsTabs"), false).toBool())
+        m_ui->actionPanesTabs->setChecked(true);
+    m_fontSteps = settings.value(QStringLiteral("ui/fontSteps"), 0).toInt();
+    m_ui->actionPresenter->setChecked(settings.value(QStringLiteral("ui/presenter"), false).toBool());
+    if (m_fontSteps != 0)
+        applyFontScale();
+    const QString example = settings.value(QStringLiteral("ui/example")).toString();
+    if (!selectExample(example))
+        selectExample(ExampleRegistry::all().constFirst().id);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("ui/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("ui/mainSplitter"), m_mainSplitter->saveState());
+    settings.setValue(QStringLiteral("ui/centreSplitter"), m_centreSplitter->saveState());
+    settings.setValue(QStringLiteral("ui/topSplitter"), m_topSplitter->saveState());
+    settings.setValue(QStringLiteral("ui/panesAsTabs"), m_ui->actionPanesTabs->isChecked());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    if (m_controller->isActive()) {
+        // Stop first; close once every worker has gone (never leave processes behind).
+        m_controller->stop();
+        connect(m_controller, &RunController::runFinished, this, &QWidget::close, Qt::QueuedConnection);
+        event->ignore();
+        return;
+    }
+    event->accept();
+}
+
+} // namespace ProcessLab

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QSplitter;
+class QTabWidget;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace ProcessLab {
+
+class CodePanel;
+class ConsoleView;
+class ExampleBrowser;
+class KnobPanel;
+class OutputArea;
+class RunController;
+class RunHistoryView;
+class RunRecord;
+class TimelineWidget;
+struct ExampleDefinition;
+
+// The desktop app's window: example list, code, knobs and run controls, one output pane
+// per process, the combined console, the timeline and the run history. Every view is fed
+// from RunController's batches of the current run's record.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    bool selectExample(const QString &id);
+    KnobPanel *knobPanel() const { return m_knobs; }
+    RunController *controller() const { return m_controller; }
+    OutputArea *outputArea() const { return m_outputArea; }
+    ConsoleView *console() const { return m_console; }
+    TimelineWidget *timeline() const { return m_timeline; }
+    QTabWidget *bottomTabs() const { return m_bottomTabs; }
+
+    void startRun();
+    void stepRun();
+    void stopRun();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildLayout();
+    void connectActions();
+    void retranslate();
+    void showExample(const ExampleDefinition &example);
+    void handleRunStarted();
+    void handleEvents(const RunRecord &record, qsizetype from, qsizetype to);
+    void handleTick(qint64 nowNs);
+    void updateControls();
+    void updateStatus(qint64 nowNs);
+    void updateStepHighlight();
+    void exportRecord();
+    void setLanguage(const QString &code);
+    void applyFontScale();
+    void restoreSettings();
+    void saveSettings() const;
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    RunController *m_controller = nullptr;
+    ExampleBrowser *m_examples = nullptr;
+    KnobPanel *m_knobs = nullptr;
+    CodePanel *m_code = nullptr;
+    OutputArea *m_outputArea = nullptr;
+    ConsoleView *m_console = nullptr;
+    TimelineWidget *m_timeline = nullptr;
+    RunHistoryView *m_history = nullptr;
+    QTabWidget *m_bottomTabs = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_centreSplitter = nullptr;
+    QSplitter *m_topSplitter = nullptr;
+    QLabel *m_statusState = nullptr;
+    QLabel *m_statusElapsed = nullptr;
+    QLabel *m_statusProcesses = nullptr;
+    QLabel *m_statusHint = nullptr;
+    QString m_exampleId;
+    qreal m_baseFontSize = 0;
+    int m_fontSteps = 0;
+};
+
+} // namespace ProcessLab

@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: MIT
+#include "outputpane.h"
+
+#include "outputactions.h"
+#include "outputfindbar.h"
+#include "outputtoolbar.h"
+#include "outputview.h"
+#include "processcolors.h"
+#include "processstatustext.h"
+#include "statechip.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPainter>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace ProcessLab {
+
+// The header strip: a faint tint and a bar on the left in the process's colour, the
+// same colour as its prefix in the console and its row in the timeline.
+class PaneHeader : public QWidget
+{
+public:
+    PaneHeader(int processId, QWidget *parent)
+        : QWidget(parent)
+        , m_processId(processId)
+    {
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        const bool dark = isDarkPalette(palette());
+        const QColor color = processColor(m_processId, dark);
+        painter.fillRect(rect(), blendColors(palette().color(QPalette::Window), color, dark ? 0.16 : 0.10));
+        const int bar = std::max(3, fontMetrics().height() / 5);
+        painter.fillRect(QRect(0, 0, bar, height()), color);
+    }
+
+private:
+    int m_processId;
+};
+
+// A label for narrow panes: shows the first of its texts that fits (e.g. "PID 4121",
+// then "4121"), else elides the last one, instead of forcing the pane (and with it the
+// whole grid) to be wider. The full text is the tool tip.
+class ElidedLabel : public QLabel
+{
+public:
+    explicit ElidedLabel(QWidget *parent)
+        : QLabel(parent)
+    {
+        setTextFormat(Qt::PlainText);
+    }
+    void setTexts(const QStringList &texts)
+    {
+        m_texts = texts;
+        setToolTip(texts.value(0));
+        updateShownText();
+        updateGeometry();
+    }
+    void setFullText(const QString &text) { setTexts(text.isEmpty() ? QStringList() : QStringList{text}); }
+    QString fullText() const { return m_texts.value(0); }
+    QSize sizeHint() const override
+    {
+        const QMargins m = contentsMargins();
+        return {fontMetrics().horizontalAdvance(fullText()) + m.left() + m.right() + 1, QLabel::sizeHint().height()};
+    }
+    QSize minimumSizeHint() const override
+    {
+        const QMargins m = contentsMargins();
+        const int ellipsis = fontMetrics().horizontalAdvance(QStringLiteral("M…"));
+        return {std::min(sizeHint().width(), ellipsis + m.left() + m.right()), QLabel::minimumSizeHint().height()};
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        updateShownText();
+    }
+    void changeEvent(QEvent *event) override
+    {
+        QLabel::changeEvent(event);
+        if (event->type() == QEvent::FontChange)
+            updateShownText();
+    }
+
+private:
+    void updateShownText()
+    {
+        const QMargins m = contentsMargins();
+        const int available = width() - m.left() - m.right();
+        const QFontMetrics fm = fontMetrics();
+        for (const QString &text : std::as_const(m_texts)) {
+            if (fm.horizontalAdvance(text) <= available) {
+                setText(text);
+                return;
+            }
+        }
+        setText(fm.elidedText(m_texts.value(m_texts.size() - 1), Qt::ElideRight, available));
+    }
+    QStringList m_texts;
+};
+
+namespace {
+QFont boldFont()
+{
+    QFont font; // only the weight is set; the size follows the application font
+    font.setBold(true);
+    return font;
+}
+
+void setTextColor(QLabel *label, const QColor &color)
+{
+    QPalette pal = label->palette();
+    pal.setColor(QPalette::WindowText, color);
+    label->setPalette(pal);
+}
+} // namespace
+
+OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
+    : QFrame(parent)
+    , m_processId(processId)
+    , m_role(role)
+    , m_view(new OutputView(this))
+    , m_actions(new OutputActions(m_view, this))
+    , m_header(new PaneHeader(processId, this))
+    , m_roleLabel(new QLabel(role, m_header))
+    , m_pidLabel(new ElidedLabel(m_header))
+    , m_chip(new StateChip(m_header))
+    , m_elapsedLabel(new QLabel(m_header))
+    , m_toolsButton(new QToolButton(m_header))
+    , m_secondRow(new QWidget(m_header))
+    , m_exitLabel(new QLabel(m_secondRow))
+    , m_detailLabel(new ElidedLabel(m_secondRow))
+    , m_droppedLabel(new QLabel(m_secondRow))
+    , m_toolBar(new OutputToolBar(m_actions, this))
+    , m_findBar(new OutputFindBar(m_view, this, this))
+{
+    setFrameShape(QFrame::StyledPanel);
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_summary.id = processId;
+    m_summary.role = role;
+    m_view->setLineCap(OutputView::defaultPaneLineCap);
+    m_view->setProcessName(processId, role);
+    m_actions->setSaveBaseName(role.toLower().replace(u' ', u'-'));
+
+    m_roleLabel->setFont(boldFont());
+    m_roleLabel->setTextFormat(Qt::PlainText);
+    m_elapsedLabel->setTextFormat(Qt::PlainText);
+    m_elapsedLabel->setToolTip(tr("Time since the process was started (live while it runs)"));
+    m_toolsButton->setText(QStringLiteral("⋯"));
+    m_toolsButton->setCheckable(true);
+    m_toolsButton->setAutoRaise(true);
+    m_toolsButton->setToolTip(tr("Show the tools: filter, find, copy, clear, save"));
+    m_exitLabel->setTextFormat(Qt::PlainText);
+    m_droppedLabel->setTextFormat(Qt::PlainText);
+
+    const int gap = fontMetrics().horizontalAdvance(u' ');
+    auto *firstRow = new QHBoxLayout;
+    firstRow->setSpacing(gap);
+    firstRow->addWidget(m_roleLabel);
+    firstRow->addWidget(m_pidLabel, 1);
+    firstRow->addWidget(m_chip);
+    firstRow->addWidget(m_elapsedLabel);
+    firstRow->addWidget(m_toolsButton);
+
+    auto *secondRow = new QHBoxLayout(m_secondRow);
+    secondRow->setContentsMargins(0, 0, 0, 0);
+    secondRow->setSpacing(gap);
+    secondRow->addWidget(m_exitLabel);
+    secondRow->addWidget(m_detailLabel, 1);
+    secondRow->addWidget(m_droppedLabel);
+
+    auto *headerLayout = new QVBoxLayout(m_header);
+    const int bar = std::max(3, fontMetrics().height() / 5);
+    headerLayout->setContentsMargins(bar + gap, 2, 2, 2);
+    headerLayout->setSpacing(1);
+    headerLayout->addLayout(firstRow);
+    headerLayout->addWidget(m_secondRow);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_findBar);
+    layout->addWidget(m_view, 1);
+
+    m_toolBar->hide();
+    connect(m_toolsButton, &QToolButton::toggled, this, &OutputPane::setToolsVisible);
+    connect(m_actions, &OutputActions::filterRequested, this, [this] {
+        setToolsVisible(true);
+        m_toolBar->focusFilter();
+    });
+    connect(m_actions, &OutputActions::findRequested, m_findBar, &OutputFindBar::activate);
+    connect(m_view, &OutputView::countsChanged, this, &OutputPane::updateDropped);
+    connect(m_view, &OutputView::filterChanged, this, [this] { setToolsVisible(m_toolsButton->isChecked()); });
+
+    setFocusProxy(m_view);
+    updateProcess(m_summary, 0);
+}
+
+void OutputPane::setRole(const QString &role)
+{
+    if (role == m_role)
+        return;
+    m_role = role;
+    m_summary.role = role;
+    m_roleLabel->setText(role);
+    m_view->setProcessName(m_processId, role);
+    m_actions->setSaveBaseName(role.toLower().replace(u' ', u'-'));
+    emit statusChanged();
+}
+
+void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
+{
+    const bool stateChanged = summary.state != m_summary.state;
+    m_summary = summary;
+    m_summary.role = m_role; // the role given to the area wins (it may be translated)
+    if (nowNs > 0)
+        m_nowNs = nowNs;
+    m_pidLabel->setTexts(summary.pid ? QStringList{tr("PID %1").arg(summary.pid), QString::number(summary.pid)}
+                                     : QStringList());
+    m_pidLabel->setVisible(summary.pid != 0);
+
+    m_chip->setState(summary.state);
+    m_chip->setToolTip(summary.detail.isEmpty() ? m_chip->text() : m_chip->text() + u": " + summary.detail);
+
+    m_elapsedLabel->setText(elapsedText());
+    m_elapsedLabel->setVisible(!m_elapsedLabel->text().isEmpty());
+
+    const QString exit = exitText();
+    m_exitLabel->setText(exit);
+    m_exitLabel->setVisible(!exit.isEmpty());
+    const bool dark = isDarkPalette(palette());
+    const bool bad = summary.exitSignal != 0 || (summary.hasEnded() && summary.exitCode != 0)
+                     || summary.state == ProcessState::Failed;
+    setTextColor(m_exitLabel, bad ? stateColor(ProcessState::Failed, dark) : palette().color(QPalette::WindowText));
+    m_detailLabel->setFullText(summary.detail);
+    m_detailLabel->setVisible(!summary.detail.isEmpty());
+    updateSecondRow();
+    if (stateChanged)
+        emit statusChanged();
+}
+
+QString OutputPane::stateText() const
+{
+    return m_chip->text();
+}
+
+QString OutputPane::exitText() const
+{
+    return ProcessStatusText::exitStatus(m_summary);
+}
+
+QString OutputPane::elapsedText() const
+{
+    const qint64 now = m_summary.endNs ? m_summary.endNs : m_nowNs;
+    const qint64 ns = now ? ProcessStatusText::elapsedNs(m_summary, now) : -1;
+    return ns >= 0 ? ProcessStatusText::duration(ns) : QString();
+}
+
+QString OutputPane::droppedText() const
+{
+    const qint64 dropped = m_view->droppedLines();
+    // Worded so that it reads right for any count without plural forms.
+    return dropped > 0 ? tr("lines dropped: %1").arg(QLocale().toString(dropped)) : QString();
+}
+
+void OutputPane::updateDropped()
+{
+    const QString text = droppedText();
+    m_droppedLabel->setText(text);
+    m_droppedLabel->setVisible(!text.isEmpty());
+    const QLocale locale;
+    m_droppedLabel->setToolTip(tr("%1 lines received = %2 kept + %3 dropped (a pane keeps the last %4 lines)")
+                                   .arg(locale.toString(m_view->receivedLines()), locale.toString(m_view->shownLines()),
+                                        locale.toString(m_view->droppedLines()), locale.toString(m_view->lineCap())));
+    setTextColor(m_droppedLabel, stateColor(ProcessState::Killed, isDarkPalette(palette())));
+    updateSecondRow();
+}
+
+void OutputPane::updateSecondRow()
+{
+    m_secondRow->setVisible(!m_exitLabel->text().isEmpty() || !m_detailLabel->fullText().isEmpty()
+                            || !m_droppedLabel->text().isEmpty());
+}
+
+void OutputPane::setToolsVisible(bool visible)
+{
+    // Keep the row while a filter is active, so hidden lines are never a mystery.
+    const bool show = visible || !m_view->filter().isEmpty();
+    m_toolBar->setVisible(show);
+    if (m_toolsButton->isChecked() != show) {
+        const QSignalBlocker blocker(m_toolsButton);
+        m_toolsButton->setChecked(show);
+    }
+}
+
+bool OutputPane::toolsVisible() const
+{
+    return m_toolBar->isVisibleTo(this);
+}
+
+QSize OutputPane::minimumSizeHint() const
+{
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int width = std::max(m_header->minimumSizeHint().width(), fm.averageCharWidth() * 24);
+    // The header, the "[N lines dropped]" note and six lines of text.
+    const int height = m_header->sizeHint().height() + fm.lineSpacing() * 7 + 2 * frameWidth() + 4;
+    return {width, height};
+}
+
+void OutputPane::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        updateProcess(m_summary, 0);
+        updateDropped();
+    }
+}
+
+} // namespace ProcessLab

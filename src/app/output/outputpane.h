@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "record/runsummary.h"
+
+#include <QFrame>
+
+class QLabel;
+class QToolButton;
+
+namespace ProcessLab {
+
+class ElidedLabel;
+class OutputActions;
+class OutputFindBar;
+class OutputToolBar;
+class OutputView;
+class PaneHeader;
+class StateChip;
+
+// The output of one process: a header (role, PID, state chip, exit status, elapsed
+// time, dropped lines), a tool row shown on demand, a find bar (Ctrl+F) and the view.
+class OutputPane : public QFrame
+{
+    Q_OBJECT
+public:
+    OutputPane(int processId, const QString &role, QWidget *parent = nullptr);
+
+    int processId() const { return m_processId; }
+    QString role() const { return m_role; }
+    void setRole(const QString &role);
+    ProcessState state() const { return m_summary.state; }
+
+    OutputView *view() const { return m_view; }
+    OutputActions *actions() const { return m_actions; }
+    OutputFindBar *findBar() const { return m_findBar; }
+
+    // Refreshes the header; called on the app's timer tick (elapsed is live while running).
+    void updateProcess(const ProcessSummary &summary, qint64 nowNs);
+
+    void setToolsVisible(bool visible);
+    bool toolsVisible() const;
+
+    // Header texts as shown (tests, accessibility).
+    QString stateText() const;
+    QString exitText() const;
+    QString elapsedText() const;
+    QString droppedText() const;
+
+    QSize minimumSizeHint() const override;
+
+signals:
+    // Role or state changed (the area updates tab titles and icons).
+    void statusChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateDropped();
+    void updateSecondRow();
+
+    int m_processId;
+    QString m_role;
+    ProcessSummary m_summary;
+    qint64 m_nowNs = 0;
+    OutputView *m_view;
+    OutputActions *m_actions;
+    PaneHeader *m_header;
+    QLabel *m_roleLabel;
+    ElidedLabel *m_pidLabel;
+    StateChip *m_chip;
+    QLabel *m_elapsedLabel;
+    QToolButton *m_toolsButton;
+    QWidget *m_secondRow;
+    QLabel *m_exitLabel;
+    ElidedLabel *m_detailLabel;
+    QLabel *m_droppedLabel;
+    OutputToolBar *m_toolBar;
+    OutputFindBar *m_findBar;
+};
+
+} // namespace ProcessLab

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+#include "runcontroller.h"
+
+#include "examples/exampleregistry.h"
+#include "history/runhistorymodel.h"
+#include "protocol/monotonicclock.h"
+#include "runtime/run.h"
+
+namespace ProcessLab {
+
+RunController::RunController(QObject *parent)
+    : QObject(parent)
+    , m_history(new RunHistoryModel(this))
+{
+    m_batchTimer.setInterval(batchInterval);
+    connect(&m_batchTimer, &QTimer::timeout, this, &RunController::deliver);
+}
+
+RunController::~RunController() = default;
+
+bool RunController::isActive() const
+{
+    return m_run && (m_run->status() == Run::Status::Running || m_run->status() == Run::Status::Stopping);
+}
+
+bool RunController::isStepping() const
+{
+    return isActive() && m_run->stepMode();
+}
+
+bool RunController::startExample(const ExampleDefinition &example, const QVariantMap &knobs, bool stepMode)
+{
+    if (isActive())
+        return false;
+    beginRun(Run::create(example, knobs), stepMode);
+    return true;
+}
+
+void RunController::startScript(const QString &id, const QVariantMap &knobs, HostScript script,
+                                const QHash<QString, int> &traceLines, bool stepMode)
+{
+    if (isActive())
+        return;
+    beginRun(std::make_unique<Run>(id, knobs, std::move(script), traceLines), stepMode);
+}
+
+void RunController::beginRun(std::unique_ptr<Run> run, bool stepMode)
+{
+    // The previous run is finished; its record goes with it (its summary stays in the history).
+    emit aboutToReplaceRun();
+    m_run = std::move(run);
+    m_summary = RunSummaryBuilder();
+    m_delivered = 0;
+    ++m_runNumber;
+    if (!m_workerProgram.isEmpty())
+        m_run->setWorkerProgram(m_workerProgram);
+    if (m_outputLineCap > 0)
+        m_run->setOutputLineCap(m_outputLineCap);
+    m_run->setStepMode(stepMode);
+    connect(m_run.get(), &Run::finished, this, &RunController::handleFinished);
+    emit runStarted();
+    m_run->start();
+    m_batchTimer.start();
+    deliver();
+    emit controlsChanged();
+}
+
+void RunController::stop()
+{
+    if (isActive())
+        m_run->stop();
+    emit controlsChanged();
+}
+
+void RunController::step()
+{
+    if (isStepping())
+        m_run->step();
+}
+
+void RunController::continueRun()
+{
+    if (isStepping()) {
+        m_run->setStepMode(false);
+        emit controlsChanged();
+    }
+}
+
+void RunController::restart(const ExampleDefinition &example, const QVariantMap &knobs)
+{
+    if (!isActive()) {
+        startExample(example, knobs, false);
+        return;
+    }
+    const QString id = example.id;
+    m_afterStop = [this, id, knobs] {
+        if (const ExampleDefinition *e = ExampleRegistry::find(id))
+            startExample(*e, knobs, false);
+    };
+    m_run->stop();
+}
+
+void RunController::deliver()
+{
+    if (!m_run)
+        return;
+    const RunRecord &record = m_run->record();
+    const qsizetype size = record.size();
+    if (size > m_delivered) {
+        for (qsizetype i = m_delivered; i < size; ++i)
+            m_summary.consume(record.events().at(i));
+        const qsizetype from = std::exchange(m_delivered, size);
+        emit eventsAvailable(record, from, size);
+    }
+    emit tick(monotonicNowNs());
+}
+
+void RunController::handleFinished(int exitCode)
+{
+    deliver();
+    m_batchTimer.stop();
+    m_history->addRun(m_runNumber, m_run->record().exampleId(), m_run->record().knobs(), summary());
+    emit runFinished(exitCode);
+    emit controlsChanged();
+    if (auto next = std::exchange(m_afterStop, nullptr))
+        QMetaObject::invokeMethod(this, next, Qt::QueuedConnection);
+}
+
+} // namespace ProcessLab

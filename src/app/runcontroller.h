@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "examples/hostscript.h"
+#include "record/runsummary.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <QVariantMap>
+
+#include <memory>
+
+namespace ProcessLab {
+
+class Run;
+class RunRecord;
+class RunHistoryModel;
+struct ExampleDefinition;
+
+// The app's single owner of runs. Views never talk to a Run's sockets or processes: they
+// receive the record's new events in batches (eventsAvailable, every batchInterval) and
+// project them. One RunSummaryBuilder here is the summary every view shows.
+class RunController : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr std::chrono::milliseconds batchInterval{16};
+
+    explicit RunController(QObject *parent = nullptr);
+    ~RunController() override;
+
+    bool startExample(const ExampleDefinition &example, const QVariantMap &knobs, bool stepMode);
+    // Any host script (benchmarks and tests use test behaviours).
+    void startScript(const QString &id, const QVariantMap &knobs, HostScript script,
+                     const QHash<QString, int> &traceLines, bool stepMode);
+    void stop();
+    void step();
+    void continueRun(); // leave step mode and run freely
+    // Stops the current run if needed, then starts the same example again with these knobs.
+    void restart(const ExampleDefinition &example, const QVariantMap &knobs);
+
+    Run *run() const { return m_run.get(); }
+    bool isActive() const;
+    bool isStepping() const;
+    int runNumber() const { return m_runNumber; }
+    const RunSummary &summary() const { return m_summary.summary(); }
+    RunHistoryModel *history() const { return m_history; }
+    void setWorkerProgram(const QString &path) { m_workerProgram = path; }
+    void setOutputLineCap(qsizetype cap) { m_outputLineCap = cap; }
+
+signals:
+    void aboutToReplaceRun(); // the previous run and its record are about to be destroyed
+    void runStarted();
+    void eventsAvailable(const ProcessLab::RunRecord &record, qsizetype from, qsizetype to);
+    void tick(qint64 nowNs);
+    void runFinished(int exitCode);
+    void controlsChanged(); // active / stepping changed
+
+private:
+    void beginRun(std::unique_ptr<Run> run, bool stepMode);
+    void deliver();
+    void handleFinished(int exitCode);
+
+    std::unique_ptr<Run> m_run;
+    RunSummaryBuilder m_summary;
+    QTimer m_batchTimer;
+    qsizetype m_delivered = 0;
+    int m_runNumber = 0;
+    RunHistoryModel *m_history = nullptr;
+    QString m_workerProgram;
+    qsizetype m_outputLineCap = 0;
+    std::function<void()> m_afterStop; // restart waits for the old run to end
+};
+
+} // namespace ProcessLab

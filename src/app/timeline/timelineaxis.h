@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QWidget>
+
+class QFontMetrics;
+
+namespace ProcessLab {
+
+class ZoomState;
+struct TimelineMath;
+
+// The time axis above the rows: a header over the label column, then tick labels for
+// the visible range of the shared ZoomState. Wheel zooms around the mouse, double-click
+// fits the whole run again.
+class TimelineAxis : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TimelineAxis(ZoomState *zoom, QWidget *parent = nullptr);
+
+    // Where the time track starts and how wide it is, in this widget's coordinates.
+    void setTrack(int left, int width);
+    // The "now" marker of a live run (ns relative to the run's start); -1 hides it.
+    void setNowNs(qint64 nowNs);
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+    // Tick step the axis and the grid lines use: labels never closer than their width.
+    static qint64 tickStepFor(const TimelineMath &math, const QFontMetrics &fm);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+
+private:
+    TimelineMath math() const;
+
+    ZoomState *m_zoom;
+    int m_trackLeft = 0;
+    int m_trackWidth = 1;
+    qint64 m_nowNs = -1;
+};
+
+} // namespace ProcessLab

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+#include "timelinedata.h"
+
+#include "record/runrecord.h"
+
+#include <algorithm>
+
+namespace ProcessLab {
+
+namespace {
+
+// Sorts list[sorted..] and merges it into the sorted prefix. Events of one process
+// arrive nearly in time order, so the merge is usually a no-op check.
+void sortTail(QList<TimelineMark> &list, qsizetype sorted)
+{
+    if (sorted >= list.size())
+        return;
+    const auto middle = list.begin() + sorted;
+    if (!std::is_sorted(middle, list.end(), markBefore))
+        std::sort(middle, list.end(), markBefore);
+    if (sorted > 0 && markBefore(*middle, *(middle - 1)))
+        std::inplace_merge(list.begin(), middle, list.end(), markBefore);
+}
+
+} // namespace
+
+void TimelineData::clear()
+{
+    *this = TimelineData();
+}
+
+const TimelineRow *TimelineData::row(int processId) const
+{
+    return (processId >= 0 && processId < m_rows.size()) ? &m_rows.at(processId) : nullptr;
+}
+
+TimelineRow &TimelineData::rowAt(int processId)
+{
+    while (m_rows.size() <= processId) {
+        TimelineRow row;
+        row.processId = static_cast<int>(m_rows.size());
+        m_rows.append(row);
+        m_sortedMarks.append(0);
+        m_sortedPhases.append(0);
+        m_sortedAlerts.append(0);
+    }
+    return m_rows[processId];
+}
+
+bool TimelineData::consume(const RunRecord &record, qsizetype from)
+{
+    const QList<RunEvent> &events = record.events();
+    const qsizetype begin = std::max(from, m_consumed);
+    if (begin >= events.size())
+        return false;
+    if (!m_haveStart) {
+        m_runStartNs = record.startNs();
+        m_haveStart = true;
+    }
+    for (qsizetype i = begin; i < events.size(); ++i) {
+        const RunEvent &event = events.at(i);
+        const qint64 t = event.timeNs - m_runStartNs;
+        m_lastEventNs = std::max(m_lastEventNs, t);
+        m_summary.consume(event);
+        foldEvent(event, i, t);
+    }
+    m_consumed = events.size();
+    sortNewMarks();
+    return true;
+}
+
+void TimelineData::foldEvent(const RunEvent &event, qsizetype index, qint64 t)
+{
+    switch (event.kind) {
+    case EventKind::RunStarted:
+        break;
+    case EventKind::RunFinished:
+        m_runEndNs = t;
+        break;
+    case EventKind::ProcessCreated: {
+        if (event.process < 0)
+            break;
+        TimelineRow &row = rowAt(event.process);
+        row.role = event.text;
+        row.createdNs = t;
+        if (event.pid)
+            row.pid = event.pid;
+        break;
+    }
+    case EventKind::StateChanged:
+        if (event.process >= 0)
+            applyState(rowAt(event.process), event, t);
+        break;
+    case EventKind::Output: {
+        if (event.process < 0)
+            break;
+        const bool isErr = event.stream == OutputStream::StdErr;
+        TimelineRow &row = rowAt(event.process);
+        ++(isErr ? row.stderrLines : row.stdoutLines);
+        addMark(event.process, t, index, isErr ? MarkKind::StdErr : MarkKind::StdOut);
+        break;
+    }
+    case EventKind::ScriptStep:
+        addMark(event.process < 0 ? mainProcessId : event.process, t, index,
+                MarkKind::ScriptStep);
+        break;
+    case EventKind::WorkerTrace:
+        if (event.process >= 0)
+            addMark(event.process, t, index, MarkKind::WorkerTrace);
+        break;
+    case EventKind::Error:
+        if (event.process >= 0)
+            addMark(event.process, t, index, MarkKind::Error);
+        break;
+    case EventKind::OutputDropped:
+        if (event.process >= 0) {
+            rowAt(event.process).droppedLines += event.count;
+            addMark(event.process, t, index, MarkKind::Dropped);
+        }
+        break;
+    case EventKind::ConnectionRejected:
+        break;
+    }
+}
+
+void TimelineData::applyState(TimelineRow &row, const RunEvent &event, qint64 t)
+{
+    if (event.pid)
+        row.pid = event.pid;
+    const auto closeOpenSegment = [&row, t] {
+        if (!row.segments.isEmpty() && row.segments.constLast().isOpen()) {
+            TimelineSegment &last = row.segments.last();
+            last.endNs = std::max(t, last.startNs);
+        }
+    };
+    switch (event.state) {
+    case ProcessState::Created:
+        if (row.createdNs < 0)
+            row.createdNs = t;
+        break;
+    case ProcessState::Starting:
+    case ProcessState::Ready:
+    case ProcessState::Running:
+        // A repeated state (a second Starting only adds the pid) continues its segment.
+        if (!row.segments.isEmpty() && row.segments.constLast().isOpen()
+            && row.segments.constLast().state == event.state)
+            break;
+        closeOpenSegment();
+        row.segments.append({std::max(t, row.segments.isEmpty()
+                                               ? t
+                                               : row.segments.constLast().endNs),
+                             TimelineSegment::openEnd, event.state});
+        break;
+    case ProcessState::Finished:
+    case ProcessState::Failed:
+    case ProcessState::Killed:
+        closeOpenSegment();
+        row.endNs = t;
+        row.exitCode = event.exitCode;
+        row.exitSignal = event.exitSignal;
+        row.detail = event.text;
+        break;
+    }
+    row.state = event.state;
+}
+
+void TimelineData::addMark(int processId, qint64 t, qsizetype index, MarkKind kind)
+{
+    TimelineRow &row = rowAt(processId);
+    const TimelineMark mark{t, index, static_cast<quint8>(kind)};
+    row.marks.append(mark);
+    if (kind == MarkKind::ScriptStep || kind == MarkKind::WorkerTrace)
+        row.phases.append(mark);
+    else if (kind != MarkKind::StdOut)
+        row.alerts.append(mark);
+    ++m_markCount;
+}
+
+void TimelineData::sortNewMarks()
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        TimelineRow &row = m_rows[i];
+        sortTail(row.marks, m_sortedMarks.at(i));
+        sortTail(row.phases, m_sortedPhases.at(i));
+        sortTail(row.alerts, m_sortedAlerts.at(i));
+        m_sortedMarks[i] = row.marks.size();
+        m_sortedPhases[i] = row.phases.size();
+        m_sortedAlerts[i] = row.alerts.size();
+    }
+}
+
+} // namespace ProcessLab

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "record/runevent.h"
+#include "record/runsummary.h"
+
+#include <QList>
+#include <QString>
+
+namespace ProcessLab {
+
+class RunRecord;
+
+enum class MarkKind : quint8 {
+    StdOut,      // one output line on stdout
+    StdErr,      // one output line on stderr
+    ScriptStep,  // a step of the main program (process 0): sourceLine + text
+    WorkerTrace, // a label a worker reported (e.g. "sleep")
+    Error,       // an error attributed to the process
+    Dropped,     // output lines over the record's cap (count in the event)
+};
+
+// One point event on a row. Plain data, kept time-sorted; times are ns relative to the
+// run's start, eventIndex points into RunRecord::events().
+struct TimelineMark
+{
+    qint64 timeNs = 0;
+    qsizetype eventIndex = 0;
+    quint8 kind = 0; // MarkKind
+
+    MarkKind markKind() const { return static_cast<MarkKind>(kind); }
+    bool operator==(const TimelineMark &) const = default;
+};
+
+// The order of marks in a row: by time, then by position in the record (a total order,
+// so consuming in batches gives exactly the one-shot result).
+inline bool markBefore(const TimelineMark &a, const TimelineMark &b)
+{
+    return a.timeNs != b.timeNs ? a.timeNs < b.timeNs : a.eventIndex < b.eventIndex;
+}
+
+// A span of one lifecycle state (Starting, Ready or Running).
+struct TimelineSegment
+{
+    static constexpr qint64 openEnd = -1;
+
+    qint64 startNs = 0;
+    qint64 endNs = openEnd; // openEnd while the state lasts ("now" on a live run)
+    ProcessState state = ProcessState::Starting;
+
+    bool isOpen() const { return endNs == openEnd; }
+    bool operator==(const TimelineSegment &) const = default;
+};
+
+// Everything the timeline draws for one process.
+struct TimelineRow
+{
+    int processId = 0;
+    QString role; // "Main", "Worker 1"; empty if the record never named it
+    qint64 pid = 0;
+    ProcessState state = ProcessState::Created;
+    qint64 createdNs = -1; // relative; -1 = unknown
+    qint64 endNs = -1;     // relative time of the end state; -1 while not ended
+    int exitCode = 0;
+    int exitSignal = 0;
+    QString detail; // why it failed, if it did
+    qint64 stdoutLines = 0;
+    qint64 stderrLines = 0;
+    qint64 droppedLines = 0;
+    QList<TimelineSegment> segments; // in time order, non-overlapping
+    QList<TimelineMark> marks;       // all marks, sorted by (timeNs, eventIndex)
+    QList<TimelineMark> phases;      // the ScriptStep/WorkerTrace marks only, same order
+    QList<TimelineMark> alerts;      // the StdErr/Error/Dropped marks only, same order
+
+    bool hasEnded() const { return isEndState(state); }
+    bool operator==(const TimelineRow &) const = default;
+};
+
+// Projection of a RunRecord into timeline rows, one per process id (Main = row 0).
+// Incremental: consume() folds only events it has not seen, so a live view pays per
+// batch for the new events, not for the whole record.
+class TimelineData
+{
+public:
+    using Mark = TimelineMark;
+    using Segment = TimelineSegment;
+    using Row = TimelineRow;
+
+    void clear();
+
+    // Folds record.events()[from..] (events before consumedCount() are never folded
+    // twice). Returns true if anything changed.
+    bool consume(const RunRecord &record, qsizetype from);
+    qsizetype consumedCount() const { return m_consumed; }
+
+    const QList<TimelineRow> &rows() const { return m_rows; }
+    qsizetype rowCount() const { return m_rows.size(); }
+    const TimelineRow *row(int processId) const;
+
+    qint64 runStartNs() const { return m_runStartNs; } // absolute monotonic ns
+    qint64 lastEventNs() const { return m_lastEventNs; } // relative
+    bool runFinished() const { return m_runEndNs >= 0; }
+    qint64 runEndNs() const { return m_runEndNs; } // relative; -1 while running
+    qint64 markCount() const { return m_markCount; }
+    // The same per-process figures the CLI and the panes show (spawn->ready, run time).
+    const RunSummary &summary() const { return m_summary.summary(); }
+
+private:
+    TimelineRow &rowAt(int processId);
+    void foldEvent(const RunEvent &event, qsizetype index, qint64 t);
+    void applyState(TimelineRow &row, const RunEvent &event, qint64 t);
+    void addMark(int processId, qint64 t, qsizetype index, MarkKind kind);
+    void sortNewMarks();
+
+    QList<TimelineRow> m_rows;
+    RunSummaryBuilder m_summary;
+    QList<qsizetype> m_sortedMarks;  // per row: marks before this index are sorted
+    QList<qsizetype> m_sortedPhases; // per row: same for phases
+    QList<qsizetype> m_sortedAlerts; // per row: same for alerts
+    qsizetype m_consumed = 0;
+    qint64 m_runStartNs = 0;
+    bool m_haveStart = false;
+    qint64 m_lastEventNs = 0;
+    qint64 m_runEndNs = -1;
+    qint64 m_markCount = 0;
+};
+
+} // namespace ProcessLab

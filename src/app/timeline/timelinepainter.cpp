@@ -1,0 +1,562 @@
+// SPDX-License-Identifier: MIT
+#include "timelinepainter.h"
+
+#include "processcolors.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
+#include <QPalette>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ProcessLab {
+
+namespace {
+
+int roundToInt(double value)
+{
+    return static_cast<int>(std::lround(value));
+}
+
+// Fill colour of a segment (used to pick a readable text colour over it).
+QColor segmentFill(ProcessState state, const QColor &processColor, const TimelineColors &colors)
+{
+    switch (state) {
+    case ProcessState::Starting: return blendColors(processColor, colors.base, 0.78);
+    case ProcessState::Ready: return blendColors(processColor, colors.base, 0.5);
+    case ProcessState::Running: return processColor;
+    default: return stateColor(state, colors.dark);
+    }
+}
+
+const TimelineSegment *segmentAt(const TimelineRow &row, qint64 t)
+{
+    for (const TimelineSegment &segment : row.segments) {
+        if (t >= segment.startNs && (segment.isOpen() || t < segment.endNs))
+            return &segment;
+    }
+    return nullptr;
+}
+
+bool isPhase(quint8 kind)
+{
+    return kind == quint8(MarkKind::ScriptStep) || kind == quint8(MarkKind::WorkerTrace);
+}
+
+using MarkIterator = QList<TimelineMark>::const_iterator;
+
+QPixmap dotPixmap(const QColor &color, double diameter, qreal devicePixelRatio)
+{
+    const int size = static_cast<int>(std::ceil(diameter)) + 1;
+    QPixmap pixmap(QSize(size, size) * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    painter.drawEllipse(QRectF((size - diameter) / 2, (size - diameter) / 2, diameter, diameter));
+    return pixmap;
+}
+
+// One-pixel vertical ticks, drawn as filled rectangles with runs of equal neighbouring
+// ticks merged: a flood of output becomes a handful of rectangles instead of one
+// primitive per pixel column.
+void drawColumns(QPainter &painter, const QList<QLine> &lines, const QColor &color, int width)
+{
+    if (lines.isEmpty())
+        return;
+    QList<QRect> rects;
+    for (const QLine &line : lines) {
+        const int right = line.x1() + width - 1;
+        if (!rects.isEmpty()) {
+            QRect &last = rects.last();
+            if (last.right() + 1 >= line.x1() && last.top() == line.y1()
+                && last.bottom() == line.y2()) {
+                last.setRight(std::max(last.right(), right));
+                continue;
+            }
+        }
+        rects.append(QRect(QPoint(line.x1(), line.y1()), QPoint(right, line.y2())));
+    }
+    painter.save();
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    painter.drawRects(rects);
+    painter.restore();
+}
+
+// Calls draw(px, first, last) once per pixel column holding marks of the visible range.
+// Jumps with a binary search from column to column, so the cost follows the width, not
+// the number of marks (800,000 lines cost about as much as 2,000).
+template<typename Draw>
+void forEachPixel(const QList<TimelineMark> &marks, const TimelineMath &math, Draw &&draw)
+{
+    const auto byTime = [](const TimelineMark &mark, qint64 t) { return mark.timeNs < t; };
+    auto it = std::lower_bound(marks.cbegin(), marks.cend(), math.startNs, byTime);
+    const auto end = marks.cend();
+    while (it != end && it->timeNs <= math.endNs) {
+        const int px = static_cast<int>(std::floor(math.xForNs(it->timeNs)));
+        const qint64 nextPixelNs = math.nsForX(px + 1);
+        // Galloping search: the next column is usually a few marks away, so probe
+        // 1, 2, 4, ... ahead before bisecting (stays in cache, unlike a search to the end).
+        qsizetype step = 1;
+        auto low = it + 1;
+        while (end - low > step && (low + step)->timeNs < nextPixelNs) {
+            low += step;
+            step *= 2;
+        }
+        const auto high = end - low > step ? low + step + 1 : end;
+        const auto last = std::lower_bound(low, high, nextPixelNs, byTime);
+        draw(px, it, last);
+        it = last;
+    }
+}
+
+} // namespace
+
+TimelineMetrics TimelineMetrics::fromFont(const QFont &font)
+{
+    const QFontMetrics fm(font);
+    TimelineMetrics m;
+    m.lineHeight = fm.height();
+    m.pad = std::max(2, roundToInt(m.lineHeight * 0.2));
+    m.barTop = m.pad;
+    m.barHeight = m.lineHeight + m.pad;
+    m.laneTop = m.barTop + m.barHeight + std::max(1, m.pad / 2);
+    m.laneHeight = std::max(4, roundToInt(m.lineHeight * 0.5));
+    m.rowHeight = m.laneTop + m.laneHeight + m.pad;
+    m.swatch = std::max(6, roundToInt(m.lineHeight * 0.6));
+    m.hitSlop = std::max(3, m.lineHeight / 4);
+    m.tickWidth = std::max(1, roundToInt(m.lineHeight / 18.0)); // 2 px in presenter mode
+    m.smallFont = font;
+    if (font.pointSizeF() > 0)
+        m.smallFont.setPointSizeF(font.pointSizeF() * 0.85);
+    else
+        m.smallFont.setPixelSize(std::max(6, roundToInt(font.pixelSize() * 0.85)));
+    const QFontMetrics small(m.smallFont);
+    m.endReserve = m.barHeight + small.horizontalAdvance(QStringLiteral("signal 15")) + 2 * m.pad;
+    return m;
+}
+
+TimelineColors TimelineColors::fromPalette(const QPalette &palette)
+{
+    TimelineColors c;
+    c.dark = isDarkPalette(palette);
+    c.base = palette.color(QPalette::Base);
+    c.text = palette.color(QPalette::Text);
+    c.alternateBase = blendColors(c.base, c.text, c.dark ? 0.06 : 0.035);
+    c.mutedText = blendColors(c.text, c.base, 0.42);
+    c.grid = blendColors(c.base, c.text, c.dark ? 0.16 : 0.11);
+    c.stdoutTick = blendColors(c.text, c.base, 0.45);
+    c.stderrTick = stderrColor(c.dark);
+    c.now = stateColor(ProcessState::Failed, c.dark);
+    return c;
+}
+
+TimelinePainter::TimelinePainter(QPainter &painter, const TimelineMetrics &metrics,
+                                 const TimelineColors &colors, const QFont &font,
+                                 const QList<RunEvent> *events)
+    : m_painter(painter)
+    , m_metrics(metrics)
+    , m_colors(colors)
+    , m_font(font)
+    , m_fm(font)
+    , m_events(events)
+{
+}
+
+QString TimelinePainter::roleText(const TimelineRow &row)
+{
+    return row.role.isEmpty() ? tr("Process %1").arg(row.processId) : row.role;
+}
+
+QString TimelinePainter::stateText(ProcessState state)
+{
+    switch (state) {
+    case ProcessState::Created: return tr("created");
+    case ProcessState::Starting: return tr("starting");
+    case ProcessState::Ready: return tr("ready");
+    case ProcessState::Running: return tr("running");
+    case ProcessState::Finished: return tr("finished");
+    case ProcessState::Failed: return tr("failed");
+    case ProcessState::Killed: return tr("killed");
+    }
+    return {};
+}
+
+QString TimelinePainter::stateExplanation(ProcessState state)
+{
+    switch (state) {
+    case ProcessState::Created:
+        return tr("The Process object exists; start() has not been called yet.");
+    case ProcessState::Starting:
+        return tr("The operating system is creating the process; it has not connected back yet.");
+    case ProcessState::Ready:
+        return tr("The process is up and connected, waiting to be told what to run.");
+    case ProcessState::Running: return tr("The process is running its code.");
+    case ProcessState::Finished: return tr("The process exited.");
+    case ProcessState::Failed: return tr("The process crashed or could not start.");
+    case ProcessState::Killed: return tr("The process was stopped.");
+    }
+    return {};
+}
+
+QString TimelinePainter::exitText(const TimelineRow &row)
+{
+    if (!row.hasEnded())
+        return {};
+    if (row.exitSignal != 0)
+        return tr("signal %1").arg(row.exitSignal);
+    if (row.exitCode != 0 || row.state == ProcessState::Failed)
+        return tr("exit %1").arg(row.exitCode);
+    return {};
+}
+
+int TimelinePainter::labelColumnWidth(const QList<TimelineRow> &rows,
+                                      const TimelineMetrics &metrics, const QFont &font)
+{
+    QFont roleFont = font;
+    roleFont.setWeight(QFont::DemiBold);
+    const QFontMetrics roleFm(roleFont);
+    const QFontMetrics smallFm(metrics.smallFont);
+    int chip = 0;
+    for (const ProcessState state :
+         {ProcessState::Created, ProcessState::Starting, ProcessState::Ready,
+          ProcessState::Running, ProcessState::Finished, ProcessState::Failed,
+          ProcessState::Killed})
+        chip = std::max(chip, smallFm.horizontalAdvance(stateText(state)));
+    chip += 2 * metrics.pad + metrics.pad;
+    int text = roleFm.horizontalAdvance(tr("Worker %1").arg(88)); // a floor for empty runs
+    for (const TimelineRow &row : rows) {
+        int w = roleFm.horizontalAdvance(roleText(row));
+        if (row.pid > 0)
+            w += 2 * metrics.pad + smallFm.horizontalAdvance(tr("PID %1").arg(row.pid));
+        text = std::max(text, w);
+    }
+    return metrics.pad * 2 + metrics.swatch + metrics.pad + text + 2 * metrics.pad + chip
+           + metrics.pad * 2;
+}
+
+void TimelinePainter::paintLabel(const QRect &rect, const TimelineRow &row)
+{
+    const TimelineMetrics &m = m_metrics;
+    const int cy = rect.top() + m.barTop + m.barHeight / 2;
+    m_painter.setRenderHint(QPainter::Antialiasing, true);
+
+    const QColor color = processColor(row.processId, m_colors.dark);
+    const QRect swatch(rect.left() + 2 * m.pad, cy - m.swatch / 2, m.swatch, m.swatch);
+    m_painter.setPen(Qt::NoPen);
+    m_painter.setBrush(color);
+    m_painter.drawRoundedRect(swatch, 2, 2);
+
+    // State chip, right-aligned.
+    const QFontMetrics smallFm(m.smallFont);
+    const QString state = stateText(row.state);
+    const int chipW = smallFm.horizontalAdvance(state) + 2 * m.pad;
+    const int chipH = smallFm.height() + 2;
+    const QRect chip(rect.right() - 2 * m.pad - chipW, cy - chipH / 2, chipW, chipH);
+    const QColor chipColor = stateColor(row.state, m_colors.dark);
+    m_painter.setBrush(chipColor);
+    m_painter.drawRoundedRect(chip, chipH / 2.0, chipH / 2.0);
+    m_painter.setFont(m.smallFont);
+    m_painter.setPen(contrastingTextColor(chipColor));
+    m_painter.drawText(chip, Qt::AlignCenter, state);
+
+    // Role name, then PID in a quieter colour.
+    const int textLeft = swatch.right() + 1 + m.pad;
+    const int textRight = chip.left() - m.pad;
+    QFont roleFont = m_font;
+    roleFont.setWeight(QFont::DemiBold);
+    const QFontMetrics roleFm(roleFont);
+    const QString pid = row.pid > 0 ? tr("PID %1").arg(row.pid) : QString();
+    const int pidW = pid.isEmpty() ? 0 : smallFm.horizontalAdvance(pid) + 2 * m.pad;
+    const QString role = roleFm.elidedText(roleText(row), Qt::ElideRight,
+                                           std::max(0, textRight - textLeft - pidW));
+    const QRect textRect(textLeft, cy - m.lineHeight / 2, textRight - textLeft, m.lineHeight);
+    m_painter.setFont(roleFont);
+    m_painter.setPen(m_colors.text);
+    m_painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, role);
+    if (!pid.isEmpty()) {
+        const int pidLeft = textLeft + roleFm.horizontalAdvance(role) + 2 * m.pad;
+        m_painter.setFont(m.smallFont);
+        m_painter.setPen(m_colors.mutedText);
+        m_painter.drawText(QRect(pidLeft, textRect.top(), std::max(0, textRight - pidLeft),
+                                 textRect.height()),
+                           Qt::AlignLeft | Qt::AlignVCenter, pid);
+    }
+    m_painter.setFont(m_font);
+}
+
+void TimelinePainter::paintTrack(const QRect &rect, const TimelineRow &row,
+                                 const TimelineMath &math, qint64 openEndNs)
+{
+    m_painter.save();
+    m_painter.setClipRect(rect);
+    paintCreatedLine(rect, row, math, openEndNs);
+    paintSegments(rect, row, math, openEndNs);
+    paintPhases(rect, row, math, openEndNs);
+    paintMarks(rect, row, math);
+    m_painter.setClipping(false);
+    paintEnd(rect, row, math);
+    m_painter.restore();
+}
+
+void TimelinePainter::paintCreatedLine(const QRect &rect, const TimelineRow &row,
+                                       const TimelineMath &math, qint64 openEndNs)
+{
+    if (row.createdNs < 0)
+        return;
+    qint64 end = openEndNs;
+    if (!row.segments.isEmpty())
+        end = row.segments.constFirst().startNs;
+    else if (row.endNs >= 0)
+        end = row.endNs;
+    if (end <= row.createdNs || end < math.startNs || row.createdNs > math.endNs)
+        return;
+    const double x0 = std::max(math.xForNs(row.createdNs), -2.0);
+    const double x1 = std::min(math.xForNs(end), math.widthPx + 2);
+    const int y = rect.top() + m_metrics.barTop + m_metrics.barHeight / 2;
+    m_painter.setRenderHint(QPainter::Antialiasing, false);
+    m_painter.setPen(QPen(m_colors.mutedText, 1, Qt::DotLine));
+    m_painter.drawLine(QPointF(rect.left() + x0, y), QPointF(rect.left() + x1, y));
+}
+
+void TimelinePainter::fillSegment(QPainter &painter, const QRectF &rect, ProcessState state,
+                                  const QColor &processColor, const TimelineColors &colors)
+{
+    painter.fillRect(rect, segmentFill(state, processColor, colors));
+    if (state == ProcessState::Starting) {
+        painter.fillRect(rect, QBrush(blendColors(processColor, colors.base, 0.15),
+                                      Qt::BDiagPattern));
+    }
+}
+
+void TimelinePainter::paintSegments(const QRect &rect, const TimelineRow &row,
+                                    const TimelineMath &math, qint64 openEndNs)
+{
+    const QColor color = processColor(row.processId, m_colors.dark);
+    m_painter.setRenderHint(QPainter::Antialiasing, false);
+    for (const TimelineSegment &segment : row.segments) {
+        const qint64 end = segment.isOpen() ? std::max(openEndNs, segment.startNs) : segment.endNs;
+        if (end < math.startNs || segment.startNs > math.endNs)
+            continue;
+        const double x0 = std::max(math.xForNs(segment.startNs), -2.0);
+        const double x1 = std::max(std::min(math.xForNs(end), math.widthPx + 2), x0 + 1);
+        const int left = rect.left() + static_cast<int>(std::floor(x0));
+        const int right = rect.left() + static_cast<int>(std::ceil(x1));
+        fillSegment(m_painter,
+                    QRectF(left, rect.top() + m_metrics.barTop, std::max(1, right - left),
+                           m_metrics.barHeight),
+                    segment.state, color, m_colors);
+    }
+}
+
+void TimelinePainter::paintPhases(const QRect &rect, const TimelineRow &row,
+                                  const TimelineMath &math, qint64 openEndNs)
+{
+    const QList<TimelineMark> &phases = row.phases;
+    if (phases.isEmpty())
+        return;
+    const auto byTime = [](const TimelineMark &mark, qint64 t) { return mark.timeNs < t; };
+    // Start from the phase that is in progress at the left edge.
+    auto it = std::lower_bound(phases.cbegin(), phases.cend(), math.startNs, byTime);
+    if (it != phases.cbegin())
+        --it;
+    const qint64 barEnd = rowBarEndNs(row, openEndNs);
+    const QColor color = processColor(row.processId, m_colors.dark);
+    const int top = rect.top() + m_metrics.barTop;
+    const int minTextWidth = m_fm.averageCharWidth() * 4;
+    QList<QLine> separators;
+    int lastPx = std::numeric_limits<int>::min();
+    m_painter.setFont(m_font);
+    while (it != phases.cend() && it->timeNs <= math.endNs) {
+        const double x = math.xForNs(it->timeNs);
+        const int px = static_cast<int>(std::floor(x));
+        const auto next = it + 1;
+        if (x >= 0 && px != lastPx)
+            separators.append(QLine(rect.left() + px, top + 1, rect.left() + px,
+                                    top + m_metrics.barHeight - 2));
+        lastPx = px;
+        const qint64 nextNs = next != phases.cend() ? next->timeNs : std::max(barEnd, it->timeNs);
+        const double textLeft = std::max(x, 0.0) + m_metrics.pad;
+        const double textRight = std::min(math.xForNs(nextNs), math.widthPx) - m_metrics.pad;
+        if (textRight - textLeft >= minTextWidth && m_events
+            && it->eventIndex < m_events->size()) {
+            const TimelineSegment *segment = segmentAt(row, it->timeNs);
+            const QColor fill
+                = segment ? segmentFill(segment->state, color, m_colors) : m_colors.base;
+            const QString text = m_fm.elidedText(m_events->at(it->eventIndex).text,
+                                                  Qt::ElideRight,
+                                                  static_cast<int>(textRight - textLeft));
+            m_painter.setPen(segment ? contrastingTextColor(fill) : m_colors.text);
+            m_painter.drawText(QRectF(rect.left() + textLeft, top, textRight - textLeft,
+                                      m_metrics.barHeight),
+                               Qt::AlignLeft | Qt::AlignVCenter, text);
+        }
+        // Phases sharing this pixel add nothing visible: go on with the last of them,
+        // whose label (if any) is the one that has room.
+        const auto jump = std::lower_bound(next, phases.cend(), math.nsForX(px + 1), byTime);
+        it = (jump - next >= 2) ? jump - 1 : next;
+    }
+    m_painter.setRenderHint(QPainter::Antialiasing, false);
+    QColor separator = m_colors.base;
+    separator.setAlpha(210);
+    m_painter.setPen(QPen(separator, 1));
+    m_painter.drawLines(separators);
+}
+
+void TimelinePainter::paintMarks(const QRect &rect, const TimelineRow &row,
+                                 const TimelineMath &math)
+{
+    const int laneTop = rect.top() + m_metrics.laneTop;
+    const int laneBottom = laneTop + m_metrics.laneHeight - 1;
+    const int singleTop = laneBottom - std::max(2, m_metrics.laneHeight * 2 / 3) + 1;
+
+    // Output lines in a neutral colour: one tick per pixel column, full height where
+    // several lines share the column, shorter for a single line.
+    QList<QLine> outLines;
+    forEachPixel(row.marks, math, [&](int px, MarkIterator first, MarkIterator last) {
+        // Steps and traces are drawn on the bar, not here; look at a bounded prefix only.
+        const qsizetype count = last - first;
+        const qsizetype scanned = std::min<qsizetype>(count, 16);
+        const qsizetype lines = std::count_if(first, first + scanned, [](const TimelineMark &m) {
+            return !isPhase(m.kind);
+        });
+        if (lines > 0)
+            outLines.append(QLine(rect.left() + px, (lines == scanned ? count : lines) > 1 ? laneTop : singleTop,
+                                  rect.left() + px, laneBottom));
+    });
+    // Then stderr, errors and dropped-output notes on top, so they are never hidden
+    // under a dense column of stdout.
+    QList<QLine> errLines;
+    QList<QLine> droppedLines;
+    forEachPixel(row.alerts, math, [&](int px, MarkIterator first, MarkIterator last) {
+        bool err = false;
+        bool dropped = false;
+        for (auto it = first; it != last && !(err && dropped); ++it)
+            (it->markKind() == MarkKind::Dropped ? dropped : err) = true;
+        const QLine line(rect.left() + px, laneTop, rect.left() + px, laneBottom);
+        if (err)
+            errLines.append(line);
+        if (dropped)
+            droppedLines.append(line);
+    });
+    // A line on its own (nothing printed a few pixels around it) becomes a dot, so one
+    // "print" stands out as clearly as a flood does.
+    const int gap = 3 * m_metrics.tickWidth + 2;
+    const auto splitIsolated = [gap](QList<QLine> &lines) {
+        QList<QPoint> isolated;
+        QList<QLine> kept;
+        kept.reserve(lines.size());
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const int x = lines.at(i).x1();
+            const bool alone = (i == 0 || x - lines.at(i - 1).x1() > gap)
+                               && (i + 1 == lines.size() || lines.at(i + 1).x1() - x > gap);
+            if (alone)
+                isolated.append(QPoint(x, 0));
+            else
+                kept.append(lines.at(i));
+        }
+        lines = std::move(kept);
+        return isolated;
+    };
+    const QList<QPoint> outDots = splitIsolated(outLines);
+    const QList<QPoint> errDots = splitIsolated(errLines);
+
+    m_painter.setRenderHint(QPainter::Antialiasing, false);
+    drawColumns(m_painter, outLines, m_colors.stdoutTick, m_metrics.tickWidth);
+    drawColumns(m_painter, errLines, m_colors.stderrTick, m_metrics.tickWidth);
+    m_painter.setPen(QPen(m_colors.mutedText, 1, Qt::DotLine));
+    m_painter.drawLines(droppedLines);
+
+    // Dots are stamped from a pre-rendered pixmap: an antialiased ellipse per dot costs
+    // ~50x more, which shows when a few thousand lines are spread out.
+    const double diameter = std::max(4, m_metrics.laneHeight - 1);
+    const double centreY = laneTop + m_metrics.laneHeight / 2.0;
+    for (const auto &[dots, color] : {std::pair{&outDots, m_colors.stdoutTick},
+                                      std::pair{&errDots, m_colors.stderrTick}}) {
+        if (dots->isEmpty())
+            continue;
+        const QPixmap stamp = dotPixmap(color, diameter, m_painter.device()->devicePixelRatio());
+        const double half = stamp.deviceIndependentSize().width() / 2;
+        for (const QPoint &dot : *dots) {
+            m_painter.drawPixmap(QPointF(dot.x() + m_metrics.tickWidth / 2.0 - half,
+                                         centreY - half),
+                                 stamp);
+        }
+    }
+}
+
+void TimelinePainter::drawEndGlyph(QPainter &painter, const QRectF &rect, ProcessState state,
+                                   const TimelineColors &colors)
+{
+    const QColor color = stateColor(state, colors.dark);
+    const double s = std::min(rect.width(), rect.height());
+    const QRectF box(rect.center().x() - s / 2, rect.center().y() - s / 2, s, s);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const QPen pen(color, std::max(2.0, s / 5.5), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    switch (state) {
+    case ProcessState::Finished: {
+        QPainterPath check;
+        check.moveTo(box.left() + 0.12 * s, box.top() + 0.55 * s);
+        check.lineTo(box.left() + 0.4 * s, box.top() + 0.82 * s);
+        check.lineTo(box.left() + 0.9 * s, box.top() + 0.18 * s);
+        painter.setPen(pen);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPath(check);
+        break;
+    }
+    case ProcessState::Failed: {
+        const QRectF x = box.adjusted(0.18 * s, 0.18 * s, -0.18 * s, -0.18 * s);
+        painter.setPen(pen);
+        painter.drawLine(x.topLeft(), x.bottomRight());
+        painter.drawLine(x.topRight(), x.bottomLeft());
+        break;
+    }
+    case ProcessState::Killed:
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(color);
+        painter.drawRect(box.adjusted(0.2 * s, 0.2 * s, -0.2 * s, -0.2 * s));
+        break;
+    default:
+        break;
+    }
+    painter.restore();
+}
+
+void TimelinePainter::paintEnd(const QRect &rect, const TimelineRow &row,
+                               const TimelineMath &math)
+{
+    if (row.endNs < 0 || row.endNs < math.startNs || row.endNs > math.endNs)
+        return;
+    const double x = rect.left() + math.xForNs(row.endNs);
+    const double s = m_metrics.barHeight * 0.85;
+    const double top = rect.top() + m_metrics.barTop + (m_metrics.barHeight - s) / 2;
+    drawEndGlyph(m_painter, QRectF(x + 2, top, s, s), row.state, m_colors);
+    const QString exit = exitText(row);
+    if (exit.isEmpty())
+        return;
+    m_painter.setFont(m_metrics.smallFont);
+    m_painter.setPen(stateColor(row.state, m_colors.dark));
+    m_painter.drawText(QRectF(x + 2 + s + m_metrics.pad / 2.0, rect.top() + m_metrics.barTop,
+                              m_metrics.endReserve, m_metrics.barHeight),
+                       Qt::AlignLeft | Qt::AlignVCenter, exit);
+    m_painter.setFont(m_font);
+}
+
+qint64 rowBarEndNs(const TimelineRow &row, qint64 openEndNs)
+{
+    if (row.endNs >= 0)
+        return row.endNs;
+    if (row.segments.isEmpty())
+        return -1;
+    const TimelineSegment &last = row.segments.constLast();
+    return last.isOpen() ? std::max(openEndNs, last.startNs) : last.endNs;
+}
+
+} // namespace ProcessLab

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "timelinedata.h"
+#include "timelinemath.h"
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QFont>
+#include <QFontMetrics>
+#include <QRect>
+
+class QPainter;
+class QPalette;
+
+namespace ProcessLab {
+
+// Sizes of one timeline row, all derived from the font so presenter mode (a larger
+// application font) scales everything.
+struct TimelineMetrics
+{
+    int lineHeight = 0;
+    int pad = 0;
+    int rowHeight = 0;
+    int barTop = 0; // offsets inside a row
+    int barHeight = 0;
+    int laneTop = 0; // output ticks lane, under the bar
+    int laneHeight = 0;
+    int swatch = 0;       // process colour square in the label column
+    int hitSlop = 0;      // pixels around a tick that still hit it
+    int tickWidth = 1;    // output ticks
+    int endReserve = 0;   // room kept right of a bar end for its end glyph and exit text
+    QFont smallFont;      // PID, chips, exit codes
+
+    static TimelineMetrics fromFont(const QFont &font);
+};
+
+// Palette-derived colours, valid on light and dark palettes.
+struct TimelineColors
+{
+    bool dark = false;
+    QColor base;
+    QColor alternateBase;
+    QColor text;
+    QColor mutedText;
+    QColor grid;
+    QColor stdoutTick;
+    QColor stderrTick;
+    QColor now;
+
+    static TimelineColors fromPalette(const QPalette &palette);
+};
+
+// Paints the label column and the time track of one row. Stateless apart from the
+// references it is given; the widget and the legend share its glyph helpers.
+class TimelinePainter
+{
+    Q_DECLARE_TR_FUNCTIONS(ProcessLab::TimelinePainter)
+public:
+    // events: the record's events, for the texts of phase labels.
+    TimelinePainter(QPainter &painter, const TimelineMetrics &metrics,
+                    const TimelineColors &colors, const QFont &font,
+                    const QList<RunEvent> *events);
+
+    void paintLabel(const QRect &rect, const TimelineRow &row);
+    // rect: the row's track, x = 0 of math at rect.left(). openEndNs: where open
+    // segments end (now while live).
+    void paintTrack(const QRect &rect, const TimelineRow &row, const TimelineMath &math,
+                    qint64 openEndNs);
+
+    // Width the label column needs for these rows.
+    static int labelColumnWidth(const QList<TimelineRow> &rows, const TimelineMetrics &metrics,
+                                const QFont &font);
+
+    static QString roleText(const TimelineRow &row);
+    static QString stateText(ProcessState state);
+    static QString exitText(const TimelineRow &row); // "exit 1", "signal 9", or empty
+    static QString stateExplanation(ProcessState state);
+
+    static void fillSegment(QPainter &painter, const QRectF &rect, ProcessState state,
+                            const QColor &processColor, const TimelineColors &colors);
+    static void drawEndGlyph(QPainter &painter, const QRectF &rect, ProcessState state,
+                             const TimelineColors &colors);
+
+private:
+    void paintCreatedLine(const QRect &rect, const TimelineRow &row, const TimelineMath &math,
+                          qint64 openEndNs);
+    void paintSegments(const QRect &rect, const TimelineRow &row, const TimelineMath &math,
+                       qint64 openEndNs);
+    void paintPhases(const QRect &rect, const TimelineRow &row, const TimelineMath &math,
+                     qint64 openEndNs);
+    void paintMarks(const QRect &rect, const TimelineRow &row, const TimelineMath &math);
+    void paintEnd(const QRect &rect, const TimelineRow &row, const TimelineMath &math);
+
+    QPainter &m_painter;
+    const TimelineMetrics &m_metrics;
+    const TimelineColors &m_colors;
+    QFont m_font;
+    QFontMetrics m_fm;
+    const QList<RunEvent> *m_events = nullptr;
+};
+
+// End of the bar drawn for a row: its end state, else openEndNs; -1 if nothing started.
+qint64 rowBarEndNs(const TimelineRow &row, qint64 openEndNs);
+
+} // namespace ProcessLab

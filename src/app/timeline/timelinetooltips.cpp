@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: MIT
+#include "timelinetooltips.h"
+
+#include "timelinemath.h"
+#include "timelinepainter.h"
+
+#include <algorithm>
+
+namespace ProcessLab {
+
+namespace {
+
+QString bold(const QString &text)
+{
+    return u"<b>" % text.toHtmlEscaped() % u"</b>";
+}
+
+QString code(const QString &text)
+{
+    return u"<tt>" % shortenedHtml(text, TimelineToolTips::maxTextLength) % u"</tt>";
+}
+
+QString ms(qint64 ns)
+{
+    return TimelineMath::formatExactMs(ns);
+}
+
+QString italic(const QString &text)
+{
+    return u"<i>" % text % u"</i>";
+}
+
+constexpr QLatin1StringView br("<br>");
+
+} // namespace
+
+QString shortenedHtml(const QString &text, qsizetype maxLength)
+{
+    if (text.size() <= maxLength)
+        return text.toHtmlEscaped();
+    return QString(text.left(maxLength - 1) + u'…').toHtmlEscaped();
+}
+
+QString TimelineToolTips::text(const TimelineHit &hit, const TimelineData &data,
+                               const QList<RunEvent> &events, qint64 openEndNs)
+{
+    // Lines stay whole (times must not wrap mid-number); texts are capped at maxTextLength.
+    const QString body = bodyText(hit, data, events, openEndNs);
+    return body.isEmpty() ? body : u"<div style=\"white-space:nowrap\">" % body % u"</div>";
+}
+
+QString TimelineToolTips::bodyText(const TimelineHit &hit, const TimelineData &data,
+                                   const QList<RunEvent> &events, qint64 openEndNs)
+{
+    const TimelineRow *row = data.row(hit.row);
+    if (!row)
+        return {};
+    switch (hit.kind) {
+    case TimelineHit::Kind::None:
+        return {};
+    case TimelineHit::Kind::Label:
+        return labelText(*row, data);
+    case TimelineHit::Kind::Created:
+        return bold(TimelinePainter::roleText(*row)) % br
+               % tr("Created at %1").arg(ms(row->createdNs)) % br
+               % italic(TimelinePainter::stateExplanation(ProcessState::Created));
+    case TimelineHit::Kind::Segment:
+        if (hit.index < 0 || hit.index >= row->segments.size())
+            return {};
+        return segmentText(*row, row->segments.at(hit.index), events, hit.timeNs, openEndNs);
+    case TimelineHit::Kind::Phase:
+    case TimelineHit::Kind::Mark: {
+        const QList<TimelineMark> &list
+            = hit.kind == TimelineHit::Kind::Phase ? row->phases : row->marks;
+        if (hit.index < 0 || hit.index >= list.size())
+            return {};
+        const TimelineMark &mark = list.at(hit.index);
+        if (mark.eventIndex < 0 || mark.eventIndex >= events.size())
+            return {};
+        return markText(*row, mark, events.at(mark.eventIndex), hit.sharedPixel);
+    }
+    case TimelineHit::Kind::End:
+        return endText(*row);
+    }
+    return {};
+}
+
+QString TimelineToolTips::markText(const TimelineRow &row, const TimelineMark &mark,
+                                   const RunEvent &event, qsizetype sharedPixel)
+{
+    const QString who = bold(TimelinePainter::roleText(row));
+    QString head;
+    QString body;
+    bool clickable = true;
+    switch (mark.markKind()) {
+    case MarkKind::StdOut:
+        head = tr("%1 printed:").arg(who);
+        body = code(event.text);
+        break;
+    case MarkKind::StdErr:
+        head = tr("%1 wrote to stderr:").arg(who);
+        body = code(event.text);
+        break;
+    case MarkKind::ScriptStep:
+        head = event.sourceLine > 0 ? tr("%1 runs line %2:").arg(who).arg(event.sourceLine)
+                                    : tr("%1 runs:").arg(who);
+        body = code(event.text);
+        break;
+    case MarkKind::WorkerTrace:
+        head = event.sourceLine > 0 ? tr("%1 reached line %2:").arg(who).arg(event.sourceLine)
+                                    : tr("%1 reported:").arg(who);
+        body = code(event.text);
+        break;
+    case MarkKind::Error:
+        head = tr("%1 reported an error:").arg(who);
+        body = code(event.text);
+        break;
+    case MarkKind::Dropped:
+        head = who;
+        body = tr("Output lines over the record's limit, not kept: %1").arg(event.count);
+        clickable = false;
+        break;
+    }
+    QString result = head % br % body % br % tr("at %1").arg(ms(mark.timeNs));
+    if (sharedPixel > 0) {
+        result += br % italic(tr("+%1 more at this pixel; Ctrl+wheel zooms in.").arg(sharedPixel));
+    }
+    if (clickable)
+        result += br % italic(tr("Click to show it in the process's output."));
+    return result;
+}
+
+QString TimelineToolTips::segmentText(const TimelineRow &row, const TimelineSegment &segment,
+                                      const QList<RunEvent> &events, qint64 timeNs,
+                                      qint64 openEndNs)
+{
+    QString result = bold(TimelinePainter::roleText(row));
+    if (row.pid > 0)
+        result += u' ' % tr("(PID %1)").arg(row.pid);
+    result += u": " % TimelinePainter::stateText(segment.state) % br;
+    if (segment.isOpen()) {
+        const qint64 end = std::max(openEndNs, segment.startNs);
+        result += tr("since %1 (%2 so far)")
+                      .arg(ms(segment.startNs),
+                           TimelineMath::formatDuration(end - segment.startNs));
+    } else {
+        result += tr("from %1 to %2 (%3)")
+                      .arg(ms(segment.startNs), ms(segment.endNs),
+                           TimelineMath::formatDuration(segment.endNs - segment.startNs));
+    }
+    // What the process was doing at that moment: the phase in progress.
+    const auto byTime = [](qint64 t, const TimelineMark &mark) { return t < mark.timeNs; };
+    const auto after = std::upper_bound(row.phases.cbegin(), row.phases.cend(), timeNs, byTime);
+    if (after != row.phases.cbegin()) {
+        const TimelineMark &phase = *(after - 1);
+        if (phase.eventIndex >= 0 && phase.eventIndex < events.size()) {
+            const RunEvent &event = events.at(phase.eventIndex);
+            result += br
+                      % (event.sourceLine > 0
+                             ? tr("At line %1: %2").arg(event.sourceLine).arg(code(event.text))
+                             : tr("Doing: %1").arg(code(event.text)));
+        }
+    }
+    result += br % italic(TimelinePainter::stateExplanation(segment.state));
+    return result;
+}
+
+QString TimelineToolTips::endText(const TimelineRow &row)
+{
+    const QString who = bold(TimelinePainter::roleText(row));
+    const QString at = ms(row.endNs);
+    QString result;
+    switch (row.state) {
+    case ProcessState::Finished:
+        result = tr("%1 finished with exit code %2 at %3").arg(who).arg(row.exitCode).arg(at);
+        break;
+    case ProcessState::Failed:
+        result = row.exitSignal != 0
+            ? tr("%1 failed: ended by signal %2 at %3").arg(who).arg(row.exitSignal).arg(at)
+            : tr("%1 failed with exit code %2 at %3").arg(who).arg(row.exitCode).arg(at);
+        break;
+    case ProcessState::Killed:
+        result = row.exitSignal != 0
+            ? tr("%1 was stopped (signal %2) at %3").arg(who).arg(row.exitSignal).arg(at)
+            : tr("%1 was stopped at %2").arg(who, at);
+        break;
+    default:
+        return {};
+    }
+    if (!row.detail.isEmpty())
+        result += br % code(row.detail);
+    return result;
+}
+
+QString TimelineToolTips::labelText(const TimelineRow &row, const TimelineData &data)
+{
+    QString result = bold(TimelinePainter::roleText(row));
+    if (row.pid > 0)
+        result += u' ' % tr("(PID %1)").arg(row.pid);
+    result += br % tr("State: %1").arg(TimelinePainter::stateText(row.state));
+    const QString exit = TimelinePainter::exitText(row);
+    if (!exit.isEmpty())
+        result += u" (" % exit % u')';
+    if (const ProcessSummary *summary = data.summary().process(row.processId)) {
+        if (summary->spawnToReadyMs() >= 0)
+            result += br % tr("Start to ready: %1 ms").arg(summary->spawnToReadyMs(), 0, 'f', 1);
+        if (summary->runMs() >= 0)
+            result += br % tr("Ran for: %1 ms").arg(summary->runMs(), 0, 'f', 1);
+    }
+    result += br
+              % tr("Output lines: %1 on stdout, %2 on stderr")
+                    .arg(row.stdoutLines)
+                    .arg(row.stderrLines);
+    if (row.droppedLines > 0)
+        result += br % tr("Lines not kept (over the limit): %1").arg(row.droppedLines);
+    if (!row.detail.isEmpty())
+        result += br % code(row.detail);
+    return result;
+}
+
+} // namespace ProcessLab

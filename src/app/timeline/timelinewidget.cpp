@@ -1,0 +1,583 @@
+// SPDX-License-Identifier: MIT
+#include "timelinewidget.h"
+
+#include "record/runrecord.h"
+#include "timelineaxis.h"
+#include "timelinelegend.h"
+#include "zoomstate.h"
+
+#include <QApplication>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ProcessLab {
+
+namespace {
+
+constexpr qint64 minimumLiveSpanNs = 100'000'000; // while live, never fit to less than 100 ms
+constexpr double wheelZoomBase = 1.0015;          // one wheel notch (120) zooms by ~1.2x
+constexpr qsizetype hScrollSteps = 100'000;       // resolution of the horizontal scroll bar
+
+const QList<RunEvent> &noEvents()
+{
+    static const QList<RunEvent> empty;
+    return empty;
+}
+
+} // namespace
+
+TimelineWidget::TimelineWidget(QWidget *parent)
+    : QAbstractScrollArea(parent)
+    , m_zoom(new ZoomState(this))
+    , m_axis(new TimelineAxis(m_zoom, this))
+    , m_legend(new TimelineLegend(this))
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    viewport()->setMouseTracking(true);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    connect(m_zoom, &ZoomState::zoomChanged, this, &TimelineWidget::handleZoomChanged);
+    updateMetrics();
+    fitIfFollowing();
+}
+
+TimelineWidget::~TimelineWidget() = default;
+
+void TimelineWidget::setRecord(const RunRecord *record)
+{
+    m_record = record;
+    m_data.clear();
+    m_nowNs = 0;
+    m_live = false;
+    m_axis->setNowNs(-1);
+    if (m_record)
+        m_data.consume(*m_record, 0);
+    m_zoom->resetZoom();
+    updateMetrics();
+    fitIfFollowing();
+    updateScrollBars();
+    viewport()->update();
+}
+
+void TimelineWidget::refresh(qint64 nowNs, bool live)
+{
+    bool rowsChanged = false;
+    if (m_record) {
+        // The same record object reused for a new run: start over.
+        if (m_record->size() < m_data.consumedCount()
+            || (m_data.consumedCount() > 0 && m_record->startNs() != m_data.runStartNs())) {
+            m_data.clear();
+            rowsChanged = true;
+        }
+        rowsChanged |= m_data.consume(*m_record, m_data.consumedCount());
+    }
+    bool changed = rowsChanged || live != m_live;
+    const qint64 now
+        = m_data.consumedCount() > 0 ? std::max<qint64>(0, nowNs - m_data.runStartNs()) : 0;
+    if (live && now != m_nowNs) {
+        m_nowNs = now;
+        changed = true;
+    }
+    m_live = live;
+    if (!changed)
+        return;
+    if (rowsChanged) {
+        const int width = TimelinePainter::labelColumnWidth(m_data.rows(), m_metrics, font());
+        if (width != m_labelWidth) {
+            m_labelWidth = width;
+            updateLayout();
+        }
+    }
+    m_axis->setNowNs(m_live ? m_nowNs : -1);
+    fitIfFollowing();
+    updateScrollBars();
+    viewport()->update();
+}
+
+void TimelineWidget::setLegendVisible(bool visible)
+{
+    m_legend->setVisible(visible);
+    updateMetrics();
+}
+
+bool TimelineWidget::isLegendVisible() const
+{
+    return !m_legend->isHidden();
+}
+
+QSize TimelineWidget::sizeHint() const
+{
+    const int w = fontMetrics().horizontalAdvance(u'0') * 90;
+    const int h = m_axis->sizeHint().height() + m_legend->sizeHint().height()
+                  + m_metrics.rowHeight * 5 + 2 * frameWidth();
+    return {w, h};
+}
+
+QSize TimelineWidget::minimumSizeHint() const
+{
+    return {m_labelWidth + fontMetrics().horizontalAdvance(u'0') * 20,
+            m_axis->sizeHint().height() + m_metrics.rowHeight * 2 + 2 * frameWidth()};
+}
+
+void TimelineWidget::handleZoomChanged()
+{
+    updateScrollBars();
+    viewport()->update();
+}
+
+void TimelineWidget::updateMetrics()
+{
+    m_metrics = TimelineMetrics::fromFont(font());
+    m_labelWidth = TimelinePainter::labelColumnWidth(m_data.rows(), m_metrics, font());
+    const int legendHeight = isLegendVisible() ? m_legend->sizeHint().height() : 0;
+    setViewportMargins(0, m_axis->sizeHint().height(), 0, legendHeight);
+    verticalScrollBar()->setSingleStep(m_metrics.rowHeight);
+    updateLayout();
+}
+
+void TimelineWidget::updateLayout()
+{
+    const QRect vp = viewport()->geometry();
+    const int axisHeight = m_axis->sizeHint().height();
+    m_axis->setGeometry(vp.left(), vp.top() - axisHeight, vp.width(), axisHeight);
+    if (isLegendVisible())
+        m_legend->setGeometry(vp.left(), vp.bottom() + 1, vp.width(),
+                              m_legend->sizeHint().height());
+    m_axis->setTrack(m_labelWidth, trackWidth());
+    fitIfFollowing();
+    updateScrollBars();
+    viewport()->update();
+}
+
+int TimelineWidget::trackWidth() const
+{
+    return std::max(1, viewport()->width() - m_labelWidth - m_metrics.pad);
+}
+
+TimelineMath TimelineWidget::math() const
+{
+    return {m_zoom->startNs(), m_zoom->endNs(), static_cast<double>(trackWidth())};
+}
+
+qint64 TimelineWidget::contentEndNs() const
+{
+    const qint64 last = std::max(m_data.lastEventNs(), m_data.runEndNs());
+    return m_live ? std::max(m_nowNs, last) : last;
+}
+
+qint64 TimelineWidget::openEndNs() const
+{
+    return contentEndNs();
+}
+
+void TimelineWidget::fitIfFollowing()
+{
+    qint64 content = contentEndNs();
+    if (content <= 0)
+        content = m_live ? minimumLiveSpanNs : ZoomState::defaultSpanNs;
+    else if (m_live)
+        content = std::max(content, minimumLiveSpanNs);
+    // Keep room right of the content for end glyphs and exit codes.
+    const double width = trackWidth();
+    const double usable = std::max(width - m_metrics.endReserve, width * 0.6);
+    const auto fit = static_cast<qint64>(std::ceil(static_cast<double>(content) * width / usable));
+    m_zoom->setContentEndNs(fit);
+    if (m_zoom->followLive())
+        m_zoom->fitTo(fit);
+}
+
+void TimelineWidget::updateScrollBars()
+{
+    m_updatingScrollBar = true;
+    const int total = static_cast<int>(m_data.rowCount()) * m_metrics.rowHeight;
+    QScrollBar *v = verticalScrollBar();
+    v->setRange(0, std::max(0, total - viewport()->height()));
+    v->setPageStep(viewport()->height());
+
+    QScrollBar *h = horizontalScrollBar();
+    const qint64 span = m_zoom->spanNs();
+    const qint64 content = std::max(m_zoom->contentEndNs(), m_zoom->endNs());
+    if (m_zoom->followLive() || span >= content) {
+        h->setRange(0, 0);
+    } else {
+        m_hScrollUnitNs = std::max<qint64>(1, content / hScrollSteps);
+        h->setRange(0, static_cast<int>((content - span) / m_hScrollUnitNs));
+        h->setPageStep(static_cast<int>(std::max<qint64>(1, span / m_hScrollUnitNs)));
+        h->setSingleStep(std::max(1, h->pageStep() / 10));
+        h->setValue(static_cast<int>(m_zoom->startNs() / m_hScrollUnitNs));
+    }
+    m_updatingScrollBar = false;
+}
+
+void TimelineWidget::scrollContentsBy(int dx, int)
+{
+    if (dx != 0 && !m_updatingScrollBar) {
+        const qint64 start = horizontalScrollBar()->value() * m_hScrollUnitNs;
+        m_zoom->setRange(start, start + m_zoom->spanNs());
+    }
+    viewport()->update();
+}
+
+void TimelineWidget::paintEvent(QPaintEvent *)
+{
+    QPainter painter(viewport());
+    const TimelineColors colors = TimelineColors::fromPalette(palette());
+    const QRect area = viewport()->rect();
+    painter.fillRect(area, colors.base);
+    const QList<TimelineRow> &rows = m_data.rows();
+    const int rowHeight = m_metrics.rowHeight;
+
+    if (rows.isEmpty()) {
+        painter.setPen(colors.mutedText);
+        painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap,
+                         tr("Run an example to see its processes on a timeline."));
+        return;
+    }
+
+    const int offset = verticalScrollBar()->value();
+    const int first = std::max(0, offset / rowHeight);
+    const int last
+        = std::min(static_cast<int>(rows.size()), (offset + area.height()) / rowHeight + 1);
+    const int rowsBottom = static_cast<int>(rows.size()) * rowHeight - offset;
+    const TimelineMath m = math();
+    const int trackLeft = m_labelWidth;
+
+    for (int i = first; i < last; ++i) {
+        if (i % 2 == 1)
+            painter.fillRect(QRect(0, i * rowHeight - offset, area.width(), rowHeight),
+                             colors.alternateBase);
+    }
+
+    // Grid lines at the axis ticks.
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    QList<QLine> grid;
+    const qint64 step = TimelineAxis::tickStepFor(m, fontMetrics());
+    for (const qint64 t : m.ticks(step)) {
+        const int x = trackLeft + static_cast<int>(std::lround(m.xForNs(t)));
+        grid.append(QLine(x, 0, x, std::min(rowsBottom, area.height())));
+    }
+    painter.setPen(QPen(colors.grid, 1));
+    painter.drawLines(grid);
+
+    TimelinePainter rowPainter(painter, m_metrics, colors, font(),
+                               m_record ? &m_record->events() : &noEvents());
+    const qint64 openEnd = openEndNs();
+    for (int i = first; i < last; ++i) {
+        const int top = i * rowHeight - offset;
+        rowPainter.paintTrack(QRect(trackLeft, top, area.width() - trackLeft, rowHeight),
+                              rows.at(i), m, openEnd);
+    }
+
+    if (m_live && m.isVisible(m_nowNs)) {
+        const int x = trackLeft + static_cast<int>(std::lround(m.xForNs(m_nowNs)));
+        painter.setPen(QPen(colors.now, 1, Qt::DashLine));
+        painter.drawLine(x, 0, x, std::min(rowsBottom, area.height()));
+    }
+
+    // Label column last, so nothing of the tracks shows through it.
+    painter.fillRect(QRect(0, 0, trackLeft, area.height()), colors.base);
+    for (int i = first; i < last; ++i) {
+        const QRect rect(0, i * rowHeight - offset, trackLeft, rowHeight);
+        if (i % 2 == 1)
+            painter.fillRect(rect, colors.alternateBase);
+        rowPainter.paintLabel(rect, rows.at(i));
+    }
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setPen(QPen(colors.grid, 1));
+    painter.drawLine(trackLeft - 1, 0, trackLeft - 1, area.height());
+}
+
+void TimelineWidget::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    updateLayout();
+}
+
+void TimelineWidget::changeEvent(QEvent *event)
+{
+    QAbstractScrollArea::changeEvent(event);
+    switch (event->type()) {
+    case QEvent::FontChange:
+    case QEvent::StyleChange:
+        updateMetrics();
+        break;
+    case QEvent::PaletteChange:
+        viewport()->update();
+        break;
+    default:
+        break;
+    }
+}
+
+TimelineHit TimelineWidget::hitTest(const QPoint &pos) const
+{
+    TimelineHit hit;
+    const int rowHeight = m_metrics.rowHeight;
+    const int offset = verticalScrollBar()->value();
+    if (pos.y() < 0 || rowHeight <= 0)
+        return hit;
+    const int index = (pos.y() + offset) / rowHeight;
+    const TimelineRow *row = m_data.row(index);
+    if (!row)
+        return hit;
+    hit.row = index;
+    const int top = index * rowHeight - offset;
+    if (pos.x() < m_labelWidth) {
+        hit.kind = TimelineHit::Kind::Label;
+        hit.rect = QRect(0, top, m_labelWidth, rowHeight);
+        return hit;
+    }
+
+    const TimelineMath m = math();
+    const double x = pos.x() - m_labelWidth;
+    const qint64 t = m.nsForX(x);
+    hit.timeNs = t;
+    const int slop = m_metrics.hitSlop;
+    const auto byTime = [](const TimelineMark &mark, qint64 time) { return mark.timeNs < time; };
+    const auto nearest = [&](const QList<TimelineMark> &list, bool skipPhases) {
+        auto it = std::lower_bound(list.cbegin(), list.cend(), m.nsForX(x - slop), byTime);
+        const qint64 until = m.nsForX(x + slop);
+        qsizetype best = -1;
+        qint64 bestDistance = 0;
+        for (; it != list.cend() && it->timeNs <= until; ++it) {
+            if (skipPhases && (it->markKind() == MarkKind::ScriptStep
+                               || it->markKind() == MarkKind::WorkerTrace))
+                continue;
+            const qint64 distance = std::abs(it->timeNs - t);
+            if (best < 0 || distance < bestDistance) {
+                best = it - list.cbegin();
+                bestDistance = distance;
+            }
+        }
+        return best;
+    };
+    const auto markRect = [&](qint64 timeNs, int y, int height) {
+        const int mx = m_labelWidth + static_cast<int>(std::floor(m.xForNs(timeNs)));
+        return QRect(mx - slop, y, 2 * slop + 1, height);
+    };
+
+    const int localY = pos.y() - top;
+    if (localY >= m_metrics.laneTop - m_metrics.pad / 2) {
+        // Red ticks are drawn on top, so a stderr line near the mouse wins over stdout.
+        qsizetype best = -1;
+        if (const qsizetype alert = nearest(row->alerts, false); alert >= 0) {
+            const TimelineMark &mark = row->alerts.at(alert);
+            const auto it = std::lower_bound(row->marks.cbegin(), row->marks.cend(), mark,
+                                             markBefore);
+            if (it != row->marks.cend() && *it == mark)
+                best = it - row->marks.cbegin();
+        }
+        if (best < 0)
+            best = nearest(row->marks, true);
+        if (best < 0)
+            return hit;
+        const qint64 markNs = row->marks.at(best).timeNs;
+        const double px = std::floor(m.xForNs(markNs));
+        const auto from
+            = std::lower_bound(row->marks.cbegin(), row->marks.cend(), m.nsForX(px), byTime);
+        const auto to = std::lower_bound(from, row->marks.cend(), m.nsForX(px + 1), byTime);
+        hit.kind = TimelineHit::Kind::Mark;
+        hit.index = best;
+        hit.sharedPixel = std::max<qsizetype>(0, (to - from) - 1);
+        hit.rect = markRect(markNs, top + m_metrics.laneTop - m_metrics.pad / 2,
+                            m_metrics.laneHeight + m_metrics.pad);
+        return hit;
+    }
+
+    const int barTop = top + m_metrics.barTop;
+    if (const qsizetype phase = nearest(row->phases, false); phase >= 0) {
+        hit.kind = TimelineHit::Kind::Phase;
+        hit.index = phase;
+        hit.rect = markRect(row->phases.at(phase).timeNs, barTop, m_metrics.barHeight);
+        return hit;
+    }
+    if (row->endNs >= 0) {
+        const double endX = m.xForNs(row->endNs);
+        if (x >= endX - slop && x <= endX + m_metrics.barHeight + slop) {
+            hit.kind = TimelineHit::Kind::End;
+            hit.rect = QRect(m_labelWidth + static_cast<int>(endX) - slop, barTop,
+                             m_metrics.barHeight + 2 * slop, m_metrics.barHeight);
+            return hit;
+        }
+    }
+    const qint64 openEnd = openEndNs();
+    for (qsizetype i = 0; i < row->segments.size(); ++i) {
+        const TimelineSegment &segment = row->segments.at(i);
+        const qint64 end = segment.isOpen() ? openEnd : segment.endNs;
+        if (t >= segment.startNs && t <= end) {
+            hit.kind = TimelineHit::Kind::Segment;
+            hit.index = i;
+            // The tooltip follows the mouse within the segment (its text shows the phase).
+            hit.rect = QRect(pos.x() - slop, barTop, 2 * slop + 1, m_metrics.barHeight);
+            return hit;
+        }
+    }
+    if (row->createdNs >= 0 && t >= row->createdNs) {
+        const qint64 end = !row->segments.isEmpty() ? row->segments.constFirst().startNs
+                           : row->endNs >= 0       ? row->endNs
+                                                   : openEnd;
+        if (t <= end) {
+            hit.kind = TimelineHit::Kind::Created;
+            hit.rect = QRect(pos.x() - slop, barTop, 2 * slop + 1, m_metrics.barHeight);
+        }
+    }
+    return hit;
+}
+
+bool TimelineWidget::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const TimelineHit hit = hitTest(help->pos());
+        const QString text = TimelineToolTips::text(
+            hit, m_data, m_record ? m_record->events() : noEvents(), openEndNs());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, viewport(), hit.rect);
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+qint64 TimelineWidget::anchorForX(int x) const
+{
+    const int trackX = x - m_labelWidth;
+    return trackX < 0 ? m_zoom->startNs() : math().nsForX(trackX);
+}
+
+void TimelineWidget::wheelEvent(QWheelEvent *event)
+{
+    const QPoint delta = event->angleDelta();
+    if (event->modifiers() & Qt::ControlModifier) {
+        const int d = delta.y() != 0 ? delta.y() : delta.x();
+        m_zoom->zoomAround(anchorForX(static_cast<int>(event->position().x())),
+                           std::pow(wheelZoomBase, d));
+        event->accept();
+        return;
+    }
+    const bool shift = event->modifiers() & Qt::ShiftModifier;
+    int dx = delta.x();
+    if (shift && dx == 0)
+        dx = delta.y();
+    if (dx != 0 && (shift || std::abs(dx) > std::abs(delta.y()))) {
+        // One notch pans a tenth of the visible range.
+        m_zoom->pan(static_cast<qint64>(-dx / 1200.0 * static_cast<double>(m_zoom->spanNs())));
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::wheelEvent(event);
+}
+
+void TimelineWidget::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QAbstractScrollArea::mousePressEvent(event);
+        return;
+    }
+    m_pressed = true;
+    m_dragging = false;
+    m_pressPos = event->position().toPoint();
+    m_pressStartNs = m_zoom->startNs();
+    m_pressSpanNs = m_zoom->spanNs();
+    event->accept();
+}
+
+void TimelineWidget::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (m_pressed && (event->buttons() & Qt::LeftButton)) {
+        if (!m_dragging && (pos - m_pressPos).manhattanLength() >= QApplication::startDragDistance()
+            && m_pressPos.x() >= m_labelWidth) {
+            m_dragging = true;
+            viewport()->setCursor(Qt::ClosedHandCursor);
+        }
+        if (m_dragging) {
+            const double nsPerPixel = static_cast<double>(m_pressSpanNs) / trackWidth();
+            const qint64 start = m_pressStartNs
+                                 - static_cast<qint64>((pos.x() - m_pressPos.x()) * nsPerPixel);
+            m_zoom->setRange(start, start + m_pressSpanNs);
+        }
+        event->accept();
+        return;
+    }
+    const TimelineHit::Kind kind = hitTest(pos).kind;
+    const bool clickable = kind == TimelineHit::Kind::Mark || kind == TimelineHit::Kind::Phase
+                           || kind == TimelineHit::Kind::Label;
+    viewport()->setCursor(clickable ? Qt::PointingHandCursor : Qt::ArrowCursor);
+}
+
+void TimelineWidget::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_pressed) {
+        QAbstractScrollArea::mouseReleaseEvent(event);
+        return;
+    }
+    m_pressed = false;
+    if (m_dragging) {
+        m_dragging = false;
+        viewport()->setCursor(Qt::ArrowCursor);
+        event->accept();
+        return;
+    }
+    const TimelineHit hit = hitTest(event->position().toPoint());
+    if (const TimelineRow *row = m_data.row(hit.row)) {
+        if (hit.kind == TimelineHit::Kind::Mark)
+            emit eventActivated(row->processId, row->marks.at(hit.index).eventIndex);
+        else if (hit.kind == TimelineHit::Kind::Phase)
+            emit eventActivated(row->processId, row->phases.at(hit.index).eventIndex);
+        else if (hit.kind == TimelineHit::Kind::Label)
+            emit processActivated(row->processId);
+    }
+    event->accept();
+}
+
+void TimelineWidget::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        m_zoom->resetZoom();
+        fitIfFollowing();
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::mouseDoubleClickEvent(event);
+}
+
+void TimelineWidget::keyPressEvent(QKeyEvent *event)
+{
+    const qint64 centre = m_zoom->startNs() + m_zoom->spanNs() / 2;
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        m_zoom->zoomAround(centre, 1.25);
+        break;
+    case Qt::Key_Minus:
+        m_zoom->zoomAround(centre, 1 / 1.25);
+        break;
+    case Qt::Key_Left:
+        m_zoom->pan(-m_zoom->spanNs() / 10);
+        break;
+    case Qt::Key_Right:
+        m_zoom->pan(m_zoom->spanNs() / 10);
+        break;
+    case Qt::Key_0:
+    case Qt::Key_Home:
+        m_zoom->resetZoom();
+        fitIfFollowing();
+        break;
+    default:
+        QAbstractScrollArea::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+} // namespace ProcessLab

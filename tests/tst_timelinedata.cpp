@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: MIT
+#include "record/runrecord.h"
+#include "timeline/timelinedata.h"
+
+#include <QTest>
+
+#include <algorithm>
+
+using namespace ProcessLab;
+
+namespace {
+
+constexpr qint64 ms = 1'000'000;
+constexpr qint64 t0 = 5'000 * ms; // absolute start; the timeline works relative to it
+
+RunEvent stateEvent(qint64 t, int process, ProcessState state, qint64 pid = 0, int exitCode = 0,
+                    int signal = 0)
+{
+    return {.timeNs = t0 + t, .kind = EventKind::StateChanged, .process = process,
+            .state = state, .exitCode = exitCode, .exitSignal = signal, .pid = pid, .text = {}};
+}
+
+RunEvent outputEvent(qint64 t, int process, const QString &text,
+                     OutputStream stream = OutputStream::StdOut)
+{
+    return {.timeNs = t0 + t, .kind = EventKind::Output, .process = process, .stream = stream,
+            .text = text};
+}
+
+RunEvent stepEvent(qint64 t, int line, const QString &text)
+{
+    return {.timeNs = t0 + t, .kind = EventKind::ScriptStep, .process = mainProcessId,
+            .sourceLine = line, .text = text};
+}
+
+RunEvent traceEvent(qint64 t, int process, const QString &text)
+{
+    return {.timeNs = t0 + t, .kind = EventKind::WorkerTrace, .process = process,
+            .sourceLine = 7, .text = text};
+}
+
+// Main + two workers: worker 1 prints 100 lines and finishes, worker 2 writes to stderr
+// and is killed by a signal. Some events arrive out of time order, as they do when a
+// worker's trace (timestamped in the worker) overtakes output read by the host.
+RunRecord sampleRecord(bool finished = true)
+{
+    RunRecord record;
+    record.append({.timeNs = t0, .kind = EventKind::RunStarted, .text = QStringLiteral("process")});
+    record.append({.timeNs = t0, .kind = EventKind::ProcessCreated, .process = 0, .pid = 100,
+                   .text = QStringLiteral("Main")});
+    record.append(stateEvent(0, 0, ProcessState::Running, 100));
+    record.append(stepEvent(1 * ms, 12, QStringLiteral("p1 = Process(target=worker)")));
+    record.append({.timeNs = t0 + 1 * ms, .kind = EventKind::ProcessCreated, .process = 1,
+                   .text = QStringLiteral("Worker 1")});
+    record.append(stateEvent(1 * ms, 1, ProcessState::Created));
+    record.append(stepEvent(2 * ms, 13, QStringLiteral("p2 = Process(target=worker)")));
+    record.append({.timeNs = t0 + 2 * ms, .kind = EventKind::ProcessCreated, .process = 2,
+                   .text = QStringLiteral("Worker 2")});
+    record.append(stepEvent(3 * ms, 16, QStringLiteral("p1.start()")));
+    record.append(stateEvent(3 * ms, 1, ProcessState::Starting));
+    record.append(stateEvent(4 * ms, 1, ProcessState::Starting, 101)); // pid arrives later
+    record.append(stepEvent(5 * ms, 17, QStringLiteral("p2.start()")));
+    record.append(stateEvent(5 * ms, 2, ProcessState::Starting, 102));
+    record.append(stepEvent(6 * ms, 20, QStringLiteral("p1.join()")));
+    record.append(stateEvent(30 * ms, 1, ProcessState::Ready, 101));
+    record.append(stateEvent(31 * ms, 1, ProcessState::Running, 101));
+    record.append(stateEvent(35 * ms, 2, ProcessState::Ready, 102));
+    record.append(stateEvent(36 * ms, 2, ProcessState::Running, 102));
+    record.append(outputEvent(33 * ms, 1, QStringLiteral("Worker 1 started")));
+    record.append(traceEvent(32 * ms, 1, QStringLiteral("started"))); // out of order
+    for (int i = 0; i < 100; ++i)
+        record.append(outputEvent(40 * ms + i * ms, 1, QStringLiteral("line %1").arg(i)));
+    record.append(outputEvent(50 * ms, 2, QStringLiteral("warning"), OutputStream::StdErr));
+    record.append(traceEvent(44 * ms + 500'000, 1, QStringLiteral("sleep"))); // among the lines
+    record.append({.timeNs = t0 + 60 * ms, .kind = EventKind::Error, .process = 2,
+                   .text = QStringLiteral("lost connection")});
+    record.append({.timeNs = t0 + 61 * ms, .kind = EventKind::OutputDropped, .process = 2,
+                   .count = 7, .text = {}});
+    if (!finished)
+        return record;
+    record.append(stateEvent(70 * ms, 2, ProcessState::Killed, 102, 0, 9));
+    record.append(stateEvent(200 * ms, 1, ProcessState::Finished, 101, 0));
+    record.append(stepEvent(201 * ms, 21, QStringLiteral("p2.join()")));
+    record.append(outputEvent(202 * ms, 0, QStringLiteral("All processes finished")));
+    record.append(stateEvent(203 * ms, 0, ProcessState::Finished, 100, 0));
+    record.append(
+        {.timeNs = t0 + 203 * ms, .kind = EventKind::RunFinished, .exitCode = 0, .text = {}});
+    return record;
+}
+
+qsizetype countKind(const TimelineRow &row, MarkKind kind)
+{
+    return std::count_if(row.marks.cbegin(), row.marks.cend(),
+                         [kind](const TimelineMark &mark) { return mark.markKind() == kind; });
+}
+
+bool isSorted(const QList<TimelineMark> &marks)
+{
+    return std::is_sorted(marks.cbegin(), marks.cend(), markBefore);
+}
+
+} // namespace
+
+class TestTimelineData : public QObject
+{
+    Q_OBJECT
+private slots:
+    void rows();
+    void segments();
+    void endStatus();
+    void marks();
+    void openSegmentsWhileLive();
+    void incrementalEqualsOneShot_data();
+    void incrementalEqualsOneShot();
+    void neverFoldsTwice();
+    void clear();
+    void emptyRecord();
+};
+
+void TestTimelineData::rows()
+{
+    const RunRecord record = sampleRecord();
+    TimelineData data;
+    QVERIFY(data.consume(record, 0));
+    QCOMPARE(data.rowCount(), 3);
+    QCOMPARE(data.consumedCount(), record.size());
+    QCOMPARE(data.runStartNs(), t0);
+    QCOMPARE(data.row(0)->role, QStringLiteral("Main"));
+    QCOMPARE(data.row(1)->role, QStringLiteral("Worker 1"));
+    QCOMPARE(data.row(2)->role, QStringLiteral("Worker 2"));
+    QCOMPARE(data.row(0)->pid, 100);
+    QCOMPARE(data.row(1)->pid, 101);
+    QCOMPARE(data.row(2)->pid, 102);
+    QCOMPARE(data.row(1)->createdNs, 1 * ms);
+    QCOMPARE(data.row(3), nullptr);
+    QCOMPARE(data.row(-1), nullptr);
+    QVERIFY(data.runFinished());
+    QCOMPARE(data.runEndNs(), 203 * ms);
+    QCOMPARE(data.lastEventNs(), 203 * ms);
+}
+
+void TestTimelineData::segments()
+{
+    const RunRecord record = sampleRecord();
+    TimelineData data;
+    data.consume(record, 0);
+
+    const QList<TimelineSegment> main{{0, 203 * ms, ProcessState::Running}};
+    QCOMPARE(data.row(0)->segments, main);
+
+    // The second Starting event (pid only) does not split the segment.
+    const QList<TimelineSegment> worker1{{3 * ms, 30 * ms, ProcessState::Starting},
+                                         {30 * ms, 31 * ms, ProcessState::Ready},
+                                         {31 * ms, 200 * ms, ProcessState::Running}};
+    QCOMPARE(data.row(1)->segments, worker1);
+
+    const QList<TimelineSegment> worker2{{5 * ms, 35 * ms, ProcessState::Starting},
+                                         {35 * ms, 36 * ms, ProcessState::Ready},
+                                         {36 * ms, 70 * ms, ProcessState::Running}};
+    QCOMPARE(data.row(2)->segments, worker2);
+}
+
+void TestTimelineData::endStatus()
+{
+    const RunRecord record = sampleRecord();
+    TimelineData data;
+    data.consume(record, 0);
+    QCOMPARE(data.row(0)->state, ProcessState::Finished);
+    QCOMPARE(data.row(1)->state, ProcessState::Finished);
+    QCOMPARE(data.row(1)->endNs, 200 * ms);
+    QCOMPARE(data.row(1)->exitCode, 0);
+    QCOMPARE(data.row(2)->state, ProcessState::Killed);
+    QCOMPARE(data.row(2)->endNs, 70 * ms);
+    QCOMPARE(data.row(2)->exitSignal, 9);
+    QVERIFY(data.row(2)->hasEnded());
+    // The summary folded alongside agrees.
+    QCOMPARE(data.summary().process(2)->state, ProcessState::Killed);
+    QCOMPARE(data.summary().process(1)->spawnToReadyMs(), 27.0);
+}
+
+void TestTimelineData::marks()
+{
+    const RunRecord record = sampleRecord();
+    TimelineData data;
+    data.consume(record, 0);
+
+    const TimelineRow &main = *data.row(0);
+    QCOMPARE(main.marks.size(), 7);
+    QCOMPARE(countKind(main, MarkKind::ScriptStep), 6);
+    QCOMPARE(countKind(main, MarkKind::StdOut), 1);
+    QCOMPARE(main.phases.size(), 6);
+    QCOMPARE(main.stdoutLines, 1);
+
+    const TimelineRow &w1 = *data.row(1);
+    QCOMPARE(w1.marks.size(), 103);
+    QCOMPARE(countKind(w1, MarkKind::StdOut), 101);
+    QCOMPARE(countKind(w1, MarkKind::WorkerTrace), 2);
+    QCOMPARE(w1.phases.size(), 2);
+    QCOMPARE(w1.alerts.size(), 0);
+    QCOMPARE(w1.stdoutLines, 101);
+    QVERIFY(isSorted(w1.marks));
+    QVERIFY(isSorted(w1.phases));
+    // The out-of-order trace sorts before the line printed after it...
+    QCOMPARE(w1.marks.at(0).markKind(), MarkKind::WorkerTrace);
+    QCOMPARE(w1.marks.at(0).timeNs, 32 * ms);
+    // ...and the late "sleep" trace lands between lines 4 and 5 (40 ms + i ms).
+    QCOMPARE(w1.marks.at(7).markKind(), MarkKind::WorkerTrace);
+    QCOMPARE(record.events().at(w1.marks.at(7).eventIndex).text, QStringLiteral("sleep"));
+    // Every mark points at its event.
+    for (const TimelineMark &mark : w1.marks) {
+        const RunEvent &event = record.events().at(mark.eventIndex);
+        QCOMPARE(event.process, 1);
+        QCOMPARE(event.timeNs - t0, mark.timeNs);
+    }
+
+    const TimelineRow &w2 = *data.row(2);
+    QCOMPARE(w2.marks.size(), 3);
+    QCOMPARE(countKind(w2, MarkKind::StdErr), 1);
+    QCOMPARE(countKind(w2, MarkKind::Error), 1);
+    QCOMPARE(countKind(w2, MarkKind::Dropped), 1);
+    QCOMPARE(w2.alerts.size(), 3); // stderr, error and dropped: drawn over stdout
+    QVERIFY(isSorted(w2.alerts));
+    QCOMPARE(w2.stderrLines, 1);
+    QCOMPARE(w2.droppedLines, 7);
+    QCOMPARE(data.markCount(), 7 + 103 + 3);
+}
+
+void TestTimelineData::openSegmentsWhileLive()
+{
+    const RunRecord record = sampleRecord(false);
+    TimelineData data;
+    data.consume(record, 0);
+    QVERIFY(!data.runFinished());
+    QCOMPARE(data.runEndNs(), -1);
+    for (const TimelineRow &row : data.rows()) {
+        QVERIFY(!row.segments.isEmpty());
+        QVERIFY(row.segments.constLast().isOpen());
+        QCOMPARE(row.endNs, -1);
+        QVERIFY(!row.hasEnded());
+    }
+    QCOMPARE(data.row(1)->segments.constLast().state, ProcessState::Running);
+    QCOMPARE(data.row(1)->segments.constLast().startNs, 31 * ms);
+    QCOMPARE(data.row(1)->segments.size(), 3);
+}
+
+void TestTimelineData::incrementalEqualsOneShot_data()
+{
+    QTest::addColumn<qsizetype>("batch");
+    QTest::newRow("one event per tick") << qsizetype(1);
+    QTest::newRow("two") << qsizetype(2);
+    QTest::newRow("three") << qsizetype(3);
+    QTest::newRow("seven") << qsizetype(7);
+    QTest::newRow("fifty") << qsizetype(50);
+    QTest::newRow("all at once") << qsizetype(10'000);
+}
+
+void TestTimelineData::incrementalEqualsOneShot()
+{
+    QFETCH(qsizetype, batch);
+    const RunRecord full = sampleRecord();
+    TimelineData oneShot;
+    oneShot.consume(full, 0);
+
+    // Replay the record as a live run would grow it, consuming after every batch.
+    RunRecord live;
+    TimelineData incremental;
+    for (qsizetype i = 0; i < full.size(); i += batch) {
+        const qsizetype from = live.size();
+        for (qsizetype j = i; j < std::min(full.size(), i + batch); ++j)
+            live.append(full.events().at(j));
+        QVERIFY(incremental.consume(live, from));
+        for (const TimelineRow &row : incremental.rows())
+            QVERIFY(isSorted(row.marks));
+    }
+    QCOMPARE(incremental.rowCount(), oneShot.rowCount());
+    for (qsizetype r = 0; r < oneShot.rowCount(); ++r) {
+        const TimelineRow &a = incremental.rows().at(r);
+        const TimelineRow &b = oneShot.rows().at(r);
+        QCOMPARE(a.segments, b.segments);
+        QCOMPARE(a.marks, b.marks);
+        QCOMPARE(a.phases, b.phases);
+        QCOMPARE(a.alerts, b.alerts);
+        QVERIFY(a == b);
+    }
+    QCOMPARE(incremental.markCount(), oneShot.markCount());
+    QCOMPARE(incremental.lastEventNs(), oneShot.lastEventNs());
+    QCOMPARE(incremental.runEndNs(), oneShot.runEndNs());
+}
+
+void TestTimelineData::neverFoldsTwice()
+{
+    const RunRecord record = sampleRecord();
+    TimelineData data;
+    data.consume(record, 0);
+    const qint64 marks = data.markCount();
+    QVERIFY(!data.consume(record, 0)); // nothing new: "from" before consumedCount is ignored
+    QVERIFY(!data.consume(record, record.size()));
+    QCOMPARE(data.markCount(), marks);
+    QCOMPARE(data.row(1)->marks.size(), 103);
+}
+
+void TestTimelineData::clear()
+{
+    const RunRecord record = sampleRecord();
+    TimelineData data;
+    data.consume(record, 0);
+    data.clear();
+    QCOMPARE(data.rowCount(), 0);
+    QCOMPARE(data.consumedCount(), 0);
+    QCOMPARE(data.markCount(), 0);
+    QVERIFY(!data.runFinished());
+    // A new run after clear() starts from scratch.
+    QVERIFY(data.consume(record, 0));
+    QCOMPARE(data.rowCount(), 3);
+    QCOMPARE(data.row(1)->marks.size(), 103);
+}
+
+void TestTimelineData::emptyRecord()
+{
+    const RunRecord record;
+    TimelineData data;
+    QVERIFY(!data.consume(record, 0));
+    QCOMPARE(data.rowCount(), 0);
+    QCOMPARE(data.lastEventNs(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestTimelineData)
+#include "tst_timelinedata.moc"
