@@ -250,12 +250,6 @@
         <source>run #%1</source>
         <translation>第 %1 次运行</translation>
     </message>
-    <message numerus="yes">
-        <source>%n process(es) alive</source>
-        <translation>
-            <numerusform>%n 个进程存活</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Export Run Record</source>
         <translation>导出运行记录</translation>
@@ -279,6 +273,10 @@
     <message>
         <source>Run history</source>
         <translation>运行历史</translation>
+    </message>
+    <message>
+        <source>Processes alive: %1</source>
+        <translation>存活进程：%1</translation>
     </message>
 </context>
 <context>
@@ -380,12 +378,12 @@
         <translation>关闭查找栏（Esc）</translation>
     </message>
     <message>
-        <source>%1 lines</source>
-        <translation>%1 行</translation>
-    </message>
-    <message>
         <source>No match</source>
         <translation>无匹配项</translation>
+    </message>
+    <message>
+        <source>%1 matching</source>
+        <translation>%1 行匹配</translation>
     </message>
 </context>
 <context>
@@ -403,12 +401,12 @@
         <translation>PID %1</translation>
     </message>
     <message>
-        <source>%1 lines dropped</source>
-        <translation>已丢弃 %1 行</translation>
-    </message>
-    <message>
         <source>%1 lines received = %2 kept + %3 dropped (a pane keeps the last %4 lines)</source>
         <translation>共收到 %1 行 = 保留 %2 行 + 丢弃 %3 行（每个窗格只保留最后 %4 行）</translation>
+    </message>
+    <message>
+        <source>lines dropped: %1</source>
+        <translation>已丢弃 %1 行</translation>
     </message>
 </context>
 <context>
@@ -433,16 +431,16 @@
         <translation>Worker %1</translation>
     </message>
     <message>
-        <source>[%1 earlier lines dropped]</source>
-        <translation>[已丢弃更早的 %1 行]</translation>
-    </message>
-    <message>
         <source>filter “%1”: %2 of %3 lines</source>
         <translation>筛选“%1”：%3 行中的 %2 行</translation>
     </message>
     <message>
         <source>%1 lines received = %2 kept + %3 dropped. This view keeps the last %4 lines; older ones are dropped so a flood cannot slow the app down.</source>
         <translation>共收到 %1 行 = 保留 %2 行 + 丢弃 %3 行。此视图只保留最后 %4 行，更早的行会被丢弃，以免大量输出拖慢程序。</translation>
+    </message>
+    <message>
+        <source>[earlier lines dropped: %1]</source>
+        <translation>[已丢弃较早的 %1 行]</translation>
     </message>
 </context>
 <context>

@@ -43,9 +43,13 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("After the run ends, save a PNG of the window and exit."),
                                         QStringLiteral("file"));
+    const QCommandLineOption delay(QStringLiteral("screenshot-delay"),
+                                   QStringLiteral("With --autorun: take the screenshot this many ms after the start "
+                                                  "(mid-run), then stop the run."),
+                                   QStringLiteral("ms"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1280x800."),
                                   QStringLiteral("WxH"));
-    parser.addOptions({example, set, lang, autorun, screenshot, size});
+    parser.addOptions({example, set, lang, autorun, screenshot, delay, size});
     parser.process(arguments); // --help/--version exit here; unknown options exit with an error
 
     AppOptions options;
@@ -68,6 +72,15 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
     }
     options.autorun = parser.isSet(autorun);
     options.screenshot = parser.value(screenshot);
+    if (parser.isSet(delay)) {
+        bool ok = false;
+        options.screenshotDelayMs = parser.value(delay).toInt(&ok);
+        if (!ok || options.screenshotDelayMs < 0 || options.screenshotDelayMs > 600000 || options.screenshot.isEmpty()
+            || !parser.isSet(autorun)) {
+            *error = QStringLiteral("--screenshot-delay: expected 0-600000 ms together with --autorun and --screenshot");
+            return options;
+        }
+    }
     if (parser.isSet(size)) {
         const QStringList parts = parser.value(size).split(QLatin1Char('x'));
         bool w = false, h = false;
@@ -100,7 +113,20 @@ bool applyAppOptions(const AppOptions &options, MainWindow *window, QString *err
         window->resize(options.size);
     if (!options.screenshot.isEmpty()) {
         const QString path = options.screenshot;
-        if (options.autorun) {
+        if (options.autorun && options.screenshotDelayMs >= 0) {
+            // Mid-run picture: shoot, then stop the run and quit once every worker is gone.
+            QTimer::singleShot(options.screenshotDelayMs, window, [window, path] {
+                const bool ok = window->grab().save(path, "PNG");
+                if (!ok)
+                    std::fprintf(stderr, "processlab: cannot write screenshot %s\n", qUtf8Printable(path));
+                QObject::connect(window->controller(), &RunController::runFinished, window,
+                                 [ok] { QCoreApplication::exit(ok ? 0 : 1); });
+                if (window->controller()->isActive())
+                    window->stopRun();
+                else
+                    QCoreApplication::exit(ok ? 0 : 1);
+            });
+        } else if (options.autorun) {
             QObject::connect(window->controller(), &RunController::runFinished, window, [window, path] {
                 QTimer::singleShot(settleMs, window, [window, path] { saveScreenshot(window, path); });
             });

@@ -10,7 +10,7 @@ class MainWindow;
 
 // Command line of the desktop app, used for docs, demos and tests:
 //   processlab [--example ID] [--set knob=value ...] [--lang zh_CN|en] [--autorun]
-//              [--step] [--screenshot FILE.png] [--size WxH]
+//              [--screenshot FILE.png [--screenshot-delay MS]] [--size WxH]
 struct AppOptions
 {
     QString example;
@@ -18,6 +18,7 @@ struct AppOptions
     QString language;     // normalized, empty = remembered or system
     bool autorun = false;
     QString screenshot;
+    int screenshotDelayMs = -1; // with --autorun: shoot this long after the start, mid-run
     QSize size;
 };
 

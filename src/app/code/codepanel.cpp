@@ -80,7 +80,7 @@ void CodePanel::runEnded()
 void CodePanel::applyMarkers()
 {
     m_dirty = false;
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    const bool dark = isDarkPalette(palette());
     QList<int> processes = m_workerLines.keys();
     std::sort(processes.begin(), processes.end());
     QList<CodeView::Marker> markers;

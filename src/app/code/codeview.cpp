@@ -1,17 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "codeview.h"
 
+#include "processcolors.h"
+
 #include <QPainter>
 #include <QTextBlock>
 
 namespace ProcessLab {
-
-namespace {
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-} // namespace
 
 class CodeGutter : public QWidget
 {
@@ -39,8 +34,11 @@ CodeView::CodeView(SourceHighlighter::Language language, QWidget *parent)
     setUndoRedoEnabled(false);
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    mono.setPointSizeF(font().pointSizeF());
+    // Only the family is set, so the size follows the application font (presenter mode, zoom).
+    QFont mono;
+    mono.setFamilies(QFontDatabase::systemFont(QFontDatabase::FixedFont).families());
+    mono.setStyleHint(QFont::Monospace);
+    mono.setFixedPitch(true);
     setFont(mono);
     connect(this, &QPlainTextEdit::blockCountChanged, this, [this] { setViewportMargins(gutterWidth(), 0, 0, 0); });
     connect(this, &QPlainTextEdit::updateRequest, this, &CodeView::updateGutter);
@@ -107,7 +105,7 @@ void CodeView::changeEvent(QEvent *event)
 
 void CodeView::applyTheme()
 {
-    m_highlighter->setDarkTheme(isDark(palette()));
+    m_highlighter->setDarkTheme(isDarkPalette(palette()));
     updateHighlights();
 }
 
@@ -124,7 +122,7 @@ void CodeView::updateHighlights()
     QList<QTextEdit::ExtraSelection> selections;
     if (m_executingLine > 0) {
         QTextEdit::ExtraSelection selection;
-        const bool dark = isDark(palette());
+        const bool dark = isDarkPalette(palette());
         selection.format.setBackground(dark ? QColor(0x5a, 0x4a, 0x12) : QColor(0xff, 0xf1, 0xb8));
         selection.format.setProperty(QTextFormat::FullWidthSelection, true);
         selection.cursor = QTextCursor(document()->findBlockByNumber(m_executingLine - 1));
@@ -170,7 +168,7 @@ void CodeView::paintEvent(QPaintEvent *event)
     QHash<int, int> nextX; // line -> x of the next label
     QList<Marker> all = m_markers;
     if (m_executingLine > 0)
-        all.prepend({m_executingLine, tr("Main"), palette().color(QPalette::Text)});
+        all.prepend({m_executingLine, tr("Main"), processColor(mainProcessId, isDarkPalette(palette()))});
     for (const Marker &marker : std::as_const(all)) {
         const QTextBlock block = document()->findBlockByNumber(marker.line - 1);
         if (!block.isValid())
@@ -191,7 +189,7 @@ void CodeView::paintEvent(QPaintEvent *event)
         painter.setBrush(marker.color);
         painter.setRenderHint(QPainter::Antialiasing, true);
         painter.drawRoundedRect(box, 3, 3);
-        painter.setPen(marker.color.lightness() > 150 ? Qt::black : Qt::white);
+        painter.setPen(contrastingTextColor(marker.color));
         painter.drawText(box, Qt::AlignCenter, text);
         nextX[marker.line] = box.right() + 4;
     }

@@ -76,7 +76,8 @@ int OutputArea::columnsFor(int count) const
     // Leave room for the vertical scroll bar, so a third row never forces a horizontal one.
     const int available = m_scroll->width() - m_scroll->verticalScrollBar()->sizeHint().width()
                           - m_gridLayout->contentsMargins().left() - m_gridLayout->contentsMargins().right();
-    return std::clamp(available / std::max(1, minWidth), 1, byCount);
+    const int spacing = std::max(0, m_gridLayout->horizontalSpacing());
+    return std::clamp((available + spacing) / std::max(1, minWidth + spacing), 1, byCount);
 }
 
 void OutputArea::relayout()
@@ -131,7 +132,12 @@ OutputPane *OutputArea::paneFor(int processId, const QString &role)
     auto *pane = new OutputPane(processId, role, m_grid);
     if (m_lineCap > 0)
         pane->view()->setLineCap(m_lineCap);
-    connect(pane, &OutputPane::statusChanged, this, [this, pane] { updateTab(pane); });
+    connect(pane, &OutputPane::statusChanged, this, [this, pane] {
+        updateTab(pane);
+        // A header that grew (state, elapsed time) can make the columns too narrow.
+        if (m_mode == LayoutMode::Grid && columnsFor(static_cast<int>(m_panes.size())) != m_columns)
+            relayout();
+    });
     m_panes.insert(processId, pane);
     if (m_mode == LayoutMode::Tabs) {
         m_tabs->insertTab(static_cast<int>(m_panes.keys().indexOf(processId)), pane, role);

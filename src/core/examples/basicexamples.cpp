@@ -109,7 +109,7 @@ ExampleDefinition subclassExample()
     ExampleDefinition e;
     e.id = QStringLiteral("subclass");
     e.group = ExampleGroup::Basics;
-    e.titleEn = QStringLiteral("Subclassing Process and overriding run()");
+    e.titleEn = QStringLiteral("Subclass of Process with run()");
     e.titleZh = QStringLiteral("示例2:继承 multiprocessing.Process");
     e.summaryEn = QStringLiteral("class MyProcess(Process) overrides run(); same output as Example 1.");
     e.summaryZh = QStringLiteral("MyProcess 继承 Process 并重写 run(),输出与示例1相同。");
