@@ -43,11 +43,51 @@ double percentile(QList<double> values, double p)
     return values.at(std::min<qsizetype>(values.size() - 1, static_cast<qsizetype>(p * values.size())));
 }
 
+// Times every event delivery, so a stall can be traced to the object that caused it.
+class ProfilingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!m_profile || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        const char *className = receiver->metaObject()->className(); // the receiver may be gone afterwards
+        const int type = event->type();
+        QElapsedTimer timer;
+        timer.start();
+        const bool result = QApplication::notify(receiver, event);
+        const double ms = timer.nsecsElapsed() / 1e6;
+        --m_depth;
+        if (ms > 15) {
+            const QString key = QString::fromLatin1(className) + QLatin1Char('/') + QString::number(type);
+            m_slow[key] += 1;
+            m_worst[key] = std::max(m_worst[key], ms);
+        }
+        return result;
+    }
+    void setProfile(bool on) { m_profile = on; }
+    void report() const
+    {
+        for (auto it = m_slow.cbegin(); it != m_slow.cend(); ++it)
+            std::printf("  slow deliveries (>15 ms) to %s: %d, worst %.1f ms\n", qPrintable(it.key()), it.value(),
+                        m_worst.value(it.key()));
+    }
+
+private:
+    bool m_profile = false;
+    int m_depth = 0;
+    QHash<QString, int> m_slow;
+    QHash<QString, double> m_worst;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    ProfilingApplication app(argc, argv);
+    app.setProfile(qEnvironmentVariableIsSet("PROCESSLAB_PROFILE_EVENTS"));
     QCoreApplication::setOrganizationName(QStringLiteral("ProcessLabBench"));
     const QStringList args = app.arguments();
     const int workers = args.size() > 1 ? args.at(1).toInt() : 16;
@@ -124,5 +164,6 @@ int main(int argc, char *argv[])
                 console->shownLines() + console->droppedLines() == printed ? "PASS" : "FAIL");
     std::printf("  memory: peak RSS %.1f MiB, RSS now %.1f MiB\n", statusKiB("VmHWM:") / 1024.0,
                 statusKiB("VmRSS:") / 1024.0);
+    app.report();
     return counted == printed ? 0 : 1;
 }

@@ -241,6 +241,7 @@ void MainWindow::handleEvents(const RunRecord &record, qsizetype from, qsizetype
 {
     QHash<int, QList<OutputLine>> perProcess;
     QList<OutputLine> all;
+    all.reserve(to - from);
     for (qsizetype i = from; i < to; ++i) {
         const RunEvent &event = record.events().at(i);
         switch (event.kind) {

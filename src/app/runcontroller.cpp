@@ -6,6 +6,8 @@
 #include "protocol/monotonicclock.h"
 #include "runtime/run.h"
 
+#include <QElapsedTimer>
+
 namespace ProcessLab {
 
 RunController::RunController(QObject *parent)
@@ -20,12 +22,13 @@ RunController::~RunController() = default;
 
 bool RunController::isActive() const
 {
-    return m_run && (m_run->status() == Run::Status::Running || m_run->status() == Run::Status::Stopping);
+    return m_run
+           && (m_run->status() == Run::Status::Running || m_run->status() == Run::Status::Stopping || m_finishPending);
 }
 
 bool RunController::isStepping() const
 {
-    return isActive() && m_run->stepMode();
+    return isActive() && !m_finishPending && m_run->stepMode();
 }
 
 bool RunController::startExample(const ExampleDefinition &example, const QVariantMap &knobs, bool stepMode)
@@ -102,25 +105,46 @@ void RunController::restart(const ExampleDefinition &example, const QVariantMap 
 
 void RunController::deliver()
 {
+    m_catchUpScheduled = false;
     if (!m_run)
         return;
     const RunRecord &record = m_run->record();
-    const qsizetype size = record.size();
-    if (size > m_delivered) {
-        for (qsizetype i = m_delivered; i < size; ++i)
+    QElapsedTimer budget;
+    budget.start();
+    while (m_delivered < record.size()) {
+        const qsizetype to = std::min(record.size(), m_delivered + deliverChunk);
+        for (qsizetype i = m_delivered; i < to; ++i)
             m_summary.consume(record.events().at(i));
-        const qsizetype from = std::exchange(m_delivered, size);
-        emit eventsAvailable(record, from, size);
+        const qsizetype from = std::exchange(m_delivered, to);
+        emit eventsAvailable(record, from, to);
+        if (budget.elapsed() >= deliverBudget.count())
+            break;
     }
     emit tick(monotonicNowNs());
+    if (m_delivered < record.size()) {
+        if (!m_catchUpScheduled) {
+            m_catchUpScheduled = true;
+            QTimer::singleShot(0, this, &RunController::deliver);
+        }
+    } else if (m_finishPending) {
+        completeFinish();
+    }
 }
 
 void RunController::handleFinished(int exitCode)
 {
+    // The run is over, but the views may still be behind its record: finish when they catch up.
+    m_exitCode = exitCode;
+    m_finishPending = true;
     deliver();
+}
+
+void RunController::completeFinish()
+{
+    m_finishPending = false;
     m_batchTimer.stop();
     m_history->addRun(m_runNumber, m_run->record().exampleId(), m_run->record().knobs(), summary());
-    emit runFinished(exitCode);
+    emit runFinished(m_exitCode);
     emit controlsChanged();
     if (auto next = std::exchange(m_afterStop, nullptr))
         QMetaObject::invokeMethod(this, next, Qt::QueuedConnection);

@@ -26,6 +26,10 @@ class RunController : public QObject
     Q_OBJECT
 public:
     static constexpr std::chrono::milliseconds batchInterval{16};
+    // Per turn of the event loop the views get at most this much work; a backlog (a flood
+    // of output) is worked off in further turns, so the UI never freezes.
+    static constexpr std::chrono::milliseconds deliverBudget{6};
+    static constexpr qsizetype deliverChunk = 1024;
 
     explicit RunController(QObject *parent = nullptr);
     ~RunController() override;
@@ -61,11 +65,15 @@ private:
     void beginRun(std::unique_ptr<Run> run, bool stepMode);
     void deliver();
     void handleFinished(int exitCode);
+    void completeFinish();
 
     std::unique_ptr<Run> m_run;
     RunSummaryBuilder m_summary;
     QTimer m_batchTimer;
     qsizetype m_delivered = 0;
+    bool m_finishPending = false; // the run ended; views still catching up with its record
+    bool m_catchUpScheduled = false;
+    int m_exitCode = 0;
     int m_runNumber = 0;
     RunHistoryModel *m_history = nullptr;
     QString m_workerProgram;

@@ -24,6 +24,12 @@ struct OutputLine
     qsizetype eventIndex = -1; // index of the Output event in the run record
 };
 
+} // namespace ProcessLab
+
+Q_DECLARE_TYPEINFO(ProcessLab::OutputLine, Q_RELOCATABLE_TYPE);
+
+namespace ProcessLab {
+
 // A read-only text view for process output that survives floods.
 //
 // Lines go into a bounded line buffer (at most lineCap() lines); the document is a

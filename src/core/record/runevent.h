@@ -64,4 +64,7 @@ QString streamName(OutputStream stream);        // "stdout" / "stderr"
 
 } // namespace ProcessLab
 
+// PODs and a QString: the record's QList can grow with realloc() instead of moving each
+// event (a flood of 800,000 lines otherwise stalls the event loop on every doubling).
+Q_DECLARE_TYPEINFO(ProcessLab::RunEvent, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(ProcessLab::RunEvent)

@@ -121,6 +121,15 @@ void Run::advance()
             recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::ScriptStep, .process = mainProcessId,
                          .sourceLine = step.sourceLine, .text = step.source});
             executeStep(step);
+            if (step.kind == ScriptStep::Kind::Start) {
+                // QProcess::start() blocks for up to a few ms: give the event loop a turn
+                // between starts, so starting 64 workers never freezes a window.
+                ++m_next;
+                m_stepEntered = false;
+                emit stepChanged(m_next);
+                QMetaObject::invokeMethod(this, &Run::advance, Qt::QueuedConnection);
+                return;
+            }
         }
         if (step.kind == ScriptStep::Kind::Join) {
             const WorkerProcess *joined = worker(step.worker);

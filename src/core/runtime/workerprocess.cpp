@@ -151,12 +151,27 @@ void WorkerProcess::handleSocketData()
 
 void WorkerProcess::handleReadyRead(OutputStream stream)
 {
+    readOutputChunk(stream);
+    if (hasBufferedOutput())
+        scheduleDrain();
+}
+
+bool WorkerProcess::hasBufferedOutput() const
+{
+    return m_process->bytesAvailable() > 0 || m_stdoutBuffered > 0 || m_stderrBuffered > 0;
+}
+
+// Reads at most readChunkBytes of one stream and records its complete lines. A worker that
+// floods its output must not hold the host's event loop: the rest waits for drainOutput()
+// in a later turn, after other events (input, paints, other workers) had theirs.
+void WorkerProcess::readOutputChunk(OutputStream stream)
+{
+    const auto channel = stream == OutputStream::StdErr ? QProcess::StandardError : QProcess::StandardOutput;
+    m_process->setReadChannel(channel);
+    const QByteArray bytes = m_process->read(readChunkBytes);
+    (stream == OutputStream::StdErr ? m_stderrBuffered : m_stdoutBuffered) = m_process->bytesAvailable();
     OutputLineSplitter &splitter = stream == OutputStream::StdErr ? m_stderr : m_stdout;
-    const QByteArray bytes = stream == OutputStream::StdErr ? m_process->readAllStandardError()
-                                                            : m_process->readAllStandardOutput();
     const QStringList lines = splitter.feed(bytes);
-    if (lines.isEmpty())
-        return;
     const qint64 now = monotonicNowNs();
     for (const QString &line : lines) {
         RunEvent event;
@@ -169,11 +184,28 @@ void WorkerProcess::handleReadyRead(OutputStream stream)
     }
 }
 
-void WorkerProcess::flushOutput()
+void WorkerProcess::scheduleDrain()
 {
-    // Whatever is still in the pipes, then a last line without newline.
-    handleReadyRead(OutputStream::StdOut);
-    handleReadyRead(OutputStream::StdErr);
+    if (m_drainScheduled)
+        return;
+    m_drainScheduled = true;
+    QTimer::singleShot(0, this, &WorkerProcess::drainOutput);
+}
+
+void WorkerProcess::drainOutput()
+{
+    m_drainScheduled = false;
+    readOutputChunk(OutputStream::StdOut);
+    readOutputChunk(OutputStream::StdErr);
+    if (hasBufferedOutput())
+        scheduleDrain();
+    else if (m_exit)
+        completeExit();
+}
+
+void WorkerProcess::flushRemainders()
+{
+    // A last line without a newline is still a line.
     for (const OutputStream stream : {OutputStream::StdOut, OutputStream::StdErr}) {
         OutputLineSplitter &splitter = stream == OutputStream::StdErr ? m_stderr : m_stdout;
         if (!splitter.hasRemainder())
@@ -194,18 +226,25 @@ void WorkerProcess::handleFinished(int exitCode, QProcess::ExitStatus status)
     m_killTimer->stop();
     // The worker's last frames (its final trace, written just before it exited) can still
     // wait in the socket when the exit is reported first: read them before closing. They
-    // are all in the kernel's buffer by now, so a non-blocking read gets every one.
+    // are all in the kernel's buffer by now, so a zero-timeout poll gets every one.
     if (m_socket) {
         m_socket->waitForReadyRead(0);
         handleSocketData();
     }
-    flushOutput();
     closeConnection();
+    // Its output came before its exit: record the exit once every buffered line is in.
+    m_exit = ExitInfo{exitCode, status};
+    drainOutput();
+}
 
-    const bool crashed = status == QProcess::CrashExit;
+void WorkerProcess::completeExit()
+{
+    const ExitInfo exit = *std::exchange(m_exit, std::nullopt);
+    flushRemainders();
+    const bool crashed = exit.status == QProcess::CrashExit;
     // On Unix, QProcess reports the terminating signal as the exit code of a crash.
-    const int signal = crashed ? exitCode : 0;
-    const int code = crashed ? 0 : exitCode;
+    const int signal = crashed ? exit.code : 0;
+    const int code = crashed ? 0 : exit.code;
     if (m_stopRequested) {
         setState(ProcessState::Killed, crashed ? tr("stopped (signal %1)").arg(signal) : tr("stopped"), code,
                  signal);

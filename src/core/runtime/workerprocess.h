@@ -12,6 +12,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QLocalSocket;
 class QTimer;
@@ -30,6 +31,7 @@ public:
 
     static constexpr std::chrono::milliseconds defaultStopGrace{1000};
     static constexpr std::chrono::milliseconds killGrace{2000};
+    static constexpr qint64 readChunkBytes = 8 * 1024; // output handled per event-loop turn and stream
 
     WorkerProcess(WorkerSpec spec, EventSink sink, QObject *parent = nullptr);
     ~WorkerProcess() override;
@@ -60,8 +62,13 @@ private:
     void handleFinished(int exitCode, QProcess::ExitStatus status);
     void handleErrorOccurred(QProcess::ProcessError error);
     void handleReadyRead(OutputStream stream);
+    void readOutputChunk(OutputStream stream);
+    bool hasBufferedOutput() const;
+    void scheduleDrain();
+    void drainOutput();
+    void flushRemainders();
+    void completeExit();
     void handleSocketData();
-    void flushOutput();
     void setState(ProcessState state, const QString &detail = {}, int exitCode = 0, int exitSignal = 0);
     void recordError(const QString &text);
     void closeConnection();
@@ -79,6 +86,15 @@ private:
     qint64 m_pid = 0;
     bool m_stopRequested = false;
     QString m_failure; // protocol failure that explains a later exit
+    struct ExitInfo
+    {
+        int code = 0;
+        QProcess::ExitStatus status = QProcess::NormalExit;
+    };
+    std::optional<ExitInfo> m_exit; // exited; recorded once the buffered output is drained
+    qint64 m_stdoutBuffered = 0;
+    qint64 m_stderrBuffered = 0;
+    bool m_drainScheduled = false;
 };
 
 } // namespace ProcessLab
