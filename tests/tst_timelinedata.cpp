@@ -115,6 +115,7 @@ private slots:
     void neverFoldsTwice();
     void clear();
     void emptyRecord();
+    void rowWithoutSummary();
 };
 
 void TestTimelineData::rows()
@@ -125,13 +126,18 @@ void TestTimelineData::rows()
     QCOMPARE(data.rowCount(), 3);
     QCOMPARE(data.consumedCount(), record.size());
     QCOMPARE(data.runStartNs(), t0);
-    QCOMPARE(data.row(0)->role, QStringLiteral("Main"));
-    QCOMPARE(data.row(1)->role, QStringLiteral("Worker 1"));
-    QCOMPARE(data.row(2)->role, QStringLiteral("Worker 2"));
-    QCOMPARE(data.row(0)->pid, 100);
-    QCOMPARE(data.row(1)->pid, 101);
-    QCOMPARE(data.row(2)->pid, 102);
-    QCOMPARE(data.row(1)->createdNs, 1 * ms);
+    for (int id = 0; id < 3; ++id)
+        QCOMPARE(data.row(id)->processId, id);
+    // The per-process figures come from the summary, relative times from TimelineData.
+    QCOMPARE(data.processSummary(0).role, QStringLiteral("Main"));
+    QCOMPARE(data.processSummary(1).role, QStringLiteral("Worker 1"));
+    QCOMPARE(data.processSummary(2).role, QStringLiteral("Worker 2"));
+    QCOMPARE(data.processSummary(0).pid, 100);
+    QCOMPARE(data.processSummary(1).pid, 101);
+    QCOMPARE(data.processSummary(2).pid, 102);
+    QCOMPARE(data.createdNs(1), 1 * ms);
+    QCOMPARE(data.processSummary(1).createdNs, t0 + 1 * ms);
+    QCOMPARE(&data.processSummary(1), data.summary().process(1));
     QCOMPARE(data.row(3), nullptr);
     QCOMPARE(data.row(-1), nullptr);
     QVERIFY(data.runFinished());
@@ -165,15 +171,15 @@ void TestTimelineData::endStatus()
     const RunRecord record = sampleRecord();
     TimelineData data;
     data.consume(record, 0);
-    QCOMPARE(data.row(0)->state, ProcessState::Finished);
-    QCOMPARE(data.row(1)->state, ProcessState::Finished);
-    QCOMPARE(data.row(1)->endNs, 200 * ms);
-    QCOMPARE(data.row(1)->exitCode, 0);
-    QCOMPARE(data.row(2)->state, ProcessState::Killed);
-    QCOMPARE(data.row(2)->endNs, 70 * ms);
-    QCOMPARE(data.row(2)->exitSignal, 9);
-    QVERIFY(data.row(2)->hasEnded());
-    // The summary folded alongside agrees.
+    QCOMPARE(data.processSummary(0).state, ProcessState::Finished);
+    QCOMPARE(data.processSummary(1).state, ProcessState::Finished);
+    QCOMPARE(data.endNs(1), 200 * ms);
+    QCOMPARE(data.processSummary(1).exitCode, 0);
+    QCOMPARE(data.processSummary(2).state, ProcessState::Killed);
+    QCOMPARE(data.endNs(2), 70 * ms);
+    QCOMPARE(data.processSummary(2).exitSignal, 9);
+    QVERIFY(data.processSummary(2).hasEnded());
+    // The same figures the CLI and the panes show (first Starting to Ready).
     QCOMPARE(data.summary().process(2)->state, ProcessState::Killed);
     QCOMPARE(data.summary().process(1)->spawnToReadyMs(), 27.0);
 }
@@ -189,7 +195,7 @@ void TestTimelineData::marks()
     QCOMPARE(countKind(main, MarkKind::ScriptStep), 6);
     QCOMPARE(countKind(main, MarkKind::StdOut), 1);
     QCOMPARE(main.phases.size(), 6);
-    QCOMPARE(main.stdoutLines, 1);
+    QCOMPARE(data.processSummary(0).stdoutLines, 1);
 
     const TimelineRow &w1 = *data.row(1);
     QCOMPARE(w1.marks.size(), 103);
@@ -197,7 +203,7 @@ void TestTimelineData::marks()
     QCOMPARE(countKind(w1, MarkKind::WorkerTrace), 2);
     QCOMPARE(w1.phases.size(), 2);
     QCOMPARE(w1.alerts.size(), 0);
-    QCOMPARE(w1.stdoutLines, 101);
+    QCOMPARE(data.processSummary(1).stdoutLines, 101);
     QVERIFY(isSorted(w1.marks));
     QVERIFY(isSorted(w1.phases));
     // The out-of-order trace sorts before the line printed after it...
@@ -220,8 +226,8 @@ void TestTimelineData::marks()
     QCOMPARE(countKind(w2, MarkKind::Dropped), 1);
     QCOMPARE(w2.alerts.size(), 3); // stderr, error and dropped: drawn over stdout
     QVERIFY(isSorted(w2.alerts));
-    QCOMPARE(w2.stderrLines, 1);
-    QCOMPARE(w2.droppedLines, 7);
+    QCOMPARE(data.processSummary(2).stderrLines, 1);
+    QCOMPARE(data.processSummary(2).droppedLines, 7);
     QCOMPARE(data.markCount(), 7 + 103 + 3);
 }
 
@@ -235,8 +241,8 @@ void TestTimelineData::openSegmentsWhileLive()
     for (const TimelineRow &row : data.rows()) {
         QVERIFY(!row.segments.isEmpty());
         QVERIFY(row.segments.constLast().isOpen());
-        QCOMPARE(row.endNs, -1);
-        QVERIFY(!row.hasEnded());
+        QCOMPARE(data.endNs(row.processId), -1);
+        QVERIFY(!data.processSummary(row.processId).hasEnded());
     }
     QCOMPARE(data.row(1)->segments.constLast().state, ProcessState::Running);
     QCOMPARE(data.row(1)->segments.constLast().startNs, 31 * ms);
@@ -281,6 +287,16 @@ void TestTimelineData::incrementalEqualsOneShot()
         QCOMPARE(a.phases, b.phases);
         QCOMPARE(a.alerts, b.alerts);
         QVERIFY(a == b);
+        const ProcessSummary &pa = incremental.processSummary(a.processId);
+        const ProcessSummary &pb = oneShot.processSummary(b.processId);
+        QCOMPARE(pa.role, pb.role);
+        QCOMPARE(pa.pid, pb.pid);
+        QCOMPARE(pa.state, pb.state);
+        QCOMPARE(pa.exitSignal, pb.exitSignal);
+        QCOMPARE(pa.stdoutLines, pb.stdoutLines);
+        QCOMPARE(pa.droppedLines, pb.droppedLines);
+        QCOMPARE(incremental.createdNs(a.processId), oneShot.createdNs(b.processId));
+        QCOMPARE(incremental.endNs(a.processId), oneShot.endNs(b.processId));
     }
     QCOMPARE(incremental.markCount(), oneShot.markCount());
     QCOMPARE(incremental.lastEventNs(), oneShot.lastEventNs());
@@ -322,6 +338,32 @@ void TestTimelineData::emptyRecord()
     QVERIFY(!data.consume(record, 0));
     QCOMPARE(data.rowCount(), 0);
     QCOMPARE(data.lastEventNs(), 0);
+}
+
+void TestTimelineData::rowWithoutSummary()
+{
+    // A process mentioned only by an error and a trace: it gets a row (its marks are
+    // drawn), but the summary does not list it, so it reads as unnamed, pid-less, Created.
+    RunRecord record;
+    record.append({.timeNs = t0, .kind = EventKind::RunStarted, .text = QStringLiteral("process")});
+    record.append({.timeNs = t0, .kind = EventKind::ProcessCreated, .process = 0, .pid = 100,
+                   .text = QStringLiteral("Main")});
+    record.append({.timeNs = t0 + 2 * ms, .kind = EventKind::Error, .process = 2,
+                   .text = QStringLiteral("lost connection")});
+    record.append(traceEvent(3 * ms, 2, QStringLiteral("sleep")));
+    TimelineData data;
+    QVERIFY(data.consume(record, 0));
+    QCOMPARE(data.rowCount(), 3);
+    QCOMPARE(data.row(2)->marks.size(), 2);
+    QCOMPARE(data.summary().process(2), nullptr);
+    const ProcessSummary &ghost = data.processSummary(2);
+    QVERIFY(ghost.role.isEmpty());
+    QCOMPARE(ghost.pid, 0);
+    QCOMPARE(ghost.state, ProcessState::Created);
+    QCOMPARE(data.createdNs(2), -1);
+    QCOMPARE(data.endNs(2), -1);
+    QCOMPARE(data.createdNs(0), 0); // created at the run's start: 0, not "unknown"
+    QCOMPARE(data.processSummary(0).role, QStringLiteral("Main"));
 }
 
 QTEST_GUILESS_MAIN(TestTimelineData)

@@ -34,6 +34,29 @@ const TimelineRow *TimelineData::row(int processId) const
     return (processId >= 0 && processId < m_rows.size()) ? &m_rows.at(processId) : nullptr;
 }
 
+const ProcessSummary &TimelineData::processSummary(int processId) const
+{
+    if (const ProcessSummary *process = summary().process(processId))
+        return *process;
+    static const ProcessSummary blank;
+    return blank;
+}
+
+qint64 TimelineData::relativeNs(qint64 absoluteNs) const
+{
+    return absoluteNs != 0 ? absoluteNs - m_runStartNs : -1;
+}
+
+qint64 TimelineData::createdNs(int processId) const
+{
+    return relativeNs(processSummary(processId).createdNs);
+}
+
+qint64 TimelineData::endNs(int processId) const
+{
+    return relativeNs(processSummary(processId).endNs);
+}
+
 TimelineRow &TimelineData::rowAt(int processId)
 {
     while (m_rows.size() <= processId) {
@@ -77,16 +100,11 @@ void TimelineData::foldEvent(const RunEvent &event, qsizetype index, qint64 t)
     case EventKind::RunFinished:
         m_runEndNs = t;
         break;
-    case EventKind::ProcessCreated: {
-        if (event.process < 0)
-            break;
-        TimelineRow &row = rowAt(event.process);
-        row.role = event.text;
-        row.createdNs = t;
-        if (event.pid)
-            row.pid = event.pid;
+    case EventKind::ProcessCreated:
+        // A row for every process the record mentions; its figures are in the summary.
+        if (event.process >= 0)
+            rowAt(event.process);
         break;
-    }
     case EventKind::StateChanged:
         if (event.process >= 0)
             applyState(rowAt(event.process), event, t);
@@ -95,8 +113,6 @@ void TimelineData::foldEvent(const RunEvent &event, qsizetype index, qint64 t)
         if (event.process < 0)
             break;
         const bool isErr = event.stream == OutputStream::StdErr;
-        TimelineRow &row = rowAt(event.process);
-        ++(isErr ? row.stderrLines : row.stdoutLines);
         addMark(event.process, t, index, isErr ? MarkKind::StdErr : MarkKind::StdOut);
         break;
     }
@@ -113,10 +129,8 @@ void TimelineData::foldEvent(const RunEvent &event, qsizetype index, qint64 t)
             addMark(event.process, t, index, MarkKind::Error);
         break;
     case EventKind::OutputDropped:
-        if (event.process >= 0) {
-            rowAt(event.process).droppedLines += event.count;
+        if (event.process >= 0)
             addMark(event.process, t, index, MarkKind::Dropped);
-        }
         break;
     case EventKind::ConnectionRejected:
         break;
@@ -125,8 +139,6 @@ void TimelineData::foldEvent(const RunEvent &event, qsizetype index, qint64 t)
 
 void TimelineData::applyState(TimelineRow &row, const RunEvent &event, qint64 t)
 {
-    if (event.pid)
-        row.pid = event.pid;
     const auto closeOpenSegment = [&row, t] {
         if (!row.segments.isEmpty() && row.segments.constLast().isOpen()) {
             TimelineSegment &last = row.segments.last();
@@ -135,8 +147,6 @@ void TimelineData::applyState(TimelineRow &row, const RunEvent &event, qint64 t)
     };
     switch (event.state) {
     case ProcessState::Created:
-        if (row.createdNs < 0)
-            row.createdNs = t;
         break;
     case ProcessState::Starting:
     case ProcessState::Ready:
@@ -155,13 +165,8 @@ void TimelineData::applyState(TimelineRow &row, const RunEvent &event, qint64 t)
     case ProcessState::Failed:
     case ProcessState::Killed:
         closeOpenSegment();
-        row.endNs = t;
-        row.exitCode = event.exitCode;
-        row.exitSignal = event.exitSignal;
-        row.detail = event.text;
         break;
     }
-    row.state = event.state;
 }
 
 void TimelineData::addMark(int processId, qint64 t, qsizetype index, MarkKind kind)

@@ -52,27 +52,17 @@ struct TimelineSegment
     bool operator==(const TimelineSegment &) const = default;
 };
 
-// Everything the timeline draws for one process.
+// What the timeline draws for one process beyond the process's own figures. Role, pid,
+// state, created/end times, exit status and line counts are not here: they come from the
+// RunSummary (TimelineData::processSummary()), the one place every view reads them from.
 struct TimelineRow
 {
     int processId = 0;
-    QString role; // "Main", "Worker 1"; empty if the record never named it
-    qint64 pid = 0;
-    ProcessState state = ProcessState::Created;
-    qint64 createdNs = -1; // relative; -1 = unknown
-    qint64 endNs = -1;     // relative time of the end state; -1 while not ended
-    int exitCode = 0;
-    int exitSignal = 0;
-    QString detail; // why it failed, if it did
-    qint64 stdoutLines = 0;
-    qint64 stderrLines = 0;
-    qint64 droppedLines = 0;
     QList<TimelineSegment> segments; // in time order, non-overlapping
     QList<TimelineMark> marks;       // all marks, sorted by (timeNs, eventIndex)
     QList<TimelineMark> phases;      // the ScriptStep/WorkerTrace marks only, same order
     QList<TimelineMark> alerts;      // the StdErr/Error/Dropped marks only, same order
 
-    bool hasEnded() const { return isEndState(state); }
     bool operator==(const TimelineRow &) const = default;
 };
 
@@ -102,13 +92,22 @@ public:
     bool runFinished() const { return m_runEndNs >= 0; }
     qint64 runEndNs() const { return m_runEndNs; } // relative; -1 while running
     qint64 markCount() const { return m_markCount; }
-    // The same per-process figures the CLI and the panes show (spawn->ready, run time).
+    // The per-process figures, folded from the same events: exactly what the CLI, the
+    // panes and the history show.
     const RunSummary &summary() const { return m_summary.summary(); }
+    // One process's figures (role, pid, state, exit status, line counts). A process the
+    // summary does not list (the record mentions it only in steps, traces or errors) gets
+    // a blank one: no role, no pid, state Created; its id is not meaningful.
+    const ProcessSummary &processSummary(int processId) const;
+    // The summary's times of a process relative to the run's start; -1 if unknown.
+    qint64 createdNs(int processId) const; // ProcessCreated
+    qint64 endNs(int processId) const;     // the end state; -1 while not ended
 
 private:
     TimelineRow &rowAt(int processId);
+    qint64 relativeNs(qint64 absoluteNs) const; // summary time (0 = never) -> relative or -1
     void foldEvent(const RunEvent &event, qsizetype index, qint64 t);
-    void applyState(TimelineRow &row, const RunEvent &event, qint64 t);
+    static void applyState(TimelineRow &row, const RunEvent &event, qint64 t);
     void addMark(int processId, qint64 t, qsizetype index, MarkKind kind);
     void sortNewMarks();
 

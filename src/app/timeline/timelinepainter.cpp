@@ -159,8 +159,9 @@ TimelineColors TimelineColors::fromPalette(const QPalette &palette)
 
 TimelinePainter::TimelinePainter(QPainter &painter, const TimelineMetrics &metrics,
                                  const TimelineColors &colors, const QFont &font,
-                                 const QList<RunEvent> *events)
+                                 const TimelineData &data, const QList<RunEvent> *events)
     : m_painter(painter)
+    , m_data(data)
     , m_metrics(metrics)
     , m_colors(colors)
     , m_font(font)
@@ -169,9 +170,9 @@ TimelinePainter::TimelinePainter(QPainter &painter, const TimelineMetrics &metri
 {
 }
 
-QString TimelinePainter::roleText(const TimelineRow &row)
+QString TimelinePainter::roleText(int processId, const ProcessSummary &process)
 {
-    return row.role.isEmpty() ? tr("Process %1").arg(row.processId) : row.role;
+    return process.role.isEmpty() ? tr("Process %1").arg(processId) : process.role;
 }
 
 QString TimelinePainter::stateText(ProcessState state)
@@ -205,19 +206,19 @@ QString TimelinePainter::stateExplanation(ProcessState state)
     return {};
 }
 
-QString TimelinePainter::exitText(const TimelineRow &row)
+QString TimelinePainter::exitText(const ProcessSummary &process)
 {
-    if (!row.hasEnded())
+    if (!process.hasEnded())
         return {};
-    if (row.exitSignal != 0)
-        return tr("signal %1").arg(row.exitSignal);
-    if (row.exitCode != 0 || row.state == ProcessState::Failed)
-        return tr("exit %1").arg(row.exitCode);
+    if (process.exitSignal != 0)
+        return tr("signal %1").arg(process.exitSignal);
+    if (process.exitCode != 0 || process.state == ProcessState::Failed)
+        return tr("exit %1").arg(process.exitCode);
     return {};
 }
 
-int TimelinePainter::labelColumnWidth(const QList<TimelineRow> &rows,
-                                      const TimelineMetrics &metrics, const QFont &font)
+int TimelinePainter::labelColumnWidth(const TimelineData &data, const TimelineMetrics &metrics,
+                                      const QFont &font)
 {
     QFont roleFont = font;
     roleFont.setWeight(QFont::DemiBold);
@@ -231,10 +232,11 @@ int TimelinePainter::labelColumnWidth(const QList<TimelineRow> &rows,
         chip = std::max(chip, smallFm.horizontalAdvance(stateText(state)));
     chip += 2 * metrics.pad + metrics.pad;
     int text = roleFm.horizontalAdvance(tr("Worker %1").arg(88)); // a floor for empty runs
-    for (const TimelineRow &row : rows) {
-        int w = roleFm.horizontalAdvance(roleText(row));
-        if (row.pid > 0)
-            w += 2 * metrics.pad + smallFm.horizontalAdvance(tr("PID %1").arg(row.pid));
+    for (const TimelineRow &row : data.rows()) {
+        const ProcessSummary &process = data.processSummary(row.processId);
+        int w = roleFm.horizontalAdvance(roleText(row.processId, process));
+        if (process.pid > 0)
+            w += 2 * metrics.pad + smallFm.horizontalAdvance(tr("PID %1").arg(process.pid));
         text = std::max(text, w);
     }
     return metrics.pad * 2 + metrics.swatch + metrics.pad + text + 2 * metrics.pad + chip
@@ -244,6 +246,7 @@ int TimelinePainter::labelColumnWidth(const QList<TimelineRow> &rows,
 void TimelinePainter::paintLabel(const QRect &rect, const TimelineRow &row)
 {
     const TimelineMetrics &m = m_metrics;
+    const ProcessSummary &process = m_data.processSummary(row.processId);
     const int cy = rect.top() + m.barTop + m.barHeight / 2;
     m_painter.setRenderHint(QPainter::Antialiasing, true);
 
@@ -255,11 +258,11 @@ void TimelinePainter::paintLabel(const QRect &rect, const TimelineRow &row)
 
     // State chip, right-aligned.
     const QFontMetrics smallFm(m.smallFont);
-    const QString state = stateText(row.state);
+    const QString state = stateText(process.state);
     const int chipW = smallFm.horizontalAdvance(state) + 2 * m.pad;
     const int chipH = smallFm.height() + 2;
     const QRect chip(rect.right() - 2 * m.pad - chipW, cy - chipH / 2, chipW, chipH);
-    const QColor chipColor = stateColor(row.state, m_colors.dark);
+    const QColor chipColor = stateColor(process.state, m_colors.dark);
     m_painter.setBrush(chipColor);
     m_painter.drawRoundedRect(chip, chipH / 2.0, chipH / 2.0);
     m_painter.setFont(m.smallFont);
@@ -272,9 +275,9 @@ void TimelinePainter::paintLabel(const QRect &rect, const TimelineRow &row)
     QFont roleFont = m_font;
     roleFont.setWeight(QFont::DemiBold);
     const QFontMetrics roleFm(roleFont);
-    const QString pid = row.pid > 0 ? tr("PID %1").arg(row.pid) : QString();
+    const QString pid = process.pid > 0 ? tr("PID %1").arg(process.pid) : QString();
     const int pidW = pid.isEmpty() ? 0 : smallFm.horizontalAdvance(pid) + 2 * m.pad;
-    const QString role = roleFm.elidedText(roleText(row), Qt::ElideRight,
+    const QString role = roleFm.elidedText(roleText(row.processId, process), Qt::ElideRight,
                                            std::max(0, textRight - textLeft - pidW));
     const QRect textRect(textLeft, cy - m.lineHeight / 2, textRight - textLeft, m.lineHeight);
     m_painter.setFont(roleFont);
@@ -308,16 +311,18 @@ void TimelinePainter::paintTrack(const QRect &rect, const TimelineRow &row,
 void TimelinePainter::paintCreatedLine(const QRect &rect, const TimelineRow &row,
                                        const TimelineMath &math, qint64 openEndNs)
 {
-    if (row.createdNs < 0)
+    const qint64 createdNs = m_data.createdNs(row.processId);
+    if (createdNs < 0)
         return;
+    const qint64 endNs = m_data.endNs(row.processId);
     qint64 end = openEndNs;
     if (!row.segments.isEmpty())
         end = row.segments.constFirst().startNs;
-    else if (row.endNs >= 0)
-        end = row.endNs;
-    if (end <= row.createdNs || end < math.startNs || row.createdNs > math.endNs)
+    else if (endNs >= 0)
+        end = endNs;
+    if (end <= createdNs || end < math.startNs || createdNs > math.endNs)
         return;
-    const double x0 = std::max(math.xForNs(row.createdNs), -2.0);
+    const double x0 = std::max(math.xForNs(createdNs), -2.0);
     const double x1 = std::min(math.xForNs(end), math.widthPx + 2);
     const int y = rect.top() + m_metrics.barTop + m_metrics.barHeight / 2;
     m_painter.setRenderHint(QPainter::Antialiasing, false);
@@ -366,7 +371,7 @@ void TimelinePainter::paintPhases(const QRect &rect, const TimelineRow &row,
     auto it = std::lower_bound(phases.cbegin(), phases.cend(), math.startNs, byTime);
     if (it != phases.cbegin())
         --it;
-    const qint64 barEnd = rowBarEndNs(row, openEndNs);
+    const qint64 barEnd = rowBarEndNs(m_data, row, openEndNs);
     const QColor color = processColor(row.processId, m_colors.dark);
     const int top = rect.top() + m_metrics.barTop;
     const int minTextWidth = m_fm.averageCharWidth() * 4;
@@ -532,27 +537,29 @@ void TimelinePainter::drawEndGlyph(QPainter &painter, const QRectF &rect, Proces
 void TimelinePainter::paintEnd(const QRect &rect, const TimelineRow &row,
                                const TimelineMath &math)
 {
-    if (row.endNs < 0 || row.endNs < math.startNs || row.endNs > math.endNs)
+    const qint64 endNs = m_data.endNs(row.processId);
+    if (endNs < 0 || endNs < math.startNs || endNs > math.endNs)
         return;
-    const double x = rect.left() + math.xForNs(row.endNs);
+    const ProcessSummary &process = m_data.processSummary(row.processId);
+    const double x = rect.left() + math.xForNs(endNs);
     const double s = m_metrics.barHeight * 0.85;
     const double top = rect.top() + m_metrics.barTop + (m_metrics.barHeight - s) / 2;
-    drawEndGlyph(m_painter, QRectF(x + 2, top, s, s), row.state, m_colors);
-    const QString exit = exitText(row);
+    drawEndGlyph(m_painter, QRectF(x + 2, top, s, s), process.state, m_colors);
+    const QString exit = exitText(process);
     if (exit.isEmpty())
         return;
     m_painter.setFont(m_metrics.smallFont);
-    m_painter.setPen(stateColor(row.state, m_colors.dark));
+    m_painter.setPen(stateColor(process.state, m_colors.dark));
     m_painter.drawText(QRectF(x + 2 + s + m_metrics.pad / 2.0, rect.top() + m_metrics.barTop,
                               m_metrics.endReserve, m_metrics.barHeight),
                        Qt::AlignLeft | Qt::AlignVCenter, exit);
     m_painter.setFont(m_font);
 }
 
-qint64 rowBarEndNs(const TimelineRow &row, qint64 openEndNs)
+qint64 rowBarEndNs(const TimelineData &data, const TimelineRow &row, qint64 openEndNs)
 {
-    if (row.endNs >= 0)
-        return row.endNs;
+    if (const qint64 endNs = data.endNs(row.processId); endNs >= 0)
+        return endNs;
     if (row.segments.isEmpty())
         return -1;
     const TimelineSegment &last = row.segments.constLast();

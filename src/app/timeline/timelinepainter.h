@@ -51,15 +51,17 @@ struct TimelineColors
     static TimelineColors fromPalette(const QPalette &palette);
 };
 
-// Paints the label column and the time track of one row. Stateless apart from the
-// references it is given; the widget and the legend share its glyph helpers.
+// Paints the label column and the time track of one row, reading the process's figures
+// (role, pid, state, times, exit status) from the data's summary. Stateless apart from
+// the references it is given; the widget and the legend share its glyph helpers.
 class TimelinePainter
 {
     Q_DECLARE_TR_FUNCTIONS(ProcessLab::TimelinePainter)
 public:
-    // events: the record's events, for the texts of phase labels.
+    // data: the rows and the summary painted. events: the record's events, for the texts
+    // of phase labels.
     TimelinePainter(QPainter &painter, const TimelineMetrics &metrics,
-                    const TimelineColors &colors, const QFont &font,
+                    const TimelineColors &colors, const QFont &font, const TimelineData &data,
                     const QList<RunEvent> *events);
 
     void paintLabel(const QRect &rect, const TimelineRow &row);
@@ -68,13 +70,14 @@ public:
     void paintTrack(const QRect &rect, const TimelineRow &row, const TimelineMath &math,
                     qint64 openEndNs);
 
-    // Width the label column needs for these rows.
-    static int labelColumnWidth(const QList<TimelineRow> &rows, const TimelineMetrics &metrics,
+    // Width the label column needs for the data's rows.
+    static int labelColumnWidth(const TimelineData &data, const TimelineMetrics &metrics,
                                 const QFont &font);
 
-    static QString roleText(const TimelineRow &row);
+    // "Main", "Worker 1", or "Process 3" if the record never named it.
+    static QString roleText(int processId, const ProcessSummary &process);
     static QString stateText(ProcessState state);
-    static QString exitText(const TimelineRow &row); // "exit 1", "signal 9", or empty
+    static QString exitText(const ProcessSummary &process); // "exit 1", "signal 9", or empty
     static QString stateExplanation(ProcessState state);
 
     static void fillSegment(QPainter &painter, const QRectF &rect, ProcessState state,
@@ -93,6 +96,7 @@ private:
     void paintEnd(const QRect &rect, const TimelineRow &row, const TimelineMath &math);
 
     QPainter &m_painter;
+    const TimelineData &m_data;
     const TimelineMetrics &m_metrics;
     const TimelineColors &m_colors;
     QFont m_font;
@@ -101,6 +105,6 @@ private:
 };
 
 // End of the bar drawn for a row: its end state, else openEndNs; -1 if nothing started.
-qint64 rowBarEndNs(const TimelineRow &row, qint64 openEndNs);
+qint64 rowBarEndNs(const TimelineData &data, const TimelineRow &row, qint64 openEndNs);
 
 } // namespace ProcessLab

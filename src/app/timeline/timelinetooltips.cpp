@@ -55,19 +55,22 @@ QString TimelineToolTips::bodyText(const TimelineHit &hit, const TimelineData &d
     const TimelineRow *row = data.row(hit.row);
     if (!row)
         return {};
+    const ProcessSummary &process = data.processSummary(row->processId);
+    const QString role = TimelinePainter::roleText(row->processId, process);
     switch (hit.kind) {
     case TimelineHit::Kind::None:
         return {};
     case TimelineHit::Kind::Label:
-        return labelText(*row, data);
+        return labelText(role, process);
     case TimelineHit::Kind::Created:
-        return bold(TimelinePainter::roleText(*row)) % br
-               % tr("Created at %1").arg(ms(row->createdNs)) % br
+        return bold(role) % br
+               % tr("Created at %1").arg(ms(data.createdNs(row->processId))) % br
                % italic(TimelinePainter::stateExplanation(ProcessState::Created));
     case TimelineHit::Kind::Segment:
         if (hit.index < 0 || hit.index >= row->segments.size())
             return {};
-        return segmentText(*row, row->segments.at(hit.index), events, hit.timeNs, openEndNs);
+        return segmentText(*row, role, process, row->segments.at(hit.index), events, hit.timeNs,
+                           openEndNs);
     case TimelineHit::Kind::Phase:
     case TimelineHit::Kind::Mark: {
         const QList<TimelineMark> &list
@@ -77,18 +80,18 @@ QString TimelineToolTips::bodyText(const TimelineHit &hit, const TimelineData &d
         const TimelineMark &mark = list.at(hit.index);
         if (mark.eventIndex < 0 || mark.eventIndex >= events.size())
             return {};
-        return markText(*row, mark, events.at(mark.eventIndex), hit.sharedPixel);
+        return markText(role, mark, events.at(mark.eventIndex), hit.sharedPixel);
     }
     case TimelineHit::Kind::End:
-        return endText(*row);
+        return endText(role, process, data.endNs(row->processId));
     }
     return {};
 }
 
-QString TimelineToolTips::markText(const TimelineRow &row, const TimelineMark &mark,
+QString TimelineToolTips::markText(const QString &role, const TimelineMark &mark,
                                    const RunEvent &event, qsizetype sharedPixel)
 {
-    const QString who = bold(TimelinePainter::roleText(row));
+    const QString who = bold(role);
     QString head;
     QString body;
     bool clickable = true;
@@ -130,13 +133,15 @@ QString TimelineToolTips::markText(const TimelineRow &row, const TimelineMark &m
     return result;
 }
 
-QString TimelineToolTips::segmentText(const TimelineRow &row, const TimelineSegment &segment,
+QString TimelineToolTips::segmentText(const TimelineRow &row, const QString &role,
+                                      const ProcessSummary &process,
+                                      const TimelineSegment &segment,
                                       const QList<RunEvent> &events, qint64 timeNs,
                                       qint64 openEndNs)
 {
-    QString result = bold(TimelinePainter::roleText(row));
-    if (row.pid > 0)
-        result += u' ' % tr("(PID %1)").arg(row.pid);
+    QString result = bold(role);
+    if (process.pid > 0)
+        result += u' ' % tr("(PID %1)").arg(process.pid);
     result += u": " % TimelinePainter::stateText(segment.state) % br;
     if (segment.isOpen()) {
         const qint64 end = std::max(openEndNs, segment.startNs);
@@ -165,56 +170,55 @@ QString TimelineToolTips::segmentText(const TimelineRow &row, const TimelineSegm
     return result;
 }
 
-QString TimelineToolTips::endText(const TimelineRow &row)
+QString TimelineToolTips::endText(const QString &role, const ProcessSummary &process,
+                                  qint64 endNs)
 {
-    const QString who = bold(TimelinePainter::roleText(row));
-    const QString at = ms(row.endNs);
+    const QString who = bold(role);
+    const QString at = ms(endNs);
     QString result;
-    switch (row.state) {
+    switch (process.state) {
     case ProcessState::Finished:
-        result = tr("%1 finished with exit code %2 at %3").arg(who).arg(row.exitCode).arg(at);
+        result = tr("%1 finished with exit code %2 at %3").arg(who).arg(process.exitCode).arg(at);
         break;
     case ProcessState::Failed:
-        result = row.exitSignal != 0
-            ? tr("%1 failed: ended by signal %2 at %3").arg(who).arg(row.exitSignal).arg(at)
-            : tr("%1 failed with exit code %2 at %3").arg(who).arg(row.exitCode).arg(at);
+        result = process.exitSignal != 0
+            ? tr("%1 failed: ended by signal %2 at %3").arg(who).arg(process.exitSignal).arg(at)
+            : tr("%1 failed with exit code %2 at %3").arg(who).arg(process.exitCode).arg(at);
         break;
     case ProcessState::Killed:
-        result = row.exitSignal != 0
-            ? tr("%1 was stopped (signal %2) at %3").arg(who).arg(row.exitSignal).arg(at)
+        result = process.exitSignal != 0
+            ? tr("%1 was stopped (signal %2) at %3").arg(who).arg(process.exitSignal).arg(at)
             : tr("%1 was stopped at %2").arg(who, at);
         break;
     default:
         return {};
     }
-    if (!row.detail.isEmpty())
-        result += br % code(row.detail);
+    if (!process.detail.isEmpty())
+        result += br % code(process.detail);
     return result;
 }
 
-QString TimelineToolTips::labelText(const TimelineRow &row, const TimelineData &data)
+QString TimelineToolTips::labelText(const QString &role, const ProcessSummary &process)
 {
-    QString result = bold(TimelinePainter::roleText(row));
-    if (row.pid > 0)
-        result += u' ' % tr("(PID %1)").arg(row.pid);
-    result += br % tr("State: %1").arg(TimelinePainter::stateText(row.state));
-    const QString exit = TimelinePainter::exitText(row);
+    QString result = bold(role);
+    if (process.pid > 0)
+        result += u' ' % tr("(PID %1)").arg(process.pid);
+    result += br % tr("State: %1").arg(TimelinePainter::stateText(process.state));
+    const QString exit = TimelinePainter::exitText(process);
     if (!exit.isEmpty())
         result += u" (" % exit % u')';
-    if (const ProcessSummary *summary = data.summary().process(row.processId)) {
-        if (summary->spawnToReadyMs() >= 0)
-            result += br % tr("Start to ready: %1 ms").arg(summary->spawnToReadyMs(), 0, 'f', 1);
-        if (summary->runMs() >= 0)
-            result += br % tr("Ran for: %1 ms").arg(summary->runMs(), 0, 'f', 1);
-    }
+    if (process.spawnToReadyMs() >= 0)
+        result += br % tr("Start to ready: %1 ms").arg(process.spawnToReadyMs(), 0, 'f', 1);
+    if (process.runMs() >= 0)
+        result += br % tr("Ran for: %1 ms").arg(process.runMs(), 0, 'f', 1);
     result += br
               % tr("Output lines: %1 on stdout, %2 on stderr")
-                    .arg(row.stdoutLines)
-                    .arg(row.stderrLines);
-    if (row.droppedLines > 0)
-        result += br % tr("Lines not kept (over the limit): %1").arg(row.droppedLines);
-    if (!row.detail.isEmpty())
-        result += br % code(row.detail);
+                    .arg(process.stdoutLines)
+                    .arg(process.stderrLines);
+    if (process.droppedLines > 0)
+        result += br % tr("Lines not kept (over the limit): %1").arg(process.droppedLines);
+    if (!process.detail.isEmpty())
+        result += br % code(process.detail);
     return result;
 }
 

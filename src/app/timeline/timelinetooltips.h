@@ -34,12 +34,14 @@ public:
 private:
     static QString bodyText(const TimelineHit &hit, const TimelineData &data,
                             const QList<RunEvent> &events, qint64 openEndNs);
-    static QString markText(const TimelineRow &row, const TimelineMark &mark,
+    // role: TimelinePainter::roleText() of the process; process: its summary figures.
+    static QString markText(const QString &role, const TimelineMark &mark,
                             const RunEvent &event, qsizetype sharedPixel);
-    static QString segmentText(const TimelineRow &row, const TimelineSegment &segment,
+    static QString segmentText(const TimelineRow &row, const QString &role,
+                               const ProcessSummary &process, const TimelineSegment &segment,
                                const QList<RunEvent> &events, qint64 timeNs, qint64 openEndNs);
-    static QString endText(const TimelineRow &row);
-    static QString labelText(const TimelineRow &row, const TimelineData &data);
+    static QString endText(const QString &role, const ProcessSummary &process, qint64 endNs);
+    static QString labelText(const QString &role, const ProcessSummary &process);
 };
 
 // Escaped for rich text, shortened to maxTextLength characters.

@@ -90,7 +90,7 @@ void TimelineWidget::refresh(qint64 nowNs, bool live)
     if (!changed)
         return;
     if (rowsChanged) {
-        const int width = TimelinePainter::labelColumnWidth(m_data.rows(), m_metrics, font());
+        const int width = TimelinePainter::labelColumnWidth(m_data, m_metrics, font());
         if (width != m_labelWidth) {
             m_labelWidth = width;
             updateLayout();
@@ -136,7 +136,7 @@ void TimelineWidget::handleZoomChanged()
 void TimelineWidget::updateMetrics()
 {
     m_metrics = TimelineMetrics::fromFont(font());
-    m_labelWidth = TimelinePainter::labelColumnWidth(m_data.rows(), m_metrics, font());
+    m_labelWidth = TimelinePainter::labelColumnWidth(m_data, m_metrics, font());
     const int legendHeight = isLegendVisible() ? m_legend->sizeHint().height() : 0;
     setViewportMargins(0, m_axis->sizeHint().height(), 0, legendHeight);
     verticalScrollBar()->setSingleStep(m_metrics.rowHeight);
@@ -267,7 +267,7 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     painter.setPen(QPen(colors.grid, 1));
     painter.drawLines(grid);
 
-    TimelinePainter rowPainter(painter, m_metrics, colors, font(),
+    TimelinePainter rowPainter(painter, m_metrics, colors, font(), m_data,
                                m_record ? &m_record->events() : &noEvents());
     const qint64 openEnd = openEndNs();
     for (int i = first; i < last; ++i) {
@@ -399,8 +399,9 @@ TimelineHit TimelineWidget::hitTest(const QPoint &pos) const
         hit.rect = markRect(row->phases.at(phase).timeNs, barTop, m_metrics.barHeight);
         return hit;
     }
-    if (row->endNs >= 0) {
-        const double endX = m.xForNs(row->endNs);
+    const qint64 endNs = m_data.endNs(index);
+    if (endNs >= 0) {
+        const double endX = m.xForNs(endNs);
         if (x >= endX - slop && x <= endX + m_metrics.barHeight + slop) {
             hit.kind = TimelineHit::Kind::End;
             hit.rect = QRect(m_labelWidth + static_cast<int>(endX) - slop, barTop,
@@ -420,10 +421,10 @@ TimelineHit TimelineWidget::hitTest(const QPoint &pos) const
             return hit;
         }
     }
-    if (row->createdNs >= 0 && t >= row->createdNs) {
+    if (const qint64 createdNs = m_data.createdNs(index); createdNs >= 0 && t >= createdNs) {
         const qint64 end = !row->segments.isEmpty() ? row->segments.constFirst().startNs
-                           : row->endNs >= 0       ? row->endNs
-                                                   : openEnd;
+                           : endNs >= 0             ? endNs
+                                                    : openEnd;
         if (t <= end) {
             hit.kind = TimelineHit::Kind::Created;
             hit.rect = QRect(pos.x() - slop, barTop, 2 * slop + 1, m_metrics.barHeight);

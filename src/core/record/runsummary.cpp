@@ -55,6 +55,8 @@ ProcessSummary &RunSummaryBuilder::processAt(int id)
 
 void RunSummaryBuilder::consume(const RunEvent &event)
 {
+    // Run-level events carry process -1; only the run-level kinds below may have it.
+    const bool hasProcess = event.process >= 0;
     switch (event.kind) {
     case EventKind::RunStarted:
         m_summary.exampleId = event.text;
@@ -67,6 +69,8 @@ void RunSummaryBuilder::consume(const RunEvent &event)
         m_summary.finishReason = event.text;
         break;
     case EventKind::ProcessCreated: {
+        if (!hasProcess)
+            break;
         ProcessSummary &p = processAt(event.process);
         p.role = event.text;
         p.createdNs = event.timeNs;
@@ -74,7 +78,7 @@ void RunSummaryBuilder::consume(const RunEvent &event)
         break;
     }
     case EventKind::StateChanged: {
-        if (event.process < 0)
+        if (!hasProcess)
             break;
         ProcessSummary &p = processAt(event.process);
         p.state = event.state;
@@ -100,6 +104,8 @@ void RunSummaryBuilder::consume(const RunEvent &event)
         break;
     }
     case EventKind::Output: {
+        if (!hasProcess)
+            break;
         ProcessSummary &p = processAt(event.process);
         if (event.stream == OutputStream::StdErr)
             ++p.stderrLines;
@@ -108,7 +114,7 @@ void RunSummaryBuilder::consume(const RunEvent &event)
         break;
     }
     case EventKind::OutputDropped:
-        if (event.process >= 0)
+        if (hasProcess)
             processAt(event.process).droppedLines += event.count;
         break;
     case EventKind::ScriptStep:
