@@ -96,8 +96,8 @@ void MainWindow::buildLayout()
     m_mainSplitter->addWidget(m_examples);
     m_mainSplitter->addWidget(m_centreSplitter);
     m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({270, 1010});
-    m_topSplitter->setSizes({530, 480});
+    m_mainSplitter->setSizes({250, 1030});
+    m_topSplitter->setSizes({500, 530});
     m_centreSplitter->setSizes({440, 300});
 
     auto *layout = new QVBoxLayout(m_ui->centralWidget);

@@ -3,8 +3,10 @@
 
 #include "processcolors.h"
 
+#include <QApplication>
 #include <QPainter>
 #include <QTextBlock>
+#include <QTextLayout>
 
 namespace ProcessLab {
 
@@ -161,10 +163,12 @@ void CodeView::paintEvent(QPaintEvent *event)
         return;
     // Markers sit right of the line's text: "◀ Main", "◀ W1 W2".
     QPainter painter(viewport());
-    QFont f = font();
+    // Labels use the UI font, not the monospace one: its metrics cover CJK labels ("主进程").
+    QFont f = QApplication::font();
+    f.setPointSizeF(f.pointSizeF() * 0.9);
     f.setBold(true);
     painter.setFont(f);
-    const QFontMetrics fm(f);
+    const QFontMetrics fm = painter.fontMetrics();
     QHash<int, int> nextX; // line -> x of the next label
     QList<Marker> all = m_markers;
     if (m_executingLine > 0)
@@ -178,13 +182,19 @@ void CodeView::paintEvent(QPaintEvent *event)
             continue;
         int x = nextX.value(marker.line, 0);
         if (x == 0) {
-            x = qRound(contentOffset().x()) + fm.horizontalAdvance(block.text()) + fm.horizontalAdvance(QLatin1Char(' ')) * 3;
+            // Right of the line's text, measured in the listing's own (monospace) font.
+            const qreal textWidth = block.layout() && block.layout()->lineCount() > 0
+                                        ? block.layout()->lineAt(0).naturalTextWidth()
+                                        : fontMetrics().horizontalAdvance(block.text());
+            x = qRound(rect.left() + document()->documentMargin() + textWidth)
+                + fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 3;
             painter.setPen(palette().color(QPalette::PlaceholderText));
             painter.drawText(QPointF(x, rect.top() + fm.ascent()), QStringLiteral("◀"));
             x += fm.horizontalAdvance(QStringLiteral("◀ "));
         }
         const QString text = marker.label;
-        const QRect box(x, qRound(rect.top()) + 1, fm.horizontalAdvance(text) + 8, qRound(rect.height()) - 2);
+        const QRect box(x, qRound(rect.top()) + 1, qMax(fm.horizontalAdvance(text), fm.boundingRect(text).width()) + 10,
+                       qRound(rect.height()) - 2);
         painter.setPen(Qt::NoPen);
         painter.setBrush(marker.color);
         painter.setRenderHint(QPainter::Antialiasing, true);

@@ -109,6 +109,7 @@ void Run::step()
 
 void Run::advance()
 {
+    m_startsThisTurn = 0;
     while (m_status == Status::Running && m_next < m_script.steps.size()) {
         const ScriptStep &step = m_script.steps.at(m_next);
         if (!m_stepEntered) {
@@ -121,9 +122,10 @@ void Run::advance()
             recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::ScriptStep, .process = mainProcessId,
                          .sourceLine = step.sourceLine, .text = step.source});
             executeStep(step);
-            if (step.kind == ScriptStep::Kind::Start) {
+            if (step.kind == ScriptStep::Kind::Start && ++m_startsThisTurn >= startsPerTurn) {
                 // QProcess::start() blocks for up to a few ms: give the event loop a turn
-                // between starts, so starting 64 workers never freezes a window.
+                // every few starts, so starting 64 workers never freezes a window.
+                m_startsThisTurn = 0;
                 ++m_next;
                 m_stepEntered = false;
                 emit stepChanged(m_next);

@@ -87,6 +87,8 @@ private:
     int m_next = 0;
     bool m_stepEntered = false; // the current step has started (a join may still be waiting)
     bool m_stepMode = false;
+    static constexpr int startsPerTurn = 4;
+    int m_startsThisTurn = 0;
     bool m_stopRequested = false;
     int m_stepPermits = 0;
     int m_exitCode = 0;
