@@ -97,17 +97,9 @@ int main(int argc, char *argv[])
     window.resize(1280, 800);
     window.show();
 
-    HostScript script;
     QCborMap floodArgs;
     floodArgs.insert(QLatin1StringView("lines"), lines);
-    for (int i = 1; i <= workers; ++i) {
-        script.workers.append({i, QStringLiteral("Worker %1").arg(i), QStringLiteral("test.flood"), floodArgs});
-        script.steps.append({ScriptStep::Kind::Create, i, {}, 0, {}});
-    }
-    for (int i = 1; i <= workers; ++i)
-        script.steps.append({ScriptStep::Kind::Start, i, {}, 0, {}});
-    for (int i = 1; i <= workers; ++i)
-        script.steps.append({ScriptStep::Kind::Join, i, {}, 0, {}});
+    const HostScript script = startAllThenJoinAll(workers, QStringLiteral("test.flood"), floodArgs);
 
     // The probe: a 5 ms precise timer; any delay beyond its period is UI-thread stall.
     constexpr double periodMs = 5.0;

@@ -184,17 +184,9 @@ void TestMainWindow::floodIsCountedExactly()
     constexpr int lines = 5000;
     MainWindow window;
     window.show();
-    HostScript script;
     QCborMap args;
     args.insert(QLatin1StringView("lines"), lines);
-    for (int i = 1; i <= workers; ++i) {
-        script.workers.append({i, QStringLiteral("Worker %1").arg(i), QStringLiteral("test.flood"), args});
-        script.steps.append({ScriptStep::Kind::Create, i, {}, 0, {}});
-    }
-    for (int i = 1; i <= workers; ++i)
-        script.steps.append({ScriptStep::Kind::Start, i, {}, 0, {}});
-    for (int i = 1; i <= workers; ++i)
-        script.steps.append({ScriptStep::Kind::Join, i, {}, 0, {}});
+    const HostScript script = startAllThenJoinAll(workers, QStringLiteral("test.flood"), args);
     window.controller()->setOutputLineCap(60000); // the record drops some too: those must be counted
     window.controller()->startScript(QStringLiteral("flood"), {}, script, {}, false);
     QVERIFY(waitForRunEnd(window, 60000));

@@ -27,17 +27,10 @@ std::unique_ptr<Run> exampleRun(const QString &id, int workers, double sleepSeco
 // A script that starts the given behaviours (one worker each) and joins them all.
 HostScript testScript(const QStringList &behaviours, const QList<QCborMap> &arguments = {})
 {
-    HostScript script;
-    const int n = static_cast<int>(behaviours.size());
-    for (int i = 1; i <= n; ++i) {
-        script.workers.append({i, QStringLiteral("Worker %1").arg(i), behaviours.at(i - 1),
-                               arguments.value(i - 1)});
-        script.steps.append({ScriptStep::Kind::Create, i, {}, 0, {}});
-    }
-    for (int i = 1; i <= n; ++i)
-        script.steps.append({ScriptStep::Kind::Start, i, {}, 0, {}});
-    for (int i = 1; i <= n; ++i)
-        script.steps.append({ScriptStep::Kind::Join, i, {}, 0, {}});
+    QList<WorkerSpec> workers;
+    for (int i = 1; i <= behaviours.size(); ++i)
+        workers.append({i, QStringLiteral("Worker %1").arg(i), behaviours.at(i - 1), arguments.value(i - 1)});
+    HostScript script = startAllThenJoinAll(workers);
     script.steps.append({ScriptStep::Kind::Print, 0, QStringLiteral("done"), 0, {}});
     return script;
 }

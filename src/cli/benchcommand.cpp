@@ -20,20 +20,6 @@ namespace ProcessLab::Cli {
 
 namespace {
 
-HostScript benchScript(int workers, const QString &behaviour)
-{
-    HostScript script;
-    for (int i = 1; i <= workers; ++i) {
-        script.workers.append({i, QStringLiteral("Worker %1").arg(i), behaviour, {}});
-        script.steps.append({ScriptStep::Kind::Create, i, {}, 0, {}});
-    }
-    for (int i = 1; i <= workers; ++i)
-        script.steps.append({ScriptStep::Kind::Start, i, {}, 0, {}});
-    for (int i = 1; i <= workers; ++i)
-        script.steps.append({ScriptStep::Kind::Join, i, {}, 0, {}});
-    return script;
-}
-
 struct Round
 {
     double firstReadyMs = 0;
@@ -44,7 +30,7 @@ struct Round
 
 Round spawnRound(int workers)
 {
-    Run run(QStringLiteral("bench-spawn"), {}, benchScript(workers, QStringLiteral("test.noop")));
+    Run run(QStringLiteral("bench-spawn"), {}, startAllThenJoinAll(workers, QStringLiteral("test.noop")));
     QEventLoop loop;
     QObject::connect(&run, &Run::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(0, &run, &Run::start);
@@ -82,7 +68,7 @@ qint64 pssKiB(qint64 pid)
 
 QJsonArray idleMemory(int workers)
 {
-    Run run(QStringLiteral("bench-memory"), {}, benchScript(workers, QStringLiteral("test.idle")));
+    Run run(QStringLiteral("bench-memory"), {}, startAllThenJoinAll(workers, QStringLiteral("test.idle")));
     QEventLoop loop;
     int idle = 0;
     QObject::connect(&run, &Run::eventRecorded, &loop, [&](const RunEvent &event) {

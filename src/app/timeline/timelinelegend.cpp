@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "timelinelegend.h"
 
+#include "output/processstatustext.h"
+
 #include "processcolors.h"
 #include "timelinepainter.h"
 
@@ -71,13 +73,13 @@ void TimelineLegend::paintEvent(QPaintEvent *)
     const auto glyph = [&](ProcessState state) {
         TimelinePainter::drawEndGlyph(painter, QRectF(x, cy - h / 2.0, h, h), state, colors);
         x += h + pad;
-        label(TimelinePainter::stateText(state), colors.text);
+        label(ProcessStatusText::state(state), colors.text);
     };
 
     painter.setRenderHint(QPainter::Antialiasing, false);
-    bar(ProcessState::Starting, TimelinePainter::stateText(ProcessState::Starting));
-    bar(ProcessState::Ready, TimelinePainter::stateText(ProcessState::Ready));
-    bar(ProcessState::Running, TimelinePainter::stateText(ProcessState::Running));
+    bar(ProcessState::Starting, ProcessStatusText::state(ProcessState::Starting));
+    bar(ProcessState::Ready, ProcessStatusText::state(ProcessState::Ready));
+    bar(ProcessState::Running, ProcessStatusText::state(ProcessState::Running));
     ticks(colors.stdoutTick, tr("printed line"));
     ticks(colors.stderrTick, tr("stderr line"));
     glyph(ProcessState::Finished);

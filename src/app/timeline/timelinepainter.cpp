@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "timelinepainter.h"
 
+#include "output/processstatustext.h"
+
 #include "processcolors.h"
 
 #include <QPainter>
@@ -175,20 +177,6 @@ QString TimelinePainter::roleText(int processId, const ProcessSummary &process)
     return process.role.isEmpty() ? tr("Process %1").arg(processId) : process.role;
 }
 
-QString TimelinePainter::stateText(ProcessState state)
-{
-    switch (state) {
-    case ProcessState::Created: return tr("created");
-    case ProcessState::Starting: return tr("starting");
-    case ProcessState::Ready: return tr("ready");
-    case ProcessState::Running: return tr("running");
-    case ProcessState::Finished: return tr("finished");
-    case ProcessState::Failed: return tr("failed");
-    case ProcessState::Killed: return tr("killed");
-    }
-    return {};
-}
-
 QString TimelinePainter::stateExplanation(ProcessState state)
 {
     switch (state) {
@@ -229,7 +217,7 @@ int TimelinePainter::labelColumnWidth(const TimelineData &data, const TimelineMe
          {ProcessState::Created, ProcessState::Starting, ProcessState::Ready,
           ProcessState::Running, ProcessState::Finished, ProcessState::Failed,
           ProcessState::Killed})
-        chip = std::max(chip, smallFm.horizontalAdvance(stateText(state)));
+        chip = std::max(chip, smallFm.horizontalAdvance(ProcessStatusText::state(state)));
     chip += 2 * metrics.pad + metrics.pad;
     int text = roleFm.horizontalAdvance(tr("Worker %1").arg(88)); // a floor for empty runs
     for (const TimelineRow &row : data.rows()) {
@@ -258,7 +246,7 @@ void TimelinePainter::paintLabel(const QRect &rect, const TimelineRow &row)
 
     // State chip, right-aligned.
     const QFontMetrics smallFm(m.smallFont);
-    const QString state = stateText(process.state);
+    const QString state = ProcessStatusText::state(process.state);
     const int chipW = smallFm.horizontalAdvance(state) + 2 * m.pad;
     const int chipH = smallFm.height() + 2;
     const QRect chip(rect.right() - 2 * m.pad - chipW, cy - chipH / 2, chipW, chipH);

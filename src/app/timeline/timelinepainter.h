@@ -76,7 +76,6 @@ public:
 
     // "Main", "Worker 1", or "Process 3" if the record never named it.
     static QString roleText(int processId, const ProcessSummary &process);
-    static QString stateText(ProcessState state);
     static QString exitText(const ProcessSummary &process); // "exit 1", "signal 9", or empty
     static QString stateExplanation(ProcessState state);
 

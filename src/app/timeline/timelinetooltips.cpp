@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "timelinetooltips.h"
 
+#include "output/processstatustext.h"
+
 #include "timelinemath.h"
 #include "timelinepainter.h"
 
@@ -142,7 +144,7 @@ QString TimelineToolTips::segmentText(const TimelineRow &row, const QString &rol
     QString result = bold(role);
     if (process.pid > 0)
         result += u' ' % tr("(PID %1)").arg(process.pid);
-    result += u": " % TimelinePainter::stateText(segment.state) % br;
+    result += u": " % ProcessStatusText::state(segment.state) % br;
     if (segment.isOpen()) {
         const qint64 end = std::max(openEndNs, segment.startNs);
         result += tr("since %1 (%2 so far)")
@@ -203,7 +205,7 @@ QString TimelineToolTips::labelText(const QString &role, const ProcessSummary &p
     QString result = bold(role);
     if (process.pid > 0)
         result += u' ' % tr("(PID %1)").arg(process.pid);
-    result += br % tr("State: %1").arg(TimelinePainter::stateText(process.state));
+    result += br % tr("State: %1").arg(ProcessStatusText::state(process.state));
     const QString exit = TimelinePainter::exitText(process);
     if (!exit.isEmpty())
         result += u" (" % exit % u')';

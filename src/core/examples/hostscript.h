@@ -39,3 +39,12 @@ struct HostScript
 };
 
 } // namespace ProcessLab
+
+namespace ProcessLab {
+
+// N workers running one behaviour: create all, start all, join all (the shape of 示例1),
+// without source lines. Benchmarks and tests use it with test behaviours.
+HostScript startAllThenJoinAll(const QList<WorkerSpec> &workers);
+HostScript startAllThenJoinAll(int count, const QString &behaviour, const QCborMap &arguments = {});
+
+} // namespace ProcessLab
