@@ -278,6 +278,10 @@
         <source>Processes alive: %1</source>
         <translation>存活进程：%1</translation>
     </message>
+    <message>
+        <source>(main program at line %1: %2)</source>
+        <translation>（主程序正在执行第 %1 行：%2）</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::OutputActions</name>
@@ -658,34 +662,6 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>Process %1</source>
         <translation>进程 %1</translation>
-    </message>
-    <message>
-        <source>created</source>
-        <translation>已创建</translation>
-    </message>
-    <message>
-        <source>starting</source>
-        <translation>启动中</translation>
-    </message>
-    <message>
-        <source>ready</source>
-        <translation>就绪</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <source>finished</source>
-        <translation>已结束</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>killed</source>
-        <translation>已终止</translation>
     </message>
     <message>
         <source>The Process object exists; start() has not been called yet.</source>

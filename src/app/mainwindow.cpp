@@ -173,6 +173,8 @@ void MainWindow::connectActions()
     connect(m_controller, &RunController::controlsChanged, this, &MainWindow::updateControls);
     connect(m_controller, &RunController::runFinished, this, [this] {
         m_code->runEnded();
+        if (OutputPane *pane = m_outputArea->pane(mainProcessId))
+            pane->view()->setPlaceholderText(QString());
         handleTick(0);
     });
     connect(m_timeline, &TimelineWidget::eventActivated, this, [this](int process, qsizetype eventIndex) {
@@ -255,6 +257,11 @@ void MainWindow::handleEvents(const RunRecord &record, qsizetype from, qsizetype
             all.append(line);
             break;
         }
+        case EventKind::ScriptStep:
+            // Main prints little; its pane tells where the main program is meanwhile.
+            if (OutputPane *pane = m_outputArea->pane(mainProcessId))
+                pane->view()->setPlaceholderText(tr("(main program at line %1: %2)").arg(event.sourceLine).arg(event.text));
+            break;
         case EventKind::OutputDropped:
             if (OutputPane *pane = m_outputArea->pane(event.process))
                 pane->view()->addExternallyDropped(event.count);
@@ -409,6 +416,12 @@ void MainWindow::restoreSettings()
     m_topSplitter->restoreState(settings.value(QStringLiteral("ui/topSplitter")).toByteArray());
     if (settings.value(QStringLiteral("ui/panesAsTabs"), false).toBool())
         m_ui->actionPanesTabs->setChecked(true);
+    m_console->setShowTimestamps(settings.value(QStringLiteral("console/timestamps"), false).toBool());
+    m_console->setShowPrefixes(settings.value(QStringLiteral("console/prefixes"), true).toBool());
+    connect(m_console, &ConsoleView::showTimestampsChanged, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("console/timestamps"), on); });
+    connect(m_console, &ConsoleView::showPrefixesChanged, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("console/prefixes"), on); });
     m_fontSteps = settings.value(QStringLiteral("ui/fontSteps"), 0).toInt();
     m_ui->actionPresenter->setChecked(settings.value(QStringLiteral("ui/presenter"), false).toBool());
     if (m_fontSteps != 0)
