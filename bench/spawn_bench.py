@@ -105,12 +105,7 @@ def python_round(ctx, workers):
         t_all = time.perf_counter_ns()
     finally:
         # Not timed: tidy up so nothing from this round runs during the next one.
-        for p in procs:
-            if p.pid is not None:
-                p.join(5)
-                if p.is_alive():
-                    p.kill()
-                    p.join()
+        reap(procs)
         for r, w in pipes:
             r.close()
             w.close()
@@ -118,6 +113,16 @@ def python_round(ctx, workers):
     if bad:
         raise BenchError(f"{ctx.get_start_method()}: children exited with {bad}")
     return (t_all - t0) / 1e6, [(ready[i] - started[i]) / 1e6 for i in range(workers)]
+
+
+def reap(procs):
+    """Join every started child; kill the ones that do not end within 5 s."""
+    for p in procs:
+        if p.pid is not None:
+            p.join(5)
+            if p.is_alive():
+                p.kill()
+                p.join()
 
 
 def read_pss_kib(pid):
@@ -153,12 +158,7 @@ def python_idle_pss(ctx, workers):
                 parent.send(None)
             except OSError:
                 pass
-        for p in procs:
-            if p.pid is not None:
-                p.join(5)
-                if p.is_alive():
-                    p.kill()
-                    p.join()
+        reap(procs)
         for parent, child in pipes:
             parent.close()
             child.close()
