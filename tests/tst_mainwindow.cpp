@@ -11,7 +11,10 @@
 #include "output/outputarea.h"
 #include "output/outputpane.h"
 #include "output/outputview.h"
+#include "processcolors.h"
 #include "runcontroller.h"
+#include "theme.h"
+#include "timeline/timelinewidget.h"
 
 #include <QAction>
 #include <QApplication>
@@ -62,6 +65,7 @@ private slots:
     void stepModeWaitsForF10();
     void floodIsCountedExactly();
     void languageSwitchRetranslates();
+    void themeSwitchRepaintsInDark();
     void screenshotWritesPng();
 };
 
@@ -221,6 +225,22 @@ void TestMainWindow::languageSwitchRetranslates()
     QCoreApplication::processEvents();
     QCOMPARE(action(window, "actionRun")->text(), QStringLiteral("&Run"));
     QCOMPARE(window.bottomTabs()->tabText(0), QStringLiteral("Timeline"));
+}
+
+void TestMainWindow::themeSwitchRepaintsInDark()
+{
+    MainWindow window;
+    window.show();
+    QCOMPARE(Theme::normalized(QStringLiteral("Dark")), QStringLiteral("dark"));
+    QVERIFY(Theme::normalized(QStringLiteral("purple")).isEmpty());
+    Theme::apply(QStringLiteral("dark"));
+    QCoreApplication::processEvents();
+    QVERIFY(isDarkPalette(window.palette()));
+    QVERIFY(isDarkPalette(window.timeline()->palette()));
+    Theme::apply(QStringLiteral("light"));
+    QCoreApplication::processEvents();
+    QVERIFY(!isDarkPalette(window.palette()));
+    Theme::apply(QStringLiteral("system"));
 }
 
 void TestMainWindow::screenshotWritesPng()

@@ -282,6 +282,22 @@
         <source>(main program at line %1: %2)</source>
         <translation>（主程序正在执行第 %1 行：%2）</translation>
     </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark (for dark rooms)</source>
+        <translation>深色（适合暗环境）(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::OutputActions</name>

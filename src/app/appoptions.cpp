@@ -6,6 +6,7 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "runcontroller.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -39,6 +40,8 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
                                  QStringLiteral("knob=value"));
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Interface language: zh_CN or en."),
                                   QStringLiteral("language"));
+    const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("Colours: system, light or dark."),
+                                   QStringLiteral("theme"));
     const QCommandLineOption autorun(QStringLiteral("autorun"), QStringLiteral("Run the example at start."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("After the run ends, save a PNG of the window and exit."),
@@ -49,7 +52,7 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
                                    QStringLiteral("ms"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1280x800."),
                                   QStringLiteral("WxH"));
-    parser.addOptions({example, set, lang, autorun, screenshot, delay, size});
+    parser.addOptions({example, set, lang, theme, autorun, screenshot, delay, size});
     parser.process(arguments); // --help/--version exit here; unknown options exit with an error
 
     AppOptions options;
@@ -67,6 +70,13 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
         options.language = Language::normalized(parser.value(lang));
         if (options.language.isEmpty()) {
             *error = QStringLiteral("--lang: expected zh_CN or en, got '%1'").arg(parser.value(lang));
+            return options;
+        }
+    }
+    if (parser.isSet(theme)) {
+        options.theme = Theme::normalized(parser.value(theme));
+        if (options.theme.isEmpty()) {
+            *error = QStringLiteral("--theme: expected system, light or dark, got '%1'").arg(parser.value(theme));
             return options;
         }
     }

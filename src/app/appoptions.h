@@ -9,13 +9,14 @@ namespace ProcessLab {
 class MainWindow;
 
 // Command line of the desktop app, used for docs, demos and tests:
-//   processlab [--example ID] [--set knob=value ...] [--lang zh_CN|en] [--autorun]
+//   processlab [--example ID] [--set knob=value ...] [--lang zh_CN|en] [--theme T] [--autorun]
 //              [--screenshot FILE.png [--screenshot-delay MS]] [--size WxH]
 struct AppOptions
 {
     QString example;
     QStringList settings; // "knob=value"
     QString language;     // normalized, empty = remembered or system
+    QString theme;        // system/light/dark, empty = remembered
     bool autorun = false;
     QString screenshot;
     int screenshotDelayMs = -1; // with --autorun: shoot this long after the start, mid-run

@@ -3,6 +3,7 @@
 #include "appoptions.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "theme.h"
 #include "runtime/platformjob.h"
 
 #include <QApplication>
@@ -31,6 +32,9 @@ int main(int argc, char *argv[])
                                  ? options.language
                                  : QSettings().value(QStringLiteral("ui/language"), ProcessLab::Language::systemDefault()).toString();
     ProcessLab::Language::apply(language);
+    ProcessLab::Theme::apply(!options.theme.isEmpty()
+                                 ? options.theme
+                                 : QSettings().value(QStringLiteral("ui/theme"), QStringLiteral("system")).toString());
 
     ProcessLab::MainWindow window;
     if (!ProcessLab::applyAppOptions(options, &window, &error)) {

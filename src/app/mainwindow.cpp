@@ -17,6 +17,7 @@
 #include "record/jsonexport.h"
 #include "runcontroller.h"
 #include "runtime/run.h"
+#include "theme.h"
 #include "timeline/timelinewidget.h"
 
 #include <QActionGroup>
@@ -24,6 +25,7 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
@@ -150,6 +152,21 @@ void MainWindow::connectActions()
     languages->addAction(m_ui->actionLangEn);
     connect(m_ui->actionLangZh, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("zh_CN")); });
     connect(m_ui->actionLangEn, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("en")); });
+
+    m_themeMenu = new QMenu(this);
+    m_ui->menuView->insertMenu(m_ui->actionPresenter, m_themeMenu);
+    auto *themes = new QActionGroup(this);
+    for (const auto &[action, name] : {std::pair{&m_themeSystem, "system"}, std::pair{&m_themeLight, "light"},
+                                       std::pair{&m_themeDark, "dark"}}) {
+        *action = m_themeMenu->addAction(QString());
+        (*action)->setCheckable(true);
+        (*action)->setChecked(Theme::current() == QLatin1StringView(name));
+        themes->addAction(*action);
+        connect(*action, &QAction::triggered, this, [theme = QString::fromLatin1(name)] {
+            Theme::apply(theme);
+            QSettings().setValue(QStringLiteral("ui/theme"), theme);
+        });
+    }
 
     connect(m_ui->actionPresenter, &QAction::toggled, this, &MainWindow::applyFontScale);
     connect(m_ui->actionZoomIn, &QAction::triggered, this, [this] {
@@ -399,6 +416,10 @@ void MainWindow::retranslate()
     m_bottomTabs->setTabText(0, tr("Timeline"));
     m_bottomTabs->setTabText(1, tr("Console"));
     m_bottomTabs->setTabText(2, tr("Run history"));
+    m_themeMenu->setTitle(tr("&Theme"));
+    m_themeSystem->setText(tr("Follow the &System"));
+    m_themeLight->setText(tr("&Light"));
+    m_themeDark->setText(tr("&Dark (for dark rooms)"));
     m_ui->actionLangZh->setChecked(Language::current() == QLatin1StringView("zh_CN"));
     m_ui->actionLangEn->setChecked(Language::current() != QLatin1StringView("zh_CN"));
     if (const ExampleDefinition *example = ExampleRegistry::find(m_exampleId))

@@ -5,7 +5,9 @@
 
 #include <memory>
 
+class QAction;
 class QLabel;
+class QMenu;
 class QSplitter;
 class QTabWidget;
 
@@ -86,6 +88,10 @@ private:
     QLabel *m_statusElapsed = nullptr;
     QLabel *m_statusProcesses = nullptr;
     QLabel *m_statusHint = nullptr;
+    QMenu *m_themeMenu = nullptr;
+    QAction *m_themeSystem = nullptr;
+    QAction *m_themeLight = nullptr;
+    QAction *m_themeDark = nullptr;
     QString m_exampleId;
     qreal m_baseFontSize = 0;
     int m_fontSteps = 0;
