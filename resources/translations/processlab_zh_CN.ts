@@ -538,10 +538,6 @@ Wall time: %2 · Result: %3</source>
         <translation>退出状态</translation>
     </message>
     <message>
-        <source>signal %1</source>
-        <translation>信号 %1</translation>
-    </message>
-    <message>
         <source>Compare runs #%1 and #%2</source>
         <translation>比较第 %1 次和第 %2 次运行</translation>
     </message>

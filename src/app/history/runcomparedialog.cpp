@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "runcomparedialog.h"
 
+#include "output/processstatustext.h"
+
 #include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -35,9 +37,8 @@ QWidget *runColumn(const RunHistoryModel::Entry &entry, QWidget *parent)
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     for (int row = 0; row < entry.summary.processes.size(); ++row) {
         const ProcessSummary &p = entry.summary.processes.at(row);
-        const QString exit = !p.hasEnded() ? QStringLiteral("–")
-                             : p.exitSignal ? RunCompareDialog::tr("signal %1").arg(p.exitSignal)
-                                            : QString::number(p.exitCode);
+        const QString status = ProcessStatusText::exitStatus(p); // same words as the pane headers
+        const QString exit = status.isEmpty() ? QStringLiteral("–") : status;
         const QStringList cells = {p.role, p.pid ? QString::number(p.pid) : QStringLiteral("–"),
                                    RunHistoryModel::msText(p.spawnToReadyMs()), RunHistoryModel::msText(p.runMs()), exit};
         for (int column = 0; column < cells.size(); ++column) {

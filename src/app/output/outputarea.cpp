@@ -147,11 +147,6 @@ OutputPane *OutputArea::paneFor(int processId, const QString &role)
     return pane;
 }
 
-void OutputArea::updateProcess(const ProcessSummary &summary, qint64 nowNs)
-{
-    paneFor(summary.id, summary.role)->updateProcess(summary, nowNs);
-}
-
 void OutputArea::updateTab(OutputPane *pane)
 {
     const int index = m_tabs->indexOf(pane);

@@ -33,9 +33,6 @@ public:
     QList<OutputPane *> panes() const; // ordered by process id
     int paneCount() const { return static_cast<int>(m_panes.size()); }
 
-    // paneFor(summary.id, summary.role)->updateProcess(summary, nowNs)
-    void updateProcess(const ProcessSummary &summary, qint64 nowNs);
-
     void setLayoutMode(LayoutMode mode);
     LayoutMode layoutMode() const { return m_mode; }
     int columnCount() const { return m_columns; } // in grid mode

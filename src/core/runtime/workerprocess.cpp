@@ -156,9 +156,15 @@ void WorkerProcess::handleReadyRead(OutputStream stream)
         scheduleDrain();
 }
 
-bool WorkerProcess::hasBufferedOutput() const
+bool WorkerProcess::hasBufferedOutput()
 {
-    return m_process->bytesAvailable() > 0 || m_stdoutBuffered > 0 || m_stderrBuffered > 0;
+    // QProcess counts buffered bytes per read channel.
+    for (const auto channel : {QProcess::StandardOutput, QProcess::StandardError}) {
+        m_process->setReadChannel(channel);
+        if (m_process->bytesAvailable() > 0)
+            return true;
+    }
+    return false;
 }
 
 // Reads at most readChunkBytes of one stream and records its complete lines. A worker that
@@ -169,7 +175,6 @@ void WorkerProcess::readOutputChunk(OutputStream stream)
     const auto channel = stream == OutputStream::StdErr ? QProcess::StandardError : QProcess::StandardOutput;
     m_process->setReadChannel(channel);
     const QByteArray bytes = m_process->read(readChunkBytes);
-    (stream == OutputStream::StdErr ? m_stderrBuffered : m_stdoutBuffered) = m_process->bytesAvailable();
     OutputLineSplitter &splitter = stream == OutputStream::StdErr ? m_stderr : m_stdout;
     const QStringList lines = splitter.feed(bytes);
     const qint64 now = monotonicNowNs();

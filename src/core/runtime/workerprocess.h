@@ -63,7 +63,7 @@ private:
     void handleErrorOccurred(QProcess::ProcessError error);
     void handleReadyRead(OutputStream stream);
     void readOutputChunk(OutputStream stream);
-    bool hasBufferedOutput() const;
+    bool hasBufferedOutput();
     void scheduleDrain();
     void drainOutput();
     void flushRemainders();
@@ -92,8 +92,6 @@ private:
         QProcess::ExitStatus status = QProcess::NormalExit;
     };
     std::optional<ExitInfo> m_exit; // exited; recorded once the buffered output is drained
-    qint64 m_stdoutBuffered = 0;
-    qint64 m_stderrBuffered = 0;
     bool m_drainScheduled = false;
 };
 
