@@ -31,7 +31,7 @@ public:
 
     static constexpr std::chrono::milliseconds defaultStopGrace{1000};
     static constexpr std::chrono::milliseconds killGrace{2000};
-    static constexpr qint64 readChunkBytes = 8 * 1024; // output handled per event-loop turn and stream
+    static constexpr qint64 readChunkBytes = 4 * 1024; // output handled per event-loop turn and stream
 
     WorkerProcess(WorkerSpec spec, EventSink sink, QObject *parent = nullptr);
     ~WorkerProcess() override;
