@@ -116,8 +116,8 @@ void TestRunRecord::outputCapCountsDropped()
     for (int i = 0; i < 25; ++i)
         kept += record.append(outputEvent(i, 1 + i % 2, QString::number(i))) ? 1 : 0;
     QCOMPARE(kept, 10);
-    record.flushDroppedOutput(100);
-    record.flushDroppedOutput(101); // nothing new: no second report
+    record.flushDropped(100);
+    record.flushDropped(101); // nothing new: no second report
     qint64 reported = 0;
     int dropEvents = 0;
     for (const RunEvent &e : record.events()) {

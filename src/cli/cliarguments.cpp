@@ -3,6 +3,7 @@
 
 #include "examples/exampleregistry.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 
 namespace ProcessLab::Cli {
@@ -22,34 +23,94 @@ ParsedCommand error(const QString &text)
     return command;
 }
 
-// Splits "--name=value" and "--name value"; returns false if a value is missing.
-struct OptionCursor
-{
-    const QStringList &args;
-    qsizetype index = 0;
-
-    bool atEnd() const { return index >= args.size(); }
-    QString takeValue(const QString &inlineValue, bool hasInline, bool *ok)
-    {
-        if (hasInline) {
-            *ok = true;
-            return inlineValue;
-        }
-        if (index < args.size()) {
-            *ok = true;
-            return args.at(index++);
-        }
-        *ok = false;
-        return {};
-    }
-};
-
 QString exampleIds()
 {
     QStringList ids;
     for (const ExampleDefinition &example : ExampleRegistry::all())
         ids.append(example.id);
     return ids.join(QLatin1StringView(", "));
+}
+
+// QCommandLineParser with our conventions: "--name value" or "--name=value", a single dash
+// works like two, and its errors are turned into our one-line messages by the callers.
+struct SubcommandParser
+{
+    QCommandLineParser parser;
+    QStringList arguments;
+
+    explicit SubcommandParser(QStringList args)
+        : arguments(std::move(args))
+    {
+        parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+        parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, tr("Show the usage.")));
+    }
+
+    bool parse() { return parser.parse(QStringList{QStringLiteral("processlab-cli")} + arguments); }
+
+    // Why parse() failed when no option was unknown: the option given "=value" although it
+    // takes none, or the one whose value is missing (only possible at the end).
+    struct ValueProblem
+    {
+        QString option;
+        bool unexpectedValue = false;
+    };
+    ValueProblem valueProblem() const
+    {
+        for (const QString &arg : arguments) {
+            if (arg == QLatin1StringView("--"))
+                break;
+            const qsizetype eq = arg.indexOf(QLatin1Char('='));
+            if (!arg.startsWith(QLatin1Char('-')) || eq < 0)
+                continue;
+            const QString name = optionName(arg.left(eq));
+            if (!takesValue(name))
+                return {name, true};
+        }
+        return {arguments.isEmpty() ? QString() : optionName(arguments.constLast()), false};
+    }
+
+    bool takesValue(const QString &name) const
+    {
+        const QList<QCommandLineOption> options = definedOptions;
+        return std::any_of(options.cbegin(), options.cend(), [&name](const QCommandLineOption &o) {
+            return o.names().contains(name) && !o.valueName().isEmpty();
+        });
+    }
+
+    static QString optionName(const QString &arg)
+    {
+        qsizetype dashes = 0;
+        while (dashes < arg.size() && dashes < 2 && arg.at(dashes) == QLatin1Char('-'))
+            ++dashes;
+        return arg.mid(dashes);
+    }
+
+    void addOption(const QCommandLineOption &option)
+    {
+        parser.addOption(option);
+        definedOptions.append(option);
+    }
+
+    // The first option given more than once; name and alias count together (--x, --no-x).
+    QString repeatedOption(const QList<QStringList> &groups) const
+    {
+        const QStringList found = parser.optionNames();
+        for (const QStringList &group : groups) {
+            qsizetype count = 0;
+            for (const QString &name : group)
+                count += found.count(name);
+            if (count > 1)
+                return group.constFirst();
+        }
+        return {};
+    }
+
+    QList<QCommandLineOption> definedOptions;
+};
+
+QString repeatedMessage(const QString &option)
+{
+    return tr("--%1 given more than once; give each option once").arg(option);
 }
 
 ParsedCommand parseRun(const QStringList &args)
@@ -60,58 +121,88 @@ ParsedCommand parseRun(const QStringList &args)
     if (!example)
         return error(tr("run: unknown example '%1'; choose one of: %2").arg(args.first(), exampleIds()));
 
+    SubcommandParser sub(args.mid(1));
+    QList<QStringList> optionGroups;
+    QStringList optionList;
+    for (const KnobSpec &knob : example->knobs) {
+        if (knob.type == KnobSpec::Type::Bool) {
+            sub.addOption(QCommandLineOption(knob.name, knob.translatedHelp()));
+            sub.addOption(QCommandLineOption(QStringLiteral("no-") + knob.name, knob.translatedHelp()));
+            optionGroups.append({knob.name, QStringLiteral("no-") + knob.name});
+            optionList.append(QStringLiteral("--%1/--no-%1").arg(knob.name));
+        } else {
+            sub.addOption(QCommandLineOption(knob.name, knob.translatedHelp(), knob.rangeText()));
+            optionGroups.append({knob.name});
+            optionList.append(QStringLiteral("--%1 %2").arg(knob.name, knob.rangeText()));
+        }
+    }
+    const QCommandLineOption json(QStringLiteral("json"), tr("Write the run record as JSON."), QStringLiteral("FILE"));
+    const QCommandLineOption summary(QStringLiteral("summary"), tr("Print a per-process table to stderr."));
+    sub.addOption(json);
+    sub.addOption(summary);
+    optionGroups.append({json.names().constFirst()});
+    optionGroups.append({summary.names().constFirst()});
+    optionList << QStringLiteral("--json FILE") << QStringLiteral("--summary");
+
+    if (!sub.parse()) {
+        const QStringList unknown = sub.parser.unknownOptionNames();
+        if (!unknown.isEmpty()) {
+            return error(tr("unknown option --%1 for example '%2' (options: %3)")
+                             .arg(unknown.constFirst(), example->id, optionList.join(QLatin1StringView(", "))));
+        }
+        const SubcommandParser::ValueProblem problem = sub.valueProblem();
+        if (problem.unexpectedValue)
+            return error(tr("--%1 takes no value").arg(problem.option));
+        if (problem.option == json.names().constFirst())
+            return error(tr("--json needs a file name"));
+        const auto knob = std::find_if(example->knobs.cbegin(), example->knobs.cend(),
+                                       [&problem](const KnobSpec &k) { return k.name == problem.option; });
+        if (knob != example->knobs.cend())
+            return error(tr("--%1 needs a value (%2)").arg(knob->name, knob->rangeText()));
+        return error(sub.parser.errorText());
+    }
+    if (sub.parser.isSet(QStringLiteral("help")))
+        return {};
+    const QStringList positional = sub.parser.positionalArguments();
+    if (!positional.isEmpty())
+        return error(tr("run: unexpected argument '%1'").arg(positional.constFirst()));
+    if (const QString repeated = sub.repeatedOption(optionGroups); !repeated.isEmpty())
+        return error(repeatedMessage(repeated));
+
     ParsedCommand command;
     command.kind = ParsedCommand::Kind::Run;
     command.run.exampleId = example->id;
-    QVariantMap given;
-    OptionCursor cursor{args, 1};
-    while (!cursor.atEnd()) {
-        const QString arg = cursor.args.at(cursor.index++);
-        if (!arg.startsWith(QLatin1StringView("--")))
-            return error(tr("run: unexpected argument '%1'").arg(arg));
-        const qsizetype eq = arg.indexOf(QLatin1Char('='));
-        const bool hasInline = eq >= 0;
-        const QString name = arg.mid(2, hasInline ? eq - 2 : -1);
-        const QString inlineValue = hasInline ? arg.mid(eq + 1) : QString();
-        bool ok = false;
+    command.run.summary = sub.parser.isSet(summary);
+    if (sub.parser.isSet(json)) {
+        command.run.jsonPath = sub.parser.value(json);
+        // "--json --summary" must not write a file named "--summary".
+        if (command.run.jsonPath.isEmpty())
+            return error(tr("--json needs a file name"));
+        if (command.run.jsonPath.startsWith(QLatin1StringView("--")))
+            return error(tr("--json needs a file name, not the option '%1' (for a file of that name write ./%1)")
+                             .arg(command.run.jsonPath));
+    }
 
-        if (name == QLatin1StringView("summary") && !hasInline) {
-            command.run.summary = true;
-            continue;
-        }
-        if (name == QLatin1StringView("json")) {
-            command.run.jsonPath = cursor.takeValue(inlineValue, hasInline, &ok);
-            if (!ok || command.run.jsonPath.isEmpty())
-                return error(tr("--json needs a file name"));
-            continue;
-        }
-        const auto knob = std::find_if(example->knobs.cbegin(), example->knobs.cend(),
-                                       [&name](const KnobSpec &k) {
-                                           return k.name == name
-                                                  || (k.type == KnobSpec::Type::Bool
-                                                      && name == QLatin1StringView("no-") + k.name);
-                                       });
-        if (knob == example->knobs.cend()) {
-            QStringList options;
-            for (const KnobSpec &k : example->knobs)
-                options.append(QStringLiteral("--") + k.name);
-            options << QStringLiteral("--json FILE") << QStringLiteral("--summary");
-            return error(tr("unknown option --%1 for example '%2' (options: %3)")
-                             .arg(name, example->id, options.join(QLatin1StringView(", "))));
-        }
+    QVariantMap given;
+    for (const KnobSpec &knob : example->knobs) {
         QString text;
-        if (knob->type == KnobSpec::Type::Bool && !hasInline) {
-            text = name.startsWith(QLatin1StringView("no-")) ? QStringLiteral("off") : QStringLiteral("on");
-        } else {
-            text = cursor.takeValue(inlineValue, hasInline, &ok);
-            if (!ok)
-                return error(tr("--%1 needs a value (%2)").arg(knob->name, knob->rangeText()));
+        if (knob.type == KnobSpec::Type::Bool) {
+            if (sub.parser.isSet(knob.name))
+                text = QStringLiteral("on");
+            else if (sub.parser.isSet(QStringLiteral("no-") + knob.name))
+                text = QStringLiteral("off");
+        } else if (sub.parser.isSet(knob.name)) {
+            text = sub.parser.value(knob.name);
+            if (text.startsWith(QLatin1StringView("--")))
+                return error(tr("--%1 needs a value (%2)").arg(knob.name, knob.rangeText()));
         }
+        if (text.isNull())
+            continue;
         QString parseError;
-        const std::optional<QVariant> value = parseKnobValue(*knob, text, &parseError);
+        const std::optional<QVariant> value = parseKnobValue(knob, text, &parseError);
         if (!value)
             return error(parseError);
-        given.insert(knob->name, *value);
+        given.insert(knob.name, *value);
     }
     QString resolveError;
     const std::optional<QVariantMap> knobs = resolveKnobs(example->knobs, given, &resolveError);
@@ -125,24 +216,43 @@ ParsedCommand parseBench(const QStringList &args)
 {
     if (args.isEmpty() || args.first() != QLatin1StringView("spawn"))
         return error(tr("bench: the only benchmark is 'spawn'"));
+    const QString options = QStringLiteral("--workers N, --repeat N, --memory");
+    SubcommandParser sub(args.mid(1));
+    const QCommandLineOption workers(QStringLiteral("workers"), tr("Workers started at once."), QStringLiteral("N"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"), tr("Rounds measured."), QStringLiteral("N"));
+    const QCommandLineOption memory(QStringLiteral("memory"), tr("Also measure idle workers' memory."));
+    sub.addOption(workers);
+    sub.addOption(repeat);
+    sub.addOption(memory);
+    if (!sub.parse()) {
+        const QStringList unknown = sub.parser.unknownOptionNames();
+        if (!unknown.isEmpty())
+            return error(tr("bench spawn: unknown option --%1 (options: %2)").arg(unknown.constFirst(), options));
+        const SubcommandParser::ValueProblem problem = sub.valueProblem();
+        if (problem.unexpectedValue)
+            return error(tr("bench spawn: --%1 takes no value").arg(problem.option));
+        return error(tr("bench spawn: --%1 expects a whole number from 1 to 64").arg(problem.option));
+    }
+    if (sub.parser.isSet(QStringLiteral("help")))
+        return {};
+    if (!sub.parser.positionalArguments().isEmpty())
+        return error(tr("bench spawn: unexpected argument '%1'").arg(sub.parser.positionalArguments().constFirst()));
+    if (const QString repeated = sub.repeatedOption({{QStringLiteral("workers")}, {QStringLiteral("repeat")},
+                                                     {QStringLiteral("memory")}});
+        !repeated.isEmpty())
+        return error(QStringLiteral("bench spawn: ") + repeatedMessage(repeated));
+
     ParsedCommand command;
     command.kind = ParsedCommand::Kind::Bench;
-    OptionCursor cursor{args, 1};
-    while (!cursor.atEnd()) {
-        const QString arg = cursor.args.at(cursor.index++);
-        bool ok = false;
-        if (arg == QLatin1StringView("--memory")) {
-            command.bench.memory = true;
+    command.bench.memory = sub.parser.isSet(memory);
+    for (const auto &[option, target] : {std::pair{&workers, &command.bench.workers},
+                                         std::pair{&repeat, &command.bench.repeat}}) {
+        if (!sub.parser.isSet(*option))
             continue;
-        }
-        int *target = arg == QLatin1StringView("--workers") ? &command.bench.workers
-                      : arg == QLatin1StringView("--repeat") ? &command.bench.repeat
-                                                               : nullptr;
-        if (!target)
-            return error(tr("bench spawn: unknown option %1 (options: --workers N, --repeat N, --memory)").arg(arg));
-        const int value = cursor.takeValue({}, false, &ok).toInt(&ok);
+        bool ok = false;
+        const int value = sub.parser.value(*option).toInt(&ok);
         if (!ok || value < 1 || value > 64)
-            return error(tr("bench spawn: %1 expects a whole number from 1 to 64").arg(arg));
+            return error(tr("bench spawn: --%1 expects a whole number from 1 to 64").arg(option->names().constFirst()));
         *target = value;
     }
     return command;
@@ -186,7 +296,8 @@ QString usageText()
                       "\n"
                       "stdout carries exactly the example's output; --summary prints a per-process\n"
                       "timing table to stderr; --json writes the whole run record.\n"
-                      "Exit codes: 0 ok, 1 the run failed, 2 usage error, 130 interrupted.\n"
+                      "Exit codes: 0 ok, 1 the run failed or its output could not be written,\n"
+                      "2 usage error, 130 interrupted.\n"
                       "\nExamples and their options:\n");
     for (const ExampleDefinition &example : ExampleRegistry::all()) {
         text += QStringLiteral("  %1\n").arg(example.id);

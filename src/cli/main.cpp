@@ -3,10 +3,12 @@
 #include "benchcommand.h"
 #include "cliarguments.h"
 #include "interrupthandler.h"
+#include "standardstreams.h"
 #include "summarytable.h"
+#include "terminalprinter.h"
 
 #include "examples/exampleregistry.h"
-#include "record/jsonexport.h"
+#include "record/jsonrecordfile.h"
 #include "record/runsummary.h"
 #include "runtime/platformjob.h"
 #include "runtime/run.h"
@@ -14,140 +16,104 @@
 #include <QCoreApplication>
 #include <QTimer>
 
-#include <cstdio>
-
 using namespace ProcessLab;
 
 namespace {
 
+constexpr int exitFailed = 1;
 constexpr int exitUsage = 2;
 constexpr int exitInterrupted = 130;
 
-void writeTo(FILE *stream, const QString &text)
+QString tr(const char *text)
 {
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stream);
+    return QCoreApplication::translate("ProcessLab::Cli", text);
 }
 
-QString processName(const RunSummaryBuilder &builder, int process)
+void reportStdoutFailure(const QString &reason)
 {
-    const ProcessSummary *p = builder.summary().process(process);
-    return p && !p->role.isEmpty() ? p->role : QStringLiteral("run");
+    Cli::writeStderr(QStringLiteral("processlab-cli: ") + tr("cannot write to standard output: %1").arg(reason)
+                     + QLatin1Char('\n'));
 }
-
-// Mirrors the record onto the terminal as it grows: output lines to stdout/stderr,
-// failures and rejected connections as diagnostics on stderr.
-class TerminalPrinter : public QObject
-{
-public:
-    explicit TerminalPrinter(QObject *parent)
-        : QObject(parent)
-    {
-        // Flush on a short timer instead of per line: a flood of output stays cheap.
-        m_flushTimer.setInterval(10);
-        m_flushTimer.setSingleShot(true);
-        connect(&m_flushTimer, &QTimer::timeout, this, [] {
-            std::fflush(stdout);
-            std::fflush(stderr);
-        });
-    }
-
-    void handleEvent(const RunEvent &event)
-    {
-        m_summary.consume(event);
-        switch (event.kind) {
-        case EventKind::Output:
-            writeTo(event.stream == OutputStream::StdErr ? stderr : stdout, event.text + QLatin1Char('\n'));
-            break;
-        case EventKind::StateChanged:
-            if (event.process != mainProcessId && event.state == ProcessState::Failed)
-                writeTo(stderr, QStringLiteral("processlab-cli: %1 failed: %2\n")
-                                    .arg(processName(m_summary, event.process), event.text));
-            break;
-        case EventKind::Error:
-            writeTo(stderr, QStringLiteral("processlab-cli: %1: %2\n")
-                                .arg(processName(m_summary, event.process), event.text));
-            break;
-        case EventKind::ConnectionRejected:
-            writeTo(stderr, QStringLiteral("processlab-cli: refused a connection: %1\n").arg(event.text));
-            break;
-        case EventKind::OutputDropped:
-            writeTo(stderr, QStringLiteral("processlab-cli: %1: %2 lines not recorded (record cap)\n")
-                                .arg(processName(m_summary, event.process))
-                                .arg(event.count));
-            break;
-        default:
-            return;
-        }
-        if (!m_flushTimer.isActive())
-            m_flushTimer.start();
-    }
-
-private:
-    RunSummaryBuilder m_summary;
-    QTimer m_flushTimer;
-};
 
 int listExamples()
 {
-    for (const ExampleDefinition &example : ExampleRegistry::all())
-        writeTo(stdout, QStringLiteral("%1\t%2\t%3\n").arg(example.id, example.titleEn, example.titleZh));
+    for (const ExampleDefinition &example : ExampleRegistry::all()) {
+        if (!Cli::writeStdout(QStringLiteral("%1\t%2\t%3\n").arg(example.id, example.titleEn, example.titleZh).toUtf8(),
+                              nullptr))
+            break; // the final flush reports it
+    }
     return 0;
 }
 
 int runExample(QCoreApplication &app, const Cli::RunOptions &options)
 {
+    // Opened before the run: a path that cannot be written is a usage error, found now.
+    std::unique_ptr<JsonRecordFile> jsonFile;
+    if (!options.jsonPath.isEmpty()) {
+        jsonFile = std::make_unique<JsonRecordFile>(options.jsonPath);
+        QString error;
+        if (!jsonFile->open(&error)) {
+            Cli::writeStderr(QStringLiteral("processlab-cli: --json: %1\n").arg(error));
+            return exitUsage;
+        }
+    }
+
     const ExampleDefinition *example = ExampleRegistry::find(options.exampleId);
     std::unique_ptr<Run> run = Run::create(*example, options.knobs);
-    auto *printer = new TerminalPrinter(&app);
-    QObject::connect(run.get(), &Run::eventRecorded, printer, &TerminalPrinter::handleEvent);
+    Cli::TerminalPrinter printer;
+    QObject::connect(run.get(), &Run::eventRecorded, &printer, &Cli::TerminalPrinter::handleEvent);
+    QObject::connect(run.get(), &Run::eventDropped, &printer, &Cli::TerminalPrinter::handleDroppedEvent);
+    // Nobody reads what the example prints any more: stop the run instead of running blind.
+    QObject::connect(&printer, &Cli::TerminalPrinter::stdoutFailed, run.get(), [&run](const QString &reason) {
+        if (run->status() != Run::Status::Running)
+            return reportStdoutFailure(reason);
+        Cli::writeStderr(QStringLiteral("processlab-cli: ")
+                         + tr("cannot write to standard output: %1; stopping the workers").arg(reason)
+                         + QLatin1Char('\n'));
+        run->stop();
+    });
 
     bool interrupted = false;
     Cli::InterruptHandler interrupts;
     QObject::connect(&interrupts, &Cli::InterruptHandler::interrupted, run.get(), [&] {
         if (!interrupted)
-            writeTo(stderr, QStringLiteral("processlab-cli: interrupted, stopping the workers\n"));
+            Cli::writeStderr(QStringLiteral("processlab-cli: interrupted, stopping the workers\n"));
         interrupted = true;
         run->stop();
     });
     QObject::connect(run.get(), &Run::finished, &app, &QCoreApplication::quit, Qt::QueuedConnection);
     QTimer::singleShot(0, run.get(), &Run::start);
     app.exec();
-    std::fflush(stdout);
+    printer.flush(); // a failure is reported through stdoutFailed, like one during the run
 
+    printer.reportDropped(run->record());
     if (options.summary)
-        writeTo(stderr, Cli::formatSummaryTable(summarize(run->record())));
-    if (!options.jsonPath.isEmpty()) {
+        Cli::writeStderr(Cli::formatSummaryTable(summarize(run->record())));
+    int exitCode = interrupted ? exitInterrupted : printer.hasStdoutFailed() ? exitFailed : run->exitCode();
+    if (jsonFile) {
         QString error;
-        if (!writeRunRecordJson(run->record(), options.jsonPath, &error)) {
-            writeTo(stderr, QStringLiteral("processlab-cli: %1\n").arg(error));
-            return 1;
+        if (!jsonFile->write(run->record(), &error)) {
+            Cli::writeStderr(QStringLiteral("processlab-cli: --json: %1\n").arg(error));
+            if (exitCode == 0)
+                exitCode = exitFailed;
         }
     }
-    std::fflush(stderr);
-    return interrupted ? exitInterrupted : run->exitCode();
+    Cli::flushStderr();
+    return exitCode;
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+int dispatch(QCoreApplication &app, const Cli::ParsedCommand &command)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("processlab-cli"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(PROCESSLAB_VERSION));
-
-    ensureChildrenDieWithHost(); // Windows job object; Linux/macOS handle it per worker
-
-    const Cli::ParsedCommand command = Cli::parseCommandLine(app.arguments().mid(1));
     switch (command.kind) {
     case Cli::ParsedCommand::Kind::Help:
-        writeTo(stdout, Cli::usageText());
+        Cli::writeStdout(Cli::usageText().toUtf8(), nullptr);
         return 0;
     case Cli::ParsedCommand::Kind::Version:
-        writeTo(stdout, QStringLiteral("processlab-cli %1\n").arg(QCoreApplication::applicationVersion()));
+        Cli::writeStdout(
+            QStringLiteral("processlab-cli %1\n").arg(QCoreApplication::applicationVersion()).toUtf8(), nullptr);
         return 0;
     case Cli::ParsedCommand::Kind::Error:
-        writeTo(stderr, QStringLiteral("processlab-cli: %1\n").arg(command.error));
+        Cli::writeStderr(QStringLiteral("processlab-cli: %1\n").arg(command.error));
         return exitUsage;
     case Cli::ParsedCommand::Kind::List:
         return listExamples();
@@ -157,4 +123,28 @@ int main(int argc, char *argv[])
         return Cli::runSpawnBench(app, command.bench);
     }
     return exitUsage;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    Cli::prepareStandardStreams(); // before anything opens a file descriptor
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("processlab-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROCESSLAB_VERSION));
+
+    ensureChildrenDieWithHost(); // Windows job object; Linux/macOS handle it per worker
+
+    const Cli::ParsedCommand command = Cli::parseCommandLine(app.arguments().mid(1));
+    int exitCode = dispatch(app, command);
+    // Output that never arrived is a failure (`> /dev/full`, a closed pipe); a run has
+    // checked and reported it itself, as soon as it happened.
+    QString error;
+    if (command.kind != Cli::ParsedCommand::Kind::Run && !Cli::flushStdout(&error)) {
+        reportStdoutFailure(error);
+        if (exitCode == 0)
+            exitCode = exitFailed;
+    }
+    return exitCode;
 }

@@ -1,22 +1,38 @@
 // SPDX-License-Identifier: MIT
 #include "jsonexport.h"
 
+#include "jsonrecordfile.h"
 #include "runrecord.h"
 #include "runsummary.h"
 
 #include <QCoreApplication>
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
+#include <QJsonObject>
+#include <QtNumeric>
+
+#include <limits>
 
 namespace ProcessLab {
 
 namespace {
 
+constexpr qsizetype writeChunkBytes = 64 * 1024;
+
+// Nanoseconds since the start; saturates instead of overflowing on absurd times.
+qint64 sinceStart(qint64 timeNs, qint64 startNs)
+{
+    qint64 t = 0;
+    if (qSubOverflow(timeNs, startNs, &t))
+        return timeNs < startNs ? std::numeric_limits<qint64>::min() : std::numeric_limits<qint64>::max();
+    return t;
+}
+
 QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
 {
     QJsonObject o;
-    o.insert(QLatin1StringView("t"), event.timeNs - startNs);
+    o.insert(QLatin1StringView("t"), sinceStart(event.timeNs, startNs));
     o.insert(QLatin1StringView("kind"), eventKindName(event.kind));
     if (event.process != runLevel)
         o.insert(QLatin1StringView("process"), event.process);
@@ -42,6 +58,8 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
         o.insert(QLatin1StringView("exitCode"), event.exitCode);
         break;
     case EventKind::OutputDropped:
+    case EventKind::TracesDropped:
+    case EventKind::RejectionsDropped:
         o.insert(QLatin1StringView("count"), event.count);
         break;
     case EventKind::ProcessCreated:
@@ -58,13 +76,10 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
     return o;
 }
 
-} // namespace
-
-QJsonObject runRecordToJson(const RunRecord &record)
+// Everything but the events: small, so built as one object.
+QJsonObject headerToJson(const RunRecord &record)
 {
-    const qint64 startNs = record.startNs();
     const RunSummary summary = summarize(record);
-
     QJsonArray processes;
     for (const ProcessSummary &p : summary.processes) {
         QJsonObject o;
@@ -79,9 +94,20 @@ QJsonObject runRecordToJson(const RunRecord &record)
         processes.append(o);
     }
 
-    QJsonArray events;
-    for (const RunEvent &event : record.events())
-        events.append(eventToJson(event, startNs));
+    // Totals of the *-dropped events, so a reader sees at once whether the record is whole.
+    qint64 droppedOutput = 0, droppedTraces = 0, droppedRejections = 0;
+    for (const RunEvent &event : record.events()) {
+        if (event.kind == EventKind::OutputDropped)
+            droppedOutput += event.count;
+        else if (event.kind == EventKind::TracesDropped)
+            droppedTraces += event.count;
+        else if (event.kind == EventKind::RejectionsDropped)
+            droppedRejections += event.count;
+    }
+    QJsonObject dropped;
+    dropped.insert(QLatin1StringView("outputLines"), droppedOutput);
+    dropped.insert(QLatin1StringView("traces"), droppedTraces);
+    dropped.insert(QLatin1StringView("rejections"), droppedRejections);
 
     QJsonObject root;
     root.insert(QLatin1StringView("schema"), QStringLiteral("processlab-run-record"));
@@ -89,31 +115,55 @@ QJsonObject runRecordToJson(const RunRecord &record)
     root.insert(QLatin1StringView("example"), record.exampleId());
     root.insert(QLatin1StringView("knobs"), QJsonObject::fromVariantMap(record.knobs()));
     root.insert(QLatin1StringView("clock"), QStringLiteral("monotonic-ns"));
-    root.insert(QLatin1StringView("startNs"), startNs);
+    root.insert(QLatin1StringView("startNs"), record.startNs());
     root.insert(QLatin1StringView("wallMs"), summary.wallMs());
     root.insert(QLatin1StringView("exitCode"), summary.exitCode);
     root.insert(QLatin1StringView("processes"), processes);
-    root.insert(QLatin1StringView("events"), events);
+    root.insert(QLatin1StringView("dropped"), dropped);
     return root;
+}
+
+QString writeError(const QIODevice *device)
+{
+    return QCoreApplication::translate("ProcessLab", "write failed: %1").arg(device->errorString());
+}
+
+} // namespace
+
+bool writeRunRecordJson(const RunRecord &record, QIODevice *device, QString *error)
+{
+    // The header object without its closing brace, then "events" written one by one.
+    QByteArray buffer = QJsonDocument(headerToJson(record)).toJson(QJsonDocument::Indented);
+    buffer.chop(3); // "\n}\n"
+    buffer += ",\n    \"events\": [";
+    const qint64 startNs = record.startNs();
+    bool first = true;
+    for (const RunEvent &event : record.events()) {
+        buffer += first ? "\n        " : ",\n        ";
+        first = false;
+        buffer += QJsonDocument(eventToJson(event, startNs)).toJson(QJsonDocument::Compact);
+        if (buffer.size() >= writeChunkBytes) {
+            if (device->write(buffer) != buffer.size()) {
+                if (error)
+                    *error = writeError(device);
+                return false;
+            }
+            buffer.clear();
+        }
+    }
+    buffer += first ? "]\n}\n" : "\n    ]\n}\n";
+    if (device->write(buffer) != buffer.size()) {
+        if (error)
+            *error = writeError(device);
+        return false;
+    }
+    return true;
 }
 
 bool writeRunRecordJson(const RunRecord &record, const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QCoreApplication::translate("ProcessLab", "cannot write %1: %2")
-                         .arg(path, file.errorString());
-        return false;
-    }
-    file.write(QJsonDocument(runRecordToJson(record)).toJson(QJsonDocument::Indented));
-    if (!file.commit()) {
-        if (error)
-            *error = QCoreApplication::translate("ProcessLab", "cannot write %1: %2")
-                         .arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    JsonRecordFile file(path);
+    return file.open(error) && file.write(record, error);
 }
 
 } // namespace ProcessLab

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QJsonObject>
 #include <QString>
+
+class QIODevice;
 
 namespace ProcessLab {
 
@@ -11,7 +12,11 @@ class RunRecord;
 // JSON form of a whole run record; the schema is documented in docs/run-record.md.
 inline constexpr int runRecordSchemaVersion = 1;
 
-QJsonObject runRecordToJson(const RunRecord &record);
+// Streams the record to an open device one event at a time: memory stays at one event's
+// JSON however long the record (a whole QJsonDocument of a million lines takes a GB).
+bool writeRunRecordJson(const RunRecord &record, QIODevice *device, QString *error);
+
+// Writes the record to path (see JsonRecordFile for how files, devices and pipes differ).
 bool writeRunRecordJson(const RunRecord &record, const QString &path, QString *error);
 
 } // namespace ProcessLab

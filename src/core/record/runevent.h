@@ -37,6 +37,8 @@ enum class EventKind : quint8 {
     Error,              // process (or -1), text
     ConnectionRejected, // text: why a connection to the run's server was refused
     OutputDropped,      // process, count: lines the record did not keep (over its cap)
+    TracesDropped,      // process, count: worker traces the record did not keep (over its cap)
+    RejectionsDropped,  // count: refused connections the record did not keep (over its cap)
 };
 
 inline constexpr int mainProcessId = 0;

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "runrecord.h"
 
+#include "protocol/monotonicclock.h"
+
 #include <QCoreApplication>
+
+#include <algorithm>
 
 namespace ProcessLab {
 
@@ -32,6 +36,8 @@ QString eventKindName(EventKind kind)
     case EventKind::Error: return QStringLiteral("error");
     case EventKind::ConnectionRejected: return QStringLiteral("connection-rejected");
     case EventKind::OutputDropped: return QStringLiteral("output-dropped");
+    case EventKind::TracesDropped: return QStringLiteral("traces-dropped");
+    case EventKind::RejectionsDropped: return QStringLiteral("rejections-dropped");
     }
     return {};
 }
@@ -41,36 +47,61 @@ QString streamName(OutputStream stream)
     return stream == OutputStream::StdErr ? QStringLiteral("stderr") : QStringLiteral("stdout");
 }
 
+bool RunRecord::Cap::admit(int process)
+{
+    if (stored >= cap) {
+        ++pending[process];
+        ++total[process];
+        return false;
+    }
+    ++stored;
+    return true;
+}
+
+void RunRecord::Cap::flush(EventKind droppedKind, qint64 timeNs, QList<RunEvent> *events)
+{
+    QList<int> processes = pending.keys();
+    std::sort(processes.begin(), processes.end()); // a stable order for readers and tests
+    for (const int process : std::as_const(processes)) {
+        RunEvent event;
+        event.timeNs = timeNs;
+        event.kind = droppedKind;
+        event.process = process;
+        event.count = pending.value(process);
+        events->append(std::move(event));
+    }
+    pending.clear();
+}
+
 bool RunRecord::append(RunEvent event)
 {
-    if (event.kind == EventKind::Output) {
-        if (m_outputLines >= m_outputLineCap) {
-            ++m_pendingDropped[event.process];
-            ++m_totalDropped[event.process];
+    switch (event.kind) {
+    case EventKind::Output:
+        if (!m_output.admit(event.process))
             return false;
-        }
-        ++m_outputLines;
+        break;
+    case EventKind::WorkerTrace:
+        if (!m_traces.admit(event.process))
+            return false;
+        if (!m_events.isEmpty()) // the worker's clock reading: keep it inside the run
+            event.timeNs = std::clamp<qint64>(event.timeNs, startNs(), std::max<qint64>(startNs(), monotonicNowNs()));
+        break;
+    case EventKind::ConnectionRejected:
+        if (!m_rejections.admit(runLevel))
+            return false;
+        break;
+    default:
+        break;
     }
     m_events.append(std::move(event));
     return true;
 }
 
-void RunRecord::flushDroppedOutput(qint64 timeNs)
+void RunRecord::flushDropped(qint64 timeNs)
 {
-    for (auto it = m_pendingDropped.cbegin(); it != m_pendingDropped.cend(); ++it) {
-        RunEvent event;
-        event.timeNs = timeNs;
-        event.kind = EventKind::OutputDropped;
-        event.process = it.key();
-        event.count = it.value();
-        m_events.append(std::move(event));
-    }
-    m_pendingDropped.clear();
-}
-
-qint64 RunRecord::droppedLines(int process) const
-{
-    return m_totalDropped.value(process);
+    m_output.flush(EventKind::OutputDropped, timeNs, &m_events);
+    m_traces.flush(EventKind::TracesDropped, timeNs, &m_events);
+    m_rejections.flush(EventKind::RejectionsDropped, timeNs, &m_events);
 }
 
 } // namespace ProcessLab

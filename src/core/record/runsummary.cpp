@@ -121,6 +121,8 @@ void RunSummaryBuilder::consume(const RunEvent &event)
     case EventKind::WorkerTrace:
     case EventKind::Error:
     case EventKind::ConnectionRejected:
+    case EventKind::TracesDropped:
+    case EventKind::RejectionsDropped:
         break;
     }
 }

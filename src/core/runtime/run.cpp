@@ -36,12 +36,7 @@ Run::Run(const QString &exampleId, const QVariantMap &knobs, HostScript script,
         recordEvent(std::move(event));
     });
     m_dropFlushTimer->setInterval(dropFlushInterval);
-    connect(m_dropFlushTimer, &QTimer::timeout, this, [this] {
-        const qsizetype before = m_record.size();
-        m_record.flushDroppedOutput(monotonicNowNs());
-        for (qsizetype i = before; i < m_record.size(); ++i)
-            emit eventRecorded(m_record.events().at(i));
-    });
+    connect(m_dropFlushTimer, &QTimer::timeout, this, [this] { flushDroppedEvents(monotonicNowNs()); });
 }
 
 std::unique_ptr<Run> Run::create(const ExampleDefinition &example, const QVariantMap &knobs, QObject *parent)
@@ -64,8 +59,18 @@ void Run::setStepMode(bool on)
 
 void Run::recordEvent(RunEvent event)
 {
-    if (m_record.append(std::move(event)))
+    if (m_record.append(event)) // a copy: the event's text is shared, not duplicated
         emit eventRecorded(m_record.events().constLast());
+    else
+        emit eventDropped(event);
+}
+
+void Run::flushDroppedEvents(qint64 timeNs)
+{
+    const qsizetype before = m_record.size();
+    m_record.flushDropped(timeNs);
+    for (qsizetype i = before; i < m_record.size(); ++i)
+        emit eventRecorded(m_record.events().at(i));
 }
 
 void Run::start()
@@ -264,7 +269,7 @@ void Run::finish(int exitCode, const QString &reason)
     m_dropFlushTimer->stop();
     m_server->close();
     const qint64 now = monotonicNowNs();
-    m_record.flushDroppedOutput(now);
+    flushDroppedEvents(now);
     const ProcessState mainState = m_stopRequested ? ProcessState::Killed
                                    : exitCode == 0 ? ProcessState::Finished
                                                    : ProcessState::Failed;

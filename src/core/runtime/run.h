@@ -59,11 +59,15 @@ public:
 
 signals:
     void eventRecorded(const ProcessLab::RunEvent &event);
+    // An event over one of the record's caps: counted, not stored. The CLI prints such
+    // output lines, so its stdout carries every line however long the run.
+    void eventDropped(const ProcessLab::RunEvent &event);
     void stepChanged(int currentStep);
     void finished(int exitCode);
 
 private:
     void recordEvent(RunEvent event);
+    void flushDroppedEvents(qint64 timeNs);
     void advance();
     void executeStep(const ScriptStep &step);
     WorkerProcess *worker(int id) const;

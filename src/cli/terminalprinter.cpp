@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+#include "terminalprinter.h"
+
+#include "standardstreams.h"
+
+#include "record/runrecord.h"
+
+
+namespace ProcessLab::Cli {
+
+TerminalPrinter::TerminalPrinter(QObject *parent)
+    : QObject(parent)
+{
+    // Flush on a short timer instead of per line: a flood of output stays cheap.
+    m_flushTimer.setInterval(10);
+    m_flushTimer.setSingleShot(true);
+    connect(&m_flushTimer, &QTimer::timeout, this, &TerminalPrinter::flush);
+}
+
+QString TerminalPrinter::processName(int process) const
+{
+    const ProcessSummary *p = m_summary.summary().process(process);
+    return p && !p->role.isEmpty() ? p->role : QStringLiteral("run");
+}
+
+void TerminalPrinter::failStdout(const QString &reason)
+{
+    if (hasStdoutFailed())
+        return;
+    m_stdoutError = reason;
+    emit stdoutFailed(reason);
+}
+
+void TerminalPrinter::printOutput(const RunEvent &event)
+{
+    if (event.stream == OutputStream::StdErr) {
+        writeStderr(event.text + QLatin1Char('\n'));
+    } else if (!hasStdoutFailed()) {
+        QString error;
+        if (!writeStdout((event.text + QLatin1Char('\n')).toUtf8(), &error))
+            failStdout(error);
+    }
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void TerminalPrinter::handleDroppedEvent(const RunEvent &event)
+{
+    if (event.kind == EventKind::Output)
+        printOutput(event);
+}
+
+void TerminalPrinter::handleEvent(const RunEvent &event)
+{
+    m_summary.consume(event);
+    switch (event.kind) {
+    case EventKind::Output:
+        printOutput(event);
+        return;
+    case EventKind::StateChanged:
+        if (event.process != mainProcessId && event.state == ProcessState::Failed)
+            writeStderr(QStringLiteral("processlab-cli: %1 failed: %2\n").arg(processName(event.process), event.text));
+        break;
+    case EventKind::Error:
+        writeStderr(QStringLiteral("processlab-cli: %1: %2\n").arg(processName(event.process), event.text));
+        break;
+    case EventKind::ConnectionRejected:
+        writeStderr(QStringLiteral("processlab-cli: refused a connection: %1\n").arg(event.text));
+        break;
+    default:
+        return; // what went over a cap is reported once, at the end (reportDropped)
+    }
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void TerminalPrinter::reportDropped(const RunRecord &record)
+{
+    const QList<ProcessSummary> processes = m_summary.summary().processes;
+    for (const ProcessSummary &p : processes) {
+        if (const qint64 lines = record.droppedLines(p.id))
+            writeStderr(QStringLiteral("processlab-cli: ")
+                        + tr("%1: %2 output lines were printed but not recorded (the record keeps %3 lines)\n")
+                              .arg(processName(p.id))
+                              .arg(lines)
+                              .arg(record.outputLineCap()));
+        if (const qint64 traces = record.droppedTraces(p.id))
+            writeStderr(QStringLiteral("processlab-cli: ")
+                        + tr("%1: %2 traces were not recorded (the record keeps %3)\n")
+                              .arg(processName(p.id))
+                              .arg(traces)
+                              .arg(record.traceCap()));
+    }
+    if (const qint64 rejections = record.droppedRejections())
+        writeStderr(QStringLiteral("processlab-cli: ")
+                    + tr("%1 more refused connections were not recorded (the record keeps %2)\n")
+                          .arg(rejections)
+                          .arg(record.rejectionCap()));
+}
+
+bool TerminalPrinter::flush()
+{
+    QString error;
+    if (!hasStdoutFailed() && !flushStdout(&error))
+        failStdout(error);
+    flushStderr();
+    return !hasStdoutFailed();
+}
+
+} // namespace ProcessLab::Cli

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "record/runsummary.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace ProcessLab {
+class RunRecord;
+}
+
+namespace ProcessLab::Cli {
+
+// Mirrors a run onto the terminal as it happens: every output line to stdout/stderr (also
+// the lines over the record's cap: stdout carries all the example printed), failures and
+// refused connections as diagnostics on stderr. When stdout cannot be written (a full
+// disk, a closed pipe) it stops writing there and emits stdoutFailed() once.
+class TerminalPrinter : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TerminalPrinter(QObject *parent = nullptr);
+
+    void handleEvent(const ProcessLab::RunEvent &event);        // Run::eventRecorded
+    void handleDroppedEvent(const ProcessLab::RunEvent &event); // Run::eventDropped
+    // After the run: one line per kind of event the record counted instead of storing.
+    void reportDropped(const RunRecord &record);
+    // Flushes both streams; false if stdout lost anything.
+    bool flush();
+    bool hasStdoutFailed() const { return !m_stdoutError.isEmpty(); }
+    QString stdoutError() const { return m_stdoutError; }
+
+signals:
+    void stdoutFailed(const QString &reason);
+
+private:
+    void printOutput(const RunEvent &event);
+    void failStdout(const QString &reason);
+    QString processName(int process) const;
+
+    RunSummaryBuilder m_summary;
+    QTimer m_flushTimer;
+    QString m_stdoutError;
+};
+
+} // namespace ProcessLab::Cli

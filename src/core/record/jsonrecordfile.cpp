@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+#include "jsonrecordfile.h"
+
+#include "jsonexport.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <sys/stat.h>
+#endif
+
+namespace ProcessLab {
+
+namespace {
+
+enum class PathKind { Missing, RegularFile, Directory, Other };
+
+PathKind pathKind(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    // stat() follows links, so /dev/fd/63 (a shell's `>(cmd)`) is seen as the pipe it is.
+    struct stat info{};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return PathKind::Missing;
+    if (S_ISREG(info.st_mode))
+        return PathKind::RegularFile;
+    return S_ISDIR(info.st_mode) ? PathKind::Directory : PathKind::Other;
+#else
+    const QFileInfo info(path);
+    if (!info.exists())
+        return PathKind::Missing;
+    if (info.isDir())
+        return PathKind::Directory;
+    return info.isFile() ? PathKind::RegularFile : PathKind::Other;
+#endif
+}
+
+} // namespace
+
+JsonRecordFile::JsonRecordFile(QString path)
+    : m_path(std::move(path))
+{
+}
+
+JsonRecordFile::~JsonRecordFile() = default;
+
+QString JsonRecordFile::failure(const QString &reason) const
+{
+    return QCoreApplication::translate("ProcessLab", "cannot write %1: %2").arg(m_path, reason);
+}
+
+bool JsonRecordFile::open(QString *error)
+{
+    switch (pathKind(m_path)) {
+    case PathKind::Directory:
+        if (error)
+            *error = failure(QCoreApplication::translate("ProcessLab", "it is a directory"));
+        return false;
+    case PathKind::Missing:
+    case PathKind::RegularFile: {
+        // The replacement is created next to the target now: a missing or read-only
+        // directory fails here, before the run.
+        auto file = std::make_unique<QSaveFile>(m_path);
+        if (!file->open(QIODevice::WriteOnly)) {
+            if (error)
+                *error = failure(file->errorString());
+            return false;
+        }
+        m_file = std::move(file);
+        return true;
+    }
+    case PathKind::Other: {
+        auto file = std::make_unique<QFile>(m_path);
+        // Written in place, never replaced (truncation means nothing to a device or pipe).
+        if (!file->open(QIODevice::WriteOnly)) {
+            if (error)
+                *error = failure(file->errorString());
+            return false;
+        }
+        m_file = std::move(file);
+        return true;
+    }
+    }
+    return false;
+}
+
+bool JsonRecordFile::write(const RunRecord &record, QString *error)
+{
+    if (!m_file) {
+        if (error)
+            *error = failure(QCoreApplication::translate("ProcessLab", "not open"));
+        return false;
+    }
+    QString writeError;
+    bool ok = writeRunRecordJson(record, m_file.get(), &writeError);
+    if (auto *saveFile = qobject_cast<QSaveFile *>(m_file.get())) {
+        if (!ok)
+            saveFile->cancelWriting();
+        ok = saveFile->commit() && ok;
+    } else {
+        ok = m_file->flush() && ok;
+        m_file->close();
+    }
+    if (!ok && error)
+        *error = failure(writeError.isEmpty() ? m_file->errorString() : writeError);
+    m_file.reset();
+    return ok;
+}
+
+} // namespace ProcessLab
