@@ -8,6 +8,13 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#ifdef Q_OS_LINUX
+#include <sys/sysmacros.h>
+#endif
+
 using namespace ProcessLab;
 using namespace ProcessLab::TestSupport;
 
@@ -20,9 +27,12 @@ struct CliResult
     QString err;
 };
 
-CliResult runCli(const QStringList &arguments, int timeoutMs = 60000)
+CliResult runCli(const QStringList &arguments, int timeoutMs = 60000, const QString &workingDirectory = {},
+                 const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setWorkingDirectory(workingDirectory);
+    process.setProcessEnvironment(environment);
     process.start(cliPath(), arguments);
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
@@ -46,6 +56,44 @@ QList<qint64> childPidsOf(qint64 pid)
     return pids;
 }
 
+// A stand-in for processlab-worker (PROCESSLAB_WORKER): a shell script that floods stdout
+// without ever connecting, so the CLI sees exactly the lines it prints.
+QString writeFakeWorker(const QTemporaryDir &dir, const QByteArray &body)
+{
+    const QString path = dir.filePath(QStringLiteral("fake-worker.sh"));
+    QFile script(path);
+    if (!script.open(QIODevice::WriteOnly))
+        return {};
+    script.write("#!/bin/sh\n" + body + '\n');
+    script.close();
+    script.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    return path;
+}
+
+QProcessEnvironment environmentWithWorker(const QString &worker)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PROCESSLAB_WORKER"), worker);
+    return environment;
+}
+
+// Waits until every worker printed "Worker N started": then all are connected and running.
+bool waitForStartedLines(QProcess &cli, int workers, QByteArray *out)
+{
+    return QTest::qWaitFor(
+        [&] {
+            *out += cli.readAllStandardOutput();
+            return out->count("started\n") == workers;
+        },
+        30000);
+}
+
+mode_t fileType(const QString &path)
+{
+    struct stat info{};
+    return ::lstat(QFile::encodeName(path).constData(), &info) == 0 ? (info.st_mode & S_IFMT) : 0;
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -57,6 +105,14 @@ private slots:
     void summaryAndJson();
     void usageErrors_data();
     void usageErrors();
+    void optionForms_data();
+    void optionForms();
+    void jsonIntoSpecialFile_data();
+    void jsonIntoSpecialFile();
+    void floodPrintsEveryLine();
+    void brokenPipeStopsTheRun();
+    void unwritableStdoutFails_data();
+    void unwritableStdoutFails();
     void interruptStopsCleanly();
     void killedHostTakesWorkersAlong();
 };
@@ -135,17 +191,218 @@ void TestCli::usageErrors_data()
                                     << QStringLiteral("unknown option --items");
     QTest::newRow("stray-argument") << QStringList{run, process, QStringLiteral("extra")} << QStringLiteral("extra");
     QTest::newRow("json-no-file") << QStringList{run, process, QStringLiteral("--json")} << QStringLiteral("--json");
+    QTest::newRow("json-empty") << QStringList{run, process, QStringLiteral("--json=")} << QStringLiteral("--json");
+    QTest::newRow("json-then-summary") << QStringList{run, process, QStringLiteral("--json"), QStringLiteral("--summary")}
+                                       << QStringLiteral("--json needs a file name");
+    QTest::newRow("summary-with-value") << QStringList{run, process, QStringLiteral("--summary=yes")}
+                                        << QStringLiteral("--summary takes no value");
+    QTest::newRow("workers-twice") << QStringList{run, process, QStringLiteral("--workers"), QStringLiteral("2"),
+                                                  QStringLiteral("--workers=3")}
+                                   << QStringLiteral("--workers given more than once");
+    QTest::newRow("summary-twice") << QStringList{run, process, QStringLiteral("--summary"), QStringLiteral("--summary")}
+                                   << QStringLiteral("--summary given more than once");
+    QTest::newRow("json-twice") << QStringList{run, process, QStringLiteral("--json=a.json"), QStringLiteral("--json"),
+                                               QStringLiteral("b.json")}
+                                << QStringLiteral("--json given more than once");
+    QTest::newRow("value-is-an-option") << QStringList{run, process, QStringLiteral("--workers"), QStringLiteral("--sleep"),
+                                                       QStringLiteral("1")}
+                                        << QStringLiteral("--workers needs a value (1-64)");
+    QTest::newRow("json-missing-directory")
+        << QStringList{run, process, QStringLiteral("--json"), QStringLiteral("/nonexistent-processlab-dir/run.json")}
+        << QStringLiteral("--json: cannot write /nonexistent-processlab-dir/run.json");
+    QTest::newRow("json-a-directory") << QStringList{run, process, QStringLiteral("--json=/")}
+                                      << QStringLiteral("--json: cannot write /");
+    QTest::newRow("bench-unknown") << QStringList{QStringLiteral("bench"), QStringLiteral("spawn"), QStringLiteral("--fast")}
+                                   << QStringLiteral("unknown option --fast");
+    QTest::newRow("bench-twice") << QStringList{QStringLiteral("bench"), QStringLiteral("spawn"), QStringLiteral("--repeat"),
+                                                QStringLiteral("2"), QStringLiteral("--repeat"), QStringLiteral("3")}
+                                 << QStringLiteral("--repeat given more than once");
+    QTest::newRow("bench-flag-value") << QStringList{QStringLiteral("bench"), QStringLiteral("spawn"),
+                                                     QStringLiteral("--memory=yes")}
+                                      << QStringLiteral("--memory takes no value");
+    QTest::newRow("bench-range") << QStringList{QStringLiteral("bench"), QStringLiteral("spawn"), QStringLiteral("--workers"),
+                                                QStringLiteral("65")}
+                                 << QStringLiteral("--workers expects a whole number from 1 to 64");
 }
 
 void TestCli::usageErrors()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, mustMention);
-    const CliResult r = runCli(arguments);
+    QTemporaryDir cwd;
+    QVERIFY(cwd.isValid());
+    const CliResult r = runCli(arguments, 60000, cwd.path());
     QCOMPARE(r.exitCode, 2);
-    QCOMPARE(r.out, QString());
+    QCOMPARE(r.out, QString()); // refused before anything ran
     QCOMPARE(r.err.count(QLatin1Char('\n')), 1); // exactly one line
     QVERIFY2(r.err.contains(mustMention), qPrintable(r.err));
+    // Nothing written either (no file named "--summary", no half-made JSON).
+    QCOMPARE(QDir(cwd.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+}
+
+void TestCli::optionForms_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("workers");
+    QTest::newRow("separate-values") << QStringList{QStringLiteral("--workers"), QStringLiteral("3"),
+                                                    QStringLiteral("--sleep"), QStringLiteral("0")}
+                                     << 3;
+    QTest::newRow("inline-values") << QStringList{QStringLiteral("--workers=1"), QStringLiteral("--sleep=0")} << 1;
+    QTest::newRow("single-dash") << QStringList{QStringLiteral("-workers"), QStringLiteral("2"), QStringLiteral("-sleep=0")}
+                                 << 2;
+    QTest::newRow("json-before-summary") << QStringList{QStringLiteral("--sleep=0"), QStringLiteral("--json"),
+                                                        QStringLiteral("run.json"), QStringLiteral("--summary")}
+                                         << 2;
+}
+
+void TestCli::optionForms()
+{
+    QFETCH(QStringList, options);
+    QFETCH(int, workers);
+    QTemporaryDir cwd;
+    const CliResult r = runCli(QStringList{QStringLiteral("run"), QStringLiteral("process")} + options, 60000, cwd.path());
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.count(QLatin1Char('\n')), 2 * workers + 1);
+    QVERIFY(r.out.endsWith(QStringLiteral("All processes finished\n")));
+    if (options.contains(QStringLiteral("--json"))) {
+        QVERIFY(r.err.startsWith(QStringLiteral("process"))); // the summary table
+        QFile json(QDir(cwd.path()).filePath(QStringLiteral("run.json")));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(json.readAll()).object().value(QLatin1StringView("exitCode")).toInt(), 0);
+    }
+}
+
+void TestCli::jsonIntoSpecialFile_data()
+{
+    QTest::addColumn<bool>("device");
+    QTest::newRow("fifo") << false;
+    QTest::newRow("character-device") << true;
+}
+
+// A device node or FIFO given to --json is written, not replaced by a regular file.
+void TestCli::jsonIntoSpecialFile()
+{
+    QFETCH(bool, device);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(device ? QStringLiteral("null") : QStringLiteral("fifo"));
+    const QByteArray nativePath = QFile::encodeName(path);
+    int reader = -1;
+    if (device) {
+#ifdef Q_OS_LINUX
+        if (::mknod(nativePath.constData(), S_IFCHR | 0666, makedev(1, 3)) != 0) // a copy of /dev/null
+            QSKIP("cannot create a character device here (needs root) on Linux");
+#else
+        QSKIP("device nodes are created with Linux's mknod; not on this platform");
+#endif
+        const int probe = ::open(nativePath.constData(), O_WRONLY);
+        if (probe < 0)
+            QSKIP("device nodes cannot be opened in the temporary directory (nodev mount) on Linux");
+        ::close(probe);
+    } else {
+        QCOMPARE(::mkfifo(nativePath.constData(), 0600), 0);
+        reader = ::open(nativePath.constData(), O_RDONLY | O_NONBLOCK); // so the CLI's open need not wait
+        QVERIFY(reader >= 0);
+    }
+    const CliResult r = runCli({QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--sleep=0"),
+                                QStringLiteral("--json"), path});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.count(QLatin1Char('\n')), 5);
+    QCOMPARE(fileType(path), mode_t(device ? S_IFCHR : S_IFIFO));
+    if (reader >= 0) {
+        QByteArray received;
+        char chunk[4096];
+        for (ssize_t n; (n = ::read(reader, chunk, sizeof chunk)) > 0;)
+            received.append(chunk, n);
+        ::close(reader);
+        QCOMPARE(QJsonDocument::fromJson(received).object().value(QLatin1StringView("example")).toString(),
+                 QStringLiteral("process"));
+    }
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System).size(), 1);
+}
+
+// Past the record's cap of 1,000,000 lines, stdout still carries every line, in order, and
+// stderr says exactly how many lines the record did not keep.
+void TestCli::floodPrintsEveryLine()
+{
+    constexpr int lines = 1'000'050; // 50 over the cap, and Main's last line on top
+    QTemporaryDir dir;
+    const QString worker = writeFakeWorker(dir, "exec seq 1 " + QByteArray::number(lines));
+    const CliResult r = runCli({QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--workers=1"),
+                                QStringLiteral("--sleep=0")},
+                               240000, {}, environmentWithWorker(worker));
+    QVERIFY2(r.exitCode == 0 || r.exitCode == 1, qPrintable(r.err)); // the stand-in never connects
+    const QStringList out = r.out.split(QLatin1Char('\n'));
+    QCOMPARE(out.size(), lines + 2); // + "All processes finished" + the empty rest after the last newline
+    for (int i = 0; i < lines; ++i) {
+        if (out.at(i) != QString::number(i + 1))
+            QFAIL(qPrintable(QStringLiteral("line %1 is '%2'").arg(i + 1).arg(out.at(i))));
+    }
+    QCOMPARE(out.at(lines), QStringLiteral("All processes finished"));
+    QVERIFY2(r.err.contains(QStringLiteral("Worker 1: output lines printed but not recorded: 50 ")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("Main: output lines printed but not recorded: 1 ")), qPrintable(r.err));
+}
+
+// The reader of the CLI's stdout goes away mid-run: the CLI says so, stops its workers and
+// exits 1 instead of dying of SIGPIPE or running on blind.
+void TestCli::brokenPipeStopsTheRun()
+{
+    QTemporaryDir dir;
+    const QString pidFile = dir.filePath(QStringLiteral("worker.pid"));
+    const QString worker = writeFakeWorker(dir, "echo $$ > '" + QFile::encodeName(pidFile) + "'\nexec yes flood");
+    QProcess cli;
+    QProcess reader; // reads 1000 bytes, then exits: the pipe's reading end closes
+    cli.setProcessEnvironment(environmentWithWorker(worker));
+    cli.setStandardOutputProcess(&reader);
+    reader.start(QStringLiteral("head"), {QStringLiteral("-c"), QStringLiteral("1000")});
+    cli.start(cliPath(), {QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--workers=1")});
+    QVERIFY(reader.waitForFinished(60000));
+    QCOMPARE(reader.readAllStandardOutput().size(), 1000);
+    if (!cli.waitForFinished(60000)) {
+        cli.kill();
+        cli.waitForFinished();
+        QFAIL("the CLI kept running after its stdout closed");
+    }
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit); // not killed by SIGPIPE
+    QCOMPARE(cli.exitCode(), 1);
+    const QString err = QString::fromUtf8(cli.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("cannot write to standard output: Broken pipe")), qPrintable(err));
+    QFile pid(pidFile);
+    QVERIFY(pid.open(QIODevice::ReadOnly));
+    QVERIFY(allGone({pid.readAll().trimmed().toLongLong()}, 10000));
+}
+
+void TestCli::unwritableStdoutFails_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("closed"); // stdout closed; else /dev/full
+    QTest::addColumn<QString>("reason");
+    const QStringList run{QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--sleep=0")};
+    const QStringList list{QStringLiteral("list")};
+    QTest::newRow("run-dev-full") << run << false << QStringLiteral("No space left on device");
+    QTest::newRow("list-dev-full") << list << false << QStringLiteral("No space left on device");
+    QTest::newRow("run-closed") << run << true << QStringLiteral("Bad file descriptor");
+    QTest::newRow("list-closed") << list << true << QStringLiteral("Bad file descriptor");
+}
+
+void TestCli::unwritableStdoutFails()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, closed);
+    QFETCH(QString, reason);
+    QProcess cli;
+    if (closed) {
+        cli.setChildProcessModifier([] { ::close(STDOUT_FILENO); });
+    } else {
+        if (!QFile::exists(QStringLiteral("/dev/full")))
+            QSKIP("no /dev/full on this platform");
+        cli.setStandardOutputFile(QStringLiteral("/dev/full"), QIODevice::Append);
+    }
+    cli.start(cliPath(), arguments);
+    QVERIFY(cli.waitForFinished(60000));
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(cli.exitCode(), 1);
+    const QString err = QString::fromUtf8(cli.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("cannot write to standard output: ") + reason), qPrintable(err));
 }
 
 void TestCli::interruptStopsCleanly()
@@ -154,14 +411,16 @@ void TestCli::interruptStopsCleanly()
     cli.start(cliPath(), {QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--workers"),
                           QStringLiteral("3"), QStringLiteral("--sleep"), QStringLiteral("30")});
     QVERIFY(cli.waitForStarted());
-    QVERIFY(QTest::qWaitFor([&] { return childPidsOf(cli.processId()).size() == 3; }, 10000));
+    QByteArray out;
+    QVERIFY(waitForStartedLines(cli, 3, &out));
     const QList<qint64> workers = childPidsOf(cli.processId());
-    QTest::qWait(200);
+    QCOMPARE(workers.size(), 3);
     ::kill(static_cast<pid_t>(cli.processId()), SIGINT);
-    QVERIFY(cli.waitForFinished(10000));
+    QVERIFY(cli.waitForFinished(30000));
     QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
     QCOMPARE(cli.exitCode(), 130);
-    QVERIFY(!QString::fromUtf8(cli.readAllStandardOutput()).contains(QStringLiteral("All processes finished")));
+    out += cli.readAllStandardOutput();
+    QVERIFY(!out.contains("All processes finished"));
     QVERIFY(QString::fromUtf8(cli.readAllStandardError()).contains(QStringLiteral("interrupted")));
     QVERIFY(allGone(workers));
 }
@@ -172,12 +431,14 @@ void TestCli::killedHostTakesWorkersAlong()
     cli.start(cliPath(), {QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--workers"),
                           QStringLiteral("4"), QStringLiteral("--sleep"), QStringLiteral("30")});
     QVERIFY(cli.waitForStarted());
-    QVERIFY(QTest::qWaitFor([&] { return childPidsOf(cli.processId()).size() == 4; }, 10000));
+    QByteArray out;
+    QVERIFY(waitForStartedLines(cli, 4, &out));
     const QList<qint64> workers = childPidsOf(cli.processId());
-    QTest::qWait(200);
+    QCOMPARE(workers.size(), 4);
     ::kill(static_cast<pid_t>(cli.processId()), SIGKILL);
-    QVERIFY(cli.waitForFinished(5000));
-    QVERIFY2(allGone(workers, 2000), "workers must die within 2 s of the host");
+    QVERIFY(cli.waitForFinished(30000));
+    // They die at once (death signal, closed connection); 10 s only bounds a busy machine.
+    QVERIFY2(allGone(workers, 10000), "workers must die with the host");
 }
 
 QTEST_GUILESS_MAIN(TestCli)

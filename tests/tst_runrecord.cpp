@@ -1,13 +1,26 @@
 // SPDX-License-Identifier: MIT
+#include "protocol/monotonicclock.h"
 #include "record/jsonexport.h"
+#include "record/jsonrecordfile.h"
 #include "record/runrecord.h"
 #include "record/runsummary.h"
 
+#include <QBuffer>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <limits>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+#endif
 
 using namespace ProcessLab;
 
@@ -56,6 +69,33 @@ RunRecord sampleRecord()
     return record;
 }
 
+QJsonObject parseJson(const QByteArray &bytes)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning("invalid JSON at %d: %s", error.offset, qPrintable(error.errorString()));
+    return document.object();
+}
+
+QJsonObject exportToJson(const RunRecord &record)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QString error;
+    if (!writeRunRecordJson(record, &buffer, &error))
+        qWarning("export failed: %s", qPrintable(error));
+    return parseJson(buffer.data());
+}
+
+#ifdef Q_OS_UNIX
+mode_t fileType(const QString &path)
+{
+    struct stat info{};
+    return ::lstat(QFile::encodeName(path).constData(), &info) == 0 ? (info.st_mode & S_IFMT) : 0;
+}
+#endif
+
 } // namespace
 
 class TestRunRecord : public QObject
@@ -65,8 +105,21 @@ private slots:
     void summaryFigures();
     void incrementalEqualsFull();
     void outputCapCountsDropped();
+    void capsCountDropped_data();
+    void capsCountDropped();
+    void traceTimesClampedIntoRun_data();
+    void traceTimesClampedIntoRun();
+    void jsonTimeSaturates_data();
+    void jsonTimeSaturates();
     void jsonExport();
+    void jsonStreamsWholeRecord_data();
+    void jsonStreamsWholeRecord();
     void jsonExportBadPath();
+    void jsonFileRefusesUnwritablePaths_data();
+    void jsonFileRefusesUnwritablePaths();
+    void jsonFileKeepsOldFileUntilWritten();
+    void jsonFileWritesIntoFifo();
+    void jsonFileWritesIntoCharDevice();
 };
 
 void TestRunRecord::summaryFigures()
@@ -135,6 +188,121 @@ void TestRunRecord::outputCapCountsDropped()
              25);
 }
 
+void TestRunRecord::capsCountDropped_data()
+{
+    QTest::addColumn<EventKind>("kind");
+    QTest::addColumn<EventKind>("droppedKind");
+    QTest::addColumn<bool>("perProcess");
+    QTest::newRow("output") << EventKind::Output << EventKind::OutputDropped << true;
+    QTest::newRow("traces") << EventKind::WorkerTrace << EventKind::TracesDropped << true;
+    QTest::newRow("refused-connections") << EventKind::ConnectionRejected << EventKind::RejectionsDropped << false;
+}
+
+void TestRunRecord::capsCountDropped()
+{
+    QFETCH(EventKind, kind);
+    QFETCH(EventKind, droppedKind);
+    QFETCH(bool, perProcess);
+    RunRecord record;
+    record.setOutputLineCap(10);
+    record.setTraceCap(10);
+    record.setRejectionCap(10);
+    const qint64 t0 = monotonicNowNs();
+    QVERIFY(record.append({.timeNs = t0, .kind = EventKind::RunStarted, .text = QStringLiteral("test")}));
+    int kept = 0;
+    for (int i = 0; i < 25; ++i) {
+        RunEvent event{.timeNs = t0 + i, .kind = kind, .process = perProcess ? 1 + i % 2 : runLevel,
+                       .text = QString::number(i)};
+        kept += record.append(event) ? 1 : 0;
+    }
+    QCOMPARE(kept, 10);
+    // Other kinds have caps of their own: still recorded.
+    QVERIFY(record.append({.timeNs = t0 + 30, .kind = EventKind::Error, .process = 1, .text = QStringLiteral("e")}));
+    record.flushDropped(t0 + 40);
+    record.flushDropped(t0 + 41); // nothing new: no second report
+    qint64 reported = 0;
+    QList<int> reportedProcesses;
+    for (const RunEvent &e : record.events()) {
+        if (e.kind == droppedKind) {
+            reported += e.count;
+            reportedProcesses.append(e.process);
+        }
+    }
+    QCOMPARE(reported, 15);
+    const QList<int> expectedProcesses = perProcess ? QList<int>{1, 2} : QList<int>{runLevel};
+    QCOMPARE(reportedProcesses, expectedProcesses);
+    const qint64 counted = kind == EventKind::Output          ? record.droppedLines(1) + record.droppedLines(2)
+                           : kind == EventKind::WorkerTrace ? record.droppedTraces(1) + record.droppedTraces(2)
+                                                            : record.droppedRejections();
+    QCOMPARE(counted, 15);
+    // The export carries the same count.
+    const QJsonObject dropped = exportToJson(record).value(QLatin1StringView("dropped")).toObject();
+    const QLatin1StringView key = kind == EventKind::Output          ? QLatin1StringView("outputLines")
+                                  : kind == EventKind::WorkerTrace ? QLatin1StringView("traces")
+                                                                   : QLatin1StringView("rejections");
+    QCOMPARE(dropped.value(key).toInteger(), 15);
+}
+
+void TestRunRecord::traceTimesClampedIntoRun_data()
+{
+    QTest::addColumn<qint64>("offset"); // from the run's start; min/max mean the extremes
+    QTest::addColumn<qint64>("expectedOffset"); // -1: clamped to "now"
+    constexpr qint64 min = std::numeric_limits<qint64>::min();
+    constexpr qint64 max = std::numeric_limits<qint64>::max();
+    QTest::newRow("int64-min") << min << qint64(0);
+    QTest::newRow("before-start") << qint64(-5) << qint64(0);
+    QTest::newRow("inside") << qint64(7) << qint64(7);
+    QTest::newRow("int64-max") << max << qint64(-1);
+}
+
+void TestRunRecord::traceTimesClampedIntoRun()
+{
+    QFETCH(qint64, offset);
+    QFETCH(qint64, expectedOffset);
+    const qint64 start = monotonicNowNs() - 1000;
+    RunRecord record;
+    record.append({.timeNs = start, .kind = EventKind::RunStarted, .text = QStringLiteral("test")});
+    const bool extreme = offset == std::numeric_limits<qint64>::min() || offset == std::numeric_limits<qint64>::max();
+    const qint64 workerTime = extreme ? offset : start + offset;
+    QVERIFY(record.append({.timeNs = workerTime, .kind = EventKind::WorkerTrace, .process = 1,
+                           .text = QStringLiteral("started")}));
+    const qint64 after = monotonicNowNs();
+    const qint64 stored = record.events().constLast().timeNs;
+    if (expectedOffset >= 0) {
+        QCOMPARE(stored, start + expectedOffset);
+    } else {
+        QVERIFY(stored >= start);
+        QVERIFY(stored <= after);
+    }
+    const QJsonArray events = exportToJson(record).value(QLatin1StringView("events")).toArray();
+    QCOMPARE(events.at(1).toObject().value(QLatin1StringView("t")).toInteger(), stored - start);
+}
+
+void TestRunRecord::jsonTimeSaturates_data()
+{
+    // Host-made events are not clamped; the export's "t" must still not wrap around.
+    QTest::addColumn<qint64>("start");
+    QTest::addColumn<qint64>("time");
+    QTest::addColumn<double>("expectedT");
+    QTest::newRow("far-before") << 1000 * ms << std::numeric_limits<qint64>::min()
+                                << double(std::numeric_limits<qint64>::min());
+    QTest::newRow("far-after") << -1000 * ms << std::numeric_limits<qint64>::max()
+                               << double(std::numeric_limits<qint64>::max());
+}
+
+void TestRunRecord::jsonTimeSaturates()
+{
+    QFETCH(qint64, start);
+    QFETCH(qint64, time);
+    QFETCH(double, expectedT);
+    RunRecord record;
+    record.append({.timeNs = start, .kind = EventKind::RunStarted, .text = QStringLiteral("test")});
+    record.append({.timeNs = time, .kind = EventKind::Error, .text = QStringLiteral("odd clock")});
+    const QJsonArray events = exportToJson(record).value(QLatin1StringView("events")).toArray();
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events.at(1).toObject().value(QLatin1StringView("t")).toDouble(), expectedT);
+}
+
 void TestRunRecord::jsonExport()
 {
     QTemporaryDir dir;
@@ -160,11 +328,149 @@ void TestRunRecord::jsonExport()
     QCOMPARE(firstOutput.value(QLatin1StringView("text")).toString(), QStringLiteral("Worker 1 started"));
 }
 
+void TestRunRecord::jsonStreamsWholeRecord_data()
+{
+    QTest::addColumn<int>("lines");
+    QTest::newRow("no-events") << -1;
+    QTest::newRow("sample") << 0;
+    QTest::newRow("many-lines-many-chunks") << 20000;
+}
+
+void TestRunRecord::jsonStreamsWholeRecord()
+{
+    QFETCH(int, lines);
+    RunRecord record = lines < 0 ? RunRecord() : sampleRecord();
+    // Text that needs escaping, and more than one write chunk of JSON.
+    const QString tricky = QStringLiteral("quote \" backslash \\ tab \t bell \a 进程 😀");
+    for (int i = 0; i < lines; ++i)
+        record.append(outputEvent(3000 * ms + i, 1, tricky + QString::number(i)));
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    QString error;
+    QVERIFY2(writeRunRecordJson(record, &buffer, &error), qPrintable(error));
+    QJsonParseError parseError;
+    const QJsonObject root = QJsonDocument::fromJson(buffer.data(), &parseError).object();
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    QCOMPARE(root.value(QLatin1StringView("schema")).toString(), QStringLiteral("processlab-run-record"));
+    const QJsonArray events = root.value(QLatin1StringView("events")).toArray();
+    QCOMPARE(events.size(), record.size());
+    if (lines > 0) {
+        QCOMPARE(events.last().toObject().value(QLatin1StringView("text")).toString(),
+                 tricky + QString::number(lines - 1));
+    }
+}
+
 void TestRunRecord::jsonExportBadPath()
 {
     QString error;
     QVERIFY(!writeRunRecordJson(sampleRecord(), QStringLiteral("/nonexistent-dir/x/run.json"), &error));
     QVERIFY(error.contains(QStringLiteral("/nonexistent-dir/x/run.json")));
+}
+
+void TestRunRecord::jsonFileRefusesUnwritablePaths_data()
+{
+    QTest::addColumn<QString>("relativePath"); // inside a fresh temporary directory
+    QTest::addColumn<bool>("readOnlyDirectory");
+    QTest::newRow("missing-directory") << QStringLiteral("missing/run.json") << false;
+    QTest::newRow("a-directory") << QStringLiteral("sub") << false;
+    QTest::newRow("read-only-directory") << QStringLiteral("sub/run.json") << true;
+}
+
+void TestRunRecord::jsonFileRefusesUnwritablePaths()
+{
+    QFETCH(QString, relativePath);
+    QFETCH(bool, readOnlyDirectory);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("sub")));
+    const QString sub = dir.filePath(QStringLiteral("sub"));
+    if (readOnlyDirectory) {
+        QVERIFY(QFile::setPermissions(sub, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        if (QFileInfo(sub).isWritable()) // root writes anywhere
+            QSKIP("a read-only directory is writable for this user (root) on Linux");
+    }
+    const QString path = dir.filePath(relativePath);
+    JsonRecordFile file(path);
+    QString error;
+    QVERIFY(!file.open(&error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QVERIFY(!file.write(sampleRecord(), &error));
+    QFile::setPermissions(sub, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QCOMPARE(QDir(sub).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+}
+
+void TestRunRecord::jsonFileKeepsOldFileUntilWritten()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    const auto contents = [&path] {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    {
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("old");
+    }
+    {
+        JsonRecordFile abandoned(path); // opened, never written (e.g. the run was interrupted)
+        QString error;
+        QVERIFY2(abandoned.open(&error), qPrintable(error));
+        QCOMPARE(contents(), QByteArray("old"));
+    }
+    QCOMPARE(contents(), QByteArray("old"));
+    JsonRecordFile file(path);
+    QString error;
+    QVERIFY2(file.open(&error) && file.write(sampleRecord(), &error), qPrintable(error));
+    QCOMPARE(parseJson(contents()).value(QLatin1StringView("events")).toArray().size(), sampleRecord().size());
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("run.json")});
+}
+
+void TestRunRecord::jsonFileWritesIntoFifo()
+{
+#ifdef Q_OS_UNIX
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+    // A reader first, so the writer's open does not wait; the record fits in the pipe's buffer.
+    const int reader = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK);
+    QVERIFY(reader >= 0);
+    JsonRecordFile file(path);
+    QString error;
+    QVERIFY2(file.open(&error) && file.write(sampleRecord(), &error), qPrintable(error));
+    QByteArray received;
+    char chunk[4096];
+    for (ssize_t n; (n = ::read(reader, chunk, sizeof chunk)) > 0;)
+        received.append(chunk, n);
+    ::close(reader);
+    QCOMPARE(parseJson(received).value(QLatin1StringView("events")).toArray().size(), sampleRecord().size());
+    QCOMPARE(fileType(path), mode_t(S_IFIFO)); // still the FIFO, not replaced by a file
+#else
+    QSKIP("FIFOs are a Unix feature; not on this platform");
+#endif
+}
+
+void TestRunRecord::jsonFileWritesIntoCharDevice()
+{
+#ifdef Q_OS_LINUX
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("null"));
+    // A private copy of /dev/null: creating device nodes needs root (CAP_MKNOD).
+    if (::mknod(QFile::encodeName(path).constData(), S_IFCHR | 0666, makedev(1, 3)) != 0)
+        QSKIP("cannot create a character device here (needs root) on Linux");
+    const int probe = ::open(QFile::encodeName(path).constData(), O_WRONLY);
+    if (probe < 0)
+        QSKIP("device nodes cannot be opened in the temporary directory (nodev mount) on Linux");
+    ::close(probe);
+    JsonRecordFile file(path);
+    QString error;
+    QVERIFY2(file.open(&error) && file.write(sampleRecord(), &error), qPrintable(error));
+    QCOMPARE(fileType(path), mode_t(S_IFCHR)); // still the device, not replaced by a file
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System),
+             QStringList{QStringLiteral("null")});
+#else
+    QSKIP("device nodes are created with Linux's mknod; not on this platform");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestRunRecord)

@@ -163,6 +163,17 @@ ParsedCommand parseRun(const QStringList &args)
     }
     if (sub.parser.isSet(QStringLiteral("help")))
         return {};
+    // "--workers --sleep 1" gave --workers the value "--sleep": a missing value, really.
+    for (const KnobSpec &knob : example->knobs) {
+        if (knob.type != KnobSpec::Type::Bool && sub.parser.value(knob.name).startsWith(QLatin1StringView("--")))
+            return error(tr("--%1 needs a value (%2)").arg(knob.name, knob.rangeText()));
+    }
+    const QString jsonPath = sub.parser.value(json);
+    if (sub.parser.isSet(json) && jsonPath.isEmpty())
+        return error(tr("--json needs a file name"));
+    if (jsonPath.startsWith(QLatin1StringView("--"))) // "--json --summary" must not write a file "--summary"
+        return error(tr("--json needs a file name, not the option '%1' (for a file of that name write ./%1)")
+                         .arg(jsonPath));
     const QStringList positional = sub.parser.positionalArguments();
     if (!positional.isEmpty())
         return error(tr("run: unexpected argument '%1'").arg(positional.constFirst()));
@@ -173,15 +184,7 @@ ParsedCommand parseRun(const QStringList &args)
     command.kind = ParsedCommand::Kind::Run;
     command.run.exampleId = example->id;
     command.run.summary = sub.parser.isSet(summary);
-    if (sub.parser.isSet(json)) {
-        command.run.jsonPath = sub.parser.value(json);
-        // "--json --summary" must not write a file named "--summary".
-        if (command.run.jsonPath.isEmpty())
-            return error(tr("--json needs a file name"));
-        if (command.run.jsonPath.startsWith(QLatin1StringView("--")))
-            return error(tr("--json needs a file name, not the option '%1' (for a file of that name write ./%1)")
-                             .arg(command.run.jsonPath));
-    }
+    command.run.jsonPath = jsonPath;
 
     QVariantMap given;
     for (const KnobSpec &knob : example->knobs) {
@@ -193,8 +196,6 @@ ParsedCommand parseRun(const QStringList &args)
                 text = QStringLiteral("off");
         } else if (sub.parser.isSet(knob.name)) {
             text = sub.parser.value(knob.name);
-            if (text.startsWith(QLatin1StringView("--")))
-                return error(tr("--%1 needs a value (%2)").arg(knob.name, knob.rangeText()));
         }
         if (text.isNull())
             continue;

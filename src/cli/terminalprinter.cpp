@@ -80,20 +80,20 @@ void TerminalPrinter::reportDropped(const RunRecord &record)
     for (const ProcessSummary &p : processes) {
         if (const qint64 lines = record.droppedLines(p.id))
             writeStderr(QStringLiteral("processlab-cli: ")
-                        + tr("%1: %2 output lines were printed but not recorded (the record keeps %3 lines)\n")
+                        + tr("%1: output lines printed but not recorded: %2 (the record keeps %3 lines)\n")
                               .arg(processName(p.id))
                               .arg(lines)
                               .arg(record.outputLineCap()));
         if (const qint64 traces = record.droppedTraces(p.id))
             writeStderr(QStringLiteral("processlab-cli: ")
-                        + tr("%1: %2 traces were not recorded (the record keeps %3)\n")
+                        + tr("%1: traces not recorded: %2 (the record keeps %3)\n")
                               .arg(processName(p.id))
                               .arg(traces)
                               .arg(record.traceCap()));
     }
     if (const qint64 rejections = record.droppedRejections())
         writeStderr(QStringLiteral("processlab-cli: ")
-                    + tr("%1 more refused connections were not recorded (the record keeps %2)\n")
+                    + tr("refused connections not recorded: %1 (the record keeps %2)\n")
                           .arg(rejections)
                           .arg(record.rejectionCap()));
 }
