@@ -37,6 +37,7 @@ struct SubcommandParser
 {
     QCommandLineParser parser;
     QStringList arguments;
+    QList<QCommandLineOption> definedOptions; // without --help
 
     explicit SubcommandParser(QStringList args)
         : arguments(std::move(args))
@@ -71,8 +72,7 @@ struct SubcommandParser
 
     bool takesValue(const QString &name) const
     {
-        const QList<QCommandLineOption> options = definedOptions;
-        return std::any_of(options.cbegin(), options.cend(), [&name](const QCommandLineOption &o) {
+        return std::any_of(definedOptions.cbegin(), definedOptions.cend(), [&name](const QCommandLineOption &o) {
             return o.names().contains(name) && !o.valueName().isEmpty();
         });
     }
@@ -104,8 +104,6 @@ struct SubcommandParser
         }
         return {};
     }
-
-    QList<QCommandLineOption> definedOptions;
 };
 
 QString repeatedMessage(const QString &option)
