@@ -12,7 +12,7 @@ Measures in one run, on the same machine, interleaved so drift hits both sides:
   received a first message from every child over a ``Pipe``; and the PSS of
   idle spawn-method children.
 
-Both sides are compared against the goals in DESIGN.md §5.  Run it with the
+Both sides are compared against the goals in docs/performance.md.  Run it with the
 real interpreter (see bench/README.md); Python 3.11 stdlib only.
 """
 
@@ -33,7 +33,7 @@ SETTLE_S = 0.3          # same settle time as the CLI's --memory before reading 
 BUSY_SHARE = 0.10       # above this much foreign CPU use the report flags the run
 ROUND_TIMEOUT_S = 30.0  # one round of 8 takes well under a second; this catches hangs
 
-# Goals from DESIGN.md §5 (ProcessLab / Python, lower is better).
+# Goals from docs/performance.md (ProcessLab / Python, lower is better).
 GOAL_VS_SPAWN = 1 / 6
 GOAL_VS_FORK = 3 / 4
 GOAL_PSS_VS_SPAWN = 1 / 4

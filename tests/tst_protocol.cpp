@@ -64,6 +64,12 @@ std::string fromHex(const char *hex)
     return fromQByteArray(QByteArray::fromHex(hex));
 }
 
+// A CBOR map head for count entries (count < 24 in these tests).
+void appendHeadForTest(std::string &out, std::size_t count)
+{
+    out.push_back(static_cast<char>(0xa0 + count));
+}
+
 // A map holding every kind of value the codec supports, nested, with Chinese text.
 Map everyKind()
 {
@@ -100,6 +106,7 @@ private slots:
     void byteByByte();
     void severalFramesInOneRead();
     void truncatedFrameWaits();
+    void frameLimitCheckedOnHeader();
     void rejected_data();
     void rejected();
     void helloValidation_data();
@@ -119,6 +126,8 @@ private slots:
     void stringsAndContainers_data();
     void stringsAndContainers();
     void mapKeepsInsertionOrder();
+    void mapKeysSortedWhenEncoded();
+    void mapEqualityIgnoresOrder();
     void nestingLimit();
     void malformed_data();
     void malformed();
@@ -196,6 +205,36 @@ void TestProtocol::truncatedFrameWaits()
     QVERIFY(!reader.hasError());
 }
 
+void TestProtocol::frameLimitCheckedOnHeader()
+{
+    // A stranger's reader: a header announcing more than the limit fails before any payload.
+    FrameReader reader(helloFrameLimit);
+    reader.append(viewOf(frameFromPayload(QByteArray(), quint32(helloFrameLimit + 1))));
+    Message decoded;
+    QCOMPARE(reader.next(&decoded), FrameReader::Status::Error);
+    QVERIFY2(toQString(reader.errorString()).contains(QStringLiteral("exceeds the limit of 1024 bytes")),
+             reader.errorString().c_str());
+    QCOMPARE(reader.bufferedBytes(), std::size_t(0));
+
+    // Exactly the limit is fine; a hello is far below it.
+    const std::string hello = encodeFrame(makeHello({token(), 64, std::numeric_limits<std::int64_t>::max(),
+                                                     std::numeric_limits<std::int64_t>::max()}));
+    QVERIFY(hello.size() - headerSize < helloFrameLimit / 4);
+    FrameReader atLimit(helloFrameLimit);
+    const std::string payload = encode(Map{{"type", int(MessageType::Stop)},
+                                           {"pad", std::string(helloFrameLimit - 14, 'p')}});
+    QCOMPARE(payload.size(), helloFrameLimit);
+    atLimit.append(viewOf(frameFromPayload(payload)));
+    QCOMPARE(atLimit.next(&decoded), FrameReader::Status::Frame);
+
+    // Raised after authentication, the same reader takes full-size frames.
+    FrameReader raised(helloFrameLimit);
+    raised.setFrameLimit(maxFrameSize);
+    QCOMPARE(raised.frameLimit(), maxFrameSize);
+    raised.append(encodeFrame(makeTrace({std::string(64 * 1024, 'x'), 1})));
+    QCOMPARE(raised.next(&decoded), FrameReader::Status::Frame);
+}
+
 void TestProtocol::rejected_data()
 {
     QTest::addColumn<QByteArray>("bytes");
@@ -237,6 +276,17 @@ void TestProtocol::helloValidation_data()
     QTest::addColumn<QString>("reason");
     QTest::newRow("good") << makeHello({token(), 1, 100, 0}) << true << QString();
     QTest::newRow("wrong-magic") << makeHello({token(), 1, 100, 0}, 0xdeadbeef) << false << QStringLiteral("magic");
+    // Values whose low 32 bits are the magic: the whole value must match.
+    for (const std::int64_t alias : {std::int64_t(magic) + (std::int64_t(1) << 32), std::int64_t(magic) - (std::int64_t(1) << 32),
+                                     std::int64_t(magic) | std::numeric_limits<std::int64_t>::min()}) {
+        Message message = makeHello({token(), 1, 100, 0});
+        message.body.insert("magic", alias);
+        QTest::addRow("magic-alias-%llx", static_cast<unsigned long long>(alias)) << message << false
+                                                                                << QStringLiteral("magic");
+    }
+    Message textMagic = makeHello({token(), 1, 100, 0});
+    textMagic.body.insert("magic", "PLAB");
+    QTest::newRow("text-magic") << textMagic << false << QStringLiteral("magic");
     QTest::newRow("wrong-version") << makeHello({token(), 1, 100, 0}, magic, version + 1) << false
                                    << QStringLiteral("version");
     QTest::newRow("short-token") << makeHello({token().substr(1), 1, 100, 0}) << false << QStringLiteral("token");
@@ -366,25 +416,44 @@ void TestProtocol::integersOutOfRange()
 void TestProtocol::doubles_data()
 {
     QTest::addColumn<double>("value");
-    QTest::newRow("zero") << 0.0;
-    QTest::newRow("negative-zero") << -0.0;
-    QTest::newRow("1.5") << 1.5;
-    QTest::newRow("0.1") << 0.1;
-    QTest::newRow("integral") << 3.0;
-    QTest::newRow("1e300") << 1e300;
-    QTest::newRow("denormal") << std::numeric_limits<double>::denorm_min();
-    QTest::newRow("max") << std::numeric_limits<double>::max();
-    QTest::newRow("infinity") << std::numeric_limits<double>::infinity();
-    QTest::newRow("-infinity") << -std::numeric_limits<double>::infinity();
-    QTest::newRow("nan") << std::numeric_limits<double>::quiet_NaN();
+    QTest::addColumn<QByteArray>("hex");
+    // The shortest exact form (RFC 8949 §4.2.1); the RFC's Appendix A values where it has them.
+    QTest::newRow("zero") << 0.0 << QByteArray("f90000");
+    QTest::newRow("negative-zero") << -0.0 << QByteArray("f98000");
+    QTest::newRow("1.0") << 1.0 << QByteArray("f93c00");
+    QTest::newRow("1.1") << 1.1 << QByteArray("fb3ff199999999999a");
+    QTest::newRow("1.5") << 1.5 << QByteArray("f93e00");
+    QTest::newRow("integral") << 3.0 << QByteArray("f94200");
+    QTest::newRow("65504") << 65504.0 << QByteArray("f97bff");
+    QTest::newRow("65505-single") << 65505.0 << QByteArray("fa477fe100");
+    QTest::newRow("65536-beyond-half") << 65536.0 << QByteArray("fa47800000");
+    QTest::newRow("100000") << 100000.0 << QByteArray("fa47c35000");
+    QTest::newRow("float-max") << 3.4028234663852886e+38 << QByteArray("fa7f7fffff");
+    QTest::newRow("1e300") << 1.0e+300 << QByteArray("fb7e37e43c8800759c");
+    QTest::newRow("half-subnormal-min") << 5.960464477539063e-8 << QByteArray("f90001");
+    QTest::newRow("half-normal-min") << 0.00006103515625 << QByteArray("f90400");
+    QTest::newRow("2^-25-single") << std::ldexp(1.0, -25) << QByteArray("fa33000000");
+    QTest::newRow("float-denormal-min") << std::ldexp(1.0, -149) << QByteArray("fa00000001");
+    QTest::newRow("2^-150-double") << std::ldexp(1.0, -150) << QByteArray("fb3690000000000000");
+    QTest::newRow("-4.0") << -4.0 << QByteArray("f9c400");
+    QTest::newRow("-4.1") << -4.1 << QByteArray("fbc010666666666666");
+    QTest::newRow("0.1") << 0.1 << QByteArray("fb3fb999999999999a");
+    QTest::newRow("sleep-0.6") << 0.6 << QByteArray("fb3fe3333333333333");
+    QTest::newRow("denormal") << std::numeric_limits<double>::denorm_min() << QByteArray("fb0000000000000001");
+    QTest::newRow("max") << std::numeric_limits<double>::max() << QByteArray("fb7fefffffffffffff");
+    QTest::newRow("infinity") << std::numeric_limits<double>::infinity() << QByteArray("f97c00");
+    QTest::newRow("-infinity") << -std::numeric_limits<double>::infinity() << QByteArray("f9fc00");
+    QTest::newRow("nan") << std::numeric_limits<double>::quiet_NaN() << QByteArray("f97e00");
 }
 
 void TestProtocol::doubles()
 {
     QFETCH(double, value);
+    QFETCH(QByteArray, hex);
     const std::string encoded = encode(value);
-    QCOMPARE(encoded.size(), std::size_t(9)); // always 0xfb + 64 bits, never shortened
-    QCOMPARE(static_cast<quint8>(encoded[0]), quint8(0xfb));
+    QCOMPARE(hexOf(encoded), hex);
+    // Qt, asked for the shortest lossless form, writes the same.
+    QCOMPARE(QCborValue(value).toCbor(QCborValue::UseFloat16).toHex(), hex);
     const std::optional<Value> decoded = decode(encoded, nullptr);
     QVERIFY(decoded && decoded->isDouble()); // 3.0 stays a double, not an integer
     // Bit for bit: covers -0.0 and NaN, which == cannot.
@@ -455,7 +524,12 @@ void TestProtocol::mapKeepsInsertionOrder()
     map.insert("a", 2);
     map.insert("m", 3);
     map.insert("a", 20); // replaced in place, not moved to the end
-    QCOMPARE(hexOf(encode(map)), QByteArray("a3" "617a01" "616114" "616d03"));
+    QStringList keys;
+    for (const auto &[key, value] : map)
+        keys.append(toQString(key));
+    QCOMPARE(keys, QStringList({QStringLiteral("z"), QStringLiteral("a"), QStringLiteral("m")}));
+    // The encoding sorts the keys, whatever the insertion order.
+    QCOMPARE(hexOf(encode(map)), QByteArray("a3" "616114" "616d03" "617a01"));
     QCOMPARE(map.size(), std::size_t(3));
     QCOMPARE(map.value("a").toInteger(), std::int64_t(20));
     QVERIFY(map.value("missing").isNull());
@@ -464,8 +538,53 @@ void TestProtocol::mapKeepsInsertionOrder()
     QVERIFY(map.remove("m"));
     QVERIFY(!map.remove("m"));
     QCOMPARE(hexOf(encode(map)), QByteArray("a1616114"));
-    // Equality is order-sensitive, as the encoding is.
-    QVERIFY(!(Map{{"a", 1}, {"b", 2}} == Map{{"b", 2}, {"a", 1}}));
+}
+
+void TestProtocol::mapKeysSortedWhenEncoded()
+{
+    // RFC 8949 §4.2.1: keys in the bytewise order of their encodings, so a shorter key
+    // (smaller length head) first, then unsigned bytes: "é" (c3 a9) after "z".
+    const std::vector<std::string> inserted = {"zz", "b", "é", std::string(24, 'a'), "z", "", "aa",
+                                               std::string(23, 'b'), "A", "进程"};
+    Map map;
+    for (std::size_t i = 0; i < inserted.size(); ++i)
+        map.insert(inserted[i], int(i));
+    const std::string encoded = encode(map);
+
+    // Expected: sort the keys' own encodings bytewise (an independent statement of the rule).
+    std::vector<std::pair<QByteArray, int>> expected;
+    for (std::size_t i = 0; i < inserted.size(); ++i)
+        expected.emplace_back(toQByteArray(encode(Value(inserted[i]))), int(i));
+    std::sort(expected.begin(), expected.end(), [](const auto &a, const auto &b) {
+        return std::lexicographical_compare(a.first.cbegin(), a.first.cend(), b.first.cbegin(), b.first.cend(),
+                                            [](char x, char y) { return quint8(x) < quint8(y); });
+    });
+    std::string manual;
+    appendHeadForTest(manual, inserted.size());
+    for (const auto &[key, index] : expected)
+        manual += fromQByteArray(key) + encode(Value(index));
+    QCOMPARE(hexOf(encoded), hexOf(manual));
+    QCOMPARE(hexOf(encode(Value(std::string(24, 'a')))).left(4), QByteArray("7818"));
+
+    // Nested maps are sorted too, and the result does not depend on insertion order.
+    const Map forward{{"outer", Map{{"y", 1}, {"x", 2}}}, {"a", 0}};
+    const Map backward{{"a", 0}, {"outer", Map{{"x", 2}, {"y", 1}}}};
+    QCOMPARE(hexOf(encode(forward)), hexOf(encode(backward)));
+    QCOMPARE(hexOf(encode(forward)), QByteArray("a2" "616100" "656f75746572" "a2" "617802" "617901"));
+    // A frame's "type" key takes its sorted place, and the frame still decodes.
+    const std::string frame = encodeFrame(makeTrace({"x", 1}));
+    QCOMPARE(hexOf(std::string_view(frame).substr(headerSize)), QByteArray("a3" "6174" "01" "6474797065" "04"
+                                                                          "656c6162656c" "6178"));
+}
+
+void TestProtocol::mapEqualityIgnoresOrder()
+{
+    QVERIFY(Map({{"a", 1}, {"b", 2}}) == Map({{"b", 2}, {"a", 1}}));
+    QVERIFY(!(Map({{"a", 1}, {"b", 2}}) == Map({{"b", 2}, {"a", 3}})));
+    QVERIFY(!(Map({{"a", 1}, {"b", 2}}) == Map({{"a", 1}})));
+    QVERIFY(!(Map({{"a", 1}}) == Map({{"b", 1}})));
+    QVERIFY(Map() == Map());
+    QVERIFY(Value(Map{{"n", Map{{"x", 1}, {"y", 2}}}}) == Value(Map{{"n", Map{{"y", 2}, {"x", 1}}}}));
 }
 
 void TestProtocol::nestingLimit()
@@ -573,10 +692,11 @@ void TestProtocol::qtDecodesOurs()
     QCOMPARE(array.at(5).toMap().value(QLatin1StringView("k")).toString(), QStringLiteral("v"));
     QCOMPARE(map.value(QLatin1StringView("map")).toMap().value(QLatin1StringView("inner")).toMap()
                  .value(QLatin1StringView("deep")).toArray().size(), qsizetype(2));
-    // Whole-value check through the adapter; order and every value included.
-    QCOMPARE(qt, QCborValue(toQCborMap(ours)));
-    // Both encoders are deterministic in the same way, so the bytes agree too.
-    QCOMPARE(hexOf(encoded), QCborValue(toQCborMap(ours)).toCbor().toHex());
+    // Whole-value check through the adapter, every value included.
+    QVERIFY(fromQCborMap(map) == ours);
+    // Qt keeps the (sorted) order it read and, asked for the shortest lossless floats,
+    // writes the same bytes: our encoding is what a second encoder makes of it.
+    QCOMPARE(qt.toCbor(QCborValue::UseFloat16).toHex(), hexOf(encoded));
 }
 
 void TestProtocol::weDecodeQts()

@@ -4,7 +4,7 @@
 // It ends at once when the host asks it to stop or when the control connection closes.
 //
 // Only the C++ standard library, the protocol library and OS calls: no Qt, so the time
-// from spawn to hello is the loader's minimum (see NOTES-IPC.md and protocol/protocol.h).
+// from spawn to hello is the loader's minimum (see docs/performance.md and protocol/protocol.h).
 #include "behaviours.h"
 #include "hostconnection.h"
 #include "protocol/monotonicclock.h"

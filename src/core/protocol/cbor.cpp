@@ -77,9 +77,36 @@ const Value &Map::value(std::string_view key) const
     return found ? *found : null;
 }
 
+namespace {
+// Keys in the order the encoder writes them: bytewise by encoded form. A text key's head
+// grows with its length, so that is shorter keys first, then the UTF-8 bytes compared as
+// unsigned (std::string_view compares like memcmp).
+bool encodedKeyLess(std::string_view a, std::string_view b)
+{
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
+
+std::vector<const Map::Entry *> sortedEntries(const Map &map)
+{
+    std::vector<const Map::Entry *> entries;
+    entries.reserve(map.size());
+    for (const Map::Entry &entry : map)
+        entries.push_back(&entry);
+    std::sort(entries.begin(), entries.end(),
+              [](const Map::Entry *a, const Map::Entry *b) { return encodedKeyLess(a->first, b->first); });
+    return entries;
+}
+} // namespace
+
 bool Map::operator==(const Map &other) const
 {
-    return m_entries == other.m_entries;
+    if (size() != other.size())
+        return false;
+    // Keys are unique in a Map, so equal sorted entry lists mean equal maps.
+    const std::vector<const Entry *> mine = sortedEntries(*this);
+    const std::vector<const Entry *> theirs = sortedEntries(other);
+    return std::equal(mine.cbegin(), mine.cend(), theirs.cbegin(),
+                      [](const Entry *a, const Entry *b) { return *a == *b; });
 }
 
 bool Value::toBool(bool fallback) const
@@ -184,6 +211,59 @@ void appendString(std::string &out, MajorType major, std::string_view text)
     out.append(text);
 }
 
+// The IEEE 754 half-precision bits of value if it has that form exactly, else nullopt.
+std::optional<std::uint16_t> exactHalf(double value)
+{
+    const auto sign = static_cast<std::uint16_t>(std::signbit(value) ? 0x8000 : 0);
+    const double magnitude = std::fabs(value);
+    if (magnitude == 0)
+        return sign;
+    if (std::isinf(magnitude))
+        return static_cast<std::uint16_t>(sign | 0x7c00);
+    int exponent = 0;
+    const double fraction = std::frexp(magnitude, &exponent); // magnitude = fraction · 2^exponent, fraction in [0.5, 1)
+    if (exponent > 16)
+        return std::nullopt; // 2^16 and above: beyond the largest half, 65504
+    if (exponent >= -13) {
+        // Normal: (1 + m/1024) · 2^(e - 15) with biased exponent e in 1..30. Both steps are exact.
+        const double mantissa = (fraction * 2 - 1) * 1024;
+        if (mantissa != std::floor(mantissa))
+            return std::nullopt;
+        return static_cast<std::uint16_t>(sign | ((exponent + 14) << 10) | static_cast<std::uint16_t>(mantissa));
+    }
+    // Subnormal: m · 2^-24 with m in 1..1023 (magnitude < 2^-14, so m < 1024).
+    const double mantissa = std::ldexp(magnitude, 24);
+    if (mantissa != std::floor(mantissa))
+        return std::nullopt;
+    return static_cast<std::uint16_t>(sign | static_cast<std::uint16_t>(mantissa));
+}
+
+// The shortest of half, single and double precision that preserves value (RFC 8949 §4.2.1).
+void appendFloat(std::string &out, double value)
+{
+    if (std::isnan(value)) {
+        out.push_back(static_cast<char>(halfByte)); // one canonical NaN (§4.2.2)
+        appendBigEndian(out, 0x7e00, 2);
+        return;
+    }
+    if (const std::optional<std::uint16_t> half = exactHalf(value)) {
+        out.push_back(static_cast<char>(halfByte));
+        appendBigEndian(out, *half, 2);
+        return;
+    }
+    // Converting a double beyond float's range is undefined: check the range first.
+    if (std::fabs(value) <= static_cast<double>(std::numeric_limits<float>::max())) {
+        const auto single = static_cast<float>(value);
+        if (static_cast<double>(single) == value) {
+            out.push_back(static_cast<char>(floatByte));
+            appendBigEndian(out, std::bit_cast<std::uint32_t>(single), 4);
+            return;
+        }
+    }
+    out.push_back(static_cast<char>(doubleByte));
+    appendBigEndian(out, std::bit_cast<std::uint64_t>(value), 8);
+}
+
 } // namespace
 
 void encode(const Value &value, std::string &out)
@@ -205,8 +285,7 @@ void encode(const Value &value, std::string &out)
         return;
     }
     case Value::Type::Double:
-        out.push_back(static_cast<char>(doubleByte));
-        appendBigEndian(out, std::bit_cast<std::uint64_t>(value.toDouble()), 8);
+        appendFloat(out, value.toDouble());
         return;
     case Value::Type::Text:
         appendString(out, TextString, value.toText());
@@ -221,9 +300,9 @@ void encode(const Value &value, std::string &out)
         return;
     case Value::Type::Map:
         appendHead(out, MapType, value.toMap().size());
-        for (const auto &[key, item] : value.toMap()) {
-            appendString(out, TextString, key);
-            encode(item, out);
+        for (const Map::Entry *entry : sortedEntries(value.toMap())) {
+            appendString(out, TextString, entry->first);
+            encode(entry->second, out);
         }
         return;
     }

@@ -2,11 +2,12 @@
 #pragma once
 
 // The subset of CBOR (RFC 8949) the wire protocol needs, in plain C++ so processlab-worker
-// links no Qt: every library the dynamic loader maps costs start-up time (NOTES-IPC.md).
+// links no Qt: every library the dynamic loader maps costs start-up time (measured: ~85% of
+// a Qt worker's start was the loader, see docs/performance.md).
 //
-// Supported: null, false/true, integers in the int64 range, floating point (written as
-// 64-bit doubles; half and single precision are accepted when decoding), UTF-8 text,
-// byte strings, arrays and maps with text keys. Maps keep insertion order, like QCborMap.
+// Supported: null, false/true, integers in the int64 range, floating point (half, single
+// and double precision), UTF-8 text, byte strings, arrays and maps with text keys. A Map
+// iterates in insertion order, like QCborMap; the encoder writes its keys sorted (below).
 //
 // The decoder is strict because it reads what another process sent: it rejects
 // indefinite-length items, tags, simple values other than false/true/null, integers
@@ -39,8 +40,8 @@ struct Bytes
 
 using Array = std::vector<Value>;
 
-// A CBOR map with text keys in insertion order. Lookups are linear: protocol maps have a
-// handful of keys, where a scan beats hashing and keeps the encoded order stable.
+// A CBOR map with text keys, iterated in insertion order. Lookups are linear: protocol maps
+// have a handful of keys, where a scan beats hashing.
 class Map
 {
 public:
@@ -65,7 +66,9 @@ public:
     auto begin() const { return m_entries.cbegin(); }
     auto end() const { return m_entries.cend(); }
 
-    bool operator==(const Map &other) const; // same keys and values in the same order
+    // Same keys with equal values, in any order: a CBOR map is unordered, and two maps
+    // that compare equal have the same (sorted) encoding.
+    bool operator==(const Map &other) const;
 
 private:
     std::vector<Entry> m_entries;
@@ -127,9 +130,12 @@ private:
 
 inline constexpr int maxDepth = 32; // nested arrays/maps the decoder accepts
 
-// Appends the encoding of value to out: definite lengths, shortest integer and length
-// heads (deterministic, as RFC 8949 §4.2.1 recommends), doubles always as 64 bits.
-// Text is written as given; callers pass UTF-8.
+// Appends the encoding of value to out in RFC 8949 §4.2.1 core deterministic encoding:
+// definite lengths; the shortest integer and length heads; each floating-point value in
+// the shortest of half, single and double precision that holds it exactly (NaN as the
+// half-precision quiet NaN 0xf97e00, §4.2.2); map keys sorted bytewise by their encoded
+// form (for text keys: shorter first, then by UTF-8 bytes). So equal values always give
+// equal bytes. Text is written as given; callers pass UTF-8.
 void encode(const Value &value, std::string &out);
 std::string encode(const Value &value);
 

@@ -86,7 +86,8 @@ std::optional<Hello> parseHello(const Message &message, std::string *error)
         setError(error, "expected a hello frame first");
         return std::nullopt;
     }
-    if (!b.value("magic").isInteger() || static_cast<std::uint32_t>(b.value("magic").toInteger()) != magic) {
+    // The whole value: a truncating cast would accept magic + k·2^32.
+    if (!b.value("magic").isInteger() || b.value("magic").toInteger() != std::int64_t{magic}) {
         setError(error, "wrong magic number");
         return std::nullopt;
     }

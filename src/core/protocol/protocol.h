@@ -4,14 +4,14 @@
 // The wire protocol between the host (CLI or app) and processlab-worker.
 // This file pair is compiled into both ends (library processlab_protocol). It uses only
 // the C++ standard library, so the worker links no Qt at all: the dynamic loader's work
-// for Qt Core, ICU and glib was ~85% of a worker's start-up (NOTES-IPC.md). The host
-// converts to and from Qt types in runtime/protocolqt.h.
+// for Qt Core, ICU and glib was ~85% of a worker's start-up (docs/performance.md). The
+// host converts to and from Qt types in runtime/protocolqt.h.
 //
 // A frame is a 4-byte big-endian payload length followed by the payload, a CBOR map
 // with an integer "type" key. The worker's first frame is a Hello carrying the magic,
-// the protocol version, the run token and its worker id; anything else first, a frame
-// over maxFrameSize, a truncated frame or a payload that is not a valid CBOR map is a
-// protocol error and the connection is closed.
+// the protocol version, the run token and its worker id; anything else first, a first
+// frame over helloFrameLimit, a later frame over maxFrameSize, a truncated frame or a
+// payload that is not a valid CBOR map is a protocol error and the connection is closed.
 
 #include "cbor.h"
 
@@ -27,6 +27,9 @@ inline constexpr std::uint32_t magic = 0x504C4142; // "PLAB"
 inline constexpr int version = 1;
 inline constexpr std::size_t headerSize = 4;
 inline constexpr std::size_t maxFrameSize = 16 * 1024 * 1024;
+// Until its hello is accepted a connection is a stranger: its first frame may be this big
+// (a hello is ~80 bytes), so a stranger costs the host at most this much to buffer and decode.
+inline constexpr std::size_t helloFrameLimit = 1024;
 inline constexpr std::size_t tokenSize = 16; // 128 bits
 
 // Environment variables through which the host hands a worker its connection details.
@@ -93,6 +96,11 @@ public:
     enum class Status { NeedMore, Frame, Error };
 
     explicit FrameReader(std::size_t frameLimit = maxFrameSize) : m_frameLimit(frameLimit) {}
+
+    // The largest payload next() accepts; a frame announcing more is an error at once,
+    // before its payload is buffered.
+    void setFrameLimit(std::size_t frameLimit) { m_frameLimit = frameLimit; }
+    std::size_t frameLimit() const { return m_frameLimit; }
 
     void append(std::string_view bytes);
     Status next(Message *message);

@@ -28,6 +28,9 @@ Run::Run(const QString &exampleId, const QVariantMap &knobs, HostScript script,
     m_record.setExampleId(exampleId);
     m_record.setKnobs(knobs);
     connect(m_server, &RunServer::workerAuthenticated, this, &Run::handleWorkerAuthenticated);
+    m_server->setOwnProcessCheck([this](qint64 pid) {
+        return std::any_of(m_workers.cbegin(), m_workers.cend(), [pid](const WorkerProcess *w) { return w->pid() == pid; });
+    });
     connect(m_server, &RunServer::connectionRejected, this, [this](const QString &reason) {
         RunEvent event;
         event.timeNs = monotonicNowNs();
@@ -59,6 +62,11 @@ void Run::setStepMode(bool on)
 
 void Run::recordEvent(RunEvent event)
 {
+    // run-finished is the record's last event: views and exports treat the run as over.
+    if (!m_record.events().isEmpty() && m_record.events().constLast().kind == EventKind::RunFinished) {
+        qWarning("ProcessLab: event %d after run-finished ignored", int(event.kind));
+        return;
+    }
     if (m_record.append(event)) // a copy: the event's text is shared, not duplicated
         emit eventRecorded(m_record.events().constLast());
     else

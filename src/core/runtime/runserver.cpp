@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "runserver.h"
 
+#include "platform/peercredentials.h"
 #include "protocolqt.h"
 
-#include <QCoreApplication>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QRandomGenerator>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace ProcessLab {
 
@@ -18,6 +20,9 @@ QByteArray randomBytes(qsizetype size)
     QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
     return bytes;
 }
+
+// A stranger's first frame, header included: all the host reads from it before the hello.
+constexpr qint64 strangerReadLimit = qint64(Protocol::headerSize + Protocol::helloFrameLimit);
 } // namespace
 
 RunServer::RunServer(QObject *parent)
@@ -26,11 +31,16 @@ RunServer::RunServer(QObject *parent)
     , m_token(randomBytes(Protocol::tokenSize))
 {
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
-    m_server->setMaxPendingConnections(maxPendingConnections);
+    m_server->setMaxPendingConnections(listenBacklog);
     connect(m_server, &QLocalServer::newConnection, this, &RunServer::handleNewConnection);
 }
 
-RunServer::~RunServer() = default;
+RunServer::~RunServer()
+{
+    // The sockets die with m_server; their last signals must not reach a half-destroyed this.
+    for (const PendingConnection &connection : m_pending)
+        disconnect(connection.socket, nullptr, this, nullptr);
+}
 
 bool RunServer::listen(QString *error)
 {
@@ -47,7 +57,14 @@ bool RunServer::listen(QString *error)
 
 void RunServer::close()
 {
-    m_server->close();
+    m_server->close(); // also drops connections QLocalServer queued but we did not take
+    while (!m_pending.empty())
+        reject(m_pending.front().socket, tr("the run ended before the connection sent its hello"));
+}
+
+void RunServer::setOwnProcessCheck(std::function<bool(qint64)> isOwnProcess)
+{
+    m_isOwnProcess = std::move(isOwnProcess);
 }
 
 QString RunServer::fullServerName() const
@@ -55,43 +72,89 @@ QString RunServer::fullServerName() const
     return m_server->fullServerName();
 }
 
+qint64 RunServer::pendingBytes() const
+{
+    qint64 bytes = 0;
+    for (const PendingConnection &connection : m_pending)
+        bytes += qint64(connection.reader->bufferedBytes()) + connection.socket->bytesAvailable();
+    return bytes;
+}
+
 void RunServer::handleNewConnection()
 {
     while (QLocalSocket *socket = m_server->nextPendingConnection()) {
-        if (m_pending >= maxPendingConnections) {
-            reject(socket, tr("too many unauthenticated connections"));
-            continue;
-        }
-        ++m_pending;
-        auto reader = std::make_shared<Protocol::FrameReader>();
-        auto *timeout = new QTimer(socket);
-        timeout->setSingleShot(true);
-        connect(timeout, &QTimer::timeout, this,
-                [this, socket] { reject(socket, tr("no hello within %1 ms").arg(helloTimeoutMs)); });
-        timeout->start(helloTimeoutMs);
-        connect(socket, &QLocalSocket::readyRead, this,
-                [this, socket, reader] { handlePendingData(socket, reader); });
-        connect(socket, &QLocalSocket::disconnected, this, [this, socket] {
-            if (socket->property("processlab.pending").toBool())
-                reject(socket, tr("connection closed before the hello frame"));
+        PendingConnection connection;
+        connection.socket = socket;
+        connection.reader = std::make_shared<Protocol::FrameReader>(Protocol::helloFrameLimit);
+        connection.peerPid = Platform::peerProcessId(*socket);
+        // Qt stops reading from the kernel beyond this; a flood waits in the sender's buffers.
+        socket->setReadBufferSize(strangerReadLimit);
+        if (!isOwnProcess(connection))
+            makeRoomForStranger();
+
+        connection.helloTimer = new QTimer(this);
+        connection.helloTimer->setSingleShot(true);
+        connect(connection.helloTimer, &QTimer::timeout, this, [this, socket] {
+            reject(socket, tr("no hello within %1 ms").arg(m_helloTimeout.count()));
         });
-        socket->setProperty("processlab.pending", true);
+        connection.helloTimer->start(m_helloTimeout);
+        connect(socket, &QLocalSocket::readyRead, this, [this, socket] { handlePendingData(socket); });
+        connect(socket, &QLocalSocket::disconnected, this, [this, socket] { handleDisconnected(socket); });
+        m_pending.push_back(std::move(connection));
         if (socket->bytesAvailable() > 0)
-            handlePendingData(socket, reader);
+            handlePendingData(socket);
     }
 }
 
-void RunServer::handlePendingData(QLocalSocket *socket, const std::shared_ptr<Protocol::FrameReader> &reader)
+bool RunServer::isOwnProcess(const PendingConnection &connection) const
 {
-    if (!socket->property("processlab.pending").toBool())
+    return connection.peerPid && m_isOwnProcess && m_isOwnProcess(*connection.peerPid);
+}
+
+void RunServer::makeRoomForStranger()
+{
+    // Asked at eviction time, not at accept: a worker whose start the run has registered
+    // since it connected is recognised now.
+    const auto isStranger = [this](const PendingConnection &c) { return !isOwnProcess(c); };
+    while (std::count_if(m_pending.cbegin(), m_pending.cend(), isStranger) >= maxPendingStrangers) {
+        const auto oldest = std::find_if(m_pending.cbegin(), m_pending.cend(), isStranger);
+        reject(oldest->socket, tr("too many connections without a hello: closed the oldest"));
+    }
+}
+
+std::vector<RunServer::PendingConnection>::iterator RunServer::findPending(QLocalSocket *socket)
+{
+    return std::find_if(m_pending.begin(), m_pending.end(),
+                        [socket](const PendingConnection &c) { return c.socket == socket; });
+}
+
+RunServer::PendingConnection RunServer::takePending(std::vector<PendingConnection>::iterator it)
+{
+    PendingConnection connection = std::move(*it);
+    m_pending.erase(it);
+    delete connection.helloTimer;
+    connection.helloTimer = nullptr;
+    disconnect(connection.socket, nullptr, this, nullptr);
+    return connection;
+}
+
+void RunServer::handlePendingData(QLocalSocket *socket)
+{
+    const auto it = findPending(socket);
+    if (it == m_pending.end())
         return;
-    reader->append(Protocol::viewOf(socket->readAll()));
+    Protocol::FrameReader &reader = *it->reader;
+    // Read no more than the first frame may hold: the rest stays in the socket for the
+    // worker's connection, or is never read at all from a stranger.
+    const qint64 room = strangerReadLimit - qint64(reader.bufferedBytes());
+    if (room > 0)
+        reader.append(Protocol::viewOf(socket->read(room)));
     Protocol::Message message;
-    switch (reader->next(&message)) {
+    switch (reader.next(&message)) {
     case Protocol::FrameReader::Status::NeedMore:
         return;
     case Protocol::FrameReader::Status::Error:
-        reject(socket, tr("bad first frame: %1").arg(Protocol::toQString(reader->errorString())));
+        reject(socket, tr("bad first frame: %1").arg(Protocol::toQString(reader.errorString())));
         return;
     case Protocol::FrameReader::Status::Frame:
         break;
@@ -106,20 +169,31 @@ void RunServer::handlePendingData(QLocalSocket *socket, const std::shared_ptr<Pr
         reject(socket, tr("wrong run token (worker %1, pid %2)").arg(hello->workerId).arg(hello->pid));
         return;
     }
-    // Authenticated: detach our handlers and hand the socket over.
-    socket->setProperty("processlab.pending", false);
-    --m_pending;
-    disconnect(socket, nullptr, this, nullptr);
-    qDeleteAll(socket->findChildren<QTimer *>(Qt::FindDirectChildrenOnly));
-    emit workerAuthenticated(*hello, socket, reader);
+    if (it->peerPid && *it->peerPid != hello->pid) {
+        reject(socket, tr("the hello names pid %1, but the connection comes from pid %2")
+                           .arg(hello->pid)
+                           .arg(*it->peerPid));
+        return;
+    }
+    // Authenticated: from here on the worker's connection may carry full-size frames.
+    PendingConnection connection = takePending(it);
+    socket->setReadBufferSize(0); // unlimited, Qt's default
+    connection.reader->setFrameLimit(Protocol::maxFrameSize);
+    emit workerAuthenticated(*hello, socket, std::move(connection.reader));
+}
+
+void RunServer::handleDisconnected(QLocalSocket *socket)
+{
+    // Even a hello that arrived just before: a worker that has hung up cannot be started.
+    if (findPending(socket) != m_pending.end())
+        reject(socket, tr("connection closed before the hello frame"));
 }
 
 void RunServer::reject(QLocalSocket *socket, const QString &reason)
 {
-    if (socket->property("processlab.pending").toBool()) {
-        socket->setProperty("processlab.pending", false);
-        --m_pending;
-    }
+    const auto it = findPending(socket);
+    if (it != m_pending.end())
+        takePending(it);
     disconnect(socket, nullptr, this, nullptr);
     socket->abort();
     socket->deleteLater();

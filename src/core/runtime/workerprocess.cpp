@@ -68,6 +68,9 @@ void WorkerProcess::start(const QString &program, const QProcessEnvironment &env
     m_process->setProgram(program);
     setState(ProcessState::Starting);
     m_process->start(QIODevice::ReadOnly);
+    // Known once start() returns, before started() is delivered: the worker may connect in
+    // between, and the run's server recognises its own workers by pid.
+    m_pid = m_process->processId();
 }
 
 void WorkerProcess::handleStarted()
