@@ -2,12 +2,12 @@
 // processlab-cli: runs an example headless. stdout carries exactly the example's output.
 #include "benchcommand.h"
 #include "cliarguments.h"
-#include "interrupthandler.h"
 #include "summarytable.h"
 
 #include "examples/exampleregistry.h"
 #include "record/jsonexport.h"
 #include "record/runsummary.h"
+#include "runtime/interrupthandler.h"
 #include "runtime/platformjob.h"
 #include "runtime/run.h"
 
@@ -103,8 +103,8 @@ int runExample(QCoreApplication &app, const Cli::RunOptions &options)
     QObject::connect(run.get(), &Run::eventRecorded, printer, &TerminalPrinter::handleEvent);
 
     bool interrupted = false;
-    Cli::InterruptHandler interrupts;
-    QObject::connect(&interrupts, &Cli::InterruptHandler::interrupted, run.get(), [&] {
+    InterruptHandler interrupts;
+    QObject::connect(&interrupts, &InterruptHandler::interrupted, run.get(), [&] {
         if (!interrupted)
             writeTo(stderr, QStringLiteral("processlab-cli: interrupted, stopping the workers\n"));
         interrupted = true;

@@ -133,6 +133,8 @@ void TimelineData::foldEvent(const RunEvent &event, qsizetype index, qint64 t)
             addMark(event.process, t, index, MarkKind::Dropped);
         break;
     case EventKind::ConnectionRejected:
+    case EventKind::ScriptStepEnded: // step timings: RunSummary::steps / pauses
+    case EventKind::Paused:
         break;
     }
 }

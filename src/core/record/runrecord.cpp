@@ -32,6 +32,8 @@ QString eventKindName(EventKind kind)
     case EventKind::Error: return QStringLiteral("error");
     case EventKind::ConnectionRejected: return QStringLiteral("connection-rejected");
     case EventKind::OutputDropped: return QStringLiteral("output-dropped");
+    case EventKind::ScriptStepEnded: return QStringLiteral("step-ended");
+    case EventKind::Paused: return QStringLiteral("paused");
     }
     return {};
 }

@@ -2,6 +2,7 @@
 #include "runserver.h"
 
 #include "protocolqt.h"
+#include "runservername.h"
 
 #include <QCoreApplication>
 #include <QLocalServer>
@@ -34,9 +35,11 @@ RunServer::~RunServer() = default;
 
 bool RunServer::listen(QString *error)
 {
+    sweepStaleRunSocketsOnce(); // files of runs whose host was killed
     // A few attempts in the astronomically unlikely case that the random name is taken.
     for (int attempt = 0; attempt < 3; ++attempt) {
-        const QString name = QStringLiteral("processlab-") + QString::fromLatin1(randomBytes(8).toHex());
+        const QString name = makeRunServerName(QCoreApplication::applicationPid(),
+                                               QString::fromLatin1(randomBytes(8).toHex()));
         if (m_server->listen(name))
             return true;
     }
