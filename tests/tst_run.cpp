@@ -63,6 +63,7 @@ private slots:
     void lastLineWithoutNewline();
     void stopEndsEveryWorker();
     void stopKillsWorkerThatIgnoresIt();
+    void workersDyingDuringStopAreReadQuietly();
     void stopBeforeWorkersStart();
     void stopEndsMainAsStopped();
     void workerThatNeverConnectsFails_data();
@@ -216,6 +217,31 @@ void TestRun::stopEndsEveryWorker()
 #endif
     }
     QVERIFY(!outputLines(run->record()).contains(QStringLiteral("All processes finished")));
+    QVERIFY(allGone(pids));
+}
+
+// As when a terminal's Ctrl+C reached the workers too: they die while the host stops them.
+// Reading their closed connections must not warn "device not open" (see init()).
+void TestRun::workersDyingDuringStopAreReadQuietly()
+{
+    constexpr int workers = 8;
+    Run run(QStringLiteral("test"), {}, testScript(QStringList(workers, QStringLiteral("bench.idle"))));
+    run.setWorkerProgram(workerPath());
+    QSignalSpy finished(&run, &Run::finished);
+    run.start();
+    QVERIFY(QTest::qWaitFor([&] {
+        return std::count_if(run.record().events().cbegin(), run.record().events().cend(),
+                                [](const RunEvent &e) { return e.kind == EventKind::WorkerTrace; }) == workers;
+    }, 30000));
+    const QList<qint64> pids = workerPids(run.record());
+    QCOMPARE(pids.size(), workers);
+    for (const qint64 pid : pids)
+        QVERIFY(killProcess(pid));
+    run.stop();
+    QVERIFY(run.status() == Run::Status::Finished || finished.wait(30000));
+    const RunSummary summary = summarize(run.record());
+    for (int i = 1; i <= workers; ++i)
+        QCOMPARE(worker(summary, i).state, ProcessState::Killed);
     QVERIFY(allGone(pids));
 }
 

@@ -15,7 +15,7 @@
 #include <unistd.h>
 #endif
 
-Q_LOGGING_CATEGORY(lcRunServerName, "processlab.runserver")
+Q_LOGGING_CATEGORY(lcRunServerName, "processlab.runserver", QtInfoMsg)
 
 namespace ProcessLab {
 
