@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -45,6 +46,7 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void interruptStopsCleanly();
+    void workerThatNeverConnectsFailsTheRun();
     void killedHostTakesWorkersAlong();
 };
 
@@ -164,6 +166,25 @@ void TestCli::interruptStopsCleanly()
     QVERIFY(!QString::fromUtf8(out).contains(QStringLiteral("All processes finished")));
     QVERIFY(QString::fromUtf8(cli.readAllStandardError()).contains(QStringLiteral("interrupted")));
     QVERIFY(allGone(workers));
+}
+
+// PROCESSLAB_WORKER=/bin/true: every "worker" exits 0 without ever connecting. That is a
+// failed run, not "All processes finished" with exit 0.
+void TestCli::workerThatNeverConnectsFailsTheRun()
+{
+    if (!QFileInfo::exists(QStringLiteral("/bin/true")))
+        QSKIP("needs /bin/true (Unix)");
+    QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PROCESSLAB_WORKER"), QStringLiteral("/bin/true"));
+    cli.setProcessEnvironment(env);
+    cli.start(cliPath(), {QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--sleep=0")});
+    QVERIFY(cli.waitForFinished(60000));
+    const QString err = QString::fromUtf8(cli.readAllStandardError());
+    QCOMPARE(cli.exitCode(), 1);
+    QVERIFY2(err.contains(QStringLiteral("Worker 1 failed: exited with code 0 without ever connecting to the host")),
+             qPrintable(err));
+    QVERIFY(err.contains(QStringLiteral("Worker 2 failed")));
 }
 
 void TestCli::killedHostTakesWorkersAlong()
