@@ -96,6 +96,8 @@ int main(int argc, char *argv[])
     MainWindow window;
     window.resize(1280, 800);
     window.show();
+    // test.flood exists only in the test worker, not in the shipped one.
+    window.controller()->setWorkerProgram(QStringLiteral(PROCESSLAB_TEST_WORKER_PATH));
 
     QCborMap floodArgs;
     floodArgs.insert(QLatin1StringView("lines"), lines);

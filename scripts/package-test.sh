@@ -44,6 +44,8 @@ check_installed() {
     [ -x "$prefix/$f" ] || fail "$prefix/$f missing or not executable"
   done
   [ ! -e "$prefix/bin/processlab-worker" ] || fail "worker must not be on PATH ($prefix/bin)"
+  [ ! -e "$prefix/lib/processlab/processlab-test-worker" ] && [ ! -e "$prefix/bin/processlab-test-worker" ] \
+    || fail "the test worker (test behaviours) must not be installed"
   ls "$prefix"/share/processlab/examples/*.py >/dev/null 2>&1 || fail "no examples in share/processlab/examples"
   [ -f "$prefix/share/doc/processlab/copyright" ] || fail "share/doc/processlab/copyright missing"
   echo "ok: bin/processlab-cli, lib/processlab/processlab-worker, share/processlab/examples, copyright"

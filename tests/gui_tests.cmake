@@ -8,10 +8,10 @@ foreach(name IN LISTS gui_tests)
     qt_add_executable(tst_${name} tst_${name}.cpp testsupport.h)
     target_link_libraries(tst_${name} PRIVATE processlab_gui processlab_warnings Qt6::Test)
     target_compile_definitions(tst_${name} PRIVATE
-        PROCESSLAB_WORKER_PATH="$<TARGET_FILE:processlab-worker>"
+        PROCESSLAB_WORKER_PATH="$<TARGET_FILE:processlab-test-worker>"
         PROCESSLAB_CLI_PATH="$<TARGET_FILE:processlab-cli>"
         PROCESSLAB_APP_PATH="$<TARGET_FILE:processlab>")
-    add_dependencies(tst_${name} processlab-worker processlab)
+    add_dependencies(tst_${name} processlab-test-worker processlab)
     set_target_properties(tst_${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/tests)
     add_test(NAME gui_${name} COMMAND tst_${name})
     set_tests_properties(gui_${name} PROPERTIES TIMEOUT 300

@@ -14,15 +14,29 @@
 #include <QTest>
 
 #ifdef Q_OS_UNIX
+#include <cerrno>
 #include <csignal>
+#include <sys/types.h>
+#endif
+#ifdef Q_OS_WIN
+#include <qt_windows.h>
 #endif
 
 namespace ProcessLab::TestSupport {
 
+// The test worker: the shipped behaviours plus test.crash, test.flood, ...
 inline QString workerPath()
 {
     return QStringLiteral(PROCESSLAB_WORKER_PATH);
 }
+
+#ifdef PROCESSLAB_SHIPPED_WORKER_PATH
+// The worker users get: no test behaviours.
+inline QString shippedWorkerPath()
+{
+    return QStringLiteral(PROCESSLAB_SHIPPED_WORKER_PATH);
+}
+#endif
 
 inline QString cliPath()
 {
@@ -57,21 +71,67 @@ inline bool hasEvent(const RunRecord &record, EventKind kind, const QString &tex
     });
 }
 
-// True while the pid names a live (non-zombie) process.
+// True while the pid names a live process. Linux: a zombie (exited, not yet reaped) counts
+// as gone. Other Unix systems: kill(pid, 0), which counts an unreaped zombie as alive (a
+// stricter check). Windows: the process handle's exit code.
 inline bool processAlive(qint64 pid)
 {
-#ifdef Q_OS_LINUX
+#if defined(Q_OS_LINUX)
     QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
     if (!stat.open(QIODevice::ReadOnly))
         return false;
     const QByteArray text = stat.readAll();
     const qsizetype close = text.lastIndexOf(')');
     return close > 0 && text.size() > close + 2 && text.at(close + 2) != 'Z';
+#elif defined(Q_OS_UNIX)
+    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+#elif defined(Q_OS_WIN)
+    HANDLE process = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, static_cast<DWORD>(pid));
+    if (!process)
+        return false;
+    DWORD code = 0;
+    const bool alive = GetExitCodeProcess(process, &code) && code == STILL_ACTIVE;
+    CloseHandle(process);
+    return alive;
 #else
-    Q_UNUSED(pid);
-    return false;
+#error "processAlive() needs an implementation for this platform"
 #endif
 }
+
+// Ends a process at once (SIGKILL; TerminateProcess on Windows). False if it could not.
+inline bool killProcess(qint64 pid)
+{
+#ifdef Q_OS_WIN
+    HANDLE process = OpenProcess(PROCESS_TERMINATE, FALSE, static_cast<DWORD>(pid));
+    if (!process)
+        return false;
+    const bool ok = TerminateProcess(process, 1);
+    CloseHandle(process);
+    return ok;
+#else
+    return ::kill(static_cast<pid_t>(pid), SIGKILL) == 0;
+#endif
+}
+
+// The pids of pid's children; Linux only (/proc), empty elsewhere: callers QSKIP.
+inline QList<qint64> childPidsOf(qint64 pid)
+{
+    QList<qint64> pids;
+    QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(pid));
+    if (children.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &p : children.readAll().split(' ')) {
+            if (!p.trimmed().isEmpty())
+                pids.append(p.trimmed().toLongLong());
+        }
+    }
+    return pids;
+}
+
+#ifdef Q_OS_LINUX
+inline constexpr bool canListChildren = true;
+#else
+inline constexpr bool canListChildren = false;
+#endif
 
 inline QList<qint64> workerPids(const RunRecord &record)
 {
@@ -83,8 +143,8 @@ inline QList<qint64> workerPids(const RunRecord &record)
     return pids;
 }
 
-// Waits up to timeoutMs for all pids to be gone.
-inline bool allGone(const QList<qint64> &pids, int timeoutMs = 2000)
+// Waits up to timeoutMs (a generous sanity limit) for all pids to be gone.
+inline bool allGone(const QList<qint64> &pids, int timeoutMs = 10000)
 {
     return QTest::qWaitFor([&] { return std::none_of(pids.cbegin(), pids.cend(), processAlive); }, timeoutMs);
 }

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -43,19 +44,6 @@ CliResult runCli(const QStringList &arguments, int timeoutMs = 60000, const QStr
             QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
-QList<qint64> childPidsOf(qint64 pid)
-{
-    QList<qint64> pids;
-    QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(pid));
-    if (children.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &p : children.readAll().split(' ')) {
-            if (!p.trimmed().isEmpty())
-                pids.append(p.trimmed().toLongLong());
-        }
-    }
-    return pids;
-}
-
 // A stand-in for processlab-worker (PROCESSLAB_WORKER): a shell script that floods stdout
 // without ever connecting, so the CLI sees exactly the lines it prints.
 QString writeFakeWorker(const QTemporaryDir &dir, const QByteArray &body)
@@ -77,15 +65,13 @@ QProcessEnvironment environmentWithWorker(const QString &worker)
     return environment;
 }
 
-// Waits until every worker printed "Worker N started": then all are connected and running.
-bool waitForStartedLines(QProcess &cli, int workers, QByteArray *out)
+// Waits until the CLI has printed `count` "started" lines: its workers are running.
+bool waitForStartedLines(QProcess &cli, QByteArray *out, int count)
 {
-    return QTest::qWaitFor(
-        [&] {
-            *out += cli.readAllStandardOutput();
-            return out->count("started\n") == workers;
-        },
-        30000);
+    return QTest::qWaitFor([&] {
+        out->append(cli.readAllStandardOutput());
+        return out->count("started\n") == count;
+    }, 30000);
 }
 
 mode_t fileType(const QString &path)
@@ -114,6 +100,7 @@ private slots:
     void unwritableStdoutFails_data();
     void unwritableStdoutFails();
     void interruptStopsCleanly();
+    void workerThatNeverConnectsFailsTheRun();
     void killedHostTakesWorkersAlong();
 };
 
@@ -405,40 +392,63 @@ void TestCli::unwritableStdoutFails()
     QVERIFY2(err.contains(QStringLiteral("cannot write to standard output: ") + reason), qPrintable(err));
 }
 
+
 void TestCli::interruptStopsCleanly()
 {
+    if (!canListChildren)
+        QSKIP("listing a process's children is implemented with /proc on Linux only");
     QProcess cli;
     cli.start(cliPath(), {QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--workers"),
                           QStringLiteral("3"), QStringLiteral("--sleep"), QStringLiteral("30")});
     QVERIFY(cli.waitForStarted());
     QByteArray out;
-    QVERIFY(waitForStartedLines(cli, 3, &out));
+    QVERIFY(waitForStartedLines(cli, &out, 3));
     const QList<qint64> workers = childPidsOf(cli.processId());
     QCOMPARE(workers.size(), 3);
     ::kill(static_cast<pid_t>(cli.processId()), SIGINT);
     QVERIFY(cli.waitForFinished(30000));
     QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
     QCOMPARE(cli.exitCode(), 130);
-    out += cli.readAllStandardOutput();
-    QVERIFY(!out.contains("All processes finished"));
+    out.append(cli.readAllStandardOutput());
+    QVERIFY(!QString::fromUtf8(out).contains(QStringLiteral("All processes finished")));
     QVERIFY(QString::fromUtf8(cli.readAllStandardError()).contains(QStringLiteral("interrupted")));
     QVERIFY(allGone(workers));
 }
 
+// PROCESSLAB_WORKER=/bin/true: every "worker" exits 0 without ever connecting. That is a
+// failed run, not "All processes finished" with exit 0.
+void TestCli::workerThatNeverConnectsFailsTheRun()
+{
+    if (!QFileInfo::exists(QStringLiteral("/bin/true")))
+        QSKIP("needs /bin/true (Unix)");
+    QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PROCESSLAB_WORKER"), QStringLiteral("/bin/true"));
+    cli.setProcessEnvironment(env);
+    cli.start(cliPath(), {QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--sleep=0")});
+    QVERIFY(cli.waitForFinished(60000));
+    const QString err = QString::fromUtf8(cli.readAllStandardError());
+    QCOMPARE(cli.exitCode(), 1);
+    QVERIFY2(err.contains(QStringLiteral("Worker 1 failed: exited with code 0 without ever connecting to the host")),
+             qPrintable(err));
+    QVERIFY(err.contains(QStringLiteral("Worker 2 failed")));
+}
+
 void TestCli::killedHostTakesWorkersAlong()
 {
+    if (!canListChildren)
+        QSKIP("listing a process's children is implemented with /proc on Linux only");
     QProcess cli;
     cli.start(cliPath(), {QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--workers"),
                           QStringLiteral("4"), QStringLiteral("--sleep"), QStringLiteral("30")});
     QVERIFY(cli.waitForStarted());
     QByteArray out;
-    QVERIFY(waitForStartedLines(cli, 4, &out));
+    QVERIFY(waitForStartedLines(cli, &out, 4));
     const QList<qint64> workers = childPidsOf(cli.processId());
     QCOMPARE(workers.size(), 4);
-    ::kill(static_cast<pid_t>(cli.processId()), SIGKILL);
-    QVERIFY(cli.waitForFinished(30000));
-    // They die at once (death signal, closed connection); 10 s only bounds a busy machine.
-    QVERIFY2(allGone(workers, 10000), "workers must die with the host");
+    QVERIFY(killProcess(cli.processId()));
+    QVERIFY(cli.waitForFinished(10000));
+    QVERIFY2(allGone(workers), "workers must die with the host");
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -355,7 +355,7 @@ void TestProtocol::workerExitTexts()
 {
     QVERIFY(!describeWorkerExit(0));
     QVERIFY(!describeWorkerExit(1));
-    QVERIFY(std::strstr(describeWorkerExit(ExitStopped), "stopped"));
+    QVERIFY(std::strstr(describeWorkerExit(ExitHostGone), "connection"));
     QVERIFY(describeWorkerExitText(3).isEmpty());
     QVERIFY(describeWorkerExitText(ExitHostGone).contains(QStringLiteral("connection")));
 }

@@ -4,6 +4,7 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "theme.h"
+#include "runtime/interrupthandler.h"
 #include "runtime/platformjob.h"
 
 #include <QApplication>
@@ -20,9 +21,18 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/processlab.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.processlab.ProcessLab")); // Wayland: icon and menu entry
 
-    QString error;
-    ProcessLab::ensureChildrenDieWithHost(&error); // Windows job object; no-op elsewhere
+    // Windows job object; no-op elsewhere. A failure is only a warning (platformjob.h):
+    // workers still exit when their control connection closes.
+    QString jobError;
+    if (!ProcessLab::ensureChildrenDieWithHost(&jobError))
+        std::fprintf(stderr, "processlab: warning: %s\n", qUtf8Printable(jobError));
 
+    // SIGTERM/SIGINT/SIGHUP quit through the event loop, so the run ends its workers and
+    // removes its socket file as on a normal quit.
+    ProcessLab::InterruptHandler interrupts;
+    QObject::connect(&interrupts, &ProcessLab::InterruptHandler::interrupted, &app, &QCoreApplication::quit);
+
+    QString error;
     const ProcessLab::AppOptions options = ProcessLab::parseAppOptions(app.arguments(), &error);
     if (!error.isEmpty()) {
         std::fprintf(stderr, "processlab: %s\n", qUtf8Printable(error));

@@ -30,7 +30,7 @@ struct Round
 
 Round spawnRound(int workers)
 {
-    Run run(QStringLiteral("bench-spawn"), {}, startAllThenJoinAll(workers, QStringLiteral("test.noop")));
+    Run run(QStringLiteral("bench-spawn"), {}, startAllThenJoinAll(workers, QStringLiteral("bench.noop")));
     QEventLoop loop;
     QObject::connect(&run, &Run::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(0, &run, &Run::start);
@@ -68,7 +68,7 @@ qint64 pssKiB(qint64 pid)
 
 QJsonArray idleMemory(int workers)
 {
-    Run run(QStringLiteral("bench-memory"), {}, startAllThenJoinAll(workers, QStringLiteral("test.idle")));
+    Run run(QStringLiteral("bench-memory"), {}, startAllThenJoinAll(workers, QStringLiteral("bench.idle")));
     QEventLoop loop;
     int idle = 0;
     QObject::connect(&run, &Run::eventRecorded, &loop, [&](const RunEvent &event) {

@@ -2,7 +2,6 @@
 // processlab-cli: runs an example headless. stdout carries exactly the example's output.
 #include "benchcommand.h"
 #include "cliarguments.h"
-#include "interrupthandler.h"
 #include "standardstreams.h"
 #include "summarytable.h"
 #include "terminalprinter.h"
@@ -10,6 +9,7 @@
 #include "examples/exampleregistry.h"
 #include "record/jsonrecordfile.h"
 #include "record/runsummary.h"
+#include "runtime/interrupthandler.h"
 #include "runtime/platformjob.h"
 #include "runtime/run.h"
 
@@ -74,8 +74,8 @@ int runExample(QCoreApplication &app, const Cli::RunOptions &options)
     });
 
     bool interrupted = false;
-    Cli::InterruptHandler interrupts;
-    QObject::connect(&interrupts, &Cli::InterruptHandler::interrupted, run.get(), [&] {
+    InterruptHandler interrupts;
+    QObject::connect(&interrupts, &InterruptHandler::interrupted, run.get(), [&] {
         if (!interrupted)
             Cli::writeStderr(QStringLiteral("processlab-cli: interrupted, stopping the workers\n"));
         interrupted = true;

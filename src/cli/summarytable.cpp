@@ -14,13 +14,14 @@ QString ms(double value)
 }
 } // namespace
 
-QString exitText(int exitCode, int exitSignal, bool ended)
+QString exitText(const ProcessSummary &process)
 {
-    if (!ended)
+    // Python's Process.exitcode: -15 for SIGTERM; "-" for Main and while running.
+    const std::optional<int> exitcode = process.pythonExitCode();
+    if (!exitcode)
         return QStringLiteral("-");
-    if (exitSignal)
-        return QStringLiteral("signal %1").arg(exitSignal);
-    return QString::number(exitCode);
+    const QString signal = process.exitSignalName();
+    return signal.isEmpty() ? QString::number(*exitcode) : QStringLiteral("%1 (%2)").arg(*exitcode).arg(signal);
 }
 
 QString formatSummaryTable(const RunSummary &summary)
@@ -34,7 +35,7 @@ QString formatSummaryTable(const RunSummary &summary)
     QList<QStringList> rows{header};
     for (const ProcessSummary &p : summary.processes) {
         rows.append({p.role, p.pid ? QString::number(p.pid) : QStringLiteral("-"), ms(p.spawnToReadyMs()),
-                     ms(p.runMs()), stateName(p.state), exitText(p.exitCode, p.exitSignal, p.hasEnded())});
+                     ms(p.runMs()), stateName(p.state), exitText(p)});
     }
     QList<qsizetype> widths(header.size(), 0);
     for (const QStringList &row : rows) {

@@ -4,6 +4,7 @@
 #include <QString>
 
 namespace ProcessLab {
+struct ProcessSummary;
 struct RunSummary;
 }
 
@@ -11,6 +12,7 @@ namespace ProcessLab::Cli {
 
 // The --summary table: one row per process (name, PID, spawn->ready, run time, exit).
 QString formatSummaryTable(const RunSummary &summary);
-QString exitText(int exitCode, int exitSignal, bool ended);
+// The exit column: Python's Process.exitcode, with the signal's name ("-15 (SIGTERM)").
+QString exitText(const ProcessSummary &process);
 
 } // namespace ProcessLab::Cli

@@ -1,11 +1,19 @@
 // SPDX-License-Identifier: MIT
+// Compiled once per worker executable: PROCESSLAB_TEST_WORKER adds the test behaviours.
 #include "behaviours.h"
 
 namespace ProcessLab::Worker {
 
 BehaviourFunction findBehaviour(std::string_view name)
 {
-    for (const std::span<const Behaviour> group : {basicBehaviours(), testBehaviours()}) {
+    const std::span<const Behaviour> groups[] = {
+        basicBehaviours(),
+        benchBehaviours(),
+#ifdef PROCESSLAB_TEST_WORKER
+        testBehaviours(),
+#endif
+    };
+    for (const std::span<const Behaviour> group : groups) {
         for (const Behaviour &behaviour : group) {
             if (name == behaviour.name)
                 return behaviour.run;

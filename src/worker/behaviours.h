@@ -18,8 +18,18 @@ struct Behaviour
 };
 
 std::span<const Behaviour> basicBehaviours(); // examples process, subclass
-std::span<const Behaviour> testBehaviours();  // crash, flood, ... for tests and benchmarks
+std::span<const Behaviour> benchBehaviours(); // bench.noop, bench.idle: what `processlab-cli bench` measures
+#ifdef PROCESSLAB_TEST_WORKER
+std::span<const Behaviour> testBehaviours(); // crash, flood, ...: processlab-test-worker only
 
+// Test hook run before the worker connects: PROCESSLAB_TEST_BEFORE_HELLO=exit ends the
+// worker without connecting, =hang keeps it alive without ever sending the hello.
+inline constexpr char testBeforeHelloEnvVar[] = "PROCESSLAB_TEST_BEFORE_HELLO";
+void runTestHookBeforeHello();
+#endif
+
+// nullptr when this worker has no behaviour of that name: the shipped worker knows only
+// the tutorial's and the benchmark's; the test behaviours exist in processlab-test-worker.
 BehaviourFunction findBehaviour(std::string_view name);
 
 } // namespace ProcessLab::Worker

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // processlab-worker: the child process of a ProcessLab run. It connects back to the host,
 // proves it belongs to the run, is told which behaviour to run, runs it, and exits.
-// It ends at once when the host asks it to stop or when the control connection closes.
+// It ends when the control connection closes. Stop is the host's SIGTERM (as Python's
+// Process.terminate() sends it), so the worker installs no SIGTERM handler: the default
+// action ends it and the host sees "killed by SIGTERM", Python's exit code -15.
 //
 // Only the C++ standard library, the protocol library and OS calls: no Qt, so the time
 // from spawn to hello is the loader's minimum (see docs/performance.md and protocol/protocol.h).
@@ -91,15 +93,12 @@ Protocol::Message readMessage(HostConnection &host, Protocol::FrameReader &reade
     }
 }
 
-// After the behaviour started, the only thing the host sends is Stop; the end of the
-// stream means the host is gone. Either way the worker must not outlive the request.
+// After the behaviour started the host sends nothing more; the end of the stream means
+// the host is gone, and the worker must not outlive it. A frame arriving is ignored.
 void watchHost(HostConnection &host, Protocol::FrameReader &reader)
 {
-    for (;;) {
-        const Protocol::Message message = readMessage(host, reader);
-        if (message.type == Protocol::MessageType::Stop && !WorkerContext::ignoresStop())
-            std::_Exit(Protocol::ExitStopped);
-    }
+    for (;;)
+        readMessage(host, reader);
 }
 
 } // namespace
@@ -114,6 +113,9 @@ int main()
                         "this program is started by ProcessLab; run processlab or processlab-cli instead");
     }
 
+#ifdef PROCESSLAB_TEST_WORKER
+    runTestHookBeforeHello();
+#endif
     HostConnection host;
     std::string error;
     if (!host.connectTo(server, &error))
@@ -122,14 +124,18 @@ int main()
 
     Protocol::FrameReader reader;
     const Protocol::Message first = readMessage(host, reader);
-    if (first.type == Protocol::MessageType::Stop)
-        std::_Exit(Protocol::ExitStopped);
     const std::optional<Protocol::Start> start = Protocol::parseStart(first, &error);
     if (!start)
         exitWithMessage(Protocol::ExitProtocolError, error);
     const BehaviourFunction behaviour = findBehaviour(start->behaviour);
     if (!behaviour)
-        exitWithMessage(Protocol::ExitUnknownBehaviour, "unknown behaviour '" + start->behaviour + "'");
+        exitWithMessage(Protocol::ExitUnknownBehaviour,
+#ifdef PROCESSLAB_TEST_WORKER
+                        "unknown behaviour '" + start->behaviour + "'");
+#else
+                        "unknown behaviour '" + start->behaviour
+                            + "' (this worker runs the examples; test behaviours are in processlab-test-worker)");
+#endif
 
     std::thread(watchHost, std::ref(host), std::ref(reader)).detach();
     const WorkerContext context(*workerId, start->arguments, &host);

@@ -5,6 +5,7 @@
 
 #include "protocol/protocol.h"
 
+#include <chrono>
 #include <csignal>
 #include <cstdint>
 #include <cstdlib>
@@ -64,33 +65,19 @@ int flood(const WorkerContext &context)
     return 0;
 }
 
-int noop(const WorkerContext &)
-{
-    return 0;
-}
-
 int noNewline(const WorkerContext &context)
 {
     context.writeStdout("no newline at the end");
     return 0;
 }
 
-// Sleeps "forever" (args.sleep, default 1 hour): for stop, orphan and memory tests.
-int idle(const WorkerContext &context)
-{
-    context.trace("idle");
-    context.sleep(context.doubleArgument("sleep", 3600.0));
-    return 0;
-}
-
-// Ignores the Stop request and SIGTERM: only SIGKILL (the host's last resort) ends it.
+// Ignores SIGTERM: only SIGKILL (the host's last resort after the grace period) ends it.
 int stubborn(const WorkerContext &context)
 {
 #ifndef _WIN32
     std::signal(SIGTERM, SIG_IGN);
 #endif
-    WorkerContext::setIgnoreStop(true);
-    context.print("ignoring stop requests");
+    context.print("ignoring SIGTERM");
     context.sleep(3600.0);
     return 0;
 }
@@ -124,6 +111,18 @@ int oversizedFrame(const WorkerContext &context)
 
 } // namespace
 
+void runTestHookBeforeHello()
+{
+    const char *hook = std::getenv(testBeforeHelloEnvVar);
+    const std::string_view what = hook ? hook : "";
+    if (what == "exit")
+        std::_Exit(0); // like PROCESSLAB_WORKER=/bin/true: ends without ever connecting
+    if (what == "hang") {
+        for (;;) // alive, but never says hello
+            std::this_thread::sleep_for(std::chrono::hours(1));
+    }
+}
+
 std::span<const Behaviour> testBehaviours()
 {
     static constexpr Behaviour behaviours[] = {
@@ -131,9 +130,7 @@ std::span<const Behaviour> testBehaviours()
         {"test.exit-code", &exitCode},
         {"test.split-utf8", &splitUtf8},
         {"test.flood", &flood},
-        {"test.noop", &noop},
         {"test.no-newline", &noNewline},
-        {"test.idle", &idle},
         {"test.stubborn", &stubborn},
         {"test.busy", &busy},
         {"test.bad-frame", &badFrame},

@@ -3,7 +3,6 @@
 
 #include "protocol/cbor.h"
 
-#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -33,15 +32,10 @@ public:
     void trace(std::string_view label) const;
     bool sendRaw(std::string_view bytes) const; // tests: put anything on the wire
 
-    // A Stop request normally ends the worker at once; a test behaviour can refuse it.
-    static void setIgnoreStop(bool ignore) { s_ignoreStop = ignore; }
-    static bool ignoresStop() { return s_ignoreStop; }
-
 private:
     int m_workerId;
     Protocol::Map m_arguments;
     HostConnection *m_host;
-    static inline std::atomic_bool s_ignoreStop = false;
 };
 
 void writeAll(int fd, std::string_view bytes);

@@ -135,6 +135,8 @@ void TimelineData::foldEvent(const RunEvent &event, qsizetype index, qint64 t)
     case EventKind::ConnectionRejected:
     case EventKind::TracesDropped:
     case EventKind::RejectionsDropped:
+    case EventKind::ScriptStepEnded: // step timings: RunSummary::steps / pauses
+    case EventKind::Paused:
         break;
     }
 }

@@ -231,7 +231,6 @@ const char *describeWorkerExit(int exitCode)
         return QT_TRANSLATE_NOOP("ProcessLab::Protocol", "the worker does not know the requested behaviour");
     case ExitConnectFailed: return QT_TRANSLATE_NOOP("ProcessLab::Protocol", "the worker could not connect to the host");
     case ExitProtocolError: return QT_TRANSLATE_NOOP("ProcessLab::Protocol", "the worker received an invalid frame");
-    case ExitStopped: return QT_TRANSLATE_NOOP("ProcessLab::Protocol", "stopped on request");
     case ExitHostGone: return QT_TRANSLATE_NOOP("ProcessLab::Protocol", "the control connection closed");
     default: return nullptr;
     }

@@ -40,7 +40,7 @@ inline constexpr char workerIdEnvVar[] = "PROCESSLAB_WORKER_ID";
 enum class MessageType : int {
     Hello = 1, // worker -> host: magic, version, token, worker id, pid, time
     Start = 2, // host -> worker: behaviour name and its arguments
-    Stop = 3,  // host -> worker: please exit now
+    Stop = 3,  // host -> worker: unused since Stop became SIGTERM; a worker ignores it
     Trace = 4, // worker -> host: the worker reached a labelled point of its behaviour
 };
 
@@ -132,7 +132,6 @@ enum WorkerExitCode : int {
     ExitUnknownBehaviour = 65, // the host asked for a behaviour this worker does not have
     ExitConnectFailed = 69,    // could not reach the host's server
     ExitProtocolError = 76,    // the host sent something unexpected
-    ExitStopped = 77,          // the host asked the worker to stop
     ExitHostGone = 78,         // the control connection closed
 };
 

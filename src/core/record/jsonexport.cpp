@@ -41,7 +41,7 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
         o.insert(QLatin1StringView("state"), stateName(event.state));
         if (event.pid)
             o.insert(QLatin1StringView("pid"), event.pid);
-        if (isEndState(event.state)) {
+        if (isEndState(event.state) && event.hasExitStatus) {
             o.insert(QLatin1StringView("exitCode"), event.exitCode);
             o.insert(QLatin1StringView("exitSignal"), event.exitSignal);
         }
@@ -50,6 +50,7 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
         o.insert(QLatin1StringView("stream"), streamName(event.stream));
         break;
     case EventKind::ScriptStep:
+    case EventKind::ScriptStepEnded:
     case EventKind::WorkerTrace:
         if (event.sourceLine)
             o.insert(QLatin1StringView("line"), event.sourceLine);
@@ -67,6 +68,7 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
             o.insert(QLatin1StringView("pid"), event.pid);
         break;
     case EventKind::RunStarted:
+    case EventKind::Paused:
     case EventKind::Error:
     case EventKind::ConnectionRejected:
         break;
@@ -89,6 +91,9 @@ QJsonObject headerToJson(const RunRecord &record)
         o.insert(QLatin1StringView("state"), stateName(p.state));
         o.insert(QLatin1StringView("exitCode"), p.exitCode);
         o.insert(QLatin1StringView("exitSignal"), p.exitSignal);
+        // Python's Process.exitcode: null while running, for Main and for a process that never ran.
+        const std::optional<int> exitcode = p.pythonExitCode();
+        o.insert(QLatin1StringView("pythonExitCode"), exitcode ? QJsonValue(*exitcode) : QJsonValue());
         o.insert(QLatin1StringView("spawnToReadyMs"), p.spawnToReadyMs());
         o.insert(QLatin1StringView("runMs"), p.runMs());
         processes.append(o);

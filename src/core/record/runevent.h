@@ -6,16 +6,19 @@
 
 namespace ProcessLab {
 
-// Lifecycle of one process of a run. The host script's own process ("Main") goes
-// Running -> Finished; workers go Created -> Starting -> Ready -> Running -> an end state.
+// Lifecycle of one process of a run. Workers go Created -> Starting -> Ready -> Running ->
+// an end state. The main program ("Main", played by the host itself) is Running until its
+// script ran to the end (Finished), the user stopped the run (Killed, "stopped by the user"),
+// or the run could not go on (Failed, with the reason). Main never has an exit code: the
+// host is not a process that exits when the script ends.
 enum class ProcessState : quint8 {
     Created,
     Starting, // QProcess::start() called
     Ready,    // the worker connected and authenticated
     Running,  // the worker was told which behaviour to run
-    Finished, // exited normally (any exit code)
-    Failed,   // crashed, could not start, or broke the protocol
-    Killed,   // stopped by the user (asked, terminated or killed)
+    Finished, // exited normally (any exit code); Main: its script ran to the end
+    Failed,   // crashed, could not start, never connected, or broke the protocol
+    Killed,   // stopped by the user (SIGTERM, SIGKILL after the grace period)
 };
 
 inline bool isEndState(ProcessState state)
@@ -30,15 +33,18 @@ enum class EventKind : quint8 {
     RunStarted,         // text: example id
     RunFinished,        // exitCode: 0 ok, 1 failed; text: reason when failed or stopped
     ProcessCreated,     // process, text: role name ("Main", "Worker 1")
-    StateChanged,       // process, state, pid, exitCode/exitSignal for end states, text: detail
+    StateChanged,       // process, state, pid, text: detail; end states with hasExitStatus: exitCode/exitSignal
     Output,             // process, stream, text: one line without its newline
-    ScriptStep,         // process 0, sourceLine, text: what the main program does
+    ScriptStep,         // process 0, sourceLine, text: what the main program does; stamped when it
+                        // really begins (a Start step: when QProcess::start() is called)
     WorkerTrace,        // process, sourceLine (may be 0), text: label reported by the worker
     Error,              // process (or -1), text
     ConnectionRejected, // text: why a connection to the run's server was refused
     OutputDropped,      // process, count: lines the record did not keep (over its cap)
     TracesDropped,      // process, count: worker traces the record did not keep (over its cap)
     RejectionsDropped,  // count: refused connections the record did not keep (over its cap)
+    ScriptStepEnded,    // process 0, sourceLine, text: the statement of the ScriptStep that returned
+    Paused,             // process 0: step mode waits for the user until the next ScriptStep
 };
 
 inline constexpr int mainProcessId = 0;
@@ -52,8 +58,9 @@ struct RunEvent
     int process = runLevel;
     ProcessState state = ProcessState::Created;
     OutputStream stream = OutputStream::StdOut;
-    int exitCode = 0;
-    int exitSignal = 0;
+    int exitCode = 0;   // end states: the process's exit code (0 when it died by a signal)
+    int exitSignal = 0; // end states: the signal that ended it (Unix), else 0
+    bool hasExitStatus = false; // end states: the OS reported an exit (exitCode/exitSignal mean something)
     qint64 pid = 0;
     int sourceLine = 0;
     qint64 count = 0;

@@ -38,6 +38,8 @@ QString eventKindName(EventKind kind)
     case EventKind::OutputDropped: return QStringLiteral("output-dropped");
     case EventKind::TracesDropped: return QStringLiteral("traces-dropped");
     case EventKind::RejectionsDropped: return QStringLiteral("rejections-dropped");
+    case EventKind::ScriptStepEnded: return QStringLiteral("step-ended");
+    case EventKind::Paused: return QStringLiteral("paused");
     }
     return {};
 }

@@ -3,6 +3,8 @@
 
 #include "runrecord.h"
 
+#include <csignal>
+
 namespace ProcessLab {
 
 namespace {
@@ -11,6 +13,43 @@ double nsToMs(qint64 ns)
     return static_cast<double>(ns) / 1e6;
 }
 } // namespace
+
+QString signalName(int signalNumber)
+{
+    struct Name
+    {
+        int number;
+        const char *name;
+    };
+    // Numbers differ between platforms: take them from <csignal>, not from a list of Linux values.
+    static constexpr Name names[] = {
+        {SIGINT, "SIGINT"},   {SIGILL, "SIGILL"},   {SIGABRT, "SIGABRT"}, {SIGFPE, "SIGFPE"},
+        {SIGSEGV, "SIGSEGV"}, {SIGTERM, "SIGTERM"},
+#ifdef Q_OS_UNIX
+        {SIGHUP, "SIGHUP"},   {SIGQUIT, "SIGQUIT"}, {SIGTRAP, "SIGTRAP"}, {SIGBUS, "SIGBUS"},
+        {SIGKILL, "SIGKILL"}, {SIGUSR1, "SIGUSR1"}, {SIGUSR2, "SIGUSR2"}, {SIGPIPE, "SIGPIPE"},
+        {SIGALRM, "SIGALRM"}, {SIGCHLD, "SIGCHLD"}, {SIGCONT, "SIGCONT"}, {SIGSTOP, "SIGSTOP"},
+        {SIGTSTP, "SIGTSTP"}, {SIGSYS, "SIGSYS"},   {SIGXCPU, "SIGXCPU"}, {SIGXFSZ, "SIGXFSZ"},
+#endif
+    };
+    for (const Name &entry : names) {
+        if (entry.number == signalNumber)
+            return QLatin1StringView(entry.name);
+    }
+    return QStringLiteral("signal %1").arg(signalNumber);
+}
+
+std::optional<int> ProcessSummary::pythonExitCode() const
+{
+    if (!hasEnded() || !hasExitStatus)
+        return std::nullopt;
+    return exitSignal ? -exitSignal : exitCode;
+}
+
+QString ProcessSummary::exitSignalName() const
+{
+    return hasEnded() && hasExitStatus && exitSignal ? signalName(exitSignal) : QString();
+}
 
 double ProcessSummary::spawnToReadyMs() const
 {
@@ -31,6 +70,16 @@ double RunSummary::wallMs() const
 const ProcessSummary *RunSummary::process(int id) const
 {
     return (id >= 0 && id < processes.size()) ? &processes.at(id) : nullptr;
+}
+
+double RunSummary::pausedMs() const
+{
+    qint64 total = 0;
+    for (const PauseInterval &pause : pauses) {
+        if (pause.endNs)
+            total += pause.endNs - pause.beginNs;
+    }
+    return nsToMs(total);
 }
 
 int RunSummary::liveProcessCount() const
@@ -63,6 +112,8 @@ void RunSummaryBuilder::consume(const RunEvent &event)
         m_summary.startNs = event.timeNs;
         break;
     case EventKind::RunFinished:
+        if (!m_summary.pauses.isEmpty() && !m_summary.pauses.constLast().endNs)
+            m_summary.pauses.last().endNs = event.timeNs; // stopped while paused
         m_summary.finished = true;
         m_summary.endNs = event.timeNs;
         m_summary.exitCode = event.exitCode;
@@ -97,6 +148,7 @@ void RunSummaryBuilder::consume(const RunEvent &event)
             p.endNs = event.timeNs;
             p.exitCode = event.exitCode;
             p.exitSignal = event.exitSignal;
+            p.hasExitStatus = event.hasExitStatus;
             p.detail = event.text;
             break;
         case ProcessState::Created: break;
@@ -118,6 +170,17 @@ void RunSummaryBuilder::consume(const RunEvent &event)
             processAt(event.process).droppedLines += event.count;
         break;
     case EventKind::ScriptStep:
+        if (!m_summary.pauses.isEmpty() && !m_summary.pauses.constLast().endNs)
+            m_summary.pauses.last().endNs = event.timeNs;
+        m_summary.steps.append({event.sourceLine, event.text, event.timeNs, 0});
+        break;
+    case EventKind::ScriptStepEnded:
+        if (!m_summary.steps.isEmpty() && !m_summary.steps.constLast().endNs)
+            m_summary.steps.last().endNs = event.timeNs;
+        break;
+    case EventKind::Paused:
+        m_summary.pauses.append({event.timeNs, 0});
+        break;
     case EventKind::WorkerTrace:
     case EventKind::Error:
     case EventKind::ConnectionRejected:

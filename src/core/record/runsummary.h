@@ -5,6 +5,8 @@
 
 #include <QList>
 
+#include <optional>
+
 namespace ProcessLab {
 
 class RunRecord;
@@ -24,14 +26,37 @@ struct ProcessSummary
     qint64 endNs = 0;
     int exitCode = 0;
     int exitSignal = 0;
-    QString detail; // why it failed, if it did
+    bool hasExitStatus = false; // ended with an exit the OS reported (not Main, not "never started")
+    QString detail; // why it failed or was stopped, if it did
     qint64 stdoutLines = 0;
     qint64 stderrLines = 0;
     qint64 droppedLines = 0;
 
     bool hasEnded() const { return isEndState(state); }
+    // Python's Process.exitcode: 0 or the exit code, -N when signal N ended it (Unix);
+    // nullopt while running, for a worker that never ran, and for Main (played by the host).
+    std::optional<int> pythonExitCode() const;
+    // "SIGTERM" for a process ended by a signal; empty otherwise (always on Windows, where
+    // pythonExitCode() is the process's exit code).
+    QString exitSignalName() const;
     double spawnToReadyMs() const; // -1 when not applicable
     double runMs() const;          // running (or first seen) -> end; -1 while running
+};
+
+// One statement of the main program: from the moment it began to the moment it returned.
+struct StepTiming
+{
+    int sourceLine = 0;
+    QString text;
+    qint64 beginNs = 0;
+    qint64 endNs = 0; // 0: it never returned (the run ended during it)
+};
+
+// Time the main program spent waiting for the user in step mode; not part of any statement.
+struct PauseInterval
+{
+    qint64 beginNs = 0;
+    qint64 endNs = 0; // 0 while still paused
 };
 
 struct RunSummary
@@ -43,11 +68,18 @@ struct RunSummary
     int exitCode = 0;
     QString finishReason;
     QList<ProcessSummary> processes; // indexed by process id
+    QList<StepTiming> steps;         // the main program's statements, in order
+    QList<PauseInterval> pauses;     // step mode: waits for the user between statements
 
     double wallMs() const;
     const ProcessSummary *process(int id) const;
     int liveProcessCount() const;
+    double pausedMs() const; // total of the ended pauses
 };
+
+// "SIGTERM", "SIGKILL", "SIGSEGV", ... for the common signals of this platform; "signal N"
+// for others.
+QString signalName(int signalNumber);
 
 // Folds events one at a time, so live views can update incrementally with exactly the
 // numbers a full pass over the record gives.

@@ -42,9 +42,9 @@ Run::Run(const QString &exampleId, const QVariantMap &knobs, HostScript script,
     connect(m_dropFlushTimer, &QTimer::timeout, this, [this] { flushDroppedEvents(monotonicNowNs()); });
 }
 
-std::unique_ptr<Run> Run::create(const ExampleDefinition &example, const QVariantMap &knobs, QObject *parent)
+std::unique_ptr<Run> Run::create(const ExampleDefinition &example, const QVariantMap &knobs)
 {
-    return std::make_unique<Run>(example.id, knobs, example.script(knobs), example.traceSourceLines(), parent);
+    return std::make_unique<Run>(example.id, knobs, example.script(knobs), example.traceSourceLines());
 }
 
 Run::~Run()
@@ -122,35 +122,69 @@ void Run::step()
 
 void Run::advance()
 {
-    m_startsThisTurn = 0;
+    // A step can end a worker synchronously (QProcess::start() failing at once emits
+    // errorOccurred -> ended -> handleWorkerEnded() -> here): the outer call goes on instead
+    // of a nested one running steps under its feet.
+    if (m_advancing) {
+        m_advanceRequested = true;
+        return;
+    }
+    m_advancing = true;
+    do {
+        m_advanceRequested = false;
+        runSteps();
+    } while (m_advanceRequested);
+    m_advancing = false;
+}
+
+void Run::scheduleAdvance()
+{
+    if (m_advanceScheduled)
+        return;
+    m_advanceScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_advanceScheduled = false;
+        m_startedThisTurn = false;
+        advance();
+    });
+}
+
+void Run::runSteps()
+{
     while (m_status == Status::Running && m_next < m_script.steps.size()) {
         const ScriptStep &step = m_script.steps.at(m_next);
         if (!m_stepEntered) {
-            if (m_stepMode) {
-                if (m_stepPermits == 0)
-                    return;
-                --m_stepPermits;
+            if (m_stepMode && m_stepPermits == 0) {
+                if (!m_paused) {
+                    m_paused = true;
+                    recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Paused, .process = mainProcessId, .text = {}});
+                }
+                return; // step() resumes
             }
-            m_stepEntered = true;
-            recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::ScriptStep, .process = mainProcessId,
-                         .sourceLine = step.sourceLine, .text = step.source});
-            executeStep(step);
-            if (step.kind == ScriptStep::Kind::Start && ++m_startsThisTurn >= startsPerTurn) {
-                // QProcess::start() blocks for up to a few ms: give the event loop a turn
-                // every few starts, so starting 64 workers never freezes a window.
-                m_startsThisTurn = 0;
-                ++m_next;
-                m_stepEntered = false;
-                emit stepChanged(m_next);
-                QMetaObject::invokeMethod(this, &Run::advance, Qt::QueuedConnection);
+            if (step.kind == ScriptStep::Kind::Start && m_startedThisTurn) {
+                // QProcess::start() blocks for up to a few ms: one per event-loop turn keeps a
+                // window responsive while 64 workers start, and each start is timed alone.
+                scheduleAdvance();
                 return;
             }
+            if (m_stepMode)
+                --m_stepPermits;
+            m_stepEntered = true;
+            m_paused = false;
+            const qint64 beginNs = monotonicNowNs();
+            recordEvent({.timeNs = beginNs, .kind = EventKind::ScriptStep, .process = mainProcessId,
+                         .sourceLine = step.sourceLine, .text = step.source});
+            if (step.kind == ScriptStep::Kind::Start)
+                m_startedThisTurn = true;
+            executeStep(step, beginNs);
         }
         if (step.kind == ScriptStep::Kind::Join) {
             const WorkerProcess *joined = worker(step.worker);
             if (joined && !joined->hasEnded())
                 return; // handleWorkerEnded() resumes
         }
+        recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::ScriptStepEnded, .process = mainProcessId,
+                     .sourceLine = step.sourceLine, .text = step.source});
         ++m_next;
         m_stepEntered = false;
         emit stepChanged(m_next);
@@ -158,7 +192,7 @@ void Run::advance()
     maybeFinish();
 }
 
-void Run::executeStep(const ScriptStep &step)
+void Run::executeStep(const ScriptStep &step, qint64 beginNs)
 {
     switch (step.kind) {
     case ScriptStep::Kind::Create: {
@@ -167,6 +201,7 @@ void Run::executeStep(const ScriptStep &step)
         if (spec == m_script.workers.cend() || m_workers.contains(step.worker))
             return;
         auto *process = new WorkerProcess(*spec, [this](RunEvent event) { recordEvent(std::move(event)); }, this);
+        process->setHelloTimeout(m_helloTimeout);
         connect(process, &WorkerProcess::ended, this, &Run::handleWorkerEnded);
         connect(process, &WorkerProcess::traceReceived, this, &Run::handleTrace);
         m_workers.insert(step.worker, process);
@@ -180,11 +215,11 @@ void Run::executeStep(const ScriptStep &step)
         if (WorkerProcess *process = worker(step.worker)) {
             QProcessEnvironment environment = m_workerEnvironment;
             environment.insert(QLatin1StringView(Protocol::workerIdEnvVar), QString::number(step.worker));
-            process->start(m_workerProgram, environment);
+            process->start(m_workerProgram, environment, beginNs);
         }
         break;
     case ScriptStep::Kind::Join:
-        break; // advance() waits
+        break; // runSteps() waits
     case ScriptStep::Kind::Print:
         recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Output, .process = mainProcessId,
                      .stream = OutputStream::StdOut, .text = step.text});
@@ -241,15 +276,18 @@ void Run::maybeFinish()
             return;
     }
     if (m_status == Status::Stopping)
-        return finish(1, tr("stopped by the user"));
+        return finish(1, tr("stopped by the user"), ProcessState::Killed);
     QStringList failed;
     for (const WorkerProcess *process : std::as_const(m_workers)) {
         if (process->state() != ProcessState::Finished)
             failed.append(process->spec().role);
     }
     std::sort(failed.begin(), failed.end());
+    // The main program ran to its end, as Python's would even when a child failed; the
+    // run's result says that something failed.
     finish(failed.isEmpty() ? 0 : 1,
-           failed.isEmpty() ? QString() : tr("failed: %1").arg(failed.join(QLatin1StringView(", "))));
+           failed.isEmpty() ? QString() : tr("failed: %1").arg(failed.join(QLatin1StringView(", "))),
+           ProcessState::Finished);
 }
 
 void Run::stop()
@@ -258,7 +296,6 @@ void Run::stop()
         return;
     }
     m_status = Status::Stopping;
-    m_stopRequested = true;
     for (WorkerProcess *process : std::as_const(m_workers))
         process->requestStop();
     maybeFinish();
@@ -267,10 +304,10 @@ void Run::stop()
 void Run::fail(const QString &reason)
 {
     recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Error, .process = runLevel, .text = reason});
-    finish(1, reason);
+    finish(1, reason, ProcessState::Failed);
 }
 
-void Run::finish(int exitCode, const QString &reason)
+void Run::finish(int exitCode, const QString &reason, ProcessState mainState)
 {
     m_status = Status::Finished;
     m_exitCode = exitCode;
@@ -278,11 +315,9 @@ void Run::finish(int exitCode, const QString &reason)
     m_server->close();
     const qint64 now = monotonicNowNs();
     flushDroppedEvents(now);
-    const ProcessState mainState = m_stopRequested ? ProcessState::Killed
-                                   : exitCode == 0 ? ProcessState::Finished
-                                                   : ProcessState::Failed;
+    // No exit code for Main: the host plays the main program and does not exit here.
     recordEvent({.timeNs = now, .kind = EventKind::StateChanged, .process = mainProcessId, .state = mainState,
-                 .exitCode = exitCode, .pid = QCoreApplication::applicationPid(), .text = reason});
+                 .pid = QCoreApplication::applicationPid(), .text = reason});
     recordEvent({.timeNs = now, .kind = EventKind::RunFinished, .exitCode = exitCode, .text = reason});
     emit finished(exitCode);
 }

@@ -4,11 +4,13 @@
 #include "examples/hostscript.h"
 #include "protocol/protocol.h"
 #include "record/runrecord.h"
+#include "workerprocess.h"
 
 #include <QHash>
 #include <QObject>
 #include <QProcessEnvironment>
 
+#include <chrono>
 #include <memory>
 
 class QLocalSocket;
@@ -18,11 +20,22 @@ namespace ProcessLab {
 
 struct ExampleDefinition;
 class RunServer;
-class WorkerProcess;
 
 // One execution of an example: runs the host script step by step without blocking the
 // event loop, owns the worker processes and the run's local server, and writes
 // everything into its RunRecord. Views observe the record; nothing else.
+//
+// Timing is what the processes did, not the app's scheduling: each statement of the main
+// program is a ScriptStep (stamped when it really begins; a Start step when
+// QProcess::start() is called for its worker, the same instant as the worker's Starting
+// state) and a ScriptStepEnded when it returned. Starts run one per event-loop turn, so
+// starting 64 workers never freezes a window, and the time between two statements is
+// ProcessLab's, not the statement's. In step mode a Paused event marks the wait for the
+// user, which belongs to no statement.
+//
+// The main program ("Main", process 0) ends Finished when its script ran to the end,
+// Killed ("stopped by the user") when the user stopped the run, Failed with the reason
+// when the run could not go on; it never has an exit code (see RunEvent::hasExitStatus).
 class Run : public QObject
 {
     Q_OBJECT
@@ -31,15 +44,16 @@ public:
 
     Run(const QString &exampleId, const QVariantMap &knobs, HostScript script,
         QHash<QString, int> traceLines = {}, QObject *parent = nullptr);
-    // knobs must already be resolved (see resolveKnobs()).
-    static std::unique_ptr<Run> create(const ExampleDefinition &example, const QVariantMap &knobs,
-                                       QObject *parent = nullptr);
+    // knobs must already be resolved (see resolveKnobs()). The caller owns the run.
+    static std::unique_ptr<Run> create(const ExampleDefinition &example, const QVariantMap &knobs);
     ~Run() override;
 
     // Overrides worker lookup (locateWorker()); tests use it.
     void setWorkerProgram(const QString &path) { m_workerProgram = path; }
     // Caps the output lines the record keeps (see RunRecord); set before start().
     void setOutputLineCap(qsizetype cap) { m_record.setOutputLineCap(cap); }
+    // How long each worker may take from start() to its hello; set before start().
+    void setHelloTimeout(std::chrono::milliseconds timeout) { m_helloTimeout = timeout; }
     // In step mode the main program advances one statement per step() call.
     void setStepMode(bool on);
     bool stepMode() const { return m_stepMode; }
@@ -69,14 +83,16 @@ private:
     void recordEvent(RunEvent event);
     void flushDroppedEvents(qint64 timeNs);
     void advance();
-    void executeStep(const ScriptStep &step);
+    void runSteps();
+    void scheduleAdvance();
+    void executeStep(const ScriptStep &step, qint64 beginNs);
     WorkerProcess *worker(int id) const;
     void handleWorkerAuthenticated(const Protocol::Hello &hello, QLocalSocket *socket,
                                    std::shared_ptr<Protocol::FrameReader> reader);
     void handleWorkerEnded();
     void handleTrace(int workerId, const QString &label, qint64 timeNs);
     void maybeFinish();
-    void finish(int exitCode, const QString &reason);
+    void finish(int exitCode, const QString &reason, ProcessState mainState);
     void fail(const QString &reason);
 
     RunRecord m_record;
@@ -91,9 +107,12 @@ private:
     int m_next = 0;
     bool m_stepEntered = false; // the current step has started (a join may still be waiting)
     bool m_stepMode = false;
-    static constexpr int startsPerTurn = 4;
-    int m_startsThisTurn = 0;
-    bool m_stopRequested = false;
+    bool m_advancing = false;         // advance() is on the stack
+    bool m_advanceRequested = false;  // ... and was asked again meanwhile (e.g. a worker failed to start)
+    bool m_startedThisTurn = false;   // one QProcess::start() per event-loop turn
+    bool m_advanceScheduled = false;
+    bool m_paused = false;            // a Paused event is open (step mode waits for the user)
+    std::chrono::milliseconds m_helloTimeout = WorkerProcess::defaultHelloTimeout;
     int m_stepPermits = 0;
     int m_exitCode = 0;
 };

@@ -3,6 +3,7 @@
 
 #include "platform/peercredentials.h"
 #include "protocolqt.h"
+#include "runservername.h"
 
 #include <QLocalServer>
 #include <QLocalSocket>
@@ -44,9 +45,11 @@ RunServer::~RunServer()
 
 bool RunServer::listen(QString *error)
 {
+    sweepStaleRunSocketsOnce(); // files of runs whose host was killed
     // A few attempts in the astronomically unlikely case that the random name is taken.
     for (int attempt = 0; attempt < 3; ++attempt) {
-        const QString name = QStringLiteral("processlab-") + QString::fromLatin1(randomBytes(8).toHex());
+        const QString name = makeRunServerName(QCoreApplication::applicationPid(),
+                                               QString::fromLatin1(randomBytes(8).toHex()));
         if (m_server->listen(name))
             return true;
     }

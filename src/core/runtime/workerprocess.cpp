@@ -8,10 +8,17 @@
 #include <QLocalSocket>
 #include <QTimer>
 
-#ifdef Q_OS_LINUX
+#include "record/runsummary.h"
+
+#ifdef Q_OS_UNIX
 #include <csignal>
-#include <sys/prctl.h>
 #include <unistd.h>
+#endif
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#endif
+#ifdef Q_OS_WIN
+#include <qt_windows.h>
 #endif
 
 namespace ProcessLab {
@@ -21,13 +28,20 @@ WorkerProcess::WorkerProcess(WorkerSpec spec, EventSink sink, QObject *parent)
     , m_spec(std::move(spec))
     , m_sink(std::move(sink))
     , m_process(new QProcess(this))
-    , m_terminateTimer(new QTimer(this))
     , m_killTimer(new QTimer(this))
+    , m_helloTimer(new QTimer(this))
+    , m_connectionCloseTimer(new QTimer(this))
 {
-    m_terminateTimer->setSingleShot(true);
     m_killTimer->setSingleShot(true);
-    connect(m_terminateTimer, &QTimer::timeout, m_process, &QProcess::terminate);
+    m_killTimer->setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early: the grace is promised
+    m_helloTimer->setSingleShot(true);
+    m_connectionCloseTimer->setSingleShot(true);
     connect(m_killTimer, &QTimer::timeout, m_process, &QProcess::kill);
+    connect(m_helloTimer, &QTimer::timeout, this, &WorkerProcess::handleHelloTimeout);
+    connect(m_connectionCloseTimer, &QTimer::timeout, this, [this] {
+        closeConnection();
+        maybeCompleteExit();
+    });
 
     m_process->setStandardInputFile(QProcess::nullDevice());
     connect(m_process, &QProcess::started, this, &WorkerProcess::handleStarted);
@@ -38,14 +52,27 @@ WorkerProcess::WorkerProcess(WorkerSpec spec, EventSink sink, QObject *parent)
     connect(m_process, &QProcess::readyReadStandardError, this,
             [this] { handleReadyRead(OutputStream::StdErr); });
 
-#ifdef Q_OS_LINUX
-    // The child dies with the host even if the host is SIGKILLed. Runs in the child
-    // between fork and exec; the parent may already be gone by then, so check.
+#ifdef Q_OS_UNIX
+    // Runs in the child between fork and exec. Its own process group: a terminal's Ctrl+C
+    // (SIGINT to the foreground group) reaches only the host, which stops the workers the
+    // way Stop does, instead of every worker dying of SIGINT on its own.
     const pid_t hostPid = getpid();
     m_process->setChildProcessModifier([hostPid] {
+        ::setpgid(0, 0);
+#ifdef Q_OS_LINUX
+        // The child dies with the host even if the host is SIGKILLed. The parent may
+        // already be gone by then, so check.
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (::getppid() != hostPid)
             ::_exit(Protocol::ExitHostGone);
+#else
+        Q_UNUSED(hostPid); // macOS: the worker exits when its control connection closes
+#endif
+    });
+#elif defined(Q_OS_WIN)
+    // The Windows counterpart: a console's Ctrl+C goes to the host's group only.
+    m_process->setCreateProcessArgumentsModifier([](QProcess::CreateProcessArguments *arguments) {
+        arguments->flags |= CREATE_NEW_PROCESS_GROUP;
     });
 #endif
 }
@@ -60,17 +87,34 @@ WorkerProcess::~WorkerProcess()
     }
 }
 
-void WorkerProcess::start(const QString &program, const QProcessEnvironment &environment)
+void WorkerProcess::start(const QString &program, const QProcessEnvironment &environment, qint64 startingNs)
 {
     if (m_state != ProcessState::Created)
         return;
     m_process->setProcessEnvironment(environment);
     m_process->setProgram(program);
-    setState(ProcessState::Starting);
-    m_process->start(QIODevice::ReadOnly);
+    m_state = ProcessState::Starting;
+    RunEvent event;
+    event.timeNs = startingNs;
+    event.kind = EventKind::StateChanged;
+    event.process = m_spec.id;
+    event.state = ProcessState::Starting;
+    m_sink(std::move(event));
+    m_helloTimer->start(m_helloTimeout);
+    m_process->start(QIODevice::ReadOnly); // may fail at once: errorOccurred -> ended, synchronously
     // Known once start() returns, before started() is delivered: the worker may connect in
     // between, and the run's server recognises its own workers by pid.
-    m_pid = m_process->processId();
+    if (const qint64 pid = m_process->processId(); pid != 0)
+        m_pid = pid;
+}
+
+void WorkerProcess::handleHelloTimeout()
+{
+    if (m_socket || hasEnded() || m_stopRequested)
+        return;
+    m_failure = tr("did not connect to the host within %1 s").arg(m_helloTimeout.count() / 1000.0);
+    recordError(m_failure);
+    m_process->kill(); // handleFinished() records it as Failed with m_failure
 }
 
 void WorkerProcess::handleStarted()
@@ -84,8 +128,13 @@ void WorkerProcess::handleStarted()
     event.state = m_state;
     event.pid = m_pid;
     m_sink(std::move(event));
-    if (m_stopRequested)
+    if (m_stopRequested) {
+#ifdef Q_OS_WIN
+        m_process->kill();
+#else
         m_process->terminate();
+#endif
+    }
 }
 
 bool WorkerProcess::attachConnection(QLocalSocket *socket, qint64 helloPid,
@@ -101,10 +150,13 @@ bool WorkerProcess::attachConnection(QLocalSocket *socket, qint64 helloPid,
         *error = tr("worker %1 announced pid %2, but its process is %3").arg(m_spec.id).arg(helloPid).arg(m_pid);
         return false;
     }
+    m_helloTimer->stop();
+    m_everConnected = true;
     m_socket = socket;
     m_socket->setParent(this);
     m_reader = std::move(reader);
     connect(m_socket, &QLocalSocket::readyRead, this, &WorkerProcess::handleSocketData);
+    connect(m_socket, &QLocalSocket::disconnected, this, &WorkerProcess::handleSocketDisconnected);
     setState(ProcessState::Ready);
 
     m_socket->write(Protocol::toQByteArray(Protocol::encodeFrame(Protocol::makeStart(
@@ -117,7 +169,9 @@ bool WorkerProcess::attachConnection(QLocalSocket *socket, qint64 helloPid,
 
 void WorkerProcess::handleSocketData()
 {
-    if (!m_socket)
+    // A closed socket cannot be read (Qt warns "device not open"); what it had was read
+    // in the readyRead that came before its disconnected().
+    if (!m_socket || !m_socket->isReadable() || m_socket->bytesAvailable() <= 0)
         return;
     m_reader->append(Protocol::viewOf(m_socket->readAll()));
     Protocol::Message message;
@@ -207,8 +261,8 @@ void WorkerProcess::drainOutput()
     readOutputChunk(OutputStream::StdErr);
     if (hasBufferedOutput())
         scheduleDrain();
-    else if (m_exit)
-        completeExit();
+    else
+        maybeCompleteExit();
 }
 
 void WorkerProcess::flushRemainders()
@@ -230,44 +284,74 @@ void WorkerProcess::flushRemainders()
 
 void WorkerProcess::handleFinished(int exitCode, QProcess::ExitStatus status)
 {
-    m_terminateTimer->stop();
     m_killTimer->stop();
-    // The worker's last frames (its final trace, written just before it exited) can still
-    // wait in the socket when the exit is reported first: read them before closing. They
-    // are all in the kernel's buffer by now, so a zero-timeout poll gets every one.
-    if (m_socket) {
-        m_socket->waitForReadyRead(0);
-        handleSocketData();
-    }
-    closeConnection();
-    // Its output came before its exit: record the exit once every buffered line is in.
+    m_helloTimer->stop();
+    // Its output and its last frames (the final trace, written just before it exited) came
+    // before its exit: record the exit once every buffered line is in and the control
+    // connection has reported its end, which comes after the last frame. No waiting here.
     m_exit = ExitInfo{exitCode, status};
+    if (m_socket) {
+        handleSocketData();
+        if (m_socket && m_socket->state() != QLocalSocket::ConnectedState)
+            closeConnection();
+        else if (m_socket)
+            m_connectionCloseTimer->start(connectionCloseGrace);
+    }
     drainOutput();
+}
+
+void WorkerProcess::handleSocketDisconnected()
+{
+    handleSocketData(); // anything still buffered
+    closeConnection();
+    maybeCompleteExit();
+}
+
+bool WorkerProcess::maybeCompleteExit()
+{
+    if (!m_exit || m_socket || hasBufferedOutput())
+        return false;
+    completeExit();
+    return true;
 }
 
 void WorkerProcess::completeExit()
 {
+    m_connectionCloseTimer->stop();
     const ExitInfo exit = *std::exchange(m_exit, std::nullopt);
     flushRemainders();
-    const bool crashed = exit.status == QProcess::CrashExit;
-    // On Unix, QProcess reports the terminating signal as the exit code of a crash.
-    const int signal = crashed ? exit.code : 0;
-    const int code = crashed ? 0 : exit.code;
+#ifdef Q_OS_WIN
+    // No signals: TerminateProcess and crashes end a process with an exit code, which is
+    // also what Python's Process.exitcode shows there.
+    const bool bySignal = false;
+    const int signal = 0;
+    const int code = exit.code;
+#else
+    // QProcess reports the terminating signal as the exit code of a crash.
+    const bool bySignal = exit.status == QProcess::CrashExit;
+    const int signal = bySignal ? exit.code : 0;
+    const int code = bySignal ? 0 : exit.code;
+#endif
     if (m_stopRequested) {
-        setState(ProcessState::Killed, crashed ? tr("stopped (signal %1)").arg(signal) : tr("stopped"), code,
-                 signal);
-    } else if (crashed) {
-        setState(ProcessState::Failed, tr("crashed (signal %1)").arg(signal), code, signal);
+        setEndState(ProcessState::Killed,
+                    bySignal ? tr("stopped by the user (%1)").arg(signalName(signal)) : tr("stopped by the user"),
+                    code, signal);
     } else if (!m_failure.isEmpty()) {
-        setState(ProcessState::Failed, m_failure, code, signal);
+        setEndState(ProcessState::Failed, m_failure, code, signal);
+    } else if (bySignal) {
+        setEndState(ProcessState::Failed, tr("crashed (signal %1, %2)").arg(signal).arg(signalName(signal)), code,
+                    signal);
+    } else if (!m_everConnected) {
+        setEndState(ProcessState::Failed, tr("exited with code %1 without ever connecting to the host").arg(code),
+                    code, signal);
     } else if (code != 0) {
         const QString known = Protocol::describeWorkerExitText(code);
-        setState(ProcessState::Failed,
-                 known.isEmpty() ? tr("exited with code %1").arg(code)
-                                 : tr("exited with code %1: %2").arg(code).arg(known),
-                 code, signal);
+        setEndState(ProcessState::Failed,
+                    known.isEmpty() ? tr("exited with code %1").arg(code)
+                                    : tr("exited with code %1: %2").arg(code).arg(known),
+                    code, signal);
     } else {
-        setState(ProcessState::Finished, {}, code, signal);
+        setEndState(ProcessState::Finished, {}, code, signal);
     }
     emit ended(m_spec.id);
 }
@@ -276,6 +360,7 @@ void WorkerProcess::handleErrorOccurred(QProcess::ProcessError error)
 {
     if (error != QProcess::FailedToStart || hasEnded())
         return; // other errors are followed by finished()
+    m_helloTimer->stop();
     closeConnection();
     setState(m_stopRequested ? ProcessState::Killed : ProcessState::Failed,
              tr("could not start %1: %2").arg(m_process->program(), m_process->errorString()));
@@ -292,14 +377,16 @@ void WorkerProcess::requestStop(std::chrono::milliseconds grace)
         emit ended(m_spec.id);
         return;
     }
-    if (m_socket) {
-        m_socket->write(Protocol::toQByteArray(Protocol::encodeFrame(Protocol::makeStop())));
-        m_socket->flush();
-        m_terminateTimer->start(grace);
-    } else if (m_process->state() == QProcess::Running) {
-        m_process->terminate(); // not connected yet: nobody to ask
-    }
-    m_killTimer->start(grace + killGrace);
+    m_helloTimer->stop();
+#ifdef Q_OS_WIN
+    Q_UNUSED(grace);
+    m_process->kill(); // TerminateProcess: what Python's terminate() does on Windows
+#else
+    // Python's Process.terminate(): SIGTERM. Still Starting (no pid yet)? handleStarted() sends it.
+    if (m_process->state() == QProcess::Running)
+        m_process->terminate();
+    m_killTimer->start(grace);
+#endif
 }
 
 void WorkerProcess::killNow()
@@ -320,7 +407,20 @@ void WorkerProcess::closeConnection()
     m_socket = nullptr;
 }
 
-void WorkerProcess::setState(ProcessState state, const QString &detail, int exitCode, int exitSignal)
+void WorkerProcess::setState(ProcessState state, const QString &detail)
+{
+    m_state = state;
+    RunEvent event;
+    event.timeNs = monotonicNowNs();
+    event.kind = EventKind::StateChanged;
+    event.process = m_spec.id;
+    event.state = state;
+    event.pid = m_pid;
+    event.text = detail;
+    m_sink(std::move(event));
+}
+
+void WorkerProcess::setEndState(ProcessState state, const QString &detail, int exitCode, int exitSignal)
 {
     m_state = state;
     RunEvent event;
@@ -331,6 +431,7 @@ void WorkerProcess::setState(ProcessState state, const QString &detail, int exit
     event.pid = m_pid;
     event.exitCode = exitCode;
     event.exitSignal = exitSignal;
+    event.hasExitStatus = true;
     event.text = detail;
     m_sink(std::move(event));
 }

@@ -21,16 +21,26 @@ namespace ProcessLab {
 
 // One worker OS process of a run: owns its QProcess and, once it has authenticated, its
 // control connection. Everything it observes (state changes, each output line, traces,
-// protocol errors) goes to the event sink as RunEvents. It never blocks: stopping is
-// "ask over the connection, terminate after a grace period, kill after another".
+// protocol errors) goes to the event sink as RunEvents. It never blocks.
+//
+// Stop does what Python's Process.terminate() does: SIGTERM at once (Windows:
+// TerminateProcess), and SIGKILL if the worker is still alive after terminateGrace. The
+// worker ends as Killed, with Python's exit code -15 (-9 if it had to be killed).
+// A worker must say hello within the hello timeout; one that does not, or that exits
+// without ever connecting, has failed.
+// On Unix each worker runs in its own process group, so a terminal's Ctrl+C reaches only
+// the host, which then stops the workers itself.
 class WorkerProcess : public QObject
 {
     Q_OBJECT
 public:
     using EventSink = std::function<void(RunEvent)>;
 
-    static constexpr std::chrono::milliseconds defaultStopGrace{1000};
-    static constexpr std::chrono::milliseconds killGrace{2000};
+    static constexpr std::chrono::milliseconds terminateGrace{2000}; // SIGTERM -> SIGKILL
+    static constexpr std::chrono::milliseconds defaultHelloTimeout{10000}; // start() -> hello
+    // After the process exited, how long its control connection may take to report its
+    // end (the last frames arrive before it); only a safety net, it normally takes < 1 ms.
+    static constexpr std::chrono::milliseconds connectionCloseGrace{2000};
     static constexpr qint64 readChunkBytes = 4 * 1024; // output handled per event-loop turn and stream
 
     WorkerProcess(WorkerSpec spec, EventSink sink, QObject *parent = nullptr);
@@ -43,13 +53,17 @@ public:
     bool hasEnded() const { return isEndState(m_state); }
     bool isConnected() const { return m_socket != nullptr; }
 
-    // Spawns program with env (which carries the server name and token).
-    void start(const QString &program, const QProcessEnvironment &environment);
+    // How long a started worker may take to say hello; set before start().
+    void setHelloTimeout(std::chrono::milliseconds timeout) { m_helloTimeout = timeout; }
+    // Spawns program with env (which carries the server name and token). The Starting
+    // state is stamped startingNs: the caller's clock reading right before this call.
+    void start(const QString &program, const QProcessEnvironment &environment, qint64 startingNs);
     // Called by the run when this worker's hello arrived; false if it cannot be accepted.
     bool attachConnection(QLocalSocket *socket, qint64 helloPid,
                           std::shared_ptr<Protocol::FrameReader> reader, QString *error);
-    // Marks a never-started worker as ended, or asks a live one to stop.
-    void requestStop(std::chrono::milliseconds grace = defaultStopGrace);
+    // Marks a never-started worker as ended, or terminates a live one (SIGTERM, then
+    // SIGKILL after grace).
+    void requestStop(std::chrono::milliseconds grace = terminateGrace);
     // Last resort, e.g. when the host itself is going away: SIGKILL, no waiting.
     void killNow();
 
@@ -67,9 +81,13 @@ private:
     void scheduleDrain();
     void drainOutput();
     void flushRemainders();
+    bool maybeCompleteExit();
     void completeExit();
+    void handleHelloTimeout();
     void handleSocketData();
-    void setState(ProcessState state, const QString &detail = {}, int exitCode = 0, int exitSignal = 0);
+    void handleSocketDisconnected();
+    void setState(ProcessState state, const QString &detail = {});
+    void setEndState(ProcessState state, const QString &detail, int exitCode, int exitSignal);
     void recordError(const QString &text);
     void closeConnection();
 
@@ -80,8 +98,11 @@ private:
     std::shared_ptr<Protocol::FrameReader> m_reader;
     OutputLineSplitter m_stdout;
     OutputLineSplitter m_stderr;
-    QTimer *m_terminateTimer = nullptr;
     QTimer *m_killTimer = nullptr;
+    QTimer *m_helloTimer = nullptr;
+    QTimer *m_connectionCloseTimer = nullptr;
+    std::chrono::milliseconds m_helloTimeout = defaultHelloTimeout;
+    bool m_everConnected = false;
     ProcessState m_state = ProcessState::Created;
     qint64 m_pid = 0;
     bool m_stopRequested = false;
@@ -91,7 +112,8 @@ private:
         int code = 0;
         QProcess::ExitStatus status = QProcess::NormalExit;
     };
-    std::optional<ExitInfo> m_exit; // exited; recorded once the buffered output is drained
+    // Exited; recorded once the buffered output is drained and the connection has closed.
+    std::optional<ExitInfo> m_exit;
     bool m_drainScheduled = false;
 };
 

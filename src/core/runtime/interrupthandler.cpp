@@ -6,12 +6,13 @@
 #include <windows.h>
 #else
 #include <QSocketNotifier>
+#include <cerrno>
 #include <csignal>
 #include <fcntl.h>
 #include <unistd.h>
 #endif
 
-namespace ProcessLab::Cli {
+namespace ProcessLab {
 
 namespace {
 InterruptHandler *s_instance = nullptr;
@@ -50,8 +51,10 @@ int s_pipe[2] = {-1, -1};
 
 void signalHandler(int signalNumber)
 {
+    const int savedErrno = errno; // the interrupted code may be looking at errno
     const unsigned char byte = static_cast<unsigned char>(signalNumber);
     [[maybe_unused]] const ssize_t ignored = ::write(s_pipe[1], &byte, 1); // async-signal-safe
+    errno = savedErrno;
 }
 } // namespace
 
@@ -85,9 +88,15 @@ InterruptHandler::~InterruptHandler()
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     std::signal(SIGHUP, SIG_DFL);
+    qDeleteAll(findChildren<QSocketNotifier *>()); // before its descriptor goes
+    for (int &fd : s_pipe) {
+        if (fd >= 0)
+            ::close(fd);
+        fd = -1;
+    }
     s_instance = nullptr;
 }
 
 #endif
 
-} // namespace ProcessLab::Cli
+} // namespace ProcessLab
