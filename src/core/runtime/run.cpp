@@ -46,7 +46,7 @@ Run::Run(const QString &exampleId, const QVariantMap &knobs, HostScript script,
 
 std::unique_ptr<Run> Run::create(const ExampleDefinition &example, const QVariantMap &knobs, QObject *parent)
 {
-    return std::make_unique<Run>(example.id, knobs, example.script(knobs), example.traceSourceLines(), parent);
+    return std::make_unique<Run>(example.id, knobs, example.script(knobs), example.traceSourceLines(knobs), parent);
 }
 
 Run::~Run()
