@@ -168,8 +168,8 @@ void TestPythonListing::everyStepAndTraceNamesItsLine()
         switch (step.kind) {
         case ScriptStep::Kind::Create:
             QCOMPARE(step.context, loops ? QStringLiteral("i = %1").arg(i) : QString());
-            // processes.append(...(i...) in the loop, process3 = ...(3...) unrolled.
-            QVERIFY2(step.source.startsWith(loops ? QStringLiteral("processes.append(")
+            // process = ...(i...) in the loop, process3 = ...(3...) unrolled.
+            QVERIFY2(step.source.startsWith(loops ? QStringLiteral("process = ")
                                                   : QStringLiteral("process%1 = ").arg(i)),
                      qPrintable(step.source));
             QVERIFY2(step.source.contains(QRegularExpression(

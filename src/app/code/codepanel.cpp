@@ -185,7 +185,10 @@ QString CodePanel::changesText() const
             return v.toString();
         };
         //: A changed knob: its name, the tutorial's value, the value of the program shown.
-        changes.append(tr("%1 %2 → %3").arg(knob.translatedLabel(), text(knob, knob.defaultValue), text(knob, value)));
+        QString change = tr("%1 %2 → %3").arg(knob.translatedLabel(), text(knob, knob.defaultValue), text(knob, value));
+        // A narrow banner wraps between changes, not inside one.
+        change.replace(QLatin1Char(' '), QChar::Nbsp);
+        changes.append(change);
     }
     return changes.join(tr(", "));
 }

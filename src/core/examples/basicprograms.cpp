@@ -27,13 +27,14 @@ void addNamedCreates(PythonProgramWriter &writer, const QString &makeProcess)
     }
 }
 
-// processes = [] / for i in range(1, N + 1): / processes.append(<make i>)
+// processes = [] / for i in range(1, N + 1): / process = <make i> / processes.append(process)
 void addListCreates(PythonProgramWriter &writer, const QString &makeProcess)
 {
     const qsizetype workers = writer.program().workers.size();
     writer.add(QStringLiteral("    processes = []"));
     writer.add(QStringLiteral("    for i in range(1, %1):").arg(workers + 1));
-    const int line = writer.add(QStringLiteral("        processes.append(%1)").arg(makeProcess.arg(QLatin1Char('i'))));
+    const int line = writer.add(QStringLiteral("        process = %1").arg(makeProcess.arg(QLatin1Char('i'))));
+    writer.add(QStringLiteral("        processes.append(process)"));
     for (qsizetype i = 0; i < workers; ++i)
         writer.program().workers[i].create = {line, QStringLiteral("i = %1").arg(i + 1)};
 }
