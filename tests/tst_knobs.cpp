@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
+#include "pythontestsupport.h"
+
 #include "examples/exampleregistry.h"
 #include "examples/knob.h"
 
-#include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -94,9 +94,13 @@ void TestKnobs::registryIsComplete()
     for (const ExampleDefinition &e : ExampleRegistry::all()) {
         QVERIFY(!e.titleEn.isEmpty() && !e.titleZh.isEmpty());
         QVERIFY(!e.summaryEn.isEmpty() && !e.summaryZh.isEmpty());
-        QVERIFY2(e.pythonSource().lineCount() > 5, qPrintable(e.id));
+        QVERIFY2(e.tutorialSource().lineCount() > 5, qPrintable(e.id));
         QVERIFY2(SourceListing::fromResource(e.cppResource).lineCount() > 5, qPrintable(e.id));
-        for (const int line : e.traceSourceLines())
+        QString defaultsError;
+        const auto defaults = resolveKnobs(e.knobs, {}, &defaultsError);
+        QVERIFY2(defaults, qPrintable(defaultsError));
+        QVERIFY2(!e.traceSourceLines(*defaults).isEmpty(), qPrintable(e.id));
+        for (const int line : e.traceSourceLines(*defaults))
             QVERIFY2(line > 0, qPrintable(e.id));
         for (const KnobSpec &k : e.knobs) {
             QString error;
@@ -126,15 +130,13 @@ void TestKnobs::scriptsMapToSourceLines()
     const HostScript script = example->script(*knobs);
     QCOMPARE(script.workers.size(), workers);
     QCOMPARE(script.steps.size(), 3 * workers + 1);
-    const SourceListing python = example->pythonSource();
+    // Each step is exactly the line it stands for in the program shown for these knobs
+    // (tst_pythonlisting checks many more knob values).
+    const SourceListing python = example->pythonProgram(*knobs).listing;
     for (const ScriptStep &step : script.steps) {
         QVERIFY2(step.sourceLine > 0, qPrintable(step.source));
         QVERIFY(!step.source.isEmpty());
-    }
-    // With the tutorial's two processes, each step is exactly the Python line it stands for.
-    if (workers == 2) {
-        for (const ScriptStep &step : script.steps)
-            QCOMPARE(python.line(step.sourceLine), step.source);
+        QCOMPARE(python.line(step.sourceLine), step.source);
     }
     QCOMPARE(script.steps.constLast().text, QStringLiteral("All processes finished"));
 }
@@ -149,17 +151,20 @@ void TestKnobs::pythonSourcesRun_data()
 void TestKnobs::pythonSourcesRun()
 {
     QFETCH(QString, id);
-    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    const QString python = TestSupport::resolvePython();
     if (python.isEmpty())
         QSKIP("python3 is not installed");
     QTemporaryDir dir;
     const QString path = dir.filePath(id + QStringLiteral(".py"));
-    QFile::copy(ExampleRegistry::find(id)->pythonResource, path);
+    QVERIFY(QFile::copy(ExampleRegistry::find(id)->pythonResource, path));
     QProcess process;
+    // Without PYTHONUNBUFFERED, each child's lines arrive whole (see pythonEnvironment()).
+    process.setProcessEnvironment(TestSupport::pythonEnvironment());
     process.start(python, {path});
-    QVERIFY(process.waitForFinished(30000));
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.readAllStandardError(), QByteArray());
     QCOMPARE(process.exitCode(), 0);
-    QStringList lines = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QStringList lines = TestSupport::textLines(process.readAllStandardOutput());
     QCOMPARE(lines.constLast(), QStringLiteral("All processes finished"));
     lines.sort();
     QCOMPARE(lines, (QStringList{QStringLiteral("All processes finished"), QStringLiteral("Worker 1 finished"),

@@ -39,7 +39,7 @@ HostScript testScript(const QStringList &behaviours, const QList<QCborMap> &argu
     for (int i = 1; i <= behaviours.size(); ++i)
         workers.append({i, QStringLiteral("Worker %1").arg(i), behaviours.at(i - 1), arguments.value(i - 1)});
     HostScript script = startAllThenJoinAll(workers);
-    script.steps.append({ScriptStep::Kind::Print, 0, QStringLiteral("done"), 0, {}});
+    script.steps.append({ScriptStep::Kind::Print, 0, QStringLiteral("done"), 0, {}, {}});
     return script;
 }
 

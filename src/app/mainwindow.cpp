@@ -122,6 +122,11 @@ void MainWindow::connectActions()
         if (const ExampleDefinition *example = ExampleRegistry::find(id))
             showExample(*example);
     });
+    // The code view shows the program for the knobs, except while a run shows the one it runs.
+    connect(m_knobs, &KnobPanel::valuesChanged, this, [this] {
+        if (!m_controller->isActive())
+            m_code->setKnobs(m_knobs->values());
+    });
     connect(m_ui->actionRun, &QAction::triggered, this, &MainWindow::startRun);
     connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stopRun);
     connect(m_ui->actionStep, &QAction::triggered, this, &MainWindow::stepRun);
@@ -190,6 +195,7 @@ void MainWindow::connectActions()
     connect(m_controller, &RunController::controlsChanged, this, &MainWindow::updateControls);
     connect(m_controller, &RunController::runFinished, this, [this] {
         m_code->runEnded();
+        m_code->setKnobs(m_knobs->values()); // they may have changed during the run
         if (OutputPane *pane = m_outputArea->pane(mainProcessId))
             pane->view()->setPlaceholderText(QString());
         handleTick(0);
@@ -214,7 +220,7 @@ void MainWindow::showExample(const ExampleDefinition &example)
 {
     m_exampleId = example.id;
     m_knobs->setExample(example);
-    m_code->setExample(example);
+    m_code->setExample(example, m_knobs->values());
     setWindowTitle(QStringLiteral("ProcessLab — %1").arg(isChineseUi() ? example.titleZh : example.titleEn));
     QSettings().setValue(QStringLiteral("ui/example"), example.id);
 }
@@ -251,9 +257,12 @@ void MainWindow::handleRunStarted()
     m_console->clear();
     m_code->resetMarkers();
     m_timeline->setRecord(&m_controller->run()->record());
-    if (const ExampleDefinition *example = ExampleRegistry::find(m_exampleId);
-        example && m_controller->run()->record().exampleId() != m_exampleId)
-        m_code->setExample(*example);
+    // Show the program this run runs, so its steps and traces name lines of the listing.
+    const RunRecord &record = m_controller->run()->record();
+    if (const ExampleDefinition *example = ExampleRegistry::find(record.exampleId()))
+        m_code->setExample(*example, record.knobs());
+    else if (const ExampleDefinition *selected = ExampleRegistry::find(m_exampleId))
+        m_code->setExample(*selected, m_knobs->values());
 }
 
 void MainWindow::handleEvents(const RunRecord &record, qsizetype from, qsizetype to)
@@ -321,9 +330,14 @@ void MainWindow::updateStepHighlight()
     }
     const ScriptStep &next = run->script().steps.at(run->currentStep());
     m_code->pythonView()->setExecutingLine(next.sourceLine);
-    m_statusHint->setText(tr("Paused before line %1: %2 — press F10 to run it, F5 to continue")
-                              .arg(next.sourceLine)
-                              .arg(next.source));
+    m_statusHint->setText(next.context.isEmpty()
+                              ? tr("Paused before line %1: %2 — press F10 to run it, F5 to continue")
+                                    .arg(next.sourceLine)
+                                    .arg(next.source)
+                              //: %3 is the loop variable's value at this step, e.g. "i = 3".
+                              : tr("Paused before line %1: %2 (%3) — press F10 to run it, F5 to continue")
+                                    .arg(next.sourceLine)
+                                    .arg(next.source, next.context));
 }
 
 void MainWindow::updateControls()

@@ -2,12 +2,15 @@
 #include "codepanel.h"
 
 #include "codeview.h"
-#include "examples/exampleregistry.h"
 #include "processcolors.h"
 #include "record/runrecord.h"
 
 #include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStackedWidget>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ProcessLab {
@@ -15,23 +18,82 @@ namespace ProcessLab {
 CodePanel::CodePanel(QWidget *parent)
     : QWidget(parent)
     , m_tabs(new QTabWidget(this))
+    , m_banner(new QWidget(this))
+    , m_bannerText(new QLabel(m_banner))
+    , m_showTutorial(new QToolButton(m_banner))
+    , m_pythonStack(new QStackedWidget(this))
     , m_python(new CodeView(SourceHighlighter::Language::Python, this))
+    , m_tutorial(new CodeView(SourceHighlighter::Language::Python, this))
     , m_cpp(new CodeView(SourceHighlighter::Language::Cpp, this))
 {
+    m_banner->setObjectName(QStringLiteral("programChangedBanner"));
+    m_banner->setAutoFillBackground(true);
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextFormat(Qt::PlainText);
+    m_showTutorial->setObjectName(QStringLiteral("showTutorialCode"));
+    m_showTutorial->setCheckable(true);
+    connect(m_showTutorial, &QToolButton::toggled, this, &CodePanel::showTutorial);
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(8, 4, 4, 4);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_showTutorial);
+    m_banner->hide();
+
+    m_python->setObjectName(QStringLiteral("pythonProgramView"));
+    m_tutorial->setObjectName(QStringLiteral("pythonTutorialView"));
+    m_pythonStack->addWidget(m_python);
+    m_pythonStack->addWidget(m_tutorial);
+    auto *pythonPage = new QWidget(this);
+    auto *pythonLayout = new QVBoxLayout(pythonPage);
+    pythonLayout->setContentsMargins(0, 0, 0, 0);
+    pythonLayout->setSpacing(0);
+    pythonLayout->addWidget(m_banner);
+    pythonLayout->addWidget(m_pythonStack, 1);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
-    m_tabs->addTab(m_python, QString());
+    m_tabs->addTab(pythonPage, QString());
     m_tabs->addTab(m_cpp, QString());
     m_tabs->setDocumentMode(true);
+    applyBannerColors();
     retranslate();
 }
 
-void CodePanel::setExample(const ExampleDefinition &example)
+void CodePanel::setExample(const ExampleDefinition &example, const QVariantMap &knobs)
 {
-    m_python->setSource(example.pythonSource().text());
-    m_cpp->setSource(SourceListing::fromResource(example.cppResource).text());
+    if (!m_example || m_example->id != example.id) {
+        m_example = example;
+        m_programText.clear();
+        m_tutorial->setSource(example.tutorialSource().text());
+        m_cpp->setSource(SourceListing::fromResource(example.cppResource).text());
+    }
+    setKnobs(knobs);
+}
+
+void CodePanel::setKnobs(const QVariantMap &knobs)
+{
+    if (!m_example)
+        return;
+    QString error;
+    const std::optional<QVariantMap> resolved = resolveKnobs(m_example->knobs, knobs, &error);
+    if (!resolved) {
+        qWarning("CodePanel: %s", qPrintable(error)); // callers pass the knob panel's checked values
+        return;
+    }
+    const PythonProgram program = m_example->pythonProgram(*resolved);
+    if (program.text == m_programText)
+        return;
+    m_knobs = *resolved;
+    m_programText = program.text;
+    m_changed = !m_example->isTutorialProgram(program);
+    m_python->setSource(program.listing.text());
     m_workerLines.clear();
+    m_dirty = false;
+    if (!m_changed)
+        m_showTutorial->setChecked(false);
+    m_banner->setVisible(m_changed);
+    retranslate();
 }
 
 void CodePanel::resetMarkers()
@@ -39,6 +101,8 @@ void CodePanel::resetMarkers()
     m_workerLines.clear();
     m_python->setExecutingLine(0);
     m_python->setMarkers({});
+    // The markers are on the program that runs: show it.
+    m_showTutorial->setChecked(false);
 }
 
 void CodePanel::consume(const RunRecord &record, qsizetype from, qsizetype to)
@@ -90,17 +154,69 @@ void CodePanel::applyMarkers()
     m_python->setMarkers(markers);
 }
 
+void CodePanel::showTutorial(bool show)
+{
+    m_pythonStack->setCurrentWidget(show ? m_tutorial : m_python);
+    retranslate();
+}
+
+void CodePanel::applyBannerColors()
+{
+    // A light tint of the highlight colour, so the banner reads in light and dark themes.
+    QPalette banner = palette();
+    banner.setColor(QPalette::Window, blendColors(palette().color(QPalette::Base),
+                                                  palette().color(QPalette::Highlight), 0.18));
+    m_banner->setPalette(banner);
+}
+
+QString CodePanel::changesText() const
+{
+    QStringList changes;
+    for (const KnobSpec &knob : m_example->knobs) {
+        const QVariant value = m_knobs.value(knob.name);
+        if (value == knob.defaultValue)
+            continue;
+        const auto text = [](const KnobSpec &spec, const QVariant &v) {
+            switch (spec.type) {
+            case KnobSpec::Type::Int: return QString::number(v.toLongLong());
+            case KnobSpec::Type::Double: return pythonNumber(v.toDouble()); // as the listing writes it
+            case KnobSpec::Type::Bool: return v.toBool() ? tr("on") : tr("off");
+            }
+            return v.toString();
+        };
+        //: A changed knob: its name, the tutorial's value, the value of the program shown.
+        QString change = tr("%1 %2 → %3").arg(knob.translatedLabel(), text(knob, knob.defaultValue), text(knob, value));
+        // A narrow banner wraps between changes, not inside one.
+        change.replace(QLatin1Char(' '), QChar::Nbsp);
+        changes.append(change);
+    }
+    return changes.join(tr(", "));
+}
+
 void CodePanel::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    else if (event->type() == QEvent::PaletteChange)
+        applyBannerColors();
 }
 
 void CodePanel::retranslate()
 {
-    m_tabs->setTabText(0, tr("Python (tutorial)"));
+    m_tabs->setTabText(0, m_changed ? tr("Python (changed)") : tr("Python (tutorial)"));
     m_tabs->setTabText(1, tr("C++ (worker)"));
+    if (!m_changed || !m_example)
+        return;
+    if (m_showTutorial->isChecked()) {
+        m_bannerText->setText(tr("The tutorial's original code, for reading. The run follows the changed program."));
+        m_showTutorial->setText(tr("Show the code that runs"));
+    } else {
+        m_bannerText->setText(tr("Changed from the tutorial: %1").arg(changesText()));
+        m_showTutorial->setText(tr("Show the tutorial's code"));
+    }
+    m_bannerText->setToolTip(tr("The tutorial's program written for the knobs' values: python3 runs it with "
+                                "the same output as ProcessLab."));
 }
 
 } // namespace ProcessLab

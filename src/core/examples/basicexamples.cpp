@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "basicexamples.h"
 
+#include "basicprograms.h"
+
 #include <QtGlobal>
 
 namespace ProcessLab {
@@ -30,50 +32,44 @@ QList<KnobSpec> workerKnobs()
     return {workers, sleep};
 }
 
-// The Python listing names two processes; worker i > 2 borrows the line of process2, and
-// the step's text shows the statement as it would read for that worker.
-struct BasicScriptShape
+int workerCount(const QVariantMap &knobs)
 {
-    QString behaviour;
-    QString createStatement; // with %1 = process number
-};
+    return knobs.value(QStringLiteral("workers")).toInt();
+}
 
-HostScript buildBasicScript(const QVariantMap &knobs, const SourceListing &python,
-                            const BasicScriptShape &shape)
+double sleepSeconds(const QVariantMap &knobs)
 {
-    const int workers = knobs.value(QStringLiteral("workers")).toInt();
-    const double sleepSeconds = knobs.value(QStringLiteral("sleep")).toDouble();
+    return knobs.value(QStringLiteral("sleep")).toDouble();
+}
 
-    const auto lineFor = [&python](const QString &pattern, int i) {
-        return python.lineOf(pattern.arg(qMin(i, 2)));
+// Create all, start all, join all, print: each step names the line of the generated
+// program it stands for, with the loop variable's value when that line is in a loop.
+HostScript buildBasicScript(const QVariantMap &knobs, const PythonProgram &python, const QString &behaviour)
+{
+    const auto stepAt = [&python](ScriptStep::Kind kind, int worker, const ProgramStatement &statement,
+                                  const QString &printed = {}) {
+        return ScriptStep{kind, worker, printed, statement.line, python.listing.line(statement.line),
+                          statement.context};
     };
 
     HostScript script;
+    const auto workers = static_cast<int>(python.workers.size());
     for (int i = 1; i <= workers; ++i) {
         WorkerSpec spec;
         spec.id = i;
         spec.role = QStringLiteral("Worker %1").arg(i);
-        spec.behaviour = shape.behaviour;
+        spec.behaviour = behaviour;
         spec.arguments.insert(QLatin1StringView("num"), i);
-        spec.arguments.insert(QLatin1StringView("sleep"), sleepSeconds);
+        spec.arguments.insert(QLatin1StringView("sleep"), sleepSeconds(knobs));
         script.workers.append(spec);
     }
-    const QString createPattern = QStringLiteral("process%1 = ");
-    for (int i = 1; i <= workers; ++i) {
-        script.steps.append({ScriptStep::Kind::Create, i, {}, lineFor(createPattern, i),
-                             QStringLiteral("process%1 = ").arg(i) + shape.createStatement.arg(i)});
-    }
-    for (int i = 1; i <= workers; ++i) {
-        script.steps.append({ScriptStep::Kind::Start, i, {}, lineFor(QStringLiteral("process%1.start()"), i),
-                             QStringLiteral("process%1.start()").arg(i)});
-    }
-    for (int i = 1; i <= workers; ++i) {
-        script.steps.append({ScriptStep::Kind::Join, i, {}, lineFor(QStringLiteral("process%1.join()"), i),
-                             QStringLiteral("process%1.join()").arg(i)});
-    }
-    const int printLine = python.lineOf(QStringLiteral("print(\"All processes finished\")"));
-    script.steps.append({ScriptStep::Kind::Print, 0, QStringLiteral("All processes finished"), printLine,
-                         python.line(printLine)});
+    for (int i = 1; i <= workers; ++i)
+        script.steps.append(stepAt(ScriptStep::Kind::Create, i, python.workers.at(i - 1).create));
+    for (int i = 1; i <= workers; ++i)
+        script.steps.append(stepAt(ScriptStep::Kind::Start, i, python.workers.at(i - 1).start));
+    for (int i = 1; i <= workers; ++i)
+        script.steps.append(stepAt(ScriptStep::Kind::Join, i, python.workers.at(i - 1).join));
+    script.steps.append(stepAt(ScriptStep::Kind::Print, 0, python.finalPrint, QStringLiteral("All processes finished")));
     return script;
 }
 
@@ -91,15 +87,11 @@ ExampleDefinition processExample()
     e.knobs = workerKnobs();
     e.pythonResource = QStringLiteral(":/examples/process.py");
     e.cppResource = QStringLiteral(":/examples/basic_behaviours.cpp");
-    e.traceLines = {
-        {QStringLiteral("started"), QStringLiteral("print(f\"Worker {num} started\")")},
-        {QStringLiteral("sleep"), QStringLiteral("time.sleep(")},
-        {QStringLiteral("finished"), QStringLiteral("print(f\"Worker {num} finished\")")},
+    e.generatePython = [](const QVariantMap &knobs) {
+        return processProgram(workerCount(knobs), sleepSeconds(knobs));
     };
-    e.buildScript = [](const QVariantMap &knobs, const SourceListing &python) {
-        return buildBasicScript(knobs, python,
-                                {QStringLiteral("process.worker"),
-                                 QStringLiteral("multiprocessing.Process(target=worker, args=(%1,))")});
+    e.buildScript = [](const QVariantMap &knobs, const PythonProgram &python) {
+        return buildBasicScript(knobs, python, QStringLiteral("process.worker"));
     };
     return e;
 }
@@ -116,14 +108,11 @@ ExampleDefinition subclassExample()
     e.knobs = workerKnobs();
     e.pythonResource = QStringLiteral(":/examples/subclass.py");
     e.cppResource = QStringLiteral(":/examples/basic_behaviours.cpp");
-    e.traceLines = {
-        {QStringLiteral("started"), QStringLiteral("print(f\"Worker {self.num} started\")")},
-        {QStringLiteral("sleep"), QStringLiteral("time.sleep(")},
-        {QStringLiteral("finished"), QStringLiteral("print(f\"Worker {self.num} finished\")")},
+    e.generatePython = [](const QVariantMap &knobs) {
+        return subclassProgram(workerCount(knobs), sleepSeconds(knobs));
     };
-    e.buildScript = [](const QVariantMap &knobs, const SourceListing &python) {
-        return buildBasicScript(knobs, python,
-                                {QStringLiteral("subclass.MyProcess"), QStringLiteral("MyProcess(%1)")});
+    e.buildScript = [](const QVariantMap &knobs, const PythonProgram &python) {
+        return buildBasicScript(knobs, python, QStringLiteral("subclass.MyProcess"));
     };
     return e;
 }

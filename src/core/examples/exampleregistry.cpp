@@ -3,20 +3,24 @@
 
 #include "basicexamples.h"
 
+#include <QFile>
+
 namespace ProcessLab {
+
+QString ExampleDefinition::tutorialText() const
+{
+    QFile file(pythonResource);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
 
 HostScript ExampleDefinition::script(const QVariantMap &resolvedKnobs) const
 {
-    return buildScript(resolvedKnobs, pythonSource());
+    return buildScript(resolvedKnobs, pythonProgram(resolvedKnobs));
 }
 
-QHash<QString, int> ExampleDefinition::traceSourceLines() const
+QHash<QString, int> ExampleDefinition::traceSourceLines(const QVariantMap &resolvedKnobs) const
 {
-    const SourceListing python = pythonSource();
-    QHash<QString, int> lines;
-    for (auto it = traceLines.cbegin(); it != traceLines.cend(); ++it)
-        lines.insert(it.key(), python.lineOf(it.value()));
-    return lines;
+    return pythonProgram(resolvedKnobs).traceLines;
 }
 
 namespace ExampleRegistry {

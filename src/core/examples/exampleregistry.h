@@ -3,6 +3,7 @@
 
 #include "hostscript.h"
 #include "knob.h"
+#include "pythonprogram.h"
 #include "sourcelisting.h"
 
 #include <QHash>
@@ -25,15 +26,21 @@ struct ExampleDefinition
     QString summaryEn;
     QString summaryZh;
     QList<KnobSpec> knobs;
-    QString pythonResource; // ":/examples/<id>.py", runnable with python3
+    QString pythonResource; // the tutorial's listing ":/examples/<id>.py", runnable with python3
     QString cppResource;    // the worker code that implements it
-    // Worker trace label -> start of the Python line it stands for.
-    QHash<QString, QString> traceLines;
-    std::function<HostScript(const QVariantMap &knobs, const SourceListing &python)> buildScript;
+    // The Python program for resolved knob values: the tutorial's text for the tutorial's
+    // values, otherwise the same program written for the given values.
+    std::function<PythonProgram(const QVariantMap &knobs)> generatePython;
+    // The main program's steps, each pointing at a line of that program.
+    std::function<HostScript(const QVariantMap &knobs, const PythonProgram &python)> buildScript;
 
-    SourceListing pythonSource() const { return SourceListing::fromResource(pythonResource); }
+    QString tutorialText() const;          // the tutorial's listing, byte for byte
+    SourceListing tutorialSource() const { return SourceListing(tutorialText()); }
+    PythonProgram pythonProgram(const QVariantMap &resolvedKnobs) const { return generatePython(resolvedKnobs); }
+    bool isTutorialProgram(const PythonProgram &program) const { return program.text == tutorialText(); }
     HostScript script(const QVariantMap &resolvedKnobs) const;
-    QHash<QString, int> traceSourceLines() const; // label -> 1-based Python line
+    // Worker trace label -> 1-based line of pythonProgram(resolvedKnobs).
+    QHash<QString, int> traceSourceLines(const QVariantMap &resolvedKnobs) const;
 };
 
 namespace ExampleRegistry {

@@ -9,7 +9,7 @@ HostScript startAllThenJoinAll(const QList<WorkerSpec> &workers)
     script.workers = workers;
     for (const ScriptStep::Kind kind : {ScriptStep::Kind::Create, ScriptStep::Kind::Start, ScriptStep::Kind::Join}) {
         for (const WorkerSpec &worker : workers)
-            script.steps.append({kind, worker.id, {}, 0, {}});
+            script.steps.append({kind, worker.id, {}, 0, {}, {}});
     }
     return script;
 }

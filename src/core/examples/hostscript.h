@@ -28,8 +28,9 @@ struct ScriptStep
     Kind kind = Kind::Print;
     int worker = 0;
     QString text;       // the printed text for Print
-    int sourceLine = 0; // 1-based line of the example's Python source this step stands for
+    int sourceLine = 0; // 1-based line of the example's Python program this step stands for
     QString source;     // that line's code, trimmed (shown in the record and the GUI)
+    QString context;    // inside a loop, the loop variable's value at this step ("i = 3"); else empty
 };
 
 struct HostScript

@@ -25,13 +25,4 @@ QString SourceListing::line(int number) const
     return (number >= 1 && number <= m_lines.size()) ? m_lines.at(number - 1).trimmed() : QString();
 }
 
-int SourceListing::lineOf(QStringView code) const
-{
-    for (qsizetype i = 0; i < m_lines.size(); ++i) {
-        if (QStringView(m_lines.at(i)).trimmed().startsWith(code))
-            return static_cast<int>(i + 1);
-    }
-    return 0;
-}
-
 } // namespace ProcessLab

@@ -6,7 +6,7 @@
 
 namespace ProcessLab {
 
-// An example's Python (or C++) listing, with lookups of the lines host steps stand for.
+// An example's Python (or C++) listing, line by line.
 class SourceListing
 {
 public:
@@ -16,9 +16,7 @@ public:
 
     QString text() const { return m_lines.join(QLatin1Char('\n')); }
     int lineCount() const { return static_cast<int>(m_lines.size()); }
-    QString line(int number) const; // 1-based, trimmed
-    // 1-based number of the first line whose trimmed text starts with code; 0 if none.
-    int lineOf(QStringView code) const;
+    QString line(int number) const; // 1-based, trimmed; empty outside the listing
 
 private:
     QStringList m_lines;

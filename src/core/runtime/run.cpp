@@ -44,7 +44,7 @@ Run::Run(const QString &exampleId, const QVariantMap &knobs, HostScript script,
 
 std::unique_ptr<Run> Run::create(const ExampleDefinition &example, const QVariantMap &knobs)
 {
-    return std::make_unique<Run>(example.id, knobs, example.script(knobs), example.traceSourceLines());
+    return std::make_unique<Run>(example.id, knobs, example.script(knobs), example.traceSourceLines(knobs));
 }
 
 Run::~Run()

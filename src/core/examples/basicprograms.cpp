@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+#include "basicprograms.h"
+
+namespace ProcessLab {
+
+namespace {
+
+// The worker's body, the same three statements in both examples; `self` is "self." for 示例2.
+void addWorkerBody(PythonProgramWriter &writer, const QString &indent, const QString &self, double sleepSeconds)
+{
+    PythonProgram &program = writer.program();
+    program.traceLines.insert(QStringLiteral("started"),
+                              writer.add(indent + QStringLiteral("print(f\"Worker {%1num} started\")").arg(self)));
+    program.traceLines.insert(QStringLiteral("sleep"),
+                              writer.add(indent + QStringLiteral("time.sleep(%1)").arg(pythonNumber(sleepSeconds))));
+    program.traceLines.insert(QStringLiteral("finished"),
+                              writer.add(indent + QStringLiteral("print(f\"Worker {%1num} finished\")").arg(self)));
+}
+
+// process1 = <make 1>, process2 = <make 2>, ...: one line per worker.
+void addNamedCreates(PythonProgramWriter &writer, const QString &makeProcess)
+{
+    for (qsizetype i = 0; i < writer.program().workers.size(); ++i) {
+        const QString number = QString::number(i + 1);
+        writer.program().workers[i].create = {
+            writer.add(QStringLiteral("    process%1 = ").arg(number) + makeProcess.arg(number)), {}};
+    }
+}
+
+// processes = [] / for i in range(1, N + 1): / process = <make i> / processes.append(process)
+void addListCreates(PythonProgramWriter &writer, const QString &makeProcess)
+{
+    const qsizetype workers = writer.program().workers.size();
+    writer.add(QStringLiteral("    processes = []"));
+    writer.add(QStringLiteral("    for i in range(1, %1):").arg(workers + 1));
+    const int line = writer.add(QStringLiteral("        process = %1").arg(makeProcess.arg(QLatin1Char('i'))));
+    writer.add(QStringLiteral("        processes.append(process)"));
+    for (qsizetype i = 0; i < workers; ++i)
+        writer.program().workers[i].create = {line, QStringLiteral("i = %1").arg(i + 1)};
+}
+
+enum class Call { Start, Join };
+
+ProgramStatement &statement(PythonProgram::WorkerStatements &worker, Call call)
+{
+    return call == Call::Start ? worker.start : worker.join;
+}
+
+// process1.start() / process2.start() ..., or `for process in processes:` around one call.
+void addCalls(PythonProgramWriter &writer, Call call)
+{
+    const QString method = call == Call::Start ? QStringLiteral("start") : QStringLiteral("join");
+    QList<PythonProgram::WorkerStatements> &workers = writer.program().workers;
+    if (workers.size() <= maxUnrolledWorkers) {
+        for (qsizetype i = 0; i < workers.size(); ++i)
+            statement(workers[i], call) = {writer.add(QStringLiteral("    process%1.%2()").arg(i + 1).arg(method)), {}};
+        return;
+    }
+    writer.add(QStringLiteral("    for process in processes:"));
+    const int line = writer.add(QStringLiteral("        process.%1()").arg(method));
+    for (qsizetype i = 0; i < workers.size(); ++i)
+        statement(workers[i], call) = {line, QStringLiteral("process = processes[%1]").arg(i)};
+}
+
+void addCreates(PythonProgramWriter &writer, const QString &makeProcess)
+{
+    if (writer.program().workers.size() <= maxUnrolledWorkers)
+        addNamedCreates(writer, makeProcess);
+    else
+        addListCreates(writer, makeProcess);
+}
+
+void addFinalPrint(PythonProgramWriter &writer)
+{
+    writer.program().finalPrint = {writer.add(QStringLiteral("    print(\"All processes finished\")")), {}};
+}
+
+} // namespace
+
+PythonProgram processProgram(int workers, double sleepSeconds)
+{
+    PythonProgramWriter writer(workers);
+    writer.add(QStringLiteral("import multiprocessing"));
+    writer.add(QStringLiteral("import time"));
+    writer.blank();
+    writer.add(QStringLiteral("def worker(num):"));
+    writer.add(QStringLiteral("    \"\"\"进程的工作函数\"\"\""));
+    addWorkerBody(writer, QStringLiteral("    "), QString(), sleepSeconds);
+    writer.blank();
+    writer.add(QStringLiteral("if __name__ == \"__main__\":"));
+    writer.add(QStringLiteral("    # 创建进程对象"));
+    addCreates(writer, QStringLiteral("multiprocessing.Process(target=worker, args=(%1,))"));
+    writer.blank();
+    writer.add(QStringLiteral("    # 启动进程"));
+    addCalls(writer, Call::Start);
+    writer.blank();
+    writer.add(QStringLiteral("    # 等待进程结束"));
+    addCalls(writer, Call::Join);
+    writer.blank();
+    addFinalPrint(writer);
+    return writer.finish();
+}
+
+PythonProgram subclassProgram(int workers, double sleepSeconds)
+{
+    PythonProgramWriter writer(workers);
+    writer.add(QStringLiteral("import multiprocessing"));
+    writer.add(QStringLiteral("import time"));
+    writer.blank();
+    writer.add(QStringLiteral("class MyProcess(multiprocessing.Process):"));
+    writer.add(QStringLiteral("    def __init__(self, num):"));
+    writer.add(QStringLiteral("        super().__init__()"));
+    writer.add(QStringLiteral("        self.num = num"));
+    writer.blank();
+    writer.add(QStringLiteral("    def run(self):"));
+    writer.add(QStringLiteral("        \"\"\"重写 run 方法,在进程启动时执行\"\"\""));
+    addWorkerBody(writer, QStringLiteral("        "), QStringLiteral("self."), sleepSeconds);
+    writer.blank();
+    writer.add(QStringLiteral("if __name__ == \"__main__\":"));
+    writer.add(QStringLiteral("    # 创建 MyProcess 实例并启动进程"));
+    addCreates(writer, QStringLiteral("MyProcess(%1)"));
+    addCalls(writer, Call::Start);
+    writer.blank();
+    writer.add(QStringLiteral("    # 等待进程结束"));
+    addCalls(writer, Call::Join);
+    addFinalPrint(writer);
+    return writer.finish();
+}
+
+} // namespace ProcessLab

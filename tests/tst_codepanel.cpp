@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+// The code panel shows the program that runs: the tutorial's for the tutorial's knobs,
+// otherwise the program written for the knobs under a banner, with the original a click away;
+// Step highlights lines of that program and the status bar names the same line.
+#include "testsupport.h"
+
+#include "code/codepanel.h"
+#include "code/codeview.h"
+#include "examples/exampleregistry.h"
+#include "knobpanel.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "runcontroller.h"
+
+#include <QLabel>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTextBlock>
+#include <QToolButton>
+
+using namespace ProcessLab;
+using namespace ProcessLab::TestSupport;
+
+namespace {
+
+QString tutorialText(const QString &id)
+{
+    return ExampleRegistry::find(id)->tutorialSource().text();
+}
+
+QWidget *banner(const CodePanel *panel)
+{
+    return panel->findChild<QWidget *>(QStringLiteral("programChangedBanner"));
+}
+
+QString lineText(const CodeView *view, int line)
+{
+    return view->document()->findBlockByNumber(line - 1).text().trimmed();
+}
+
+QString statusHint(const MainWindow &window)
+{
+    for (const QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
+        if (label->text().startsWith(QLatin1StringView("Paused before")))
+            return label->text();
+    }
+    return {};
+}
+
+bool setKnob(MainWindow &window, const char *name, const char *value)
+{
+    QString error;
+    const bool ok = window.knobPanel()->setValueFromText(QString::fromLatin1(name), QString::fromLatin1(value), &error);
+    if (!ok)
+        qWarning("%s", qPrintable(error));
+    return ok;
+}
+
+} // namespace
+
+class TestCodePanel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void tutorialKnobsShowTheTutorial_data();
+    void tutorialKnobsShowTheTutorial();
+    void changedKnobsShowTheChangedProgram_data();
+    void changedKnobsShowTheChangedProgram();
+    void stepNamesTheHighlightedLine();
+};
+
+void TestCodePanel::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("ProcessLabTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_codepanel"));
+    qputenv("PROCESSLAB_WORKER", QByteArray(PROCESSLAB_WORKER_PATH));
+}
+
+void TestCodePanel::init()
+{
+    QSettings().clear(); // knob values are remembered per example
+    Language::apply(QStringLiteral("en"));
+}
+
+void TestCodePanel::tutorialKnobsShowTheTutorial_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const ExampleDefinition &e : ExampleRegistry::all())
+        QTest::newRow(qPrintable(e.id)) << e.id;
+}
+
+void TestCodePanel::tutorialKnobsShowTheTutorial()
+{
+    QFETCH(QString, id);
+    MainWindow window;
+    window.show();
+    QVERIFY(window.selectExample(id));
+    auto *panel = window.findChild<CodePanel *>();
+    QVERIFY(panel);
+    QVERIFY(!panel->showsChangedProgram());
+    QVERIFY(banner(panel)->isHidden());
+    QCOMPARE(panel->pythonView()->toPlainText(), tutorialText(id));
+    QVERIFY(panel->pythonView()->isVisible());
+}
+
+void TestCodePanel::changedKnobsShowTheChangedProgram_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("createLine"); // the third worker's creation
+    QTest::newRow("process") << QStringLiteral("process")
+                             << QStringLiteral("process3 = multiprocessing.Process(target=worker, args=(3,))");
+    QTest::newRow("subclass") << QStringLiteral("subclass") << QStringLiteral("process3 = MyProcess(3)");
+}
+
+void TestCodePanel::changedKnobsShowTheChangedProgram()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, createLine);
+    MainWindow window;
+    window.show();
+    QVERIFY(window.selectExample(id));
+    auto *panel = window.findChild<CodePanel *>();
+    QVERIFY(panel);
+    auto *showTutorial = panel->findChild<QToolButton *>(QStringLiteral("showTutorialCode"));
+    QVERIFY(showTutorial);
+
+    QVERIFY(setKnob(window, "workers", "3"));
+    QVERIFY(panel->showsChangedProgram());
+    QVERIFY(banner(panel)->isVisible());
+    const QString program = panel->pythonView()->toPlainText();
+    QVERIFY2(program.contains(QStringLiteral("    ") + createLine + QLatin1Char('\n')), qPrintable(program));
+    QVERIFY(program.contains(QStringLiteral("process3.join()")));
+    QVERIFY(!program.contains(QStringLiteral("process4")));
+    const QLabel *text = banner(panel)->findChild<QLabel *>();
+    const auto shown = [text] { return text->text().replace(QChar::Nbsp, QLatin1Char(' ')); };
+    QCOMPARE(shown(), QStringLiteral("Changed from the tutorial: Workers 2 → 3"));
+
+    QVERIFY(setKnob(window, "sleep", "0.5"));
+    QVERIFY(panel->pythonView()->toPlainText().contains(QStringLiteral("time.sleep(0.5)\n")));
+    QCOMPARE(shown(), QStringLiteral("Changed from the tutorial: Workers 2 → 3, Sleep (s) 2 → 0.5"));
+
+    // The original, read only, a click away; back to the program that runs.
+    showTutorial->click();
+    QVERIFY(panel->tutorialView()->isVisible());
+    QVERIFY(!panel->pythonView()->isVisible());
+    QCOMPARE(panel->tutorialView()->toPlainText(), tutorialText(id));
+    QVERIFY(panel->tutorialView()->isReadOnly());
+    QCOMPARE(showTutorial->text(), QStringLiteral("Show the code that runs"));
+    showTutorial->click();
+    QVERIFY(panel->pythonView()->isVisible());
+    QCOMPARE(showTutorial->text(), QStringLiteral("Show the tutorial's code"));
+
+    // Beyond four workers: a list and loops.
+    QVERIFY(setKnob(window, "workers", "8"));
+    QVERIFY(panel->pythonView()->toPlainText().contains(QStringLiteral("    for i in range(1, 9):\n")));
+
+    // Back to the tutorial's values: its text, no banner.
+    QVERIFY(setKnob(window, "workers", "2"));
+    QVERIFY(setKnob(window, "sleep", "2"));
+    QVERIFY(!panel->showsChangedProgram());
+    QVERIFY(banner(panel)->isHidden());
+    QCOMPARE(panel->pythonView()->toPlainText(), tutorialText(id));
+}
+
+void TestCodePanel::stepNamesTheHighlightedLine()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(window.selectExample(QStringLiteral("process")));
+    auto *panel = window.findChild<CodePanel *>();
+    QVERIFY(setKnob(window, "workers", "5"));
+    QVERIFY(setKnob(window, "sleep", "0"));
+    const QString program = panel->pythonView()->toPlainText();
+
+    window.stepRun(); // paused before the first statement
+    Run *run = window.controller()->run();
+    QVERIFY(run);
+    const HostScript script = run->script();
+    for (qsizetype i = 0; i < script.steps.size(); ++i) {
+        const ScriptStep &step = script.steps.at(i);
+        QString expected = QStringLiteral("Paused before line %1: %2").arg(step.sourceLine).arg(step.source);
+        if (step.kind == ScriptStep::Kind::Create)
+            expected += QStringLiteral(" (i = %1)").arg(step.worker);
+        else if (step.kind != ScriptStep::Kind::Print)
+            expected += QStringLiteral(" (process = processes[%1])").arg(step.worker - 1);
+        expected += QStringLiteral(" — ");
+        // A join waits for its worker; the status bar follows when the run is there.
+        QVERIFY2(QTest::qWaitFor([&] { return run->isWaitingForStep() && run->currentStep() == i
+                                              && statusHint(window).startsWith(expected); }, 30000),
+                 qPrintable(QStringLiteral("step %1: expected '%2', status '%3'").arg(i).arg(expected, statusHint(window))));
+        // The highlighted line says what the status bar says, with a true loop variable.
+        QCOMPARE(panel->pythonView()->executingLine(), step.sourceLine);
+        QCOMPARE(lineText(panel->pythonView(), step.sourceLine), step.source);
+        if (i == 0) {
+            // The knobs change while the run runs: the run's program stays on screen.
+            QVERIFY(setKnob(window, "workers", "3"));
+            QCOMPARE(panel->pythonView()->toPlainText(), program);
+        }
+        window.stepRun();
+    }
+    QVERIFY(QTest::qWaitFor([&] { return !window.controller()->isActive(); }, 60000));
+    QCOMPARE(outputLines(run->record()).size(), 2 * 5 + 1);
+    // After the run, the program for the knobs as they are now.
+    QVERIFY(panel->pythonView()->toPlainText().contains(QStringLiteral("process3.start()")));
+}
+
+QTEST_MAIN(TestCodePanel)
+#include "tst_codepanel.moc"
