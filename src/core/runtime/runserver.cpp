@@ -5,6 +5,7 @@
 #include "protocolqt.h"
 #include "runservername.h"
 
+#include <QCoreApplication>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QRandomGenerator>
