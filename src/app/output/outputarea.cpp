@@ -73,8 +73,8 @@ OutputArea::OutputArea(QWidget *parent)
     m_list->setTextElideMode(Qt::ElideRight);
     m_list->verticalHeader()->hide();
     m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->horizontalHeader()->setSectionResizeMode(ProcessListModel::Name, QHeaderView::Stretch);
-    m_list->setToolTip(tr("Select processes to see their output beside Main's (Ctrl+click: several)."));
+    m_list->horizontalHeader()->setStretchLastSection(true);
+    m_list->setToolTip(tr("Select rows to see those processes' output beside Main's (Ctrl+click: several)."));
     updateListMetrics();
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OutputArea::handleListSelection);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &OutputArea::selectRows);
@@ -104,7 +104,7 @@ OutputArea::OutputArea(QWidget *parent)
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     m_listBox->hide();
-    m_listHint->setText(tr("Select processes to see their output beside Main's (Ctrl+click: several)."));
+    m_listHint->setText(tr("Select rows to see those processes' output beside Main's (Ctrl+click: several)."));
 }
 
 int OutputArea::processCount() const
@@ -180,9 +180,12 @@ void OutputArea::relayout()
 {
     const bool compact = isCompact();
     if (compact && !m_listBox->isVisibleTo(this)) {
-        // The list gets two fifths; the panes below keep room for several lines each.
-        const int height = std::max(m_splitter->height(), 2);
-        m_splitter->setSizes({height * 2 / 5, height - height * 2 / 5});
+        // The panes below get what Main's and the selection's need (at least a third);
+        // the list the rest, so that many rows can be seen at once.
+        const int height = m_splitter->height();
+        const int panes = std::max(heightFor(static_cast<int>(std::max<qsizetype>(2, shownPanes().size())), m_splitter->width()),
+                                   height / 3);
+        m_splitter->setSizes({std::max(0, height - panes), panes});
     }
     m_listBox->setVisible(compact);
     m_placeholder->setVisible(m_panes.isEmpty() && m_mode == LayoutMode::Grid);
@@ -406,7 +409,7 @@ void OutputArea::changeEvent(QEvent *event)
         break;
     case QEvent::LanguageChange:
         m_placeholder->setText(tr("The output of each process appears here when a run starts."));
-        m_listHint->setText(tr("Select processes to see their output beside Main's (Ctrl+click: several)."));
+        m_listHint->setText(tr("Select rows to see those processes' output beside Main's (Ctrl+click: several)."));
         m_model->retranslate();
         break;
     default:
