@@ -121,7 +121,7 @@ void MainWindow::buildLayout()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_firstRunHint);
-    layout->addWidget(m_mainSplitter);
+    layout->addWidget(m_mainSplitter, 1);
 
     m_statusState = new QLabel(this);
     m_statusElapsed = new QLabel(this);

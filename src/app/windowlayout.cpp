@@ -45,7 +45,7 @@ void WindowLayout::fit()
     QSplitter *top = m_parts.top;
     const int centre = width - examples - top->handleWidth();
     // The code's longest line first; the panes keep at least one column.
-    const int paneMinimum = m_parts.output->paneMinimumSize().width() + 4;
+    const int paneMinimum = m_parts.output->minimumGridWidth();
     const int code = std::clamp(codeWidthNeeded(), std::min(centre / 3, paneMinimum), std::max(0, centre - paneMinimum));
     top->setSizes({code, centre - code});
 

@@ -17,6 +17,7 @@ FirstRunHint::FirstRunHint(QWidget *parent)
     , m_close(new QToolButton(this))
 {
     setFrameShape(QFrame::StyledPanel);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum); // a strip, never a block
     setAutoFillBackground(true);
     m_label->setWordWrap(true);
     m_label->setTextFormat(Qt::PlainText);
@@ -74,8 +75,8 @@ void FirstRunHint::retranslate()
 void FirstRunHint::changeEvent(QEvent *event)
 {
     QFrame::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::ApplicationPaletteChange)
+        retranslate(); // the tint follows the theme
 }
 
 } // namespace ProcessLab

@@ -158,6 +158,12 @@ int OutputArea::columnsFor(int count) const
     return columnsFor(count, m_stack->width());
 }
 
+int OutputArea::minimumGridWidth() const
+{
+    const QMargins margins = m_gridLayout->contentsMargins();
+    return paneMinimumSize().width() + margins.left() + margins.right() + m_scroll->verticalScrollBar()->sizeHint().width();
+}
+
 int OutputArea::heightFor(int panes, int width) const
 {
     const int columns = columnsFor(panes, width);

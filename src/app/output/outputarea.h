@@ -50,6 +50,8 @@ public:
     int columnCount() const { return m_columns; } // in grid mode
     // The smallest size at which a pane shows its whole header and a few lines.
     QSize paneMinimumSize() const;
+    // The narrowest the area can be for one column of whole panes.
+    int minimumGridWidth() const;
     // The height a grid of this many panes needs at this width, every pane whole.
     int heightFor(int panes, int width) const;
 
