@@ -36,6 +36,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -100,6 +101,7 @@ private slots:
     void processListModelIsSound();
     void codeFitsDefaultAndPresenter_data();
     void codeFitsDefaultAndPresenter();
+    void fullScreenOnF11();
     void quitMidRunAsks();
     void firstRunHintUntilFirstRun();
     void shortcutsListFollowsActions();
@@ -276,6 +278,19 @@ void TestLayout::manyProcessesGetAProcessList()
     QVERIFY(!area->pane(1)->isVisible());
     area->pane(64)->view()->flushPending();
     QCOMPARE(area->pane(64)->view()->toPlainText(), QStringLiteral("Worker 64 started\nWorker 64 finished"));
+    // A click on the timeline reveals a process that is not shown: its row gets selected.
+    area->revealEvent(30, -1);
+    QVERIFY(area->pane(30)->isVisible());
+    QVERIFY(area->processList()->selectionModel()->isRowSelected(model->rowOf(30), {}));
+    area->showProcesses({40, 64});
+    // As tabs: Main and the selected processes, not 65 tabs.
+    area->setLayoutMode(OutputArea::LayoutMode::Tabs);
+    auto *tabs = area->findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    QCOMPARE(tabs->count(), 3);
+    QCOMPARE(tabs->tabText(2), QStringLiteral("Worker 64"));
+    area->setLayoutMode(OutputArea::LayoutMode::Grid);
+    QCOMPARE(area->shownPanes().size(), 3);
     // The selection carries over to the next run.
     window.startRun();
     QVERIFY(waitForRunEnd(window, 120000));
@@ -364,6 +379,19 @@ void TestLayout::codeFitsDefaultAndPresenter()
             window.setPresenterMode(false);
         }
     }
+}
+
+void TestLayout::fullScreenOnF11()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction *fullScreen = action(window, "actionFullScreen");
+    QCOMPARE(fullScreen->shortcut(), QKeySequence(Qt::Key_F11));
+    fullScreen->trigger();
+    QTRY_VERIFY(window.windowState() & Qt::WindowFullScreen);
+    fullScreen->trigger();
+    QTRY_VERIFY(!(window.windowState() & Qt::WindowFullScreen));
 }
 
 void TestLayout::quitMidRunAsks()
@@ -478,14 +506,17 @@ void TestLayout::resetKnobsToTutorialValues()
     setKnob(window, "workers", "16");
     setKnob(window, "sleep", "0.5");
     QVERIFY(!window.knobPanel()->hasDefaultValues());
+    QVERIFY(action(window, "actionResetKnobs")->isEnabled());
     action(window, "actionResetKnobs")->trigger();
     QCOMPARE(window.knobPanel()->values().value(QStringLiteral("workers")).toInt(), 2);
     QCOMPARE(window.knobPanel()->values().value(QStringLiteral("sleep")).toDouble(), 2.0);
     QVERIFY(window.knobPanel()->hasDefaultValues());
+    QVERIFY(!action(window, "actionResetKnobs")->isEnabled()); // nothing to reset
     QCOMPARE(QSettings().value(QStringLiteral("knobs/process/workers")).toInt(), 2);
     // Per example: the other example keeps its own values.
     window.selectExample(QStringLiteral("subclass"));
     QCOMPARE(window.knobPanel()->values().value(QStringLiteral("workers")).toInt(), 5);
+    QVERIFY(action(window, "actionResetKnobs")->isEnabled());
 }
 
 QTEST_MAIN(TestLayout)

@@ -149,6 +149,8 @@ void MainWindow::connectActions()
     connect(m_ui->actionExportJson, &QAction::triggered, this, &MainWindow::exportRecord);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionResetKnobs, &QAction::triggered, m_knobs, &KnobPanel::resetToDefaults);
+    connect(m_knobs, &KnobPanel::valuesChanged, this,
+            [this] { m_ui->actionResetKnobs->setEnabled(!m_knobs->hasDefaultValues()); });
     connect(m_ui->actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(m_ui->actionTutorial, &QAction::triggered, this, &MainWindow::showTutorial);
     connect(m_ui->actionFullScreen, &QAction::toggled, this, [this](bool on) {
@@ -242,6 +244,7 @@ void MainWindow::showExample(const ExampleDefinition &example)
 {
     m_exampleId = example.id;
     m_knobs->setExample(example);
+    m_ui->actionResetKnobs->setEnabled(!m_knobs->hasDefaultValues());
     m_code->setExample(example);
     setWindowTitle(QStringLiteral("ProcessLab — %1").arg(isChineseUi() ? example.titleZh : example.titleEn));
     QSettings().setValue(QStringLiteral("ui/example"), example.id);
