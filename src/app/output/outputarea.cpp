@@ -43,9 +43,7 @@ QIcon stateDot(ProcessState state, bool dark, int size, qreal devicePixelRatio)
 OutputArea::OutputArea(QWidget *parent)
     : QWidget(parent)
     , m_splitter(new QSplitter(Qt::Vertical, this))
-    , m_listBox(new QWidget(m_splitter))
-    , m_listHint(new QLabel(m_listBox))
-    , m_list(new QTableView(m_listBox))
+    , m_list(new QTableView(m_splitter))
     , m_model(new ProcessListModel(this))
     , m_stack(new QStackedWidget(m_splitter))
     , m_scroll(new QScrollArea(m_stack))
@@ -58,13 +56,6 @@ OutputArea::OutputArea(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
 
-    auto *listLayout = new QVBoxLayout(m_listBox);
-    listLayout->setContentsMargins(0, 0, 0, 0);
-    listLayout->setSpacing(2);
-    listLayout->addWidget(m_listHint);
-    listLayout->addWidget(m_list, 1);
-    m_listHint->setWordWrap(true);
-    m_listHint->setEnabled(false);
     m_list->setModel(m_model);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -98,13 +89,12 @@ OutputArea::OutputArea(QWidget *parent)
 
     m_stack->addWidget(m_scroll);
     m_stack->addWidget(m_tabs);
-    m_splitter->addWidget(m_listBox);
+    m_splitter->addWidget(m_list);
     m_splitter->addWidget(m_stack);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
-    m_listBox->hide();
-    m_listHint->setText(tr("Select rows to see those processes' output beside Main's (Ctrl+click: several)."));
+    m_list->hide();
 }
 
 int OutputArea::processCount() const
@@ -185,15 +175,15 @@ void OutputArea::updateListMetrics()
 void OutputArea::relayout()
 {
     const bool compact = isCompact();
-    if (compact && !m_listBox->isVisibleTo(this)) {
-        // The panes below get what Main's and the selection's need (at least a third);
+    if (compact && !m_list->isVisibleTo(this)) {
+        // The panes below get what Main's and the selection's need (a third to a half);
         // the list the rest, so that many rows can be seen at once.
         const int height = m_splitter->height();
-        const int panes = std::max(heightFor(static_cast<int>(std::max<qsizetype>(2, shownPanes().size())), m_splitter->width()),
-                                   height / 3);
+        const int needed = heightFor(static_cast<int>(std::max<qsizetype>(2, shownPanes().size())), m_splitter->width());
+        const int panes = std::clamp(needed, height / 3, std::max(height / 3, height / 2));
         m_splitter->setSizes({std::max(0, height - panes), panes});
     }
-    m_listBox->setVisible(compact);
+    m_list->setVisible(compact);
     m_placeholder->setVisible(m_panes.isEmpty() && m_mode == LayoutMode::Grid);
     const QList<OutputPane *> shown = shownPanes();
     if (m_mode == LayoutMode::Tabs) {
@@ -415,7 +405,7 @@ void OutputArea::changeEvent(QEvent *event)
         break;
     case QEvent::LanguageChange:
         m_placeholder->setText(tr("The output of each process appears here when a run starts."));
-        m_listHint->setText(tr("Select rows to see those processes' output beside Main's (Ctrl+click: several)."));
+        m_list->setToolTip(tr("Select rows to see those processes' output beside Main's (Ctrl+click: several)."));
         m_model->retranslate();
         break;
     default:

@@ -92,8 +92,6 @@ private:
     void selectRows();
 
     QSplitter *m_splitter;
-    QWidget *m_listBox;
-    QLabel *m_listHint;
     QTableView *m_list;
     ProcessListModel *m_model;
     QStackedWidget *m_stack;
