@@ -260,7 +260,6 @@ void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
     setTextColor(m_exitLabel, bad ? stateColor(ProcessState::Failed, dark) : palette().color(QPalette::WindowText));
     m_detailLabel->setFullText(summary.detail);
     m_detailLabel->setVisible(!summary.detail.isEmpty());
-    updateSecondRow();
     if (stateChanged)
         emit statusChanged();
 }
@@ -299,13 +298,6 @@ void OutputPane::updateDropped()
                                    .arg(locale.toString(m_view->receivedLines()), locale.toString(m_view->shownLines()),
                                         locale.toString(m_view->droppedLines()), locale.toString(m_view->lineCap())));
     setTextColor(m_droppedLabel, stateColor(ProcessState::Killed, isDarkPalette(palette())));
-    updateSecondRow();
-}
-
-void OutputPane::updateSecondRow()
-{
-    // The state chip lives in the second row, so it is always shown.
-    m_secondRow->setVisible(true);
 }
 
 void OutputPane::setToolsVisible(bool visible)

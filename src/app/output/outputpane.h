@@ -63,7 +63,6 @@ protected:
 
 private:
     void updateDropped();
-    void updateSecondRow();
     static int widestElapsedWidth(const QFontMetrics &fm);
 
     int m_processId;
