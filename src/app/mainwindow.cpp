@@ -435,6 +435,8 @@ void MainWindow::applyFontScale()
 
 void MainWindow::setPresenterMode(bool on)
 {
+    if (on == isPresenterMode())
+        return;
     // From the command line (demos, screenshots): not stored as the user's choice.
     m_presenterFromCommandLine = true;
     m_ui->actionPresenter->setChecked(on);
@@ -558,7 +560,7 @@ void MainWindow::askStopAndQuit()
         return;
     }
     auto *box = new QMessageBox(QMessageBox::Question, tr("Quit ProcessLab"),
-                                tr("A run is still going (%1 processes alive). Stop it and quit?")
+                                tr("A run is still going (processes alive: %1). Stop it and quit?")
                                     .arg(m_controller->summary().liveProcessCount()),
                                 QMessageBox::NoButton, this);
     QPushButton *stopAndQuit = box->addButton(tr("Stop and Quit"), QMessageBox::AcceptRole);
