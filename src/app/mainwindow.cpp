@@ -431,6 +431,8 @@ void MainWindow::applyFontScale()
     if (!std::exchange(m_presenterFromCommandLine, false))
         settings.setValue(QStringLiteral("ui/presenter"), m_ui->actionPresenter->isChecked());
     settings.setValue(QStringLiteral("ui/fontSteps"), m_fontSteps);
+    if (m_windowLayout->isPresenter()) // zooming on the projector: the code must still fit
+        QTimer::singleShot(0, m_windowLayout, &WindowLayout::fit);
 }
 
 void MainWindow::setPresenterMode(bool on)
