@@ -52,7 +52,9 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
                                    QStringLiteral("ms"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1280x800."),
                                   QStringLiteral("WxH"));
-    parser.addOptions({example, set, lang, theme, autorun, screenshot, delay, size});
+    const QCommandLineOption presenter(QStringLiteral("presenter"),
+                                       QStringLiteral("Start in presenter mode (large fonts, projector layout)."));
+    parser.addOptions({example, set, lang, theme, autorun, screenshot, delay, size, presenter});
     parser.process(arguments); // --help/--version exit here; unknown options exit with an error
 
     AppOptions options;
@@ -81,6 +83,7 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
         }
     }
     options.autorun = parser.isSet(autorun);
+    options.presenter = parser.isSet(presenter);
     options.screenshot = parser.value(screenshot);
     if (parser.isSet(delay)) {
         bool ok = false;
@@ -121,6 +124,8 @@ bool applyAppOptions(const AppOptions &options, MainWindow *window, QString *err
     }
     if (options.size.isValid())
         window->resize(options.size);
+    if (options.presenter)
+        window->setPresenterMode(true);
     if (!options.screenshot.isEmpty()) {
         const QString path = options.screenshot;
         if (options.autorun && options.screenshotDelayMs >= 0) {

@@ -10,7 +10,7 @@ class MainWindow;
 
 // Command line of the desktop app, used for docs, demos and tests:
 //   processlab [--example ID] [--set knob=value ...] [--lang zh_CN|en] [--theme T] [--autorun]
-//              [--screenshot FILE.png [--screenshot-delay MS]] [--size WxH]
+//              [--screenshot FILE.png [--screenshot-delay MS]] [--size WxH] [--presenter]
 struct AppOptions
 {
     QString example;
@@ -21,6 +21,7 @@ struct AppOptions
     QString screenshot;
     int screenshotDelayMs = -1; // with --autorun: shoot this long after the start, mid-run
     QSize size;
+    bool presenter = false; // start in presenter mode (not remembered)
 };
 
 AppOptions parseAppOptions(const QStringList &arguments, QString *error);

@@ -132,6 +132,29 @@ bool KnobPanel::setValueFromText(const QString &name, const QString &text, QStri
     return true;
 }
 
+void KnobPanel::resetToDefaults()
+{
+    for (const KnobSpec &knob : std::as_const(m_knobs)) {
+        QWidget *editor = m_editors.value(knob.name);
+        if (auto *spin = qobject_cast<QSpinBox *>(editor))
+            spin->setValue(knob.defaultValue.toInt());
+        else if (auto *dspin = qobject_cast<QDoubleSpinBox *>(editor))
+            dspin->setValue(knob.defaultValue.toDouble());
+        else if (auto *check = qobject_cast<QCheckBox *>(editor))
+            check->setChecked(knob.defaultValue.toBool());
+    }
+}
+
+bool KnobPanel::hasDefaultValues() const
+{
+    const QVariantMap current = values();
+    return std::all_of(m_knobs.cbegin(), m_knobs.cend(), [&](const KnobSpec &knob) {
+        const QVariant value = current.value(knob.name);
+        return knob.type == KnobSpec::Type::Double ? qFuzzyCompare(value.toDouble() + 1, knob.defaultValue.toDouble() + 1)
+                                                   : value == knob.defaultValue;
+    });
+}
+
 void KnobPanel::remember(const QString &name, const QVariant &value)
 {
     QSettings().setValue(settingsKey(m_exampleId, name), value);

@@ -23,6 +23,9 @@ public:
     QVariantMap values() const;
     // Sets one knob from text (the app's --set name=value); false with *error on bad input.
     bool setValueFromText(const QString &name, const QString &text, QString *error);
+    // Sets every knob to the schema's default: the values of the tutorial's listing.
+    void resetToDefaults();
+    bool hasDefaultValues() const;
 
 signals:
     void valuesChanged();

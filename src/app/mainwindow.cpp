@@ -6,6 +6,9 @@
 #include "code/codeview.h"
 #include "examplebrowser.h"
 #include "examples/exampleregistry.h"
+#include "help/firstrunhint.h"
+#include "help/shortcutsdialog.h"
+#include "help/tutorialviewer.h"
 #include "history/runhistorymodel.h"
 #include "history/runhistoryview.h"
 #include "knobpanel.h"
@@ -19,6 +22,7 @@
 #include "runtime/run.h"
 #include "theme.h"
 #include "timeline/timelinewidget.h"
+#include "windowlayout.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -27,11 +31,14 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ProcessLab {
@@ -79,6 +86,10 @@ void MainWindow::buildLayout()
     m_bottomTabs->addTab(m_history, QString());
 
     m_ui->runToolBar->addWidget(m_knobs);
+    m_ui->actionResetKnobs->setIcon(style()->standardIcon(QStyle::SP_DialogResetButton));
+    m_ui->runToolBar->addAction(m_ui->actionResetKnobs);
+    if (auto *button = qobject_cast<QToolButton *>(m_ui->runToolBar->widgetForAction(m_ui->actionResetKnobs)))
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly); // the tool tip says it; the bar stays short
     m_ui->actionRun->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_ui->actionStop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
     m_ui->actionStep->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
@@ -101,10 +112,16 @@ void MainWindow::buildLayout()
     m_mainSplitter->setSizes({250, 1030});
     m_topSplitter->setSizes({500, 530});
     m_centreSplitter->setSizes({440, 300});
+    m_windowLayout = new WindowLayout({.main = m_mainSplitter, .centre = m_centreSplitter, .top = m_topSplitter,
+                                       .examples = m_examples, .code = m_code, .output = m_outputArea},
+                                      this);
 
+    m_firstRunHint = new FirstRunHint(this);
     auto *layout = new QVBoxLayout(m_ui->centralWidget);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_mainSplitter);
+    layout->setSpacing(0);
+    layout->addWidget(m_firstRunHint);
+    layout->addWidget(m_mainSplitter, 1);
 
     m_statusState = new QLabel(this);
     m_statusElapsed = new QLabel(this);
@@ -136,6 +153,15 @@ void MainWindow::connectActions()
     });
     connect(m_ui->actionExportJson, &QAction::triggered, this, &MainWindow::exportRecord);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionResetKnobs, &QAction::triggered, m_knobs, &KnobPanel::resetToDefaults);
+    connect(m_knobs, &KnobPanel::valuesChanged, this,
+            [this] { m_ui->actionResetKnobs->setEnabled(!m_knobs->hasDefaultValues()); });
+    connect(m_ui->actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(m_ui->actionTutorial, &QAction::triggered, this, &MainWindow::showTutorial);
+    connect(m_ui->actionFullScreen, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+    });
+    connect(m_controller, &RunController::runStarted, m_firstRunHint, &FirstRunHint::dismiss);
     connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About ProcessLab"),
                            tr("<h3>ProcessLab %1</h3><p>Watch multi-process programs run: the examples of the "
@@ -173,7 +199,11 @@ void MainWindow::connectActions()
         });
     }
 
-    connect(m_ui->actionPresenter, &QAction::toggled, this, &MainWindow::applyFontScale);
+    connect(m_ui->actionPresenter, &QAction::toggled, this, [this](bool on) {
+        applyFontScale();
+        // Fit once the larger font has reached every widget and their layouts.
+        QTimer::singleShot(0, this, [this, on] { m_windowLayout->setPresenter(on); });
+    });
     connect(m_ui->actionZoomIn, &QAction::triggered, this, [this] {
         m_fontSteps = qMin(m_fontSteps + 1, 12);
         applyFontScale();
@@ -220,6 +250,7 @@ void MainWindow::showExample(const ExampleDefinition &example)
 {
     m_exampleId = example.id;
     m_knobs->setExample(example);
+    m_ui->actionResetKnobs->setEnabled(!m_knobs->hasDefaultValues());
     m_code->setExample(example, m_knobs->values());
     setWindowTitle(QStringLiteral("ProcessLab — %1").arg(isChineseUi() ? example.titleZh : example.titleEn));
     QSettings().setValue(QStringLiteral("ui/example"), example.id);
@@ -254,6 +285,7 @@ void MainWindow::stopRun()
 void MainWindow::handleRunStarted()
 {
     m_outputArea->clear();
+    m_outputArea->setExpectedProcessCount(static_cast<int>(m_controller->run()->script().workers.size()) + 1);
     m_console->clear();
     m_code->resetMarkers();
     m_timeline->setRecord(&m_controller->run()->record());
@@ -312,10 +344,7 @@ void MainWindow::handleTick(qint64 nowNs)
     const RunSummary &summary = m_controller->summary();
     const bool live = m_controller->isActive();
     const qint64 now = live ? nowNs : summary.endNs;
-    for (const ProcessSummary &p : summary.processes) {
-        if (OutputPane *pane = m_outputArea->pane(p.id))
-            pane->updateProcess(p, now);
-    }
+    m_outputArea->updateSummary(summary, now);
     if (m_controller->run())
         m_timeline->refresh(now, live);
     updateStatus(now);
@@ -413,8 +442,49 @@ void MainWindow::applyFontScale()
     f.setPointSizeF(qMax(6.0, size));
     QApplication::setFont(f);
     QSettings settings;
-    settings.setValue(QStringLiteral("ui/presenter"), m_ui->actionPresenter->isChecked());
+    if (!std::exchange(m_presenterFromCommandLine, false))
+        settings.setValue(QStringLiteral("ui/presenter"), m_ui->actionPresenter->isChecked());
     settings.setValue(QStringLiteral("ui/fontSteps"), m_fontSteps);
+    if (m_windowLayout->isPresenter()) // zooming on the projector: the code must still fit
+        QTimer::singleShot(0, m_windowLayout, &WindowLayout::fit);
+}
+
+void MainWindow::setPresenterMode(bool on)
+{
+    if (on == isPresenterMode())
+        return;
+    // From the command line (demos, screenshots): not stored as the user's choice.
+    m_presenterFromCommandLine = true;
+    m_ui->actionPresenter->setChecked(on);
+}
+
+QMessageBox *MainWindow::quitQuestion() const
+{
+    return m_quitQuestion;
+}
+
+bool MainWindow::isPresenterMode() const
+{
+    return m_ui->actionPresenter->isChecked();
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(this, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showTutorial()
+{
+    if (auto *existing = findChild<TutorialViewer *>()) {
+        existing->raise();
+        existing->activateWindow();
+        return;
+    }
+    auto *viewer = new TutorialViewer(this);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->show(); // not modal: it can stay open beside the code while reading along
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -434,6 +504,7 @@ void MainWindow::retranslate()
     m_themeSystem->setText(tr("Follow the &System"));
     m_themeLight->setText(tr("&Light"));
     m_themeDark->setText(tr("&Dark (for dark rooms)"));
+    m_firstRunHint->setRunShortcut(m_ui->actionRun->shortcut().toString(QKeySequence::NativeText));
     m_ui->actionLangZh->setChecked(Language::current() == QLatin1StringView("zh_CN"));
     m_ui->actionLangEn->setChecked(Language::current() != QLatin1StringView("zh_CN"));
     if (const ExampleDefinition *example = ExampleRegistry::find(m_exampleId))
@@ -446,6 +517,13 @@ void MainWindow::restoreSettings()
 {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("ui/geometry")).toByteArray());
+    if (!settings.contains(QStringLiteral("ui/topSplitter"))) {
+        // First start: size the splitters by their content once the window has its size.
+        QTimer::singleShot(0, this, [this] {
+            if (!m_windowLayout->isPresenter())
+                m_windowLayout->fit();
+        });
+    }
     m_mainSplitter->restoreState(settings.value(QStringLiteral("ui/mainSplitter")).toByteArray());
     m_centreSplitter->restoreState(settings.value(QStringLiteral("ui/centreSplitter")).toByteArray());
     m_topSplitter->restoreState(settings.value(QStringLiteral("ui/topSplitter")).toByteArray());
@@ -470,23 +548,54 @@ void MainWindow::saveSettings() const
 {
     QSettings settings;
     settings.setValue(QStringLiteral("ui/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("ui/mainSplitter"), m_mainSplitter->saveState());
-    settings.setValue(QStringLiteral("ui/centreSplitter"), m_centreSplitter->saveState());
-    settings.setValue(QStringLiteral("ui/topSplitter"), m_topSplitter->saveState());
+    if (!m_windowLayout->isPresenter()) { // presenter mode's layout is fitted, not the user's
+        settings.setValue(QStringLiteral("ui/mainSplitter"), m_mainSplitter->saveState());
+        settings.setValue(QStringLiteral("ui/centreSplitter"), m_centreSplitter->saveState());
+        settings.setValue(QStringLiteral("ui/topSplitter"), m_topSplitter->saveState());
+    }
     settings.setValue(QStringLiteral("ui/panesAsTabs"), m_ui->actionPanesTabs->isChecked());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
-    if (m_controller->isActive()) {
-        // Stop first; close once every worker has gone (never leave processes behind).
-        m_controller->stop();
-        connect(m_controller, &RunController::runFinished, this, &QWidget::close, Qt::QueuedConnection);
-        event->ignore();
+    if (!m_controller->isActive()) {
+        event->accept();
         return;
     }
-    event->accept();
+    // Never quit under a live run by accident, and never leave processes behind.
+    event->ignore();
+    if (!m_quitWhenStopped)
+        askStopAndQuit();
+}
+
+void MainWindow::askStopAndQuit()
+{
+    if (m_quitQuestion) {
+        m_quitQuestion->raise();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Quit ProcessLab"),
+                                tr("A run is still going (processes alive: %1). Stop it and quit?")
+                                    .arg(m_controller->summary().liveProcessCount()),
+                                QMessageBox::NoButton, this);
+    QPushButton *stopAndQuit = box->addButton(tr("Stop and Quit"), QMessageBox::AcceptRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, stopAndQuit] {
+        if (box->clickedButton() != stopAndQuit)
+            return;
+        m_quitWhenStopped = true;
+        if (!m_controller->isActive()) {
+            close();
+            return;
+        }
+        connect(m_controller, &RunController::runFinished, this, &QWidget::close, Qt::QueuedConnection);
+        m_controller->stop();
+    });
+    m_quitQuestion = box;
+    box->open(); // window-modal and asynchronous: the run and the views go on meanwhile
 }
 
 } // namespace ProcessLab

@@ -2,12 +2,14 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
 class QAction;
 class QLabel;
 class QMenu;
+class QMessageBox;
 class QSplitter;
 class QTabWidget;
 
@@ -20,12 +22,14 @@ namespace ProcessLab {
 class CodePanel;
 class ConsoleView;
 class ExampleBrowser;
+class FirstRunHint;
 class KnobPanel;
 class OutputArea;
 class RunController;
 class RunHistoryView;
 class RunRecord;
 class TimelineWidget;
+class WindowLayout;
 struct ExampleDefinition;
 
 // The desktop app's window: example list, code, knobs and run controls, one output pane
@@ -45,6 +49,14 @@ public:
     ConsoleView *console() const { return m_console; }
     TimelineWidget *timeline() const { return m_timeline; }
     QTabWidget *bottomTabs() const { return m_bottomTabs; }
+    CodePanel *codePanel() const { return m_code; }
+    WindowLayout *windowLayout() const { return m_windowLayout; }
+    FirstRunHint *firstRunHint() const { return m_firstRunHint; }
+    // The question asked when quitting mid-run (null when none is open).
+    QMessageBox *quitQuestion() const;
+
+    void setPresenterMode(bool on);
+    bool isPresenterMode() const;
 
     void startRun();
     void stepRun();
@@ -70,6 +82,9 @@ private:
     void applyFontScale();
     void restoreSettings();
     void saveSettings() const;
+    void askStopAndQuit();
+    void showShortcuts();
+    void showTutorial();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     RunController *m_controller = nullptr;
@@ -92,6 +107,11 @@ private:
     QAction *m_themeSystem = nullptr;
     QAction *m_themeLight = nullptr;
     QAction *m_themeDark = nullptr;
+    WindowLayout *m_windowLayout = nullptr;
+    FirstRunHint *m_firstRunHint = nullptr;
+    QPointer<QMessageBox> m_quitQuestion;
+    bool m_presenterFromCommandLine = false;
+    bool m_quitWhenStopped = false; // "Stop and Quit" chosen: close once the run has ended
     QString m_exampleId;
     qreal m_baseFontSize = 0;
     int m_fontSteps = 0;

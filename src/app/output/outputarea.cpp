@@ -4,16 +4,22 @@
 #include "outputpane.h"
 #include "outputview.h"
 #include "processcolors.h"
+#include "processlistmodel.h"
 
 #include <QEvent>
 #include <QGridLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPainter>
 #include <QPixmap>
+#include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace ProcessLab {
@@ -36,7 +42,10 @@ QIcon stateDot(ProcessState state, bool dark, int size, qreal devicePixelRatio)
 
 OutputArea::OutputArea(QWidget *parent)
     : QWidget(parent)
-    , m_stack(new QStackedWidget(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_list(new QTableView(m_splitter))
+    , m_model(new ProcessListModel(this))
+    , m_stack(new QStackedWidget(m_splitter))
     , m_scroll(new QScrollArea(m_stack))
     , m_grid(new QWidget(m_scroll))
     , m_gridLayout(new QGridLayout(m_grid))
@@ -45,7 +54,22 @@ OutputArea::OutputArea(QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    layout->addWidget(m_splitter);
+
+    m_list->setModel(m_model);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_list->setAlternatingRowColors(true);
+    m_list->setWordWrap(false);
+    m_list->setTextElideMode(Qt::ElideRight);
+    m_list->verticalHeader()->hide();
+    m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->horizontalHeader()->setStretchLastSection(true);
+    m_list->setToolTip(tr("Select rows to see those processes' output beside Main's (Ctrl+click: several)."));
+    updateListMetrics();
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OutputArea::handleListSelection);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &OutputArea::selectRows);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &OutputArea::selectRows);
 
     const int spacing = fontMetrics().horizontalAdvance(u' ') / 2 + 2;
     m_gridLayout->setContentsMargins(spacing, spacing, spacing, spacing);
@@ -65,34 +89,123 @@ OutputArea::OutputArea(QWidget *parent)
 
     m_stack->addWidget(m_scroll);
     m_stack->addWidget(m_tabs);
+    m_splitter->addWidget(m_list);
+    m_splitter->addWidget(m_stack);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    m_list->hide();
 }
 
-int OutputArea::columnsFor(int count) const
+int OutputArea::processCount() const
+{
+    return std::max(m_expectedCount, static_cast<int>(m_panes.size()));
+}
+
+bool OutputArea::isCompact() const
+{
+    return processCount() > compactAbove;
+}
+
+bool OutputArea::isShown(int processId) const
+{
+    return !isCompact() || processId == mainProcessId || m_selected.contains(processId);
+}
+
+QList<OutputPane *> OutputArea::shownPanes() const
+{
+    QList<OutputPane *> shown;
+    for (auto it = m_panes.cbegin(); it != m_panes.cend(); ++it) {
+        if (isShown(it.key()))
+            shown.append(it.value());
+    }
+    return shown;
+}
+
+QSize OutputArea::paneMinimumSize() const
+{
+    if (!m_panes.isEmpty())
+        return m_panes.first()->minimumSizeHint();
+    const OutputPane probe(mainProcessId, QStringLiteral("Main")); // before a run: measure one
+    return probe.minimumSizeHint();
+}
+
+int OutputArea::columnsFor(int count, int width) const
 {
     const int byCount = count <= 1 ? 1 : (count <= 4 ? 2 : 3);
-    int minWidth = fontMetrics().averageCharWidth() * 34;
-    for (const OutputPane *pane : m_panes)
-        minWidth = std::max(minWidth, pane->minimumSizeHint().width());
+    // Every pane reserves the same width whatever it shows, so the columns depend only on
+    // the number of panes and the room: they stay put while a run goes on.
+    const int minWidth = paneMinimumSize().width();
     // Leave room for the vertical scroll bar, so a third row never forces a horizontal one.
-    const int available = m_scroll->width() - m_scroll->verticalScrollBar()->sizeHint().width()
+    const int available = width - m_scroll->verticalScrollBar()->sizeHint().width()
                           - m_gridLayout->contentsMargins().left() - m_gridLayout->contentsMargins().right();
     const int spacing = std::max(0, m_gridLayout->horizontalSpacing());
     return std::clamp((available + spacing) / std::max(1, minWidth + spacing), 1, byCount);
 }
 
+int OutputArea::columnsFor(int count) const
+{
+    return columnsFor(count, m_stack->width());
+}
+
+int OutputArea::minimumGridWidth() const
+{
+    const QMargins margins = m_gridLayout->contentsMargins();
+    return paneMinimumSize().width() + margins.left() + margins.right() + m_scroll->verticalScrollBar()->sizeHint().width();
+}
+
+int OutputArea::heightFor(int panes, int width) const
+{
+    const int columns = columnsFor(panes, width);
+    const int rows = (panes + columns - 1) / columns;
+    const QMargins margins = m_gridLayout->contentsMargins();
+    return rows * paneMinimumSize().height() + (rows - 1) * std::max(0, m_gridLayout->verticalSpacing())
+           + margins.top() + margins.bottom();
+}
+
+void OutputArea::updateListMetrics()
+{
+    // Dense rows: 64 workers should not need a screen of scrolling.
+    const QFontMetrics fm = m_list->fontMetrics();
+    m_list->verticalHeader()->setMinimumSectionSize(fm.height() + 2);
+    m_list->verticalHeader()->setDefaultSectionSize(fm.height() + 6);
+    m_list->setIconSize(QSize(fm.height() * 2 / 3, fm.height() * 2 / 3));
+}
+
 void OutputArea::relayout()
 {
+    const bool compact = isCompact();
+    if (compact && !m_list->isVisibleTo(this)) {
+        // The panes below get what Main's and the selection's need (a third to a half);
+        // the list the rest, so that many rows can be seen at once.
+        const int height = m_splitter->height();
+        const int needed = heightFor(static_cast<int>(std::max<qsizetype>(2, shownPanes().size())), m_splitter->width());
+        const int panes = std::clamp(needed, height / 3, std::max(height / 3, height / 2));
+        m_splitter->setSizes({std::max(0, height - panes), panes});
+    }
+    m_list->setVisible(compact);
     m_placeholder->setVisible(m_panes.isEmpty() && m_mode == LayoutMode::Grid);
+    const QList<OutputPane *> shown = shownPanes();
     if (m_mode == LayoutMode::Tabs) {
         for (OutputPane *pane : std::as_const(m_panes)) {
-            if (m_tabs->indexOf(pane) < 0)
-                m_tabs->addTab(pane, pane->role());
+            if (const int index = m_tabs->indexOf(pane); index >= 0 && !shown.contains(pane)) {
+                m_tabs->removeTab(index);
+                pane->hide();
+            }
+        }
+        for (int i = 0; i < shown.size(); ++i) {
+            OutputPane *pane = shown.at(i);
+            if (m_tabs->indexOf(pane) != i) {
+                if (const int index = m_tabs->indexOf(pane); index >= 0)
+                    m_tabs->removeTab(index);
+                m_tabs->insertTab(i, pane, pane->role());
+            }
             updateTab(pane);
         }
         m_stack->setCurrentWidget(m_tabs);
         return;
     }
-    const int columns = columnsFor(static_cast<int>(m_panes.size()));
+    const int columns = columnsFor(static_cast<int>(compact ? shown.size() : processCount()));
     m_columns = columns;
     for (OutputPane *pane : std::as_const(m_panes))
         m_gridLayout->removeWidget(pane);
@@ -102,13 +215,17 @@ void OutputArea::relayout()
         m_gridLayout->setRowStretch(r, 0);
     int index = 0;
     for (OutputPane *pane : std::as_const(m_panes)) {
+        if (!shown.contains(pane)) {
+            pane->hide();
+            continue;
+        }
         const int row = index / columns;
         m_gridLayout->addWidget(pane, row, index % columns);
         m_gridLayout->setRowStretch(row, 1);
         pane->show();
         ++index;
     }
-    if (!m_panes.isEmpty()) {
+    if (!shown.isEmpty()) {
         for (int c = 0; c < columns; ++c)
             m_gridLayout->setColumnStretch(c, 1);
     }
@@ -130,21 +247,31 @@ OutputPane *OutputArea::paneFor(int processId, const QString &role)
     if (OutputPane *existing = pane(processId))
         return existing;
     auto *pane = new OutputPane(processId, role, m_grid);
+    pane->hide(); // relayout() shows it where it belongs
     if (m_lineCap > 0)
         pane->view()->setLineCap(m_lineCap);
-    connect(pane, &OutputPane::statusChanged, this, [this, pane] {
-        updateTab(pane);
-        // A header that grew (state, elapsed time) can make the columns too narrow.
-        if (m_mode == LayoutMode::Grid && columnsFor(static_cast<int>(m_panes.size())) != m_columns)
-            relayout();
-    });
+    connect(pane, &OutputPane::statusChanged, this, [this, pane] { updateTab(pane); });
     m_panes.insert(processId, pane);
-    if (m_mode == LayoutMode::Tabs) {
-        m_tabs->insertTab(static_cast<int>(m_panes.keys().indexOf(processId)), pane, role);
-        updateTab(pane);
-    }
     relayout();
     return pane;
+}
+
+void OutputArea::setExpectedProcessCount(int count)
+{
+    if (count == m_expectedCount)
+        return;
+    m_expectedCount = count;
+    relayout();
+}
+
+void OutputArea::updateSummary(const RunSummary &summary, qint64 nowNs)
+{
+    for (const ProcessSummary &p : summary.processes) {
+        if (OutputPane *target = pane(p.id))
+            target->updateProcess(p, nowNs);
+    }
+    if (isCompact()) // the list is only shown then
+        m_model->setSummary(summary, nowNs);
 }
 
 void OutputArea::updateTab(OutputPane *pane)
@@ -172,6 +299,42 @@ void OutputArea::setLayoutMode(LayoutMode mode)
     emit layoutModeChanged(mode);
 }
 
+void OutputArea::showProcesses(const QList<int> &processIds)
+{
+    m_selected = QSet<int>(processIds.cbegin(), processIds.cend());
+    selectRows();
+    relayout();
+}
+
+void OutputArea::handleListSelection()
+{
+    if (m_selecting)
+        return;
+    QSet<int> selected;
+    for (const QModelIndex &index : m_list->selectionModel()->selectedRows())
+        selected.insert(m_model->processIdAt(index.row()));
+    // Rows of processes not created yet (a new run) keep their place in the selection.
+    for (const int id : std::as_const(m_selected)) {
+        if (m_model->rowOf(id) < 0)
+            selected.insert(id);
+    }
+    if (selected == m_selected)
+        return;
+    m_selected = selected;
+    relayout();
+}
+
+void OutputArea::selectRows()
+{
+    const QScopedValueRollback guard(m_selecting, true);
+    QItemSelection selection;
+    for (const int id : std::as_const(m_selected)) {
+        if (const int row = m_model->rowOf(id); row >= 0)
+            selection.select(m_model->index(row, 0), m_model->index(row, ProcessListModel::ColumnCount - 1));
+    }
+    m_list->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+}
+
 void OutputArea::setLineCap(int lines)
 {
     m_lineCap = lines;
@@ -184,6 +347,15 @@ bool OutputArea::revealEvent(int processId, qsizetype eventIndex)
     OutputPane *target = pane(processId);
     if (!target)
         return false;
+    if (!isShown(processId)) {
+        m_selected.insert(processId);
+        selectRows();
+        relayout();
+    }
+    if (isCompact()) {
+        if (const int row = m_model->rowOf(processId); row >= 0)
+            m_list->scrollTo(m_model->index(row, 0));
+    }
     if (m_mode == LayoutMode::Tabs)
         m_tabs->setCurrentWidget(target);
     else
@@ -195,6 +367,8 @@ void OutputArea::clear()
 {
     const auto old = m_panes;
     m_panes.clear();
+    m_expectedCount = 0;
+    m_model->clear();
     for (OutputPane *pane : old) {
         m_gridLayout->removeWidget(pane);
         if (const int index = m_tabs->indexOf(pane); index >= 0)
@@ -202,24 +376,40 @@ void OutputArea::clear()
         pane->hide();
         pane->deleteLater(); // clear() may run from a pane's own signal
     }
+    m_scroll->verticalScrollBar()->setValue(0); // a new run starts with Main in view
     relayout();
 }
 
 void OutputArea::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    if (m_mode == LayoutMode::Grid && columnsFor(static_cast<int>(m_panes.size())) != m_columns)
-        relayout();
+    if (m_mode == LayoutMode::Grid && !m_panes.isEmpty()) {
+        const int count = static_cast<int>(isCompact() ? shownPanes().size() : processCount());
+        if (columnsFor(count) != m_columns)
+            relayout();
+    }
 }
 
 void OutputArea::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+    switch (event->type()) {
+    case QEvent::PaletteChange:
+    case QEvent::FontChange:
+        updateListMetrics();
+        m_model->setDarkTheme(isDarkPalette(palette()));
         for (OutputPane *pane : std::as_const(m_panes))
             updateTab(pane);
         if (m_mode == LayoutMode::Grid)
             relayout();
+        break;
+    case QEvent::LanguageChange:
+        m_placeholder->setText(tr("The output of each process appears here when a run starts."));
+        m_list->setToolTip(tr("Select rows to see those processes' output beside Main's (Ctrl+click: several)."));
+        m_model->retranslate();
+        break;
+    default:
+        break;
     }
 }
 

@@ -4,26 +4,32 @@
 #include "record/runsummary.h"
 
 #include <QMap>
+#include <QSet>
 #include <QWidget>
 
 class QGridLayout;
 class QLabel;
 class QScrollArea;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
+class QTableView;
 
 namespace ProcessLab {
 
 class OutputPane;
+class ProcessListModel;
 
-// One OutputPane per process, as a grid (1-3 columns by pane count and width,
-// scrolling when there are many) or as tabs.
+// One OutputPane per process, as a grid (1-3 columns by process count and width, scrolling
+// when there are many) or as tabs. Runs with more than compactAbove processes get a process
+// list instead (one row per process); the panes shown are Main's and the selected rows'.
 class OutputArea : public QWidget
 {
     Q_OBJECT
 public:
     enum class LayoutMode { Grid, Tabs };
     Q_ENUM(LayoutMode)
+    static constexpr int compactAbove = 8; // processes; more get the process list
 
     explicit OutputArea(QWidget *parent = nullptr);
 
@@ -33,9 +39,31 @@ public:
     QList<OutputPane *> panes() const; // ordered by process id
     int paneCount() const { return static_cast<int>(m_panes.size()); }
 
+    // How many processes the run will create (its script says so at the start), so the
+    // layout is chosen once and does not change as the processes appear.
+    void setExpectedProcessCount(int count);
+    // The per-tick update: every pane's header and the process list, from one summary.
+    void updateSummary(const RunSummary &summary, qint64 nowNs);
+
     void setLayoutMode(LayoutMode mode);
     LayoutMode layoutMode() const { return m_mode; }
     int columnCount() const { return m_columns; } // in grid mode
+    // The smallest size at which a pane shows its whole header and a few lines.
+    QSize paneMinimumSize() const;
+    // The narrowest the area can be for one column of whole panes.
+    int minimumGridWidth() const;
+    // The height a grid of this many panes needs at this width, every pane whole.
+    int heightFor(int panes, int width) const;
+
+    // True while the process list is shown (many processes).
+    bool isCompact() const;
+    QTableView *processList() const { return m_list; }
+    ProcessListModel *processListModel() const { return m_model; }
+    // The panes on screen (grid cells or tabs): all of them, or Main and the selected ones.
+    QList<OutputPane *> shownPanes() const;
+    // Compact mode: shows these processes' panes beside Main's (selects their rows).
+    void showProcesses(const QList<int> &processIds);
+    QScrollArea *gridScrollArea() const { return m_scroll; }
 
     void setLineCap(int lines); // for every pane, present and future
 
@@ -53,10 +81,19 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    int processCount() const;
+    bool isShown(int processId) const;
     int columnsFor(int paneCount) const;
+    int columnsFor(int paneCount, int width) const;
     void relayout();
     void updateTab(OutputPane *pane);
+    void handleListSelection();
+    void updateListMetrics();
+    void selectRows();
 
+    QSplitter *m_splitter;
+    QTableView *m_list;
+    ProcessListModel *m_model;
     QStackedWidget *m_stack;
     QScrollArea *m_scroll;
     QWidget *m_grid;
@@ -64,9 +101,12 @@ private:
     QLabel *m_placeholder;
     QTabWidget *m_tabs;
     QMap<int, OutputPane *> m_panes;
+    QSet<int> m_selected{1}; // compact mode: shown beside Main (Worker 1 to begin with)
     LayoutMode m_mode = LayoutMode::Grid;
+    int m_expectedCount = 0;
     int m_columns = 0;
     int m_lineCap = 0; // 0: the pane default
+    bool m_selecting = false;
 };
 
 } // namespace ProcessLab

@@ -131,13 +131,13 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     , m_view(new OutputView(this))
     , m_actions(new OutputActions(m_view, this))
     , m_header(new PaneHeader(processId, this))
-    , m_roleLabel(new QLabel(role, m_header))
-    , m_pidLabel(new ElidedLabel(m_header))
+    , m_roleLabel(new ElidedLabel(m_header))
+    , m_pidLabel(new QLabel(m_header))
     , m_chip(new StateChip(m_header))
     , m_elapsedLabel(new QLabel(m_header))
     , m_toolsButton(new QToolButton(m_header))
     , m_secondRow(new QWidget(m_header))
-    , m_exitLabel(new QLabel(m_secondRow))
+    , m_exitLabel(new ElidedLabel(m_secondRow))
     , m_detailLabel(new ElidedLabel(m_secondRow))
     , m_droppedLabel(new QLabel(m_secondRow))
     , m_toolBar(new OutputToolBar(m_actions, this))
@@ -152,31 +152,43 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     m_actions->setSaveBaseName(role.toLower().replace(u' ', u'-'));
 
     m_roleLabel->setFont(boldFont());
-    m_roleLabel->setTextFormat(Qt::PlainText);
+    m_roleLabel->setFullText(role);
+    m_pidLabel->setTextFormat(Qt::PlainText);
+    m_pidLabel->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
     m_elapsedLabel->setTextFormat(Qt::PlainText);
+    m_elapsedLabel->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+    m_roleLabel->setObjectName(QStringLiteral("role"));
+    m_pidLabel->setObjectName(QStringLiteral("pid"));
+    m_chip->setObjectName(QStringLiteral("state"));
+    m_elapsedLabel->setObjectName(QStringLiteral("elapsed"));
+    m_exitLabel->setObjectName(QStringLiteral("exit"));
     m_elapsedLabel->setToolTip(tr("Time since the process was started (live while it runs)"));
     m_toolsButton->setText(QStringLiteral("⋯"));
     m_toolsButton->setCheckable(true);
     m_toolsButton->setAutoRaise(true);
     m_toolsButton->setToolTip(tr("Show the tools: filter, find, copy, clear, save"));
-    m_exitLabel->setTextFormat(Qt::PlainText);
     m_droppedLabel->setTextFormat(Qt::PlainText);
 
+    // Two rows, so that two columns of panes fit beside the code: who (role, PID) and how
+    // (state, elapsed, exit). Only the role, the exit wording and the detail elide; the
+    // PID and the state are always shown whole (stableMinimumWidth() reserves their room).
     const int gap = fontMetrics().horizontalAdvance(u' ');
     auto *firstRow = new QHBoxLayout;
     firstRow->setSpacing(gap);
-    firstRow->addWidget(m_roleLabel);
-    firstRow->addWidget(m_pidLabel, 1);
-    firstRow->addWidget(m_chip);
-    firstRow->addWidget(m_elapsedLabel);
+    firstRow->addWidget(m_roleLabel, 0);
+    firstRow->addWidget(m_pidLabel);
+    firstRow->addStretch(1);
     firstRow->addWidget(m_toolsButton);
 
     auto *secondRow = new QHBoxLayout(m_secondRow);
     secondRow->setContentsMargins(0, 0, 0, 0);
     secondRow->setSpacing(gap);
+    secondRow->addWidget(m_chip);
+    secondRow->addWidget(m_elapsedLabel);
     secondRow->addWidget(m_exitLabel);
-    secondRow->addWidget(m_detailLabel, 1);
     secondRow->addWidget(m_droppedLabel);
+    secondRow->addWidget(m_detailLabel, 1);
+    secondRow->addStretch(0); // keeps the row left-aligned while the detail is hidden
 
     auto *headerLayout = new QVBoxLayout(m_header);
     const int bar = std::max(3, fontMetrics().height() / 5);
@@ -213,7 +225,7 @@ void OutputPane::setRole(const QString &role)
         return;
     m_role = role;
     m_summary.role = role;
-    m_roleLabel->setText(role);
+    m_roleLabel->setFullText(role);
     m_view->setProcessName(m_processId, role);
     m_actions->setSaveBaseName(role.toLower().replace(u' ', u'-'));
     emit statusChanged();
@@ -226,18 +238,21 @@ void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
     m_summary.role = m_role; // the role given to the area wins (it may be translated)
     if (nowNs > 0)
         m_nowNs = nowNs;
-    m_pidLabel->setTexts(summary.pid ? QStringList{tr("PID %1").arg(summary.pid), QString::number(summary.pid)}
-                                     : QStringList());
+    m_pidLabel->setText(summary.pid ? tr("PID %1").arg(summary.pid) : QString());
     m_pidLabel->setVisible(summary.pid != 0);
 
     m_chip->setState(summary.state);
     m_chip->setToolTip(summary.detail.isEmpty() ? m_chip->text() : m_chip->text() + u": " + summary.detail);
 
+    // Room for "999 ms" or "99.9 s", so the row does not jitter as the time ticks.
+    const QFontMetrics elapsedMetrics = m_elapsedLabel->fontMetrics();
+    m_elapsedLabel->setMinimumWidth(std::max(elapsedMetrics.horizontalAdvance(ProcessStatusText::duration(999'000'000)),
+                                             elapsedMetrics.horizontalAdvance(ProcessStatusText::duration(99'900'000'000))));
     m_elapsedLabel->setText(elapsedText());
     m_elapsedLabel->setVisible(!m_elapsedLabel->text().isEmpty());
 
     const QString exit = exitText();
-    m_exitLabel->setText(exit);
+    m_exitLabel->setFullText(exit);
     m_exitLabel->setVisible(!exit.isEmpty());
     const bool dark = isDarkPalette(palette());
     const bool bad = summary.exitSignal != 0 || (summary.hasEnded() && summary.exitCode != 0)
@@ -245,7 +260,6 @@ void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
     setTextColor(m_exitLabel, bad ? stateColor(ProcessState::Failed, dark) : palette().color(QPalette::WindowText));
     m_detailLabel->setFullText(summary.detail);
     m_detailLabel->setVisible(!summary.detail.isEmpty());
-    updateSecondRow();
     if (stateChanged)
         emit statusChanged();
 }
@@ -284,13 +298,6 @@ void OutputPane::updateDropped()
                                    .arg(locale.toString(m_view->receivedLines()), locale.toString(m_view->shownLines()),
                                         locale.toString(m_view->droppedLines()), locale.toString(m_view->lineCap())));
     setTextColor(m_droppedLabel, stateColor(ProcessState::Killed, isDarkPalette(palette())));
-    updateSecondRow();
-}
-
-void OutputPane::updateSecondRow()
-{
-    m_secondRow->setVisible(!m_exitLabel->text().isEmpty() || !m_detailLabel->fullText().isEmpty()
-                            || !m_droppedLabel->text().isEmpty());
 }
 
 void OutputPane::setToolsVisible(bool visible)
@@ -309,13 +316,37 @@ bool OutputPane::toolsVisible() const
     return m_toolBar->isVisibleTo(this);
 }
 
+int OutputPane::stableMinimumWidth() const
+{
+    // Independent of what the header shows right now, so the grid's columns do not change
+    // while a run goes on: the widest PID Linux hands out, the widest state, a long elapsed
+    // time, and a few letters of the role and the exit status.
+    const QFontMetrics fm = fontMetrics();
+    const QFontMetrics bold(m_roleLabel->font());
+    const int gap = fm.horizontalAdvance(u' ');
+    const QMargins margins = m_header->layout()->contentsMargins();
+    const int firstRow = bold.horizontalAdvance(QStringLiteral("Worker…")) + gap
+                         + fm.horizontalAdvance(tr("PID %1").arg(4194304)) + gap + m_toolsButton->sizeHint().width();
+    const int secondRow = m_chip->widestWidth() + gap + widestElapsedWidth(fm) + gap
+                          + fm.horizontalAdvance(QStringLiteral("exit…"));
+    const int header = std::max(firstRow, secondRow) + margins.left() + margins.right();
+    return std::max(header, m_view->fontMetrics().averageCharWidth() * 24) + 2 * frameWidth();
+}
+
+int OutputPane::widestElapsedWidth(const QFontMetrics &fm)
+{
+    int widest = 0;
+    for (const qint64 ns : {999'000'000LL, 9'990'000'000LL, 99'900'000'000LL, 3'599'000'000'000LL})
+        widest = std::max(widest, fm.horizontalAdvance(ProcessStatusText::duration(ns)));
+    return widest;
+}
+
 QSize OutputPane::minimumSizeHint() const
 {
     const QFontMetrics fm = m_view->fontMetrics();
-    const int width = std::max(m_header->minimumSizeHint().width(), fm.averageCharWidth() * 24);
-    // The header, the "[N lines dropped]" note and six lines of text.
-    const int height = m_header->sizeHint().height() + fm.lineSpacing() * 7 + 2 * frameWidth() + 4;
-    return {width, height};
+    // The header and a few lines of text.
+    const int height = m_header->sizeHint().height() + fm.lineSpacing() * minimumTextLines + 2 * frameWidth() + 4;
+    return {stableMinimumWidth(), height};
 }
 
 void OutputPane::changeEvent(QEvent *event)

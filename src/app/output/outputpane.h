@@ -5,6 +5,7 @@
 
 #include <QFrame>
 
+class QFontMetrics;
 class QLabel;
 class QToolButton;
 
@@ -47,7 +48,11 @@ public:
     QString elapsedText() const;
     QString droppedText() const;
 
+    // The narrowest width at which the header shows everything that must not elide,
+    // whatever the process's state: the grid sizes its columns by it.
+    int stableMinimumWidth() const;
     QSize minimumSizeHint() const override;
+    static constexpr int minimumTextLines = 3; // the example prints two lines per worker
 
 signals:
     // Role or state changed (the area updates tab titles and icons).
@@ -58,7 +63,7 @@ protected:
 
 private:
     void updateDropped();
-    void updateSecondRow();
+    static int widestElapsedWidth(const QFontMetrics &fm);
 
     int m_processId;
     QString m_role;
@@ -67,13 +72,13 @@ private:
     OutputView *m_view;
     OutputActions *m_actions;
     PaneHeader *m_header;
-    QLabel *m_roleLabel;
-    ElidedLabel *m_pidLabel;
+    ElidedLabel *m_roleLabel;
+    QLabel *m_pidLabel;
     StateChip *m_chip;
     QLabel *m_elapsedLabel;
     QToolButton *m_toolsButton;
     QWidget *m_secondRow;
-    QLabel *m_exitLabel;
+    ElidedLabel *m_exitLabel;
     ElidedLabel *m_detailLabel;
     QLabel *m_droppedLabel;
     OutputToolBar *m_toolBar;

@@ -5,9 +5,8 @@
 #include "outputview.h"
 
 #include <QAction>
-#include <QHBoxLayout>
+#include <QEvent>
 #include <QLineEdit>
-#include <QToolButton>
 
 #include <chrono>
 
@@ -17,30 +16,27 @@ namespace ProcessLab {
 
 namespace {
 constexpr auto filterTypingDelay = 150ms;
-}
+constexpr int filterMinimumPx = 120; // at the default font; grows with larger fonts
+} // namespace
 
 OutputToolBar::OutputToolBar(OutputActions *actions, QWidget *parent)
-    : QWidget(parent)
+    : QToolBar(parent)
     , m_actions(actions)
-    , m_layout(new QHBoxLayout(this))
     , m_filter(new QLineEdit(this))
 {
-    m_layout->setContentsMargins(2, 2, 2, 2);
-    m_layout->setSpacing(2);
+    setMovable(false);
+    setFloatable(false);
+    setToolButtonStyle(Qt::ToolButtonTextOnly);
+    setContentsMargins(0, 0, 0, 0);
 
     m_filter->setPlaceholderText(tr("Filter lines"));
     m_filter->setToolTip(tr("Show only the lines that contain this text (case-insensitive)"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setMinimumWidth(m_filter->fontMetrics().averageCharWidth() * 8);
-    m_layout->addWidget(m_filter, 1);
+    m_filter->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_filter->setMinimumWidth(filterMinimumWidth());
+    m_filterAction = addWidget(m_filter);
 
-    for (QAction *action : {actions->findAction(), actions->copyAction(), actions->clearAction(), actions->saveAction()}) {
-        auto *button = new QToolButton(this);
-        button->setDefaultAction(action);
-        button->setAutoRaise(true);
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        m_layout->addWidget(button);
-    }
+    addActions({actions->findAction(), actions->copyAction(), actions->clearAction(), actions->saveAction()});
 
     m_filterDelay.setSingleShot(true);
     m_filterDelay.setInterval(filterTypingDelay);
@@ -53,9 +49,15 @@ OutputToolBar::OutputToolBar(OutputActions *actions, QWidget *parent)
     });
 }
 
+int OutputToolBar::filterMinimumWidth() const
+{
+    // 120 px at a 9 pt font, i.e. about 16 average characters; scaled with the font.
+    return std::max(filterMinimumPx, m_filter->fontMetrics().averageCharWidth() * 17);
+}
+
 void OutputToolBar::addLeadingWidget(QWidget *widget)
 {
-    m_layout->insertWidget(m_leadingCount++, widget);
+    insertWidget(m_filterAction, widget);
 }
 
 void OutputToolBar::focusFilter()
@@ -69,6 +71,13 @@ void OutputToolBar::applyFilter()
 {
     m_filterDelay.stop();
     m_actions->view()->setFilter(m_filter->text());
+}
+
+void OutputToolBar::changeEvent(QEvent *event)
+{
+    QToolBar::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        m_filter->setMinimumWidth(filterMinimumWidth());
 }
 
 } // namespace ProcessLab

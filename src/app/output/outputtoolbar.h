@@ -2,9 +2,8 @@
 #pragma once
 
 #include <QTimer>
-#include <QWidget>
+#include <QToolBar>
 
-class QHBoxLayout;
 class QLineEdit;
 
 namespace ProcessLab {
@@ -13,8 +12,10 @@ class OutputActions;
 
 // The row above an output view: optional leading widgets (the console's check boxes),
 // the filter field and buttons for find, copy, clear and save. Shared by OutputPane
-// (shown on demand) and ConsoleView (always shown).
-class OutputToolBar : public QWidget
+// (shown on demand) and ConsoleView (always shown). A QToolBar, so buttons that do not
+// fit a narrow pane go to its overflow menu (») instead of being clipped; the filter
+// field never gets narrower than filterMinimumWidth().
+class OutputToolBar : public QToolBar
 {
     Q_OBJECT
 public:
@@ -24,15 +25,19 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     // Shows the row (and its parents' interest in it) and focuses the filter field.
     void focusFilter();
+    // Wide enough for a few words of filter text, whatever the pane's width.
+    int filterMinimumWidth() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     void applyFilter();
 
     OutputActions *m_actions;
-    QHBoxLayout *m_layout;
     QLineEdit *m_filter;
+    QAction *m_filterAction = nullptr;
     QTimer m_filterDelay;
-    int m_leadingCount = 0;
 };
 
 } // namespace ProcessLab

@@ -30,12 +30,27 @@ QString StateChip::text() const
     return ProcessStatusText::state(m_state);
 }
 
-QSize StateChip::sizeHint() const
+int StateChip::widthFor(const QString &text) const
 {
     const QFontMetrics fm = fontMetrics();
     const int pad = fm.height() / 2;
     const int dot = fm.height() / 2;
-    return {pad + dot + pad / 2 + fm.horizontalAdvance(text()) + pad, fm.height() + 4};
+    return pad + dot + pad / 2 + fm.horizontalAdvance(text) + pad;
+}
+
+QSize StateChip::sizeHint() const
+{
+    return {widthFor(text()), fontMetrics().height() + 4};
+}
+
+int StateChip::widestWidth() const
+{
+    int widest = 0;
+    for (const ProcessState state : {ProcessState::Created, ProcessState::Starting, ProcessState::Ready,
+                                     ProcessState::Running, ProcessState::Finished, ProcessState::Failed,
+                                     ProcessState::Killed})
+        widest = std::max(widest, widthFor(ProcessStatusText::state(state)));
+    return widest;
 }
 
 void StateChip::paintEvent(QPaintEvent *)

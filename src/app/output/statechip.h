@@ -20,12 +20,16 @@ public:
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override { return sizeHint(); }
+    // The width of the chip for the state with the longest name (layouts reserve it).
+    int widestWidth() const;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
+    int widthFor(const QString &text) const;
+
     ProcessState m_state = ProcessState::Created;
 };
 

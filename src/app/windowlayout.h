@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+
+class QSplitter;
+class QWidget;
+
+namespace ProcessLab {
+
+class CodePanel;
+class OutputArea;
+
+// Sizes the main window's splitters from their content instead of fixed pixels: the code
+// view gets the width of its longest line (so `process1 = multiprocessing.Process(...)`
+// is never cut), the output panes the rest. Presenter mode re-lays out for a projector:
+// the example list is collapsed, the code fits, and the panes get the height to show Main
+// and two workers whole; leaving it restores the user's own splitter positions.
+class WindowLayout : public QObject
+{
+    Q_OBJECT
+public:
+    struct Parts
+    {
+        QSplitter *main = nullptr;   // examples | centre
+        QSplitter *centre = nullptr; // top | bottom tabs
+        QSplitter *top = nullptr;    // code | output
+        QWidget *examples = nullptr;
+        CodePanel *code = nullptr;
+        OutputArea *output = nullptr;
+    };
+    static constexpr int presenterPanes = 3; // Main and two workers, whole
+
+    WindowLayout(const Parts &parts, QObject *parent = nullptr);
+
+    // Fits the splitters to the window's current size (first start, or View > Fit Layout).
+    void fit();
+    void setPresenter(bool on);
+    bool isPresenter() const { return m_presenter; }
+    // Width the code panel needs to show the longest line of the Python listing whole.
+    int codeWidthNeeded() const;
+
+private:
+    Parts m_parts;
+    bool m_presenter = false;
+    QByteArray m_savedMain, m_savedCentre, m_savedTop; // the user's layout, kept during presenter mode
+};
+
+} // namespace ProcessLab

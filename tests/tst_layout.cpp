@@ -1,0 +1,523 @@
+// SPDX-License-Identifier: MIT
+// The window's layout as a user sees it at common sizes (1280×800, 1024×700): stable pane
+// columns, headers and tool rows that fit, a process list for many processes, presenter
+// mode, and the help a first-time user needs (quit question, hint, shortcuts, tutorial).
+#include "testsupport.h"
+
+#include "code/codepanel.h"
+#include "code/codeview.h"
+#include "help/firstrunhint.h"
+#include "help/shortcutsdialog.h"
+#include "help/tutorialviewer.h"
+#include "knobpanel.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "output/outputarea.h"
+#include "output/outputpane.h"
+#include "output/outputtoolbar.h"
+#include "output/outputview.h"
+#include "output/processlistmodel.h"
+#include "output/processstatustext.h"
+#include "runcontroller.h"
+#include "windowlayout.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QScopeGuard>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTabWidget>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QToolButton>
+
+using namespace ProcessLab;
+using namespace ProcessLab::TestSupport;
+
+namespace {
+
+QAction *action(MainWindow &window, const char *name)
+{
+    return window.findChild<QAction *>(QString::fromLatin1(name));
+}
+
+void setKnob(MainWindow &window, const char *name, const char *value)
+{
+    QString error;
+    QVERIFY2(window.knobPanel()->setValueFromText(QString::fromLatin1(name), QString::fromLatin1(value), &error),
+             qPrintable(error));
+}
+
+bool waitForRunEnd(MainWindow &window, int timeoutMs = 60000)
+{
+    return QTest::qWaitFor([&] { return !window.controller()->isActive() && window.controller()->run(); }, timeoutMs);
+}
+
+// True when the widget is whole inside the visible part of the scroll area.
+bool fullyVisibleIn(QWidget *widget, QScrollArea *area)
+{
+    const QRect inViewport(widget->mapTo(area->viewport(), QPoint(0, 0)), widget->size());
+    return widget->isVisible() && area->viewport()->rect().contains(inViewport);
+}
+
+// The longest line of the Python listing, in the code view's font, plus the document's margins.
+int longestLineWidth(CodeView *view)
+{
+    int longest = 0;
+    for (QTextBlock block = view->document()->begin(); block.isValid(); block = block.next())
+        longest = std::max(longest, view->fontMetrics().horizontalAdvance(block.text()));
+    return longest + 2 * static_cast<int>(view->document()->documentMargin());
+}
+
+// The widget shows its whole text: as wide as it wants to be and inside its parent.
+bool notCut(QWidget *widget)
+{
+    return widget->isVisible() && widget->width() >= widget->sizeHint().width()
+           && widget->parentWidget()->rect().contains(widget->geometry());
+}
+
+} // namespace
+
+class TestLayout : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void columnsStayDuringAndBetweenRuns();
+    void mainStaysInViewAtStart();
+    void headersAndToolsFitTwoColumnsAt1024();
+    void manyProcessesGetAProcessList();
+    void processListModelIsSound();
+    void codeFitsDefaultAndPresenter_data();
+    void codeFitsDefaultAndPresenter();
+    void fullScreenOnF11();
+    void quitMidRunAsks();
+    void firstRunHintUntilFirstRun();
+    void shortcutsListFollowsActions();
+    void tutorialTextIsShipped();
+    void resetKnobsToTutorialValues();
+};
+
+void TestLayout::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("ProcessLabTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_layout"));
+    qputenv("PROCESSLAB_WORKER", QByteArray(PROCESSLAB_WORKER_PATH));
+}
+
+void TestLayout::init()
+{
+    QSettings().clear();
+    Language::apply(QStringLiteral("en"));
+}
+
+void TestLayout::columnsStayDuringAndBetweenRuns()
+{
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.selectExample(QStringLiteral("process"));
+    setKnob(window, "workers", "2");
+    setKnob(window, "sleep", "0.5"); // a run under a second: the header texts change fast
+    QList<int> seen;
+    connect(window.controller(), &RunController::tick, this, [&] {
+        if (window.outputArea()->paneCount() > 0 && !seen.contains(window.outputArea()->columnCount()))
+            seen.append(window.outputArea()->columnCount());
+    });
+    for (int run = 0; run < 2; ++run) {
+        window.startRun();
+        QVERIFY(waitForRunEnd(window));
+        QCOMPARE(window.controller()->run()->exitCode(), 0);
+    }
+    QCoreApplication::processEvents();
+    if (!seen.contains(window.outputArea()->columnCount()))
+        seen.append(window.outputArea()->columnCount());
+    // Three panes beside the code at 1280 px: two columns, from the first tick to the end.
+    QCOMPARE(seen, QList<int>{2});
+}
+
+void TestLayout::mainStaysInViewAtStart()
+{
+    MainWindow window;
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    window.selectExample(QStringLiteral("process"));
+    setKnob(window, "workers", "7"); // 8 panes in one column: the grid scrolls
+    setKnob(window, "sleep", "0.5");
+    QScrollArea *scroll = window.outputArea()->gridScrollArea();
+    window.startRun();
+    QVERIFY(waitForRunEnd(window));
+    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0); // there is something to scroll to
+    // The user reads the last worker's output (scrolled down, focus in that pane) and runs again.
+    OutputPane *last = window.outputArea()->pane(7);
+    last->view()->setFocus(Qt::MouseFocusReason);
+    scroll->ensureWidgetVisible(last);
+    QTRY_VERIFY(scroll->verticalScrollBar()->value() > 0);
+    bool mainHidden = false;
+    connect(window.controller(), &RunController::tick, this, [&] {
+        OutputPane *main = window.outputArea()->pane(mainProcessId);
+        if (main && main->isVisible() && !fullyVisibleIn(main, scroll))
+            mainHidden = true;
+    });
+    window.startRun();
+    QVERIFY(QTest::qWaitFor([&] { return window.outputArea()->paneCount() == 8; }, 20000));
+    QVERIFY(waitForRunEnd(window));
+    QVERIFY(!mainHidden);
+    QCOMPARE(scroll->verticalScrollBar()->value(), 0);
+}
+
+void TestLayout::headersAndToolsFitTwoColumnsAt1024()
+{
+    MainWindow window;
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.selectExample(QStringLiteral("process"));
+    setKnob(window, "workers", "3");
+    setKnob(window, "sleep", "0.2");
+    // The user folds the example list away (or presenter mode does): room for two columns.
+    auto *mainSplitter = qobject_cast<QSplitter *>(window.codePanel()->parentWidget()->parentWidget()->parentWidget());
+    QVERIFY(mainSplitter);
+    mainSplitter->setSizes({0, 1024});
+    auto *topSplitter = qobject_cast<QSplitter *>(window.codePanel()->parentWidget());
+    QVERIFY(topSplitter);
+    const int code = window.windowLayout()->codeWidthNeeded();
+    topSplitter->setSizes({code, topSplitter->width() - code});
+    window.startRun();
+    QVERIFY(waitForRunEnd(window));
+    QTRY_COMPARE_WITH_TIMEOUT(window.outputArea()->columnCount(), 2, 1000);
+    for (OutputPane *pane : window.outputArea()->panes()) {
+        pane->setToolsVisible(true);
+        QCoreApplication::processEvents();
+        const QString where = pane->role();
+        auto *pid = pane->findChild<QLabel *>(QStringLiteral("pid"));
+        QVERIFY(pid);
+        QVERIFY2(notCut(pid), qPrintable(where + u": " + pid->text()));
+        QVERIFY2(pid->text().startsWith(QStringLiteral("PID ")) && !pid->text().contains(u'…'), qPrintable(pid->text()));
+        for (const char *name : {"state", "elapsed"}) {
+            auto *part = pane->findChild<QWidget *>(QString::fromLatin1(name));
+            QVERIFY2(part && notCut(part), qPrintable(where + u": " + QString::fromLatin1(name)));
+        }
+        // The tool row: a usable filter; every command either whole on the row or in its overflow menu.
+        auto *tools = pane->findChild<OutputToolBar *>();
+        QVERIFY(tools && tools->isVisible());
+        QVERIFY2(tools->filterEdit()->width() >= 120, qPrintable(QString::number(tools->filterEdit()->width())));
+        auto *overflow = tools->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"));
+        for (QAction *command : tools->actions()) {
+            QWidget *button = tools->widgetForAction(command);
+            if (!button || button == tools->filterEdit())
+                continue;
+            const bool whole = button->isVisible() && tools->rect().contains(button->geometry());
+            const bool inMenu = !button->isVisible() && overflow && overflow->isVisible();
+            QVERIFY2(whole || inMenu, qPrintable(where + u": " + command->text()));
+        }
+    }
+}
+
+void TestLayout::manyProcessesGetAProcessList()
+{
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.selectExample(QStringLiteral("process"));
+    setKnob(window, "workers", "64");
+    setKnob(window, "sleep", "0.5");
+    QAbstractItemModelTester tester(window.outputArea()->processListModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    window.startRun();
+    QVERIFY(waitForRunEnd(window, 120000));
+    QCOMPARE(window.controller()->run()->exitCode(), 0);
+    OutputArea *area = window.outputArea();
+    QVERIFY(area->isCompact());
+    QVERIFY(area->processList()->isVisible());
+    ProcessListModel *model = area->processListModel();
+    QTRY_COMPARE(model->rowCount(), 65);
+    // The list shows what the summary says, row by row.
+    const RunSummary &summary = window.controller()->summary();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const ProcessSummary &p = summary.processes.at(model->processIdAt(row));
+        QCOMPARE(model->index(row, ProcessListModel::Name).data().toString(), p.role);
+        QCOMPARE(model->index(row, ProcessListModel::Pid).data().toLongLong(), p.pid);
+        QCOMPARE(model->index(row, ProcessListModel::State).data().toString(), ProcessStatusText::state(p.state));
+        QCOMPARE(model->index(row, ProcessListModel::Exit).data().toString(), ProcessStatusText::exitStatus(p));
+        QCOMPARE(model->index(row, ProcessListModel::Lines).data().toString(),
+                 QLocale().toString(p.stdoutLines + p.stderrLines));
+    }
+    QCOMPARE(model->index(5, ProcessListModel::Lines).data().toString(), QStringLiteral("2"));
+    // Main and the selected worker, not 65 panes: nothing like 11,000 px of scrolling.
+    QList<OutputPane *> shown = area->shownPanes();
+    QCOMPARE(shown.size(), 2);
+    QCOMPARE(shown.at(0)->processId(), mainProcessId);
+    QCOMPARE(shown.at(1)->processId(), 1);
+    QVERIFY(area->gridScrollArea()->widget()->height() <= area->gridScrollArea()->viewport()->height() * 2);
+    // Selecting rows shows those processes' panes beside Main's.
+    QItemSelection selection;
+    selection.select(model->index(model->rowOf(40), 0), model->index(model->rowOf(40), ProcessListModel::ColumnCount - 1));
+    selection.select(model->index(model->rowOf(64), 0), model->index(model->rowOf(64), ProcessListModel::ColumnCount - 1));
+    area->processList()->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    shown = area->shownPanes();
+    QCOMPARE(shown.size(), 3);
+    QCOMPARE(shown.at(1)->processId(), 40);
+    QCOMPARE(shown.at(2)->processId(), 64);
+    QVERIFY(shown.at(2)->isVisible());
+    QVERIFY(!area->pane(1)->isVisible());
+    area->pane(64)->view()->flushPending();
+    QCOMPARE(area->pane(64)->view()->toPlainText(), QStringLiteral("Worker 64 started\nWorker 64 finished"));
+    // A click on the timeline reveals a process that is not shown: its row gets selected.
+    area->revealEvent(30, -1);
+    QVERIFY(area->pane(30)->isVisible());
+    QVERIFY(area->processList()->selectionModel()->isRowSelected(model->rowOf(30), {}));
+    area->showProcesses({40, 64});
+    // As tabs: Main and the selected processes, not 65 tabs.
+    area->setLayoutMode(OutputArea::LayoutMode::Tabs);
+    auto *tabs = area->findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    QCOMPARE(tabs->count(), 3);
+    QCOMPARE(tabs->tabText(2), QStringLiteral("Worker 64"));
+    area->setLayoutMode(OutputArea::LayoutMode::Grid);
+    QCOMPARE(area->shownPanes().size(), 3);
+    // The selection carries over to the next run.
+    window.startRun();
+    QVERIFY(waitForRunEnd(window, 120000));
+    QTRY_COMPARE(area->shownPanes().size(), 3);
+    QCOMPARE(area->shownPanes().at(2)->processId(), 64);
+}
+
+void TestLayout::processListModelIsSound()
+{
+    ProcessListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    RunSummary summary;
+    summary.processes.resize(3);
+    summary.processes[0].id = 0;
+    summary.processes[0].role = QStringLiteral("Main");
+    summary.processes[0].pid = 100;
+    summary.processes[0].state = ProcessState::Running;
+    summary.processes[0].createdNs = 1'000'000'000;
+    summary.processes[2].id = 2; // id 1 is not created yet: no row
+    summary.processes[2].role = QStringLiteral("Worker 2");
+    model.setSummary(summary, 2'000'000'000);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.processIdAt(1), 2);
+    QCOMPARE(model.rowOf(1), -1);
+    summary.processes[1].id = 1;
+    summary.processes[1].role = QStringLiteral("Worker 1");
+    summary.processes[1].state = ProcessState::Killed;
+    summary.processes[1].exitSignal = 15;
+    summary.processes[1].stdoutLines = 3;
+    summary.processes[1].stderrLines = 1;
+    model.setSummary(summary, 3'000'000'000);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(1, ProcessListModel::Lines).data().toString(), QStringLiteral("4"));
+    QCOMPARE(model.index(1, ProcessListModel::State).data().toString(), ProcessStatusText::state(ProcessState::Killed));
+    QCOMPARE(model.index(1, ProcessListModel::Exit).data().toString(), ProcessStatusText::exitStatus(summary.processes[1]));
+    QVERIFY(model.index(1, ProcessListModel::Exit).data(Qt::ForegroundRole).isValid()); // shown as bad
+    QCOMPARE(model.index(0, ProcessListModel::Elapsed).data().toString(), ProcessStatusText::duration(2'000'000'000));
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestLayout::codeFitsDefaultAndPresenter_data()
+{
+    QTest::addColumn<bool>("presenter");
+    QTest::addColumn<QString>("language");
+    QTest::newRow("default, en") << false << QStringLiteral("en");
+    QTest::newRow("default, zh_CN") << false << QStringLiteral("zh_CN");
+    QTest::newRow("presenter, en") << true << QStringLiteral("en");
+    QTest::newRow("presenter, zh_CN") << true << QStringLiteral("zh_CN");
+}
+
+void TestLayout::codeFitsDefaultAndPresenter()
+{
+    QFETCH(bool, presenter);
+    QFETCH(QString, language);
+    Language::apply(language);
+    const auto restore = qScopeGuard([font = QApplication::font()] {
+        QApplication::setFont(font);
+        Language::apply(QStringLiteral("en"));
+    });
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.selectExample(QStringLiteral("process"));
+        if (presenter) {
+            window.setPresenterMode(true);
+            QTRY_VERIFY(window.windowLayout()->isPresenter());
+        }
+        CodeView *code = window.codePanel()->pythonView();
+        QVERIFY(code->document()->toPlainText().contains(
+            QStringLiteral("process1 = multiprocessing.Process(target=worker, args=(1,))")));
+        // Lines 12-13 whole, no horizontal scrolling (the fit happens once the window is laid out).
+        QTRY_VERIFY2(code->viewport()->width() >= longestLineWidth(code),
+                     qPrintable(QStringLiteral("viewport %1 < line %2").arg(code->viewport()->width()).arg(longestLineWidth(code))));
+        QTRY_COMPARE(code->horizontalScrollBar()->maximum(), 0);
+        if (presenter) {
+            setKnob(window, "workers", "2");
+            setKnob(window, "sleep", "0.3");
+            window.startRun();
+            QVERIFY(waitForRunEnd(window));
+            QScrollArea *scroll = window.outputArea()->gridScrollArea();
+            for (int process = 0; process <= 2; ++process)
+                QTRY_VERIFY2(fullyVisibleIn(window.outputArea()->pane(process), scroll), qPrintable(QString::number(process)));
+            window.setPresenterMode(false);
+        }
+    }
+}
+
+void TestLayout::fullScreenOnF11()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction *fullScreen = action(window, "actionFullScreen");
+    QCOMPARE(fullScreen->shortcut(), QKeySequence(Qt::Key_F11));
+    fullScreen->trigger();
+    QTRY_VERIFY(window.windowState() & Qt::WindowFullScreen);
+    fullScreen->trigger();
+    QTRY_VERIFY(!(window.windowState() & Qt::WindowFullScreen));
+}
+
+void TestLayout::quitMidRunAsks()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.selectExample(QStringLiteral("process"));
+    setKnob(window, "workers", "2");
+    setKnob(window, "sleep", "30");
+    window.startRun();
+    QVERIFY(QTest::qWaitFor([&] { return workerPids(window.controller()->run()->record()).size() == 2; }, 10000));
+    const QList<qint64> pids = workerPids(window.controller()->run()->record());
+
+    // Ctrl+Q mid-run asks; Cancel keeps everything running.
+    action(window, "actionQuit")->trigger();
+    QTRY_VERIFY(window.quitQuestion() && window.quitQuestion()->isVisible());
+    QVERIFY(window.isVisible());
+    QVERIFY(window.controller()->isActive());
+    window.quitQuestion()->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!window.quitQuestion());
+    QVERIFY(window.isVisible());
+    QVERIFY(window.controller()->isActive());
+
+    // Closing the window asks too; "Stop and Quit" stops the run, then closes.
+    window.close();
+    QTRY_VERIFY(window.quitQuestion() && window.quitQuestion()->isVisible());
+    QVERIFY(window.isVisible());
+    QPushButton *stopAndQuit = nullptr;
+    for (QAbstractButton *button : window.quitQuestion()->buttons()) {
+        if (window.quitQuestion()->buttonRole(button) == QMessageBox::AcceptRole)
+            stopAndQuit = qobject_cast<QPushButton *>(button);
+    }
+    QVERIFY(stopAndQuit);
+    stopAndQuit->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 20000);
+    QVERIFY(!window.controller()->isActive());
+    QVERIFY(allGone(pids, 10000));
+}
+
+void TestLayout::firstRunHintUntilFirstRun()
+{
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.firstRunHint()->isVisible());
+        QVERIFY2(window.firstRunHint()->text().contains(QStringLiteral("F5")), qPrintable(window.firstRunHint()->text()));
+        window.selectExample(QStringLiteral("process"));
+        setKnob(window, "sleep", "0");
+        window.startRun();
+        QVERIFY(!window.firstRunHint()->isVisible());
+        QVERIFY(waitForRunEnd(window));
+    }
+    QVERIFY(QSettings().value(QLatin1StringView(FirstRunHint::settingsKey)).toBool());
+    MainWindow again;
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QVERIFY(!again.firstRunHint()->isVisible());
+}
+
+void TestLayout::shortcutsListFollowsActions()
+{
+    MainWindow window;
+    const auto has = [&](const QString &keys, const QString &command) {
+        const QList<ShortcutsDialog::Entry> entries = ShortcutsDialog::entries(&window);
+        return std::any_of(entries.cbegin(), entries.cend(),
+                           [&](const ShortcutsDialog::Entry &e) { return e.shortcut == keys && e.command == command; });
+    };
+    // Every action of the window that has a shortcut is listed, with its current keys.
+    for (QAction *a : window.findChildren<QAction *>()) {
+        for (const QKeySequence &key : a->shortcuts()) {
+            QString text = a->text();
+            text.remove(u'&');
+            QVERIFY2(has(key.toString(QKeySequence::NativeText), text.trimmed()), qPrintable(text));
+        }
+    }
+    QVERIFY(has(QStringLiteral("F5"), QStringLiteral("Run")));
+    QVERIFY(has(QStringLiteral("F11"), QStringLiteral("Full Screen")));
+    QVERIFY(has(QStringLiteral("Ctrl+Q"), QStringLiteral("Quit")));
+    action(window, "actionRerun")->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+R")));
+    QVERIFY(has(QStringLiteral("Ctrl+Shift+R"), QStringLiteral("Re-run")));
+    QVERIFY(!has(QStringLiteral("Ctrl+R"), QStringLiteral("Re-run")));
+    ShortcutsDialog dialog(&window);
+    QCOMPARE(qsizetype(dialog.table()->rowCount()), ShortcutsDialog::entries(&window).size());
+}
+
+void TestLayout::tutorialTextIsShipped()
+{
+    const QString text = TutorialViewer::sourceText();
+    QVERIFY(text.startsWith(QStringLiteral("Python进程")));
+    QVERIFY(text.contains(QStringLiteral("process1 = multiprocessing.Process(target=worker, args=(1,))")));
+    TutorialViewer viewer;
+    QVERIFY(viewer.windowTitle().contains(QStringLiteral("Original")));
+    const QString html = TutorialViewer::toHtml(text, Qt::lightGray);
+    // The four listings (示例1, 示例2, Queue, Pool) and the Queue example's output are code blocks.
+    QCOMPARE(html.count(QStringLiteral("<pre")), 5);
+    const QString shown = viewer.browser()->toPlainText();
+    QVERIFY(shown.contains(QStringLiteral("process1 = multiprocessing.Process(target=worker, args=(1,))\n")));
+    QVERIFY(shown.contains(QStringLiteral("Consumed: 4\nAll processes finished")));
+    // Every line of the source is shown (as it is: no re-indentation, nothing dropped).
+    for (const QString &line : text.split(u'\n', Qt::SkipEmptyParts))
+        QVERIFY2(shown.contains(line.trimmed()), qPrintable(line));
+}
+
+void TestLayout::resetKnobsToTutorialValues()
+{
+    MainWindow window;
+    window.selectExample(QStringLiteral("subclass"));
+    setKnob(window, "workers", "5");
+    window.selectExample(QStringLiteral("process"));
+    setKnob(window, "workers", "16");
+    setKnob(window, "sleep", "0.5");
+    QVERIFY(!window.knobPanel()->hasDefaultValues());
+    QVERIFY(action(window, "actionResetKnobs")->isEnabled());
+    action(window, "actionResetKnobs")->trigger();
+    QCOMPARE(window.knobPanel()->values().value(QStringLiteral("workers")).toInt(), 2);
+    QCOMPARE(window.knobPanel()->values().value(QStringLiteral("sleep")).toDouble(), 2.0);
+    QVERIFY(window.knobPanel()->hasDefaultValues());
+    QVERIFY(!action(window, "actionResetKnobs")->isEnabled()); // nothing to reset
+    QCOMPARE(QSettings().value(QStringLiteral("knobs/process/workers")).toInt(), 2);
+    // Per example: the other example keeps its own values.
+    window.selectExample(QStringLiteral("subclass"));
+    QCOMPARE(window.knobPanel()->values().value(QStringLiteral("workers")).toInt(), 5);
+    QVERIFY(action(window, "actionResetKnobs")->isEnabled());
+}
+
+QTEST_MAIN(TestLayout)
+#include "tst_layout.moc"
