@@ -30,7 +30,6 @@ int main(int argc, char *argv[])
     // SIGTERM/SIGINT/SIGHUP quit through the event loop, so the run ends its workers and
     // removes its socket file as on a normal quit.
     ProcessLab::InterruptHandler interrupts;
-    QObject::connect(&interrupts, &ProcessLab::InterruptHandler::interrupted, &app, &QCoreApplication::quit);
 
     QString error;
     const ProcessLab::AppOptions options = ProcessLab::parseAppOptions(app.arguments(), &error);
@@ -51,6 +50,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "processlab: %s\n", qUtf8Printable(error));
         return 2;
     }
+    // Not QCoreApplication::quit(): that closes the window, which asks the user first.
+    QObject::connect(&interrupts, &ProcessLab::InterruptHandler::interrupted, &window,
+                     &ProcessLab::MainWindow::stopRunAndQuit);
     window.show();
     return app.exec();
 }

@@ -584,18 +584,26 @@ void MainWindow::askStopAndQuit()
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, box, stopAndQuit] {
-        if (box->clickedButton() != stopAndQuit)
-            return;
-        m_quitWhenStopped = true;
-        if (!m_controller->isActive()) {
-            close();
-            return;
-        }
-        connect(m_controller, &RunController::runFinished, this, &QWidget::close, Qt::QueuedConnection);
-        m_controller->stop();
+        if (box->clickedButton() == stopAndQuit)
+            stopRunAndQuit();
     });
     m_quitQuestion = box;
     box->open(); // window-modal and asynchronous: the run and the views go on meanwhile
+}
+
+void MainWindow::stopRunAndQuit()
+{
+    if (m_quitQuestion)
+        m_quitQuestion->close();
+    if (m_quitWhenStopped)
+        return; // already on the way out
+    m_quitWhenStopped = true;
+    if (!m_controller->isActive()) {
+        close();
+        return;
+    }
+    connect(m_controller, &RunController::runFinished, this, &QWidget::close, Qt::QueuedConnection);
+    m_controller->stop();
 }
 
 } // namespace ProcessLab

@@ -61,6 +61,8 @@ public:
     void startRun();
     void stepRun();
     void stopRun();
+    // Stops a live run without asking (SIGTERM, logout) and closes the window once it ended.
+    void stopRunAndQuit();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
