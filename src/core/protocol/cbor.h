@@ -60,10 +60,12 @@ public:
     const Value *find(std::string_view key) const; // nullptr if absent
     const Value &value(std::string_view key) const; // a null Value if absent
 
-    std::size_t size() const { return m_entries.size(); }
-    bool empty() const { return m_entries.empty(); }
-    auto begin() const { return m_entries.cbegin(); }
-    auto end() const { return m_entries.cend(); }
+    // Defined below Value: clang instantiates these where they stand, and Entry needs a
+    // complete Value there.
+    std::size_t size() const;
+    bool empty() const;
+    std::vector<Entry>::const_iterator begin() const;
+    std::vector<Entry>::const_iterator end() const;
 
     bool operator==(const Map &other) const; // same keys and values in the same order
 
@@ -124,6 +126,23 @@ private:
                  Protocol::Map>
         m_data;
 };
+
+inline std::size_t Map::size() const
+{
+    return m_entries.size();
+}
+inline bool Map::empty() const
+{
+    return m_entries.empty();
+}
+inline std::vector<Map::Entry>::const_iterator Map::begin() const
+{
+    return m_entries.cbegin();
+}
+inline std::vector<Map::Entry>::const_iterator Map::end() const
+{
+    return m_entries.cend();
+}
 
 inline constexpr int maxDepth = 32; // nested arrays/maps the decoder accepts
 
