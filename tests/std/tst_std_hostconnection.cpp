@@ -79,7 +79,8 @@ public:
 
     void addInstance()
     {
-        const std::wstring path(fullName().begin(), fullName().end());
+        const std::string name = fullName();
+        const std::wstring path(name.begin(), name.end()); // ASCII
         const HANDLE pipe = CreateNamedPipeW(path.c_str(), PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED,
                                              PIPE_TYPE_BYTE | PIPE_READMODE_BYTE | PIPE_WAIT, m_maxInstances,
                                              64 * 1024, 64 * 1024, 0, nullptr);
