@@ -61,10 +61,12 @@ public:
     const Value *find(std::string_view key) const; // nullptr if absent
     const Value &value(std::string_view key) const; // a null Value if absent
 
-    std::size_t size() const { return m_entries.size(); }
-    bool empty() const { return m_entries.empty(); }
-    auto begin() const { return m_entries.cbegin(); }
-    auto end() const { return m_entries.cend(); }
+    // Defined below Value: clang instantiates these where they stand, and Entry needs a
+    // complete Value there.
+    std::size_t size() const;
+    bool empty() const;
+    std::vector<Entry>::const_iterator begin() const;
+    std::vector<Entry>::const_iterator end() const;
 
     // Same keys with equal values, in any order: a CBOR map is unordered, and two maps
     // that compare equal have the same (sorted) encoding.
@@ -127,6 +129,23 @@ private:
                  Protocol::Map>
         m_data;
 };
+
+inline std::size_t Map::size() const
+{
+    return m_entries.size();
+}
+inline bool Map::empty() const
+{
+    return m_entries.empty();
+}
+inline std::vector<Map::Entry>::const_iterator Map::begin() const
+{
+    return m_entries.cbegin();
+}
+inline std::vector<Map::Entry>::const_iterator Map::end() const
+{
+    return m_entries.cend();
+}
 
 inline constexpr int maxDepth = 32; // nested arrays/maps the decoder accepts
 

@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: MIT
+// The frame codec and CBOR codec without Qt: round trips and rejections, run on every
+// platform the worker builds for (Linux, and Windows through the MinGW build under Wine).
+// tests/tst_protocol.cpp additionally checks the codec against Qt's CBOR implementation.
+#include "protocol/cbor.h"
+#include "protocol/protocol.h"
+#include "protocolcases.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <bit>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <tuple>
+
+using namespace ProcessLab::Protocol;
+namespace Cases = ProcessLab::ProtocolCases;
+
+namespace {
+
+std::string fromHex(std::string_view hex)
+{
+    std::string bytes;
+    int high = -1;
+    for (const char c : hex) {
+        if (c == ' ')
+            continue;
+        const int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : std::tolower(c) - 'a' + 10;
+        REQUIRE_MESSAGE((digit >= 0 && digit < 16), "bad hex digit in a test case");
+        if (high < 0) {
+            high = digit;
+        } else {
+            bytes.push_back(static_cast<char>(high * 16 + digit));
+            high = -1;
+        }
+    }
+    REQUIRE_MESSAGE(high < 0, "odd number of hex digits in a test case");
+    return bytes;
+}
+
+std::string toHex(std::string_view bytes)
+{
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string hex;
+    for (const char c : bytes) {
+        hex.push_back(digits[static_cast<unsigned char>(c) >> 4]);
+        hex.push_back(digits[static_cast<unsigned char>(c) & 15]);
+    }
+    return hex;
+}
+
+bool containsIgnoringCase(std::string text, std::string word)
+{
+    const auto lower = [](std::string s) {
+        std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        return s;
+    };
+    return lower(std::move(text)).find(lower(std::move(word))) != std::string::npos;
+}
+
+std::string token()
+{
+    return std::string(tokenSize, '\x5a');
+}
+
+// Every kind of value the codec supports, nested, with Chinese text.
+Map everyKind()
+{
+    return Map{
+        {"null", nullptr},
+        {"false", false},
+        {"true", true},
+        {"small", 23},
+        {"negative", -65537},
+        {"max", std::numeric_limits<std::int64_t>::max()},
+        {"min", std::numeric_limits<std::int64_t>::min()},
+        {"double", 0.25},
+        {"negative-zero", -0.0},
+        {"huge", 1e300},
+        {"text", "进程间通信"},
+        {"empty-text", ""},
+        {"bytes", Bytes{std::string("\x00\xff\x80", 3)}},
+        {"array", Array{1, "二", 2.5, nullptr, Array{}, Map{{"k", "v"}}}},
+        {"map", Map{{"inner", Map{{"deep", Array{true, false}}}}}},
+        {"empty-map", Map{}},
+    };
+}
+
+Message decodeOneFrame(const std::string &frame)
+{
+    FrameReader reader;
+    reader.append(frame);
+    Message decoded;
+    REQUIRE(reader.next(&decoded) == FrameReader::Status::Frame);
+    CHECK(reader.next(&decoded) == FrameReader::Status::NeedMore);
+    CHECK(reader.bufferedBytes() == 0);
+    return decoded;
+}
+
+} // namespace
+
+TEST_CASE("every message survives a round trip through a frame")
+{
+    const Map args{{"num", 3}, {"sleep", 0.25}, {"text", "进程"}, {"nested", everyKind()}};
+    const std::pair<const char *, Message> messages[] = {
+        {"hello", makeHello({token(), 7, 4242, 123456789})},
+        {"start", makeStart({"process.worker", args})},
+        {"start-empty-args", makeStart({"test.noop", {}})},
+        {"stop", makeStop()},
+        {"trace", makeTrace({"started", 99})},
+    };
+    for (const auto &testCase : messages) { // no structured binding: clang 14 cannot CAPTURE one
+        CAPTURE(testCase.first);
+        CHECK(decodeOneFrame(encodeFrame(testCase.second)) == testCase.second);
+    }
+}
+
+TEST_CASE("a frame that arrives byte by byte is decoded once complete")
+{
+    const std::string frame = encodeFrame(makeTrace({"第一行", 5}));
+    FrameReader reader;
+    Message decoded;
+    for (std::size_t i = 0; i < frame.size(); ++i) {
+        REQUIRE(reader.next(&decoded) == FrameReader::Status::NeedMore);
+        reader.append(std::string_view(frame).substr(i, 1));
+    }
+    REQUIRE(reader.next(&decoded) == FrameReader::Status::Frame);
+    const auto trace = parseTrace(decoded, nullptr);
+    REQUIRE(trace);
+    CHECK(trace->label == "第一行");
+    CHECK(trace->timeNs == 5);
+}
+
+TEST_CASE("many frames in one read come out in order")
+{
+    std::string bytes;
+    for (int i = 0; i < 100; ++i)
+        bytes += encodeFrame(makeTrace({std::to_string(i), i}));
+    FrameReader reader;
+    reader.append(bytes);
+    Message decoded;
+    for (int i = 0; i < 100; ++i) {
+        REQUIRE(reader.next(&decoded) == FrameReader::Status::Frame);
+        CHECK(parseTrace(decoded, nullptr)->timeNs == i);
+    }
+    CHECK(reader.next(&decoded) == FrameReader::Status::NeedMore);
+}
+
+TEST_CASE("a truncated frame waits for the rest without an error")
+{
+    const std::string frame = encodeFrame(makeStop());
+    FrameReader reader;
+    reader.append(std::string_view(frame).substr(0, frame.size() - 1));
+    Message decoded;
+    CHECK(reader.next(&decoded) == FrameReader::Status::NeedMore);
+    CHECK_FALSE(reader.hasError());
+}
+
+TEST_CASE("bad frames are rejected and the reader stays in error")
+{
+    for (const auto &testCase : Cases::rejectedFrameCases) {
+        CAPTURE(testCase.name);
+        FrameReader reader;
+        reader.append(fromHex(testCase.hex));
+        Message decoded;
+        CHECK(reader.next(&decoded) == FrameReader::Status::Error);
+        CHECK_MESSAGE(containsIgnoringCase(reader.errorString(), testCase.reason), reader.errorString());
+        reader.append(encodeFrame(makeStop()));
+        CHECK(reader.next(&decoded) == FrameReader::Status::Error);
+    }
+}
+
+TEST_CASE("a frame over the reader's limit is refused before its payload arrives")
+{
+    FrameReader reader(64);
+    reader.append(fromHex("00000041")); // 65 bytes announced, none sent
+    Message decoded;
+    CHECK(reader.next(&decoded) == FrameReader::Status::Error);
+    CHECK(containsIgnoringCase(reader.errorString(), "exceeds"));
+}
+
+TEST_CASE("hello validation")
+{
+    std::string error;
+    const auto good = parseHello(makeHello({token(), 1, 100, 0}), &error);
+    REQUIRE_MESSAGE(good, error);
+    CHECK(good->token == token());
+    CHECK(good->workerId == 1);
+    CHECK(good->pid == 100);
+
+    Message textToken = makeHello({token(), 1, 100, 0});
+    textToken.body.insert("token", token()); // a text string, not a byte string
+    Message hugeWorker = makeHello({token(), 1, 100, 0});
+    hugeWorker.body.insert("worker", std::int64_t(1) << 40);
+    const struct
+    {
+        const char *name;
+        Message message;
+        const char *reason;
+    } bad[] = {
+        {"wrong-magic", makeHello({token(), 1, 100, 0}, 0xdeadbeef), "magic"},
+        {"wrong-version", makeHello({token(), 1, 100, 0}, magic, version + 1), "version"},
+        {"short-token", makeHello({token().substr(1), 1, 100, 0}), "token"},
+        {"negative-worker", makeHello({token(), -1, 100, 0}), "worker id"},
+        {"no-pid", makeHello({token(), 1, 0, 0}), "pid"},
+        {"not-hello", makeStop(), "hello"},
+        {"text-token", textToken, "token"},
+        {"worker-beyond-int", hugeWorker, "worker id"},
+    };
+    for (const auto &testCase : bad) {
+        CAPTURE(testCase.name);
+        error.clear();
+        CHECK_FALSE(parseHello(testCase.message, &error));
+        CHECK_MESSAGE(containsIgnoringCase(error, testCase.reason), error);
+    }
+}
+
+TEST_CASE("start and trace validation")
+{
+    Message start = makeStart({"x", {}});
+    start.body.insert("args", 5); // not a map
+    CHECK_FALSE(parseStart(start, nullptr));
+    Message byteBehaviour = makeStart({"x", {}});
+    byteBehaviour.body.insert("behaviour", Bytes{"x"});
+    CHECK_FALSE(parseStart(byteBehaviour, nullptr));
+    CHECK_FALSE(parseStart(makeStop(), nullptr));
+    const auto good = parseStart(makeStart({"process.worker", Map{{"num", 2}}}), nullptr);
+    REQUIRE(good);
+    CHECK(good->behaviour == "process.worker");
+    CHECK(good->arguments.value("num").toInteger() == 2);
+
+    Message trace = makeTrace({"x", 1});
+    trace.body.remove("label");
+    std::string error;
+    CHECK_FALSE(parseTrace(trace, &error));
+    CHECK(containsIgnoringCase(error, "trace"));
+}
+
+TEST_CASE("token comparison")
+{
+    CHECK(tokensEqual(token(), token()));
+    std::string other = token();
+    other[15] = 'x';
+    CHECK_FALSE(tokensEqual(token(), other));
+    CHECK_FALSE(tokensEqual(token(), token().substr(1)));
+}
+
+TEST_CASE("integers are written in the shortest form and read back")
+{
+    for (const auto &testCase : Cases::integerCases) {
+        CAPTURE(testCase.name);
+        const std::string encoded = encode(testCase.value);
+        CHECK(toHex(encoded) == testCase.hex);
+        std::string error;
+        const auto decoded = decode(encoded, &error);
+        REQUIRE_MESSAGE(decoded, error);
+        CHECK(decoded->isInteger());
+        CHECK(decoded->toInteger() == testCase.value);
+    }
+    for (const char *hex : Cases::integerOutOfRangeHex) {
+        CAPTURE(hex);
+        std::string error;
+        CHECK_FALSE(decode(fromHex(hex), &error));
+        CHECK(containsIgnoringCase(error, "range"));
+    }
+}
+
+TEST_CASE("doubles are always 64 bits and survive bit for bit")
+{
+    const double values[] = {0.0, -0.0, 1.5, 0.1, 3.0, 1e300, std::numeric_limits<double>::denorm_min(),
+                             std::numeric_limits<double>::max(), std::numeric_limits<double>::infinity(),
+                             -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN()};
+    for (const double value : values) {
+        CAPTURE(value);
+        const std::string encoded = encode(value);
+        REQUIRE(encoded.size() == 9);
+        CHECK(static_cast<unsigned char>(encoded[0]) == 0xfb);
+        const auto decoded = decode(encoded, nullptr);
+        REQUIRE(decoded);
+        CHECK(decoded->isDouble()); // 3.0 stays a double
+        CHECK(std::bit_cast<std::uint64_t>(decoded->toDouble()) == std::bit_cast<std::uint64_t>(value));
+    }
+}
+
+TEST_CASE("half and single precision floats decode")
+{
+    for (const auto &testCase : Cases::smallerFloatCases) {
+        CAPTURE(testCase.name);
+        const auto decoded = decode(fromHex(testCase.hex), nullptr);
+        REQUIRE(decoded);
+        CHECK(decoded->isDouble());
+        CHECK(std::bit_cast<std::uint64_t>(decoded->toDouble()) == std::bit_cast<std::uint64_t>(testCase.value));
+    }
+    CHECK(std::isnan(decode(fromHex("f97e00"), nullptr)->toDouble()));
+}
+
+TEST_CASE("strings and containers have their exact encoding")
+{
+    const std::tuple<const char *, Value, std::string> cases[] = {
+        {"null", Value(), "f6"},
+        {"false", Value(false), "f4"},
+        {"true", Value(true), "f5"},
+        {"empty-text", Value(""), "60"},
+        {"text", Value("IETF"), "6449455446"},
+        {"chinese", Value("进程"), "66e8bf9be7a88b"},
+        {"text-24", Value(std::string(24, 'a')), "7818" + toHex(std::string(24, 'a'))},
+        {"empty-bytes", Value(Bytes{}), "40"},
+        {"bytes", Value(Bytes{std::string("\x01\x02\x03\x04", 4)}), "4401020304"},
+        {"empty-array", Value(Array{}), "80"},
+        {"empty-map", Value(Map{}), "a0"},
+        {"array", Value(Array{1, Array{2, 3}, Array{4, 5}}), "8301820203820405"},
+        {"map", Value(Map{{"a", 1}, {"b", Array{2, 3}}}), "a26161016162820203"},
+    };
+    for (const auto &testCase : cases) {
+        const auto &[name, value, hex] = testCase;
+        CAPTURE(std::get<0>(testCase));
+        const std::string encoded = encode(value);
+        CHECK(toHex(encoded) == hex);
+        std::string error;
+        const auto decoded = decode(encoded, &error);
+        REQUIRE_MESSAGE(decoded, error);
+        CHECK(*decoded == value);
+    }
+    const Value all(everyKind());
+    CHECK(decode(encode(all), nullptr) == all);
+}
+
+TEST_CASE("maps keep insertion order")
+{
+    Map map;
+    map.insert("z", 1);
+    map.insert("a", 2);
+    map.insert("m", 3);
+    map.insert("a", 20); // replaced in place, not moved to the end
+    CHECK(toHex(encode(map)) == "a3617a01616114616d03");
+    CHECK(map.size() == 3);
+    CHECK(map.take("z")->toInteger() == 1);
+    CHECK(map.remove("m"));
+    CHECK(toHex(encode(map)) == "a1616114");
+}
+
+TEST_CASE("nesting deeper than maxDepth is refused without exhausting the stack")
+{
+    const auto nested = [](int depth) { return std::string(std::size_t(depth - 1), '\x81') + '\x80'; };
+    std::string error;
+    CHECK_MESSAGE(decode(nested(maxDepth), &error), error);
+    CHECK_FALSE(decode(nested(maxDepth + 1), &error));
+    CHECK(containsIgnoringCase(error, "nesting"));
+    std::string maps;
+    for (int i = 0; i < 100000; ++i)
+        maps += "\xa1\x61x";
+    maps += '\x00';
+    CHECK_FALSE(decode(maps, &error));
+    CHECK(containsIgnoringCase(error, "nesting"));
+}
+
+TEST_CASE("malformed CBOR is rejected with a reason")
+{
+    for (const auto &testCase : Cases::malformedCases) {
+        CAPTURE(testCase.name);
+        std::string error;
+        CHECK_FALSE(decode(fromHex(testCase.hex), &error));
+        CHECK_MESSAGE(containsIgnoringCase(error, testCase.reason), error);
+    }
+}
+
+TEST_CASE("decode wants exactly one item; decodeFirst leaves the rest")
+{
+    const std::string two = fromHex("0102");
+    std::string error;
+    CHECK_FALSE(decode(two, &error));
+    CHECK(containsIgnoringCase(error, "trailing"));
+    std::size_t consumed = 0;
+    const auto first = decodeFirst(two, &consumed, &error);
+    REQUIRE(first);
+    CHECK(first->toInteger() == 1);
+    CHECK(consumed == 1);
+}
