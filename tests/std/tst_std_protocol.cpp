@@ -269,20 +269,28 @@ TEST_CASE("integers are written in the shortest form and read back")
     }
 }
 
-TEST_CASE("doubles are always 64 bits and survive bit for bit")
+// RFC 8949 §4.2.1 preferred serialization: the shortest of half, single and double that
+// holds the value exactly; whatever the width, the value survives bit for bit.
+TEST_CASE("doubles take their shortest exact form and survive bit for bit")
 {
-    const double values[] = {0.0, -0.0, 1.5, 0.1, 3.0, 1e300, std::numeric_limits<double>::denorm_min(),
-                             std::numeric_limits<double>::max(), std::numeric_limits<double>::infinity(),
-                             -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN()};
-    for (const double value : values) {
+    const std::tuple<double, std::size_t> values[] = {
+        {0.0, 3}, {-0.0, 3}, {1.5, 3}, {3.0, 3}, {65504.0, 3}, {100000.0, 5}, {0.1, 9}, {1e300, 9},
+        {std::numeric_limits<double>::denorm_min(), 9}, {std::numeric_limits<double>::max(), 9},
+        {std::numeric_limits<double>::infinity(), 3}, {-std::numeric_limits<double>::infinity(), 3},
+        {std::numeric_limits<double>::quiet_NaN(), 3}};
+    for (const auto &[value, size] : values) {
         CAPTURE(value);
         const std::string encoded = encode(value);
-        REQUIRE(encoded.size() == 9);
-        CHECK(static_cast<unsigned char>(encoded[0]) == 0xfb);
+        CHECK(encoded.size() == size);
+        const unsigned char head = static_cast<unsigned char>(encoded[0]);
+        CHECK(head == (size == 3 ? 0xf9 : size == 5 ? 0xfa : 0xfb));
         const auto decoded = decode(encoded, nullptr);
         REQUIRE(decoded);
         CHECK(decoded->isDouble()); // 3.0 stays a double
-        CHECK(std::bit_cast<std::uint64_t>(decoded->toDouble()) == std::bit_cast<std::uint64_t>(value));
+        if (std::isnan(value))
+            CHECK(std::isnan(decoded->toDouble()));
+        else
+            CHECK(std::bit_cast<std::uint64_t>(decoded->toDouble()) == std::bit_cast<std::uint64_t>(value));
     }
 }
 
@@ -329,14 +337,16 @@ TEST_CASE("strings and containers have their exact encoding")
     CHECK(decode(encode(all), nullptr) == all);
 }
 
-TEST_CASE("maps keep insertion order")
+// Deterministic encoding (RFC 8949 §4.2.1): keys sorted by their encoded bytes, whatever
+// the insertion order; replacing a key's value keeps one entry.
+TEST_CASE("maps encode their keys sorted")
 {
     Map map;
     map.insert("z", 1);
     map.insert("a", 2);
     map.insert("m", 3);
-    map.insert("a", 20); // replaced in place, not moved to the end
-    CHECK(toHex(encode(map)) == "a3617a01616114616d03");
+    map.insert("a", 20);
+    CHECK(toHex(encode(map)) == "a3616114616d03617a01");
     CHECK(map.size() == 3);
     CHECK(map.take("z")->toInteger() == 1);
     CHECK(map.remove("m"));

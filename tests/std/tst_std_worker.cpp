@@ -238,6 +238,7 @@ TEST_CASE("a worker ignores a Stop frame and still ends when its host goes away"
     TestServer server;
     WorkerProcess worker(server.fullName(), 1);
     expectHello(server, worker, 1);
+    server.write(Protocol::encodeFrame(Protocol::makeStart({"process.worker", Protocol::Map{{"sleep", 60}}})));
     server.write(Protocol::encodeFrame(Protocol::makeStop()));
     server.closeClientSide();
     CHECK(worker.waitForExit() == Protocol::ExitHostGone);
