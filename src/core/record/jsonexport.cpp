@@ -48,6 +48,8 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
         break;
     case EventKind::Output:
         o.insert(QLatin1StringView("stream"), streamName(event.stream));
+        if (event.count > 0) // characters of an over-long line that were not kept
+            o.insert(QLatin1StringView("cut"), event.count);
         break;
     case EventKind::ScriptStep:
     case EventKind::ScriptStepEnded:

@@ -233,17 +233,22 @@ void WorkerProcess::readOutputChunk(OutputStream stream)
     m_process->setReadChannel(channel);
     const QByteArray bytes = m_process->read(readChunkBytes);
     OutputLineSplitter &splitter = stream == OutputStream::StdErr ? m_stderr : m_stdout;
-    const QStringList lines = splitter.feed(bytes);
+    const QList<SplitLine> lines = splitter.feed(bytes);
     const qint64 now = monotonicNowNs();
-    for (const QString &line : lines) {
-        RunEvent event;
-        event.timeNs = now;
-        event.kind = EventKind::Output;
-        event.process = m_spec.id;
-        event.stream = stream;
-        event.text = line;
-        m_sink(std::move(event));
-    }
+    for (const SplitLine &line : lines)
+        recordOutputLine(stream, line, now);
+}
+
+void WorkerProcess::recordOutputLine(OutputStream stream, const SplitLine &line, qint64 timeNs)
+{
+    RunEvent event;
+    event.timeNs = timeNs;
+    event.kind = EventKind::Output;
+    event.process = m_spec.id;
+    event.stream = stream;
+    event.count = line.cutCharacters;
+    event.text = outputLineText(line);
+    m_sink(std::move(event));
 }
 
 void WorkerProcess::scheduleDrain()
@@ -270,15 +275,8 @@ void WorkerProcess::flushRemainders()
     // A last line without a newline is still a line.
     for (const OutputStream stream : {OutputStream::StdOut, OutputStream::StdErr}) {
         OutputLineSplitter &splitter = stream == OutputStream::StdErr ? m_stderr : m_stdout;
-        if (!splitter.hasRemainder())
-            continue;
-        RunEvent event;
-        event.timeNs = monotonicNowNs();
-        event.kind = EventKind::Output;
-        event.process = m_spec.id;
-        event.stream = stream;
-        event.text = splitter.takeRemainder();
-        m_sink(std::move(event));
+        if (splitter.hasRemainder())
+            recordOutputLine(stream, splitter.takeRemainder(), monotonicNowNs());
     }
 }
 

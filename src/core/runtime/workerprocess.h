@@ -77,6 +77,7 @@ private:
     void handleErrorOccurred(QProcess::ProcessError error);
     void handleReadyRead(OutputStream stream);
     void readOutputChunk(OutputStream stream);
+    void recordOutputLine(OutputStream stream, const SplitLine &line, qint64 timeNs);
     bool hasBufferedOutput();
     void scheduleDrain();
     void drainOutput();
