@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "output/consoleview.h"
+#include "output/outputfindbar.h"
 #include "output/outputactions.h"
 #include "output/outputarea.h"
 #include "output/outputdrainscheduler.h"
@@ -9,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -81,8 +83,12 @@ private slots:
     void controlCharacters();
     void saveWritesUtf8();
     void paneHeader();
+    void mainPaneStatus_data();
+    void mainPaneStatus();
     void areaLayouts();
     void flood();
+    void clearWithFindActive();
+    void consoleRerunWithFindActive();
 };
 
 void TestOutputView::appendKeepsLastLines_data()
@@ -360,18 +366,18 @@ void TestOutputView::consolePrefixesAndTimestamps()
 {
     ConsoleView console;
     OutputView *view = console.view();
-    console.setProcessName(0, QStringLiteral("Main"));
-    console.setProcessName(1, QStringLiteral("Worker 1"));
+    console.setProcessRole(0, QStringLiteral("Main"));
+    console.setProcessRole(1, QStringLiteral("Worker 1"));
     OutputLine main = makeLine(0, 0);
     main.text = QStringLiteral("start");
+    main.timeNs = 0; // OutputLine times count from the run's start
     OutputLine worker = makeLine(1, 1, OutputStream::StdErr);
     worker.text = QStringLiteral("oops");
-    worker.timeNs = main.timeNs + 1'234'000'000;
+    worker.timeNs = 1'234'000'000;
     view->appendLines({main, worker});
     view->flushPending();
     QCOMPARE(view->toPlainText(), QStringLiteral("[Main]     start\n[Worker 1] oops"));
 
-    console.setRunStartNs(main.timeNs);
     console.setShowTimestamps(true);
     QCOMPARE(view->toPlainText(), QStringLiteral("  +0.000 s [Main]     start\n  +1.234 s [Worker 1] oops"));
 
@@ -451,17 +457,28 @@ void TestOutputView::paneHeader()
     QCOMPARE(pane.elapsedText(), QStringLiteral("1.42 s"));
     QVERIFY(pane.exitText().isEmpty());
 
+    // Stop does what Python's terminate() does: exitcode -15, as Python reports it.
     p.state = ProcessState::Killed;
-    p.exitSignal = 9;
+    p.exitSignal = 15;
     p.endNs = 3'000'000'000;
+    p.detail = QStringLiteral("stopped");
     pane.updateProcess(p, 5'000'000'000);
-    QCOMPARE(pane.stateText(), QStringLiteral("killed"));
-    QCOMPARE(pane.exitText(), QStringLiteral("signal 9 (SIGKILL)"));
+    QCOMPARE(pane.stateText(), QStringLiteral("stopped"));
+    QCOMPARE(pane.exitText(), QStringLiteral("exit \u221215 (SIGTERM)"));
+    QCOMPARE(pane.detailText(), QString()); // not "stopped" twice
     QCOMPARE(pane.elapsedText(), QStringLiteral("2.00 s"));
+
+    p.state = ProcessState::Failed;
+    p.exitSignal = 9;
+    p.detail = QStringLiteral("crashed");
+    pane.updateProcess(p, 5'000'000'000);
+    QCOMPARE(pane.exitText(), QStringLiteral("exit \u22129 (SIGKILL)"));
+    QCOMPARE(pane.detailText(), QStringLiteral("crashed"));
 
     p.state = ProcessState::Finished;
     p.exitSignal = 0;
     p.exitCode = 0;
+    p.detail.clear();
     pane.updateProcess(p, 5'000'000'000);
     QCOMPARE(pane.exitText(), QStringLiteral("exit 0"));
 
@@ -469,6 +486,54 @@ void TestOutputView::paneHeader()
     pane.view()->appendLines(makeLines(2, 0, OutputView::defaultPaneLineCap + 12));
     pane.view()->flushPending();
     QCOMPARE(pane.droppedText(), QStringLiteral("lines dropped: 12"));
+}
+
+// Main is the example's main program: it has a status line and never an exit code.
+void TestOutputView::mainPaneStatus_data()
+{
+    QTest::addColumn<int>("state");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("detail");
+    QTest::addColumn<int>("activity");
+    QTest::addColumn<QString>("expected");
+    using A = MainProgramPosition::Activity;
+    QTest::newRow("executing") << int(ProcessState::Running) << 0 << QString() << int(A::Executing)
+                               << QStringLiteral("at line 16: process1.start()");
+    QTest::newRow("waiting") << int(ProcessState::Running) << 0 << QString() << int(A::Waiting)
+                             << QStringLiteral("waiting at line 16: process1.start()");
+    QTest::newRow("paused") << int(ProcessState::Running) << 0 << QString() << int(A::Paused)
+                            << QStringLiteral("paused before line 16: process1.start()");
+    QTest::newRow("finished") << int(ProcessState::Finished) << 0 << QString() << int(A::None)
+                              << QStringLiteral("finished");
+    QTest::newRow("stopped") << int(ProcessState::Killed) << 1 << QStringLiteral("stopped by the user")
+                             << int(A::None) << QStringLiteral("stopped by you");
+    QTest::newRow("failed") << int(ProcessState::Failed) << 1 << QStringLiteral("failed: Worker 2")
+                            << int(A::None) << QStringLiteral("ended: failed: Worker 2");
+}
+
+void TestOutputView::mainPaneStatus()
+{
+    QFETCH(int, state);
+    QFETCH(int, exitCode);
+    QFETCH(QString, detail);
+    QFETCH(int, activity);
+    QFETCH(QString, expected);
+    OutputPane pane(0, QStringLiteral("Main"));
+    pane.resize(300, 200); // narrow: the status is elided, in full in the tool tip
+    ProcessSummary p;
+    p.id = 0;
+    p.role = QStringLiteral("Main");
+    p.pid = 4100;
+    p.state = static_cast<ProcessState>(state);
+    p.createdNs = 1'000'000'000;
+    p.endNs = isEndState(p.state) ? 2'000'000'000 : 0;
+    p.exitCode = exitCode;
+    p.detail = detail;
+    pane.setMainProgramPosition({static_cast<MainProgramPosition::Activity>(activity), 16,
+                                 QStringLiteral("process1.start()")});
+    pane.updateProcess(p, 1'500'000'000);
+    QCOMPARE(pane.exitText(), QString());
+    QCOMPARE(pane.detailText(), expected);
 }
 
 void TestOutputView::areaLayouts()
@@ -515,7 +580,7 @@ void TestOutputView::flood()
     QList<OutputView *> views;
     for (int p = 1; p <= processes; ++p) {
         OutputPane *pane = area->paneFor(p, QStringLiteral("Worker %1").arg(p));
-        console->setProcessName(p, pane->role());
+        console->setProcessRole(p, pane->role());
         views.append(pane->view());
     }
     views.append(console->view());
@@ -576,6 +641,76 @@ void TestOutputView::flood()
           double(longestDrainNs) / 1e6, double(longestSliceNs) / 1e6, double(longestTurnNs) / 1e6);
     // The target is well under 30 ms; the bound here only catches regressions on a busy machine.
     QVERIFY2(longestDrainNs < 100'000'000, "a drain tick took longer than 100 ms");
+}
+
+// Issue 8: Ctrl+F "Worker" in the console, then F5 twice crashed. QTextDocument::clear()
+// lays out the empty document while its cursor list is swapped out; the scroll bar moved
+// and the view replaced its find highlights (cursors) right then, leaving a freed cursor in
+// the document's list. The highlights must be gone before the document is cleared, and no
+// highlight work may happen while it is being cleared.
+void TestOutputView::clearWithFindActive()
+{
+    OutputView view;
+    view.resize(400, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    for (int round = 0; round < 3; ++round) {
+        view.appendLines(makeLines(1, 0, 300));
+        view.flushPending();
+        view.setSearchText(QStringLiteral("line"));
+        QVERIFY(view.verticalScrollBar()->value() > 0); // clearing moves the scroll bar
+        QVERIFY(!view.extraSelections().isEmpty());
+
+        QList<qsizetype> selectionsWhileClearing;
+        const auto connection = connect(view.document(), &QTextDocument::contentsChange, &view, [&] {
+            if (view.document()->isEmpty())
+                selectionsWhileClearing.append(view.extraSelections().size());
+        });
+        view.clearLines();
+        disconnect(connection);
+        QVERIFY(!selectionsWhileClearing.isEmpty());
+        for (const qsizetype count : std::as_const(selectionsWhileClearing))
+            QCOMPARE(count, qsizetype(0));
+        QVERIFY(view.extraSelections().isEmpty());
+        QCOMPARE(view.toPlainText(), QString());
+
+        // The highlights come back on the new lines, each on a real match.
+        view.appendLines(makeLines(1, 0, 300));
+        view.flushPending();
+        QVERIFY(!view.extraSelections().isEmpty());
+        for (const QTextEdit::ExtraSelection &selection : view.extraSelections())
+            QCOMPARE(selection.cursor.selectedText().toLower(), QStringLiteral("line"));
+        view.setSearchText(QString());
+    }
+}
+
+// The same sequence as the user's: find active in the console, clear for a new run, new
+// lines, again. Under AddressSanitizer the unfixed view reported writes into freed memory.
+void TestOutputView::consoleRerunWithFindActive()
+{
+    ConsoleView console;
+    console.resize(600, 250);
+    console.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&console));
+    for (int run = 0; run < 4; ++run) {
+        for (int process = 0; process <= 8; ++process)
+            console.setProcessRole(process, process == 0 ? QStringLiteral("Main") : QStringLiteral("Worker %1").arg(process));
+        QList<OutputLine> lines;
+        for (int i = 0; i < 120; ++i) {
+            OutputLine line = makeLine(1 + i % 8, i);
+            line.text = QStringLiteral("Worker %1 started").arg(1 + i % 8);
+            lines.append(line);
+        }
+        console.view()->appendLines(lines);
+        console.view()->flushPending();
+        console.findBar()->activate();
+        console.findBar()->lineEdit()->setText(QStringLiteral("Worker"));
+        QVERIFY(console.findBar()->findNext());
+        QVERIFY(!console.view()->extraSelections().isEmpty());
+        console.clear();
+        QVERIFY(console.view()->extraSelections().isEmpty());
+        QCOMPARE(console.view()->receivedLines(), qint64(0));
+    }
 }
 
 QTEST_MAIN(TestOutputView)

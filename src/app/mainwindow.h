@@ -65,6 +65,7 @@ private:
     void updateControls();
     void updateStatus(qint64 nowNs);
     void updateStepHighlight();
+    void updateMainProgramPosition();
     void exportRecord();
     void setLanguage(const QString &code);
     void applyFontScale();

@@ -50,7 +50,6 @@ OutputArea::OutputArea(QWidget *parent)
     const int spacing = fontMetrics().horizontalAdvance(u' ') / 2 + 2;
     m_gridLayout->setContentsMargins(spacing, spacing, spacing, spacing);
     m_gridLayout->setSpacing(spacing);
-    m_placeholder->setText(tr("The output of each process appears here when a run starts."));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setEnabled(false);
@@ -65,6 +64,14 @@ OutputArea::OutputArea(QWidget *parent)
 
     m_stack->addWidget(m_scroll);
     m_stack->addWidget(m_tabs);
+    retranslate();
+}
+
+void OutputArea::retranslate()
+{
+    m_placeholder->setText(tr("The output of each process appears here when a run starts."));
+    for (OutputPane *pane : std::as_const(m_panes))
+        updateTab(pane);
 }
 
 int OutputArea::columnsFor(int count) const
@@ -86,7 +93,7 @@ void OutputArea::relayout()
     if (m_mode == LayoutMode::Tabs) {
         for (OutputPane *pane : std::as_const(m_panes)) {
             if (m_tabs->indexOf(pane) < 0)
-                m_tabs->addTab(pane, pane->role());
+                m_tabs->addTab(pane, pane->displayName());
             updateTab(pane);
         }
         m_stack->setCurrentWidget(m_tabs);
@@ -140,7 +147,7 @@ OutputPane *OutputArea::paneFor(int processId, const QString &role)
     });
     m_panes.insert(processId, pane);
     if (m_mode == LayoutMode::Tabs) {
-        m_tabs->insertTab(static_cast<int>(m_panes.keys().indexOf(processId)), pane, role);
+        m_tabs->insertTab(static_cast<int>(m_panes.keys().indexOf(processId)), pane, pane->displayName());
         updateTab(pane);
     }
     relayout();
@@ -152,9 +159,9 @@ void OutputArea::updateTab(OutputPane *pane)
     const int index = m_tabs->indexOf(pane);
     if (index < 0)
         return;
-    m_tabs->setTabText(index, pane->role());
+    m_tabs->setTabText(index, pane->displayName());
     m_tabs->setTabIcon(index, stateDot(pane->state(), isDarkPalette(palette()), fontMetrics().height(), devicePixelRatioF()));
-    m_tabs->setTabToolTip(index, pane->role() + u" — " + pane->stateText());
+    m_tabs->setTabToolTip(index, pane->displayName() + u" — " + pane->stateText());
 }
 
 void OutputArea::setLayoutMode(LayoutMode mode)
@@ -215,6 +222,8 @@ void OutputArea::resizeEvent(QResizeEvent *event)
 void OutputArea::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate(); // tab titles and tips are read from the panes at call time
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         for (OutputPane *pane : std::as_const(m_panes))
             updateTab(pane);

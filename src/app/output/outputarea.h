@@ -56,6 +56,7 @@ private:
     int columnsFor(int paneCount) const;
     void relayout();
     void updateTab(OutputPane *pane);
+    void retranslate();
 
     QStackedWidget *m_stack;
     QScrollArea *m_scroll;

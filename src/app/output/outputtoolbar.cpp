@@ -5,6 +5,7 @@
 #include "outputview.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QToolButton>
@@ -28,8 +29,7 @@ OutputToolBar::OutputToolBar(OutputActions *actions, QWidget *parent)
     m_layout->setContentsMargins(2, 2, 2, 2);
     m_layout->setSpacing(2);
 
-    m_filter->setPlaceholderText(tr("Filter lines"));
-    m_filter->setToolTip(tr("Show only the lines that contain this text (case-insensitive)"));
+    retranslate();
     m_filter->setClearButtonEnabled(true);
     m_filter->setMinimumWidth(m_filter->fontMetrics().averageCharWidth() * 8);
     m_layout->addWidget(m_filter, 1);
@@ -51,6 +51,19 @@ OutputToolBar::OutputToolBar(OutputActions *actions, QWidget *parent)
         if (m_filter->text() != filter)
             m_filter->setText(filter);
     });
+}
+
+void OutputToolBar::retranslate()
+{
+    m_filter->setPlaceholderText(tr("Filter lines"));
+    m_filter->setToolTip(tr("Show only the lines that contain this text (case-insensitive)"));
+}
+
+void OutputToolBar::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 void OutputToolBar::addLeadingWidget(QWidget *widget)

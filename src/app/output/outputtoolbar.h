@@ -25,8 +25,12 @@ public:
     // Shows the row (and its parents' interest in it) and focuses the filter field.
     void focusFilter();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void applyFilter();
+    void retranslate();
 
     OutputActions *m_actions;
     QHBoxLayout *m_layout;
