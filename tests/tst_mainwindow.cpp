@@ -2,6 +2,7 @@
 // The desktop app driven as a user would: pick an example, set knobs, run, stop, switch language.
 #include "testsupport.h"
 
+#include "examplebrowser.h"
 #include "examples/exampleregistry.h"
 #include "history/runhistorymodel.h"
 #include "knobpanel.h"
@@ -29,6 +30,7 @@
 #include <QRegularExpression>
 #include <QTableView>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QApplication>
 #include <QDialog>
 #include <QDoubleSpinBox>
@@ -225,6 +227,8 @@ private slots:
     void mainPaneFollowsTheMainProgram();
     void stoppedRunTellsTheTruth();
     void noEnglishLeftInChinese();
+    void exampleListShowsUnderscores_data();
+    void exampleListShowsUnderscores();
     void themeSwitchRepaintsInDark();
     void screenshotWritesPng();
 };
@@ -569,6 +573,51 @@ void TestMainWindow::noEnglishLeftInChinese()
     applyLanguage(QStringLiteral("zh_CN"));
     problems = untranslated(&window);
     QVERIFY2(problems.isEmpty(), qPrintable(u"switched twice:\n" + problems.join(u'\n')));
+}
+
+// Issue 8: the example list showed "apply async" in Chinese: the title was drawn in a rect
+// as high as the Latin font's line, and the taller CJK line clipped the underscore.
+void TestMainWindow::exampleListShowsUnderscores_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+}
+
+void TestMainWindow::exampleListShowsUnderscores()
+{
+    QFETCH(QString, language);
+    applyLanguage(language);
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ExampleBrowser &browser = *window.findChild<ExampleBrowser *>();
+    QTreeWidgetItem *pool = nullptr;
+    for (QTreeWidgetItemIterator it(&browser); *it; ++it) {
+        if ((*it)->data(0, Qt::UserRole).toString() == QLatin1StringView("pool"))
+            pool = *it;
+    }
+    QVERIFY(pool);
+    const QString title = pool->text(0);
+    QVERIFY2(title.contains(QStringLiteral("apply_async")), qPrintable(title));
+    pool->setData(0, Qt::UserRole + 1, QStringLiteral(" ")); // a summary line without ink
+    // The columns of the "_" (the disabled title is drawn 4 px in, in the list's font).
+    const QFontMetrics fm(browser.font());
+    const int from = 4 + fm.horizontalAdvance(title.left(title.indexOf(u'_'))) + 1;
+    const int to = from + fm.horizontalAdvance(u'_') - 3;
+    QVERIFY(to > from);
+    const auto inkInColumns = [&] {
+        const QImage image = browser.viewport()->grab(browser.visualItemRect(pool)).toImage();
+        const int background = qGray(image.pixel(1, image.height() - 1));
+        int ink = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = from; x <= to && x < image.width(); ++x)
+                ink += std::abs(qGray(image.pixel(x, y)) - background) > 40 ? 1 : 0;
+        }
+        return ink;
+    };
+    QVERIFY2(inkInColumns() > 0, "the underscore is not drawn");
 }
 
 void TestMainWindow::themeSwitchRepaintsInDark()
