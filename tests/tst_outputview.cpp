@@ -6,6 +6,7 @@
 #include "output/outputdrainscheduler.h"
 #include "output/outputpane.h"
 #include "output/outputview.h"
+#include "output/processstatustext.h"
 #include "processcolors.h"
 
 #include <QElapsedTimer>
@@ -83,6 +84,8 @@ private slots:
     void controlCharacters();
     void saveWritesUtf8();
     void paneHeader();
+    void exitStatusAsPython_data();
+    void exitStatusAsPython();
     void mainPaneStatus_data();
     void mainPaneStatus();
     void areaLayouts();
@@ -486,6 +489,48 @@ void TestOutputView::paneHeader()
     pane.view()->appendLines(makeLines(2, 0, OutputView::defaultPaneLineCap + 12));
     pane.view()->flushPending();
     QCOMPARE(pane.droppedText(), QStringLiteral("lines dropped: 12"));
+}
+
+// One function gives every view Python's Process.exitcode: 0, 1.., -N for signal N; none
+// while running, for a process that never started, and for Main (not a child process).
+void TestOutputView::exitStatusAsPython_data()
+{
+    QTest::addColumn<int>("process");
+    QTest::addColumn<int>("state");
+    QTest::addColumn<qint64>("pid");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<int>("signal");
+    QTest::addColumn<int>("python"); // -1000: None
+    QTest::addColumn<QString>("text");
+    const QString minus = QString(QChar(0x2212));
+    QTest::newRow("finished") << 1 << int(ProcessState::Finished) << qint64(10) << 0 << 0 << 0 << QStringLiteral("exit 0");
+    QTest::newRow("exit 1") << 1 << int(ProcessState::Failed) << qint64(10) << 1 << 0 << 1 << QStringLiteral("exit 1");
+    QTest::newRow("terminated") << 2 << int(ProcessState::Killed) << qint64(10) << 0 << 15 << -15 << QString(u"exit " + minus + u"15 (SIGTERM)");
+    QTest::newRow("killed") << 2 << int(ProcessState::Killed) << qint64(10) << 0 << 9 << -9 << QString(u"exit " + minus + u"9 (SIGKILL)");
+    QTest::newRow("crashed") << 3 << int(ProcessState::Failed) << qint64(10) << 0 << 11 << -11 << QString(u"exit " + minus + u"11 (SIGSEGV)");
+    QTest::newRow("unnamed signal") << 3 << int(ProcessState::Failed) << qint64(10) << 0 << 40 << -40 << QString(u"exit " + minus + u"40");
+    QTest::newRow("running") << 1 << int(ProcessState::Running) << qint64(10) << 0 << 0 << -1000 << QString();
+    QTest::newRow("never started") << 1 << int(ProcessState::Failed) << qint64(0) << 0 << 0 << -1000 << QString();
+    QTest::newRow("main") << 0 << int(ProcessState::Killed) << qint64(10) << 1 << 0 << -1000 << QString();
+}
+
+void TestOutputView::exitStatusAsPython()
+{
+    QFETCH(int, process);
+    QFETCH(int, state);
+    QFETCH(qint64, pid);
+    QFETCH(int, exitCode);
+    QFETCH(int, signal);
+    QFETCH(int, python);
+    QFETCH(QString, text);
+    ProcessSummary p;
+    p.id = process;
+    p.state = static_cast<ProcessState>(state);
+    p.pid = pid;
+    p.exitCode = exitCode;
+    p.exitSignal = signal;
+    QCOMPARE(ProcessStatusText::pythonExitCode(p), python == -1000 ? std::nullopt : std::optional<int>(python));
+    QCOMPARE(ProcessStatusText::exitStatus(p), text);
 }
 
 // Main is the example's main program: it has a status line and never an exit code.
