@@ -246,7 +246,7 @@ void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
     const bool isMain = m_processId == mainProcessId;
     // Main is the example's own program: it has a status line, never an exit code.
     const QString detail = isMain ? ProcessStatusText::mainProgramStatus(m_summary, m_mainPosition) : summary.detail;
-    m_chip->setToolTip(detail.isEmpty() ? m_chip->text() : m_chip->text() + u": " + detail);
+    m_chip->setToolTip(detail.isEmpty() || detail == m_chip->text() ? m_chip->text() : m_chip->text() + u": " + detail);
 
     m_elapsedLabel->setText(elapsedText());
     m_elapsedLabel->setVisible(!m_elapsedLabel->text().isEmpty());
@@ -259,7 +259,9 @@ void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
     const bool bad = (code && *code != 0) || summary.state == ProcessState::Failed;
     setTextColor(m_exitLabel, bad ? stateColor(ProcessState::Failed, dark) : palette().color(QPalette::WindowText));
     // "stopped · exit −15 (SIGTERM)" says it all; the core's "stopped" note stays in the chip's tool tip.
-    const bool redundant = !isMain && summary.state == ProcessState::Killed && !exit.isEmpty();
+    // Main's "finished" is the chip's word already.
+    const bool redundant = (!isMain && summary.state == ProcessState::Killed && !exit.isEmpty())
+                           || detail == m_chip->text();
     m_detailLabel->setFullText(redundant ? QString() : detail);
     m_detailLabel->setVisible(!m_detailLabel->fullText().isEmpty());
     updateSecondRow();
