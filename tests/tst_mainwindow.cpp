@@ -37,11 +37,13 @@
 #include <QImage>
 #include <QMenuBar>
 #include <QProcess>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTextDocument>
 #include <QTextDocumentFragment>
 
 using namespace ProcessLab;
@@ -397,9 +399,19 @@ void TestMainWindow::languageSwitchRetranslates()
 void TestMainWindow::rerunWithConsoleFindActive()
 {
     MainWindow window;
+    window.resize(1280, 800); // as the user had it: 17 lines scroll in the console
     window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(setKnobs(window, QStringLiteral("process"), 8, QStringLiteral("0.2")));
     window.bottomTabs()->setCurrentWidget(window.console());
+    // No find highlight may live in the console's document while it is being cleared (the
+    // freed cursor came from there); valgrind showed 17 invalid writes here before the fix.
+    OutputView *console = window.console()->view();
+    QList<qsizetype> highlightsWhileClearing;
+    connect(console->document(), &QTextDocument::contentsChange, console, [&] {
+        if (console->document()->isEmpty())
+            highlightsWhileClearing.append(console->extraSelections().size());
+    });
     for (int run = 1; run <= 4; ++run) {
         window.startRun();
         QVERIFY(waitForRunEnd(window));
@@ -409,6 +421,7 @@ void TestMainWindow::rerunWithConsoleFindActive()
             QTest::keyClicks(window.console()->findBar()->lineEdit(), QStringLiteral("Worker"));
             QTest::keyClick(window.console()->findBar()->lineEdit(), Qt::Key_Return);
             QVERIFY(!window.console()->view()->extraSelections().isEmpty());
+            QVERIFY(window.console()->view()->verticalScrollBar()->maximum() > 0);
         }
         const RunSummary summary = summarize(window.controller()->run()->record());
         QCOMPARE(summary.processes.size(), 9);
@@ -420,6 +433,8 @@ void TestMainWindow::rerunWithConsoleFindActive()
         }
         QCOMPARE(window.controller()->run()->exitCode(), 0);
     }
+    QVERIFY(!highlightsWhileClearing.isEmpty());
+    QCOMPARE(highlightsWhileClearing, QList<qsizetype>(highlightsWhileClearing.size(), 0));
 }
 
 // Issue 8: the console's timestamps counted from the machine's boot ("+587.141 s" in a
