@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "output/consoleview.h"
+#include "output/outputfindbar.h"
 #include "output/outputactions.h"
 #include "output/outputarea.h"
 #include "output/outputdrainscheduler.h"
 #include "output/outputpane.h"
 #include "output/outputview.h"
+#include "output/processstatustext.h"
 #include "processcolors.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -81,8 +84,14 @@ private slots:
     void controlCharacters();
     void saveWritesUtf8();
     void paneHeader();
+    void exitStatusAsPython_data();
+    void exitStatusAsPython();
+    void mainPaneStatus_data();
+    void mainPaneStatus();
     void areaLayouts();
     void flood();
+    void clearWithFindActive();
+    void consoleRerunWithFindActive();
 };
 
 void TestOutputView::appendKeepsLastLines_data()
@@ -360,18 +369,18 @@ void TestOutputView::consolePrefixesAndTimestamps()
 {
     ConsoleView console;
     OutputView *view = console.view();
-    console.setProcessName(0, QStringLiteral("Main"));
-    console.setProcessName(1, QStringLiteral("Worker 1"));
+    console.setProcessRole(0, QStringLiteral("Main"));
+    console.setProcessRole(1, QStringLiteral("Worker 1"));
     OutputLine main = makeLine(0, 0);
     main.text = QStringLiteral("start");
+    main.timeNs = 0; // OutputLine times count from the run's start
     OutputLine worker = makeLine(1, 1, OutputStream::StdErr);
     worker.text = QStringLiteral("oops");
-    worker.timeNs = main.timeNs + 1'234'000'000;
+    worker.timeNs = 1'234'000'000;
     view->appendLines({main, worker});
     view->flushPending();
     QCOMPARE(view->toPlainText(), QStringLiteral("[Main]     start\n[Worker 1] oops"));
 
-    console.setRunStartNs(main.timeNs);
     console.setShowTimestamps(true);
     QCOMPARE(view->toPlainText(), QStringLiteral("  +0.000 s [Main]     start\n  +1.234 s [Worker 1] oops"));
 
@@ -451,17 +460,28 @@ void TestOutputView::paneHeader()
     QCOMPARE(pane.elapsedText(), QStringLiteral("1.42 s"));
     QVERIFY(pane.exitText().isEmpty());
 
+    // Stop does what Python's terminate() does: exitcode -15, as Python reports it.
     p.state = ProcessState::Killed;
-    p.exitSignal = 9;
+    p.exitSignal = 15;
     p.endNs = 3'000'000'000;
+    p.detail = QStringLiteral("stopped");
     pane.updateProcess(p, 5'000'000'000);
-    QCOMPARE(pane.stateText(), QStringLiteral("killed"));
-    QCOMPARE(pane.exitText(), QStringLiteral("signal 9 (SIGKILL)"));
+    QCOMPARE(pane.stateText(), QStringLiteral("stopped"));
+    QCOMPARE(pane.exitText(), QStringLiteral("exit \u221215 (SIGTERM)"));
+    QCOMPARE(pane.detailText(), QString()); // not "stopped" twice
     QCOMPARE(pane.elapsedText(), QStringLiteral("2.00 s"));
+
+    p.state = ProcessState::Failed;
+    p.exitSignal = 9;
+    p.detail = QStringLiteral("crashed");
+    pane.updateProcess(p, 5'000'000'000);
+    QCOMPARE(pane.exitText(), QStringLiteral("exit \u22129 (SIGKILL)"));
+    QCOMPARE(pane.detailText(), QStringLiteral("crashed"));
 
     p.state = ProcessState::Finished;
     p.exitSignal = 0;
     p.exitCode = 0;
+    p.detail.clear();
     pane.updateProcess(p, 5'000'000'000);
     QCOMPARE(pane.exitText(), QStringLiteral("exit 0"));
 
@@ -469,6 +489,98 @@ void TestOutputView::paneHeader()
     pane.view()->appendLines(makeLines(2, 0, OutputView::defaultPaneLineCap + 12));
     pane.view()->flushPending();
     QCOMPARE(pane.droppedText(), QStringLiteral("lines dropped: 12"));
+}
+
+// One function gives every view Python's Process.exitcode: 0, 1.., -N for signal N; none
+// while running, for a process that never started, and for Main (not a child process).
+void TestOutputView::exitStatusAsPython_data()
+{
+    QTest::addColumn<int>("process");
+    QTest::addColumn<int>("state");
+    QTest::addColumn<qint64>("pid");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<int>("signal");
+    QTest::addColumn<int>("python"); // -1000: None
+    QTest::addColumn<QString>("text");
+    const QString minus = QString(QChar(0x2212));
+    QTest::newRow("finished") << 1 << int(ProcessState::Finished) << qint64(10) << 0 << 0 << 0 << QStringLiteral("exit 0");
+    QTest::newRow("exit 1") << 1 << int(ProcessState::Failed) << qint64(10) << 1 << 0 << 1 << QStringLiteral("exit 1");
+    QTest::newRow("terminated") << 2 << int(ProcessState::Killed) << qint64(10) << 0 << 15 << -15 << QString(u"exit " + minus + u"15 (SIGTERM)");
+    QTest::newRow("killed") << 2 << int(ProcessState::Killed) << qint64(10) << 0 << 9 << -9 << QString(u"exit " + minus + u"9 (SIGKILL)");
+    QTest::newRow("crashed") << 3 << int(ProcessState::Failed) << qint64(10) << 0 << 11 << -11 << QString(u"exit " + minus + u"11 (SIGSEGV)");
+    QTest::newRow("unnamed signal") << 3 << int(ProcessState::Failed) << qint64(10) << 0 << 40 << -40 << QString(u"exit " + minus + u"40");
+    QTest::newRow("running") << 1 << int(ProcessState::Running) << qint64(10) << 0 << 0 << -1000 << QString();
+    QTest::newRow("never started") << 1 << int(ProcessState::Failed) << qint64(0) << 0 << 0 << -1000 << QString();
+    QTest::newRow("main") << 0 << int(ProcessState::Killed) << qint64(10) << 1 << 0 << -1000 << QString();
+}
+
+void TestOutputView::exitStatusAsPython()
+{
+    QFETCH(int, process);
+    QFETCH(int, state);
+    QFETCH(qint64, pid);
+    QFETCH(int, exitCode);
+    QFETCH(int, signal);
+    QFETCH(int, python);
+    QFETCH(QString, text);
+    ProcessSummary p;
+    p.id = process;
+    p.state = static_cast<ProcessState>(state);
+    p.pid = pid;
+    p.exitCode = exitCode;
+    p.exitSignal = signal;
+    QCOMPARE(ProcessStatusText::pythonExitCode(p), python == -1000 ? std::nullopt : std::optional<int>(python));
+    QCOMPARE(ProcessStatusText::exitStatus(p), text);
+}
+
+// Main is the example's main program: it has a status line and never an exit code.
+void TestOutputView::mainPaneStatus_data()
+{
+    QTest::addColumn<int>("state");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("detail");
+    QTest::addColumn<int>("activity");
+    QTest::addColumn<QString>("expected");
+    using A = MainProgramPosition::Activity;
+    QTest::newRow("executing") << int(ProcessState::Running) << 0 << QString() << int(A::Executing)
+                               << QStringLiteral("at line 16: process1.start()");
+    QTest::newRow("waiting") << int(ProcessState::Running) << 0 << QString() << int(A::Waiting)
+                             << QStringLiteral("waiting at line 16: process1.start()");
+    QTest::newRow("paused") << int(ProcessState::Running) << 0 << QString() << int(A::Paused)
+                            << QStringLiteral("paused before line 16: process1.start()");
+    QTest::newRow("finished") << int(ProcessState::Finished) << 0 << QString() << int(A::None)
+                              << QString(); // the chip says "finished"
+    QTest::newRow("stopped") << int(ProcessState::Killed) << 1 << QStringLiteral("stopped by the user")
+                             << int(A::None) << QStringLiteral("stopped by you");
+    QTest::newRow("failed") << int(ProcessState::Failed) << 1 << QStringLiteral("failed: Worker 2")
+                            << int(A::None) << QStringLiteral("ended: failed: Worker 2");
+}
+
+void TestOutputView::mainPaneStatus()
+{
+    QFETCH(int, state);
+    QFETCH(int, exitCode);
+    QFETCH(QString, detail);
+    QFETCH(int, activity);
+    QFETCH(QString, expected);
+    OutputPane pane(0, QStringLiteral("Main"));
+    pane.resize(300, 200); // narrow: the status is elided, in full in the tool tip
+    ProcessSummary p;
+    p.id = 0;
+    p.role = QStringLiteral("Main");
+    p.pid = 4100;
+    p.state = static_cast<ProcessState>(state);
+    p.createdNs = 1'000'000'000;
+    p.endNs = isEndState(p.state) ? 2'000'000'000 : 0;
+    p.exitCode = exitCode;
+    p.detail = detail;
+    pane.setMainProgramPosition({static_cast<MainProgramPosition::Activity>(activity), 16,
+                                 QStringLiteral("process1.start()")});
+    pane.updateProcess(p, 1'500'000'000);
+    QCOMPARE(pane.exitText(), QString());
+    QCOMPARE(pane.detailText(), expected);
+    if (p.state == ProcessState::Finished)
+        QCOMPARE(pane.stateText(), QStringLiteral("finished"));
 }
 
 void TestOutputView::areaLayouts()
@@ -520,7 +632,7 @@ void TestOutputView::flood()
     QList<OutputView *> views;
     for (int p = 1; p <= processes; ++p) {
         OutputPane *pane = area->paneFor(p, QStringLiteral("Worker %1").arg(p));
-        console->setProcessName(p, pane->role());
+        console->setProcessRole(p, pane->role());
         views.append(pane->view());
     }
     views.append(console->view());
@@ -581,6 +693,76 @@ void TestOutputView::flood()
           double(longestDrainNs) / 1e6, double(longestSliceNs) / 1e6, double(longestTurnNs) / 1e6);
     // The target is well under 30 ms; the bound here only catches regressions on a busy machine.
     QVERIFY2(longestDrainNs < 100'000'000, "a drain tick took longer than 100 ms");
+}
+
+// Issue 8: Ctrl+F "Worker" in the console, then F5 twice crashed. QTextDocument::clear()
+// lays out the empty document while its cursor list is swapped out; the scroll bar moved
+// and the view replaced its find highlights (cursors) right then, leaving a freed cursor in
+// the document's list. The highlights must be gone before the document is cleared, and no
+// highlight work may happen while it is being cleared.
+void TestOutputView::clearWithFindActive()
+{
+    OutputView view;
+    view.resize(400, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    for (int round = 0; round < 3; ++round) {
+        view.appendLines(makeLines(1, 0, 300));
+        view.flushPending();
+        view.setSearchText(QStringLiteral("line"));
+        QVERIFY(view.verticalScrollBar()->value() > 0); // clearing moves the scroll bar
+        QVERIFY(!view.extraSelections().isEmpty());
+
+        QList<qsizetype> selectionsWhileClearing;
+        const auto connection = connect(view.document(), &QTextDocument::contentsChange, &view, [&] {
+            if (view.document()->isEmpty())
+                selectionsWhileClearing.append(view.extraSelections().size());
+        });
+        view.clearLines();
+        disconnect(connection);
+        QVERIFY(!selectionsWhileClearing.isEmpty());
+        for (const qsizetype count : std::as_const(selectionsWhileClearing))
+            QCOMPARE(count, qsizetype(0));
+        QVERIFY(view.extraSelections().isEmpty());
+        QCOMPARE(view.toPlainText(), QString());
+
+        // The highlights come back on the new lines, each on a real match.
+        view.appendLines(makeLines(1, 0, 300));
+        view.flushPending();
+        QVERIFY(!view.extraSelections().isEmpty());
+        for (const QTextEdit::ExtraSelection &selection : view.extraSelections())
+            QCOMPARE(selection.cursor.selectedText().toLower(), QStringLiteral("line"));
+        view.setSearchText(QString());
+    }
+}
+
+// The same sequence as the user's: find active in the console, clear for a new run, new
+// lines, again. Under AddressSanitizer the unfixed view reported writes into freed memory.
+void TestOutputView::consoleRerunWithFindActive()
+{
+    ConsoleView console;
+    console.resize(600, 250);
+    console.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&console));
+    for (int run = 0; run < 4; ++run) {
+        for (int process = 0; process <= 8; ++process)
+            console.setProcessRole(process, process == 0 ? QStringLiteral("Main") : QStringLiteral("Worker %1").arg(process));
+        QList<OutputLine> lines;
+        for (int i = 0; i < 120; ++i) {
+            OutputLine line = makeLine(1 + i % 8, i);
+            line.text = QStringLiteral("Worker %1 started").arg(1 + i % 8);
+            lines.append(line);
+        }
+        console.view()->appendLines(lines);
+        console.view()->flushPending();
+        console.findBar()->activate();
+        console.findBar()->lineEdit()->setText(QStringLiteral("Worker"));
+        QVERIFY(console.findBar()->findNext());
+        QVERIFY(!console.view()->extraSelections().isEmpty());
+        console.clear();
+        QVERIFY(console.view()->extraSelections().isEmpty());
+        QCOMPARE(console.view()->receivedLines(), qint64(0));
+    }
 }
 
 QTEST_MAIN(TestOutputView)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
+#include "examples/exampleregistry.h"
 #include "history/runhistorymodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace ProcessLab;
@@ -35,6 +37,7 @@ private slots:
 
 void TestRunHistoryModel::newestFirstAndTexts()
 {
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     RunHistoryModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.addRun(1, QStringLiteral("process"), {{QStringLiteral("workers"), 1}, {QStringLiteral("sleep"), 2.0}},
@@ -43,13 +46,28 @@ void TestRunHistoryModel::newestFirstAndTexts()
                  summaryOf(512.3, 1, 5));
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0, RunHistoryModel::NumberColumn).data().toString(), QStringLiteral("#2"));
-    QCOMPARE(model.index(0, RunHistoryModel::KnobsColumn).data().toString(), QStringLiteral("sleep=0.5, workers=4"));
+    // The example's title and knob labels in the UI language, in the example's knob order (issue 8).
+    QCOMPARE(model.index(0, RunHistoryModel::ExampleColumn).data().toString(),
+             ExampleRegistry::find(QStringLiteral("process"))->titleEn);
+    QCOMPARE(model.index(0, RunHistoryModel::ExampleColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("process"));
+    QCOMPARE(model.index(0, RunHistoryModel::KnobsColumn).data().toString(), QStringLiteral("Workers 4, Sleep (s) 0.5"));
     QCOMPARE(model.index(0, RunHistoryModel::WallTimeColumn).data().toString(), QStringLiteral("512.3 ms"));
     QCOMPARE(model.index(0, RunHistoryModel::ResultColumn).data().toString(), QStringLiteral("failed"));
     QCOMPARE(model.index(1, RunHistoryModel::WallTimeColumn).data().toString(), QStringLiteral("2.00 s"));
     QCOMPARE(model.index(1, RunHistoryModel::ResultColumn).data().toString(), QStringLiteral("ok"));
     QCOMPARE(model.index(1, RunHistoryModel::ProcessesColumn).data().toInt(), 2);
     QCOMPARE(model.entry(1).number, 1);
+
+    // A language switch re-reads every text: the views are told through dataChanged.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy headers(&model, &QAbstractItemModel::headerDataChanged);
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    model.retranslate();
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(headers.size(), 1);
+    QCOMPARE(model.index(0, RunHistoryModel::ExampleColumn).data().toString(),
+             ExampleRegistry::find(QStringLiteral("process"))->titleZh);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
 void TestRunHistoryModel::boundedAndConsistent()

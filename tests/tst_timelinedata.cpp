@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "record/runrecord.h"
+#include "output/processstatustext.h"
 #include "timeline/timelinedata.h"
+#include "timeline/timelinepainter.h"
+#include "timeline/timelinetooltips.h"
 
 #include <QTest>
 
@@ -108,6 +111,7 @@ private slots:
     void rows();
     void segments();
     void endStatus();
+    void endTextsAsPythonReports();
     void marks();
     void openSegmentsWhileLive();
     void incrementalEqualsOneShot_data();
@@ -182,6 +186,34 @@ void TestTimelineData::endStatus()
     // The same figures the CLI and the panes show (first Starting to Ready).
     QCOMPARE(data.summary().process(2)->state, ProcessState::Killed);
     QCOMPARE(data.summary().process(1)->spawnToReadyMs(), 27.0);
+}
+
+// Issue 8: the timeline said "signal 9" and gave Main an exit code. Workers show Python's
+// Process.exitcode (−N for signal N), Main (the main program, not a child) a status only.
+void TestTimelineData::endTextsAsPythonReports()
+{
+    const RunRecord record = sampleRecord();
+    TimelineData data;
+    data.consume(record, 0);
+    const auto tip = [&](int row, TimelineHit::Kind kind) {
+        TimelineHit hit;
+        hit.kind = kind;
+        hit.row = row;
+        return TimelineToolTips::text(hit, data, record.events(), data.lastEventNs());
+    };
+    const QString minus = QString(QChar(0x2212));
+    QCOMPARE(TimelinePainter::exitText(data.processSummary(2)), QString(u"exit " + minus + u"9 (SIGKILL)"));
+    QCOMPARE(TimelinePainter::exitText(data.processSummary(1)), QString()); // exit 0 is not drawn
+    QCOMPARE(TimelinePainter::exitText(data.processSummary(0)), QString());
+    QVERIFY2(tip(2, TimelineHit::Kind::End).contains(u"exit " + minus + u"9 (SIGKILL)"), qPrintable(tip(2, TimelineHit::Kind::End)));
+    QVERIFY(!tip(2, TimelineHit::Kind::End).contains(QStringLiteral("signal 9")));
+    QVERIFY2(tip(1, TimelineHit::Kind::End).contains(QStringLiteral("(exit 0)")), qPrintable(tip(1, TimelineHit::Kind::End)));
+    for (const TimelineHit::Kind kind : {TimelineHit::Kind::End, TimelineHit::Kind::Label}) {
+        const QString main = tip(0, kind);
+        QVERIFY2(main.contains(QStringLiteral("finished")) && !main.contains(QStringLiteral("exit")), qPrintable(main));
+    }
+    QVERIFY(tip(2, TimelineHit::Kind::Label).contains(u"exit " + minus + u"9 (SIGKILL)"));
+    QCOMPARE(TimelinePainter::roleText(1, data.processSummary(1)), QStringLiteral("Worker 1"));
 }
 
 void TestTimelineData::marks()

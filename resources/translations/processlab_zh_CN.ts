@@ -279,10 +279,6 @@
         <translation>存活进程：%1</translation>
     </message>
     <message>
-        <source>(main program at line %1: %2)</source>
-        <translation>（主程序正在执行第 %1 行：%2）</translation>
-    </message>
-    <message>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
@@ -443,14 +439,6 @@
 <context>
     <name>ProcessLab::OutputView</name>
     <message>
-        <source>Main</source>
-        <translation>Main</translation>
-    </message>
-    <message>
-        <source>Worker %1</source>
-        <translation>Worker %1</translation>
-    </message>
-    <message>
         <source>filter “%1”: %2 of %3 lines</source>
         <translation>筛选“%1”：%3 行中的 %2 行</translation>
     </message>
@@ -604,6 +592,10 @@ Wall time: %2 · Result: %3</source>
         <source>Processes</source>
         <translation>进程数</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::RunHistoryView</name>
@@ -666,15 +658,11 @@ Wall time: %2 · Result: %3</source>
     </message>
     <message>
         <source>Ctrl+wheel: zoom · drag: pan · double-click: fit · click a tick: show the line</source>
-        <translation>Ctrl+wheel：缩放 · 拖动：平移 · 双击：适应窗口 · 点击刻度线：显示该行</translation>
+        <translation>Ctrl+滚轮：缩放 · 拖动：平移 · 双击：适应窗口 · 点击刻度线：显示该行</translation>
     </message>
 </context>
 <context>
     <name>ProcessLab::TimelinePainter</name>
-    <message>
-        <source>Process %1</source>
-        <translation>进程 %1</translation>
-    </message>
     <message>
         <source>The Process object exists; start() has not been called yet.</source>
         <translation>Process 对象已创建，但尚未调用 start()。</translation>
@@ -702,18 +690,6 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>The process was stopped.</source>
         <translation>进程已被停止。</translation>
-    </message>
-    <message>
-        <source>signal %1</source>
-        <translation>信号 %1</translation>
-    </message>
-    <message>
-        <source>exit %1</source>
-        <translation>退出码 %1</translation>
-    </message>
-    <message>
-        <source>Worker %1</source>
-        <translation>Worker %1</translation>
     </message>
     <message>
         <source>PID %1</source>
@@ -764,7 +740,7 @@ Wall time: %2 · Result: %3</source>
     </message>
     <message>
         <source>+%1 more at this pixel; Ctrl+wheel zooms in.</source>
-        <translation>此处还有 %1 个标记；Ctrl+wheel 可放大查看。</translation>
+        <translation>此处还有 %1 个标记；按住 Ctrl 滚动滚轮可放大查看。</translation>
     </message>
     <message>
         <source>Click to show it in the process&apos;s output.</source>
@@ -791,22 +767,6 @@ Wall time: %2 · Result: %3</source>
         <translation>正在执行：%1</translation>
     </message>
     <message>
-        <source>%1 finished with exit code %2 at %3</source>
-        <translation>%1 于 %3 结束，退出码 %2</translation>
-    </message>
-    <message>
-        <source>%1 failed: ended by signal %2 at %3</source>
-        <translation>%1 失败：于 %3 被信号 %2 终止</translation>
-    </message>
-    <message>
-        <source>%1 failed with exit code %2 at %3</source>
-        <translation>%1 于 %3 失败，退出码 %2</translation>
-    </message>
-    <message>
-        <source>%1 was stopped (signal %2) at %3</source>
-        <translation>%1 于 %3 被停止（信号 %2）</translation>
-    </message>
-    <message>
         <source>%1 was stopped at %2</source>
         <translation>%1 于 %2 被停止</translation>
     </message>
@@ -829,6 +789,30 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>Lines not kept (over the limit): %1</source>
         <translation>未保留的行（超出上限）：%1</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 于 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 finished at %2</source>
+        <translation>%1 于 %2 结束</translation>
+    </message>
+    <message>
+        <source>%1 finished at %2 (%3)</source>
+        <translation>%1 于 %2 结束（%3）</translation>
+    </message>
+    <message>
+        <source>%1 failed at %2</source>
+        <translation>%1 于 %2 失败</translation>
+    </message>
+    <message>
+        <source>%1 failed at %2 (%3)</source>
+        <translation>%1 于 %2 失败（%3）</translation>
+    </message>
+    <message>
+        <source>%1 was stopped at %2 (%3)</source>
+        <translation>%1 于 %2 被停止（%3）</translation>
     </message>
 </context>
 <context>
@@ -912,18 +896,6 @@ Wall time: %2 · Result: %3</source>
         <translation>失败</translation>
     </message>
     <message>
-        <source>killed</source>
-        <translation>已终止</translation>
-    </message>
-    <message>
-        <source>signal %1</source>
-        <translation>信号 %1</translation>
-    </message>
-    <message>
-        <source>signal %1 (%2)</source>
-        <translation>信号 %1 (%2)</translation>
-    </message>
-    <message>
         <source>exit %1</source>
         <translation>退出码 %1</translation>
     </message>
@@ -937,7 +909,51 @@ Wall time: %2 · Result: %3</source>
     </message>
     <message>
         <source>%1:%2 min</source>
-        <translation>%1:%2 min</translation>
+        <translation>%1:%2 分钟</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主进程</translation>
+    </message>
+    <message>
+        <source>Worker %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>Process %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>exit %1 (%2)</source>
+        <translation>退出码 %1（%2）</translation>
+    </message>
+    <message>
+        <source>stopped by you</source>
+        <translation>已被你停止</translation>
+    </message>
+    <message>
+        <source>ended: the run failed</source>
+        <translation>已结束：运行失败</translation>
+    </message>
+    <message>
+        <source>ended: %1</source>
+        <translation>已结束：%1</translation>
+    </message>
+    <message>
+        <source>at line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>waiting at line %1: %2</source>
+        <translation>在第 %1 行等待：%2</translation>
+    </message>
+    <message>
+        <source>paused before line %1: %2</source>
+        <translation>停在第 %1 行之前：%2</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,9 @@
 #include <QHeaderView>
 #include <QPainter>
 #include <QStyledItemDelegate>
+#include <QTextLayout>
+
+#include <cmath>
 
 namespace ProcessLab {
 
@@ -15,6 +18,33 @@ namespace {
 
 constexpr int exampleIdRole = Qt::UserRole;
 constexpr int summaryRole = Qt::UserRole + 1;
+
+// The height a line of this text really takes. QFontMetrics::height() is the primary
+// font's; Chinese text is drawn with a CJK fallback font whose line is taller, and a rect
+// of the primary font's height clipped what hangs below the baseline (the "_" of
+// apply_async vanished in zh_CN).
+int lineHeight(const QFont &font, const QString &text)
+{
+    QTextLayout layout(text.isEmpty() ? QStringLiteral(" ") : text, font);
+    layout.beginLayout();
+    const QTextLine line = layout.createLine();
+    layout.endLayout();
+    return std::max(QFontMetrics(font).height(), static_cast<int>(std::ceil(line.height())));
+}
+
+QFont titleFontFor(const QFont &font, bool enabled)
+{
+    QFont title = font;
+    title.setBold(enabled);
+    return title;
+}
+
+QFont summaryFontFor(const QFont &font)
+{
+    QFont small = font;
+    small.setPointSizeF(font.pointSizeF() * 0.9);
+    return small;
+}
 
 // Title on the first line, the one-line description below it in a quieter colour.
 class ExampleDelegate : public QStyledItemDelegate
@@ -25,8 +55,12 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         QSize size = QStyledItemDelegate::sizeHint(option, index);
-        if (!index.data(summaryRole).toString().isEmpty())
-            size.setHeight(option.fontMetrics.height() * 2 + option.fontMetrics.height() / 2 + 4);
+        const QString summary = index.data(summaryRole).toString();
+        if (!summary.isEmpty()) {
+            const bool enabled = index.flags().testFlag(Qt::ItemIsEnabled);
+            const int title = lineHeight(titleFontFor(option.font, enabled), index.data(Qt::DisplayRole).toString());
+            size.setHeight(title + 1 + lineHeight(summaryFontFor(option.font), summary) + option.fontMetrics.height() / 2 + 4);
+        }
         return size;
     }
 
@@ -46,22 +80,22 @@ public:
         const bool selected = opt.state & QStyle::State_Selected;
         const bool enabled = opt.state & QStyle::State_Enabled;
         painter->save();
-        QFont titleFont = opt.font;
-        titleFont.setBold(enabled);
+        const QFont titleFont = titleFontFor(opt.font, enabled);
         painter->setFont(titleFont);
         painter->setPen(opt.palette.color(enabled ? QPalette::Active : QPalette::Disabled,
                                           selected ? QPalette::HighlightedText : QPalette::Text));
         const QFontMetrics fm(titleFont);
-        painter->drawText(QRect(r.left(), r.top(), r.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                          fm.elidedText(title, Qt::ElideRight, r.width()));
-        QFont small = opt.font;
-        small.setPointSizeF(opt.font.pointSizeF() * 0.9);
+        const QString shownTitle = fm.elidedText(title, Qt::ElideRight, r.width());
+        const int titleHeight = lineHeight(titleFont, shownTitle);
+        painter->drawText(QRect(r.left(), r.top(), r.width(), titleHeight), Qt::AlignLeft | Qt::AlignVCenter, shownTitle);
+        const QFont small = summaryFontFor(opt.font);
         painter->setFont(small);
         painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText)
                                  : opt.palette.color(QPalette::PlaceholderText));
         const QFontMetrics sfm(small);
-        painter->drawText(QRect(r.left(), r.top() + fm.height() + 1, r.width(), sfm.height()),
-                          Qt::AlignLeft | Qt::AlignVCenter, sfm.elidedText(summary, Qt::ElideRight, r.width()));
+        const QString shownSummary = sfm.elidedText(summary, Qt::ElideRight, r.width());
+        painter->drawText(QRect(r.left(), r.top() + titleHeight + 1, r.width(), lineHeight(small, shownSummary)),
+                          Qt::AlignLeft | Qt::AlignVCenter, shownSummary);
         painter->restore();
     }
 };

@@ -17,6 +17,8 @@
 #include "output/outputarea.h"
 #include "output/outputpane.h"
 #include "output/outputview.h"
+#include "output/processstatustext.h"
+#include "output/runclock.h"
 #include "record/jsonexport.h"
 #include "runcontroller.h"
 #include "runtime/run.h"
@@ -226,8 +228,6 @@ void MainWindow::connectActions()
     connect(m_controller, &RunController::runFinished, this, [this] {
         m_code->runEnded();
         m_code->setKnobs(m_knobs->values()); // they may have changed during the run
-        if (OutputPane *pane = m_outputArea->pane(mainProcessId))
-            pane->view()->setPlaceholderText(QString());
         handleTick(0);
     });
     connect(m_timeline, &TimelineWidget::eventActivated, this, [this](int process, qsizetype eventIndex) {
@@ -289,6 +289,8 @@ void MainWindow::handleRunStarted()
     m_console->clear();
     m_code->resetMarkers();
     m_timeline->setRecord(&m_controller->run()->record());
+    // Main's pane follows the main program step by step (not the events' batches).
+    connect(m_controller->run(), &Run::stepChanged, this, &MainWindow::updateMainProgramPosition);
     // Show the program this run runs, so its steps and traces name lines of the listing.
     const RunRecord &record = m_controller->run()->record();
     if (const ExampleDefinition *example = ExampleRegistry::find(record.exampleId()))
@@ -307,19 +309,17 @@ void MainWindow::handleEvents(const RunRecord &record, qsizetype from, qsizetype
         switch (event.kind) {
         case EventKind::ProcessCreated:
             m_outputArea->paneFor(event.process, event.text);
-            m_console->setProcessName(event.process, event.text);
+            m_console->setProcessRole(event.process, event.text);
+            if (event.process == mainProcessId)
+                updateMainProgramPosition();
             break;
         case EventKind::Output: {
-            const OutputLine line{event.timeNs, event.process, event.stream, event.text, i};
+            const OutputLine line{RunClock::sinceStartNs(record, event.timeNs), event.process, event.stream,
+                                  event.text, i};
             perProcess[event.process].append(line);
             all.append(line);
             break;
         }
-        case EventKind::ScriptStep:
-            // Main prints little; its pane tells where the main program is meanwhile.
-            if (OutputPane *pane = m_outputArea->pane(mainProcessId))
-                pane->view()->setPlaceholderText(tr("(main program at line %1: %2)").arg(event.sourceLine).arg(event.text));
-            break;
         case EventKind::OutputDropped:
             if (OutputPane *pane = m_outputArea->pane(event.process))
                 pane->view()->addExternallyDropped(event.count);
@@ -344,10 +344,31 @@ void MainWindow::handleTick(qint64 nowNs)
     const RunSummary &summary = m_controller->summary();
     const bool live = m_controller->isActive();
     const qint64 now = live ? nowNs : summary.endNs;
+    updateMainProgramPosition(); // a join that began waiting sends no stepChanged
     m_outputArea->updateSummary(summary, now);
     if (m_controller->run())
         m_timeline->refresh(now, live);
     updateStatus(now);
+}
+
+void MainWindow::updateMainProgramPosition()
+{
+    OutputPane *pane = m_outputArea->pane(mainProcessId);
+    const Run *run = m_controller->run();
+    if (!pane || !run)
+        return;
+    MainProgramPosition position;
+    const QList<ScriptStep> &steps = run->script().steps;
+    const int index = run->currentStep();
+    if (run->status() == Run::Status::Running && index >= 0 && index < steps.size()) {
+        const ScriptStep &step = steps.at(index);
+        position.line = step.sourceLine;
+        position.source = step.source;
+        position.activity = run->isWaitingForStep()             ? MainProgramPosition::Activity::Paused
+                            : step.kind == ScriptStep::Kind::Join ? MainProgramPosition::Activity::Waiting
+                                                                  : MainProgramPosition::Activity::Executing;
+    }
+    pane->setMainProgramPosition(position);
 }
 
 void MainWindow::updateStepHighlight()
@@ -407,7 +428,7 @@ void MainWindow::updateStatus(qint64 nowNs)
     }
     m_statusState->setText(QStringLiteral("<span style='color:%1'>●</span> %2 · %3")
                                .arg(color.name(), state, tr("run #%1").arg(m_controller->runNumber())));
-    const qint64 elapsed = summary.startNs && nowNs ? nowNs - summary.startNs : 0;
+    const qint64 elapsed = nowNs ? RunClock::sinceStartNs(summary.startNs, nowNs) : 0;
     m_statusElapsed->setText(secondsText(qMax<qint64>(elapsed, 0)));
     m_statusProcesses->setText(tr("Processes alive: %1").arg(summary.liveProcessCount()));
 }

@@ -79,6 +79,7 @@ private:
     void updateControls();
     void updateStatus(qint64 nowNs);
     void updateStepHighlight();
+    void updateMainProgramPosition();
     void exportRecord();
     void setLanguage(const QString &code);
     void applyFontScale();

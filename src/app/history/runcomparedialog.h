@@ -14,6 +14,16 @@ class RunCompareDialog : public QDialog
 public:
     RunCompareDialog(const RunHistoryModel::Entry &left, const RunHistoryModel::Entry &right,
                      QWidget *parent = nullptr);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void rebuild(); // fills the dialog in the current language
+
+    RunHistoryModel::Entry m_left;
+    RunHistoryModel::Entry m_right;
+    QWidget *m_content = nullptr;
 };
 
 } // namespace ProcessLab

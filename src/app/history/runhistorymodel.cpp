@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "runhistorymodel.h"
 
+#include "examples/exampleregistry.h"
+
 #include <QBrush>
 #include <QColor>
+#include <QLocale>
 
 namespace ProcessLab {
 
@@ -42,17 +45,43 @@ int RunHistoryModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString RunHistoryModel::knobsText(const QVariantMap &knobs)
+void RunHistoryModel::retranslate()
 {
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_entries.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+QString RunHistoryModel::exampleTitle(const QString &exampleId)
+{
+    const ExampleDefinition *example = ExampleRegistry::find(exampleId);
+    if (!example)
+        return exampleId;
+    return QLocale().language() == QLocale::Chinese ? example->titleZh : example->titleEn;
+}
+
+QString RunHistoryModel::knobsText(const QString &exampleId, const QVariantMap &knobs)
+{
+    const auto valueText = [](const QVariant &v) {
+        return v.typeId() == QMetaType::Double ? QLocale().toString(v.toDouble(), 'g', 6)
+               : v.typeId() == QMetaType::Bool ? (v.toBool() ? tr("on") : tr("off"))
+                                               : v.toString();
+    };
     QStringList parts;
-    for (auto it = knobs.cbegin(); it != knobs.cend(); ++it) {
-        const QVariant &v = it.value();
-        const QString value = v.typeId() == QMetaType::Double ? QString::number(v.toDouble(), 'g', 6)
-                              : v.typeId() == QMetaType::Bool ? (v.toBool() ? tr("on") : tr("off"))
-                                                              : v.toString();
-        parts.append(it.key() + QLatin1Char('=') + value);
+    QStringList named;
+    if (const ExampleDefinition *example = ExampleRegistry::find(exampleId)) {
+        for (const KnobSpec &knob : example->knobs) {
+            if (!knobs.contains(knob.name))
+                continue;
+            parts.append(knob.translatedLabel() + u' ' + valueText(knobs.value(knob.name)));
+            named.append(knob.name);
+        }
     }
-    return parts.join(QLatin1StringView(", "));
+    for (auto it = knobs.cbegin(); it != knobs.cend(); ++it) {
+        if (!named.contains(it.key()))
+            parts.append(it.key() + u' ' + valueText(it.value()));
+    }
+    return parts.join(tr(", "));
 }
 
 QString RunHistoryModel::resultText(const RunSummary &summary)
@@ -80,14 +109,16 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case NumberColumn: return QStringLiteral("#%1").arg(e.number);
-        case ExampleColumn: return e.exampleId;
-        case KnobsColumn: return knobsText(e.knobs);
+        case ExampleColumn: return exampleTitle(e.exampleId);
+        case KnobsColumn: return knobsText(e.exampleId, e.knobs);
         case WallTimeColumn: return msText(e.summary.wallMs());
         case ResultColumn: return resultText(e.summary);
         case ProcessesColumn: return static_cast<int>(e.summary.processes.size());
         default: return {};
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == ExampleColumn)
+        return e.exampleId;
     if (role == Qt::ForegroundRole && index.column() == ResultColumn && e.summary.exitCode != 0)
         return QBrush(QColor(0xd3, 0x2f, 0x2f));
     if (role == Qt::TextAlignmentRole && (index.column() == WallTimeColumn || index.column() == ProcessesColumn))

@@ -36,7 +36,12 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    static QString knobsText(const QVariantMap &knobs);
+    // Re-reads every text in the current language (a QObject gets no LanguageChange itself).
+    void retranslate();
+
+    // "Workers 4, Sleep (s) 0.5": the example's knob labels, in its knob order.
+    static QString knobsText(const QString &exampleId, const QVariantMap &knobs);
+    static QString exampleTitle(const QString &exampleId); // in the UI language; the id if unknown
     static QString resultText(const RunSummary &summary);
     static QString msText(double ms);
 

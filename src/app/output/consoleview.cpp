@@ -5,8 +5,10 @@
 #include "outputfindbar.h"
 #include "outputtoolbar.h"
 #include "outputview.h"
+#include "processstatustext.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QVBoxLayout>
 
 namespace ProcessLab {
@@ -17,16 +19,15 @@ ConsoleView::ConsoleView(QWidget *parent)
     , m_actions(new OutputActions(m_view, this))
     , m_toolBar(new OutputToolBar(m_actions, this))
     , m_findBar(new OutputFindBar(m_view, this, this))
-    , m_timestamps(new QCheckBox(tr("Timestamps"), m_toolBar))
-    , m_prefixes(new QCheckBox(tr("Prefixes"), m_toolBar))
+    , m_timestamps(new QCheckBox(m_toolBar))
+    , m_prefixes(new QCheckBox(m_toolBar))
 {
     m_view->setLineCap(OutputView::defaultConsoleLineCap);
     m_view->setShowProcessPrefix(true);
     m_actions->setSaveBaseName(QStringLiteral("console"));
 
-    m_timestamps->setToolTip(tr("Show when each line was printed, in seconds since the run started"));
-    m_prefixes->setToolTip(tr("Show which process printed each line"));
     m_prefixes->setChecked(true);
+    retranslate();
     m_toolBar->addLeadingWidget(m_timestamps);
     m_toolBar->addLeadingWidget(m_prefixes);
 
@@ -38,7 +39,7 @@ ConsoleView::ConsoleView(QWidget *parent)
     layout->addWidget(m_view, 1);
 
     connect(m_timestamps, &QCheckBox::toggled, this, [this](bool on) {
-        m_view->setShowTimestamps(on, m_runStartNs);
+        m_view->setShowTimestamps(on);
         emit showTimestampsChanged(on);
     });
     connect(m_prefixes, &QCheckBox::toggled, this, [this](bool on) {
@@ -50,15 +51,29 @@ ConsoleView::ConsoleView(QWidget *parent)
     setFocusProxy(m_view);
 }
 
-void ConsoleView::setRunStartNs(qint64 runStartNs)
+void ConsoleView::setProcessRole(int processId, const QString &recordedRole)
 {
-    m_runStartNs = runStartNs;
-    m_view->setShowTimestamps(m_timestamps->isChecked(), runStartNs);
+    m_roles.insert(processId, recordedRole);
+    m_view->setProcessName(processId, ProcessStatusText::roleName(processId, recordedRole));
 }
 
-void ConsoleView::setProcessName(int processId, const QString &name)
+void ConsoleView::retranslate()
 {
-    m_view->setProcessName(processId, name);
+    m_timestamps->setText(tr("Timestamps"));
+    m_prefixes->setText(tr("Prefixes"));
+    m_timestamps->setToolTip(tr("Show when each line was printed, in seconds since the run started"));
+    m_prefixes->setToolTip(tr("Show which process printed each line"));
+    QHash<int, QString> names;
+    for (auto it = m_roles.cbegin(); it != m_roles.cend(); ++it)
+        names.insert(it.key(), ProcessStatusText::roleName(it.key(), it.value()));
+    m_view->setProcessNames(names);
+}
+
+void ConsoleView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 void ConsoleView::setShowTimestamps(bool show)
@@ -84,6 +99,7 @@ bool ConsoleView::showPrefixes() const
 void ConsoleView::clear()
 {
     m_view->clearLines();
+    m_roles.clear();
     m_view->setProcessNames({});
 }
 

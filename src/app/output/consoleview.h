@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QHash>
 #include <QWidget>
 
 class QCheckBox;
@@ -26,8 +27,8 @@ public:
     OutputToolBar *toolBar() const { return m_toolBar; }
     OutputFindBar *findBar() const { return m_findBar; }
 
-    void setRunStartNs(qint64 runStartNs);
-    void setProcessName(int processId, const QString &name);
+    // The role as recorded ("Worker 1"); the prefix shows it translated ("[进程 1]").
+    void setProcessRole(int processId, const QString &recordedRole);
 
     void setShowTimestamps(bool show);
     bool showTimestamps() const;
@@ -37,19 +38,24 @@ public:
     // Forgets the lines and names of the last run.
     void clear();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 signals:
     // For the settings (QSettings) the app keeps.
     void showTimestampsChanged(bool show);
     void showPrefixesChanged(bool show);
 
 private:
+    void retranslate();
+
     OutputView *m_view;
     OutputActions *m_actions;
     OutputToolBar *m_toolBar;
     OutputFindBar *m_findBar;
     QCheckBox *m_timestamps;
     QCheckBox *m_prefixes;
-    qint64 m_runStartNs = 0;
+    QHash<int, QString> m_roles; // recorded roles, by process id
 };
 
 } // namespace ProcessLab

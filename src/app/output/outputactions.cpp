@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QLocale>
@@ -28,20 +29,18 @@ OutputActions::OutputActions(OutputView *view, QWidget *owner)
     : QObject(owner)
     , m_view(view)
     , m_owner(owner)
-    , m_find(new QAction(tr("Find…"), this))
-    , m_filter(new QAction(tr("Filter…"), this))
-    , m_copy(new QAction(tr("Copy All"), this))
-    , m_clear(new QAction(tr("Clear"), this))
-    , m_save(new QAction(tr("Save…"), this))
+    , m_find(new QAction(this))
+    , m_filter(new QAction(this))
+    , m_copy(new QAction(this))
+    , m_clear(new QAction(this))
+    , m_save(new QAction(this))
 {
     m_find->setShortcut(QKeySequence::Find);
     m_find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_find->setToolTip(tr("Find text in this output (%1)").arg(m_find->shortcut().toString(QKeySequence::NativeText)));
-    m_filter->setToolTip(tr("Show only the lines that contain a text"));
-    m_copy->setToolTip(tr("Copy the selected text, or all shown lines when nothing is selected"));
-    m_clear->setToolTip(tr("Remove all lines from this view"));
-    m_save->setToolTip(tr("Save the shown lines to a UTF-8 text file"));
+    retranslate();
     owner->addAction(m_find);
+    // Actions are not widgets: they learn of a language switch through their owner.
+    owner->installEventFilter(this);
 
     connect(m_find, &QAction::triggered, this, &OutputActions::findRequested);
     connect(m_filter, &QAction::triggered, this, &OutputActions::filterRequested);
@@ -52,6 +51,27 @@ OutputActions::OutputActions(OutputView *view, QWidget *owner)
 
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &OutputActions::showContextMenu);
+}
+
+void OutputActions::retranslate()
+{
+    m_find->setText(tr("Find…"));
+    m_filter->setText(tr("Filter…"));
+    m_clear->setText(tr("Clear"));
+    m_save->setText(tr("Save…"));
+    updateCopyText();
+    m_find->setToolTip(tr("Find text in this output (%1)").arg(m_find->shortcut().toString(QKeySequence::NativeText)));
+    m_filter->setToolTip(tr("Show only the lines that contain a text"));
+    m_copy->setToolTip(tr("Copy the selected text, or all shown lines when nothing is selected"));
+    m_clear->setToolTip(tr("Remove all lines from this view"));
+    m_save->setToolTip(tr("Save the shown lines to a UTF-8 text file"));
+}
+
+bool OutputActions::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_owner && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return QObject::eventFilter(watched, event);
 }
 
 void OutputActions::updateCopyText()

@@ -49,7 +49,11 @@ signals:
     void findRequested();
     void filterRequested();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void retranslate();
     void showContextMenu(const QPoint &pos);
     void updateCopyText();
 

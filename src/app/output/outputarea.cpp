@@ -65,7 +65,6 @@ OutputArea::OutputArea(QWidget *parent)
     m_list->verticalHeader()->hide();
     m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->horizontalHeader()->setStretchLastSection(true);
-    m_list->setToolTip(tr("Select rows to see those processes' output beside Main's (Ctrl+click: several)."));
     updateListMetrics();
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OutputArea::handleListSelection);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &OutputArea::selectRows);
@@ -74,7 +73,6 @@ OutputArea::OutputArea(QWidget *parent)
     const int spacing = fontMetrics().horizontalAdvance(u' ') / 2 + 2;
     m_gridLayout->setContentsMargins(spacing, spacing, spacing, spacing);
     m_gridLayout->setSpacing(spacing);
-    m_placeholder->setText(tr("The output of each process appears here when a run starts."));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setEnabled(false);
@@ -95,6 +93,16 @@ OutputArea::OutputArea(QWidget *parent)
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     m_list->hide();
+    retranslate();
+}
+
+void OutputArea::retranslate()
+{
+    m_placeholder->setText(tr("The output of each process appears here when a run starts."));
+    m_list->setToolTip(tr("Select rows to see those processes' output beside Main's (Ctrl+click: several)."));
+    m_model->retranslate();
+    for (OutputPane *pane : std::as_const(m_panes))
+        updateTab(pane); // tab titles and tips are read from the panes at call time
 }
 
 int OutputArea::processCount() const
@@ -198,7 +206,7 @@ void OutputArea::relayout()
             if (m_tabs->indexOf(pane) != i) {
                 if (const int index = m_tabs->indexOf(pane); index >= 0)
                     m_tabs->removeTab(index);
-                m_tabs->insertTab(i, pane, pane->role());
+                m_tabs->insertTab(i, pane, pane->displayName());
             }
             updateTab(pane);
         }
@@ -279,9 +287,9 @@ void OutputArea::updateTab(OutputPane *pane)
     const int index = m_tabs->indexOf(pane);
     if (index < 0)
         return;
-    m_tabs->setTabText(index, pane->role());
+    m_tabs->setTabText(index, pane->displayName());
     m_tabs->setTabIcon(index, stateDot(pane->state(), isDarkPalette(palette()), fontMetrics().height(), devicePixelRatioF()));
-    m_tabs->setTabToolTip(index, pane->role() + u" — " + pane->stateText());
+    m_tabs->setTabToolTip(index, pane->displayName() + u" — " + pane->stateText());
 }
 
 void OutputArea::setLayoutMode(LayoutMode mode)
@@ -404,9 +412,7 @@ void OutputArea::changeEvent(QEvent *event)
             relayout();
         break;
     case QEvent::LanguageChange:
-        m_placeholder->setText(tr("The output of each process appears here when a run starts."));
-        m_list->setToolTip(tr("Select rows to see those processes' output beside Main's (Ctrl+click: several)."));
-        m_model->retranslate();
+        retranslate();
         break;
     default:
         break;

@@ -90,6 +90,7 @@ private:
     void handleListSelection();
     void updateListMetrics();
     void selectRows();
+    void retranslate();
 
     QSplitter *m_splitter;
     QTableView *m_list;

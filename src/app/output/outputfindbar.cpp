@@ -24,20 +24,22 @@ OutputFindBar::OutputFindBar(OutputView *view, QWidget *shortcutScope, QWidget *
     , m_previous(new QToolButton(this))
     , m_next(new QToolButton(this))
     , m_status(new QLabel(this))
+    , m_close(new QToolButton(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->setSpacing(2);
 
-    m_edit->setPlaceholderText(tr("Find"));
     m_edit->setClearButtonEnabled(true);
     m_edit->setMinimumWidth(m_edit->fontMetrics().averageCharWidth() * 10);
     layout->addWidget(m_edit, 1);
 
-    auto *nextAction = new QAction(style()->standardIcon(QStyle::SP_ArrowDown), tr("Next match"), this);
+    auto *nextAction = new QAction(style()->standardIcon(QStyle::SP_ArrowDown), QString(), this);
+    m_nextAction = nextAction;
     nextAction->setShortcuts(QKeySequence::FindNext);
     nextAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    auto *previousAction = new QAction(style()->standardIcon(QStyle::SP_ArrowUp), tr("Previous match"), this);
+    auto *previousAction = new QAction(style()->standardIcon(QStyle::SP_ArrowUp), QString(), this);
+    m_previousAction = previousAction;
     previousAction->setShortcuts(QKeySequence::FindPrevious);
     previousAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     shortcutScope->addAction(nextAction);
@@ -52,11 +54,10 @@ OutputFindBar::OutputFindBar(OutputView *view, QWidget *shortcutScope, QWidget *
     m_status->setTextFormat(Qt::PlainText);
     layout->addWidget(m_status);
 
-    auto *close = new QToolButton(this);
-    close->setAutoRaise(true);
-    close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
-    close->setToolTip(tr("Close the find bar (Esc)"));
-    layout->addWidget(close);
+    m_close->setAutoRaise(true);
+    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    layout->addWidget(m_close);
+    retranslate();
 
     connect(m_edit, &QLineEdit::textChanged, this, &OutputFindBar::handleTextChanged);
     connect(m_edit, &QLineEdit::returnPressed, this, [this] {
@@ -72,8 +73,25 @@ OutputFindBar::OutputFindBar(OutputView *view, QWidget *shortcutScope, QWidget *
             activate();
         findNext(true);
     });
-    connect(close, &QToolButton::clicked, this, &OutputFindBar::deactivate);
+    connect(m_close, &QToolButton::clicked, this, &OutputFindBar::deactivate);
     hide();
+}
+
+void OutputFindBar::retranslate()
+{
+    m_edit->setPlaceholderText(tr("Find"));
+    m_nextAction->setText(tr("Next match"));
+    m_previousAction->setText(tr("Previous match"));
+    m_close->setToolTip(tr("Close the find bar (Esc)"));
+    if (!m_status->text().isEmpty())
+        updateStatus(m_lastFound);
+}
+
+void OutputFindBar::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 void OutputFindBar::activate()
@@ -117,6 +135,7 @@ void OutputFindBar::handleTextChanged(const QString &text)
 
 void OutputFindBar::updateStatus(bool found)
 {
+    m_lastFound = found;
     if (m_edit->text().isEmpty()) {
         m_status->clear();
         return;

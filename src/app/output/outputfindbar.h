@@ -29,8 +29,10 @@ public:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate();
     void handleTextChanged(const QString &text);
     void updateStatus(bool found);
 
@@ -39,6 +41,10 @@ private:
     QToolButton *m_previous;
     QToolButton *m_next;
     QLabel *m_status;
+    QToolButton *m_close;
+    QAction *m_nextAction = nullptr;
+    QAction *m_previousAction = nullptr;
+    bool m_lastFound = false;
 };
 
 } // namespace ProcessLab

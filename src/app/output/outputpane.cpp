@@ -148,7 +148,6 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     m_summary.id = processId;
     m_summary.role = role;
     m_view->setLineCap(OutputView::defaultPaneLineCap);
-    m_view->setProcessName(processId, role);
     m_actions->setSaveBaseName(role.toLower().replace(u' ', u'-'));
 
     m_roleLabel->setFont(boldFont());
@@ -162,11 +161,9 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     m_chip->setObjectName(QStringLiteral("state"));
     m_elapsedLabel->setObjectName(QStringLiteral("elapsed"));
     m_exitLabel->setObjectName(QStringLiteral("exit"));
-    m_elapsedLabel->setToolTip(tr("Time since the process was started (live while it runs)"));
     m_toolsButton->setText(QStringLiteral("⋯"));
     m_toolsButton->setCheckable(true);
     m_toolsButton->setAutoRaise(true);
-    m_toolsButton->setToolTip(tr("Show the tools: filter, find, copy, clear, save"));
     m_droppedLabel->setTextFormat(Qt::PlainText);
 
     // Two rows, so that two columns of panes fit beside the code: who (role, PID) and how
@@ -216,7 +213,22 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     connect(m_view, &OutputView::filterChanged, this, [this] { setToolsVisible(m_toolsButton->isChecked()); });
 
     setFocusProxy(m_view);
+    retranslate();
+}
+
+QString OutputPane::displayName() const
+{
+    return ProcessStatusText::roleName(m_processId, m_role);
+}
+
+void OutputPane::retranslate()
+{
+    m_roleLabel->setFullText(displayName());
+    m_view->setProcessName(m_processId, displayName());
+    m_elapsedLabel->setToolTip(tr("Time since the process was started (live while it runs)"));
+    m_toolsButton->setToolTip(tr("Show the tools: filter, find, copy, clear, save"));
     updateProcess(m_summary, 0);
+    updateDropped();
 }
 
 void OutputPane::setRole(const QString &role)
@@ -225,8 +237,8 @@ void OutputPane::setRole(const QString &role)
         return;
     m_role = role;
     m_summary.role = role;
-    m_roleLabel->setFullText(role);
-    m_view->setProcessName(m_processId, role);
+    m_roleLabel->setFullText(displayName());
+    m_view->setProcessName(m_processId, displayName());
     m_actions->setSaveBaseName(role.toLower().replace(u' ', u'-'));
     emit statusChanged();
 }
@@ -242,7 +254,10 @@ void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
     m_pidLabel->setVisible(summary.pid != 0);
 
     m_chip->setState(summary.state);
-    m_chip->setToolTip(summary.detail.isEmpty() ? m_chip->text() : m_chip->text() + u": " + summary.detail);
+    const bool isMain = m_processId == mainProcessId;
+    // Main is the example's own program: it has a status line, never an exit code.
+    const QString detail = isMain ? ProcessStatusText::mainProgramStatus(m_summary, m_mainPosition) : summary.detail;
+    m_chip->setToolTip(detail.isEmpty() || detail == m_chip->text() ? m_chip->text() : m_chip->text() + u": " + detail);
 
     // Room for "999 ms" or "99.9 s", so the row does not jitter as the time ticks.
     const QFontMetrics elapsedMetrics = m_elapsedLabel->fontMetrics();
@@ -255,13 +270,31 @@ void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
     m_exitLabel->setFullText(exit);
     m_exitLabel->setVisible(!exit.isEmpty());
     const bool dark = isDarkPalette(palette());
-    const bool bad = summary.exitSignal != 0 || (summary.hasEnded() && summary.exitCode != 0)
-                     || summary.state == ProcessState::Failed;
+    const std::optional<int> code = ProcessStatusText::pythonExitCode(m_summary);
+    const bool bad = (code && *code != 0) || summary.state == ProcessState::Failed;
     setTextColor(m_exitLabel, bad ? stateColor(ProcessState::Failed, dark) : palette().color(QPalette::WindowText));
-    m_detailLabel->setFullText(summary.detail);
-    m_detailLabel->setVisible(!summary.detail.isEmpty());
+    // "stopped · exit −15 (SIGTERM)" says it all; the core's "stopped" note stays in the chip's tool tip.
+    // Main's "finished" is the chip's word already.
+    const bool redundant = (!isMain && summary.state == ProcessState::Killed && !exit.isEmpty())
+                           || detail == m_chip->text();
+    m_detailLabel->setFullText(redundant ? QString() : detail);
+    m_detailLabel->setVisible(!m_detailLabel->fullText().isEmpty());
     if (stateChanged)
         emit statusChanged();
+}
+
+void OutputPane::setMainProgramPosition(const MainProgramPosition &position)
+{
+    if (position.activity == m_mainPosition.activity && position.line == m_mainPosition.line
+        && position.source == m_mainPosition.source)
+        return;
+    m_mainPosition = position;
+    updateProcess(m_summary, 0);
+}
+
+QString OutputPane::detailText() const
+{
+    return m_detailLabel->fullText();
 }
 
 QString OutputPane::stateText() const
@@ -355,6 +388,8 @@ void OutputPane::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange) {
         updateProcess(m_summary, 0);
         updateDropped();
+    } else if (event->type() == QEvent::LanguageChange) {
+        retranslate();
     }
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "processstatustext.h"
 #include "record/runsummary.h"
 
 #include <QFrame>
@@ -28,7 +29,8 @@ public:
     OutputPane(int processId, const QString &role, QWidget *parent = nullptr);
 
     int processId() const { return m_processId; }
-    QString role() const { return m_role; }
+    QString role() const { return m_role; } // as recorded ("Worker 1")
+    QString displayName() const;           // as shown, translated ("进程 1")
     void setRole(const QString &role);
     ProcessState state() const { return m_summary.state; }
 
@@ -38,6 +40,8 @@ public:
 
     // Refreshes the header; called on the app's timer tick (elapsed is live while running).
     void updateProcess(const ProcessSummary &summary, qint64 nowNs);
+    // Main's pane only: where the main program is (shown until the run ends).
+    void setMainProgramPosition(const MainProgramPosition &position);
 
     void setToolsVisible(bool visible);
     bool toolsVisible() const;
@@ -47,6 +51,7 @@ public:
     QString exitText() const;
     QString elapsedText() const;
     QString droppedText() const;
+    QString detailText() const; // the second row's note (Main: where the main program is)
 
     // The narrowest width at which the header shows everything that must not elide,
     // whatever the process's state: the grid sizes its columns by it.
@@ -64,10 +69,12 @@ protected:
 private:
     void updateDropped();
     static int widestElapsedWidth(const QFontMetrics &fm);
+    void retranslate();
 
     int m_processId;
     QString m_role;
     ProcessSummary m_summary;
+    MainProgramPosition m_mainPosition;
     qint64 m_nowNs = 0;
     OutputView *m_view;
     OutputActions *m_actions;

@@ -29,8 +29,7 @@ OutputToolBar::OutputToolBar(OutputActions *actions, QWidget *parent)
     setToolButtonStyle(Qt::ToolButtonTextOnly);
     setContentsMargins(0, 0, 0, 0);
 
-    m_filter->setPlaceholderText(tr("Filter lines"));
-    m_filter->setToolTip(tr("Show only the lines that contain this text (case-insensitive)"));
+    retranslate();
     m_filter->setClearButtonEnabled(true);
     m_filter->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_filter->setMinimumWidth(filterMinimumWidth());
@@ -53,6 +52,12 @@ int OutputToolBar::filterMinimumWidth() const
 {
     // 120 px at a 9 pt font, i.e. about 16 average characters; scaled with the font.
     return std::max(filterMinimumPx, m_filter->fontMetrics().averageCharWidth() * 17);
+}
+
+void OutputToolBar::retranslate()
+{
+    m_filter->setPlaceholderText(tr("Filter lines"));
+    m_filter->setToolTip(tr("Show only the lines that contain this text (case-insensitive)"));
 }
 
 void OutputToolBar::addLeadingWidget(QWidget *widget)
@@ -78,6 +83,8 @@ void OutputToolBar::changeEvent(QEvent *event)
     QToolBar::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         m_filter->setMinimumWidth(filterMinimumWidth());
+    else if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 } // namespace ProcessLab

@@ -33,6 +33,7 @@ protected:
 
 private:
     void applyFilter();
+    void retranslate();
 
     OutputActions *m_actions;
     QLineEdit *m_filter;

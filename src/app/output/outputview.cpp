@@ -3,11 +3,13 @@
 
 #include "outputdrainscheduler.h"
 #include "processcolors.h"
+#include "processstatustext.h"
 
 #include <QElapsedTimer>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QLocale>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -222,7 +224,7 @@ void OutputView::removeStaleBlocks(bool followTail)
     int removedLines = 0;
     if (keepFrom == m_docSeq.end()) {
         removedLines = oldValue;
-        document()->clear();
+        clearDocument();
     } else {
         const QTextBlock keep = document()->findBlockByNumber(removeCount);
         removedLines = keep.firstLineNumber();
@@ -267,7 +269,7 @@ void OutputView::drain(Render mode, qint64 budget)
 
         bool docEmpty = m_docSeq.empty();
         if (docEmpty && !document()->isEmpty())
-            document()->clear();
+            clearDocument();
         QString run;
         int runKey = stdoutKey;
         const auto formatFor = [this](int key) -> QTextCharFormat {
@@ -390,7 +392,7 @@ void OutputView::clearLines()
     m_filterMatches = 0;
     m_revealSeq = -1;
     m_restoreTopSeq = -1;
-    document()->clear();
+    clearDocument();
     m_countsDirty = false;
     updateExtraSelections();
     updateBanner();
@@ -426,7 +428,7 @@ void OutputView::rerender()
             m_filterMatches += containsText(line, m_filter) ? 1 : 0;
     }
     m_docSeq.clear();
-    document()->clear();
+    clearDocument();
     m_renderedUpTo = m_firstSeq;
     m_followTail = follow;
     // A user action: render the (bounded) buffer at once rather than flicker in chunks.
@@ -461,7 +463,7 @@ QString OutputView::processName(int process) const
 {
     if (const auto it = m_names.constFind(process); it != m_names.constEnd())
         return *it;
-    return process == mainProcessId ? tr("Main") : tr("Worker %1").arg(process);
+    return ProcessStatusText::roleName(process, QString());
 }
 
 void OutputView::setProcessNames(const QHash<int, QString> &names)
@@ -501,20 +503,17 @@ QString OutputView::prefixFor(int process) const
     return u'[' + processName(process) + u"] ";
 }
 
-void OutputView::setShowTimestamps(bool on, qint64 runStartNs)
+void OutputView::setShowTimestamps(bool on)
 {
-    if (on == m_showTimestamps && runStartNs == m_runStartNs)
+    if (on == m_showTimestamps)
         return;
-    m_runStartNs = runStartNs;
-    const bool changed = on != m_showTimestamps;
     m_showTimestamps = on;
-    if (changed || on)
-        rerender();
+    rerender();
 }
 
 QString OutputView::timestampFor(qint64 timeNs) const
 {
-    const double seconds = static_cast<double>(timeNs - m_runStartNs) / 1e9;
+    const double seconds = static_cast<double>(timeNs) / 1e9;
     const QString number = QString::number(seconds, 'f', 3);
     return (seconds < 0 ? number : QString(u'+' + number)).rightJustified(8) + u" s ";
 }
@@ -606,8 +605,23 @@ QString OutputView::shownText() const
     return text;
 }
 
+void OutputView::clearDocument()
+{
+    // QTextDocument::clear() lays the new empty document out while its list of cursors is
+    // swapped out; the scroll bar moves then and would run updateExtraSelections(). An extra
+    // selection is a cursor: one destroyed in that window stays in the restored list and
+    // every later edit writes into freed memory. So the selections go first, while the
+    // document is whole, and no selection work happens until clear() has returned.
+    const QScopedValueRollback clearing(m_clearingDocument, true);
+    if (!extraSelections().isEmpty())
+        setExtraSelections({});
+    document()->clear();
+}
+
 void OutputView::updateExtraSelections()
 {
+    if (m_clearingDocument)
+        return;
     QList<QTextEdit::ExtraSelection> selections;
     const QPalette pal = palette();
     if (m_revealSeq >= 0) {
@@ -704,6 +718,7 @@ void OutputView::changeEvent(QEvent *event)
         rerender();
         break;
     case QEvent::FontChange:
+    case QEvent::LanguageChange:
         updateBanner();
         break;
     default:

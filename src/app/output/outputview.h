@@ -17,7 +17,7 @@ namespace ProcessLab {
 // One line of output as the record has it (without its newline).
 struct OutputLine
 {
-    qint64 timeNs = 0;
+    qint64 timeNs = 0; // since the run's start (RunClock::sinceStartNs), not the monotonic clock
     int process = mainProcessId;
     OutputStream stream = OutputStream::StdOut;
     QString text;
@@ -67,10 +67,9 @@ public:
     void setProcessName(int process, const QString &name);
     QString processName(int process) const;
 
-    // "+1.234 s " before each line, relative to runStartNs.
-    void setShowTimestamps(bool on, qint64 runStartNs);
+    // "+1.234 s " before each line: its OutputLine::timeNs, the time since the run started.
+    void setShowTimestamps(bool on);
     bool showTimestamps() const { return m_showTimestamps; }
-    qint64 runStartNs() const { return m_runStartNs; }
 
     // Shows only the buffered lines containing text (case-insensitive; in the console
     // the process name matches too). An empty text shows all lines again.
@@ -135,6 +134,7 @@ private:
     qsizetype docIndexOf(qint64 seq) const;
     void updateBanner();
     void updateExtraSelections();
+    void clearDocument(); // the only way the document is cleared (see the .cpp)
     void emitCountsIfDirty();
     bool isAtBottom() const;
 
@@ -156,7 +156,6 @@ private:
 
     bool m_showPrefix = false;
     bool m_showTimestamps = false;
-    qint64 m_runStartNs = 0;
     QHash<int, QString> m_names;
     QHash<int, QString> m_prefixes;
     QString m_filter;
@@ -173,6 +172,7 @@ private:
     QString m_bannerText;
     bool m_followTail = true; // at the bottom: new lines scroll into view
     qint64 m_revealSeq = -1;
+    bool m_clearingDocument = false;
 };
 
 } // namespace ProcessLab

@@ -2,8 +2,20 @@
 #include "processstatustext.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace ProcessLab {
+
+QString ProcessStatusText::roleName(int processId, const QString &recordedRole)
+{
+    if (processId == mainProcessId)
+        return tr("Main");
+    // The examples name their workers "Worker N" (ExampleRegistry); the tutorial's word is 进程 N.
+    static const QRegularExpression worker(QStringLiteral("^Worker (\\d+)$"));
+    if (const QRegularExpressionMatch match = worker.match(recordedRole); match.hasMatch())
+        return tr("Worker %1").arg(match.captured(1));
+    return recordedRole.isEmpty() ? tr("Process %1").arg(processId) : recordedRole;
+}
 
 QString ProcessStatusText::state(ProcessState state)
 {
@@ -21,7 +33,7 @@ QString ProcessStatusText::state(ProcessState state)
     case ProcessState::Failed:
         return tr("failed");
     case ProcessState::Killed:
-        return tr("killed");
+        return tr("stopped"); // by the user (Stop), not by a crash
     }
     return {};
 }
@@ -57,18 +69,57 @@ QString ProcessStatusText::signalName(int signal)
     }
 }
 
+std::optional<int> ProcessStatusText::pythonExitCode(const ProcessSummary &process)
+{
+    if (process.id == mainProcessId || !process.hasEnded())
+        return std::nullopt;
+    if (process.exitSignal != 0)
+        return -process.exitSignal;
+    if (process.pid == 0)
+        return std::nullopt; // never started: the detail says why
+    return process.exitCode;
+}
+
 QString ProcessStatusText::exitStatus(const ProcessSummary &process)
 {
-    if (!process.hasEnded())
+    const std::optional<int> code = pythonExitCode(process);
+    if (!code)
         return {};
-    if (process.exitSignal != 0) {
-        const QString name = signalName(process.exitSignal);
-        return name.isEmpty() ? tr("signal %1").arg(process.exitSignal)
-                              : tr("signal %1 (%2)").arg(process.exitSignal).arg(name);
+    if (*code >= 0)
+        return tr("exit %1").arg(*code);
+    // A real minus sign, as in "exit −15 (SIGTERM)".
+    const QString number = QString(QChar(0x2212)) + QString::number(-*code);
+    const QString name = signalName(-*code);
+    return name.isEmpty() ? tr("exit %1").arg(number) : tr("exit %1 (%2)").arg(number, name);
+}
+
+QString ProcessStatusText::mainProgramStatus(const ProcessSummary &main, const MainProgramPosition &position)
+{
+    switch (main.state) {
+    case ProcessState::Finished:
+        return tr("finished");
+    case ProcessState::Killed:
+        return tr("stopped by you");
+    case ProcessState::Failed:
+        return main.detail.isEmpty() ? tr("ended: the run failed") : tr("ended: %1").arg(main.detail);
+    case ProcessState::Created:
+    case ProcessState::Starting:
+    case ProcessState::Ready:
+    case ProcessState::Running:
+        break;
     }
-    if (process.state == ProcessState::Failed && process.exitCode == 0 && process.pid == 0)
-        return {}; // never started: the detail says why
-    return tr("exit %1").arg(process.exitCode);
+    const QString code = position.source.trimmed();
+    switch (position.activity) {
+    case MainProgramPosition::Activity::Executing:
+        return tr("at line %1: %2").arg(position.line).arg(code);
+    case MainProgramPosition::Activity::Waiting:
+        return tr("waiting at line %1: %2").arg(position.line).arg(code);
+    case MainProgramPosition::Activity::Paused:
+        return tr("paused before line %1: %2").arg(position.line).arg(code);
+    case MainProgramPosition::Activity::None:
+        break;
+    }
+    return state(main.state);
 }
 
 QString ProcessStatusText::duration(qint64 ns)

@@ -5,16 +5,40 @@
 
 #include <QCoreApplication>
 
+#include <optional>
+
 namespace ProcessLab {
 
-// The words the output headers use for a process's status, translated.
+// Where the main program is: the statement it executes, waits at or is paused before.
+struct MainProgramPosition
+{
+    enum class Activity { None, Executing, Waiting, Paused };
+    Activity activity = Activity::None;
+    int line = 0;   // line of the Python listing
+    QString source; // what that line says
+};
+
+// The words every view uses for a process: its name, state and exit status, translated at
+// display time (the record keeps stable English ids). Panes, timeline, console, history
+// and compare dialog all call these, so they never disagree.
 class ProcessStatusText
 {
     Q_DECLARE_TR_FUNCTIONS(ProcessStatusText)
 public:
-    static QString state(ProcessState state);        // "running", "finished", ...
+    // "Main" (process 0) -> 主进程, "Worker 3" -> 进程 3; other roles as recorded.
+    static QString roleName(int processId, const QString &recordedRole);
+    static QString roleName(const ProcessSummary &process) { return roleName(process.id, process.role); }
+
+    static QString state(ProcessState state);        // "running", "finished", "stopped", ...
     static QString signalName(int signal);           // "SIGKILL"; empty if unknown
-    static QString exitStatus(const ProcessSummary &process); // "exit 0", "signal 9 (SIGKILL)"; empty while alive
+    // Python's Process.exitcode: the exit code, or -N when signal N ended the process;
+    // nullopt while it runs, if it never ran, and for Main (it is not a child process).
+    static std::optional<int> pythonExitCode(const ProcessSummary &process);
+    // "exit 0", "exit −15 (SIGTERM)"; empty when pythonExitCode() is empty.
+    static QString exitStatus(const ProcessSummary &process);
+    // Main's status line (it never has an exit code): "at line 20: …", "waiting at line 20: …",
+    // "paused before line 13: …", "finished", "stopped by you", "ended: <reason>".
+    static QString mainProgramStatus(const ProcessSummary &main, const MainProgramPosition &position = {});
     static QString duration(qint64 ns);              // "420 ms", "1.42 s", "12.4 s", "2:05 min"
     // From the spawn (or creation, for Main) to the end, or to nowNs while alive; -1 if not started.
     static qint64 elapsedNs(const ProcessSummary &process, qint64 nowNs);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "timelinedata.h"
 
+#include "output/runclock.h"
 #include "record/runrecord.h"
 
 #include <algorithm>
@@ -44,7 +45,7 @@ const ProcessSummary &TimelineData::processSummary(int processId) const
 
 qint64 TimelineData::relativeNs(qint64 absoluteNs) const
 {
-    return absoluteNs != 0 ? absoluteNs - m_runStartNs : -1;
+    return absoluteNs != 0 ? RunClock::sinceStartNs(m_runStartNs, absoluteNs) : -1;
 }
 
 qint64 TimelineData::createdNs(int processId) const
@@ -82,7 +83,7 @@ bool TimelineData::consume(const RunRecord &record, qsizetype from)
     }
     for (qsizetype i = begin; i < events.size(); ++i) {
         const RunEvent &event = events.at(i);
-        const qint64 t = event.timeNs - m_runStartNs;
+        const qint64 t = RunClock::sinceStartNs(m_runStartNs, event.timeNs);
         m_lastEventNs = std::max(m_lastEventNs, t);
         m_summary.consume(event);
         foldEvent(event, i, t);

@@ -18,6 +18,19 @@ TimelineLegend::TimelineLegend(QWidget *parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 }
 
+QString TimelineLegend::hintText()
+{
+    return tr("Ctrl+wheel: zoom · drag: pan · double-click: fit · click a tick: show the line");
+}
+
+QStringList TimelineLegend::texts() const
+{
+    return {ProcessStatusText::state(ProcessState::Starting), ProcessStatusText::state(ProcessState::Ready),
+            ProcessStatusText::state(ProcessState::Running), tr("printed line"), tr("stderr line"),
+            ProcessStatusText::state(ProcessState::Finished), ProcessStatusText::state(ProcessState::Failed),
+            ProcessStatusText::state(ProcessState::Killed), hintText()};
+}
+
 QSize TimelineLegend::sizeHint() const
 {
     const QFontMetrics fm = fontMetrics();
@@ -86,8 +99,7 @@ void TimelineLegend::paintEvent(QPaintEvent *)
     glyph(ProcessState::Failed);
     glyph(ProcessState::Killed);
 
-    const QString hint
-        = tr("Ctrl+wheel: zoom · drag: pan · double-click: fit · click a tick: show the line");
+    const QString hint = hintText();
     const int room = width() - x - 2 * pad;
     if (room > fm.horizontalAdvance(u'0') * 12) {
         painter.setPen(colors.mutedText);

@@ -12,6 +12,10 @@ class TimelineLegend : public QWidget
 public:
     explicit TimelineLegend(QWidget *parent = nullptr);
 
+    // The words it draws, in the current language (tests check the translation).
+    QStringList texts() const;
+    static QString hintText();
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 

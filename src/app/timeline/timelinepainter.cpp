@@ -174,7 +174,7 @@ TimelinePainter::TimelinePainter(QPainter &painter, const TimelineMetrics &metri
 
 QString TimelinePainter::roleText(int processId, const ProcessSummary &process)
 {
-    return process.role.isEmpty() ? tr("Process %1").arg(processId) : process.role;
+    return ProcessStatusText::roleName(processId, process.role);
 }
 
 QString TimelinePainter::stateExplanation(ProcessState state)
@@ -196,13 +196,9 @@ QString TimelinePainter::stateExplanation(ProcessState state)
 
 QString TimelinePainter::exitText(const ProcessSummary &process)
 {
-    if (!process.hasEnded())
-        return {};
-    if (process.exitSignal != 0)
-        return tr("signal %1").arg(process.exitSignal);
-    if (process.exitCode != 0 || process.state == ProcessState::Failed)
-        return tr("exit %1").arg(process.exitCode);
-    return {};
+    // Only what went wrong is written next to the end glyph; the tool tip has every exit.
+    const std::optional<int> code = ProcessStatusText::pythonExitCode(process);
+    return code && *code != 0 ? ProcessStatusText::exitStatus(process) : QString();
 }
 
 int TimelinePainter::labelColumnWidth(const TimelineData &data, const TimelineMetrics &metrics,
@@ -219,7 +215,8 @@ int TimelinePainter::labelColumnWidth(const TimelineData &data, const TimelineMe
           ProcessState::Killed})
         chip = std::max(chip, smallFm.horizontalAdvance(ProcessStatusText::state(state)));
     chip += 2 * metrics.pad + metrics.pad;
-    int text = roleFm.horizontalAdvance(tr("Worker %1").arg(88)); // a floor for empty runs
+    // A floor for empty runs.
+    int text = roleFm.horizontalAdvance(ProcessStatusText::roleName(88, QStringLiteral("Worker 88")));
     for (const TimelineRow &row : data.rows()) {
         const ProcessSummary &process = data.processSummary(row.processId);
         int w = roleFm.horizontalAdvance(roleText(row.processId, process));

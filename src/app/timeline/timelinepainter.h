@@ -76,7 +76,8 @@ public:
 
     // "Main", "Worker 1", or "Process 3" if the record never named it.
     static QString roleText(int processId, const ProcessSummary &process);
-    static QString exitText(const ProcessSummary &process); // "exit 1", "signal 9", or empty
+    // "exit 1", "exit −15 (SIGTERM)"; empty for exit 0, Main and live processes.
+    static QString exitText(const ProcessSummary &process);
     static QString stateExplanation(ProcessState state);
 
     static void fillSegment(QPainter &painter, const QRectF &rect, ProcessState state,

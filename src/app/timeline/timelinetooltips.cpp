@@ -178,19 +178,25 @@ QString TimelineToolTips::endText(const QString &role, const ProcessSummary &pro
     const QString who = bold(role);
     const QString at = ms(endNs);
     QString result;
+    if (process.id == mainProcessId) {
+        // The main program is not a child process: it ends, it has no exit code.
+        if (!process.hasEnded())
+            return {};
+        return tr("%1 at %2: %3").arg(who, at, ProcessStatusText::mainProgramStatus(process).toHtmlEscaped());
+    }
+    const QString exit = ProcessStatusText::exitStatus(process);
     switch (process.state) {
     case ProcessState::Finished:
-        result = tr("%1 finished with exit code %2 at %3").arg(who).arg(process.exitCode).arg(at);
+        result = exit.isEmpty() ? tr("%1 finished at %2").arg(who, at)
+                                : tr("%1 finished at %2 (%3)").arg(who, at, exit);
         break;
     case ProcessState::Failed:
-        result = process.exitSignal != 0
-            ? tr("%1 failed: ended by signal %2 at %3").arg(who).arg(process.exitSignal).arg(at)
-            : tr("%1 failed with exit code %2 at %3").arg(who).arg(process.exitCode).arg(at);
+        result = exit.isEmpty() ? tr("%1 failed at %2").arg(who, at)
+                                : tr("%1 failed at %2 (%3)").arg(who, at, exit);
         break;
     case ProcessState::Killed:
-        result = process.exitSignal != 0
-            ? tr("%1 was stopped (signal %2) at %3").arg(who).arg(process.exitSignal).arg(at)
-            : tr("%1 was stopped at %2").arg(who, at);
+        result = exit.isEmpty() ? tr("%1 was stopped at %2").arg(who, at)
+                                : tr("%1 was stopped at %2 (%3)").arg(who, at, exit);
         break;
     default:
         return {};
@@ -206,9 +212,11 @@ QString TimelineToolTips::labelText(const QString &role, const ProcessSummary &p
     if (process.pid > 0)
         result += u' ' % tr("(PID %1)").arg(process.pid);
     result += br % tr("State: %1").arg(ProcessStatusText::state(process.state));
-    const QString exit = TimelinePainter::exitText(process);
+    const QString exit = process.id == mainProcessId && process.hasEnded()
+                             ? ProcessStatusText::mainProgramStatus(process)
+                             : ProcessStatusText::exitStatus(process);
     if (!exit.isEmpty())
-        result += u" (" % exit % u')';
+        result += u" (" % exit.toHtmlEscaped() % u')';
     if (process.spawnToReadyMs() >= 0)
         result += br % tr("Start to ready: %1 ms").arg(process.spawnToReadyMs(), 0, 'f', 1);
     if (process.runMs() >= 0)
@@ -219,7 +227,7 @@ QString TimelineToolTips::labelText(const QString &role, const ProcessSummary &p
                     .arg(process.stderrLines);
     if (process.droppedLines > 0)
         result += br % tr("Lines not kept (over the limit): %1").arg(process.droppedLines);
-    if (!process.detail.isEmpty())
+    if (!process.detail.isEmpty() && process.id != mainProcessId)
         result += br % code(process.detail);
     return result;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "timelinewidget.h"
 
+#include "output/processstatustext.h"
+#include "output/runclock.h"
 #include "record/runrecord.h"
 #include "timelineaxis.h"
 #include "timelinelegend.h"
@@ -81,7 +83,7 @@ void TimelineWidget::refresh(qint64 nowNs, bool live)
     }
     bool changed = rowsChanged || live != m_live;
     const qint64 now
-        = m_data.consumedCount() > 0 ? std::max<qint64>(0, nowNs - m_data.runStartNs()) : 0;
+        = m_data.consumedCount() > 0 ? std::max<qint64>(0, RunClock::sinceStartNs(m_data.runStartNs(), nowNs)) : 0;
     if (live && now != m_nowNs) {
         m_nowNs = now;
         changed = true;
@@ -100,6 +102,28 @@ void TimelineWidget::refresh(qint64 nowNs, bool live)
     fitIfFollowing();
     updateScrollBars();
     viewport()->update();
+}
+
+QString TimelineWidget::emptyText()
+{
+    return tr("Run an example to see its processes on a timeline.");
+}
+
+QStringList TimelineWidget::visibleTexts() const
+{
+    QStringList texts;
+    if (m_data.rows().isEmpty())
+        texts.append(emptyText());
+    for (const TimelineRow &row : m_data.rows()) {
+        const ProcessSummary &process = m_data.processSummary(row.processId);
+        texts.append(TimelinePainter::roleText(row.processId, process));
+        texts.append(ProcessStatusText::state(process.state));
+        texts.append(TimelinePainter::exitText(process));
+    }
+    if (isLegendVisible())
+        texts += m_legend->texts();
+    texts.removeAll(QString());
+    return texts;
 }
 
 void TimelineWidget::setLegendVisible(bool visible)
@@ -237,8 +261,7 @@ void TimelineWidget::paintEvent(QPaintEvent *)
 
     if (rows.isEmpty()) {
         painter.setPen(colors.mutedText);
-        painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap,
-                         tr("Run an example to see its processes on a timeline."));
+        painter.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, emptyText());
         return;
     }
 
@@ -307,7 +330,9 @@ void TimelineWidget::changeEvent(QEvent *event)
     switch (event->type()) {
     case QEvent::FontChange:
     case QEvent::StyleChange:
+    case QEvent::LanguageChange: // role and state names change width
         updateMetrics();
+        m_legend->update();
         break;
     case QEvent::PaletteChange:
         viewport()->update();

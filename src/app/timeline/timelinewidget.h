@@ -39,6 +39,10 @@ public:
     ZoomState *zoom() const { return m_zoom; }
     const TimelineData &data() const { return m_data; }
 
+    // The texts it draws (row labels, legend, the empty-view note), as a reader sees them.
+    QStringList visibleTexts() const;
+    int labelColumnWidth() const { return m_labelWidth; }
+
     void setLegendVisible(bool visible);
     bool isLegendVisible() const;
 
@@ -65,6 +69,7 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
 
 private:
+    static QString emptyText();
     void handleZoomChanged();
     void updateMetrics();
     void updateLayout();
