@@ -319,6 +319,7 @@ void TestLayout::processListModelIsSound()
     summary.processes[1].role = QStringLiteral("Worker 1");
     summary.processes[1].state = ProcessState::Killed;
     summary.processes[1].exitSignal = 15;
+    summary.processes[1].hasExitStatus = true;
     summary.processes[1].stdoutLines = 3;
     summary.processes[1].stderrLines = 1;
     model.setSummary(summary, 3'000'000'000);

@@ -463,6 +463,7 @@ void TestOutputView::paneHeader()
     // Stop does what Python's terminate() does: exitcode -15, as Python reports it.
     p.state = ProcessState::Killed;
     p.exitSignal = 15;
+    p.hasExitStatus = true;
     p.endNs = 3'000'000'000;
     p.detail = QStringLiteral("stopped");
     pane.updateProcess(p, 5'000'000'000);
@@ -529,6 +530,7 @@ void TestOutputView::exitStatusAsPython()
     p.pid = pid;
     p.exitCode = exitCode;
     p.exitSignal = signal;
+    p.hasExitStatus = pid != 0 && process != mainProcessId; // as the core records it
     QCOMPARE(ProcessStatusText::pythonExitCode(p), python == -1000 ? std::nullopt : std::optional<int>(python));
     QCOMPARE(ProcessStatusText::exitStatus(p), text);
 }

@@ -20,7 +20,8 @@ RunEvent stateEvent(qint64 t, int process, ProcessState state, qint64 pid = 0, i
                     int signal = 0)
 {
     return {.timeNs = t0 + t, .kind = EventKind::StateChanged, .process = process,
-            .state = state, .exitCode = exitCode, .exitSignal = signal, .pid = pid, .text = {}};
+            .state = state, .exitCode = exitCode, .exitSignal = signal,
+            .hasExitStatus = isEndState(state) && process != mainProcessId, .pid = pid, .text = {}};
 }
 
 RunEvent outputEvent(qint64 t, int process, const QString &text,

@@ -38,46 +38,12 @@ QString ProcessStatusText::state(ProcessState state)
     return {};
 }
 
-QString ProcessStatusText::signalName(int signal)
-{
-    // POSIX numbers as on Linux and macOS for the signals a learner meets.
-    switch (signal) {
-    case 1:
-        return QStringLiteral("SIGHUP");
-    case 2:
-        return QStringLiteral("SIGINT");
-    case 3:
-        return QStringLiteral("SIGQUIT");
-    case 4:
-        return QStringLiteral("SIGILL");
-    case 6:
-        return QStringLiteral("SIGABRT");
-    case 8:
-        return QStringLiteral("SIGFPE");
-    case 9:
-        return QStringLiteral("SIGKILL");
-    case 11:
-        return QStringLiteral("SIGSEGV");
-    case 13:
-        return QStringLiteral("SIGPIPE");
-    case 14:
-        return QStringLiteral("SIGALRM");
-    case 15:
-        return QStringLiteral("SIGTERM");
-    default:
-        return {};
-    }
-}
-
 std::optional<int> ProcessStatusText::pythonExitCode(const ProcessSummary &process)
 {
-    if (process.id == mainProcessId || !process.hasEnded())
+    // Main is the example's own program, played by the host: it has no exit code.
+    if (process.id == mainProcessId)
         return std::nullopt;
-    if (process.exitSignal != 0)
-        return -process.exitSignal;
-    if (process.pid == 0)
-        return std::nullopt; // never started: the detail says why
-    return process.exitCode;
+    return process.pythonExitCode();
 }
 
 QString ProcessStatusText::exitStatus(const ProcessSummary &process)
@@ -89,7 +55,7 @@ QString ProcessStatusText::exitStatus(const ProcessSummary &process)
         return tr("exit %1").arg(*code);
     // A real minus sign, as in "exit −15 (SIGTERM)".
     const QString number = QString(QChar(0x2212)) + QString::number(-*code);
-    const QString name = signalName(-*code);
+    const QString name = knownSignalName(-*code); // "exit −40" rather than an untranslated "signal 40"
     return name.isEmpty() ? tr("exit %1").arg(number) : tr("exit %1 (%2)").arg(number, name);
 }
 

@@ -30,7 +30,6 @@ public:
     static QString roleName(const ProcessSummary &process) { return roleName(process.id, process.role); }
 
     static QString state(ProcessState state);        // "running", "finished", "stopped", ...
-    static QString signalName(int signal);           // "SIGKILL"; empty if unknown
     // Python's Process.exitcode: the exit code, or -N when signal N ended the process;
     // nullopt while it runs, if it never ran, and for Main (it is not a child process).
     static std::optional<int> pythonExitCode(const ProcessSummary &process);

@@ -14,7 +14,7 @@ double nsToMs(qint64 ns)
 }
 } // namespace
 
-QString signalName(int signalNumber)
+QString knownSignalName(int signalNumber)
 {
     struct Name
     {
@@ -36,7 +36,13 @@ QString signalName(int signalNumber)
         if (entry.number == signalNumber)
             return QLatin1StringView(entry.name);
     }
-    return QStringLiteral("signal %1").arg(signalNumber);
+    return {};
+}
+
+QString signalName(int signalNumber)
+{
+    const QString known = knownSignalName(signalNumber);
+    return known.isEmpty() ? QStringLiteral("signal %1").arg(signalNumber) : known;
 }
 
 std::optional<int> ProcessSummary::pythonExitCode() const

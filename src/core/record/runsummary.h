@@ -80,6 +80,8 @@ struct RunSummary
 // "SIGTERM", "SIGKILL", "SIGSEGV", ... for the common signals of this platform; "signal N"
 // for others.
 QString signalName(int signalNumber);
+// The same, empty for a signal without a well-known name.
+QString knownSignalName(int signalNumber);
 
 // Folds events one at a time, so live views can update incrementally with exactly the
 // numbers a full pass over the record gives.
