@@ -36,10 +36,6 @@
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <source>Stop the run: ask every process to exit, then terminate, then kill</source>
-        <translation>停止运行：先请求每个进程退出，然后终止（terminate），最后强制结束（kill）</translation>
-    </message>
-    <message>
         <source>S&amp;tep</source>
         <translation>单步(&amp;T)</translation>
     </message>
@@ -80,10 +76,6 @@
         <translation>演示模式（大字体）(&amp;P)</translation>
     </message>
     <message>
-        <source>Large fonts for projectors</source>
-        <translation>适合投影仪的大字体</translation>
-    </message>
-    <message>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
@@ -98,6 +90,38 @@
     <message>
         <source>&amp;About ProcessLab</source>
         <translation>关于 ProcessLab(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Large fonts and a layout for projectors: the code whole, the output panes beside it, the example list folded away</source>
+        <translation>适合投影仪的大字体和布局：代码完整显示，输出窗格在其旁边，示例列表收起</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Knobs to the Tutorial&apos;s Values</source>
+        <translation>将参数重置为教程中的值(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Set this example&apos;s knobs back to the values of the tutorial&apos;s listing</source>
+        <translation>将此示例的参数恢复为教程代码中的值</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Original &amp;Tutorial Text</source>
+        <translation>教程原文(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The Chinese tutorial the examples come from, as it was published</source>
+        <translation>示例所依据的中文教程（原样发布）</translation>
+    </message>
+    <message>
+        <source>Stop the run as Python&apos;s terminate() does: SIGTERM to every process, SIGKILL 2 s later to any still alive</source>
+        <translation>像 Python 的 terminate() 那样停止运行：向每个进程发送 SIGTERM，2 秒后仍未退出的进程发送 SIGKILL</translation>
     </message>
 </context>
 <context>
@@ -126,6 +150,18 @@
         <source>processlab-worker not found; looked in: %1</source>
         <translation>找不到 processlab-worker；已在以下位置查找：%1</translation>
     </message>
+    <message>
+        <source>write failed: %1</source>
+        <translation>写入失败：%1</translation>
+    </message>
+    <message>
+        <source>it is a directory</source>
+        <translation>这是一个目录</translation>
+    </message>
+    <message>
+        <source>not open</source>
+        <translation>未打开</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::AppOptions</name>
@@ -147,6 +183,47 @@
     <message>
         <source>C++ (worker)</source>
         <translation>C++（工作进程）</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <extracomment>A changed knob: its name, the tutorial&apos;s value, the value of the program shown.</extracomment>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Python (changed)</source>
+        <translation>Python（已修改）</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s original code, for reading. The run follows the changed program.</source>
+        <translation>教程的原始代码，仅供阅读。运行的是修改后的程序。</translation>
+    </message>
+    <message>
+        <source>Show the code that runs</source>
+        <translation>查看运行的代码</translation>
+    </message>
+    <message>
+        <source>Changed from the tutorial: %1</source>
+        <translation>与教程不同：%1</translation>
+    </message>
+    <message>
+        <source>Show the tutorial&apos;s code</source>
+        <translation>查看教程原代码</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s program written for the knobs&apos; values: python3 runs it with the same output as ProcessLab.</source>
+        <translation>按当前参数改写的教程程序：用 python3 运行，输出与 ProcessLab 相同。</translation>
     </message>
 </context>
 <context>
@@ -180,6 +257,17 @@
     <message>
         <source>Coming in a later version</source>
         <translation>将在后续版本中提供</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::FirstRunHint</name>
+    <message>
+        <source>Choose an example on the left, then press %1 to run it.</source>
+        <translation>在左侧选择一个示例，然后按 %1 运行。</translation>
+    </message>
+    <message>
+        <source>Hide this hint</source>
+        <translation>隐藏此提示</translation>
     </message>
 </context>
 <context>
@@ -294,6 +382,22 @@
         <source>&amp;Dark (for dark rooms)</source>
         <translation>深色（适合暗环境）(&amp;D)</translation>
     </message>
+    <message>
+        <source>Paused before line %1: %2 (%3) — press F10 to run it, F5 to continue</source>
+        <translation>已暂停在第 %1 行之前：%2（%3）—— 按 F10 执行该行，按 F5 继续</translation>
+    </message>
+    <message>
+        <source>Quit ProcessLab</source>
+        <translation>退出 ProcessLab</translation>
+    </message>
+    <message>
+        <source>A run is still going (processes alive: %1). Stop it and quit?</source>
+        <translation>仍有运行在进行中（存活进程：%1）。停止并退出吗？</translation>
+    </message>
+    <message>
+        <source>Stop and Quit</source>
+        <translation>停止并退出</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::OutputActions</name>
@@ -374,6 +478,10 @@
         <source>The output of each process appears here when a run starts.</source>
         <translation>运行开始后，每个进程的输出都会显示在这里。</translation>
     </message>
+    <message>
+        <source>Select rows to see those processes&apos; output beside Main&apos;s (Ctrl+click: several).</source>
+        <translation>选择行即可在主进程旁查看这些进程的输出（Ctrl+单击可多选）。</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::OutputFindBar</name>
@@ -452,6 +560,37 @@
     </message>
 </context>
 <context>
+    <name>ProcessLab::ProcessListModel</name>
+    <message>
+        <source>stdout: %1, stderr: %2</source>
+        <translation>stdout：%1，stderr：%2</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>已用时间</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+</context>
+<context>
     <name>ProcessLab::Protocol</name>
     <message>
         <source>the worker was not started by ProcessLab</source>
@@ -468,10 +607,6 @@
     <message>
         <source>the worker received an invalid frame</source>
         <translation>工作进程收到了无效的数据帧</translation>
-    </message>
-    <message>
-        <source>stopped on request</source>
-        <translation>已按请求停止</translation>
     </message>
     <message>
         <source>the control connection closed</source>
@@ -615,10 +750,6 @@ Wall time: %2 · Result: %3</source>
         <translation>无法在本地套接字上监听：%1</translation>
     </message>
     <message>
-        <source>too many unauthenticated connections</source>
-        <translation>未经认证的连接过多</translation>
-    </message>
-    <message>
         <source>no hello within %1 ms</source>
         <translation>%1 ms 内未收到 hello 帧</translation>
     </message>
@@ -637,6 +768,41 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>wrong run token (worker %1, pid %2)</source>
         <translation>运行令牌错误（工作进程 %1，PID %2）</translation>
+    </message>
+    <message>
+        <source>the run ended before the connection sent its hello</source>
+        <translation>运行结束时该连接尚未发送 hello</translation>
+    </message>
+    <message>
+        <source>too many connections without a hello: closed the oldest</source>
+        <translation>未发送 hello 的连接过多：已关闭最早的一个</translation>
+    </message>
+    <message>
+        <source>the hello names pid %1, but the connection comes from pid %2</source>
+        <translation>hello 中的进程 PID 为 %1，但连接来自进程 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::ShortcutsDialog</name>
+    <message>
+        <source>Output panes and console</source>
+        <translation>输出窗格和控制台</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
     </message>
 </context>
 <context>
@@ -823,6 +989,21 @@ Wall time: %2 · Result: %3</source>
     </message>
 </context>
 <context>
+    <name>ProcessLab::TutorialViewer</name>
+    <message>
+        <source>The tutorial text is missing from this build.</source>
+        <translation>此版本缺少教程原文。</translation>
+    </message>
+    <message>
+        <source>Original Tutorial Text</source>
+        <translation>教程原文</translation>
+    </message>
+    <message>
+        <source>The original tutorial text (Chinese), as the examples were taken from it. This copy lost the indentation of its code; the listings in the code view are indented correctly.</source>
+        <translation>教程原文（中文），示例即取自此文。此副本中的代码丢失了缩进；代码视图中的程序清单缩进正确。</translation>
+    </message>
+</context>
+<context>
     <name>ProcessLab::WorkerProcess</name>
     <message>
         <source>worker %1 is not waiting for a connection</source>
@@ -841,18 +1022,6 @@ Wall time: %2 · Result: %3</source>
         <translation>意外的消息类型 %1</translation>
     </message>
     <message>
-        <source>stopped (signal %1)</source>
-        <translation>已停止（信号 %1）</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>crashed (signal %1)</source>
-        <translation>已崩溃（信号 %1）</translation>
-    </message>
-    <message>
         <source>exited with code %1</source>
         <translation>已退出，退出码 %1</translation>
     </message>
@@ -867,6 +1036,26 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>stopped before it was started</source>
         <translation>在启动之前就已被停止</translation>
+    </message>
+    <message>
+        <source>did not connect to the host within %1 s</source>
+        <translation>未在 %1 秒内连接到主进程</translation>
+    </message>
+    <message>
+        <source>stopped by the user (%1)</source>
+        <translation>已被用户停止（%1）</translation>
+    </message>
+    <message>
+        <source>stopped by the user</source>
+        <translation>已被用户停止</translation>
+    </message>
+    <message>
+        <source>crashed (signal %1, %2)</source>
+        <translation>崩溃（信号 %1，%2）</translation>
+    </message>
+    <message>
+        <source>exited with code %1 without ever connecting to the host</source>
+        <translation>从未连接到主进程就已退出，退出码 %1</translation>
     </message>
 </context>
 <context>
