@@ -278,7 +278,9 @@ TEST_CASE("doubles take their shortest exact form and survive bit for bit")
         {std::numeric_limits<double>::denorm_min(), 9}, {std::numeric_limits<double>::max(), 9},
         {std::numeric_limits<double>::infinity(), 3}, {-std::numeric_limits<double>::infinity(), 3},
         {std::numeric_limits<double>::quiet_NaN(), 3}};
-    for (const auto &[value, size] : values) {
+    for (const auto &entry : values) {
+        const double value = std::get<0>(entry); // not a structured binding: CAPTURE is a lambda (clang 14)
+        const std::size_t size = std::get<1>(entry);
         CAPTURE(value);
         const std::string encoded = encode(value);
         CHECK(encoded.size() == size);
