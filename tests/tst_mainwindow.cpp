@@ -579,9 +579,11 @@ void TestMainWindow::noEnglishLeftInChinese()
     // And back: nothing Chinese is left in English mode (the same walk, the other way round).
     applyLanguage(QStringLiteral("en"));
     static const QRegularExpression han(QStringLiteral("\\p{Han}"));
-    for (const auto &[where, text] : shownTexts(&window)) {
+    for (const auto &shown : shownTexts(&window)) {
+        const auto &[where, text] = shown;
+        const QString &shownText = text; // a lambda may not capture a structured binding (clang 14)
         const bool chineseTitle = std::any_of(ExampleRegistry::all().cbegin(), ExampleRegistry::all().cend(),
-                                              [&](const ExampleDefinition &e) { return text.contains(e.titleZh); });
+                                              [&](const ExampleDefinition &e) { return shownText.contains(e.titleZh); });
         QVERIFY2(!han.match(text).hasMatch() || chineseTitle || text == QStringLiteral("中文"),
                  qPrintable(where + u": " + text));
     }
