@@ -1,15 +1,33 @@
 #!/usr/bin/env bash
-# Regenerates docs/screenshots/ from the app's --screenshot flag, in English and Chinese.
+# Regenerates the pictures README.md shows (docs/screenshots/), in English and Chinese, at
+# 1280×800 (the size --screenshot uses). Mid-run pictures use --screenshot-delay: the window is
+# grabbed while the workers sleep, then the run is stopped and the app exits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 app=${PROCESSLAB_APP:-build/bin/processlab}
 out=docs/screenshots
 mkdir -p "$out"
-config=$(mktemp -d) # fresh settings: default layout, no remembered knobs
-trap 'rm -rf "$config"' EXIT
-export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} XDG_CONFIG_HOME=$config
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+configs=$(mktemp -d)
+trap 'rm -rf "$configs"' EXIT
+
+# shot NAME ARGS...: one picture from fresh settings (default layout, no remembered knobs).
+shot() {
+  local name=$1
+  shift
+  XDG_CONFIG_HOME=$(mktemp -d "$configs/XXXXXX") "$app" "$@" --screenshot "$out/$name"
+}
+
 for lang in en zh_CN; do
-  "$app" --example process --set workers=3 --set sleep=1 --lang "$lang" --autorun --screenshot "$out/process-$lang.png"
-  "$app" --example subclass --set workers=2 --set sleep=1 --lang "$lang" --autorun --screenshot "$out/subclass-$lang.png"
+  # The tutorial's example at its own values, mid-run (workers sleeping, Main in join()).
+  shot "process-$lang.png" --example process --lang "$lang" --autorun --screenshot-delay 1200
+  # The same in presenter mode (large fonts, the projector layout).
+  shot "presenter-$lang.png" --example process --lang "$lang" --presenter --autorun --screenshot-delay 1200
+  # 16 workers: more than 8 processes get the process list.
+  shot "many-$lang.png" --example process --set workers=16 --lang "$lang" --autorun --screenshot-delay 1500
+  # Changed knobs, after the run: the "Changed from the tutorial" banner and every exit code.
+  shot "changed-$lang.png" --example process --set workers=3 --set sleep=1 --lang "$lang" --autorun
+  # The subclass example (示例2), mid-run.
+  shot "subclass-$lang.png" --example subclass --lang "$lang" --autorun --screenshot-delay 1200
 done
 ls -l "$out"

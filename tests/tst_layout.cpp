@@ -251,7 +251,7 @@ void TestLayout::manyProcessesGetAProcessList()
     const RunSummary &summary = window.controller()->summary();
     for (int row = 0; row < model->rowCount(); ++row) {
         const ProcessSummary &p = summary.processes.at(model->processIdAt(row));
-        QCOMPARE(model->index(row, ProcessListModel::Name).data().toString(), p.role);
+        QCOMPARE(model->index(row, ProcessListModel::Name).data().toString(), ProcessStatusText::roleName(p.id, p.role));
         QCOMPARE(model->index(row, ProcessListModel::Pid).data().toLongLong(), p.pid);
         QCOMPARE(model->index(row, ProcessListModel::State).data().toString(), ProcessStatusText::state(p.state));
         QCOMPARE(model->index(row, ProcessListModel::Exit).data().toString(), ProcessStatusText::exitStatus(p));
@@ -329,6 +329,17 @@ void TestLayout::processListModelIsSound()
     QCOMPARE(model.index(1, ProcessListModel::Exit).data().toString(), ProcessStatusText::exitStatus(summary.processes[1]));
     QVERIFY(model.index(1, ProcessListModel::Exit).data(Qt::ForegroundRole).isValid()); // shown as bad
     QCOMPARE(model.index(0, ProcessListModel::Elapsed).data().toString(), ProcessStatusText::duration(2'000'000'000));
+    {
+        // Names as the panes and the timeline show them: in Chinese, 主进程 and 进程 1, not the recorded role.
+        Language::apply(QStringLiteral("zh_CN"));
+        const auto restore = qScopeGuard([] { Language::apply(QStringLiteral("en")); });
+        model.retranslate();
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QString name = model.index(row, ProcessListModel::Name).data().toString();
+            QCOMPARE(name, ProcessStatusText::roleName(model.processIdAt(row), summary.processes[row].role));
+            QVERIFY2(name != summary.processes[row].role, qPrintable(name));
+        }
+    }
     model.clear();
     QCOMPARE(model.rowCount(), 0);
 }

@@ -104,7 +104,7 @@ QVariant ProcessListModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case Name:
         if (role == Qt::DisplayRole)
-            return p.role;
+            return ProcessStatusText::roleName(p.id, p.role); // as the panes and the timeline name it
         if (role == Qt::DecorationRole)
             return processColor(p.id, m_dark);
         break;
