@@ -45,13 +45,26 @@ inline bool showWindow(MainWindow &window, int width, int height)
 }
 
 // Sets a knob as typed into the knob panel; says why in the log when the panel refuses it.
-inline bool setKnob(MainWindow &window, const char *name, const char *value)
+inline bool setKnob(MainWindow &window, const QString &name, const QString &value)
 {
     QString error;
-    const bool ok = window.knobPanel()->setValueFromText(QString::fromLatin1(name), QString::fromLatin1(value), &error);
+    const bool ok = window.knobPanel()->setValueFromText(name, value, &error);
     if (!ok)
         qWarning("%s", qPrintable(error));
     return ok;
+}
+
+inline bool setKnob(MainWindow &window, const char *name, const char *value)
+{
+    return setKnob(window, QString::fromLatin1(name), QString::fromLatin1(value));
+}
+
+// Selects the example, then sets its workers and sleep knobs.
+inline bool setKnobs(MainWindow &window, const QString &example, int workers, const QString &sleep)
+{
+    window.selectExample(example);
+    return setKnob(window, QStringLiteral("workers"), QString::number(workers))
+           && setKnob(window, QStringLiteral("sleep"), sleep);
 }
 
 // The time limit is a sanity limit only: a busy 2-core machine.

@@ -106,9 +106,8 @@ void TestLayout::columnsStayDuringAndBetweenRuns()
 {
     MainWindow window;
     QVERIFY(showWindow(window, 1280, 800));
-    window.selectExample(QStringLiteral("process"));
-    QVERIFY(setKnob(window, "workers", "2"));
-    QVERIFY(setKnob(window, "sleep", "0.5")); // a run under a second: the header texts change fast
+    // A run under a second: the header texts change fast.
+    QVERIFY(setKnobs(window, QStringLiteral("process"), 2, QStringLiteral("0.5")));
     QList<int> seen;
     connect(window.controller(), &RunController::tick, this, [&] {
         if (window.outputArea()->paneCount() > 0 && !seen.contains(window.outputArea()->columnCount()))
@@ -131,9 +130,8 @@ void TestLayout::mainStaysInViewAtStart()
     MainWindow window;
     QVERIFY(showWindow(window, 1024, 700));
     window.activateWindow();
-    window.selectExample(QStringLiteral("process"));
-    QVERIFY(setKnob(window, "workers", "7")); // 8 panes in one column: the grid scrolls
-    QVERIFY(setKnob(window, "sleep", "0.5"));
+    // 8 panes in one column: the grid scrolls.
+    QVERIFY(setKnobs(window, QStringLiteral("process"), 7, QStringLiteral("0.5")));
     QScrollArea *scroll = window.outputArea()->gridScrollArea();
     window.startRun();
     QVERIFY(waitForRunEnd(window));
@@ -160,9 +158,7 @@ void TestLayout::headersAndToolsFitTwoColumnsAt1024()
 {
     MainWindow window;
     QVERIFY(showWindow(window, 1024, 700));
-    window.selectExample(QStringLiteral("process"));
-    QVERIFY(setKnob(window, "workers", "3"));
-    QVERIFY(setKnob(window, "sleep", "0.2"));
+    QVERIFY(setKnobs(window, QStringLiteral("process"), 3, QStringLiteral("0.2")));
     // The user folds the example list away (or presenter mode does): room for two columns.
     auto *mainSplitter = qobject_cast<QSplitter *>(window.codePanel()->parentWidget()->parentWidget()->parentWidget());
     QVERIFY(mainSplitter);
@@ -206,9 +202,7 @@ void TestLayout::manyProcessesGetAProcessList()
 {
     MainWindow window;
     QVERIFY(showWindow(window, 1280, 800));
-    window.selectExample(QStringLiteral("process"));
-    QVERIFY(setKnob(window, "workers", "64"));
-    QVERIFY(setKnob(window, "sleep", "0.5"));
+    QVERIFY(setKnobs(window, QStringLiteral("process"), 64, QStringLiteral("0.5")));
     QAbstractItemModelTester tester(window.outputArea()->processListModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.startRun();
@@ -370,9 +364,7 @@ void TestLayout::quitMidRunAsks()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.selectExample(QStringLiteral("process"));
-    QVERIFY(setKnob(window, "workers", "2"));
-    QVERIFY(setKnob(window, "sleep", "30"));
+    QVERIFY(setKnobs(window, QStringLiteral("process"), 2, QStringLiteral("30")));
     window.startRun();
     QVERIFY(QTest::qWaitFor([&] { return workerPids(window.controller()->run()->record()).size() == 2; }, 10000));
     const QList<qint64> pids = workerPids(window.controller()->run()->record());
@@ -473,9 +465,7 @@ void TestLayout::resetKnobsToTutorialValues()
     MainWindow window;
     window.selectExample(QStringLiteral("subclass"));
     QVERIFY(setKnob(window, "workers", "5"));
-    window.selectExample(QStringLiteral("process"));
-    QVERIFY(setKnob(window, "workers", "16"));
-    QVERIFY(setKnob(window, "sleep", "0.5"));
+    QVERIFY(setKnobs(window, QStringLiteral("process"), 16, QStringLiteral("0.5")));
     QVERIFY(!window.knobPanel()->hasDefaultValues());
     QVERIFY(action(window, "actionResetKnobs")->isEnabled());
     action(window, "actionResetKnobs")->trigger();

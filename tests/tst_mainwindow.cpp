@@ -60,14 +60,6 @@ QStringList paneLines(OutputPane *pane)
     return lines;
 }
 
-bool setKnobs(MainWindow &window, const QString &example, int workers, const QString &sleep)
-{
-    QString error;
-    window.selectExample(example);
-    return window.knobPanel()->setValueFromText(QStringLiteral("workers"), QString::number(workers), &error)
-           && window.knobPanel()->setValueFromText(QStringLiteral("sleep"), sleep, &error);
-}
-
 // Every text a reader can see in the window and its dialogs, with where it was found.
 QList<std::pair<QString, QString>> shownTexts(QWidget *root)
 {
