@@ -5,7 +5,7 @@ foreach(name IN LISTS gui_tests)
     if(NOT EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tst_${name}.cpp)
         continue()
     endif()
-    qt_add_executable(tst_${name} tst_${name}.cpp testsupport.h)
+    qt_add_executable(tst_${name} tst_${name}.cpp testsupport.h guitestsupport.h)
     target_link_libraries(tst_${name} PRIVATE processlab_gui processlab_warnings Qt6::Test)
     target_compile_definitions(tst_${name} PRIVATE
         PROCESSLAB_WORKER_PATH="$<TARGET_FILE:processlab-test-worker>"

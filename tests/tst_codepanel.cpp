@@ -2,7 +2,7 @@
 // The code panel shows the program that runs: the tutorial's for the tutorial's knobs,
 // otherwise the program written for the knobs under a banner, with the original a click away;
 // Step highlights lines of that program and the status bar names the same line.
-#include "testsupport.h"
+#include "guitestsupport.h"
 
 #include "code/codepanel.h"
 #include "code/codeview.h"
@@ -47,15 +47,6 @@ QString statusHint(const MainWindow &window)
     return {};
 }
 
-bool setKnob(MainWindow &window, const char *name, const char *value)
-{
-    QString error;
-    const bool ok = window.knobPanel()->setValueFromText(QString::fromLatin1(name), QString::fromLatin1(value), &error);
-    if (!ok)
-        qWarning("%s", qPrintable(error));
-    return ok;
-}
-
 } // namespace
 
 class TestCodePanel : public QObject
@@ -73,15 +64,12 @@ private slots:
 
 void TestCodePanel::initTestCase()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("ProcessLabTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_codepanel"));
-    qputenv("PROCESSLAB_WORKER", QByteArray(PROCESSLAB_WORKER_PATH));
+    initGuiTestCase("tst_codepanel");
 }
 
 void TestCodePanel::init()
 {
-    QSettings().clear(); // knob values are remembered per example
-    Language::apply(QStringLiteral("en"));
+    resetGuiState();
 }
 
 void TestCodePanel::tutorialKnobsShowTheTutorial_data()

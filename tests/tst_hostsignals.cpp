@@ -40,12 +40,24 @@ void prepareHost(QProcess &process, const QString &tempDir)
     process.setProcessEnvironment(env);
 }
 
-bool waitForStartedLines(QProcess &cli, QByteArray *out, int count)
+// Starts `processlab-cli run process` with `workers` workers that sleep 30 s, recording into
+// `json`, and waits until every worker has printed its "started" line (collected in `out`).
+bool startSleepingCliRun(QProcess &cli, const QString &tempDir, int workers, const QString &json, QByteArray *out)
 {
-    return QTest::qWaitFor([&] {
-        out->append(cli.readAllStandardOutput());
-        return out->count("started\n") == count;
-    }, 30000);
+    prepareHost(cli, tempDir);
+    cli.start(cliPath(), {QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--workers=%1").arg(workers),
+                          QStringLiteral("--sleep=30"), QStringLiteral("--json"), json});
+    if (!cli.waitForStarted()) {
+        qWarning("the CLI did not start: %s", qPrintable(cli.errorString()));
+        return false;
+    }
+    if (QTest::qWaitFor([&] {
+            out->append(cli.readAllStandardOutput());
+            return out->count("started\n") == workers;
+        }, 30000))
+        return true;
+    qWarning("%d \"started\" lines expected, output so far: %s", workers, out->constData());
+    return false;
 }
 
 #ifdef Q_OS_UNIX
@@ -102,13 +114,9 @@ void TestHostSignals::ctrlCInTerminalStopsTheRun()
     QVERIFY(dir.isValid());
     const QString json = dir.filePath(QStringLiteral("run.json"));
     QProcess cli;
-    prepareHost(cli, dir.path());
     cli.setChildProcessModifier([] { ::setpgid(0, 0); }); // its own group, as a shell's job
-    cli.start(cliPath(), {QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--workers=3"),
-                          QStringLiteral("--sleep=30"), QStringLiteral("--json"), json});
-    QVERIFY(cli.waitForStarted());
     QByteArray out;
-    QVERIFY(waitForStartedLines(cli, &out, 3));
+    QVERIFY(startSleepingCliRun(cli, dir.path(), 3, json, &out));
     QCOMPARE(::kill(-static_cast<pid_t>(cli.processId()), SIGINT), 0); // the whole group
     QVERIFY(cli.waitForFinished(30000));
     out.append(cli.readAllStandardOutput());
@@ -148,13 +156,8 @@ void TestHostSignals::sigtermToCliRemovesSocketFile()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QProcess cli;
-    prepareHost(cli, dir.path());
-    cli.start(cliPath(), {QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--workers=2"),
-                          QStringLiteral("--sleep=30"), QStringLiteral("--json"),
-                          dir.filePath(QStringLiteral("run.json"))});
-    QVERIFY(cli.waitForStarted());
     QByteArray out;
-    QVERIFY(waitForStartedLines(cli, &out, 2));
+    QVERIFY(startSleepingCliRun(cli, dir.path(), 2, dir.filePath(QStringLiteral("run.json")), &out));
     const QStringList files = runSocketFiles(dir.path());
     QCOMPARE(files.size(), 1); // the run's socket lives in TMPDIR: the check below means something
     QVERIFY(files.constFirst().startsWith(QStringLiteral("processlab-%1-").arg(cli.processId())));

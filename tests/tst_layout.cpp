@@ -2,7 +2,7 @@
 // The window's layout as a user sees it at common sizes (1280×800, 1024×700): stable pane
 // columns, headers and tool rows that fit, a process list for many processes, presenter
 // mode, and the help a first-time user needs (quit question, hint, shortcuts, tutorial).
-#include "testsupport.h"
+#include "guitestsupport.h"
 
 #include "code/codepanel.h"
 #include "code/codeview.h"
@@ -45,23 +45,6 @@ using namespace ProcessLab;
 using namespace ProcessLab::TestSupport;
 
 namespace {
-
-QAction *action(MainWindow &window, const char *name)
-{
-    return window.findChild<QAction *>(QString::fromLatin1(name));
-}
-
-void setKnob(MainWindow &window, const char *name, const char *value)
-{
-    QString error;
-    QVERIFY2(window.knobPanel()->setValueFromText(QString::fromLatin1(name), QString::fromLatin1(value), &error),
-             qPrintable(error));
-}
-
-bool waitForRunEnd(MainWindow &window, int timeoutMs = 60000)
-{
-    return QTest::qWaitFor([&] { return !window.controller()->isActive() && window.controller()->run(); }, timeoutMs);
-}
 
 // True when the widget is whole inside the visible part of the scroll area.
 bool fullyVisibleIn(QWidget *widget, QScrollArea *area)
@@ -111,26 +94,20 @@ private slots:
 
 void TestLayout::initTestCase()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("ProcessLabTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_layout"));
-    qputenv("PROCESSLAB_WORKER", QByteArray(PROCESSLAB_WORKER_PATH));
+    initGuiTestCase("tst_layout");
 }
 
 void TestLayout::init()
 {
-    QSettings().clear();
-    Language::apply(QStringLiteral("en"));
+    resetGuiState();
 }
 
 void TestLayout::columnsStayDuringAndBetweenRuns()
 {
     MainWindow window;
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.selectExample(QStringLiteral("process"));
-    setKnob(window, "workers", "2");
-    setKnob(window, "sleep", "0.5"); // a run under a second: the header texts change fast
+    QVERIFY(showWindow(window, 1280, 800));
+    // A run under a second: the header texts change fast.
+    QVERIFY(setKnobs(window, QStringLiteral("process"), 2, QStringLiteral("0.5")));
     QList<int> seen;
     connect(window.controller(), &RunController::tick, this, [&] {
         if (window.outputArea()->paneCount() > 0 && !seen.contains(window.outputArea()->columnCount()))
@@ -151,13 +128,10 @@ void TestLayout::columnsStayDuringAndBetweenRuns()
 void TestLayout::mainStaysInViewAtStart()
 {
     MainWindow window;
-    window.resize(1024, 700);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showWindow(window, 1024, 700));
     window.activateWindow();
-    window.selectExample(QStringLiteral("process"));
-    setKnob(window, "workers", "7"); // 8 panes in one column: the grid scrolls
-    setKnob(window, "sleep", "0.5");
+    // 8 panes in one column: the grid scrolls.
+    QVERIFY(setKnobs(window, QStringLiteral("process"), 7, QStringLiteral("0.5")));
     QScrollArea *scroll = window.outputArea()->gridScrollArea();
     window.startRun();
     QVERIFY(waitForRunEnd(window));
@@ -183,12 +157,8 @@ void TestLayout::mainStaysInViewAtStart()
 void TestLayout::headersAndToolsFitTwoColumnsAt1024()
 {
     MainWindow window;
-    window.resize(1024, 700);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.selectExample(QStringLiteral("process"));
-    setKnob(window, "workers", "3");
-    setKnob(window, "sleep", "0.2");
+    QVERIFY(showWindow(window, 1024, 700));
+    QVERIFY(setKnobs(window, QStringLiteral("process"), 3, QStringLiteral("0.2")));
     // The user folds the example list away (or presenter mode does): room for two columns.
     auto *mainSplitter = qobject_cast<QSplitter *>(window.codePanel()->parentWidget()->parentWidget()->parentWidget());
     QVERIFY(mainSplitter);
@@ -231,12 +201,8 @@ void TestLayout::headersAndToolsFitTwoColumnsAt1024()
 void TestLayout::manyProcessesGetAProcessList()
 {
     MainWindow window;
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.selectExample(QStringLiteral("process"));
-    setKnob(window, "workers", "64");
-    setKnob(window, "sleep", "0.5");
+    QVERIFY(showWindow(window, 1280, 800));
+    QVERIFY(setKnobs(window, QStringLiteral("process"), 64, QStringLiteral("0.5")));
     QAbstractItemModelTester tester(window.outputArea()->processListModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     window.startRun();
@@ -365,9 +331,7 @@ void TestLayout::codeFitsDefaultAndPresenter()
     });
     {
         MainWindow window;
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(showWindow(window, 1280, 800));
         window.selectExample(QStringLiteral("process"));
         if (presenter) {
             window.setPresenterMode(true);
@@ -381,8 +345,8 @@ void TestLayout::codeFitsDefaultAndPresenter()
                      qPrintable(QStringLiteral("viewport %1 < line %2").arg(code->viewport()->width()).arg(longestLineWidth(code))));
         QTRY_COMPARE(code->horizontalScrollBar()->maximum(), 0);
         if (presenter) {
-            setKnob(window, "workers", "2");
-            setKnob(window, "sleep", "0.3");
+            QVERIFY(setKnob(window, "workers", "2"));
+            QVERIFY(setKnob(window, "sleep", "0.3"));
             window.startRun();
             QVERIFY(waitForRunEnd(window));
             QScrollArea *scroll = window.outputArea()->gridScrollArea();
@@ -411,9 +375,7 @@ void TestLayout::quitMidRunAsks()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.selectExample(QStringLiteral("process"));
-    setKnob(window, "workers", "2");
-    setKnob(window, "sleep", "30");
+    QVERIFY(setKnobs(window, QStringLiteral("process"), 2, QStringLiteral("30")));
     window.startRun();
     QVERIFY(QTest::qWaitFor([&] { return workerPids(window.controller()->run()->record()).size() == 2; }, 10000));
     const QList<qint64> pids = workerPids(window.controller()->run()->record());
@@ -453,7 +415,7 @@ void TestLayout::firstRunHintUntilFirstRun()
         QVERIFY(window.firstRunHint()->isVisible());
         QVERIFY2(window.firstRunHint()->text().contains(QStringLiteral("F5")), qPrintable(window.firstRunHint()->text()));
         window.selectExample(QStringLiteral("process"));
-        setKnob(window, "sleep", "0");
+        QVERIFY(setKnob(window, "sleep", "0"));
         window.startRun();
         QVERIFY(!window.firstRunHint()->isVisible());
         QVERIFY(waitForRunEnd(window));
@@ -513,10 +475,8 @@ void TestLayout::resetKnobsToTutorialValues()
 {
     MainWindow window;
     window.selectExample(QStringLiteral("subclass"));
-    setKnob(window, "workers", "5");
-    window.selectExample(QStringLiteral("process"));
-    setKnob(window, "workers", "16");
-    setKnob(window, "sleep", "0.5");
+    QVERIFY(setKnob(window, "workers", "5"));
+    QVERIFY(setKnobs(window, QStringLiteral("process"), 16, QStringLiteral("0.5")));
     QVERIFY(!window.knobPanel()->hasDefaultValues());
     QVERIFY(action(window, "actionResetKnobs")->isEnabled());
     action(window, "actionResetKnobs")->trigger();

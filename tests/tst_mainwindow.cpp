@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The desktop app driven as a user would: pick an example, set knobs, run, stop, switch language.
-#include "testsupport.h"
+#include "guitestsupport.h"
 
 #include "examplebrowser.h"
 #include "examples/exampleregistry.h"
@@ -51,11 +51,6 @@ using namespace ProcessLab::TestSupport;
 
 namespace {
 
-bool waitForRunEnd(MainWindow &window, int timeoutMs = 30000)
-{
-    return QTest::qWaitFor([&] { return !window.controller()->isActive() && window.controller()->run(); }, timeoutMs);
-}
-
 QStringList paneLines(OutputPane *pane)
 {
     pane->view()->flushPending();
@@ -63,19 +58,6 @@ QStringList paneLines(OutputPane *pane)
     if (!lines.isEmpty() && lines.constLast().isEmpty())
         lines.removeLast();
     return lines;
-}
-
-QAction *action(MainWindow &window, const char *name)
-{
-    return window.findChild<QAction *>(QString::fromLatin1(name));
-}
-
-bool setKnobs(MainWindow &window, const QString &example, int workers, const QString &sleep)
-{
-    QString error;
-    window.selectExample(example);
-    return window.knobPanel()->setValueFromText(QStringLiteral("workers"), QString::number(workers), &error)
-           && window.knobPanel()->setValueFromText(QStringLiteral("sleep"), sleep, &error);
 }
 
 // Every text a reader can see in the window and its dialogs, with where it was found.
@@ -237,15 +219,12 @@ private slots:
 
 void TestMainWindow::initTestCase()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("ProcessLabTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
-    qputenv("PROCESSLAB_WORKER", QByteArray(PROCESSLAB_WORKER_PATH));
+    initGuiTestCase("tst_mainwindow");
 }
 
 void TestMainWindow::init()
 {
-    QSettings().clear();
-    Language::apply(QStringLiteral("en"));
+    resetGuiState();
 }
 
 void TestMainWindow::selectingExampleBuildsKnobs()
@@ -547,9 +526,7 @@ void TestMainWindow::stoppedRunTellsTheTruth()
 void TestMainWindow::noEnglishLeftInChinese()
 {
     MainWindow window;
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showWindow(window, 1280, 800));
     QVERIFY(setKnobs(window, QStringLiteral("process"), 3, QStringLiteral("1.5")));
     window.console()->findBar()->activate(); // its field and buttons count too
     window.startRun();
@@ -606,9 +583,7 @@ void TestMainWindow::exampleListShowsUnderscores()
     QFETCH(QString, language);
     applyLanguage(language);
     MainWindow window;
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showWindow(window, 1280, 800));
     ExampleBrowser &browser = *window.findChild<ExampleBrowser *>();
     QTreeWidgetItem *pool = nullptr;
     for (QTreeWidgetItemIterator it(&browser); *it; ++it) {

@@ -4,6 +4,7 @@
 #include "protocol/cbor.h"
 #include "protocol/protocol.h"
 #include "runtime/protocolqt.h"
+#include "std/protocolcases.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -18,6 +19,7 @@
 
 using namespace ProcessLab;
 using namespace ProcessLab::Protocol;
+namespace Cases = ProcessLab::ProtocolCases;
 
 Q_DECLARE_METATYPE(ProcessLab::Protocol::Message)
 Q_DECLARE_METATYPE(ProcessLab::Protocol::Value)
@@ -68,30 +70,6 @@ std::string fromHex(const char *hex)
 void appendHeadForTest(std::string &out, std::size_t count)
 {
     out.push_back(static_cast<char>(0xa0 + count));
-}
-
-// A map holding every kind of value the codec supports, nested, with Chinese text.
-Map everyKind()
-{
-    return Map{
-        {"null", nullptr},
-        {"false", false},
-        {"true", true},
-        {"small", 23},
-        {"byte", 255},
-        {"negative", -65537},
-        {"max", std::numeric_limits<std::int64_t>::max()},
-        {"min", std::numeric_limits<std::int64_t>::min()},
-        {"double", 0.25},
-        {"negative-zero", -0.0},
-        {"huge", 1e300},
-        {"text", "进程间通信"},
-        {"empty-text", ""},
-        {"bytes", Bytes{std::string("\x00\xff\x80", 3)}},
-        {"array", Array{1, "二", 2.5, nullptr, Array{}, Map{{"k", "v"}}}},
-        {"map", Map{{"inner", Map{{"deep", Array{true, false}}}}}},
-        {"empty-map", Map{}},
-    };
 }
 
 } // namespace
@@ -150,7 +128,7 @@ void TestProtocol::roundTrip_data()
     QTest::newRow("hello") << makeHello({token(), 7, 4242, 123456789});
     QTest::newRow("start") << makeStart({"process.worker", args});
     QTest::newRow("start-empty-args") << makeStart({"test.noop", {}});
-    QTest::newRow("start-every-kind") << makeStart({"进程.工作", everyKind()});
+    QTest::newRow("start-every-kind") << makeStart({"进程.工作", Cases::everyKind()});
     QTest::newRow("stop") << makeStop();
     QTest::newRow("trace") << makeTrace({"started", 99});
 }
@@ -239,20 +217,8 @@ void TestProtocol::rejected_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("reason");
-    const std::string notAMap = encode(42);
-    QTest::newRow("oversized") << frameFromPayload({}, quint32(maxFrameSize + 1)) << QStringLiteral("exceeds");
-    QTest::newRow("huge-length") << frameFromPayload({}, 0xffffffffu) << QStringLiteral("exceeds");
-    QTest::newRow("empty") << frameFromPayload(QByteArray()) << QStringLiteral("empty");
-    QTest::newRow("garbage") << frameFromPayload(QByteArray("garbage!")) << QStringLiteral("CBOR");
-    QTest::newRow("not-a-map") << frameFromPayload(notAMap) << QStringLiteral("not a CBOR map");
-    QTest::newRow("unknown-type") << frameFromPayload(encode(Map{{"type", 99}}))
-                                  << QStringLiteral("unknown message type");
-    QTest::newRow("text-type") << frameFromPayload(encode(Map{{"type", "1"}}))
-                               << QStringLiteral("unknown message type");
-    QTest::newRow("no-type") << frameFromPayload(encode(Map{{"x", 1}})) << QStringLiteral("unknown message type");
-    QTest::newRow("trailing-bytes") << frameFromPayload(notAMap + notAMap) << QStringLiteral("trailing");
-    QTest::newRow("array-count-beyond-payload") << frameFromPayload(fromHex("9affffffff00"))
-                                                << QStringLiteral("CBOR");
+    for (const Cases::RejectedFrameCase &testCase : Cases::rejectedFrameCases)
+        QTest::newRow(testCase.name) << QByteArray::fromHex(testCase.hex) << QString::fromUtf8(testCase.reason);
 }
 
 void TestProtocol::rejected()
@@ -366,27 +332,8 @@ void TestProtocol::integers_data()
 {
     QTest::addColumn<qint64>("value");
     QTest::addColumn<QByteArray>("hex");
-    // Each width boundary of the argument (inline, 1, 2, 4, 8 bytes), on both signs.
-    QTest::newRow("0") << qint64(0) << QByteArray("00");
-    QTest::newRow("23") << qint64(23) << QByteArray("17");
-    QTest::newRow("24") << qint64(24) << QByteArray("1818");
-    QTest::newRow("255") << qint64(255) << QByteArray("18ff");
-    QTest::newRow("256") << qint64(256) << QByteArray("190100");
-    QTest::newRow("65535") << qint64(65535) << QByteArray("19ffff");
-    QTest::newRow("65536") << qint64(65536) << QByteArray("1a00010000");
-    QTest::newRow("2^32-1") << qint64(0xffffffff) << QByteArray("1affffffff");
-    QTest::newRow("2^32") << qint64(0x100000000) << QByteArray("1b0000000100000000");
-    QTest::newRow("INT64_MAX") << std::numeric_limits<qint64>::max() << QByteArray("1b7fffffffffffffff");
-    QTest::newRow("-1") << qint64(-1) << QByteArray("20");
-    QTest::newRow("-24") << qint64(-24) << QByteArray("37");
-    QTest::newRow("-25") << qint64(-25) << QByteArray("3818");
-    QTest::newRow("-256") << qint64(-256) << QByteArray("38ff");
-    QTest::newRow("-257") << qint64(-257) << QByteArray("390100");
-    QTest::newRow("-65536") << qint64(-65536) << QByteArray("39ffff");
-    QTest::newRow("-65537") << qint64(-65537) << QByteArray("3a00010000");
-    QTest::newRow("-2^32") << -qint64(0x100000000) << QByteArray("3affffffff");
-    QTest::newRow("-2^32-1") << -qint64(0x100000001) << QByteArray("3b0000000100000000");
-    QTest::newRow("INT64_MIN") << std::numeric_limits<qint64>::min() << QByteArray("3b7fffffffffffffff");
+    for (const Cases::IntegerCase &testCase : Cases::integerCases)
+        QTest::newRow(testCase.name) << qint64(testCase.value) << QByteArray(testCase.hex);
 }
 
 void TestProtocol::integers()
@@ -405,8 +352,7 @@ void TestProtocol::integers()
 
 void TestProtocol::integersOutOfRange()
 {
-    // 2^63 and -2^63-1 are valid CBOR but do not fit the int64 the protocol uses.
-    for (const char *hex : {"1b8000000000000000", "1bffffffffffffffff", "3b8000000000000000"}) {
+    for (const char *hex : Cases::integerOutOfRangeHex) {
         std::string error;
         QVERIFY2(!decode(fromHex(hex), &error), hex);
         QVERIFY2(toQString(error).contains(QStringLiteral("range")), error.c_str());
@@ -464,13 +410,8 @@ void TestProtocol::smallerFloatsDecode_data()
 {
     QTest::addColumn<QByteArray>("hex");
     QTest::addColumn<double>("value");
-    QTest::newRow("half-1.5") << QByteArray("f93e00") << 1.5;
-    QTest::newRow("half-negative-zero") << QByteArray("f98000") << -0.0;
-    QTest::newRow("half-smallest-subnormal") << QByteArray("f90001") << 5.960464477539063e-8;
-    QTest::newRow("half-65504") << QByteArray("f97bff") << 65504.0;
-    QTest::newRow("half-infinity") << QByteArray("f97c00") << std::numeric_limits<double>::infinity();
-    QTest::newRow("single-100000") << QByteArray("fa47c35000") << 100000.0;
-    QTest::newRow("single-negative") << QByteArray("fac0800000") << -4.0;
+    for (const Cases::FloatCase &testCase : Cases::smallerFloatCases)
+        QTest::newRow(testCase.name) << QByteArray(testCase.hex) << testCase.value;
 }
 
 void TestProtocol::smallerFloatsDecode()
@@ -609,37 +550,8 @@ void TestProtocol::malformed_data()
 {
     QTest::addColumn<QByteArray>("hex");
     QTest::addColumn<QString>("reason");
-    // Lengths larger than what follows: rejected before anything is allocated.
-    QTest::newRow("text-length-4G") << QByteArray("7affffffff78") << QStringLiteral("exceeds");
-    QTest::newRow("bytes-length-2^63") << QByteArray("5b7fffffffffffffff00") << QStringLiteral("exceeds");
-    QTest::newRow("bytes-length-2^64-1") << QByteArray("5bffffffffffffffff00") << QStringLiteral("exceeds");
-    QTest::newRow("text-one-short") << QByteArray("63616263").chopped(2) << QStringLiteral("exceeds");
-    QTest::newRow("array-count-4G") << QByteArray("9affffffff00") << QStringLiteral("exceeds");
-    QTest::newRow("array-count-2^64-1") << QByteArray("9bffffffffffffffff") << QStringLiteral("exceeds");
-    QTest::newRow("map-count-4G") << QByteArray("baffffffff6161") << QStringLiteral("exceeds");
-    QTest::newRow("array-missing-item") << QByteArray("8319010002") << QStringLiteral("end of data");
-    QTest::newRow("map-missing-value") << QByteArray("a1616b") << QStringLiteral("end of data");
-    // Encodings we do not accept.
-    QTest::newRow("indefinite-text") << QByteArray("7f616161ff") << QStringLiteral("indefinite");
-    QTest::newRow("indefinite-array") << QByteArray("9f01ff") << QStringLiteral("indefinite");
-    QTest::newRow("indefinite-map") << QByteArray("bf616101ff") << QStringLiteral("indefinite");
-    QTest::newRow("lone-break") << QByteArray("ff") << QStringLiteral("break");
-    QTest::newRow("tag") << QByteArray("c11a514b67b0") << QStringLiteral("tag");
-    QTest::newRow("undefined") << QByteArray("f7") << QStringLiteral("simple");
-    QTest::newRow("simple-16") << QByteArray("f0") << QStringLiteral("simple");
-    QTest::newRow("simple-255") << QByteArray("f8ff") << QStringLiteral("simple");
-    QTest::newRow("reserved-info") << QByteArray("1c") << QStringLiteral("reserved");
-    QTest::newRow("integer-key") << QByteArray("a10102") << QStringLiteral("key");
-    QTest::newRow("duplicate-key") << QByteArray("a2616101616102") << QStringLiteral("duplicate");
-    QTest::newRow("overlong-utf8") << QByteArray("62c0af") << QStringLiteral("UTF-8");
-    QTest::newRow("surrogate-utf8") << QByteArray("63eda080") << QStringLiteral("UTF-8");
-    QTest::newRow("continuation-utf8") << QByteArray("6180") << QStringLiteral("UTF-8");
-    QTest::newRow("truncated-utf8") << QByteArray("62e8bf") << QStringLiteral("UTF-8");
-    QTest::newRow("above-u10ffff") << QByteArray("64f4908080") << QStringLiteral("UTF-8");
-    // Truncated heads and floats.
-    QTest::newRow("empty-input") << QByteArray() << QStringLiteral("end of data");
-    QTest::newRow("truncated-head") << QByteArray("1901") << QStringLiteral("truncated");
-    QTest::newRow("truncated-double") << QByteArray("fb3ff8") << QStringLiteral("truncated");
+    for (const Cases::MalformedCase &testCase : Cases::malformedCases)
+        QTest::newRow(testCase.name) << QByteArray(testCase.hex) << QString::fromUtf8(testCase.reason);
 }
 
 void TestProtocol::malformed()
@@ -666,7 +578,7 @@ void TestProtocol::trailingBytes()
 
 void TestProtocol::qtDecodesOurs()
 {
-    const Map ours = everyKind();
+    const Map ours = Cases::everyKind();
     const std::string encoded = encode(ours);
     QCborParserError error;
     const QCborValue qt = QCborValue::fromCbor(toQByteArray(encoded), &error);
@@ -738,7 +650,7 @@ void TestProtocol::weDecodeQts()
 
 void TestProtocol::qtConversions()
 {
-    const Map ours = everyKind();
+    const Map ours = Cases::everyKind();
     QVERIFY(fromQCborMap(toQCborMap(ours)) == ours);
     // What the protocol cannot carry becomes null; integer keys become their notation.
     QCborMap qt;

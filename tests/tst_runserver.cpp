@@ -58,6 +58,47 @@ int countEvents(const RunRecord &record, EventKind kind, const QString &textPart
                              [&](const RunEvent &e) { return e.kind == kind && e.text.contains(textPart); }));
 }
 
+// A RunServer with spies on what it refuses and hands over. Configure it, then startListening().
+class SpiedServer : public RunServer
+{
+public:
+    explicit SpiedServer(std::chrono::milliseconds helloTimeout = patientHelloTimeout)
+    {
+        setHelloTimeout(helloTimeout);
+    }
+    bool startListening() { return listen(&listenError); }
+
+    QSignalSpy rejected{this, &RunServer::connectionRejected};
+    QSignalSpy authenticated{this, &RunServer::workerAuthenticated};
+    QString listenError;
+};
+
+// Connects the client and waits until the server has taken the connection (pending or
+// rejected), so the server's order of arrival is the order of the calls.
+bool connectAndWaitUntilTaken(SpiedServer &server, QLocalSocket &client)
+{
+    const auto taken = [&] { return server.pendingConnectionCount() + int(server.rejected.count()); };
+    const int takenBefore = taken();
+    client.connectToServer(server.fullServerName());
+    if (!client.waitForConnected(10000))
+        return false;
+    if (QTest::qWaitFor([&] { return taken() == takenBefore + 1; }, 20000))
+        return true;
+    qWarning("the server took %d connections, expected %d", taken(), takenBefore + 1);
+    return false;
+}
+
+// Connects `count` clients one at a time (Qt's listen() backlog of 50 never fills).
+bool connectOneByOne(SpiedServer &server, int count, std::vector<std::unique_ptr<QLocalSocket>> *clients)
+{
+    for (int i = 0; i < count; ++i) {
+        clients->push_back(std::make_unique<QLocalSocket>());
+        if (!connectAndWaitUntilTaken(server, *clients->back()))
+            return false;
+    }
+    return true;
+}
+
 QStringList texts(const QList<QVariantList> &spy)
 {
     QStringList result;
@@ -92,12 +133,8 @@ void TestRunServer::initTestCase()
 
 void TestRunServer::oversizedFirstFrameDroppedAtOnce()
 {
-    RunServer server;
-    server.setHelloTimeout(patientHelloTimeout);
-    QString error;
-    QVERIFY2(server.listen(&error), qPrintable(error));
-    QSignalSpy rejected(&server, &RunServer::connectionRejected);
-    QSignalSpy authenticated(&server, &RunServer::workerAuthenticated);
+    SpiedServer server;
+    QVERIFY2(server.startListening(), qPrintable(server.listenError));
 
     // Only the 4-byte header of a 16 MiB frame: refused on the header, not after waiting
     // for (and buffering) 16 MiB.
@@ -106,23 +143,20 @@ void TestRunServer::oversizedFirstFrameDroppedAtOnce()
     QVERIFY(stranger.waitForConnected(10000));
     stranger.write(frameHeader(quint32(Protocol::maxFrameSize)));
     stranger.flush();
-    QTRY_COMPARE_WITH_TIMEOUT(rejected.count(), 1, 20000);
-    const QString reason = rejected.at(0).at(0).toString();
+    QTRY_COMPARE_WITH_TIMEOUT(server.rejected.count(), 1, 20000);
+    const QString reason = server.rejected.at(0).at(0).toString();
     QVERIFY2(reason.contains(QStringLiteral("exceeds the limit of %1 bytes").arg(Protocol::helloFrameLimit)),
              qPrintable(reason));
     QCOMPARE(server.pendingConnectionCount(), 0);
     QCOMPARE(server.pendingBytes(), qint64(0));
     QTRY_COMPARE_WITH_TIMEOUT(stranger.state(), QLocalSocket::UnconnectedState, 20000);
-    QCOMPARE(authenticated.count(), 0);
+    QCOMPARE(server.authenticated.count(), 0);
 }
 
 void TestRunServer::strangersCannotMakeTheHostBuffer()
 {
-    RunServer server;
-    server.setHelloTimeout(patientHelloTimeout);
-    QString error;
-    QVERIFY2(server.listen(&error), qPrintable(error));
-    QSignalSpy rejected(&server, &RunServer::connectionRejected);
+    SpiedServer server;
+    QVERIFY2(server.startListening(), qPrintable(server.listenError));
 
     // 16 strangers each announce a 16 MiB frame and send 256 KiB of it at once.
     constexpr int strangers = 16;
@@ -141,54 +175,40 @@ void TestRunServer::strangersCannotMakeTheHostBuffer()
     qint64 mostHeld = 0;
     QVERIFY(QTest::qWaitFor([&] {
         mostHeld = std::max(mostHeld, server.pendingBytes());
-        return rejected.count() == strangers || mostHeld > bound;
+        return server.rejected.count() == strangers || mostHeld > bound;
     }, 30000));
     QVERIFY2(mostHeld <= bound, qPrintable(QStringLiteral("%1 bytes held, bound %2").arg(mostHeld).arg(bound)));
-    QCOMPARE(rejected.count(), strangers);
-    for (const QString &reason : texts(rejected))
+    QCOMPARE(server.rejected.count(), strangers);
+    for (const QString &reason : texts(server.rejected))
         QVERIFY2(reason.contains(QStringLiteral("exceeds the limit")), qPrintable(reason));
     QCOMPARE(server.pendingConnectionCount(), 0);
 }
 
 void TestRunServer::silentConnectionTimesOut()
 {
-    RunServer server;
-    server.setHelloTimeout(300ms);
-    QString error;
-    QVERIFY2(server.listen(&error), qPrintable(error));
-    QSignalSpy rejected(&server, &RunServer::connectionRejected);
+    SpiedServer server(300ms);
+    QVERIFY2(server.startListening(), qPrintable(server.listenError));
 
     QLocalSocket silent;
     silent.connectToServer(server.fullServerName());
     QVERIFY(silent.waitForConnected(10000));
-    QTRY_COMPARE_WITH_TIMEOUT(rejected.count(), 1, 20000);
-    QCOMPARE(rejected.at(0).at(0).toString(), QStringLiteral("no hello within 300 ms"));
+    QTRY_COMPARE_WITH_TIMEOUT(server.rejected.count(), 1, 20000);
+    QCOMPARE(server.rejected.at(0).at(0).toString(), QStringLiteral("no hello within 300 ms"));
     QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QLocalSocket::UnconnectedState, 20000);
     QCOMPARE(server.pendingConnectionCount(), 0);
 }
 
 void TestRunServer::oldestStrangerMakesRoom()
 {
-    RunServer server;
-    server.setHelloTimeout(patientHelloTimeout);
-    QString error;
-    QVERIFY2(server.listen(&error), qPrintable(error));
-    QSignalSpy rejected(&server, &RunServer::connectionRejected);
+    SpiedServer server;
+    QVERIFY2(server.startListening(), qPrintable(server.listenError));
 
     constexpr int extra = 5;
     std::vector<std::unique_ptr<QLocalSocket>> sockets;
-    for (int i = 0; i < RunServer::maxPendingStrangers + extra; ++i) {
-        auto socket = std::make_unique<QLocalSocket>();
-        socket->connectToServer(server.fullServerName());
-        QVERIFY(socket->waitForConnected(10000));
-        // One at a time, so the server's order of arrival is the order here (and Qt's
-        // listen() backlog of 50 never fills).
-        QTRY_COMPARE_WITH_TIMEOUT(server.pendingConnectionCount() + rejected.count(), i + 1, 20000);
-        sockets.push_back(std::move(socket));
-    }
+    QVERIFY(connectOneByOne(server, RunServer::maxPendingStrangers + extra, &sockets));
     QCOMPARE(server.pendingConnectionCount(), RunServer::maxPendingStrangers);
-    QCOMPARE(rejected.count(), extra);
-    for (const QString &reason : texts(rejected))
+    QCOMPARE(server.rejected.count(), extra);
+    for (const QString &reason : texts(server.rejected))
         QVERIFY2(reason.contains(QStringLiteral("closed the oldest")), qPrintable(reason));
     for (int i = 0; i < int(sockets.size()); ++i) {
         const bool evicted = i < extra;
@@ -201,18 +221,14 @@ void TestRunServer::oldestStrangerMakesRoom()
 
 void TestRunServer::ownProcessesAreNeverEvicted()
 {
-    RunServer server;
-    server.setHelloTimeout(patientHelloTimeout);
+    SpiedServer server;
     const qint64 self = QCoreApplication::applicationPid();
     server.setOwnProcessCheck([self](qint64 pid) { return pid == self; });
-    QString error;
-    QVERIFY2(server.listen(&error), qPrintable(error));
-    QSignalSpy rejected(&server, &RunServer::connectionRejected);
+    QVERIFY2(server.startListening(), qPrintable(server.listenError));
 
     QLocalSocket probe;
-    probe.connectToServer(server.fullServerName());
-    QVERIFY(probe.waitForConnected(10000));
-    QTRY_COMPARE_WITH_TIMEOUT(server.pendingConnectionCount(), 1, 20000);
+    QVERIFY(connectAndWaitUntilTaken(server, probe));
+    QCOMPARE(server.pendingConnectionCount(), 1);
     // This process's connections are "own workers" only where the OS names a peer's pid.
     QLocalSocket *accepted = server.findChild<QLocalSocket *>();
     QVERIFY(accepted);
@@ -222,50 +238,35 @@ void TestRunServer::ownProcessesAreNeverEvicted()
 
     std::vector<std::unique_ptr<QLocalSocket>> sockets;
     const int total = RunServer::maxPendingStrangers + 10;
-    for (int i = 1; i < total; ++i) {
-        auto socket = std::make_unique<QLocalSocket>();
-        socket->connectToServer(server.fullServerName());
-        QVERIFY(socket->waitForConnected(10000));
-        // Let the server take each one: Qt's listen() backlog is 50.
-        QTRY_COMPARE_WITH_TIMEOUT(server.pendingConnectionCount() + rejected.count(), i + 1, 20000);
-        sockets.push_back(std::move(socket));
-    }
+    QVERIFY(connectOneByOne(server, total - 1, &sockets)); // the probe is the first
     QCOMPARE(server.pendingConnectionCount(), total);
-    QCOMPARE(rejected.count(), 0);
+    QCOMPARE(server.rejected.count(), 0);
 }
 
 void TestRunServer::helloMustComeFromItsPid()
 {
-    RunServer server;
-    server.setHelloTimeout(patientHelloTimeout);
-    QString error;
-    QVERIFY2(server.listen(&error), qPrintable(error));
-    QSignalSpy rejected(&server, &RunServer::connectionRejected);
-    QSignalSpy authenticated(&server, &RunServer::workerAuthenticated);
+    SpiedServer server;
+    QVERIFY2(server.startListening(), qPrintable(server.listenError));
 
     // The right token, but the hello claims another process's pid.
     const qint64 self = QCoreApplication::applicationPid();
     QLocalSocket impostor;
-    impostor.connectToServer(server.fullServerName());
-    QVERIFY(impostor.waitForConnected(10000));
-    QTRY_COMPARE_WITH_TIMEOUT(server.pendingConnectionCount(), 1, 20000);
+    QVERIFY(connectAndWaitUntilTaken(server, impostor));
+    QCOMPARE(server.pendingConnectionCount(), 1);
     if (!Platform::peerProcessId(*server.findChild<QLocalSocket *>()))
         QSKIP("peer process ids are not available on this platform");
     impostor.write(helloFrame(server.token(), self + 1));
     impostor.flush();
-    QTRY_COMPARE_WITH_TIMEOUT(rejected.count(), 1, 20000);
-    QCOMPARE(rejected.at(0).at(0).toString(),
+    QTRY_COMPARE_WITH_TIMEOUT(server.rejected.count(), 1, 20000);
+    QCOMPARE(server.rejected.at(0).at(0).toString(),
              QStringLiteral("the hello names pid %1, but the connection comes from pid %2").arg(self + 1).arg(self));
-    QCOMPARE(authenticated.count(), 0);
+    QCOMPARE(server.authenticated.count(), 0);
 }
 
 void TestRunServer::workerMayUseFullFramesAfterHello()
 {
-    RunServer server;
-    server.setHelloTimeout(patientHelloTimeout);
-    QString error;
-    QVERIFY2(server.listen(&error), qPrintable(error));
-    QSignalSpy rejected(&server, &RunServer::connectionRejected);
+    SpiedServer server;
+    QVERIFY2(server.startListening(), qPrintable(server.listenError));
 
     QLocalSocket *handedOver = nullptr;
     std::shared_ptr<Protocol::FrameReader> reader;
@@ -284,7 +285,7 @@ void TestRunServer::workerMayUseFullFramesAfterHello()
                  + Protocol::toQByteArray(Protocol::encodeFrame(Protocol::makeTrace({label, 7}))));
     worker.flush();
     QTRY_VERIFY_WITH_TIMEOUT(handedOver, 20000);
-    QCOMPARE(rejected.count(), 0);
+    QCOMPARE(server.rejected.count(), 0);
     QCOMPARE(reader->frameLimit(), Protocol::maxFrameSize);
     QCOMPARE(handedOver->readBufferSize(), qint64(0));
 
@@ -310,28 +311,24 @@ void TestRunServer::workerMayUseFullFramesAfterHello()
 
 void TestRunServer::closeEndsPendingConnections()
 {
-    RunServer server;
-    server.setHelloTimeout(patientHelloTimeout);
-    QString error;
-    QVERIFY2(server.listen(&error), qPrintable(error));
+    SpiedServer server;
+    QVERIFY2(server.startListening(), qPrintable(server.listenError));
     const QString socketPath = server.fullServerName();
-    QSignalSpy rejected(&server, &RunServer::connectionRejected);
 
     QLocalSocket silent;
-    silent.connectToServer(socketPath);
-    QVERIFY(silent.waitForConnected(10000));
-    QTRY_COMPARE_WITH_TIMEOUT(server.pendingConnectionCount(), 1, 20000);
+    QVERIFY(connectAndWaitUntilTaken(server, silent));
+    QCOMPARE(server.pendingConnectionCount(), 1);
 
     server.close();
     // Reported during close(), so a run records it before its run-finished event.
-    QCOMPARE(rejected.count(), 1);
-    QCOMPARE(rejected.at(0).at(0).toString(), QStringLiteral("the run ended before the connection sent its hello"));
+    QCOMPARE(server.rejected.count(), 1);
+    QCOMPARE(server.rejected.at(0).at(0).toString(), QStringLiteral("the run ended before the connection sent its hello"));
     QCOMPARE(server.pendingConnectionCount(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QLocalSocket::UnconnectedState, 20000);
 #ifdef Q_OS_UNIX
     QVERIFY(!QFile::exists(socketPath));
 #endif
-    QCOMPARE(rejected.count(), 1); // and nothing after
+    QCOMPARE(server.rejected.count(), 1); // and nothing after
 }
 
 void TestRunServer::strangersCannotLockOutWorkers()

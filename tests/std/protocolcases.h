@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// Byte-level cases of the CBOR codec as plain data (hex strings), so a test needs no Qt to
-// use them: tests/std/tst_std_protocol.cpp runs them everywhere the worker builds, Wine
-// included; the Qt Test tst_protocol can include them too.
+// Byte-level cases of the CBOR codec as plain data (hex strings), and a value of every kind,
+// so a test needs no Qt to use them: tests/std/tst_std_protocol.cpp runs them everywhere the
+// worker builds, Wine included; the Qt Test tst_protocol runs the same cases.
+
+#include "protocol/cbor.h"
 
 #include <cstdint>
 #include <limits>
+#include <string>
 
 namespace ProcessLab::ProtocolCases {
 
@@ -122,5 +125,30 @@ inline constexpr RejectedFrameCase rejectedFrameCases[] = {
     {"trailing-bytes", "00000004182a182a", "trailing"},
     {"array-count-beyond-payload", "000000069affffffff00", "CBOR"},
 };
+
+// A map holding every kind of value the codec supports, nested, with Chinese text.
+inline ProcessLab::Protocol::Map everyKind()
+{
+    using namespace ProcessLab::Protocol;
+    return Map{
+        {"null", nullptr},
+        {"false", false},
+        {"true", true},
+        {"small", 23},
+        {"byte", 255},
+        {"negative", -65537},
+        {"max", std::numeric_limits<std::int64_t>::max()},
+        {"min", std::numeric_limits<std::int64_t>::min()},
+        {"double", 0.25},
+        {"negative-zero", -0.0},
+        {"huge", 1e300},
+        {"text", "进程间通信"},
+        {"empty-text", ""},
+        {"bytes", Bytes{std::string("\x00\xff\x80", 3)}},
+        {"array", Array{1, "二", 2.5, nullptr, Array{}, Map{{"k", "v"}}}},
+        {"map", Map{{"inner", Map{{"deep", Array{true, false}}}}}},
+        {"empty-map", Map{}},
+    };
+}
 
 } // namespace ProcessLab::ProtocolCases

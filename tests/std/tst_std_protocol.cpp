@@ -67,29 +67,6 @@ std::string token()
     return std::string(tokenSize, '\x5a');
 }
 
-// Every kind of value the codec supports, nested, with Chinese text.
-Map everyKind()
-{
-    return Map{
-        {"null", nullptr},
-        {"false", false},
-        {"true", true},
-        {"small", 23},
-        {"negative", -65537},
-        {"max", std::numeric_limits<std::int64_t>::max()},
-        {"min", std::numeric_limits<std::int64_t>::min()},
-        {"double", 0.25},
-        {"negative-zero", -0.0},
-        {"huge", 1e300},
-        {"text", "进程间通信"},
-        {"empty-text", ""},
-        {"bytes", Bytes{std::string("\x00\xff\x80", 3)}},
-        {"array", Array{1, "二", 2.5, nullptr, Array{}, Map{{"k", "v"}}}},
-        {"map", Map{{"inner", Map{{"deep", Array{true, false}}}}}},
-        {"empty-map", Map{}},
-    };
-}
-
 Message decodeOneFrame(const std::string &frame)
 {
     FrameReader reader;
@@ -105,7 +82,7 @@ Message decodeOneFrame(const std::string &frame)
 
 TEST_CASE("every message survives a round trip through a frame")
 {
-    const Map args{{"num", 3}, {"sleep", 0.25}, {"text", "进程"}, {"nested", everyKind()}};
+    const Map args{{"num", 3}, {"sleep", 0.25}, {"text", "进程"}, {"nested", Cases::everyKind()}};
     const std::pair<const char *, Message> messages[] = {
         {"hello", makeHello({token(), 7, 4242, 123456789})},
         {"start", makeStart({"process.worker", args})},
@@ -335,7 +312,7 @@ TEST_CASE("strings and containers have their exact encoding")
         REQUIRE_MESSAGE(decoded, error);
         CHECK(*decoded == value);
     }
-    const Value all(everyKind());
+    const Value all(Cases::everyKind());
     CHECK(decode(encode(all), nullptr) == all);
 }
 

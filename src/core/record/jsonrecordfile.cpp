@@ -55,37 +55,30 @@ QString JsonRecordFile::failure(const QString &reason) const
 
 bool JsonRecordFile::open(QString *error)
 {
+    std::unique_ptr<QFileDevice> file;
     switch (pathKind(m_path)) {
     case PathKind::Directory:
         if (error)
             *error = failure(QCoreApplication::translate("ProcessLab", "it is a directory"));
         return false;
     case PathKind::Missing:
-    case PathKind::RegularFile: {
+    case PathKind::RegularFile:
         // The replacement is created next to the target now: a missing or read-only
         // directory fails here, before the run.
-        auto file = std::make_unique<QSaveFile>(m_path);
-        if (!file->open(QIODevice::WriteOnly)) {
-            if (error)
-                *error = failure(file->errorString());
-            return false;
-        }
-        m_file = std::move(file);
-        return true;
-    }
-    case PathKind::Other: {
-        auto file = std::make_unique<QFile>(m_path);
+        file = std::make_unique<QSaveFile>(m_path);
+        break;
+    case PathKind::Other:
         // Written in place, never replaced (truncation means nothing to a device or pipe).
-        if (!file->open(QIODevice::WriteOnly)) {
-            if (error)
-                *error = failure(file->errorString());
-            return false;
-        }
-        m_file = std::move(file);
-        return true;
+        file = std::make_unique<QFile>(m_path);
+        break;
     }
+    if (!file->open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = failure(file->errorString());
+        return false;
     }
-    return false;
+    m_file = std::move(file);
+    return true;
 }
 
 bool JsonRecordFile::write(const RunRecord &record, QString *error)

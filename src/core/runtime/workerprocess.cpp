@@ -405,9 +405,8 @@ void WorkerProcess::closeConnection()
     m_socket = nullptr;
 }
 
-void WorkerProcess::setState(ProcessState state, const QString &detail)
+RunEvent WorkerProcess::stateChangedEvent(ProcessState state, const QString &detail) const
 {
-    m_state = state;
     RunEvent event;
     event.timeNs = monotonicNowNs();
     event.kind = EventKind::StateChanged;
@@ -415,22 +414,22 @@ void WorkerProcess::setState(ProcessState state, const QString &detail)
     event.state = state;
     event.pid = m_pid;
     event.text = detail;
-    m_sink(std::move(event));
+    return event;
+}
+
+void WorkerProcess::setState(ProcessState state, const QString &detail)
+{
+    m_state = state;
+    m_sink(stateChangedEvent(state, detail));
 }
 
 void WorkerProcess::setEndState(ProcessState state, const QString &detail, int exitCode, int exitSignal)
 {
     m_state = state;
-    RunEvent event;
-    event.timeNs = monotonicNowNs();
-    event.kind = EventKind::StateChanged;
-    event.process = m_spec.id;
-    event.state = state;
-    event.pid = m_pid;
+    RunEvent event = stateChangedEvent(state, detail);
     event.exitCode = exitCode;
     event.exitSignal = exitSignal;
     event.hasExitStatus = true;
-    event.text = detail;
     m_sink(std::move(event));
 }
 

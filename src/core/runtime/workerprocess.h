@@ -87,6 +87,7 @@ private:
     void handleHelloTimeout();
     void handleSocketData();
     void handleSocketDisconnected();
+    RunEvent stateChangedEvent(ProcessState state, const QString &detail) const;
     void setState(ProcessState state, const QString &detail = {});
     void setEndState(ProcessState state, const QString &detail, int exitCode, int exitSignal);
     void recordError(const QString &text);
