@@ -72,6 +72,7 @@ private slots:
     void startFailingAtOnceSkipsNoStep();
     void startStepsAreTimedAlone();
     void pausedTimeIsNotChargedToAStep();
+    void readyIsWhenTheWorkerSaidHello();
     void pythonExitCodes();
     void badFrameClosesConnection_data();
     void badFrameClosesConnection();
@@ -429,8 +430,10 @@ void TestRun::startStepsAreTimedAlone()
         QVERIFY2(qAbs(step.beginNs - p.startingNs) <= 1'000'000,
                  qPrintable(QStringLiteral("worker %1: step %2 ns, starting %3 ns").arg(i).arg(step.beginNs).arg(p.startingNs)));
         for (const RunEvent &event : run.record().events()) {
-            if (event.kind == EventKind::WorkerTrace || event.process == mainProcessId || event.process == i)
-                continue; // traces carry the worker's own clock; Main and this worker belong here
+            const bool workerClock = event.kind == EventKind::WorkerTrace
+                                     || (event.kind == EventKind::StateChanged && event.state == ProcessState::Ready);
+            if (workerClock || event.process == mainProcessId || event.process == i)
+                continue; // traces and Ready carry the worker's own clock; Main and this worker belong here
             QVERIFY2(event.timeNs < step.beginNs || event.timeNs > step.endNs,
                      qPrintable(QStringLiteral("%1 of process %2 inside worker %3's start()")
                                     .arg(eventKindName(event.kind))
@@ -471,6 +474,43 @@ void TestRun::pausedTimeIsNotChargedToAStep()
     QCOMPARE(pause.endNs, joinStep.beginNs);
     QVERIFY(pause.endNs - pause.beginNs >= beforeStepNs - startStep.endNs);
     QVERIFY(summary.pausedMs() > 0);
+}
+
+// A busy host (a GUI painting 64 rows) reads a worker's hello late: Ready is stamped when
+// the worker said hello, so spawn->ready is what the worker did, in every view.
+void TestRun::readyIsWhenTheWorkerSaidHello()
+{
+    // On a loaded machine the worker may take longer than the busy spell to say hello; then
+    // the spell proves nothing and a longer one is tried.
+    for (const int busyMs : {200, 1000, 5000}) {
+        auto run = exampleRun(QStringLiteral("process"), 1, 0);
+        run->setWorkerProgram(workerPath());
+        run->setStepMode(true);
+        QSignalSpy finished(run.get(), &Run::finished);
+        run->start();
+        run->step(); // create
+        run->step(); // start: QProcess::start() returns, the worker is Starting
+        QVERIFY(worker(summarize(run->record()), 1).startingNs != 0);
+        // Block the event loop: the worker connects and says hello meanwhile, unread.
+        QElapsedTimer busy;
+        busy.start();
+        while (busy.elapsed() < busyMs) {
+        }
+        const qint64 busyEndNs = monotonicNowNs();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return worker(summarize(run->record()), 1).runningNs != 0; }, 30000));
+        run->setStepMode(false);
+        QVERIFY(run->status() == Run::Status::Finished || finished.wait(30000));
+        QCOMPARE(run->exitCode(), 0);
+        const ProcessSummary p = worker(summarize(run->record()), 1);
+        QVERIFY(p.runningNs >= busyEndNs); // the host read the hello after the busy spell
+        if (p.readyNs > busyEndNs)
+            continue; // the worker said hello after the spell: try a longer one
+        QVERIFY2(p.readyNs >= p.startingNs, qPrintable(QString::number(p.readyNs - p.startingNs)));
+        QVERIFY2(p.spawnToReadyMs() < busyMs, qPrintable(QString::number(p.spawnToReadyMs())));
+        return;
+    }
+    QFAIL("Ready was stamped when the host read the hello, never when the worker sent it");
 }
 
 void TestRun::pythonExitCodes()

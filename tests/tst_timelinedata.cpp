@@ -92,6 +92,29 @@ RunRecord sampleRecord(bool finished = true)
     return record;
 }
 
+RunEvent stepEndedEvent(qint64 t, int line, const QString &text)
+{
+    return {.timeNs = t0 + t, .kind = EventKind::ScriptStepEnded, .process = mainProcessId,
+            .sourceLine = line, .text = text};
+}
+
+RunEvent pausedEvent(qint64 t, int line, const QString &text)
+{
+    return {.timeNs = t0 + t, .kind = EventKind::Paused, .process = mainProcessId,
+            .sourceLine = line, .text = text};
+}
+
+// The tooltip of Main's bar at relative time t.
+QString mainBarTip(const TimelineData &data, const RunRecord &record, qint64 t)
+{
+    TimelineHit hit;
+    hit.kind = TimelineHit::Kind::Segment;
+    hit.row = mainProcessId;
+    hit.index = 0;
+    hit.timeNs = t;
+    return TimelineToolTips::text(hit, data, record.events(), data.lastEventNs());
+}
+
 qsizetype countKind(const TimelineRow &row, MarkKind kind)
 {
     return std::count_if(row.marks.cbegin(), row.marks.cend(),
@@ -121,6 +144,9 @@ private slots:
     void clear();
     void emptyRecord();
     void rowWithoutSummary();
+    void mainStatementsEndAtTheirStepEnded();
+    void pauseIsChargedToTheNextLine_data();
+    void pauseIsChargedToTheNextLine();
 };
 
 void TestTimelineData::rows()
@@ -397,6 +423,107 @@ void TestTimelineData::rowWithoutSummary()
     QCOMPARE(data.endNs(2), -1);
     QCOMPARE(data.createdNs(0), 0); // created at the run's start: 0, not "unknown"
     QCOMPARE(data.processSummary(0).role, QStringLiteral("Main"));
+}
+
+// Main's statements last from their step to their step-ended; the host's time between two
+// statements (a busy event loop starting 64 workers) is drawn as the host's, not line 16's.
+void TestTimelineData::mainStatementsEndAtTheirStepEnded()
+{
+    RunRecord record;
+    record.append({.timeNs = t0, .kind = EventKind::RunStarted, .text = QStringLiteral("process")});
+    record.append({.timeNs = t0, .kind = EventKind::ProcessCreated, .process = 0, .pid = 100,
+                   .text = QStringLiteral("Main")});
+    record.append(stateEvent(0, 0, ProcessState::Running, 100));
+    record.append(stepEvent(1 * ms, 16, QStringLiteral("p1.start()")));
+    record.append(stepEndedEvent(3 * ms, 16, QStringLiteral("p1.start()")));
+    record.append(stepEvent(290 * ms, 17, QStringLiteral("p2.start()")));
+    record.append(stepEndedEvent(292 * ms, 17, QStringLiteral("p2.start()")));
+    record.append(stepEvent(300 * ms, 20, QStringLiteral("p1.join()")));
+    record.append(stepEndedEvent(900 * ms, 20, QStringLiteral("p1.join()")));
+    record.append(stateEvent(905 * ms, 0, ProcessState::Finished, 100));
+    record.append({.timeNs = t0 + 905 * ms, .kind = EventKind::RunFinished, .text = {}});
+    TimelineData data;
+    QVERIFY(data.consume(record, 0));
+
+    using K = MainSpan::Kind;
+    const QList<MainSpan> expected{
+        {K::Host, 0, 1 * ms, 0, {}},
+        {K::Statement, 1 * ms, 3 * ms, 16, QStringLiteral("p1.start()")},
+        {K::Host, 3 * ms, 290 * ms, 0, {}},
+        {K::Statement, 290 * ms, 292 * ms, 17, QStringLiteral("p2.start()")},
+        {K::Host, 292 * ms, 300 * ms, 0, {}},
+        {K::Statement, 300 * ms, 900 * ms, 20, QStringLiteral("p1.join()")}, // a join waits
+        {K::Host, 900 * ms, 905 * ms, 0, {}},
+    };
+    const QList<MainSpan> spans = data.mainSpans();
+    QCOMPARE(spans.size(), expected.size());
+    for (qsizetype i = 0; i < spans.size(); ++i) {
+        QCOMPARE(int(spans.at(i).kind), int(expected.at(i).kind));
+        QCOMPARE(spans.at(i).startNs, expected.at(i).startNs);
+        QCOMPARE(spans.at(i).endNs, expected.at(i).endNs);
+        QCOMPARE(spans.at(i).sourceLine, expected.at(i).sourceLine);
+    }
+    QCOMPARE(TimelineData::mainSpanAt(spans, 2 * ms), &spans.at(1));
+    QCOMPARE(TimelineData::mainSpanAt(spans, 3 * ms), &spans.at(2)); // returned: no longer line 16
+    QCOMPARE(TimelineData::mainSpanAt(spans, 150 * ms), &spans.at(2));
+    QCOMPARE(TimelineData::mainSpanAt(spans, 500 * ms), &spans.at(5));
+    QCOMPARE(TimelineData::mainSpanAt(spans, 905 * ms), nullptr);
+
+    const QString between = mainBarTip(data, record, 150 * ms);
+    QVERIFY2(between.contains(QStringLiteral("ProcessLab (the host) between statements: 287.0 ms")),
+             qPrintable(between));
+    QVERIFY2(!between.contains(QStringLiteral("line 16")), qPrintable(between));
+    const QString inStart = mainBarTip(data, record, 2 * ms);
+    QVERIFY2(inStart.contains(QStringLiteral("at line 16")), qPrintable(inStart));
+}
+
+void TestTimelineData::pauseIsChargedToTheNextLine_data()
+{
+    QTest::addColumn<bool>("pauseHasLine");
+    QTest::newRow("paused event names the line") << true;
+    QTest::newRow("older record: line from the next step") << false;
+}
+
+// Step mode: line 12 returned at 2 ms, the user pressed Step at 1.5 s. The time between is
+// a pause before line 13, never line 12's.
+void TestTimelineData::pauseIsChargedToTheNextLine()
+{
+    QFETCH(bool, pauseHasLine);
+    const QString line12 = QStringLiteral("process1 = Process(target=worker)");
+    const QString line13 = QStringLiteral("process2 = Process(target=worker)");
+    RunRecord record;
+    record.append({.timeNs = t0, .kind = EventKind::RunStarted, .text = QStringLiteral("process")});
+    record.append({.timeNs = t0, .kind = EventKind::ProcessCreated, .process = 0, .pid = 100,
+                   .text = QStringLiteral("Main")});
+    record.append(stateEvent(0, 0, ProcessState::Running, 100));
+    record.append(stepEvent(1 * ms, 12, line12));
+    record.append(stepEndedEvent(2 * ms, 12, line12));
+    record.append(pausedEvent(2 * ms, pauseHasLine ? 13 : 0, pauseHasLine ? line13 : QString()));
+    record.append(stepEvent(1500 * ms, 13, line13));
+    record.append(stepEndedEvent(1501 * ms, 13, line13));
+    TimelineData data;
+    QVERIFY(data.consume(record, 0));
+
+    const QList<MainSpan> spans = data.mainSpans();
+    const MainSpan *paused = TimelineData::mainSpanAt(spans, 1000 * ms);
+    QVERIFY(paused);
+    QCOMPARE(int(paused->kind), int(MainSpan::Kind::Paused));
+    QCOMPARE(paused->startNs, 2 * ms);
+    QCOMPARE(paused->endNs, 1500 * ms);
+    QCOMPARE(paused->sourceLine, 13);
+    QCOMPARE(paused->text, line13);
+    const MainSpan *statement = TimelineData::mainSpanAt(spans, 1 * ms);
+    QVERIFY(statement);
+    QCOMPARE(statement->endNs, 2 * ms);
+
+    const QString tip = mainBarTip(data, record, 1000 * ms);
+    QVERIFY2(tip.contains(QStringLiteral("paused before line 13")), qPrintable(tip));
+    QVERIFY2(tip.contains(line13.toHtmlEscaped()), qPrintable(tip));
+    QVERIFY2(!tip.contains(QStringLiteral("line 12")), qPrintable(tip));
+    QVERIFY2(!tip.contains(line12.toHtmlEscaped()), qPrintable(tip));
+    // Live, after line 13 returned: the host's time, open until the next statement.
+    QCOMPARE(int(spans.constLast().kind), int(MainSpan::Kind::Host));
+    QVERIFY(spans.constLast().isOpen());
 }
 
 QTEST_GUILESS_MAIN(TestTimelineData)

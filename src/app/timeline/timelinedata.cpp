@@ -58,6 +58,81 @@ qint64 TimelineData::endNs(int processId) const
     return relativeNs(processSummary(processId).endNs);
 }
 
+QList<MainSpan> TimelineData::mainSpans() const
+{
+    const RunSummary &run = summary();
+    QList<MainSpan> spans;
+    spans.reserve(2 * (run.steps.size() + run.pauses.size()) + 1);
+    const qint64 mainEnd = endNs(mainProcessId);
+    const auto closeLast = [&spans](qint64 t) {
+        if (!spans.isEmpty() && spans.constLast().isOpen())
+            spans.last().endNs = std::max(t, spans.constLast().startNs);
+    };
+    // Steps and pauses are each in time order: merge them, the host's time between.
+    const auto append = [&](MainSpan span) {
+        closeLast(span.startNs); // older records have no step-ended: a step lasts until the next
+        if (!spans.isEmpty() && spans.constLast().endNs < span.startNs) {
+            spans.append({MainSpan::Kind::Host, spans.constLast().endNs, span.startNs, 0, {}});
+        } else if (spans.isEmpty() && !m_rows.isEmpty()
+                   && !m_rows.constFirst().segments.isEmpty()) {
+            const qint64 mainStart = m_rows.constFirst().segments.constFirst().startNs;
+            if (mainStart < span.startNs)
+                spans.append({MainSpan::Kind::Host, mainStart, span.startNs, 0, {}});
+        }
+        spans.append(std::move(span));
+    };
+    const auto endOf = [this](qint64 absoluteEndNs) {
+        return absoluteEndNs ? relativeNs(absoluteEndNs) : TimelineSegment::openEnd;
+    };
+    qsizetype step = 0;
+    qsizetype pause = 0;
+    while (step < run.steps.size() || pause < run.pauses.size()) {
+        const bool takePause = pause < run.pauses.size()
+                               && (step >= run.steps.size()
+                                   || run.pauses.at(pause).beginNs <= run.steps.at(step).beginNs);
+        if (takePause) {
+            const PauseInterval &p = run.pauses.at(pause++);
+            MainSpan span{MainSpan::Kind::Paused, relativeNs(p.beginNs), endOf(p.endNs),
+                          p.sourceLine, p.text};
+            if (span.sourceLine == 0 && step < run.steps.size()) { // recorded without its line
+                span.sourceLine = run.steps.at(step).sourceLine;
+                span.text = run.steps.at(step).text;
+            }
+            append(std::move(span));
+        } else {
+            const StepTiming &s = run.steps.at(step++);
+            append({MainSpan::Kind::Statement, relativeNs(s.beginNs), endOf(s.endNs),
+                    s.sourceLine, s.text});
+        }
+    }
+    if (mainEnd >= 0 && !spans.isEmpty()) {
+        closeLast(mainEnd);
+        if (spans.constLast().endNs < mainEnd)
+            spans.append({MainSpan::Kind::Host, spans.constLast().endNs, mainEnd, 0, {}});
+    } else if (!spans.isEmpty() && !spans.constLast().isOpen()) {
+        // Live: the host's time since the last statement returned, until the next begins.
+        spans.append({MainSpan::Kind::Host, spans.constLast().endNs, TimelineSegment::openEnd, 0,
+                      {}});
+    }
+    return spans;
+}
+
+const MainSpan *TimelineData::mainSpanAt(const QList<MainSpan> &spans, qint64 t)
+{
+    // Spans are in time order and do not overlap: the one holding t is the last that starts
+    // at or before t, or an empty one just before it.
+    auto it = std::upper_bound(spans.cbegin(), spans.cend(), t,
+                               [](qint64 time, const MainSpan &span) { return time < span.startNs; });
+    while (it != spans.cbegin()) {
+        --it;
+        if (it->contains(t))
+            return &*it;
+        if (it->startNs < t)
+            break;
+    }
+    return nullptr;
+}
+
 TimelineRow &TimelineData::rowAt(int processId)
 {
     while (m_rows.size() <= processId) {

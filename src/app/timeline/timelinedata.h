@@ -52,6 +52,25 @@ struct TimelineSegment
     bool operator==(const TimelineSegment &) const = default;
 };
 
+// One span of the main program's row, from RunSummary::steps and pauses: a statement from
+// the moment it began to the moment it returned (a join really waits), a step-mode wait for
+// the user, or the host's own time between them (scheduling, a busy event loop), which
+// belongs to no statement. Times relative to the run's start.
+struct MainSpan
+{
+    enum class Kind : quint8 { Statement, Paused, Host };
+
+    Kind kind = Kind::Statement;
+    qint64 startNs = 0;
+    qint64 endNs = TimelineSegment::openEnd; // openEnd while it lasts ("now" on a live run)
+    int sourceLine = 0; // Statement: its line; Paused: the line it waits before (0: unknown)
+    QString text;       // the statement's code, as for sourceLine; empty for Host
+
+    bool isOpen() const { return endNs == TimelineSegment::openEnd; }
+    bool contains(qint64 t) const { return t >= startNs && (isOpen() || t < endNs); }
+    bool operator==(const MainSpan &) const = default;
+};
+
 // What the timeline draws for one process beyond the process's own figures. Role, pid,
 // state, created/end times, exit status and line counts are not here: they come from the
 // RunSummary (TimelineData::processSummary()), the one place every view reads them from.
@@ -102,6 +121,13 @@ public:
     // The summary's times of a process relative to the run's start; -1 if unknown.
     qint64 createdNs(int processId) const; // ProcessCreated
     qint64 endNs(int processId) const;     // the end state; -1 while not ended
+
+    // The main program's row as statements, pauses and the host's time between them, in
+    // time order and not overlapping. Empty until the first statement or pause. A span the
+    // record never closed ends where the next one begins, or at Main's end.
+    QList<MainSpan> mainSpans() const;
+    // The span at relative time t, or nullptr (a pointer into spans).
+    static const MainSpan *mainSpanAt(const QList<MainSpan> &spans, qint64 t);
 
 private:
     TimelineRow &rowAt(int processId);

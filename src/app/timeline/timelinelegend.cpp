@@ -31,15 +31,85 @@ QStringList TimelineLegend::texts() const
             ProcessStatusText::state(ProcessState::Killed), hintText()};
 }
 
+struct TimelineLegend::Item
+{
+    enum class Kind { Bar, Ticks, Glyph, Hint };
+    Kind kind = Kind::Bar;
+    ProcessState state = ProcessState::Running; // Bar, Glyph
+    bool stderrTicks = false;                   // Ticks
+    QString text;
+    int markWidth = 0; // the swatch, ticks or glyph before the text
+    int x = 0;         // laid out
+    int line = 0;
+    QString shownText; // the text as drawn (the hint may be elided)
+};
+
+int TimelineLegend::lineHeight() const
+{
+    const QFontMetrics fm = fontMetrics();
+    return fm.height() + 2 * std::max(2, fm.height() / 5);
+}
+
+int TimelineLegend::layoutItems(int width, QList<Item> *items) const
+{
+    const QFontMetrics fm = fontMetrics();
+    const int pad = std::max(2, fm.height() / 5);
+    const int h = fm.height();
+    const int swatchW = h * 3 / 2;
+    const int swatchH = h * 2 / 3;
+    const int tickWidth = std::max(1, static_cast<int>(std::lround(h / 18.0)));
+    const int ticksW = static_cast<int>(std::ceil(swatchH * 0.8)) + pad + 7 * tickWidth;
+    using K = Item::Kind;
+    QList<Item> list;
+    for (const ProcessState state :
+         {ProcessState::Starting, ProcessState::Ready, ProcessState::Running})
+        list.append({K::Bar, state, false, ProcessStatusText::state(state), swatchW, 0, 0, {}});
+    list.append({K::Ticks, ProcessState::Running, false, tr("printed line"), ticksW, 0, 0, {}});
+    list.append({K::Ticks, ProcessState::Running, true, tr("stderr line"), ticksW, 0, 0, {}});
+    for (const ProcessState state :
+         {ProcessState::Finished, ProcessState::Failed, ProcessState::Killed})
+        list.append({K::Glyph, state, false, ProcessStatusText::state(state), h, 0, 0, {}});
+    list.append({K::Hint, ProcessState::Running, false, hintText(), 0, 0, 0, {}});
+
+    const int left = 2 * pad;
+    const int right = std::max(left + 1, width - 2 * pad);
+    int x = left;
+    int line = 0;
+    for (Item &item : list) {
+        const int markW = item.markWidth > 0 ? item.markWidth + pad : 0;
+        int textW = fm.horizontalAdvance(item.text);
+        if (x > left && x + markW + textW > right) {
+            ++line;
+            x = left;
+        }
+        item.shownText = item.text;
+        if (x + markW + textW > right) { // alone on a line and still too wide
+            textW = std::max(0, right - x - markW);
+            item.shownText = fm.elidedText(item.text, Qt::ElideRight, textW);
+        }
+        item.x = x;
+        item.line = line;
+        x += markW + textW + 3 * pad;
+    }
+    if (items)
+        *items = std::move(list);
+    return line + 1;
+}
+
+int TimelineLegend::heightForWidth(int width) const
+{
+    return layoutItems(width, nullptr) * lineHeight();
+}
+
 QSize TimelineLegend::sizeHint() const
 {
     const QFontMetrics fm = fontMetrics();
-    return {fm.horizontalAdvance(u'0') * 80, fm.height() + 2 * std::max(2, fm.height() / 5)};
+    return {fm.horizontalAdvance(u'0') * 80, lineHeight()};
 }
 
 QSize TimelineLegend::minimumSizeHint() const
 {
-    return {0, sizeHint().height()};
+    return {0, lineHeight()};
 }
 
 void TimelineLegend::paintEvent(QPaintEvent *)
@@ -49,63 +119,55 @@ void TimelineLegend::paintEvent(QPaintEvent *)
     const QFontMetrics fm = fontMetrics();
     const int pad = std::max(2, fm.height() / 5);
     const int h = fm.height();
-    const int swatchW = h * 3 / 2;
     const int swatchH = h * 2 / 3;
-    const int cy = height() / 2;
+    const int lineH = lineHeight();
+    const int tickWidth = std::max(1, static_cast<int>(std::lround(h / 18.0))); // as in rows
     const QColor sample = processColor(1, colors.dark);
     painter.fillRect(rect(), colors.base);
 
-    int x = 2 * pad;
-    const auto label = [&](const QString &text, const QColor &color) {
-        painter.setPen(color);
-        const int w = fm.horizontalAdvance(text);
-        painter.drawText(QRect(x, 0, w + 1, height()), Qt::AlignLeft | Qt::AlignVCenter, text);
-        x += w + 3 * pad;
-    };
-    const auto bar = [&](ProcessState state, const QString &text) {
-        TimelinePainter::fillSegment(painter, QRectF(x, cy - swatchH / 2, swatchW, swatchH), state,
-                                     sample, colors);
-        x += swatchW + pad;
-        label(text, colors.text);
-    };
-    const int tickWidth = std::max(1, static_cast<int>(std::lround(h / 18.0))); // as in rows
-    // A dot (one line on its own) and a few ticks (lines close together), as in the rows.
-    const auto ticks = [&](const QColor &color, const QString &text) {
-        const double d = swatchH * 0.8;
-        painter.setRenderHint(QPainter::Antialiasing, true);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(color);
-        painter.drawEllipse(QRectF(x, cy - d / 2, d, d));
+    QList<Item> items;
+    layoutItems(width(), &items);
+    QString toolTipText;
+    for (const Item &item : items) {
+        const int top = item.line * lineH;
+        const int cy = top + lineH / 2;
+        int x = item.x;
         painter.setRenderHint(QPainter::Antialiasing, false);
-        x += static_cast<int>(std::ceil(d)) + pad;
-        for (int i = 0; i < 4; ++i)
-            painter.fillRect(x + i * 2 * tickWidth, cy - swatchH / 2, tickWidth, swatchH, color);
-        x += 7 * tickWidth + pad;
-        label(text, colors.text);
-    };
-    const auto glyph = [&](ProcessState state) {
-        TimelinePainter::drawEndGlyph(painter, QRectF(x, cy - h / 2.0, h, h), state, colors);
-        x += h + pad;
-        label(ProcessStatusText::state(state), colors.text);
-    };
-
-    painter.setRenderHint(QPainter::Antialiasing, false);
-    bar(ProcessState::Starting, ProcessStatusText::state(ProcessState::Starting));
-    bar(ProcessState::Ready, ProcessStatusText::state(ProcessState::Ready));
-    bar(ProcessState::Running, ProcessStatusText::state(ProcessState::Running));
-    ticks(colors.stdoutTick, tr("printed line"));
-    ticks(colors.stderrTick, tr("stderr line"));
-    glyph(ProcessState::Finished);
-    glyph(ProcessState::Failed);
-    glyph(ProcessState::Killed);
-
-    const QString hint = hintText();
-    const int room = width() - x - 2 * pad;
-    if (room > fm.horizontalAdvance(u'0') * 12) {
-        painter.setPen(colors.mutedText);
-        painter.drawText(QRect(x, 0, room, height()), Qt::AlignLeft | Qt::AlignVCenter,
-                         fm.elidedText(hint, Qt::ElideRight, room));
+        switch (item.kind) {
+        case Item::Kind::Bar:
+            TimelinePainter::fillSegment(painter, QRectF(x, cy - swatchH / 2, item.markWidth, swatchH),
+                                         item.state, sample, colors);
+            break;
+        case Item::Kind::Ticks: {
+            // A dot (one line on its own) and a few ticks (lines close together), as in the rows.
+            const QColor color = item.stderrTicks ? colors.stderrTick : colors.stdoutTick;
+            const double d = swatchH * 0.8;
+            painter.setRenderHint(QPainter::Antialiasing, true);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(color);
+            painter.drawEllipse(QRectF(x, cy - d / 2, d, d));
+            painter.setRenderHint(QPainter::Antialiasing, false);
+            const int tx = x + static_cast<int>(std::ceil(d)) + pad;
+            for (int i = 0; i < 4; ++i)
+                painter.fillRect(tx + i * 2 * tickWidth, cy - swatchH / 2, tickWidth, swatchH, color);
+            break;
+        }
+        case Item::Kind::Glyph:
+            TimelinePainter::drawEndGlyph(painter, QRectF(x, cy - h / 2.0, h, h), item.state, colors);
+            break;
+        case Item::Kind::Hint:
+            break;
+        }
+        if (item.markWidth > 0)
+            x += item.markWidth + pad;
+        painter.setPen(item.kind == Item::Kind::Hint ? colors.mutedText : colors.text);
+        painter.drawText(QRect(x, top, fm.horizontalAdvance(item.shownText) + 1, lineH),
+                         Qt::AlignLeft | Qt::AlignVCenter, item.shownText);
+        if (item.shownText != item.text)
+            toolTipText += (toolTipText.isEmpty() ? QString() : QStringLiteral("\n")) + item.text;
     }
+    if (toolTip() != toolTipText)
+        setToolTip(toolTipText); // the full text of what had to be elided
 }
 
 } // namespace ProcessLab

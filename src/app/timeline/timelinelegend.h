@@ -5,7 +5,9 @@
 
 namespace ProcessLab {
 
-// One line under the timeline that explains its colours and glyphs, and how to zoom.
+// A line under the timeline that explains its colours and glyphs, and how to zoom. What does
+// not fit the width goes on to a second line (heightForWidth() grows); the hint is elided on a
+// narrow one, its full text in the tooltip.
 class TimelineLegend : public QWidget
 {
     Q_OBJECT
@@ -18,9 +20,17 @@ public:
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+
+private:
+    struct Item;
+    // The items with their positions for a width: x and line index. Returns the line count.
+    int layoutItems(int width, QList<Item> *items) const;
+    int lineHeight() const;
 };
 
 } // namespace ProcessLab

@@ -140,7 +140,17 @@ TimelineMetrics TimelineMetrics::fromFont(const QFont &font)
     else
         m.smallFont.setPixelSize(std::max(6, roundToInt(font.pixelSize() * 0.85)));
     const QFontMetrics small(m.smallFont);
-    m.endReserve = m.barHeight + small.horizontalAdvance(QStringLiteral("signal 15")) + 2 * m.pad;
+    // The widest end text a stopped worker gets ("exit −15 (SIGTERM)"), in the current language.
+    ProcessSummary terminated;
+    terminated.id = 1;
+    terminated.state = ProcessState::Killed;
+    terminated.hasExitStatus = true;
+    terminated.exitSignal = 15;
+    const QString widest = ProcessStatusText::exitStatus(terminated);
+    m.endReserve = m.barHeight + m.pad
+                   + std::max(small.horizontalAdvance(widest),
+                              small.horizontalAdvance(QStringLiteral("signal 15")))
+                   + 2 * m.pad;
     return m;
 }
 
@@ -286,7 +296,12 @@ void TimelinePainter::paintTrack(const QRect &rect, const TimelineRow &row,
     m_painter.setClipRect(rect);
     paintCreatedLine(rect, row, math, openEndNs);
     paintSegments(rect, row, math, openEndNs);
-    paintPhases(rect, row, math, openEndNs);
+    const QList<MainSpan> spans
+        = row.processId == mainProcessId ? m_data.mainSpans() : QList<MainSpan>();
+    if (spans.isEmpty())
+        paintPhases(rect, row, math, openEndNs);
+    else
+        paintMainSpans(rect, spans, math, openEndNs);
     paintMarks(rect, row, math);
     m_painter.setClipping(false);
     paintEnd(rect, row, math);
@@ -391,6 +406,100 @@ void TimelinePainter::paintPhases(const QRect &rect, const TimelineRow &row,
         // whose label (if any) is the one that has room.
         const auto jump = std::lower_bound(next, phases.cend(), math.nsForX(px + 1), byTime);
         it = (jump - next >= 2) ? jump - 1 : next;
+    }
+    m_painter.setRenderHint(QPainter::Antialiasing, false);
+    QColor separator = m_colors.base;
+    separator.setAlpha(210);
+    m_painter.setPen(QPen(separator, 1));
+    m_painter.drawLines(separators);
+}
+
+void TimelinePainter::fillMainSpan(QPainter &painter, const QRectF &rect, MainSpan::Kind kind,
+                                   const QColor &processColor, const TimelineColors &colors)
+{
+    switch (kind) {
+    case MainSpan::Kind::Statement:
+        painter.fillRect(rect, processColor);
+        break;
+    case MainSpan::Kind::Paused: {
+        // Waiting for the user: pale, with an outline, clearly not a statement at work.
+        painter.fillRect(rect, colors.base);
+        painter.fillRect(rect, QBrush(blendColors(colors.mutedText, colors.base, 0.55),
+                                      Qt::Dense6Pattern));
+        painter.save();
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.setPen(QPen(colors.mutedText, 1, Qt::DashLine));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(rect.adjusted(0, 0, -1, -1));
+        painter.restore();
+        break;
+    }
+    case MainSpan::Kind::Host: {
+        // The app's own time between statements: a thin neutral line, no statement.
+        painter.fillRect(rect, colors.base);
+        const double h = std::max(2.0, rect.height() / 5);
+        painter.fillRect(QRectF(rect.left(), rect.center().y() - h / 2, rect.width(), h),
+                         colors.grid);
+        break;
+    }
+    }
+}
+
+QString TimelinePainter::pausedText(const MainSpan &span)
+{
+    return span.sourceLine > 0 ? tr("paused before line %1").arg(span.sourceLine)
+                               : tr("paused");
+}
+
+void TimelinePainter::paintMainSpans(const QRect &rect, const QList<MainSpan> &spans,
+                                     const TimelineMath &math, qint64 openEndNs)
+{
+    const QColor color = processColor(mainProcessId, m_colors.dark);
+    const int top = rect.top() + m_metrics.barTop;
+    const int minTextWidth = m_fm.averageCharWidth() * 4;
+    const qint64 mainEnd = m_data.endNs(mainProcessId);
+    m_painter.setFont(m_font);
+    QList<QLine> separators;
+    int lastSeparator = std::numeric_limits<int>::min();
+    for (const MainSpan &span : spans) {
+        const qint64 end = span.isOpen() ? std::max(mainEnd >= 0 ? mainEnd : openEndNs,
+                                                    span.startNs)
+                                         : span.endNs;
+        if (end < math.startNs || span.startNs > math.endNs)
+            continue;
+        const double x0 = math.xForNs(span.startNs);
+        const double x1 = math.xForNs(end);
+        const double left = std::floor(std::max(x0, -2.0));
+        const double right = std::ceil(std::min(x1, math.widthPx + 2));
+        if (right <= left && span.kind != MainSpan::Kind::Statement)
+            continue;
+        fillMainSpan(m_painter,
+                     QRectF(rect.left() + left, top, std::max(1.0, right - left),
+                            m_metrics.barHeight),
+                     span.kind, color, m_colors);
+        if (span.kind == MainSpan::Kind::Statement && x0 >= 0) {
+            const int px = static_cast<int>(std::floor(x0));
+            if (px != lastSeparator)
+                separators.append(QLine(rect.left() + px, top + 1, rect.left() + px,
+                                        top + m_metrics.barHeight - 2));
+            lastSeparator = px;
+        }
+        if (span.kind == MainSpan::Kind::Host)
+            continue;
+        const double textLeft = std::max(x0, 0.0) + m_metrics.pad;
+        const double textRight = std::min(x1, math.widthPx) - m_metrics.pad;
+        if (textRight - textLeft < minTextWidth)
+            continue;
+        const QString label = span.kind == MainSpan::Kind::Paused
+                                  ? pausedText(span) + QStringLiteral(": ") + span.text
+                                  : span.text;
+        m_painter.setPen(span.kind == MainSpan::Kind::Paused ? m_colors.text
+                                                             : contrastingTextColor(color));
+        m_painter.drawText(QRectF(rect.left() + textLeft, top, textRight - textLeft,
+                                  m_metrics.barHeight),
+                           Qt::AlignLeft | Qt::AlignVCenter,
+                           m_fm.elidedText(label, Qt::ElideRight,
+                                           static_cast<int>(textRight - textLeft)));
     }
     m_painter.setRenderHint(QPainter::Antialiasing, false);
     QColor separator = m_colors.base;
@@ -529,15 +638,30 @@ void TimelinePainter::paintEnd(const QRect &rect, const TimelineRow &row,
     const double x = rect.left() + math.xForNs(endNs);
     const double s = m_metrics.barHeight * 0.85;
     const double top = rect.top() + m_metrics.barTop + (m_metrics.barHeight - s) / 2;
-    drawEndGlyph(m_painter, QRectF(x + 2, top, s, s), process.state, m_colors);
+    // The glyph right of the end, or just inside it at the right edge.
+    const double glyphLeft = std::min(x + 2, rect.right() + 1 - s);
+    drawEndGlyph(m_painter, QRectF(glyphLeft, top, s, s), process.state, m_colors);
     const QString exit = exitText(process);
     if (exit.isEmpty())
         return;
+    const QFontMetrics small(m_metrics.smallFont);
+    const double gap = m_metrics.pad / 2.0;
+    const double textW = small.horizontalAdvance(exit) + 1;
+    const QRectF bar(rect.left(), rect.top() + m_metrics.barTop, rect.width(), m_metrics.barHeight);
+    QRectF textRect(glyphLeft + s + gap, bar.top(), textW, bar.height());
+    const bool inside = textRect.right() > rect.right() + 1;
+    if (inside) {
+        // No room right of the end: inside the row, left of the glyph, on a plate of the
+        // background so it reads over the bar.
+        textRect.moveRight(glyphLeft - gap);
+        textRect.setLeft(std::max(textRect.left(), bar.left()));
+        m_painter.fillRect(textRect.adjusted(-gap, m_metrics.pad / 2.0, gap, -m_metrics.pad / 2.0),
+                           m_colors.base);
+    }
     m_painter.setFont(m_metrics.smallFont);
     m_painter.setPen(stateColor(process.state, m_colors.dark));
-    m_painter.drawText(QRectF(x + 2 + s + m_metrics.pad / 2.0, rect.top() + m_metrics.barTop,
-                              m_metrics.endReserve, m_metrics.barHeight),
-                       Qt::AlignLeft | Qt::AlignVCenter, exit);
+    m_painter.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                       small.elidedText(exit, Qt::ElideRight, static_cast<int>(textRect.width())));
     m_painter.setFont(m_font);
 }
 

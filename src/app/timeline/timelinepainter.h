@@ -82,6 +82,11 @@ public:
 
     static void fillSegment(QPainter &painter, const QRectF &rect, ProcessState state,
                             const QColor &processColor, const TimelineColors &colors);
+    // The look of Main's time outside its statements (legend and track share it).
+    static void fillMainSpan(QPainter &painter, const QRectF &rect, MainSpan::Kind kind,
+                             const QColor &processColor, const TimelineColors &colors);
+    // "paused before line 13"
+    static QString pausedText(const MainSpan &span);
     static void drawEndGlyph(QPainter &painter, const QRectF &rect, ProcessState state,
                              const TimelineColors &colors);
 
@@ -92,6 +97,9 @@ private:
                        qint64 openEndNs);
     void paintPhases(const QRect &rect, const TimelineRow &row, const TimelineMath &math,
                      qint64 openEndNs);
+    // Main's row: its statements, pauses and the host's time between them.
+    void paintMainSpans(const QRect &rect, const QList<MainSpan> &spans,
+                        const TimelineMath &math, qint64 openEndNs);
     void paintMarks(const QRect &rect, const TimelineRow &row, const TimelineMath &math);
     void paintEnd(const QRect &rect, const TimelineRow &row, const TimelineMath &math);
 

@@ -71,6 +71,12 @@ QString TimelineToolTips::bodyText(const TimelineHit &hit, const TimelineData &d
     case TimelineHit::Kind::Segment:
         if (hit.index < 0 || hit.index >= row->segments.size())
             return {};
+        if (row->processId == mainProcessId) {
+            // What the program did, not the host's scheduling: statement, pause or neither.
+            if (const QString text = mainSpanText(role, data, hit.timeNs, openEndNs);
+                !text.isEmpty())
+                return text;
+        }
         return segmentText(*row, role, process, row->segments.at(hit.index), events, hit.timeNs,
                            openEndNs);
     case TimelineHit::Kind::Phase:
@@ -170,6 +176,45 @@ QString TimelineToolTips::segmentText(const TimelineRow &row, const QString &rol
     }
     result += br % italic(TimelinePainter::stateExplanation(segment.state));
     return result;
+}
+
+QString TimelineToolTips::mainSpanText(const QString &role, const TimelineData &data,
+                                      qint64 timeNs, qint64 openEndNs)
+{
+    const QList<MainSpan> spans = data.mainSpans();
+    const MainSpan *span = TimelineData::mainSpanAt(spans, timeNs);
+    if (!span)
+        return {};
+    const qint64 mainEnd = data.endNs(mainProcessId);
+    const qint64 end = span->isOpen() ? std::max(mainEnd >= 0 ? mainEnd : openEndNs, span->startNs)
+                                      : span->endNs;
+    const QString when = span->isOpen() && mainEnd < 0
+                             ? tr("since %1 (%2 so far)")
+                                   .arg(ms(span->startNs),
+                                        TimelineMath::formatDuration(end - span->startNs))
+                             : tr("from %1 to %2 (%3)")
+                                   .arg(ms(span->startNs), ms(end),
+                                        TimelineMath::formatDuration(end - span->startNs));
+    const QString who = bold(role);
+    switch (span->kind) {
+    case MainSpan::Kind::Statement:
+        return (span->sourceLine > 0 ? tr("%1 at line %2:").arg(who).arg(span->sourceLine)
+                                     : tr("%1 runs:").arg(who))
+               % br % code(span->text) % br % when;
+    case MainSpan::Kind::Paused: {
+        QString head = who % u' ' % TimelinePainter::pausedText(*span).toHtmlEscaped();
+        if (!span->text.isEmpty())
+            head += u':' % br % code(span->text);
+        return head % br % when % br
+               % italic(tr("Step mode: the program waits for you to run the next statement."));
+    }
+    case MainSpan::Kind::Host:
+        return tr("ProcessLab (the host) between statements: %1 ms")
+                   .arg(double(end - span->startNs) / 1e6, 0, 'f', 1)
+               % br % when % br
+               % italic(tr("No statement of the program runs here: this is the app's own time."));
+    }
+    return {};
 }
 
 QString TimelineToolTips::endText(const QString &role, const ProcessSummary &process,

@@ -40,6 +40,9 @@ private:
     static QString segmentText(const TimelineRow &row, const QString &role,
                                const ProcessSummary &process, const TimelineSegment &segment,
                                const QList<RunEvent> &events, qint64 timeNs, qint64 openEndNs);
+    // Main's statement, pause or host time at a moment; empty if there is none.
+    static QString mainSpanText(const QString &role, const TimelineData &data, qint64 timeNs,
+                                qint64 openEndNs);
     static QString endText(const QString &role, const ProcessSummary &process, qint64 endNs);
     static QString labelText(const QString &role, const ProcessSummary &process);
 };

@@ -161,20 +161,22 @@ void TimelineWidget::updateMetrics()
 {
     m_metrics = TimelineMetrics::fromFont(font());
     m_labelWidth = TimelinePainter::labelColumnWidth(m_data, m_metrics, font());
-    const int legendHeight = isLegendVisible() ? m_legend->sizeHint().height() : 0;
-    setViewportMargins(0, m_axis->sizeHint().height(), 0, legendHeight);
     verticalScrollBar()->setSingleStep(m_metrics.rowHeight);
     updateLayout();
 }
 
 void TimelineWidget::updateLayout()
 {
-    const QRect vp = viewport()->geometry();
+    // The legend wraps to a second line when the width is narrow: its height follows it.
+    const int legendHeight
+        = isLegendVisible() ? m_legend->heightForWidth(viewport()->width()) : 0;
     const int axisHeight = m_axis->sizeHint().height();
+    if (viewportMargins() != QMargins(0, axisHeight, 0, legendHeight))
+        setViewportMargins(0, axisHeight, 0, legendHeight); // the viewport keeps its width
+    const QRect vp = viewport()->geometry();
     m_axis->setGeometry(vp.left(), vp.top() - axisHeight, vp.width(), axisHeight);
     if (isLegendVisible())
-        m_legend->setGeometry(vp.left(), vp.bottom() + 1, vp.width(),
-                              m_legend->sizeHint().height());
+        m_legend->setGeometry(vp.left(), vp.bottom() + 1, vp.width(), legendHeight);
     m_axis->setTrack(m_labelWidth, trackWidth());
     fitIfFollowing();
     updateScrollBars();

@@ -14,7 +14,7 @@ namespace ProcessLab {
 enum class ProcessState : quint8 {
     Created,
     Starting, // QProcess::start() called
-    Ready,    // the worker connected and authenticated
+    Ready,    // the worker connected and authenticated; stamped when it sent its hello
     Running,  // the worker was told which behaviour to run
     Finished, // exited normally (any exit code); Main: its script ran to the end
     Failed,   // crashed, could not start, never connected, or broke the protocol
@@ -44,7 +44,8 @@ enum class EventKind : quint8 {
     TracesDropped,      // process, count: worker traces the record did not keep (over its cap)
     RejectionsDropped,  // count: refused connections the record did not keep (over its cap)
     ScriptStepEnded,    // process 0, sourceLine, text: the statement of the ScriptStep that returned
-    Paused,             // process 0: step mode waits for the user until the next ScriptStep
+    Paused,             // process 0, sourceLine, text: the statement step mode waits before, for
+                        // the user, until the next ScriptStep
 };
 
 inline constexpr int mainProcessId = 0;

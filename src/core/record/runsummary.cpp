@@ -185,7 +185,7 @@ void RunSummaryBuilder::consume(const RunEvent &event)
             m_summary.steps.last().endNs = event.timeNs;
         break;
     case EventKind::Paused:
-        m_summary.pauses.append({event.timeNs, 0});
+        m_summary.pauses.append({event.timeNs, 0, event.sourceLine, event.text});
         break;
     case EventKind::WorkerTrace:
     case EventKind::Error:

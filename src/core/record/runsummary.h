@@ -56,7 +56,9 @@ struct StepTiming
 struct PauseInterval
 {
     qint64 beginNs = 0;
-    qint64 endNs = 0; // 0 while still paused
+    qint64 endNs = 0;   // 0 while still paused
+    int sourceLine = 0; // the statement it waits before (0: not recorded)
+    QString text;
 };
 
 struct RunSummary

@@ -157,7 +157,8 @@ void Run::runSteps()
             if (m_stepMode && m_stepPermits == 0) {
                 if (!m_paused) {
                     m_paused = true;
-                    recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Paused, .process = mainProcessId, .text = {}});
+                    recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Paused, .process = mainProcessId,
+                                 .sourceLine = step.sourceLine, .text = step.source});
                 }
                 return; // step() resumes
             }
@@ -244,7 +245,7 @@ void Run::handleWorkerAuthenticated(const Protocol::Hello &hello, QLocalSocket *
     WorkerProcess *process = worker(hello.workerId);
     if (!process)
         error = tr("no worker %1 in this run (pid %2)").arg(hello.workerId).arg(hello.pid);
-    else if (process->attachConnection(socket, hello.pid, std::move(reader), &error))
+    else if (process->attachConnection(socket, hello.pid, hello.timeNs, std::move(reader), &error))
         return;
     recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::ConnectionRejected, .text = error});
     socket->abort();

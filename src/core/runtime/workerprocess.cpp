@@ -8,6 +8,8 @@
 #include <QLocalSocket>
 #include <QTimer>
 
+#include <algorithm>
+
 #include "record/runsummary.h"
 
 #ifdef Q_OS_UNIX
@@ -94,6 +96,7 @@ void WorkerProcess::start(const QString &program, const QProcessEnvironment &env
     m_process->setProcessEnvironment(environment);
     m_process->setProgram(program);
     m_state = ProcessState::Starting;
+    m_startingNs = startingNs;
     RunEvent event;
     event.timeNs = startingNs;
     event.kind = EventKind::StateChanged;
@@ -137,7 +140,7 @@ void WorkerProcess::handleStarted()
     }
 }
 
-bool WorkerProcess::attachConnection(QLocalSocket *socket, qint64 helloPid,
+bool WorkerProcess::attachConnection(QLocalSocket *socket, qint64 helloPid, qint64 helloTimeNs,
                                      std::shared_ptr<Protocol::FrameReader> reader, QString *error)
 {
     if (m_socket || m_state != ProcessState::Starting || m_stopRequested) {
@@ -157,7 +160,15 @@ bool WorkerProcess::attachConnection(QLocalSocket *socket, qint64 helloPid,
     m_reader = std::move(reader);
     connect(m_socket, &QLocalSocket::readyRead, this, &WorkerProcess::handleSocketData);
     connect(m_socket, &QLocalSocket::disconnected, this, &WorkerProcess::handleSocketDisconnected);
-    setState(ProcessState::Ready);
+    // Ready when the worker was ready: spawn->ready is what the worker did, not how long a
+    // busy event loop took to read its hello. Clamped, as the worker's word is not trusted
+    // beyond [Starting, now].
+    const qint64 nowNs = monotonicNowNs();
+    RunEvent ready = stateChangedEvent(ProcessState::Ready, {});
+    ready.timeNs = helloTimeNs > 0 ? std::clamp(helloTimeNs, std::min(m_startingNs, nowNs), nowNs)
+                                   : nowNs;
+    m_state = ProcessState::Ready;
+    m_sink(std::move(ready));
 
     m_socket->write(Protocol::toQByteArray(Protocol::encodeFrame(Protocol::makeStart(
         {Protocol::fromQString(m_spec.behaviour), Protocol::fromQCborMap(m_spec.arguments)}))));

@@ -59,7 +59,9 @@ public:
     // state is stamped startingNs: the caller's clock reading right before this call.
     void start(const QString &program, const QProcessEnvironment &environment, qint64 startingNs);
     // Called by the run when this worker's hello arrived; false if it cannot be accepted.
-    bool attachConnection(QLocalSocket *socket, qint64 helloPid,
+    // helloTimeNs: when the worker said hello, on its own monotonic clock (the machine's);
+    // Ready is stamped then, not when a busy host got round to reading it. 0: unknown (now).
+    bool attachConnection(QLocalSocket *socket, qint64 helloPid, qint64 helloTimeNs,
                           std::shared_ptr<Protocol::FrameReader> reader, QString *error);
     // Marks a never-started worker as ended, or terminates a live one (SIGTERM, then
     // SIGKILL after grace).
@@ -107,6 +109,7 @@ private:
     bool m_everConnected = false;
     ProcessState m_state = ProcessState::Created;
     qint64 m_pid = 0;
+    qint64 m_startingNs = 0; // when start() was called (the Starting stamp)
     bool m_stopRequested = false;
     QString m_failure; // protocol failure that explains a later exit
     struct ExitInfo
