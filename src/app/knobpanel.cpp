@@ -119,7 +119,9 @@ bool KnobPanel::setValueFromText(const QString &name, const QString &text, QStri
                      .arg(name, m_exampleId, names.join(QLatin1StringView(", ")));
         return false;
     }
-    const std::optional<QVariant> value = parseKnobValue(*knob, text, error);
+    // Named as typed: the user wrote "--set workers=65", not "--workers".
+    const std::optional<QVariant> value =
+        parseKnobValue(*knob, text, error, QStringLiteral("--set %1=%2").arg(name, text));
     if (!value)
         return false;
     QWidget *editor = m_editors.value(name);
