@@ -100,6 +100,10 @@ private slots:
     void unwritableStdoutFails_data();
     void unwritableStdoutFails();
     void interruptStopsCleanly();
+    void jsonNotWritable_data();
+    void jsonNotWritable();
+    void summaryToUnwritableStderrFails_data();
+    void summaryToUnwritableStderrFails();
     void workerThatNeverConnectsFailsTheRun();
     void killedHostTakesWorkersAlong();
 };
@@ -176,6 +180,11 @@ void TestCli::usageErrors_data()
                                    << QStringLiteral("--workers needs a value (1-64)");
     QTest::newRow("unknown-option") << QStringList{run, process, QStringLiteral("--items"), QStringLiteral("3")}
                                     << QStringLiteral("unknown option --items");
+    // Named as typed: "-w", not "--w".
+    QTest::newRow("unknown-short-option") << QStringList{run, process, QStringLiteral("-w"), QStringLiteral("2")}
+                                          << QStringLiteral("processlab-cli: unknown option -w for example 'process'");
+    QTest::newRow("unknown-option-with-value") << QStringList{run, process, QStringLiteral("--wrokers=2")}
+                                               << QStringLiteral("processlab-cli: unknown option --wrokers for example");
     QTest::newRow("stray-argument") << QStringList{run, process, QStringLiteral("extra")} << QStringLiteral("extra");
     QTest::newRow("json-no-file") << QStringList{run, process, QStringLiteral("--json")} << QStringLiteral("--json");
     QTest::newRow("json-empty") << QStringList{run, process, QStringLiteral("--json=")} << QStringLiteral("--json");
@@ -201,6 +210,8 @@ void TestCli::usageErrors_data()
                                       << QStringLiteral("--json: cannot write /");
     QTest::newRow("bench-unknown") << QStringList{QStringLiteral("bench"), QStringLiteral("spawn"), QStringLiteral("--fast")}
                                    << QStringLiteral("unknown option --fast");
+    QTest::newRow("bench-unknown-short") << QStringList{QStringLiteral("bench"), QStringLiteral("spawn"), QStringLiteral("-x=3")}
+                                         << QStringLiteral("bench spawn: unknown option -x (options:");
     QTest::newRow("bench-twice") << QStringList{QStringLiteral("bench"), QStringLiteral("spawn"), QStringLiteral("--repeat"),
                                                 QStringLiteral("2"), QStringLiteral("--repeat"), QStringLiteral("3")}
                                  << QStringLiteral("--repeat given more than once");
@@ -399,7 +410,7 @@ void TestCli::interruptStopsCleanly()
         QSKIP("listing a process's children is implemented with /proc on Linux only");
     QProcess cli;
     cli.start(cliPath(), {QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--workers"),
-                          QStringLiteral("3"), QStringLiteral("--sleep"), QStringLiteral("30")});
+                          QStringLiteral("3"), QStringLiteral("--sleep"), QStringLiteral("30"), QStringLiteral("--summary")});
     QVERIFY(cli.waitForStarted());
     QByteArray out;
     QVERIFY(waitForStartedLines(cli, &out, 3));
@@ -411,8 +422,107 @@ void TestCli::interruptStopsCleanly()
     QCOMPARE(cli.exitCode(), 130);
     out.append(cli.readAllStandardOutput());
     QVERIFY(!QString::fromUtf8(out).contains(QStringLiteral("All processes finished")));
-    QVERIFY(QString::fromUtf8(cli.readAllStandardError()).contains(QStringLiteral("interrupted")));
+    const QString err = QString::fromUtf8(cli.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("interrupted")), qPrintable(err));
+    // The table uses the GUI's word: stopped by the user, not "killed" (that is the JSON id).
+    const QStringList lines = err.split(QLatin1Char('\n'));
+    for (const QString &role : {QStringLiteral("Main"), QStringLiteral("Worker 1"), QStringLiteral("Worker 3")}) {
+        const auto row = std::find_if(lines.cbegin(), lines.cend(),
+                                      [&role](const QString &line) { return line.startsWith(role + QLatin1Char(' ')); });
+        QVERIFY2(row != lines.cend(), qPrintable(err));
+        QVERIFY2(row->split(QLatin1Char(' '), Qt::SkipEmptyParts).contains(QStringLiteral("stopped")), qPrintable(*row));
+    }
+    QVERIFY2(!err.contains(QStringLiteral("killed")), qPrintable(err));
     QVERIFY(allGone(workers));
+}
+
+// --json to a path that exists but cannot be written: the reason is the target's own
+// (permission denied), not an error about the temporary file next to it.
+void TestCli::jsonNotWritable_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("reason");
+    const bool root = ::geteuid() == 0;
+    QTest::newRow("read-only-file") << QStringLiteral("read-only-file") << QStringLiteral("Permission denied");
+    // The file does not exist: the new file in the directory is what fails (the directory is appended below).
+    QTest::newRow("read-only-directory") << QStringLiteral("read-only-directory")
+                                         << QStringLiteral("cannot create a new file in ");
+    QTest::newRow("proc-sysctl") << QStringLiteral("/proc/sys/kernel/ostype") << QStringLiteral("Permission denied");
+    // root may open /proc/version for writing; then the new file QSaveFile needs in /proc is what fails.
+    QTest::newRow("proc-version") << QStringLiteral("/proc/version")
+                                  << (root ? QStringLiteral("cannot create a new file in /proc: ")
+                                           : QStringLiteral("Permission denied"));
+}
+
+void TestCli::jsonNotWritable()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString path = kind;
+    QByteArray before;
+    if (kind == QLatin1StringView("read-only-file") || kind == QLatin1StringView("read-only-directory")) {
+        if (::geteuid() == 0)
+            QSKIP("root writes read-only files and directories (the /proc rows cover root)");
+        const QString sub = dir.filePath(QStringLiteral("ro"));
+        QVERIFY(QDir().mkdir(sub));
+        path = sub + QStringLiteral("/run.json");
+        if (kind == QLatin1StringView("read-only-directory"))
+            reason += sub + QStringLiteral(": ");
+        if (kind == QLatin1StringView("read-only-file")) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            before = "keep me\n";
+            file.write(before);
+            file.close();
+            QVERIFY(file.setPermissions(QFileDevice::ReadOwner));
+        }
+        QVERIFY(QFile::setPermissions(sub, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    } else if (!QFileInfo::exists(path)) {
+        QSKIP("no /proc on this platform");
+    }
+    const CliResult r = runCli({QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--sleep=0"),
+                                QStringLiteral("--json"), path});
+    QFile::setPermissions(dir.filePath(QStringLiteral("ro")), QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                                                  | QFileDevice::ExeOwner); // so QTemporaryDir can clean up
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.out, QString()); // refused before the run
+    const QString expected = QStringLiteral("processlab-cli: --json: cannot write %1: %2").arg(path, reason);
+    QVERIFY2(r.err.startsWith(expected), qPrintable(r.err));
+    QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+    if (!before.isNull()) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+    }
+}
+
+// --summary asks for the table on stderr: losing it fails the command like lost stdout.
+void TestCli::summaryToUnwritableStderrFails_data()
+{
+    QTest::addColumn<bool>("summary");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("summary") << true << 1;
+    QTest::newRow("no-summary") << false << 0; // nothing requested there: a clean run stays 0
+}
+
+void TestCli::summaryToUnwritableStderrFails()
+{
+    QFETCH(bool, summary);
+    QFETCH(int, exitCode);
+    if (!QFile::exists(QStringLiteral("/dev/full")))
+        QSKIP("no /dev/full on this platform");
+    QStringList arguments{QStringLiteral("run"), QStringLiteral("process"), QStringLiteral("--sleep=0")};
+    if (summary)
+        arguments.append(QStringLiteral("--summary"));
+    QProcess cli;
+    cli.setStandardErrorFile(QStringLiteral("/dev/full"), QIODevice::Append);
+    cli.start(cliPath(), arguments);
+    QVERIFY(cli.waitForFinished(60000));
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(cli.exitCode(), exitCode);
+    QVERIFY(QString::fromUtf8(cli.readAllStandardOutput()).contains(QStringLiteral("All processes finished")));
 }
 
 // PROCESSLAB_WORKER=/bin/true: every "worker" exits 0 without ever connecting. That is a

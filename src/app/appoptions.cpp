@@ -119,7 +119,9 @@ bool applyAppOptions(const AppOptions &options, MainWindow *window, QString *err
             *error = QStringLiteral("--set: expected knob=value, got '%1'").arg(setting);
             return false;
         }
-        if (!window->knobPanel()->setValueFromText(setting.left(eq), setting.mid(eq + 1), error))
+        // Named as typed: the user wrote "--set workers=65", not "--workers".
+        if (!window->knobPanel()->setValueFromText(setting.left(eq), setting.mid(eq + 1), error,
+                                                   QStringLiteral("--set ") + setting))
             return false;
     }
     if (options.size.isValid())

@@ -108,7 +108,7 @@ QVariantMap KnobPanel::values() const
     return values;
 }
 
-bool KnobPanel::setValueFromText(const QString &name, const QString &text, QString *error)
+bool KnobPanel::setValueFromText(const QString &name, const QString &text, QString *error, const QString &asTyped)
 {
     const auto knob = std::find_if(m_knobs.cbegin(), m_knobs.cend(), [&](const KnobSpec &k) { return k.name == name; });
     if (knob == m_knobs.cend()) {
@@ -119,7 +119,7 @@ bool KnobPanel::setValueFromText(const QString &name, const QString &text, QStri
                      .arg(name, m_exampleId, names.join(QLatin1StringView(", ")));
         return false;
     }
-    const std::optional<QVariant> value = parseKnobValue(*knob, text, error);
+    const std::optional<QVariant> value = parseKnobValue(*knob, text, error, asTyped);
     if (!value)
         return false;
     QWidget *editor = m_editors.value(name);

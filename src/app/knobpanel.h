@@ -21,8 +21,9 @@ public:
 
     void setExample(const ExampleDefinition &example);
     QVariantMap values() const;
-    // Sets one knob from text (the app's --set name=value); false with *error on bad input.
-    bool setValueFromText(const QString &name, const QString &text, QString *error);
+    // Sets one knob from text (the app's --set name=value); false with *error on bad input,
+    // which names the option as asTyped ("--set workers=65") or else as "--<name>".
+    bool setValueFromText(const QString &name, const QString &text, QString *error, const QString &asTyped = {});
     // Sets every knob to the schema's default: the values of the tutorial's listing.
     void resetToDefaults();
     bool hasDefaultValues() const;

@@ -77,6 +77,19 @@ struct SubcommandParser
         });
     }
 
+    // An unknown option as the user typed it ("-w", "--wrokers"), without any "=value".
+    QString asTyped(const QString &name) const
+    {
+        for (const QString &arg : arguments) {
+            if (arg == QLatin1StringView("--"))
+                break;
+            const QString option = arg.left(arg.indexOf(QLatin1Char('='))); // whole arg without '='
+            if (option.startsWith(QLatin1Char('-')) && optionName(option) == name)
+                return option;
+        }
+        return QStringLiteral("--") + name;
+    }
+
     static QString optionName(const QString &arg)
     {
         qsizetype dashes = 0;
@@ -145,8 +158,8 @@ ParsedCommand parseRun(const QStringList &args)
     if (!sub.parse()) {
         const QStringList unknown = sub.parser.unknownOptionNames();
         if (!unknown.isEmpty()) {
-            return error(tr("unknown option --%1 for example '%2' (options: %3)")
-                             .arg(unknown.constFirst(), example->id, optionList.join(QLatin1StringView(", "))));
+            return error(tr("unknown option %1 for example '%2' (options: %3)")
+                             .arg(sub.asTyped(unknown.constFirst()), example->id, optionList.join(QLatin1StringView(", "))));
         }
         const SubcommandParser::ValueProblem problem = sub.valueProblem();
         if (problem.unexpectedValue)
@@ -226,7 +239,7 @@ ParsedCommand parseBench(const QStringList &args)
     if (!sub.parse()) {
         const QStringList unknown = sub.parser.unknownOptionNames();
         if (!unknown.isEmpty())
-            return error(tr("bench spawn: unknown option --%1 (options: %2)").arg(unknown.constFirst(), options));
+            return error(tr("bench spawn: unknown option %1 (options: %2)").arg(sub.asTyped(unknown.constFirst()), options));
         const SubcommandParser::ValueProblem problem = sub.valueProblem();
         if (problem.unexpectedValue)
             return error(tr("bench spawn: --%1 takes no value").arg(problem.option));

@@ -87,9 +87,12 @@ int runExample(QCoreApplication &app, const Cli::RunOptions &options)
     printer.flush(); // a failure is reported through stdoutFailed, like one during the run
 
     printer.reportDropped(run->record());
-    if (options.summary)
-        Cli::writeStderr(Cli::formatSummaryTable(summarize(run->record())));
-    int exitCode = interrupted ? exitInterrupted : printer.hasStdoutFailed() ? exitFailed : run->exitCode();
+    // The table is output the user asked for: losing it (`2>/dev/full`) fails the command.
+    const bool summaryWritten = !options.summary
+        || (Cli::writeStderr(Cli::formatSummaryTable(summarize(run->record()))) && Cli::flushStderr());
+    int exitCode = interrupted                                    ? exitInterrupted
+        : printer.hasStdoutFailed() || !summaryWritten ? exitFailed
+                                                       : run->exitCode();
     if (jsonFile) {
         QString error;
         if (!jsonFile->write(run->record(), &error)) {

@@ -61,15 +61,16 @@ bool flushStdout(QString *error)
     return false;
 }
 
-void writeStderr(const QString &text)
+bool writeStderr(const QString &text)
 {
     const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
+    return std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr)
+        == static_cast<size_t>(bytes.size());
 }
 
-void flushStderr()
+bool flushStderr()
 {
-    std::fflush(stderr);
+    return std::fflush(stderr) == 0 && !std::ferror(stderr);
 }
 
 } // namespace ProcessLab::Cli

@@ -17,8 +17,10 @@ void prepareStandardStreams();
 bool writeStdout(const QByteArray &bytes, QString *error);
 bool flushStdout(QString *error);
 
-// Diagnostics. A failure here has nowhere to be reported, so it is ignored.
-void writeStderr(const QString &text);
-void flushStderr();
+// stderr: diagnostics, and output the user asked for there (--summary). False when the
+// text was not written; a failed diagnostic has nowhere to be reported, so callers ignore
+// it, but requested output that is lost makes the exit code 1.
+bool writeStderr(const QString &text);
+bool flushStderr();
 
 } // namespace ProcessLab::Cli

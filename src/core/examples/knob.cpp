@@ -37,9 +37,10 @@ QString KnobSpec::rangeText() const
     return numberText(minimum) + QLatin1Char('-') + numberText(maximum);
 }
 
-std::optional<QVariant> parseKnobValue(const KnobSpec &knob, const QString &text, QString *error)
+std::optional<QVariant> parseKnobValue(const KnobSpec &knob, const QString &text, QString *error,
+                                       const QString &asTyped)
 {
-    const QString option = QStringLiteral("--") + knob.name;
+    const QString option = asTyped.isEmpty() ? QStringLiteral("--") + knob.name : asTyped;
     bool ok = false;
     switch (knob.type) {
     case KnobSpec::Type::Int: {

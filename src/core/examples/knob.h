@@ -31,7 +31,9 @@ struct KnobSpec
 };
 
 // Parses a CLI-style text value for the knob; on failure *error names the option and range.
-std::optional<QVariant> parseKnobValue(const KnobSpec &knob, const QString &text, QString *error);
+// The option is named as the user typed it: asTyped ("--set workers=65"), else "--<name>".
+std::optional<QVariant> parseKnobValue(const KnobSpec &knob, const QString &text, QString *error,
+                                       const QString &asTyped = {});
 
 // Fills defaults and checks types and ranges of all knobs; unknown names are errors.
 std::optional<QVariantMap> resolveKnobs(const QList<KnobSpec> &knobs, const QVariantMap &given,

@@ -41,6 +41,26 @@ PathKind pathKind(const QString &path)
 
 } // namespace
 
+QString JsonRecordFile::openFailureReason(const QFileDevice &failed) const
+{
+    if (!qobject_cast<const QSaveFile *>(&failed))
+        return failed.errorString();
+    // QSaveFile opens a new file next to the target, so its error may be about that file
+    // ("No such file or directory" for /proc/version). Opening the existing target itself
+    // for appending (which changes nothing) names why *it* cannot be written: permission
+    // denied, a read-only file system.
+    if (QFileInfo::exists(m_path)) {
+        QFile target(m_path);
+        if (!target.open(QIODevice::WriteOnly | QIODevice::Append))
+            return target.errorString();
+    }
+    const QString directory = QFileInfo(m_path).absolutePath();
+    if (!QFileInfo(directory).isDir())
+        return QCoreApplication::translate("ProcessLab", "the directory %1 does not exist").arg(directory);
+    return QCoreApplication::translate("ProcessLab", "cannot create a new file in %1: %2")
+        .arg(directory, failed.errorString());
+}
+
 JsonRecordFile::JsonRecordFile(QString path)
     : m_path(std::move(path))
 {
@@ -74,7 +94,7 @@ bool JsonRecordFile::open(QString *error)
     }
     if (!file->open(QIODevice::WriteOnly)) {
         if (error)
-            *error = failure(file->errorString());
+            *error = failure(openFailureReason(*file));
         return false;
     }
     m_file = std::move(file);

@@ -31,6 +31,7 @@ public:
 
 private:
     QString failure(const QString &reason) const;
+    QString openFailureReason(const QFileDevice &failed) const;
 
     QString m_path;
     std::unique_ptr<QFileDevice> m_file;

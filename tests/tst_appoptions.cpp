@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+// The desktop app's command line, run as the real binary (offscreen): bad input is refused
+// with one line that names the option as the user typed it, and exit code 2.
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestAppOptions : public QObject
+{
+    Q_OBJECT
+private slots:
+    void badKnobValueNamedAsTyped_data();
+    void badKnobValueNamedAsTyped();
+};
+
+void TestAppOptions::badKnobValueNamedAsTyped_data()
+{
+    QTest::addColumn<QString>("setting");
+    QTest::addColumn<QString>("expectedLine");
+    QTest::newRow("workers-65") << QStringLiteral("workers=65")
+                                << QStringLiteral("processlab: --set workers=65: expected a whole number from 1 to 64, "
+                                                  "got '65'\n");
+    QTest::newRow("sleep-abc") << QStringLiteral("sleep=abc")
+                               << QStringLiteral("processlab: --set sleep=abc: expected a number from 0 to 60, "
+                                                 "got 'abc'\n");
+}
+
+void TestAppOptions::badKnobValueNamedAsTyped()
+{
+    QFETCH(QString, setting);
+    QFETCH(QString, expectedLine);
+    QTemporaryDir config; // no remembered settings from other runs
+    QVERIFY(config.isValid());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), config.path()); // keeps Qt's own warning out of stderr
+    QProcess app;
+    app.setProcessEnvironment(env);
+    app.start(QStringLiteral(PROCESSLAB_APP_PATH), {QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--example"),
+                                                    QStringLiteral("process"), QStringLiteral("--set"), setting});
+    QVERIFY(app.waitForFinished(60000)); // sanity limit on a busy machine
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(app.exitCode(), 2);
+    const QString err = QString::fromUtf8(app.readAllStandardError());
+    QVERIFY2(err.endsWith(expectedLine), qPrintable(err));
+    QVERIFY2(!err.contains(QStringLiteral("--workers")) && !err.contains(QStringLiteral("--sleep")), qPrintable(err));
+}
+
+QTEST_MAIN(TestAppOptions)
+#include "tst_appoptions.moc"
