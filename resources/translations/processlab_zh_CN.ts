@@ -162,6 +162,14 @@
         <source>not open</source>
         <translation>未打开</translation>
     </message>
+    <message>
+        <source>the directory %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create a new file in %1: %2</source>
+        <translation>无法在 %1 中创建新文件：%2</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::AppOptions</name>
@@ -861,6 +869,14 @@ Wall time: %2 · Result: %3</source>
         <source>PID %1</source>
         <translation>PID %1</translation>
     </message>
+    <message>
+        <source>paused before line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::TimelineToolTips</name>
@@ -979,6 +995,22 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>%1 was stopped at %2 (%3)</source>
         <translation>%1 于 %2 被停止（%3）</translation>
+    </message>
+    <message>
+        <source>%1 at line %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step mode: the program waits for you to run the next statement.</source>
+        <translation>单步模式：程序在等你执行下一条语句。</translation>
+    </message>
+    <message>
+        <source>ProcessLab (the host) between statements: %1 ms</source>
+        <translation>ProcessLab（宿主程序）在两条语句之间：%1 毫秒</translation>
+    </message>
+    <message>
+        <source>No statement of the program runs here: this is the app&apos;s own time.</source>
+        <translation>此时程序没有在执行任何语句：这是应用自身的时间。</translation>
     </message>
 </context>
 <context>
