@@ -164,7 +164,7 @@
     </message>
     <message>
         <source>the directory %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>目录 %1 不存在</translation>
     </message>
     <message>
         <source>cannot create a new file in %1: %2</source>
@@ -871,7 +871,7 @@ Wall time: %2 · Result: %3</source>
     </message>
     <message>
         <source>paused before line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在第 %1 行之前暂停</translation>
     </message>
     <message>
         <source>paused</source>
@@ -998,7 +998,7 @@ Wall time: %2 · Result: %3</source>
     </message>
     <message>
         <source>%1 at line %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在第 %2 行：</translation>
     </message>
     <message>
         <source>Step mode: the program waits for you to run the next statement.</source>
