@@ -6,6 +6,7 @@
 #include "output/outputarea.h"
 
 #include <QScrollBar>
+#include <QAbstractTextDocumentLayout>
 #include <QSplitter>
 #include <QTextBlock>
 
@@ -35,6 +36,18 @@ int WindowLayout::codeWidthNeeded() const
     return longest + margins + chrome + std::max(0, panel);
 }
 
+int WindowLayout::codeHeightNeeded() const
+{
+    const CodeView *view = m_parts.code->pythonView();
+    const QTextDocument *document = view->document();
+    qreal lines = 0;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+        lines += document->documentLayout()->blockBoundingRect(block).height();
+    const int margins = 2 * static_cast<int>(std::ceil(document->documentMargin()));
+    const int panel = m_parts.code->height() - view->height(); // the tab bar and the tab widget's frame
+    return static_cast<int>(std::ceil(lines)) + margins + 2 * view->frameWidth() + std::max(0, panel);
+}
+
 void WindowLayout::fit()
 {
     QSplitter *main = m_parts.main;
@@ -53,9 +66,11 @@ void WindowLayout::fit()
     const int height = vertical->height() - vertical->handleWidth();
     int upper = height * 3 / 5;
     if (m_presenter) {
-        // Main and two workers whole in the panes' column(s); the timeline keeps the rest.
-        const int needed = m_parts.output->heightFor(presenterPanes, centre - code);
-        upper = std::clamp(needed, height / 2, height - height / 5);
+        // The whole listing in height (what the audience reads), and Main and two workers
+        // whole in the panes' column(s) where there is room; the timeline keeps the rest.
+        const int panes = m_parts.output->heightFor(presenterPanes, centre - code);
+        const int bottomMinimum = std::min(m_parts.centre->widget(1)->minimumSizeHint().height(), height / 5);
+        upper = std::clamp(std::max(panes, codeHeightNeeded()), height / 2, height - bottomMinimum);
     }
     vertical->setSizes({upper, height - upper});
 }

@@ -40,6 +40,8 @@ public:
     bool isPresenter() const { return m_presenter; }
     // Width the code panel needs to show the longest line of the Python listing whole.
     int codeWidthNeeded() const;
+    // Height the code panel needs to show every line of the Python listing (presenter mode).
+    int codeHeightNeeded() const;
 
 private:
     Parts m_parts;

@@ -105,6 +105,8 @@ QVariant ProcessListModel::data(const QModelIndex &index, int role) const
     case Name:
         if (role == Qt::DisplayRole)
             return ProcessStatusText::roleName(p.id, p.role); // as the panes and the timeline name it
+        if (role == Qt::ToolTipRole)
+            return ProcessStatusText::roleToolTip(p);
         if (role == Qt::DecorationRole)
             return processColor(p.id, m_dark);
         break;
