@@ -445,14 +445,8 @@ int OutputPane::stableMinimumWidth() const
     const QMargins margins = m_header->layout()->contentsMargins();
     const int firstRow = bold.horizontalAdvance(QStringLiteral("Worker…")) + gap
                          + fm.horizontalAdvance(tr("PID %1").arg(4194304)) + gap + m_toolsButton->sizeHint().width();
-    // The exit code is never elided: room for "−15 (SIGTERM)" (the word "exit" may go).
-    ProcessSummary stopped;
-    stopped.id = 1;
-    stopped.state = ProcessState::Killed;
-    stopped.hasExitStatus = true;
-    stopped.exitSignal = 15;
     const int secondRow = m_chip->widestWidth() + gap + widestElapsedWidth(fm) + gap
-                          + fm.horizontalAdvance(ProcessStatusText::exitStatusShort(stopped)) + 1;
+                          + fm.horizontalAdvance(QStringLiteral("exit…"));
     const int header = std::max(firstRow, secondRow) + margins.left() + margins.right();
     return std::max(header, m_view->fontMetrics().averageCharWidth() * 24) + 2 * frameWidth();
 }
