@@ -39,16 +39,24 @@ CodeView::CodeView(SourceHighlighter::Language language, QWidget *parent)
     setUndoRedoEnabled(false);
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    // Only the family is set, so the size follows the application font (presenter mode, zoom).
-    QFont mono;
-    mono.setFamilies(QFontDatabase::systemFont(QFontDatabase::FixedFont).families());
-    mono.setStyleHint(QFont::Monospace);
-    mono.setFixedPitch(true);
-    setFont(mono);
+    setPointSizeOverride(0);
     connect(this, &QPlainTextEdit::blockCountChanged, this, [this] { setViewportMargins(gutterWidth(), 0, 0, 0); });
     connect(this, &QPlainTextEdit::updateRequest, this, &CodeView::updateGutter);
     setViewportMargins(gutterWidth(), 0, 0, 0);
     applyTheme();
+}
+
+void CodeView::setPointSizeOverride(qreal pointSize)
+{
+    // Without an override only the family is set, so the size follows the application font
+    // (presenter mode, zoom).
+    QFont mono;
+    mono.setFamilies(QFontDatabase::systemFont(QFontDatabase::FixedFont).families());
+    mono.setStyleHint(QFont::Monospace);
+    mono.setFixedPitch(true);
+    if (pointSize > 0)
+        mono.setPointSizeF(pointSize);
+    setFont(mono);
 }
 
 void CodeView::setSource(const QString &text)

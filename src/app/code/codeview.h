@@ -31,6 +31,9 @@ public:
     const QList<Marker> &markers() const { return m_markers; }
 
     int gutterWidth() const;
+    // A point size of the code's own (presenter mode, when the listing must fit in height);
+    // 0 follows the application font again.
+    void setPointSizeOverride(qreal pointSize);
 
     // A chip as painted right of a line: one marker, or "+N" for the markers that do not fit
     // (its tool tip names them), so every marker is accounted for. Viewport coordinates.

@@ -245,16 +245,19 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     m_toolsButton->setAutoRaise(true);
     m_droppedLabel->setTextFormat(Qt::PlainText);
 
-    // Two rows, so that two columns of panes fit beside the code: who (role, PID) and how
-    // (state, elapsed, exit), and a note below them when there is one (Main: where the main
-    // program is). Only the role elides; the exit status drops the word "exit" when narrow;
-    // the PID, the state and the exit code are always shown whole (stableMinimumWidth()
-    // reserves their room); the note wraps.
+    // Two rows, so that two columns of panes fit beside the code: who and since when (role,
+    // PID, elapsed) and how it ends (state, exit, dropped lines), and a note below them when
+    // there is one (Main: where the main program is). The role elides first; the exit status
+    // drops the word "exit" when narrow ("−15 (SIGTERM)"), and the signal's name only if even
+    // that does not fit ("−15"), never cut: the full wording is its tool tip. The PID, the
+    // elapsed time, the state and the short exit status are always shown whole
+    // (stableMinimumWidth() reserves their room); the note wraps.
     const int gap = fontMetrics().horizontalAdvance(u' ');
     auto *firstRow = new QHBoxLayout;
     firstRow->setSpacing(gap);
     firstRow->addWidget(m_roleLabel, 0);
     firstRow->addWidget(m_pidLabel);
+    firstRow->addWidget(m_elapsedLabel);
     firstRow->addStretch(1);
     firstRow->addWidget(m_toolsButton);
 
@@ -262,7 +265,6 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     secondRow->setContentsMargins(0, 0, 0, 0);
     secondRow->setSpacing(gap);
     secondRow->addWidget(m_chip);
-    secondRow->addWidget(m_elapsedLabel);
     secondRow->addWidget(m_exitLabel);
     secondRow->addWidget(m_droppedLabel);
     secondRow->addStretch(1);
@@ -352,7 +354,12 @@ void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
     m_elapsedLabel->setVisible(!m_elapsedLabel->text().isEmpty());
 
     const QString exit = exitText();
-    m_exitLabel->setTexts(exit.isEmpty() ? QStringList() : QStringList{exit, ProcessStatusText::exitStatusShort(m_summary)});
+    QStringList exitTexts;
+    if (!exit.isEmpty()) {
+        exitTexts = QStringList{exit, ProcessStatusText::exitStatusShort(m_summary), ProcessStatusText::exitCodeOnly(m_summary)};
+        exitTexts.removeDuplicates();
+    }
+    m_exitLabel->setTexts(exitTexts);
     m_exitLabel->setVisible(!exit.isEmpty());
     const bool dark = isDarkPalette(palette());
     const std::optional<int> code = ProcessStatusText::pythonExitCode(m_summary);
@@ -437,16 +444,26 @@ bool OutputPane::toolsVisible() const
 int OutputPane::stableMinimumWidth() const
 {
     // Independent of what the header shows right now, so the grid's columns do not change
-    // while a run goes on: the widest PID Linux hands out, the widest state, a long elapsed
-    // time, and a few letters of the role and the exit status.
+    // while a run goes on: a few letters of the role, the widest PID Linux hands out and a
+    // long elapsed time on the first row; the widest state and the short exit status after
+    // a stop ("−15 (SIGTERM)") on the second.
     const QFontMetrics fm = fontMetrics();
     const QFontMetrics bold(m_roleLabel->font());
     const int gap = fm.horizontalAdvance(u' ');
     const QMargins margins = m_header->layout()->contentsMargins();
-    const int firstRow = bold.horizontalAdvance(QStringLiteral("Worker…")) + gap
-                         + fm.horizontalAdvance(tr("PID %1").arg(4194304)) + gap + m_toolsButton->sizeHint().width();
-    const int secondRow = m_chip->widestWidth() + gap + widestElapsedWidth(fm) + gap
-                          + fm.horizontalAdvance(QStringLiteral("exit…"));
+    const int firstRow = bold.horizontalAdvance(QStringLiteral("W…")) + gap
+                         + fm.horizontalAdvance(tr("PID %1").arg(4194304)) + gap + widestElapsedWidth(fm) + gap
+                         + m_toolsButton->sizeHint().width();
+    int stoppedExit = 0;
+    for (const int signal : {15, 9}) { // Stop sends SIGTERM, then SIGKILL to a process that stays
+        ProcessSummary stopped;
+        stopped.id = mainProcessId + 1; // any worker
+        stopped.state = ProcessState::Killed;
+        stopped.hasExitStatus = true;
+        stopped.exitSignal = signal;
+        stoppedExit = std::max(stoppedExit, fm.horizontalAdvance(ProcessStatusText::exitStatusShort(stopped)) + 1);
+    }
+    const int secondRow = m_chip->widestWidth() + gap + stoppedExit;
     const int header = std::max(firstRow, secondRow) + margins.left() + margins.right();
     return std::max(header, m_view->fontMetrics().averageCharWidth() * 24) + 2 * frameWidth();
 }

@@ -71,6 +71,14 @@ QString ProcessStatusText::exitStatusShort(const ProcessSummary &process)
     return code ? exitCodeText(*code) : QString();
 }
 
+QString ProcessStatusText::exitCodeOnly(const ProcessSummary &process)
+{
+    const std::optional<int> code = pythonExitCode(process);
+    if (!code)
+        return {};
+    return *code >= 0 ? QString::number(*code) : QString(QChar(0x2212)) + QString::number(-*code);
+}
+
 QString ProcessStatusText::roleToolTip(const ProcessSummary &process)
 {
     if (process.id != mainProcessId)

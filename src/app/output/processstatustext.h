@@ -41,6 +41,8 @@ public:
     static QString exitStatus(const ProcessSummary &process);
     // The same without the word: "0", "−15 (SIGTERM)" (for narrow panes; the full wording is the tool tip).
     static QString exitStatusShort(const ProcessSummary &process);
+    // Only the number ("−15"), for the narrowest header; the signal's name goes in the tool tip.
+    static QString exitCodeOnly(const ProcessSummary &process);
     // Main's status line (it never has an exit code): "at line 20: …", "waiting at line 20: …",
     // "paused before line 13: …", "finished", "stopped by you", "ended: <reason>".
     static QString mainProgramStatus(const ProcessSummary &main, const MainProgramPosition &position = {});
