@@ -223,7 +223,8 @@ void TestLayout::manyProcessesGetAProcessList()
         QCOMPARE(model->index(row, ProcessListModel::Name).data().toString(), ProcessStatusText::roleName(p.id, p.role));
         QCOMPARE(model->index(row, ProcessListModel::Pid).data().toLongLong(), p.pid);
         QCOMPARE(model->index(row, ProcessListModel::State).data().toString(), ProcessStatusText::state(p.state));
-        QCOMPARE(model->index(row, ProcessListModel::Exit).data().toString(), ProcessStatusText::exitStatus(p));
+        QCOMPARE(model->index(row, ProcessListModel::Exit).data().toString(), ProcessStatusText::exitStatusShort(p));
+        QCOMPARE(model->index(row, ProcessListModel::Exit).data(Qt::ToolTipRole).toString(), ProcessStatusText::exitStatus(p));
         QCOMPARE(model->index(row, ProcessListModel::Lines).data().toString(),
                  QLocale().toString(p.stdoutLines + p.stderrLines));
     }
@@ -299,7 +300,8 @@ void TestLayout::processListModelIsSound()
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(1, ProcessListModel::Lines).data().toString(), QStringLiteral("4"));
     QCOMPARE(model.index(1, ProcessListModel::State).data().toString(), ProcessStatusText::state(ProcessState::Killed));
-    QCOMPARE(model.index(1, ProcessListModel::Exit).data().toString(), ProcessStatusText::exitStatus(summary.processes[1]));
+    QCOMPARE(model.index(1, ProcessListModel::Exit).data().toString(), ProcessStatusText::exitStatusShort(summary.processes[1]));
+    QCOMPARE(model.index(1, ProcessListModel::Exit).data(Qt::ToolTipRole).toString(), ProcessStatusText::exitStatus(summary.processes[1]));
     QVERIFY(model.index(1, ProcessListModel::Exit).data(Qt::ForegroundRole).isValid()); // shown as bad
     QCOMPARE(model.index(0, ProcessListModel::Elapsed).data().toString(), ProcessStatusText::duration(2'000'000'000));
     {

@@ -125,7 +125,10 @@ QVariant ProcessListModel::data(const QModelIndex &index, int role) const
             return p.detail;
         break;
     case Exit:
+        // The column's header says "Exit": "0", "−15 (SIGTERM)" (the list fits a narrow window).
         if (role == Qt::DisplayRole)
+            return ProcessStatusText::exitStatusShort(p);
+        if (role == Qt::ToolTipRole)
             return ProcessStatusText::exitStatus(p);
         if (role == Qt::ForegroundRole && (p.exitSignal != 0 || (p.hasEnded() && p.exitCode != 0)))
             return stateColor(ProcessState::Failed, m_dark);
