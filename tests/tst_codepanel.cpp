@@ -60,6 +60,7 @@ private slots:
     void changedKnobsShowTheChangedProgram_data();
     void changedKnobsShowTheChangedProgram();
     void stepNamesTheHighlightedLine();
+    void markersPastTheEdgeBecomePlusN();
 };
 
 void TestCodePanel::initTestCase()
@@ -192,6 +193,53 @@ void TestCodePanel::stepNamesTheHighlightedLine()
     QCOMPARE(outputLines(run->record()).size(), 2 * 5 + 1);
     // After the run, the program for the knobs as they are now.
     QVERIFY(panel->pythonView()->toPlainText().contains(QStringLiteral("process3.start()")));
+}
+
+// Issue 8: with 16 workers on one line the chips ran past the right edge (W11-W16 unseen).
+// Now the chips that fit are shown and "+N" stands for the rest (its tool tip names them).
+void TestCodePanel::markersPastTheEdgeBecomePlusN()
+{
+    CodeView view(SourceHighlighter::Language::Python);
+    view.resize(560, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setSource(QStringLiteral("import time\n\ndef worker(n):\n    time.sleep(1)\n"));
+    view.setExecutingLine(1);
+    QList<CodeView::Marker> markers;
+    QStringList labels;
+    for (int worker = 1; worker <= 16; ++worker) {
+        markers.append({4, QStringLiteral("W%1").arg(worker), QColor::fromHsv(worker * 20, 200, 200)});
+        labels.append(QStringLiteral("W%1").arg(worker));
+    }
+    view.setMarkers(markers);
+    const QList<CodeView::MarkerChip> chips = view.markerChips();
+    QStringList accounted;
+    int plus = 0;
+    for (const CodeView::MarkerChip &chip : chips) {
+        QVERIFY2(view.viewport()->rect().contains(chip.box), qPrintable(chip.text));
+        if (chip.line != 4)
+            continue;
+        if (chip.overflow.isEmpty()) {
+            accounted.append(chip.text);
+        } else {
+            ++plus;
+            QCOMPARE(chip.text, QStringLiteral("+%1").arg(chip.overflow.size()));
+            accounted.append(chip.overflow);
+        }
+    }
+    QCOMPARE(plus, 1); // they do not all fit in 560 px
+    QCOMPARE(accounted, labels);
+    // Main's marker on line 1 stays.
+    QVERIFY(std::any_of(chips.cbegin(), chips.cend(), [](const CodeView::MarkerChip &chip) { return chip.line == 1; }));
+    // Wide enough: every worker gets its own chip again.
+    view.resize(1600, 400);
+    QCoreApplication::processEvents();
+    int workerChips = 0;
+    for (const CodeView::MarkerChip &chip : view.markerChips()) {
+        QVERIFY(chip.overflow.isEmpty());
+        workerChips += chip.line == 4 ? 1 : 0;
+    }
+    QCOMPARE(workerChips, 16);
 }
 
 QTEST_MAIN(TestCodePanel)

@@ -25,6 +25,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QScopeGuard>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -82,6 +83,8 @@ private slots:
     void headersAndToolsFitTwoColumnsAt1024();
     void manyProcessesGetAProcessList();
     void processListModelIsSound();
+    void processListFitsAt1024_data();
+    void processListFitsAt1024();
     void codeFitsDefaultAndPresenter_data();
     void codeFitsDefaultAndPresenter();
     void fullScreenOnF11();
@@ -220,7 +223,8 @@ void TestLayout::manyProcessesGetAProcessList()
         QCOMPARE(model->index(row, ProcessListModel::Name).data().toString(), ProcessStatusText::roleName(p.id, p.role));
         QCOMPARE(model->index(row, ProcessListModel::Pid).data().toLongLong(), p.pid);
         QCOMPARE(model->index(row, ProcessListModel::State).data().toString(), ProcessStatusText::state(p.state));
-        QCOMPARE(model->index(row, ProcessListModel::Exit).data().toString(), ProcessStatusText::exitStatus(p));
+        QCOMPARE(model->index(row, ProcessListModel::Exit).data().toString(), ProcessStatusText::exitStatusShort(p));
+        QCOMPARE(model->index(row, ProcessListModel::Exit).data(Qt::ToolTipRole).toString(), ProcessStatusText::exitStatus(p));
         QCOMPARE(model->index(row, ProcessListModel::Lines).data().toString(),
                  QLocale().toString(p.stdoutLines + p.stderrLines));
     }
@@ -279,6 +283,10 @@ void TestLayout::processListModelIsSound()
     summary.processes[2].role = QStringLiteral("Worker 2");
     model.setSummary(summary, 2'000'000'000);
     QCOMPARE(model.rowCount(), 2);
+    // Main's name says what Main is.
+    QCOMPARE(model.index(0, ProcessListModel::Name).data(Qt::ToolTipRole).toString(),
+             ProcessStatusText::roleToolTip(summary.processes[0]));
+    QVERIFY(model.index(0, ProcessListModel::Name).data(Qt::ToolTipRole).toString().contains(QStringLiteral("PID 100")));
     QCOMPARE(model.processIdAt(1), 2);
     QCOMPARE(model.rowOf(1), -1);
     summary.processes[1].id = 1;
@@ -292,7 +300,8 @@ void TestLayout::processListModelIsSound()
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(1, ProcessListModel::Lines).data().toString(), QStringLiteral("4"));
     QCOMPARE(model.index(1, ProcessListModel::State).data().toString(), ProcessStatusText::state(ProcessState::Killed));
-    QCOMPARE(model.index(1, ProcessListModel::Exit).data().toString(), ProcessStatusText::exitStatus(summary.processes[1]));
+    QCOMPARE(model.index(1, ProcessListModel::Exit).data().toString(), ProcessStatusText::exitStatusShort(summary.processes[1]));
+    QCOMPARE(model.index(1, ProcessListModel::Exit).data(Qt::ToolTipRole).toString(), ProcessStatusText::exitStatus(summary.processes[1]));
     QVERIFY(model.index(1, ProcessListModel::Exit).data(Qt::ForegroundRole).isValid()); // shown as bad
     QCOMPARE(model.index(0, ProcessListModel::Elapsed).data().toString(), ProcessStatusText::duration(2'000'000'000));
     {
@@ -308,6 +317,41 @@ void TestLayout::processListModelIsSound()
     }
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestLayout::processListFitsAt1024_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+}
+
+// Issue 8: at 1024×700 with 64 workers the process list needed sideways scrolling
+// ("Elapsed" showed as "Ela", "Lines" hidden). The columns fit; the name elides.
+void TestLayout::processListFitsAt1024()
+{
+    QFETCH(QString, language);
+    Language::apply(language);
+    const auto restore = qScopeGuard([] { Language::apply(QStringLiteral("en")); });
+    MainWindow window;
+    QVERIFY(showWindow(window, 1024, 700));
+    QVERIFY(setKnobs(window, QStringLiteral("process"), 64, QStringLiteral("0.2")));
+    window.startRun();
+    QVERIFY(waitForRunEnd(window, 120000));
+    OutputArea *area = window.outputArea();
+    QTableView *list = area->processList();
+    QTRY_VERIFY(list->isVisible());
+    QTRY_COMPARE(area->processListModel()->rowCount(), 65);
+    QCoreApplication::processEvents();
+    QHeaderView *header = list->horizontalHeader();
+    QTRY_COMPARE(list->horizontalScrollBar()->maximum(), 0);
+    for (int column = ProcessListModel::Pid; column < ProcessListModel::ColumnCount; ++column) {
+        // Every column but the name is whole: its header and its widest cell.
+        QVERIFY2(header->sectionViewportPosition(column) + header->sectionSize(column) <= list->viewport()->width(),
+                 qPrintable(QString::number(column)));
+        QVERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column),
+                 qPrintable(area->processListModel()->headerData(column, Qt::Horizontal).toString()));
+    }
 }
 
 void TestLayout::codeFitsDefaultAndPresenter_data()
@@ -344,6 +388,15 @@ void TestLayout::codeFitsDefaultAndPresenter()
         QTRY_VERIFY2(code->viewport()->width() >= longestLineWidth(code),
                      qPrintable(QStringLiteral("viewport %1 < line %2").arg(code->viewport()->width()).arg(longestLineWidth(code))));
         QTRY_COMPARE(code->horizontalScrollBar()->maximum(), 0);
+        if (presenter) {
+            // The whole listing in height too (issue 8: lines 1-8 were scrolled away).
+            const int lines = code->document()->blockCount();
+            QVERIFY(lines >= 20);
+            const int lineHeight = code->fontMetrics().lineSpacing();
+            QTRY_VERIFY2(code->viewport()->height() >= lines * lineHeight,
+                         qPrintable(QStringLiteral("viewport %1 < %2 lines × %3").arg(code->viewport()->height()).arg(lines).arg(lineHeight)));
+            QTRY_COMPARE(code->verticalScrollBar()->maximum(), 0);
+        }
         if (presenter) {
             QVERIFY(setKnob(window, "workers", "2"));
             QVERIFY(setKnob(window, "sleep", "0.3"));

@@ -7,9 +7,12 @@
 #include "output/outputpane.h"
 #include "output/outputview.h"
 #include "output/processstatustext.h"
+#include "language.h"
 #include "processcolors.h"
 
 #include <QElapsedTimer>
+#include <QLabel>
+#include <QScopeGuard>
 #include <QFile>
 #include <QLineEdit>
 #include <QScrollBar>
@@ -92,6 +95,10 @@ private slots:
     void flood();
     void clearWithFindActive();
     void consoleRerunWithFindActive();
+    void paneHeaderNarrow_data();
+    void paneHeaderNarrow();
+    void findCountMatchesHighlights_data();
+    void findCountMatchesHighlights();
 };
 
 void TestOutputView::appendKeepsLastLines_data()
@@ -765,6 +772,124 @@ void TestOutputView::consoleRerunWithFindActive()
         QVERIFY(console.view()->extraSelections().isEmpty());
         QCOMPARE(console.view()->receivedLines(), qint64(0));
     }
+}
+
+void TestOutputView::paneHeaderNarrow_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+}
+
+// Issue 8, at the width of a pane in two columns (its stable minimum): Main's note ("852 ms
+// waiting at line 24: process1.join()") was cut to "…waiting at line 2…", a stopped worker's
+// "exit −15 (SIGTERM)" to "exit −15 (SIGTE…". The note wraps onto its own lines, the exit
+// code is never elided, and Main's name says what Main is.
+void TestOutputView::paneHeaderNarrow()
+{
+    QFETCH(QString, language);
+    Language::apply(language);
+    const auto restore = qScopeGuard([] { Language::apply(QStringLiteral("en")); });
+    QWidget window;
+    auto *mainPane = new OutputPane(mainProcessId, QStringLiteral("Main"), &window);
+    auto *workerPane = new OutputPane(2, QStringLiteral("Worker 2"), &window);
+    const int width = std::max(mainPane->stableMinimumWidth(), workerPane->stableMinimumWidth());
+    mainPane->setGeometry(0, 0, width, 300);
+    workerPane->setGeometry(0, 300, width, 300);
+    window.resize(width, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    ProcessSummary main;
+    main.id = mainProcessId;
+    main.role = QStringLiteral("Main");
+    main.pid = 4121;
+    main.state = ProcessState::Running;
+    main.createdNs = 1'000'000'000;
+    mainPane->updateProcess(main, 1'852'000'000);
+    MainProgramPosition position;
+    position.activity = MainProgramPosition::Activity::Waiting;
+    position.line = 24;
+    position.source = QStringLiteral("    process1.join()");
+    mainPane->setMainProgramPosition(position);
+    QCoreApplication::processEvents();
+    auto *note = mainPane->findChild<QLabel *>(QStringLiteral("detail"));
+    QVERIFY(note && note->isVisible());
+    const QString full = ProcessStatusText::mainProgramStatus(main, position);
+    QCOMPARE(mainPane->detailText(), full);
+    QCOMPARE(note->toolTip(), full);
+    QVERIFY2(!note->text().contains(u'…'), qPrintable(note->text()));
+    QCOMPARE(QString(note->text()).remove(u'\n').remove(u' '), QString(full).remove(u' '));
+    QVERIFY(note->text().count(u'\n') <= 1);
+    QVERIFY(note->height() >= 2 * note->fontMetrics().lineSpacing());
+    for (const QString &line : note->text().split(u'\n'))
+        QVERIFY2(note->fontMetrics().horizontalAdvance(line) <= note->contentsRect().width(), qPrintable(line));
+    QVERIFY(note->geometry().right() <= note->parentWidget()->contentsRect().right());
+    // What Main is, on its name.
+    auto *role = mainPane->findChild<QLabel *>(QStringLiteral("role"));
+    QVERIFY(role);
+    QCOMPARE(role->toolTip(), ProcessStatusText::roleToolTip(main));
+    QVERIFY2(role->toolTip().contains(QStringLiteral("__main__")) && role->toolTip().contains(QStringLiteral("4121")),
+             qPrintable(role->toolTip()));
+
+    ProcessSummary worker;
+    worker.id = 2;
+    worker.role = QStringLiteral("Worker 2");
+    worker.pid = 4194304;
+    worker.createdNs = 1'000'000'000;
+    worker.startingNs = 1'000'000'000;
+    worker.state = ProcessState::Killed;
+    worker.exitSignal = 15;
+    worker.hasExitStatus = true;
+    worker.endNs = 100'000'000'000;
+    worker.detail = QStringLiteral("stopped by the user (SIGTERM)");
+    workerPane->updateProcess(worker, 100'000'000'000);
+    QCoreApplication::processEvents();
+    auto *exit = workerPane->findChild<QLabel *>(QStringLiteral("exit"));
+    QVERIFY(exit && exit->isVisible());
+    QVERIFY2(!exit->text().contains(u'…'), qPrintable(exit->text()));
+    QVERIFY2(exit->text().contains(QStringLiteral("\u221215 (SIGTERM)")), qPrintable(exit->text()));
+    QVERIFY(exit->width() >= exit->fontMetrics().horizontalAdvance(exit->text()));
+    QVERIFY(exit->geometry().right() <= exit->parentWidget()->contentsRect().right());
+    QCOMPARE(exit->toolTip(), ProcessStatusText::exitStatus(worker));
+}
+
+void TestOutputView::findCountMatchesHighlights_data()
+{
+    QTest::addColumn<bool>("prefixes");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("prefixes shown") << true << 32; // "[Worker 3] Worker 3 started": two each
+    QTest::newRow("prefixes hidden") << false << 16;
+}
+
+// Issue 8: find "Worker" in the console highlighted the [Worker N] prefixes too (32) while
+// the bar said "16 matching". The count is of what is highlighted.
+void TestOutputView::findCountMatchesHighlights()
+{
+    QFETCH(bool, prefixes);
+    QFETCH(int, expected);
+    ConsoleView console;
+    console.resize(700, 700);
+    console.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&console));
+    for (int process = 1; process <= 16; ++process)
+        console.setProcessRole(process, QStringLiteral("Worker %1").arg(process));
+    console.setShowPrefixes(prefixes);
+    QList<OutputLine> lines;
+    for (int process = 1; process <= 16; ++process) {
+        OutputLine line = makeLine(process, process);
+        line.text = QStringLiteral("Worker %1 started").arg(process);
+        lines.append(line);
+    }
+    console.view()->appendLines(lines);
+    console.view()->flushPending();
+    console.findBar()->activate();
+    console.findBar()->lineEdit()->setText(QStringLiteral("Worker"));
+    QVERIFY(console.findBar()->findNext());
+    // All 16 lines are on screen, so every match is highlighted.
+    QCOMPARE(console.view()->extraSelections().size(), expected);
+    QCOMPARE(console.view()->searchMatches(), qint64(expected));
+    QCOMPARE(console.findBar()->statusText(), QStringLiteral("%1 matches").arg(expected));
 }
 
 QTEST_MAIN(TestOutputView)

@@ -47,6 +47,7 @@ namespace ProcessLab {
 
 namespace {
 constexpr double presenterScale = 1.6;
+constexpr double presenterCodeMinimumScale = 1.3; // of the default size, for the code (see WindowLayout)
 
 QString secondsText(qint64 ns)
 {
@@ -466,6 +467,9 @@ void MainWindow::applyFontScale()
     if (!std::exchange(m_presenterFromCommandLine, false))
         settings.setValue(QStringLiteral("ui/presenter"), m_ui->actionPresenter->isChecked());
     settings.setValue(QStringLiteral("ui/fontSteps"), m_fontSteps);
+    // The code may get smaller than the presenter font to fit in height, but stays clearly
+    // larger than the default font.
+    m_windowLayout->setPresenterCodeMinimumPointSize(qMax(6.0, m_baseFontSize + m_fontSteps) * presenterCodeMinimumScale);
     if (m_windowLayout->isPresenter()) // zooming on the projector: the code must still fit
         QTimer::singleShot(0, m_windowLayout, &WindowLayout::fit);
 }

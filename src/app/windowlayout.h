@@ -40,10 +40,20 @@ public:
     bool isPresenter() const { return m_presenter; }
     // Width the code panel needs to show the longest line of the Python listing whole.
     int codeWidthNeeded() const;
+    // Height the code panel needs to show every line of the Python listing (presenter mode).
+    int codeHeightNeeded() const;
+    // The smallest point size presenter mode may give the code so that the listing fits in
+    // height (clearly larger than the default size).
+    void setPresenterCodeMinimumPointSize(qreal pointSize) { m_presenterCodeMinimum = pointSize; }
 
 private:
     Parts m_parts;
+    void fitPresenterCodeFont(int available);
+    int bottomTabBarHeight() const;
+
     bool m_presenter = false;
+    qreal m_presenterCodeMinimum = 0;
+    int m_extraCodeSteps = 0; // half points below the estimate, found after layout
     QByteArray m_savedMain, m_savedCentre, m_savedTop; // the user's layout, kept during presenter mode
 };
 

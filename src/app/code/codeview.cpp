@@ -4,7 +4,10 @@
 #include "processcolors.h"
 
 #include <QApplication>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QSet>
+#include <QToolTip>
 #include <QTextBlock>
 #include <QTextLayout>
 
@@ -36,16 +39,24 @@ CodeView::CodeView(SourceHighlighter::Language language, QWidget *parent)
     setUndoRedoEnabled(false);
     setLineWrapMode(QPlainTextEdit::NoWrap);
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    // Only the family is set, so the size follows the application font (presenter mode, zoom).
-    QFont mono;
-    mono.setFamilies(QFontDatabase::systemFont(QFontDatabase::FixedFont).families());
-    mono.setStyleHint(QFont::Monospace);
-    mono.setFixedPitch(true);
-    setFont(mono);
+    setPointSizeOverride(0);
     connect(this, &QPlainTextEdit::blockCountChanged, this, [this] { setViewportMargins(gutterWidth(), 0, 0, 0); });
     connect(this, &QPlainTextEdit::updateRequest, this, &CodeView::updateGutter);
     setViewportMargins(gutterWidth(), 0, 0, 0);
     applyTheme();
+}
+
+void CodeView::setPointSizeOverride(qreal pointSize)
+{
+    // Without an override only the family is set, so the size follows the application font
+    // (presenter mode, zoom).
+    QFont mono;
+    mono.setFamilies(QFontDatabase::systemFont(QFontDatabase::FixedFont).families());
+    mono.setStyleHint(QFont::Monospace);
+    mono.setFixedPitch(true);
+    if (pointSize > 0)
+        mono.setPointSizeF(pointSize);
+    setFont(mono);
 }
 
 void CodeView::setSource(const QString &text)
@@ -156,52 +167,124 @@ void CodeView::paintGutter(QPaintEvent *event)
     }
 }
 
-void CodeView::paintEvent(QPaintEvent *event)
+QFont CodeView::markerFont() const
 {
-    QPlainTextEdit::paintEvent(event);
-    if (m_markers.isEmpty() && m_executingLine == 0)
-        return;
-    // Markers sit right of the line's text: "◀ Main", "◀ W1 W2".
-    QPainter painter(viewport());
     // Labels use the UI font, not the monospace one: its metrics cover CJK labels ("主进程").
     QFont f = QApplication::font();
     f.setPointSizeF(f.pointSizeF() * 0.9);
     f.setBold(true);
-    painter.setFont(f);
-    const QFontMetrics fm = painter.fontMetrics();
-    QHash<int, int> nextX; // line -> x of the next label
+    return f;
+}
+
+QList<CodeView::MarkerChip> CodeView::markerChips() const
+{
+    QList<MarkerChip> chips;
+    // Markers sit right of the line's text: "◀ Main", "◀ W1 W2 … +6".
     QList<Marker> all = m_markers;
     if (m_executingLine > 0)
         all.prepend({m_executingLine, tr("Main"), processColor(mainProcessId, isDarkPalette(palette()))});
+    QList<int> lines; // in order of first appearance
+    QHash<int, QList<Marker>> byLine;
     for (const Marker &marker : std::as_const(all)) {
-        const QTextBlock block = document()->findBlockByNumber(marker.line - 1);
+        if (!byLine.contains(marker.line))
+            lines.append(marker.line);
+        byLine[marker.line].append(marker);
+    }
+    const QFontMetrics fm(markerFont());
+    const auto chipWidth = [&fm](const QString &text) {
+        return std::max(fm.horizontalAdvance(text), fm.boundingRect(text).width()) + 10;
+    };
+    constexpr int spacing = 4;
+    const int right = viewport()->width() - 2;
+    for (const int line : std::as_const(lines)) {
+        const QTextBlock block = document()->findBlockByNumber(line - 1);
         if (!block.isValid())
             continue;
         const QRectF rect = blockBoundingGeometry(block).translated(contentOffset());
         if (rect.bottom() < 0 || rect.top() > viewport()->height())
             continue;
-        int x = nextX.value(marker.line, 0);
-        if (x == 0) {
-            // Right of the line's text, measured in the listing's own (monospace) font.
-            const qreal textWidth = block.layout() && block.layout()->lineCount() > 0
-                                        ? block.layout()->lineAt(0).naturalTextWidth()
-                                        : fontMetrics().horizontalAdvance(block.text());
-            x = qRound(rect.left() + document()->documentMargin() + textWidth)
-                + fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 3;
-            painter.setPen(palette().color(QPalette::PlaceholderText));
-            painter.drawText(QPointF(x, rect.top() + fm.ascent()), QStringLiteral("◀"));
-            x += fm.horizontalAdvance(QStringLiteral("◀ "));
+        // Right of the line's text, measured in the listing's own (monospace) font, after "◀ ".
+        const qreal textWidth = block.layout() && block.layout()->lineCount() > 0
+                                    ? block.layout()->lineAt(0).naturalTextWidth()
+                                    : fontMetrics().horizontalAdvance(block.text());
+        const int start = qRound(rect.left() + document()->documentMargin() + textWidth)
+                          + fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 3
+                          + fm.horizontalAdvance(QStringLiteral("◀ "));
+        const QList<Marker> &markers = byLine.value(line);
+        // As many chips as fit, with room for "+N" when some do not.
+        qsizetype shown = markers.size();
+        const auto widthOf = [&](qsizetype count) {
+            int width = 0;
+            for (qsizetype i = 0; i < count; ++i)
+                width += chipWidth(markers.at(i).label) + spacing;
+            if (count < markers.size())
+                width += chipWidth(QStringLiteral("+%1").arg(markers.size() - count));
+            return width;
+        };
+        while (shown > 0 && start + widthOf(shown) > right)
+            --shown;
+        const int top = qRound(rect.top()) + 1;
+        const int height = qRound(rect.height()) - 2;
+        int x = start;
+        for (qsizetype i = 0; i < shown; ++i) {
+            const Marker &marker = markers.at(i);
+            const QRect box(x, top, chipWidth(marker.label), height);
+            chips.append({line, box, marker.label, marker.color, {}});
+            x = box.right() + 1 + spacing;
         }
-        const QString text = marker.label;
-        const QRect box(x, qRound(rect.top()) + 1, qMax(fm.horizontalAdvance(text), fm.boundingRect(text).width()) + 10,
-                       qRound(rect.height()) - 2);
+        if (shown < markers.size()) {
+            MarkerChip more;
+            more.line = line;
+            more.text = QStringLiteral("+%1").arg(markers.size() - shown);
+            more.box = QRect(x, top, chipWidth(more.text), height);
+            more.color = palette().color(QPalette::Mid);
+            for (qsizetype i = shown; i < markers.size(); ++i)
+                more.overflow.append(markers.at(i).label);
+            chips.append(more);
+        }
+    }
+    return chips;
+}
+
+bool CodeView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        for (const MarkerChip &chip : markerChips()) {
+            if (chip.box.contains(help->pos()) && !chip.overflow.isEmpty()) {
+                QToolTip::showText(help->globalPos(),
+                                   tr("Also at line %1: %2").arg(chip.line).arg(chip.overflow.join(QStringLiteral(", "))),
+                                   viewport(), chip.box);
+                return true;
+            }
+        }
+    }
+    return QPlainTextEdit::viewportEvent(event);
+}
+
+void CodeView::paintEvent(QPaintEvent *event)
+{
+    QPlainTextEdit::paintEvent(event);
+    if (m_markers.isEmpty() && m_executingLine == 0)
+        return;
+    QPainter painter(viewport());
+    painter.setFont(markerFont());
+    const QFontMetrics fm = painter.fontMetrics();
+    const QList<MarkerChip> chips = markerChips();
+    QSet<int> arrows;
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    for (const MarkerChip &chip : chips) {
+        if (!arrows.contains(chip.line)) {
+            arrows.insert(chip.line);
+            painter.setPen(palette().color(QPalette::PlaceholderText));
+            const int x = chip.box.left() - fm.horizontalAdvance(QStringLiteral("◀ "));
+            painter.drawText(QPointF(x, chip.box.top() - 1 + fm.ascent()), QStringLiteral("◀"));
+        }
         painter.setPen(Qt::NoPen);
-        painter.setBrush(marker.color);
-        painter.setRenderHint(QPainter::Antialiasing, true);
-        painter.drawRoundedRect(box, 3, 3);
-        painter.setPen(contrastingTextColor(marker.color));
-        painter.drawText(box, Qt::AlignCenter, text);
-        nextX[marker.line] = box.right() + 4;
+        painter.setBrush(chip.color);
+        painter.drawRoundedRect(chip.box, 3, 3);
+        painter.setPen(contrastingTextColor(chip.color));
+        painter.drawText(chip.box, Qt::AlignCenter, chip.text);
     }
 }
 

@@ -31,13 +31,30 @@ public:
     const QList<Marker> &markers() const { return m_markers; }
 
     int gutterWidth() const;
+    // A point size of the code's own (presenter mode, when the listing must fit in height);
+    // 0 follows the application font again.
+    void setPointSizeOverride(qreal pointSize);
+
+    // A chip as painted right of a line: one marker, or "+N" for the markers that do not fit
+    // (its tool tip names them), so every marker is accounted for. Viewport coordinates.
+    struct MarkerChip
+    {
+        int line = 0;
+        QRect box;
+        QString text;         // "W3", "Main", "+6"
+        QColor color;
+        QStringList overflow; // the labels "+N" stands for
+    };
+    QList<MarkerChip> markerChips() const;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
 
 private:
+    QFont markerFont() const;
     friend class CodeGutter;
     void paintGutter(QPaintEvent *event);
     void updateGutter(const QRect &rect, int dy);

@@ -63,8 +63,12 @@ OutputArea::OutputArea(QWidget *parent)
     m_list->setWordWrap(false);
     m_list->setTextElideMode(Qt::ElideRight);
     m_list->verticalHeader()->hide();
+    // The numbers keep their width; the name takes what is left and elides (its tool tip
+    // is whole), so the list never needs sideways scrolling in a narrow window.
     m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->horizontalHeader()->setStretchLastSection(true);
+    m_list->horizontalHeader()->setSectionResizeMode(ProcessListModel::Name, QHeaderView::Stretch);
+    m_list->horizontalHeader()->setStretchLastSection(false);
+    m_list->horizontalHeader()->setMinimumSectionSize(m_list->fontMetrics().horizontalAdvance(QStringLiteral("W…")) + 8);
     updateListMetrics();
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OutputArea::handleListSelection);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &OutputArea::selectRows);

@@ -142,14 +142,20 @@ void OutputFindBar::updateStatus(bool found)
     }
     QPalette pal = palette();
     if (found) {
-        const qint64 lines = m_view->searchMatchLines();
-        m_status->setText(tr("%1 matching").arg(QLocale().toString(lines)));
+        // Every highlight counts, prefixes included: the count and the highlights agree.
+        const qint64 matches = m_view->searchMatches();
+        m_status->setText(tr("%1 matches").arg(QLocale().toString(matches)));
         pal.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
     } else {
         m_status->setText(tr("No match"));
         pal.setColor(QPalette::WindowText, stateColor(ProcessState::Failed, isDarkPalette(palette())));
     }
     m_status->setPalette(pal);
+}
+
+QString OutputFindBar::statusText() const
+{
+    return m_status->text();
 }
 
 void OutputFindBar::keyPressEvent(QKeyEvent *event)

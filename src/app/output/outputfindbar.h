@@ -26,6 +26,7 @@ public:
     void deactivate();
     bool findNext(bool backward = false);
     QLineEdit *lineEdit() const { return m_edit; }
+    QString statusText() const; // "32 matches", "No match"
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;

@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPainter>
+#include <QTextLayout>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -65,6 +66,8 @@ public:
         updateGeometry();
     }
     void setFullText(const QString &text) { setTexts(text.isEmpty() ? QStringList() : QStringList{text}); }
+    // The last text is the shortest form and is always shown whole (the exit status is the key fact).
+    void setNeverElide(bool on) { m_neverElide = on; updateGeometry(); }
     QString fullText() const { return m_texts.value(0); }
     QSize sizeHint() const override
     {
@@ -74,8 +77,9 @@ public:
     QSize minimumSizeHint() const override
     {
         const QMargins m = contentsMargins();
-        const int ellipsis = fontMetrics().horizontalAdvance(QStringLiteral("M…"));
-        return {std::min(sizeHint().width(), ellipsis + m.left() + m.right()), QLabel::minimumSizeHint().height()};
+        const int shortest = m_neverElide ? fontMetrics().horizontalAdvance(m_texts.value(m_texts.size() - 1)) + 1
+                                          : fontMetrics().horizontalAdvance(QStringLiteral("M…"));
+        return {std::min(sizeHint().width(), shortest + m.left() + m.right()), QLabel::minimumSizeHint().height()};
     }
 
 protected:
@@ -103,9 +107,82 @@ private:
                 return;
             }
         }
-        setText(fm.elidedText(m_texts.value(m_texts.size() - 1), Qt::ElideRight, available));
+        const QString last = m_texts.value(m_texts.size() - 1);
+        setText(m_neverElide ? last : fm.elidedText(last, Qt::ElideRight, available));
     }
     QStringList m_texts;
+    bool m_neverElide = false;
+};
+
+// The pane's note (Main: where the main program is) on a row of its own: wrapped at word
+// boundaries onto at most two lines, the second elided if even that is not enough. It
+// always takes two lines' height while shown, so the header does not jump as the note changes.
+class NoteLabel : public QLabel
+{
+public:
+    static constexpr int maxLines = 2;
+
+    explicit NoteLabel(QWidget *parent)
+        : QLabel(parent)
+    {
+        setTextFormat(Qt::PlainText);
+        setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    }
+    void setFullText(const QString &text)
+    {
+        m_text = text;
+        setToolTip(text);
+        updateShownText();
+    }
+    QString fullText() const { return m_text; }
+    int shownLineCount() const { return m_text.isEmpty() ? 0 : static_cast<int>(text().count(u'\n')) + 1; }
+    QSize sizeHint() const override
+    {
+        const QMargins m = contentsMargins();
+        return {fontMetrics().horizontalAdvance(QStringLiteral("M…")) + m.left() + m.right(),
+                fontMetrics().lineSpacing() * maxLines + m.top() + m.bottom()};
+    }
+    QSize minimumSizeHint() const override { return sizeHint(); }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        updateShownText();
+    }
+    void changeEvent(QEvent *event) override
+    {
+        QLabel::changeEvent(event);
+        if (event->type() == QEvent::FontChange)
+            updateShownText();
+    }
+
+private:
+    void updateShownText()
+    {
+        const QMargins m = contentsMargins();
+        const int available = std::max(1, width() - m.left() - m.right());
+        const QFontMetrics fm = fontMetrics();
+        QTextLayout layout(m_text, font());
+        QTextOption option;
+        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        layout.setTextOption(option);
+        QStringList lines;
+        layout.beginLayout();
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(available);
+            if (lines.size() == maxLines - 1) {
+                // The last line takes the rest, elided if it is still too long.
+                lines.append(fm.elidedText(m_text.mid(line.textStart()).trimmed(), Qt::ElideRight, available));
+                break;
+            }
+            lines.append(m_text.mid(line.textStart(), line.textLength()).trimmed());
+        }
+        layout.endLayout();
+        setText(lines.join(u'\n'));
+    }
+    QString m_text;
 };
 
 namespace {
@@ -138,7 +215,7 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     , m_toolsButton(new QToolButton(m_header))
     , m_secondRow(new QWidget(m_header))
     , m_exitLabel(new ElidedLabel(m_secondRow))
-    , m_detailLabel(new ElidedLabel(m_secondRow))
+    , m_detailLabel(new NoteLabel(m_header))
     , m_droppedLabel(new QLabel(m_secondRow))
     , m_toolBar(new OutputToolBar(m_actions, this))
     , m_findBar(new OutputFindBar(m_view, this, this))
@@ -161,19 +238,26 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     m_chip->setObjectName(QStringLiteral("state"));
     m_elapsedLabel->setObjectName(QStringLiteral("elapsed"));
     m_exitLabel->setObjectName(QStringLiteral("exit"));
+    m_exitLabel->setNeverElide(true);
+    m_detailLabel->setObjectName(QStringLiteral("detail"));
     m_toolsButton->setText(QStringLiteral("⋯"));
     m_toolsButton->setCheckable(true);
     m_toolsButton->setAutoRaise(true);
     m_droppedLabel->setTextFormat(Qt::PlainText);
 
-    // Two rows, so that two columns of panes fit beside the code: who (role, PID) and how
-    // (state, elapsed, exit). Only the role, the exit wording and the detail elide; the
-    // PID and the state are always shown whole (stableMinimumWidth() reserves their room).
+    // Two rows, so that two columns of panes fit beside the code: who and since when (role,
+    // PID, elapsed) and how it ends (state, exit, dropped lines), and a note below them when
+    // there is one (Main: where the main program is). The role elides first; the exit status
+    // drops the word "exit" when narrow ("−15 (SIGTERM)"), and the signal's name only if even
+    // that does not fit ("−15"), never cut: the full wording is its tool tip. The PID, the
+    // elapsed time, the state and the short exit status are always shown whole
+    // (stableMinimumWidth() reserves their room); the note wraps.
     const int gap = fontMetrics().horizontalAdvance(u' ');
     auto *firstRow = new QHBoxLayout;
     firstRow->setSpacing(gap);
     firstRow->addWidget(m_roleLabel, 0);
     firstRow->addWidget(m_pidLabel);
+    firstRow->addWidget(m_elapsedLabel);
     firstRow->addStretch(1);
     firstRow->addWidget(m_toolsButton);
 
@@ -181,11 +265,9 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     secondRow->setContentsMargins(0, 0, 0, 0);
     secondRow->setSpacing(gap);
     secondRow->addWidget(m_chip);
-    secondRow->addWidget(m_elapsedLabel);
     secondRow->addWidget(m_exitLabel);
     secondRow->addWidget(m_droppedLabel);
-    secondRow->addWidget(m_detailLabel, 1);
-    secondRow->addStretch(0); // keeps the row left-aligned while the detail is hidden
+    secondRow->addStretch(1);
 
     auto *headerLayout = new QVBoxLayout(m_header);
     const int bar = std::max(3, fontMetrics().height() / 5);
@@ -193,6 +275,7 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     headerLayout->setSpacing(1);
     headerLayout->addLayout(firstRow);
     headerLayout->addWidget(m_secondRow);
+    headerLayout->addWidget(m_detailLabel);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -252,6 +335,10 @@ void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
         m_nowNs = nowNs;
     m_pidLabel->setText(summary.pid ? tr("PID %1").arg(summary.pid) : QString());
     m_pidLabel->setVisible(summary.pid != 0);
+    // The name's tool tip says what the process is (Main: the example's main program).
+    const QString roleToolTip = ProcessStatusText::roleToolTip(m_summary);
+    m_roleLabel->setToolTip(roleToolTip);
+    m_header->setToolTip(roleToolTip);
 
     m_chip->setState(summary.state);
     const bool isMain = m_processId == mainProcessId;
@@ -267,7 +354,12 @@ void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
     m_elapsedLabel->setVisible(!m_elapsedLabel->text().isEmpty());
 
     const QString exit = exitText();
-    m_exitLabel->setFullText(exit);
+    QStringList exitTexts;
+    if (!exit.isEmpty()) {
+        exitTexts = QStringList{exit, ProcessStatusText::exitStatusShort(m_summary), ProcessStatusText::exitCodeOnly(m_summary)};
+        exitTexts.removeDuplicates();
+    }
+    m_exitLabel->setTexts(exitTexts);
     m_exitLabel->setVisible(!exit.isEmpty());
     const bool dark = isDarkPalette(palette());
     const std::optional<int> code = ProcessStatusText::pythonExitCode(m_summary);
@@ -352,16 +444,26 @@ bool OutputPane::toolsVisible() const
 int OutputPane::stableMinimumWidth() const
 {
     // Independent of what the header shows right now, so the grid's columns do not change
-    // while a run goes on: the widest PID Linux hands out, the widest state, a long elapsed
-    // time, and a few letters of the role and the exit status.
+    // while a run goes on: a few letters of the role, the widest PID Linux hands out and a
+    // long elapsed time on the first row; the widest state and the short exit status after
+    // a stop ("−15 (SIGTERM)") on the second.
     const QFontMetrics fm = fontMetrics();
     const QFontMetrics bold(m_roleLabel->font());
     const int gap = fm.horizontalAdvance(u' ');
     const QMargins margins = m_header->layout()->contentsMargins();
-    const int firstRow = bold.horizontalAdvance(QStringLiteral("Worker…")) + gap
-                         + fm.horizontalAdvance(tr("PID %1").arg(4194304)) + gap + m_toolsButton->sizeHint().width();
-    const int secondRow = m_chip->widestWidth() + gap + widestElapsedWidth(fm) + gap
-                          + fm.horizontalAdvance(QStringLiteral("exit…"));
+    const int firstRow = bold.horizontalAdvance(QStringLiteral("W…")) + gap
+                         + fm.horizontalAdvance(tr("PID %1").arg(4194304)) + gap + widestElapsedWidth(fm) + gap
+                         + m_toolsButton->sizeHint().width();
+    int stoppedExit = 0;
+    for (const int signal : {15, 9}) { // Stop sends SIGTERM, then SIGKILL to a process that stays
+        ProcessSummary stopped;
+        stopped.id = mainProcessId + 1; // any worker
+        stopped.state = ProcessState::Killed;
+        stopped.hasExitStatus = true;
+        stopped.exitSignal = signal;
+        stoppedExit = std::max(stoppedExit, fm.horizontalAdvance(ProcessStatusText::exitStatusShort(stopped)) + 1);
+    }
+    const int secondRow = m_chip->widestWidth() + gap + stoppedExit;
     const int header = std::max(firstRow, secondRow) + margins.left() + margins.right();
     return std::max(header, m_view->fontMetrics().averageCharWidth() * 24) + 2 * frameWidth();
 }

@@ -13,6 +13,7 @@ class QToolButton;
 namespace ProcessLab {
 
 class ElidedLabel;
+class NoteLabel;
 class OutputActions;
 class OutputFindBar;
 class OutputToolBar;
@@ -86,7 +87,7 @@ private:
     QToolButton *m_toolsButton;
     QWidget *m_secondRow;
     ElidedLabel *m_exitLabel;
-    ElidedLabel *m_detailLabel;
+    NoteLabel *m_detailLabel;
     QLabel *m_droppedLabel;
     OutputToolBar *m_toolBar;
     OutputFindBar *m_findBar;

@@ -577,16 +577,32 @@ bool OutputView::findNext(bool backward)
     return false;
 }
 
-qint64 OutputView::searchMatchLines() const
+qint64 OutputView::searchMatches() const
 {
     if (m_searchText.isEmpty())
         return 0;
+    // Counted in the text as shown (timestamp, prefix and line), as the highlights are.
     qint64 count = 0;
     for (const OutputLine &line : m_lines) {
-        if (passesFilter(line) && containsText(line, m_searchText))
+        if (!passesFilter(line))
+            continue;
+        const QString text = shownLineText(line);
+        for (qsizetype at = text.indexOf(m_searchText, 0, Qt::CaseInsensitive); at >= 0;
+             at = text.indexOf(m_searchText, at + m_searchText.size(), Qt::CaseInsensitive))
             ++count;
     }
     return count;
+}
+
+QString OutputView::shownLineText(const OutputLine &line) const
+{
+    QString text;
+    if (m_showTimestamps)
+        text += timestampFor(line.timeNs);
+    if (m_showPrefix)
+        text += prefixFor(line.process);
+    text += displayText(line.text);
+    return text;
 }
 
 QString OutputView::shownText() const
@@ -595,11 +611,7 @@ QString OutputView::shownText() const
     for (const OutputLine &line : m_lines) {
         if (!passesFilter(line))
             continue;
-        if (m_showTimestamps)
-            text += timestampFor(line.timeNs);
-        if (m_showPrefix)
-            text += prefixFor(line.process);
-        text += displayText(line.text).replace(QChar(QChar::LineSeparator), u'\n');
+        text += shownLineText(line).replace(QChar(QChar::LineSeparator), u'\n');
         text += u'\n';
     }
     return text;

@@ -91,7 +91,8 @@ public:
     void setSearchText(const QString &text);
     QString searchText() const { return m_searchText; }
     bool findNext(bool backward = false);
-    qint64 searchMatchLines() const; // buffered, unfiltered-out lines containing the text
+    // Occurrences of the text in the shown lines (timestamps and prefixes included): one per highlight.
+    qint64 searchMatches() const;
 
     // The note above the text ("[N earlier lines dropped]", the active filter); empty when hidden.
     QString bannerText() const { return m_bannerText; }
@@ -119,6 +120,7 @@ private:
     qint64 endSeq() const { return m_firstSeq + static_cast<qint64>(m_lines.size()); }
     bool passesFilter(const OutputLine &line) const;
     bool containsText(const OutputLine &line, const QString &text) const;
+    QString shownLineText(const OutputLine &line) const; // one line as shown, before line separators
     void pushLine(const OutputLine &line);
     void trimBuffer();
     friend class OutputDrainScheduler;

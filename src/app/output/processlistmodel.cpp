@@ -105,6 +105,8 @@ QVariant ProcessListModel::data(const QModelIndex &index, int role) const
     case Name:
         if (role == Qt::DisplayRole)
             return ProcessStatusText::roleName(p.id, p.role); // as the panes and the timeline name it
+        if (role == Qt::ToolTipRole)
+            return ProcessStatusText::roleToolTip(p);
         if (role == Qt::DecorationRole)
             return processColor(p.id, m_dark);
         break;
@@ -123,7 +125,10 @@ QVariant ProcessListModel::data(const QModelIndex &index, int role) const
             return p.detail;
         break;
     case Exit:
+        // The column's header says "Exit": "0", "−15 (SIGTERM)" (the list fits a narrow window).
         if (role == Qt::DisplayRole)
+            return ProcessStatusText::exitStatusShort(p);
+        if (role == Qt::ToolTipRole)
             return ProcessStatusText::exitStatus(p);
         if (role == Qt::ForegroundRole && (p.exitSignal != 0 || (p.hasEnded() && p.exitCode != 0)))
             return stateColor(ProcessState::Failed, m_dark);

@@ -46,17 +46,48 @@ std::optional<int> ProcessStatusText::pythonExitCode(const ProcessSummary &proce
     return process.pythonExitCode();
 }
 
+namespace {
+// "0", "−15 (SIGTERM)", "−40": a real minus sign; a name only for signals we know
+// ("exit −40" rather than an untranslated "signal 40").
+QString exitCodeText(int code)
+{
+    if (code >= 0)
+        return QString::number(code);
+    const QString number = QString(QChar(0x2212)) + QString::number(-code);
+    const QString name = knownSignalName(-code);
+    return name.isEmpty() ? number : number + QStringLiteral(" (") + name + u')';
+}
+} // namespace
+
 QString ProcessStatusText::exitStatus(const ProcessSummary &process)
+{
+    const std::optional<int> code = pythonExitCode(process);
+    return code ? tr("exit %1").arg(exitCodeText(*code)) : QString();
+}
+
+QString ProcessStatusText::exitStatusShort(const ProcessSummary &process)
+{
+    const std::optional<int> code = pythonExitCode(process);
+    return code ? exitCodeText(*code) : QString();
+}
+
+QString ProcessStatusText::exitCodeOnly(const ProcessSummary &process)
 {
     const std::optional<int> code = pythonExitCode(process);
     if (!code)
         return {};
-    if (*code >= 0)
-        return tr("exit %1").arg(*code);
-    // A real minus sign, as in "exit −15 (SIGTERM)".
-    const QString number = QString(QChar(0x2212)) + QString::number(-*code);
-    const QString name = knownSignalName(-*code); // "exit −40" rather than an untranslated "signal 40"
-    return name.isEmpty() ? tr("exit %1").arg(number) : tr("exit %1 (%2)").arg(number, name);
+    return *code >= 0 ? QString::number(*code) : QString(QChar(0x2212)) + QString::number(-*code);
+}
+
+QString ProcessStatusText::roleToolTip(const ProcessSummary &process)
+{
+    if (process.id != mainProcessId)
+        return roleName(process);
+    return process.pid ? tr("Main: the example's main program (if __name__ == \"__main__\":), played by ProcessLab "
+                            "in its own process (PID %1)")
+                             .arg(process.pid)
+                       : tr("Main: the example's main program (if __name__ == \"__main__\":), played by ProcessLab "
+                            "in its own process");
 }
 
 QString ProcessStatusText::mainProgramStatus(const ProcessSummary &main, const MainProgramPosition &position)

@@ -29,12 +29,20 @@ public:
     static QString roleName(int processId, const QString &recordedRole);
     static QString roleName(const ProcessSummary &process) { return roleName(process.id, process.role); }
 
+    // What a process is, for its name's tool tip: Main is the example's main program,
+    // played by ProcessLab; a worker is a child process the example started.
+    static QString roleToolTip(const ProcessSummary &process);
+
     static QString state(ProcessState state);        // "running", "finished", "stopped", ...
     // Python's Process.exitcode: the exit code, or -N when signal N ended the process;
     // nullopt while it runs, if it never ran, and for Main (it is not a child process).
     static std::optional<int> pythonExitCode(const ProcessSummary &process);
     // "exit 0", "exit −15 (SIGTERM)"; empty when pythonExitCode() is empty.
     static QString exitStatus(const ProcessSummary &process);
+    // The same without the word: "0", "−15 (SIGTERM)" (for narrow panes; the full wording is the tool tip).
+    static QString exitStatusShort(const ProcessSummary &process);
+    // Only the number ("−15"), for the narrowest header; the signal's name goes in the tool tip.
+    static QString exitCodeOnly(const ProcessSummary &process);
     // Main's status line (it never has an exit code): "at line 20: …", "waiting at line 20: …",
     // "paused before line 13: …", "finished", "stopped by you", "ended: <reason>".
     static QString mainProgramStatus(const ProcessSummary &main, const MainProgramPosition &position = {});
