@@ -240,6 +240,10 @@
         <source>Main</source>
         <translation>主进程</translation>
     </message>
+    <message>
+        <source>Also at line %1: %2</source>
+        <translation>第 %1 行还有：%2</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::ConsoleView</name>
@@ -514,8 +518,8 @@
         <translation>无匹配项</translation>
     </message>
     <message>
-        <source>%1 matching</source>
-        <translation>%1 行匹配</translation>
+        <source>%1 matches</source>
+        <translation>%1 处匹配</translation>
     </message>
 </context>
 <context>
@@ -1149,10 +1153,6 @@ Wall time: %2 · Result: %3</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <source>exit %1 (%2)</source>
-        <translation>退出码 %1（%2）</translation>
-    </message>
-    <message>
         <source>stopped by you</source>
         <translation>已被你停止</translation>
     </message>
@@ -1175,6 +1175,14 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>paused before line %1: %2</source>
         <translation>停在第 %1 行之前：%2</translation>
+    </message>
+    <message>
+        <source>Main: the example&apos;s main program (if __name__ == &quot;__main__&quot;:), played by ProcessLab in its own process (PID %1)</source>
+        <translation>主进程：示例的主程序（if __name__ == &quot;__main__&quot;: 部分），由 ProcessLab 在自己的进程中扮演（PID %1）</translation>
+    </message>
+    <message>
+        <source>Main: the example&apos;s main program (if __name__ == &quot;__main__&quot;:), played by ProcessLab in its own process</source>
+        <translation>主进程：示例的主程序（if __name__ == &quot;__main__&quot;: 部分），由 ProcessLab 在自己的进程中扮演</translation>
     </message>
 </context>
 </TS>
