@@ -1178,11 +1178,11 @@ Wall time: %2 · Result: %3</source>
     </message>
     <message>
         <source>Main: the example&apos;s main program (if __name__ == &quot;__main__&quot;:), played by ProcessLab in its own process (PID %1)</source>
-        <translation>主进程：示例的主程序（if __name__ == &quot;__main__&quot;: 部分），由 ProcessLab 在自己的进程中扮演（PID %1）</translation>
+        <translation>主进程：示例的主程序（__name__ == &quot;__main__&quot; 条件下的部分），由 ProcessLab 在自己的进程中扮演（PID %1）</translation>
     </message>
     <message>
         <source>Main: the example&apos;s main program (if __name__ == &quot;__main__&quot;:), played by ProcessLab in its own process</source>
-        <translation>主进程：示例的主程序（if __name__ == &quot;__main__&quot;: 部分），由 ProcessLab 在自己的进程中扮演</translation>
+        <translation>主进程：示例的主程序（__name__ == &quot;__main__&quot; 条件下的部分），由 ProcessLab 在自己的进程中扮演</translation>
     </message>
 </context>
 </TS>
