@@ -47,16 +47,41 @@ private:
     int m_processId;
 };
 
-// A label for narrow panes: shows the first of its texts that fits (e.g. "PID 4121",
-// then "4121"), else elides the last one, instead of forcing the pane (and with it the
-// whole grid) to be wider. The full text is the tool tip.
-class ElidedLabel : public QLabel
+// A plain-text label that chooses what it shows from its width: it re-fits whenever its
+// size or font changes.
+class FittingLabel : public QLabel
 {
 public:
-    explicit ElidedLabel(QWidget *parent)
+    explicit FittingLabel(QWidget *parent)
         : QLabel(parent)
     {
         setTextFormat(Qt::PlainText);
+    }
+
+protected:
+    virtual void updateShownText() = 0;
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        updateShownText();
+    }
+    void changeEvent(QEvent *event) override
+    {
+        QLabel::changeEvent(event);
+        if (event->type() == QEvent::FontChange)
+            updateShownText();
+    }
+};
+
+// A label for narrow panes: shows the first of its texts that fits (e.g. "PID 4121",
+// then "4121"), else elides the last one, instead of forcing the pane (and with it the
+// whole grid) to be wider. The full text is the tool tip.
+class ElidedLabel : public FittingLabel
+{
+public:
+    explicit ElidedLabel(QWidget *parent)
+        : FittingLabel(parent)
+    {
     }
     void setTexts(const QStringList &texts)
     {
@@ -82,21 +107,8 @@ public:
         return {std::min(sizeHint().width(), shortest + m.left() + m.right()), QLabel::minimumSizeHint().height()};
     }
 
-protected:
-    void resizeEvent(QResizeEvent *event) override
-    {
-        QLabel::resizeEvent(event);
-        updateShownText();
-    }
-    void changeEvent(QEvent *event) override
-    {
-        QLabel::changeEvent(event);
-        if (event->type() == QEvent::FontChange)
-            updateShownText();
-    }
-
 private:
-    void updateShownText()
+    void updateShownText() override
     {
         const QMargins m = contentsMargins();
         const int available = width() - m.left() - m.right();
@@ -117,15 +129,14 @@ private:
 // The pane's note (Main: where the main program is) on a row of its own: wrapped at word
 // boundaries onto at most two lines, the second elided if even that is not enough. It
 // always takes two lines' height while shown, so the header does not jump as the note changes.
-class NoteLabel : public QLabel
+class NoteLabel : public FittingLabel
 {
 public:
     static constexpr int maxLines = 2;
 
     explicit NoteLabel(QWidget *parent)
-        : QLabel(parent)
+        : FittingLabel(parent)
     {
-        setTextFormat(Qt::PlainText);
         setAlignment(Qt::AlignLeft | Qt::AlignTop);
         setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     }
@@ -145,21 +156,8 @@ public:
     }
     QSize minimumSizeHint() const override { return sizeHint(); }
 
-protected:
-    void resizeEvent(QResizeEvent *event) override
-    {
-        QLabel::resizeEvent(event);
-        updateShownText();
-    }
-    void changeEvent(QEvent *event) override
-    {
-        QLabel::changeEvent(event);
-        if (event->type() == QEvent::FontChange)
-            updateShownText();
-    }
-
 private:
-    void updateShownText()
+    void updateShownText() override
     {
         const QMargins m = contentsMargins();
         const int available = std::max(1, width() - m.left() - m.right());
