@@ -270,14 +270,14 @@ void TestMainWindow::runCreatesOnePanePerProcess()
     QVERIFY(window.knobPanel()->setValueFromText(QStringLiteral("sleep"), QStringLiteral("0.3"), &error));
     window.startRun();
     QVERIFY(waitForRunEnd(window));
-    QTest::qWait(100);
     const RunRecord &record = window.controller()->run()->record();
     QCOMPARE(window.controller()->run()->exitCode(), 0);
     QCOMPARE(window.outputArea()->paneCount(), 4);
     for (int process = 0; process <= 3; ++process) {
         OutputPane *pane = window.outputArea()->pane(process);
         QVERIFY(pane);
-        QCOMPARE(paneLines(pane), outputLines(record, process));
+        // Panes append in batches on a timer: wait for the last batch, not for a fixed time.
+        QTRY_COMPARE_WITH_TIMEOUT(paneLines(pane), outputLines(record, process), 10000);
     }
     QCOMPARE(paneLines(window.outputArea()->pane(0)), QStringList{QStringLiteral("All processes finished")});
     // The console shows all lines in arrival order.
@@ -317,7 +317,12 @@ void TestMainWindow::stepModeWaitsForF10()
     QVERIFY(window.knobPanel()->setValueFromText(QStringLiteral("sleep"), QStringLiteral("0"), &error));
     window.stepRun(); // starts paused before the first statement
     QVERIFY(window.controller()->isStepping());
-    QTest::qWait(200);
+    // The run records that it waits for the user; by then nothing may have started.
+    const auto paused = [&] {
+        const QList<RunEvent> &events = window.controller()->run()->record().events();
+        return std::any_of(events.cbegin(), events.cend(), [](const RunEvent &e) { return e.kind == EventKind::Paused; });
+    };
+    QVERIFY(QTest::qWaitFor(paused, 5000));
     QVERIFY(workerPids(window.controller()->run()->record()).isEmpty());
     for (int i = 0; i < 4; ++i) // create, create, start, start
         window.stepRun();
@@ -339,7 +344,6 @@ void TestMainWindow::floodIsCountedExactly()
     window.controller()->setOutputLineCap(60000); // the record drops some too: those must be counted
     window.controller()->startScript(QStringLiteral("flood"), {}, script, {}, false);
     QVERIFY(waitForRunEnd(window, 60000));
-    QTest::qWait(100);
     qint64 total = 0;
     for (int i = 1; i <= workers; ++i) {
         OutputView *view = window.outputArea()->pane(i)->view();
