@@ -603,6 +603,37 @@
     </message>
 </context>
 <context>
+    <name>ProcessLab::ProcessState</name>
+    <message>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
     <name>ProcessLab::Protocol</name>
     <message>
         <source>the worker was not started by ProcessLab</source>
@@ -1097,28 +1128,8 @@ Wall time: %2 · Result: %3</source>
 <context>
     <name>ProcessStatusText</name>
     <message>
-        <source>created</source>
-        <translation>已创建</translation>
-    </message>
-    <message>
-        <source>starting</source>
-        <translation>启动中</translation>
-    </message>
-    <message>
-        <source>ready</source>
-        <translation>就绪</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
         <source>finished</source>
         <translation>已结束</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
     </message>
     <message>
         <source>exit %1</source>
@@ -1147,10 +1158,6 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>Process %1</source>
         <translation>进程 %1</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
     </message>
     <message>
         <source>stopped by you</source>

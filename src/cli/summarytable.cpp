@@ -12,22 +12,6 @@ QString ms(double value)
 {
     return value < 0 ? QStringLiteral("-") : QStringLiteral("%1 ms").arg(value, 0, 'f', 1);
 }
-
-// The GUI's words (ProcessStatusText::state): a process ended by Stop or Ctrl+C is
-// "stopped", not "killed". The JSON export keeps the stable ids of stateName().
-QString stateText(ProcessState state)
-{
-    switch (state) {
-    case ProcessState::Created: return QCoreApplication::translate("ProcessLab::Cli", "created");
-    case ProcessState::Starting: return QCoreApplication::translate("ProcessLab::Cli", "starting");
-    case ProcessState::Ready: return QCoreApplication::translate("ProcessLab::Cli", "ready");
-    case ProcessState::Running: return QCoreApplication::translate("ProcessLab::Cli", "running");
-    case ProcessState::Finished: return QCoreApplication::translate("ProcessLab::Cli", "finished");
-    case ProcessState::Failed: return QCoreApplication::translate("ProcessLab::Cli", "failed");
-    case ProcessState::Killed: return QCoreApplication::translate("ProcessLab::Cli", "stopped");
-    }
-    return {};
-}
 } // namespace
 
 QString exitText(const ProcessSummary &process)
@@ -51,7 +35,7 @@ QString formatSummaryTable(const RunSummary &summary)
     QList<QStringList> rows{header};
     for (const ProcessSummary &p : summary.processes) {
         rows.append({p.role, p.pid ? QString::number(p.pid) : QStringLiteral("-"), ms(p.spawnToReadyMs()),
-                     ms(p.runMs()), stateText(p.state), exitText(p)});
+                     ms(p.runMs()), stateDisplayName(p.state), exitText(p)});
     }
     QList<qsizetype> widths(header.size(), 0);
     for (const QStringList &row : rows) {

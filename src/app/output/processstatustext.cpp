@@ -19,23 +19,7 @@ QString ProcessStatusText::roleName(int processId, const QString &recordedRole)
 
 QString ProcessStatusText::state(ProcessState state)
 {
-    switch (state) {
-    case ProcessState::Created:
-        return tr("created");
-    case ProcessState::Starting:
-        return tr("starting");
-    case ProcessState::Ready:
-        return tr("ready");
-    case ProcessState::Running:
-        return tr("running");
-    case ProcessState::Finished:
-        return tr("finished");
-    case ProcessState::Failed:
-        return tr("failed");
-    case ProcessState::Killed:
-        return tr("stopped"); // by the user (Stop), not by a crash
-    }
-    return {};
+    return stateDisplayName(state);
 }
 
 std::optional<int> ProcessStatusText::pythonExitCode(const ProcessSummary &process)

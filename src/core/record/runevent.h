@@ -69,6 +69,7 @@ struct RunEvent
 };
 
 QString stateName(ProcessState state);          // stable English id used in exports
+QString stateDisplayName(ProcessState state);   // the word users read ("stopped"), translated: GUI and CLI
 QString eventKindName(EventKind kind);          // stable English id used in exports
 QString streamName(OutputStream stream);        // "stdout" / "stderr"
 

@@ -23,6 +23,21 @@ QString stateName(ProcessState state)
     return {};
 }
 
+QString stateDisplayName(ProcessState state)
+{
+    switch (state) {
+    case ProcessState::Created: return QCoreApplication::translate("ProcessLab::ProcessState", "created");
+    case ProcessState::Starting: return QCoreApplication::translate("ProcessLab::ProcessState", "starting");
+    case ProcessState::Ready: return QCoreApplication::translate("ProcessLab::ProcessState", "ready");
+    case ProcessState::Running: return QCoreApplication::translate("ProcessLab::ProcessState", "running");
+    case ProcessState::Finished: return QCoreApplication::translate("ProcessLab::ProcessState", "finished");
+    case ProcessState::Failed: return QCoreApplication::translate("ProcessLab::ProcessState", "failed");
+    // Ended by the user (Stop, Ctrl+C), not by a crash.
+    case ProcessState::Killed: return QCoreApplication::translate("ProcessLab::ProcessState", "stopped");
+    }
+    return {};
+}
+
 QString eventKindName(EventKind kind)
 {
     switch (kind) {
