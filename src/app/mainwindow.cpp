@@ -142,8 +142,9 @@ void MainWindow::connectActions()
         if (const ExampleDefinition *example = ExampleRegistry::find(id))
             showExample(*example);
     });
-    // The code view shows the program for the knobs, except while a run shows the one it runs.
     connect(m_knobs, &KnobPanel::valuesChanged, this, [this] {
+        m_ui->actionResetKnobs->setEnabled(!m_knobs->hasDefaultValues());
+        // The code view shows the program for the knobs, except while a run shows the one it runs.
         if (!m_controller->isActive())
             m_code->setKnobs(m_knobs->values());
     });
@@ -157,8 +158,6 @@ void MainWindow::connectActions()
     connect(m_ui->actionExportJson, &QAction::triggered, this, &MainWindow::exportRecord);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionResetKnobs, &QAction::triggered, m_knobs, &KnobPanel::resetToDefaults);
-    connect(m_knobs, &KnobPanel::valuesChanged, this,
-            [this] { m_ui->actionResetKnobs->setEnabled(!m_knobs->hasDefaultValues()); });
     connect(m_ui->actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(m_ui->actionTutorial, &QAction::triggered, this, &MainWindow::showTutorial);
     connect(m_ui->actionFullScreen, &QAction::toggled, this, [this](bool on) {
