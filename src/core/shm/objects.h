@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The shared-memory objects of a run (Queue, Pipe, Value/Array, Lock) as both ends see them:
+// the segment layouts and the algorithms on them. Std-only (no Qt): compiled into the host
+// (processlab_core) and into processlab-worker. Each object lives in one segment the host
+// created (src/core/ipc/hostsegment.h); a worker attaches it (sharedsegment.h). A view
+// class below wraps the segment's bytes; it owns nothing.
+//
+// DRAFT CONTRACT (lead, issue 10): the implementer may change details, and reports what changed.
+//
+// Rules every operation follows (docs/ipc.md):
+// - Everything shared is a lock-free std::atomic or bytes guarded by a lock in the segment.
+// - A lock word holds its owner's pid, so the host can free the lock of a dead process
+//   (recoverDeadProcess), and a process waiting for a lock re-checks its owner's liveness.
+// - Blocking operations are for workers; the host uses the try* forms only and asks to be
+//   woken (the wake itself travels on the worker's control connection; see hostWake*).
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ProcessLab::Shm {
+
+using Clock = std::chrono::steady_clock;
+using Deadline = std::optional<Clock::time_point>; // nullopt: wait forever
+
+enum class ObjectKind : std::uint32_t { Queue = 1, Pipe = 2, Value = 3, Array = 4, Lock = 5 };
+
+// Per-item operations of an object are reported one by one until this many (all processes
+// together); after that only counters the host samples (observation switches to sampling).
+inline constexpr std::uint64_t defaultObservationBudget = 10'000;
+
+// What the host learnt when it cleaned up after a dead process (all zero: nothing to do).
+struct Recovery
+{
+    bool lockRecovered = false;        // the dead process held a lock; it is free again
+    std::uint64_t partialItemsDropped = 0; // an item it was writing (never visible) was discarded
+    std::uint64_t itemsLostInRead = 0;     // an item it was reading half-way was dropped
+};
+
+// ---- Lock -----------------------------------------------------------------------------------
+// multiprocessing.Lock semantics (non-recursive). Word = owner pid | waitersBit.
+class SharedLock
+{
+public:
+    struct State; // in shared memory; size below
+    static std::size_t stateSize();
+
+    explicit SharedLock(State *state) : m_state(state) {}
+    static void initialize(State *state);
+
+    bool acquire(std::uint32_t pid, Deadline deadline); // false: timed out
+    bool tryAcquire(std::uint32_t pid);
+    void release(std::uint32_t pid); // by the owner
+    std::uint32_t owner() const;     // 0: free
+    bool recoverIfOwnedBy(std::uint32_t deadPid);
+
+    struct Counters
+    {
+        std::uint64_t acquisitions = 0, contended = 0, recoveries = 0;
+        std::uint32_t lastDeadOwner = 0;
+    };
+    Counters counters() const;
+
+private:
+    State *m_state;
+};
+
+// ---- Queue ----------------------------------------------------------------------------------
+// multiprocessing.Queue(maxsize): any number of producers and consumers. Items are opaque
+// byte strings (CBOR). An item larger than the ring goes through in fragments.
+class QueueView
+{
+public:
+    static std::size_t segmentSize(std::size_t ringBytes);
+    // Host, once, on a fresh segment. maxsize 0 = unbounded (items; ring bytes still bound it).
+    static QueueView initialize(void *memory, std::size_t size, std::int64_t maxsize,
+                                std::uint64_t observationBudget = defaultObservationBudget);
+    // Checks the header (magic, version, kind, sizes); nullopt + error when it is not a queue.
+    static std::optional<QueueView> attach(void *memory, std::size_t size, std::string *error);
+
+    enum class Status { Ok, Full, Empty, Timeout, WouldBlock };
+    struct Result
+    {
+        Status status = Status::Ok;
+        std::int64_t depthAfter = 0; // items in the queue right after this operation
+        std::uint64_t sequence = 0;  // the item's number (1, 2, ... in put order): its identity
+    };
+    // block=false: Full at once (put_nowait); block with deadline: Full when it passes.
+    Result put(std::string_view item, std::uint32_t pid, bool block, Deadline deadline);
+    Result get(std::string *item, std::uint32_t pid, bool block, Deadline deadline);
+    // Host forms: never wait, not even for a lock (WouldBlock: try again after a wake).
+    Result tryPut(std::string_view item, std::uint32_t pid);
+    Result tryGet(std::string *item, std::uint32_t pid);
+
+    std::int64_t qsize() const;
+    bool empty() const;
+    bool full() const;
+    std::int64_t maxsize() const;
+
+    // Host waiting (main program blocked in get/put): set before its last try; a worker's
+    // put (get) returns wakeHost=true when the host waits for an item (for room).
+    void setHostWaitingForItem(bool waiting);
+    void setHostWaitingForSpace(bool waiting);
+    bool hostWaitingForItem() const;
+    bool hostWaitingForSpace() const;
+
+    bool claimObservation(); // true while the per-item budget lasts
+
+    struct Counters
+    {
+        std::uint64_t puts = 0, gets = 0;
+        std::int64_t depth = 0, maxDepth = 0;
+        std::uint32_t blockedPutters = 0, blockedGetters = 0;
+    };
+    Counters counters() const;
+
+    Recovery recoverDeadProcess(std::uint32_t pid);
+
+private:
+    struct Layout;
+    explicit QueueView(Layout *layout) : m_layout(layout) {}
+    Layout *m_layout;
+};
+
+// ---- Pipe -----------------------------------------------------------------------------------
+// multiprocessing.Pipe(duplex): end 0 and end 1. With duplex=false end 0 only receives and end 1
+// only sends (as Python: r, w = Pipe(False)).
+class PipeView
+{
+public:
+    static std::size_t segmentSize(std::size_t ringBytesPerDirection);
+    static PipeView initialize(void *memory, std::size_t size, bool duplex,
+                               std::uint64_t observationBudget = defaultObservationBudget);
+    static std::optional<PipeView> attach(void *memory, std::size_t size, std::string *error);
+
+    enum class Status { Ok, Timeout, Eof, Closed, NotReadable, NotWritable, WouldBlock };
+    Status send(int end, std::string_view message, std::uint32_t pid);          // blocks while full
+    Status recv(int end, std::string *message, std::uint32_t pid, Deadline deadline);
+    Status trySend(int end, std::string_view message, std::uint32_t pid);
+    Status tryRecv(int end, std::string *message, std::uint32_t pid);
+    bool poll(int end, Deadline deadline); // true: a message (or EOF) is ready
+    void close(int end);                   // the holder closed its end (or died: host)
+    bool isClosed(int end) const;
+    bool duplex() const;
+
+    void setHostWaiting(int end, bool waiting); // host holds `end` and waits in recv()
+    bool hostWaiting(int end) const;
+    bool claimObservation();
+
+    struct Counters
+    {
+        std::uint64_t sent[2] = {0, 0};     // by end
+        std::uint64_t received[2] = {0, 0}; // by end
+        std::int64_t inFlight[2] = {0, 0};  // messages waiting to be received by end
+    };
+    Counters counters() const;
+    Recovery recoverDeadProcess(std::uint32_t pid);
+
+private:
+    struct Layout;
+    explicit PipeView(Layout *layout) : m_layout(layout) {}
+    Layout *m_layout;
+};
+
+// ---- Value / Array ---------------------------------------------------------------------------
+// multiprocessing.Value(typecode, init, lock) and Array(typecode, n, lock): cells plus the lock
+// get_lock() returns. Cells are read and written with relaxed atomic loads and stores, never
+// read-modify-write: `value += 1` without the lock loses updates, as in Python, without UB.
+enum class TypeCode : char { Int = 'i', Double = 'd', Char = 'c', SignedChar = 'b' };
+
+class CellsView
+{
+public:
+    static std::size_t segmentSize(TypeCode type, std::size_t count);
+    static CellsView initialize(void *memory, std::size_t size, ObjectKind kind, TypeCode type,
+                                std::size_t count, bool withLock,
+                                std::uint64_t observationBudget = defaultObservationBudget);
+    static std::optional<CellsView> attach(void *memory, std::size_t size, std::string *error);
+
+    ObjectKind kind() const; // Value or Array
+    TypeCode type() const;
+    std::size_t count() const;
+    bool hasLock() const;
+    SharedLock lock(); // get_lock(); only when hasLock()
+
+    std::int64_t integerAt(std::size_t index) const; // 'i', 'c', 'b'
+    double doubleAt(std::size_t index) const;        // 'd' (integers convert)
+    void setInteger(std::size_t index, std::int64_t value);
+    void setDouble(std::size_t index, double value);
+
+    bool claimObservation();
+    // Writes counted by the writers (not by the host), for the "lost updates" display.
+    std::uint64_t writes() const;
+    void countWrite();
+    Recovery recoverDeadProcess(std::uint32_t pid);
+
+private:
+    struct Layout;
+    explicit CellsView(Layout *layout) : m_layout(layout) {}
+    Layout *m_layout;
+};
+
+// ---- Lock as an object of its own (multiprocessing.Lock()) -----------------------------------
+class LockView
+{
+public:
+    static std::size_t segmentSize();
+    static LockView initialize(void *memory, std::size_t size,
+                               std::uint64_t observationBudget = defaultObservationBudget);
+    static std::optional<LockView> attach(void *memory, std::size_t size, std::string *error);
+    SharedLock lock();
+    void setHostWaiting(bool waiting);
+    bool hostWaiting() const;
+    bool claimObservation();
+    Recovery recoverDeadProcess(std::uint32_t pid);
+
+private:
+    struct Layout;
+    explicit LockView(Layout *layout) : m_layout(layout) {}
+    Layout *m_layout;
+};
+
+// Reads the common header: which kind of object a segment holds (nullopt: not ours).
+std::optional<ObjectKind> objectKindOf(const void *memory, std::size_t size);
+
+} // namespace ProcessLab::Shm

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// A worker's view of a shared-memory segment the host created with QSharedMemory
+// (src/core/ipc/hostsegment.h). Std-only: the worker links no Qt, so it attaches with the
+// same platform call QSharedMemory uses for a native key:
+//   SystemV        ftok(key, 'Q') + shmget + shmat     (Qt 6.4 on Linux and macOS)
+//   PosixRealtime  shm_open(key) + mmap                 (Qt >= 6.6 may choose it)
+//   Windows        OpenFileMappingW(key) + MapViewOfFile
+// One implementation per platform: platform/sharedsegment_<os>.cpp.
+//
+// DRAFT CONTRACT (lead, issue 10): the implementer may change details, and reports what changed.
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace ProcessLab::Shm {
+
+enum class KeyType { SystemV, PosixRealtime, Windows };
+
+struct SegmentKey
+{
+    std::string nativeKey; // UTF-8
+    KeyType type = KeyType::SystemV;
+};
+
+// Text forms used in the worker's Start arguments: "sysv", "posix", "windows".
+const char *keyTypeName(KeyType type);
+bool keyTypeFromName(std::string_view name, KeyType *type);
+
+class SharedSegment
+{
+public:
+    // Attaches read-write; nullptr and *error (naming the key and the OS error) on failure.
+    static std::unique_ptr<SharedSegment> attach(const SegmentKey &key, std::string *error);
+    ~SharedSegment(); // detaches
+    SharedSegment(const SharedSegment &) = delete;
+    SharedSegment &operator=(const SharedSegment &) = delete;
+
+    void *data() const { return m_data; }
+    std::size_t size() const { return m_size; }
+
+private:
+    SharedSegment() = default;
+    void *m_data = nullptr;
+    std::size_t m_size = 0;
+    void *m_handle = nullptr; // Windows: the mapping handle
+};
+
+} // namespace ProcessLab::Shm
