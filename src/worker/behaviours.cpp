@@ -8,6 +8,7 @@ BehaviourFunction findBehaviour(std::string_view name)
 {
     const std::span<const Behaviour> groups[] = {
         basicBehaviours(),
+        ipcBehaviours(),
         benchBehaviours(),
 #ifdef PROCESSLAB_TEST_WORKER
         testBehaviours(),

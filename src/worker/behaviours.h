@@ -18,6 +18,7 @@ struct Behaviour
 };
 
 std::span<const Behaviour> basicBehaviours(); // examples process, subclass
+std::span<const Behaviour> ipcBehaviours();   // examples queue, pipe, shared
 std::span<const Behaviour> benchBehaviours(); // bench.noop, bench.idle: what `processlab-cli bench` measures
 #ifdef PROCESSLAB_TEST_WORKER
 std::span<const Behaviour> testBehaviours(); // crash, flood, ...: processlab-test-worker only

@@ -9,6 +9,7 @@
 // from spawn to hello is the loader's minimum (see docs/performance.md and protocol/protocol.h).
 #include "behaviours.h"
 #include "hostconnection.h"
+#include "ipc/sharedobjects.h"
 #include "protocol/monotonicclock.h"
 #include "protocol/protocol.h"
 #include "workercontext.h"
@@ -137,7 +138,20 @@ int main()
                             + "' (this worker runs the examples; test behaviours are in processlab-test-worker)");
 #endif
 
+    SharedObjects objects(&host);
+    if (!objects.attachAll(start->arguments, &error))
+        exitWithMessage(Protocol::ExitAttachFailed, error);
+
     std::thread(watchHost, std::ref(host), std::ref(reader)).detach();
-    const WorkerContext context(*workerId, start->arguments, &host);
-    std::_Exit(behaviour(context)); // output is unbuffered; no static destructors racing the watcher
+    const WorkerContext context(*workerId, start->arguments, &host, &objects);
+    int exitCode = 1;
+    try {
+        exitCode = behaviour(context);
+    } catch (const PythonError &error) {
+        // An exception the behaviour did not catch ends the process as in Python: the
+        // traceback's last line on stderr, exit code 1.
+        writeAll(2, "Traceback (most recent call last):\n  (in the worker process)\n" + std::string(error.what()) + "\n");
+        exitCode = 1;
+    }
+    std::_Exit(exitCode); // output is unbuffered; no static destructors racing the watcher
 }

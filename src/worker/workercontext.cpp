@@ -36,10 +36,11 @@ void writeAll(int fd, std::string_view bytes)
     }
 }
 
-WorkerContext::WorkerContext(int workerId, Protocol::Map arguments, HostConnection *host)
+WorkerContext::WorkerContext(int workerId, Protocol::Map arguments, HostConnection *host, SharedObjects *objects)
     : m_workerId(workerId)
     , m_arguments(std::move(arguments))
     , m_host(host)
+    , m_objects(objects)
 {
 }
 

@@ -10,6 +10,7 @@
 namespace ProcessLab::Worker {
 
 class HostConnection;
+class SharedObjects;
 
 // What a behaviour can do: print like Python's print() (straight to the real stdout, one
 // write per line, so output is never held back in a buffer), sleep, and report where it
@@ -18,7 +19,7 @@ class HostConnection;
 class WorkerContext
 {
 public:
-    WorkerContext(int workerId, Protocol::Map arguments, HostConnection *host);
+    WorkerContext(int workerId, Protocol::Map arguments, HostConnection *host, SharedObjects *objects = nullptr);
 
     int workerId() const { return m_workerId; }
     const Protocol::Map &arguments() const { return m_arguments; }
@@ -31,11 +32,14 @@ public:
     void sleep(double seconds) const;
     void trace(std::string_view label) const;
     bool sendRaw(std::string_view bytes) const; // tests: put anything on the wire
+    // The shared objects (Queue, Pipe end, Value, Array, Lock) the main program passed in args=.
+    SharedObjects &objects() const { return *m_objects; }
 
 private:
     int m_workerId;
     Protocol::Map m_arguments;
     HostConnection *m_host;
+    SharedObjects *m_objects;
 };
 
 void writeAll(int fd, std::string_view bytes);

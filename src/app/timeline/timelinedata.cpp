@@ -213,6 +213,11 @@ void TimelineData::foldEvent(const RunEvent &event, qsizetype index, qint64 t)
     case EventKind::RejectionsDropped:
     case EventKind::ScriptStepEnded: // step timings: RunSummary::steps / pauses
     case EventKind::Paused:
+    case EventKind::IpcObjectCreated: // shared objects: drawn by their own views (issue 14)
+    case EventKind::IpcOperation:
+    case EventKind::IpcSampling:
+    case EventKind::IpcCounters:
+    case EventKind::IpcRecovered:
         break;
     }
 }

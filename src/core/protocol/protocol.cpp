@@ -79,6 +79,21 @@ Message makeTrace(const Trace &trace)
     return {MessageType::Trace, Map{{"label", trace.label}, {"t", trace.timeNs}}};
 }
 
+Message makeIpcEvent(const IpcEvent &event)
+{
+    return {MessageType::IpcEvent, Map{{"object", event.object},
+                                       {"op", static_cast<int>(event.op)},
+                                       {"text", event.text},
+                                       {"count", event.count},
+                                       {"seq", event.sequence},
+                                       {"t", event.timeNs}}};
+}
+
+Message makeWake(int object)
+{
+    return {MessageType::Wake, Map{{"object", object}}};
+}
+
 std::optional<Hello> parseHello(const Message &message, std::string *error)
 {
     const Map &b = message.body;
@@ -132,6 +147,32 @@ std::optional<Trace> parseTrace(const Message &message, std::string *error)
         return std::nullopt;
     }
     return Trace{std::string(label.toText()), message.body.value("t").toInteger(0)};
+}
+
+std::optional<IpcEvent> parseIpcEvent(const Message &message, std::string *error)
+{
+    const Map &b = message.body;
+    const std::int64_t object = b.value("object").toInteger(-1);
+    const std::int64_t op = b.value("op").toInteger(0);
+    const Value &text = b.value("text");
+    if (message.type != MessageType::IpcEvent || object <= 0 || object > std::numeric_limits<int>::max()
+        || op < 1 || op > maxIpcOp || !text.isText() || text.toText().size() > ipcTextLimit
+        || !b.value("count").isInteger() || !b.value("seq").isInteger()) {
+        setError(error, "malformed ipc event frame");
+        return std::nullopt;
+    }
+    return IpcEvent{static_cast<int>(object), static_cast<IpcOp>(op), std::string(text.toText()),
+                    b.value("count").toInteger(), b.value("seq").toInteger(), b.value("t").toInteger(0)};
+}
+
+std::optional<int> parseWake(const Message &message, std::string *error)
+{
+    const std::int64_t object = message.body.value("object").toInteger(-1);
+    if (message.type != MessageType::Wake || object <= 0 || object > std::numeric_limits<int>::max()) {
+        setError(error, "malformed wake frame");
+        return std::nullopt;
+    }
+    return static_cast<int>(object);
 }
 
 bool tokensEqual(std::string_view a, std::string_view b)
@@ -230,6 +271,7 @@ const char *describeWorkerExit(int exitCode)
     case ExitUnknownBehaviour:
         return QT_TRANSLATE_NOOP("ProcessLab::Protocol", "the worker does not know the requested behaviour");
     case ExitConnectFailed: return QT_TRANSLATE_NOOP("ProcessLab::Protocol", "the worker could not connect to the host");
+    case ExitAttachFailed: return QT_TRANSLATE_NOOP("ProcessLab::Protocol", "the worker could not attach a shared object (queue, pipe or shared memory)");
     case ExitProtocolError: return QT_TRANSLATE_NOOP("ProcessLab::Protocol", "the worker received an invalid frame");
     case ExitHostGone: return QT_TRANSLATE_NOOP("ProcessLab::Protocol", "the control connection closed");
     default: return nullptr;

@@ -42,7 +42,25 @@ enum class MessageType : int {
     Start = 2, // host -> worker: behaviour name and its arguments
     Stop = 3,  // host -> worker: unused since Stop became SIGTERM; a worker ignores it
     Trace = 4, // worker -> host: the worker reached a labelled point of its behaviour
+    IpcEvent = 10, // worker -> host: an operation on a shared object (put, get, send, lock...)
+    Wake = 11,     // worker -> host: the main program may go on waiting no more on an object
 };
+
+// What a process did to a shared object (Queue, Pipe, Value/Array, Lock): reported one by one
+// while the object's observation budget lasts (src/core/shm/objects.h), then as counters.
+enum class IpcOp : int {
+    Put = 1,     // text: the item (Python repr), count: items in the queue after, sequence: item number
+    Get = 2,     // as Put
+    Send = 3,    // text: the message, count: messages in flight towards the receiver after
+    Recv = 4,    // as Send
+    Acquire = 5, // the lock (of a Lock, or a Value/Array's get_lock()) was taken
+    Release = 6,
+    Write = 7,   // a Value/Array cell was written: text: the new value, count: the index
+    Close = 8,   // a pipe end or queue was closed by this process
+    Blocked = 9, // the process waits in an operation; text: which ("put", "get", "recv", "acquire")
+    Failed = 10, // an operation ended without its effect; text: why (Full, Empty, EOFError, timeout)
+};
+inline constexpr int maxIpcOp = 10;
 
 struct Message
 {
@@ -66,6 +84,18 @@ struct Start
     Map arguments;
 };
 
+struct IpcEvent
+{
+    int object = 0; // the object's id in the run (the host numbers them from 1)
+    IpcOp op = IpcOp::Put;
+    std::string text;       // UTF-8, at most ipcTextLimit bytes (the worker shortens it)
+    std::int64_t count = 0; // see IpcOp
+    std::int64_t sequence = 0;
+    std::int64_t timeNs = 0;
+};
+// A shortened repr keeps a 10 MiB item from becoming a 10 MiB event.
+inline constexpr std::size_t ipcTextLimit = 256;
+
 struct Trace
 {
     std::string label; // UTF-8
@@ -78,11 +108,15 @@ Message makeHello(const Hello &hello, std::uint32_t magicValue = magic, int vers
 Message makeStart(const Start &start);
 Message makeStop();
 Message makeTrace(const Trace &trace);
+Message makeIpcEvent(const IpcEvent &event);
+Message makeWake(int object);
 
 // Decoders check the shape of a message of the given type; nullopt names a malformed one.
 std::optional<Hello> parseHello(const Message &message, std::string *error);
 std::optional<Start> parseStart(const Message &message, std::string *error);
 std::optional<Trace> parseTrace(const Message &message, std::string *error);
+std::optional<IpcEvent> parseIpcEvent(const Message &message, std::string *error);
+std::optional<int> parseWake(const Message &message, std::string *error);
 
 // Compares run tokens in time independent of where they differ, so a local process
 // cannot guess a token byte by byte from how fast it is refused.
@@ -131,6 +165,7 @@ enum WorkerExitCode : int {
     ExitUsage = 64,            // not started by a ProcessLab host (environment missing)
     ExitUnknownBehaviour = 65, // the host asked for a behaviour this worker does not have
     ExitConnectFailed = 69,    // could not reach the host's server
+    ExitAttachFailed = 71,     // could not attach a shared object the host handed it
     ExitProtocolError = 76,    // the host sent something unexpected
     ExitHostGone = 78,         // the control connection closed
 };

@@ -69,6 +69,29 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
         if (event.pid)
             o.insert(QLatin1StringView("pid"), event.pid);
         break;
+    case EventKind::IpcObjectCreated:
+        o.insert(QLatin1StringView("object"), event.object);
+        o.insert(QLatin1StringView("objectKind"), ipcObjectKindName(static_cast<IpcObjectKind>(event.op)));
+        o.insert(QLatin1StringView("count"), event.count);
+        o.insert(QLatin1StringView("budget"), event.sequence);
+        break;
+    case EventKind::IpcOperation:
+        o.insert(QLatin1StringView("object"), event.object);
+        o.insert(QLatin1StringView("op"), ipcOpName(event.op));
+        o.insert(QLatin1StringView("count"), event.count);
+        if (event.sequence)
+            o.insert(QLatin1StringView("seq"), event.sequence);
+        break;
+    case EventKind::IpcSampling:
+    case EventKind::IpcRecovered:
+        o.insert(QLatin1StringView("object"), event.object);
+        o.insert(QLatin1StringView("count"), event.count);
+        break;
+    case EventKind::IpcCounters:
+        o.insert(QLatin1StringView("object"), event.object);
+        o.insert(QLatin1StringView("count"), event.count);
+        o.insert(QLatin1StringView("ops"), event.sequence);
+        break;
     case EventKind::RunStarted:
     case EventKind::Paused:
     case EventKind::Error:

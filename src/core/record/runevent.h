@@ -46,7 +46,20 @@ enum class EventKind : quint8 {
     ScriptStepEnded,    // process 0, sourceLine, text: the statement of the ScriptStep that returned
     Paused,             // process 0, sourceLine, text: the statement step mode waits before, for
                         // the user, until the next ScriptStep
+    // Shared objects (Queue, Pipe, Value/Array, Lock; docs/ipc.md):
+    IpcObjectCreated, // object, op: IpcObjectKind, text: its name in the program ("queue"),
+                      // count: maxsize (Queue), cells (Array), 1 (duplex Pipe); sequence: observation budget
+    IpcOperation,     // process, object, op: Protocol::IpcOp, text: the item, message or value
+                      // (Python repr, shortened), count: items/messages left after (put/get/send/recv)
+                      // or the cell index (write), sequence: the item's number
+    IpcSampling,      // object, count: operations reported one by one; from here on IpcCounters only
+    IpcCounters,      // object, count: depth (Queue), in flight (Pipe), value (Value), acquisitions (Lock),
+                      // sequence: operations so far (all processes)
+    IpcRecovered,     // process: the one that died, object, text: what the host repaired
 };
+
+// The kinds of shared objects, as RunEvent::op of an IpcObjectCreated event.
+enum class IpcObjectKind : quint8 { Queue = 1, Pipe = 2, Value = 3, Array = 4, Lock = 5 };
 
 inline constexpr int mainProcessId = 0;
 inline constexpr int runLevel = -1;
@@ -65,6 +78,9 @@ struct RunEvent
     qint64 pid = 0;
     int sourceLine = 0;
     qint64 count = 0;
+    int object = 0;      // shared object events: the object's id (from 1)
+    quint8 op = 0;       // IpcOperation: Protocol::IpcOp; IpcObjectCreated: IpcObjectKind
+    qint64 sequence = 0; // IpcOperation: the item's number; IpcCounters: operations so far
     QString text;
 };
 
@@ -72,6 +88,8 @@ QString stateName(ProcessState state);          // stable English id used in exp
 QString stateDisplayName(ProcessState state);   // the word users read ("stopped"), translated: GUI and CLI
 QString eventKindName(EventKind kind);          // stable English id used in exports
 QString streamName(OutputStream stream);        // "stdout" / "stderr"
+QString ipcOpName(int op);                       // "put", "get", ...: stable ids used in exports
+QString ipcObjectKindName(IpcObjectKind kind);   // "queue", "pipe", "value", "array", "lock"
 
 } // namespace ProcessLab
 

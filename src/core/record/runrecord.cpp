@@ -2,6 +2,7 @@
 #include "runrecord.h"
 
 #include "protocol/monotonicclock.h"
+#include "protocol/protocol.h"
 
 #include <QCoreApplication>
 
@@ -55,6 +56,40 @@ QString eventKindName(EventKind kind)
     case EventKind::RejectionsDropped: return QStringLiteral("rejections-dropped");
     case EventKind::ScriptStepEnded: return QStringLiteral("step-ended");
     case EventKind::Paused: return QStringLiteral("paused");
+    case EventKind::IpcObjectCreated: return QStringLiteral("object-created");
+    case EventKind::IpcOperation: return QStringLiteral("ipc");
+    case EventKind::IpcSampling: return QStringLiteral("ipc-sampling");
+    case EventKind::IpcCounters: return QStringLiteral("ipc-counters");
+    case EventKind::IpcRecovered: return QStringLiteral("ipc-recovered");
+    }
+    return {};
+}
+
+QString ipcOpName(int op)
+{
+    switch (static_cast<Protocol::IpcOp>(op)) {
+    case Protocol::IpcOp::Put: return QStringLiteral("put");
+    case Protocol::IpcOp::Get: return QStringLiteral("get");
+    case Protocol::IpcOp::Send: return QStringLiteral("send");
+    case Protocol::IpcOp::Recv: return QStringLiteral("recv");
+    case Protocol::IpcOp::Acquire: return QStringLiteral("acquire");
+    case Protocol::IpcOp::Release: return QStringLiteral("release");
+    case Protocol::IpcOp::Write: return QStringLiteral("write");
+    case Protocol::IpcOp::Close: return QStringLiteral("close");
+    case Protocol::IpcOp::Blocked: return QStringLiteral("blocked");
+    case Protocol::IpcOp::Failed: return QStringLiteral("failed");
+    }
+    return QString::number(op);
+}
+
+QString ipcObjectKindName(IpcObjectKind kind)
+{
+    switch (kind) {
+    case IpcObjectKind::Queue: return QStringLiteral("queue");
+    case IpcObjectKind::Pipe: return QStringLiteral("pipe");
+    case IpcObjectKind::Value: return QStringLiteral("value");
+    case IpcObjectKind::Array: return QStringLiteral("array");
+    case IpcObjectKind::Lock: return QStringLiteral("lock");
     }
     return {};
 }

@@ -192,6 +192,11 @@ void RunSummaryBuilder::consume(const RunEvent &event)
     case EventKind::ConnectionRejected:
     case EventKind::TracesDropped:
     case EventKind::RejectionsDropped:
+    case EventKind::IpcObjectCreated: // shared objects: drawn by their own views (issue 14)
+    case EventKind::IpcOperation:
+    case EventKind::IpcSampling:
+    case EventKind::IpcCounters:
+    case EventKind::IpcRecovered:
         break;
     }
 }
