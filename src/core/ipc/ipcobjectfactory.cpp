@@ -7,6 +7,8 @@
 #include "pipeobject.h"
 #include "queueobject.h"
 
+#include "protocol/monotonicclock.h"
+
 #include <QCborArray>
 
 namespace ProcessLab {
@@ -19,6 +21,21 @@ constexpr std::size_t ringBytes = 1024 * 1024;
 // Array('i', n) in the examples has one cell per worker; a bound keeps a typo from asking
 // for gigabytes.
 constexpr qint64 maxCells = 16 * 1024 * 1024;
+
+// The record learns of each object as it is created: views draw it from here on.
+void recordCreated(const IpcObject::EventSink &sink, const ScriptObjectSpec &spec, IpcObjectKind kind, qint64 count)
+{
+    RunEvent event;
+    event.timeNs = monotonicNowNs();
+    event.kind = EventKind::IpcObjectCreated;
+    event.process = mainProcessId;
+    event.object = spec.objectId;
+    event.op = static_cast<quint8>(kind);
+    event.count = count;
+    event.sequence = qint64(Shm::defaultObservationBudget);
+    event.text = spec.name;
+    sink(std::move(event));
+}
 
 std::shared_ptr<HostSegment> createSegment(const ScriptObjectSpec &spec, std::size_t size, QString *error)
 {
@@ -85,6 +102,7 @@ std::unique_ptr<ScriptObject> createCells(const ScriptObjectSpec &spec, bool isA
     } else if (!isArray && !second.isUndefined() && !second.isNull()) {
         setCell(view, 0, second);
     }
+    recordCreated(sink, spec, kind, count);
     return std::make_unique<CellsObject>(spec.objectId, spec.name, kind, std::move(segment), view, sink);
 }
 
@@ -99,6 +117,7 @@ std::unique_ptr<ScriptObject> createIpcObject(const ScriptObjectSpec &spec, cons
         if (!segment)
             return nullptr;
         const Shm::QueueView view = Shm::QueueView::initialize(segment->data(), std::size_t(segment->size()), maxsize);
+        recordCreated(sink, spec, IpcObjectKind::Queue, maxsize);
         return std::make_unique<QueueObject>(spec.objectId, spec.name, std::move(segment), view, sink);
     }
     if (spec.type == QLatin1StringView("Pipe")) {
@@ -111,6 +130,7 @@ std::unique_ptr<ScriptObject> createIpcObject(const ScriptObjectSpec &spec, cons
         const QStringList names = spec.name.split(QLatin1Char(','), Qt::SkipEmptyParts);
         const QString name0 = names.value(0).trimmed();
         const QString name1 = names.value(1, name0 + QStringLiteral("[1]")).trimmed();
+        recordCreated(sink, spec, IpcObjectKind::Pipe, duplex ? 1 : 0);
         return std::make_unique<PipePair>(
             std::make_unique<PipeEndObject>(spec.objectId, name0, segment, view, 0, sink),
             std::make_unique<PipeEndObject>(spec.objectId, name1, segment, view, 1, sink));
@@ -124,6 +144,7 @@ std::unique_ptr<ScriptObject> createIpcObject(const ScriptObjectSpec &spec, cons
         if (!segment)
             return nullptr;
         const Shm::LockView view = Shm::LockView::initialize(segment->data(), std::size_t(segment->size()));
+        recordCreated(sink, spec, IpcObjectKind::Lock, 1);
         return std::make_unique<LockObject>(spec.objectId, spec.name, std::move(segment), view, sink);
     }
     *error = QStringLiteral("NameError: name '%1' is not defined").arg(spec.type);
