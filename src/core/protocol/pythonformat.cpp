@@ -120,15 +120,22 @@ std::pair<char32_t, std::size_t> decodeUtf8(std::string_view text, std::size_t i
 {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     const unsigned char lead = byte(i);
+    // Lead byte -> sequence length, its payload bits, the smallest code point of that length.
     std::size_t length = 0;
     char32_t code = 0;
     char32_t minimum = 0;
     if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2, code = lead & 0x1F, minimum = 0x80;
+        length = 2;
+        code = lead & 0x1F;
+        minimum = 0x80;
     } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3, code = lead & 0x0F, minimum = 0x800;
+        length = 3;
+        code = lead & 0x0F;
+        minimum = 0x800;
     } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4, code = lead & 0x07, minimum = 0x10000;
+        length = 4;
+        code = lead & 0x07;
+        minimum = 0x10000;
     } else {
         return {0, 0};
     }
