@@ -6,9 +6,13 @@
 
 #include "examples/basicprograms.h"
 #include "examples/exampleregistry.h"
+#include "examples/ipcexamples.h"
+#include "examples/ipcprograms.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
+
+#include <algorithm>
 
 using namespace ProcessLab;
 using namespace ProcessLab::TestSupport;
@@ -38,6 +42,163 @@ void addKnobRows(const QList<int> &workerCounts, const QList<double> &sleeps)
     }
 }
 
+// The IPC examples are not in the registry until their runtime is wired; the tests take
+// their definitions from ipcexamples.h.
+const ExampleDefinition &ipcExample(const QString &id)
+{
+    static const QList<ExampleDefinition> examples = {queueExample(), pipeExample(), sharedExample()};
+    for (const ExampleDefinition &example : examples) {
+        if (example.id == id)
+            return example;
+    }
+    qFatal("no IPC example %s", qPrintable(id));
+}
+
+QVariantMap resolvedIpc(const QString &id, const QVariantMap &given)
+{
+    QString error;
+    const auto knobs = resolveKnobs(ipcExample(id).knobs, given, &error);
+    if (!knobs)
+        qFatal("knobs of %s: %s", qPrintable(id), qPrintable(error));
+    return *knobs;
+}
+
+int knob(const QVariantMap &knobs, const char *name)
+{
+    return knobs.value(QLatin1StringView(name)).toInt();
+}
+
+// What the spec says a consumer prints for item i of producer p, read by consumer c.
+QString consumedLine(int i, int p, int c, int producers, int consumers)
+{
+    QStringList who;
+    if (producers > 1)
+        who << QStringLiteral("producer %1").arg(p);
+    if (consumers > 1)
+        who << QStringLiteral("consumer %1").arg(c);
+    return QStringLiteral("Consumed: %1").arg(i)
+        + (who.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(who.join(QStringLiteral(", "))));
+}
+
+QString producedLine(int i, int p, int producers)
+{
+    return producers > 1 ? QStringLiteral("Produced: %1 (producer %2)").arg(i).arg(p)
+                         : QStringLiteral("Produced: %1").arg(i);
+}
+
+// Every item produced and consumed exactly once, each consumer's items of one producer in
+// the order that producer put them, every line worded as the spec says, the final line last.
+void checkQueueOutput(const QStringList &lines, int producers, int consumers, int items)
+{
+    QCOMPARE(lines.constLast(), QStringLiteral("All processes finished"));
+    QStringList produced;
+    QStringList expectedProduced;
+    QList<QPair<int, int>> consumedItems;           // (producer, i)
+    QHash<QPair<int, int>, int> lastSeen;           // (consumer, producer) -> last i
+    static const QRegularExpression numbers(QStringLiteral("\\d+"));
+    for (int p = 1; p <= producers; ++p) {
+        for (int i = 0; i < items; ++i)
+            expectedProduced << producedLine(i, p, producers);
+    }
+    for (const QString &line : lines.first(lines.size() - 1)) {
+        if (line.startsWith(QLatin1StringView("Produced: "))) {
+            produced << line;
+            continue;
+        }
+        QVERIFY2(line.startsWith(QLatin1StringView("Consumed: ")), qPrintable(line));
+        QList<int> n;
+        for (auto it = numbers.globalMatch(line); it.hasNext();)
+            n << it.next().captured().toInt();
+        // Consumed: i [(producer p][, consumer c])
+        const int i = n.value(0);
+        const int p = producers > 1 ? n.value(1) : 1;
+        const int c = consumers > 1 ? n.value(producers > 1 ? 2 : 1) : 1;
+        QCOMPARE(line, consumedLine(i, p, c, producers, consumers));
+        QVERIFY2(c >= 1 && c <= consumers, qPrintable(line));
+        const auto key = qMakePair(c, p);
+        QVERIFY2(!lastSeen.contains(key) || lastSeen.value(key) < i, qPrintable(line + QStringLiteral(" out of order")));
+        lastSeen.insert(key, i);
+        consumedItems << qMakePair(p, i);
+    }
+    // A producer's own lines come in its order (its stdout is one stream).
+    for (int p = 1; p <= producers; ++p) {
+        QStringList own;
+        for (const QString &line : std::as_const(produced)) {
+            if (producers == 1 || line.endsWith(QStringLiteral("(producer %1)").arg(p)))
+                own << line;
+        }
+        QStringList expectedOwn;
+        for (int i = 0; i < items; ++i)
+            expectedOwn << producedLine(i, p, producers);
+        QCOMPARE(own, expectedOwn);
+    }
+    produced.sort();
+    expectedProduced.sort();
+    QCOMPARE(produced, expectedProduced);
+    QList<QPair<int, int>> expectedItems;
+    for (int p = 1; p <= producers; ++p) {
+        for (int i = 0; i < items; ++i)
+            expectedItems << qMakePair(p, i);
+    }
+    std::sort(consumedItems.begin(), consumedItems.end());
+    QCOMPARE(consumedItems, expectedItems);
+}
+
+void checkPipeOutput(const QStringList &lines, int messages)
+{
+    QStringList sent;
+    QStringList received;
+    for (const QString &line : lines) {
+        if (line.startsWith(QLatin1StringView("Sent: ")))
+            sent << line;
+        else if (line.startsWith(QLatin1StringView("Received: ")))
+            received << line;
+    }
+    QStringList expectedSent;
+    QStringList expectedReceived;
+    for (int i = 0; i < messages; ++i) {
+        expectedSent << QStringLiteral("Sent: Message %1").arg(i);
+        expectedReceived << QStringLiteral("Received: Message %1").arg(i);
+    }
+    // Each side's lines in message order; nothing else but the final line, last.
+    QCOMPARE(sent, expectedSent);
+    QCOMPARE(received, expectedReceived);
+    QCOMPARE(lines.size(), 2 * messages + 1);
+    QCOMPARE(lines.constLast(), QStringLiteral("All processes finished"));
+}
+
+void checkSharedOutput(const QStringList &lines, int workers, int increments, bool lock)
+{
+    const int tail = lock ? 2 : 3; // main's prints, after every worker's line
+    QCOMPARE(lines.size(), workers + tail);
+    QStringList finished = lines.first(workers);
+    finished.sort();
+    QStringList expectedFinished;
+    for (int n = 1; n <= workers; ++n)
+        expectedFinished << QStringLiteral("Worker %1 finished").arg(n);
+    expectedFinished.sort();
+    QCOMPARE(finished, expectedFinished);
+
+    static const QRegularExpression finalValue(QStringLiteral("^Final value: (\\d+)$"));
+    const QRegularExpressionMatch value = finalValue.match(lines.at(workers));
+    QVERIFY2(value.hasMatch(), qPrintable(lines.at(workers)));
+    const qint64 total = qint64(workers) * increments;
+    const qint64 v = value.captured(1).toLongLong();
+    QStringList cells;
+    for (int n = 1; n <= workers; ++n)
+        cells << QString::number(n);
+    QCOMPARE(lines.at(workers + 1), QStringLiteral("Array: [%1]").arg(cells.join(QStringLiteral(", "))));
+    if (lock) {
+        QCOMPARE(v, total);
+        return;
+    }
+    static const QRegularExpression lostUpdates(QStringLiteral("^Lost updates: (\\d+)$"));
+    const QRegularExpressionMatch lost = lostUpdates.match(lines.at(workers + 2));
+    QVERIFY2(lost.hasMatch(), qPrintable(lines.at(workers + 2)));
+    QVERIFY(v >= 1 && v <= total);
+    QCOMPARE(v + lost.captured(1).toLongLong(), total);
+}
+
 } // namespace
 
 class TestPythonListing : public QObject
@@ -55,6 +216,15 @@ private slots:
     void everyStepAndTraceNamesItsLine();
     void pythonPrintsWhatProcessLabPrints_data();
     void pythonPrintsWhatProcessLabPrints();
+    void ipcDefaultsGiveTheirListing_data();
+    void ipcDefaultsGiveTheirListing();
+    void queueListingIsTheTutorials();
+    void ipcKnobs_data();
+    void ipcKnobs();
+    void ipcStatementsNameTheirLines_data();
+    void ipcStatementsNameTheirLines();
+    void ipcListingsRunWithPython_data();
+    void ipcListingsRunWithPython();
 
 private:
     QString m_python;
@@ -256,6 +426,330 @@ void TestPythonListing::pythonPrintsWhatProcessLabPrints()
     fromProcessLab.sort();
     QCOMPARE(fromPython, fromProcessLab);
     QCOMPARE(fromProcessLab, expected);
+}
+
+void TestPythonListing::ipcDefaultsGiveTheirListing_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const char *id : {"queue", "pipe", "shared"})
+        QTest::newRow(id) << QString::fromLatin1(id);
+}
+
+void TestPythonListing::ipcDefaultsGiveTheirListing()
+{
+    QFETCH(QString, id);
+    const ExampleDefinition &example = ipcExample(id);
+    QCOMPARE(example.group, ExampleGroup::Communication);
+    QVERIFY(!example.buildScript); // the lead wires the runtime
+    const PythonProgram program = example.pythonProgram(resolvedIpc(id, {}));
+    QFile resource(example.pythonResource);
+    QVERIFY(resource.open(QIODevice::ReadOnly));
+    QCOMPARE(program.text.toUtf8(), resource.readAll()); // byte for byte
+    QVERIFY(example.isTutorialProgram(program));
+    QVERIFY(!example.isTutorialProgram(example.pythonProgram(
+        resolvedIpc(id, {{example.knobs.constFirst().name, example.knobs.constFirst().maximum}}))));
+}
+
+// resources/examples/queue.py is the tutorial's listing with its indentation and blank
+// lines restored: the same lines, in the same order.
+void TestPythonListing::queueListingIsTheTutorials()
+{
+    QFile tutorial(QFINDTESTDATA("../resources/tutorial/python-processes-tutorial.zh.txt"));
+    if (!tutorial.exists())
+        QSKIP("the tutorial text is not next to the tests (installed test run)");
+    QVERIFY(tutorial.open(QIODevice::ReadOnly));
+    const QStringList tutorialLines = QString::fromUtf8(tutorial.readAll()).split(QLatin1Char('\n'));
+    const qsizetype heading = tutorialLines.indexOf(QStringLiteral("示例:使用 Queue"));
+    QVERIFY(heading > 0);
+    const qsizetype first = tutorialLines.indexOf(QStringLiteral("import multiprocessing"), heading);
+    const qsizetype end = tutorialLines.indexOf(QStringLiteral("说明:"), first);
+    QVERIFY(first > heading && end > first);
+
+    QStringList listing;
+    const QString text = ipcExample(QStringLiteral("queue")).tutorialText();
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        if (!line.trimmed().isEmpty())
+            listing << line.trimmed();
+    }
+    QCOMPARE(listing, tutorialLines.mid(first, end - first));
+}
+
+void TestPythonListing::ipcKnobs_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QVariant>("defaultValue");
+    QTest::addColumn<QVariant>("minimum");
+    QTest::addColumn<QVariant>("maximum");
+    QTest::newRow("producers") << QStringLiteral("queue") << QStringLiteral("producers") << QVariant(1) << QVariant(1) << QVariant(16);
+    QTest::newRow("consumers") << QStringLiteral("queue") << QStringLiteral("consumers") << QVariant(1) << QVariant(1) << QVariant(16);
+    QTest::newRow("items") << QStringLiteral("queue") << QStringLiteral("items") << QVariant(5) << QVariant(0) << QVariant(1000000);
+    QTest::newRow("maxsize") << QStringLiteral("queue") << QStringLiteral("maxsize") << QVariant(0) << QVariant(0) << QVariant(100000);
+    QTest::newRow("delay") << QStringLiteral("queue") << QStringLiteral("delay") << QVariant(0.0) << QVariant(0.0) << QVariant(10.0);
+    QTest::newRow("messages") << QStringLiteral("pipe") << QStringLiteral("messages") << QVariant(5) << QVariant(1) << QVariant(100000);
+    QTest::newRow("workers") << QStringLiteral("shared") << QStringLiteral("workers") << QVariant(2) << QVariant(1) << QVariant(64);
+    QTest::newRow("increments") << QStringLiteral("shared") << QStringLiteral("increments") << QVariant(10000) << QVariant(1) << QVariant(10000000);
+    QTest::newRow("lock") << QStringLiteral("shared") << QStringLiteral("lock") << QVariant(true) << QVariant() << QVariant();
+}
+
+// Names, defaults and ranges as the issue gives them; the range is enforced with an error
+// naming the option; labels and help are there to translate.
+void TestPythonListing::ipcKnobs()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, name);
+    QFETCH(QVariant, defaultValue);
+    QFETCH(QVariant, minimum);
+    QFETCH(QVariant, maximum);
+    const ExampleDefinition &example = ipcExample(id);
+    const auto spec = std::find_if(example.knobs.cbegin(), example.knobs.cend(),
+                                   [&](const KnobSpec &k) { return k.name == name; });
+    QVERIFY(spec != example.knobs.cend());
+    QVERIFY(qstrlen(spec->label) > 0);
+    QVERIFY(qstrlen(spec->help) > 0);
+    QCOMPARE(spec->defaultValue, defaultValue);
+    QCOMPARE(resolvedIpc(id, {}).value(name), defaultValue);
+    QString error;
+    if (spec->type == KnobSpec::Type::Bool) {
+        QCOMPARE(parseKnobValue(*spec, QStringLiteral("off"), &error), QVariant(false));
+        QCOMPARE(resolvedIpc(id, {{name, false}}).value(name), QVariant(false));
+        return;
+    }
+    QCOMPARE(spec->minimum, minimum);
+    QCOMPARE(spec->maximum, maximum);
+    QVERIFY(parseKnobValue(*spec, maximum.toString(), &error).has_value());
+    QVERIFY(parseKnobValue(*spec, minimum.toString(), &error).has_value());
+    QVERIFY(!parseKnobValue(*spec, QString::number(maximum.toDouble() + 1), &error).has_value());
+    QVERIFY2(error.contains(QStringLiteral("--") + name) && error.contains(maximum.toString()), qPrintable(error));
+    QVERIFY(!resolveKnobs(example.knobs, {{name, minimum.toDouble() - 1}}, &error).has_value());
+}
+
+namespace {
+
+void addIpcRows()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QVariantMap>("knobs");
+    const auto queue = [](int producers, int consumers, int items, int maxsize, double delay) {
+        return QVariantMap{{QStringLiteral("producers"), producers}, {QStringLiteral("consumers"), consumers},
+                           {QStringLiteral("items"), items}, {QStringLiteral("maxsize"), maxsize},
+                           {QStringLiteral("delay"), delay}};
+    };
+    const auto shared = [](int workers, int increments, bool lock) {
+        return QVariantMap{{QStringLiteral("workers"), workers}, {QStringLiteral("increments"), increments},
+                           {QStringLiteral("lock"), lock}};
+    };
+    // Every process prints under 8 KiB: Python's buffered stdout then leaves in one write()
+    // at exit, so the lines of different processes never cut into each other.
+    QTest::newRow("queue-defaults") << QStringLiteral("queue") << QVariantMap();
+    QTest::newRow("queue-0-items") << QStringLiteral("queue") << queue(1, 1, 0, 0, 0);
+    QTest::newRow("queue-0-items-3x5") << QStringLiteral("queue") << queue(3, 5, 0, 0, 0);
+    QTest::newRow("queue-16x16") << QStringLiteral("queue") << queue(16, 16, 4, 0, 0);
+    QTest::newRow("queue-maxsize-1") << QStringLiteral("queue") << queue(2, 3, 20, 1, 0);
+    QTest::newRow("queue-delay-0.01") << QStringLiteral("queue") << queue(1, 1, 3, 0, 0.01);
+    QTest::newRow("queue-4x4-maxsize-2") << QStringLiteral("queue") << queue(4, 4, 10, 2, 0);
+    QTest::newRow("queue-5x1") << QStringLiteral("queue") << queue(5, 1, 30, 0, 0);
+    QTest::newRow("queue-1x5") << QStringLiteral("queue") << queue(1, 5, 30, 7, 0.001);
+    QTest::newRow("pipe-defaults") << QStringLiteral("pipe") << QVariantMap();
+    QTest::newRow("pipe-1") << QStringLiteral("pipe") << QVariantMap{{QStringLiteral("messages"), 1}};
+    QTest::newRow("pipe-300") << QStringLiteral("pipe") << QVariantMap{{QStringLiteral("messages"), 300}};
+    QTest::newRow("shared-defaults") << QStringLiteral("shared") << QVariantMap();
+    QTest::newRow("shared-lock-off") << QStringLiteral("shared") << shared(2, 10000, false);
+    QTest::newRow("shared-1x1") << QStringLiteral("shared") << shared(1, 1, true);
+    QTest::newRow("shared-5-lock-off") << QStringLiteral("shared") << shared(5, 2000, false);
+    QTest::newRow("shared-64") << QStringLiteral("shared") << shared(64, 100, true);
+    QTest::newRow("shared-64-lock-off") << QStringLiteral("shared") << shared(64, 100, false);
+}
+
+} // namespace
+
+void TestPythonListing::ipcStatementsNameTheirLines_data()
+{
+    addIpcRows();
+    // Only the text is generated here: the largest values are cheap.
+    QTest::newRow("queue-max") << QStringLiteral("queue")
+                               << QVariantMap{{QStringLiteral("producers"), 16}, {QStringLiteral("consumers"), 16},
+                                              {QStringLiteral("items"), 1000000}, {QStringLiteral("maxsize"), 100000},
+                                              {QStringLiteral("delay"), 10.0}};
+    QTest::newRow("queue-4x5") << QStringLiteral("queue")
+                               << QVariantMap{{QStringLiteral("producers"), 4}, {QStringLiteral("consumers"), 5}};
+    QTest::newRow("pipe-max") << QStringLiteral("pipe") << QVariantMap{{QStringLiteral("messages"), 100000}};
+    QTest::newRow("shared-max") << QStringLiteral("shared")
+                                << QVariantMap{{QStringLiteral("workers"), 64},
+                                               {QStringLiteral("increments"), 10000000},
+                                               {QStringLiteral("lock"), false}};
+}
+
+// Every statement and trace the generator records is on a line that holds exactly the
+// expected code (expected texts written here from the spec, not from the generator), in
+// the expected loop context, and nothing else is recorded.
+void TestPythonListing::ipcStatementsNameTheirLines()
+{
+    QFETCH(QString, id);
+    QFETCH(QVariantMap, knobs);
+    const QVariantMap k = resolvedIpc(id, knobs);
+    const PythonProgram program = ipcExample(id).pythonProgram(k);
+    QHash<QString, ProgramStatement> expected; // name -> code (as `line`-less statement) and context
+    QHash<QString, QString> code;
+    QHash<QString, QString> traces;
+    const auto expect = [&](const QString &name, const QString &text, const QString &context = {}) {
+        code.insert(name, text);
+        expected.insert(name, {0, context});
+    };
+    // A group of processes: named one per line up to 4 (sole name for one), else a list.
+    const auto expectGroup = [&](const QString &role, int count, const QString &sole, const QString &name,
+                                 const QString &list, const QString &make) {
+        // make has %1 for the number when the processes get one
+        const auto made = [&make](const QString &number) {
+            return make.contains(QStringLiteral("%1")) ? make.arg(number) : make;
+        };
+        for (int n = 1; n <= count; ++n) {
+            if (count <= maxUnrolledWorkers) {
+                const QString variable = count == 1 && !sole.isEmpty() ? sole : name + QString::number(n);
+                expect(QStringLiteral("%1.%2.create").arg(role).arg(n), variable + QStringLiteral(" = ") + made(QString::number(n)));
+                expect(QStringLiteral("%1.%2.start").arg(role).arg(n), variable + QStringLiteral(".start()"));
+                expect(QStringLiteral("%1.%2.join").arg(role).arg(n), variable + QStringLiteral(".join()"));
+            } else {
+                const QString element = QStringLiteral("%1 = %2[%3]").arg(name, list).arg(n - 1);
+                expect(QStringLiteral("%1.%2.create").arg(role).arg(n), name + QStringLiteral(" = ") + made(QStringLiteral("i")),
+                       QStringLiteral("i = %1").arg(n));
+                expect(QStringLiteral("%1.%2.start").arg(role).arg(n), name + QStringLiteral(".start()"), element);
+                expect(QStringLiteral("%1.%2.join").arg(role).arg(n), name + QStringLiteral(".join()"), element);
+            }
+        }
+    };
+    if (id == QLatin1StringView("queue")) {
+        const int producers = knob(k, "producers");
+        const int consumers = knob(k, "consumers");
+        const int maxsize = knob(k, "maxsize");
+        const double delay = k.value(QStringLiteral("delay")).toDouble();
+        expect(QStringLiteral("queue.create"), maxsize > 0 ? QStringLiteral("queue = multiprocessing.Queue(maxsize=%1)").arg(maxsize)
+                                                           : QStringLiteral("queue = multiprocessing.Queue()"));
+        expectGroup(QStringLiteral("producer"), producers, QStringLiteral("producer_process"), QStringLiteral("producer_process"),
+                    QStringLiteral("producer_processes"),
+                    producers > 1 ? QStringLiteral("multiprocessing.Process(target=producer, args=(queue, %1))")
+                                  : QStringLiteral("multiprocessing.Process(target=producer, args=(queue,))"));
+        expectGroup(QStringLiteral("consumer"), consumers, QStringLiteral("consumer_process"), QStringLiteral("consumer_process"),
+                    QStringLiteral("consumer_processes"),
+                    consumers > 1 ? QStringLiteral("multiprocessing.Process(target=consumer, args=(queue, %1))")
+                                  : QStringLiteral("multiprocessing.Process(target=consumer, args=(queue,))"));
+        for (int n = 1; n <= consumers; ++n)
+            expect(QStringLiteral("sentinel.%1").arg(n), QStringLiteral("queue.put(None)"),
+                   consumers <= maxUnrolledWorkers ? QString() : QStringLiteral("i = %1").arg(n - 1));
+        expect(QStringLiteral("print.final"), QStringLiteral("print(\"All processes finished\")"));
+        traces.insert(QStringLiteral("put"), producers > 1 ? QStringLiteral("queue.put([num, i])") : QStringLiteral("queue.put(i)"));
+        traces.insert(QStringLiteral("produced"), producers > 1 ? QStringLiteral("print(f\"Produced: {i} (producer {num})\")")
+                                                                : QStringLiteral("print(f\"Produced: {i}\")"));
+        if (delay > 0)
+            traces.insert(QStringLiteral("sleep"), QStringLiteral("time.sleep(%1)").arg(pythonNumber(delay)));
+        traces.insert(QStringLiteral("get"), QStringLiteral("item = queue.get()"));
+        traces.insert(QStringLiteral("is-none"), QStringLiteral("if item is None:"));
+        traces.insert(QStringLiteral("break"), QStringLiteral("break"));
+        if (producers > 1)
+            traces.insert(QStringLiteral("unpack"), QStringLiteral("producer_num, i = item"));
+        const QString consumed = consumedLine(0, 0, 0, producers, consumers)
+                                     .replace(QStringLiteral("Consumed: 0"), producers > 1 ? QStringLiteral("Consumed: {i}")
+                                                                                           : QStringLiteral("Consumed: {item}"))
+                                     .replace(QStringLiteral("producer 0"), QStringLiteral("producer {producer_num}"))
+                                     .replace(QStringLiteral("consumer 0"), QStringLiteral("consumer {num}"));
+        traces.insert(QStringLiteral("consumed"), QStringLiteral("print(f\"%1\")").arg(consumed));
+        QCOMPARE(program.text.contains(QStringLiteral("import time\n")), delay > 0);
+        QCOMPARE(program.text.count(QStringLiteral("    for i in range(%1):\n        %2\n")
+                                        .arg(knob(k, "items"))
+                                        .arg(traces.value(QStringLiteral("put")))),
+                 1);
+    } else if (id == QLatin1StringView("pipe")) {
+        expect(QStringLiteral("pipe.create"), QStringLiteral("parent_conn, child_conn = multiprocessing.Pipe()"));
+        expect(QStringLiteral("sender.1.create"), QStringLiteral("process = multiprocessing.Process(target=sender, args=(child_conn,))"));
+        expect(QStringLiteral("sender.1.start"), QStringLiteral("process.start()"));
+        expect(QStringLiteral("sender.1.join"), QStringLiteral("process.join()"));
+        expect(QStringLiteral("recv"), QStringLiteral("msg = parent_conn.recv()"));
+        expect(QStringLiteral("recv.is-none"), QStringLiteral("if msg is None:"));
+        expect(QStringLiteral("recv.break"), QStringLiteral("break"));
+        expect(QStringLiteral("print.received"), QStringLiteral("print(f\"Received: {msg}\")"));
+        expect(QStringLiteral("print.final"), QStringLiteral("print(\"All processes finished\")"));
+        traces.insert(QStringLiteral("send"), QStringLiteral("conn.send(f\"Message {i}\")"));
+        traces.insert(QStringLiteral("sent"), QStringLiteral("print(f\"Sent: Message {i}\")"));
+        traces.insert(QStringLiteral("send-none"), QStringLiteral("conn.send(None)"));
+        traces.insert(QStringLiteral("close"), QStringLiteral("conn.close()"));
+        QCOMPARE(program.text.count(QStringLiteral("for i in range(%1):").arg(knob(k, "messages"))), 1);
+    } else {
+        const int workers = knob(k, "workers");
+        const int increments = knob(k, "increments");
+        const bool lock = k.value(QStringLiteral("lock")).toBool();
+        expect(QStringLiteral("counter.create"), QStringLiteral("counter = multiprocessing.Value('i', 0)"));
+        expect(QStringLiteral("results.create"), QStringLiteral("results = multiprocessing.Array('i', %1)").arg(workers));
+        expectGroup(QStringLiteral("worker"), workers, QString(), QStringLiteral("process"), QStringLiteral("processes"),
+                    QStringLiteral("multiprocessing.Process(target=worker, args=(counter, results, %1))"));
+        expect(QStringLiteral("print.value"), QStringLiteral("print(\"Final value:\", counter.value)"));
+        expect(QStringLiteral("print.array"), QStringLiteral("print(\"Array:\", results[:])"));
+        if (!lock)
+            expect(QStringLiteral("print.lost"),
+                   QStringLiteral("print(\"Lost updates:\", %1 * %2 - counter.value)").arg(workers).arg(increments));
+        if (lock)
+            traces.insert(QStringLiteral("lock"), QStringLiteral("with counter.get_lock():"));
+        traces.insert(QStringLiteral("increment"), QStringLiteral("counter.value += 1"));
+        traces.insert(QStringLiteral("store"), QStringLiteral("results[num - 1] = num"));
+        traces.insert(QStringLiteral("finished"), QStringLiteral("print(f\"Worker {num} finished\")"));
+        QCOMPARE(program.text.count(QStringLiteral("for _ in range(%1):").arg(increments)), 1);
+        QCOMPARE(program.text.contains(QStringLiteral("get_lock")), lock);
+    }
+
+    const SourceListing &listing = program.listing;
+    QCOMPARE(program.statements.size(), expected.size());
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        QVERIFY2(program.statements.contains(it.key()), qPrintable(it.key()));
+        const ProgramStatement statement = program.statements.value(it.key());
+        QVERIFY2(statement.line >= 1 && statement.line <= listing.lineCount(), qPrintable(it.key()));
+        QCOMPARE(listing.line(statement.line), code.value(it.key()));
+        QCOMPARE(statement.context, it.value().context);
+    }
+    QCOMPARE(program.traceLines.size(), traces.size());
+    for (auto it = traces.cbegin(); it != traces.cend(); ++it) {
+        const int line = program.traceLines.value(it.key());
+        QVERIFY2(line >= 1 && line <= listing.lineCount(), qPrintable(it.key()));
+        QCOMPARE(listing.line(line), it.value());
+    }
+}
+
+void TestPythonListing::ipcListingsRunWithPython_data()
+{
+    addIpcRows();
+}
+
+// python3 runs the listing written for the knobs and prints what the spec says.
+void TestPythonListing::ipcListingsRunWithPython()
+{
+    QFETCH(QString, id);
+    QFETCH(QVariantMap, knobs);
+    if (m_python.isEmpty())
+        QSKIP("python3 is not installed");
+    const QVariantMap k = resolvedIpc(id, knobs);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // Not "<id>.py": a script named queue.py would shadow the standard library's queue module.
+    QFile file(dir.filePath(QStringLiteral("example_%1.py").arg(id)));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(ipcExample(id).pythonProgram(k).text.toUtf8());
+    file.close();
+
+    QProcess python;
+    QSignalSpy finished(&python, &QProcess::finished);
+    python.setProcessEnvironment(pythonEnvironment());
+    python.setWorkingDirectory(dir.path());
+    python.start(m_python, {file.fileName()});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+    QCOMPARE(python.readAllStandardError(), QByteArray());
+    QCOMPARE(python.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(python.exitCode(), 0);
+    const QStringList lines = textLines(python.readAllStandardOutput());
+    QVERIFY(!lines.isEmpty());
+    if (id == QLatin1StringView("queue"))
+        checkQueueOutput(lines, knob(k, "producers"), knob(k, "consumers"), knob(k, "items"));
+    else if (id == QLatin1StringView("pipe"))
+        checkPipeOutput(lines, knob(k, "messages"));
+    else
+        checkSharedOutput(lines, knob(k, "workers"), knob(k, "increments"), k.value(QStringLiteral("lock")).toBool());
 }
 
 QTEST_GUILESS_MAIN(TestPythonListing)

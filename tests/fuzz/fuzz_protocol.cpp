@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target for what the host decodes from a stranger: the frame reader, the CBOR
-// decoder and the hello/start/trace parsers. Besides crashes and sanitizer reports it
-// checks the codec's promises: whatever decodes re-encodes to something that decodes to the
-// same value, the reader never buffers past its limit, and feeding the same bytes in
-// different chunks gives the same frames.
+// decoder, the hello/start/trace parsers and the Python formatting of decoded values.
+// Besides crashes and sanitizer reports it checks the codec's promises: whatever decodes
+// re-encodes to something that decodes to the same value, the reader never buffers past
+// its limit, and feeding the same bytes in different chunks gives the same frames.
 #include "protocol/cbor.h"
 #include "protocol/protocol.h"
+#include "protocol/pythonformat.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -93,6 +94,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *bytes, std::size_t siz
         const std::string encoded = encode(*value);
         const auto again = decode(encoded, nullptr);
         check(again && encode(*again) == encoded, "a decoded value re-encodes to the same value");
+        // Anything a stranger sends can be printed the way Python prints it.
+        check(!pythonRepr(*value).empty() && (value->isText() || pythonStr(*value) == pythonRepr(*value)),
+              "a decoded value has a Python repr, and str() of a non-str is its repr");
     }
     if (const auto message = decodePayload(data, &error))
         parseEveryWay(*message);

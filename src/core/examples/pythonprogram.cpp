@@ -17,6 +17,20 @@ int PythonProgramWriter::add(const QString &line)
     return ++m_lines;
 }
 
+int PythonProgramWriter::addStatement(const QString &name, const QString &line, const QString &context)
+{
+    const int number = add(line);
+    m_program.statements.insert(name, {number, context});
+    return number;
+}
+
+int PythonProgramWriter::addTrace(const QString &label, const QString &line)
+{
+    const int number = add(line);
+    m_program.traceLines.insert(label, number);
+    return number;
+}
+
 PythonProgram PythonProgramWriter::finish()
 {
     m_program.listing = SourceListing(m_program.text);

@@ -34,6 +34,10 @@ struct PythonProgram
     QList<WorkerStatements> workers; // index = worker id - 1
     ProgramStatement finalPrint;     // print("All processes finished")
     QHash<QString, int> traceLines;  // worker trace label ("started", "sleep", ...) -> line
+    // Statements of the main program by name ("queue.create", "producer.2.start",
+    // "sentinel.1", "recv", "print.final", ...), for programs whose steps are not only
+    // create/start/join per worker. Each generator documents its names.
+    QHash<QString, ProgramStatement> statements;
 };
 
 // Appends a program line by line and tells each line's number, so a generator records the
@@ -44,6 +48,10 @@ public:
     explicit PythonProgramWriter(int workers);
 
     int add(const QString &line); // returns the line's 1-based number
+    // Adds the line and records it as the main program's statement `name`.
+    int addStatement(const QString &name, const QString &line, const QString &context = {});
+    // Adds the line and records it as the line of the worker trace label.
+    int addTrace(const QString &label, const QString &line);
     void blank() { add(QString()); }
     PythonProgram &program() { return m_program; }
     PythonProgram finish();
