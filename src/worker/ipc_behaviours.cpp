@@ -24,15 +24,20 @@ int producer(const WorkerContext &context)
     const std::int64_t producers = context.intArgument("producers", 1);
     const double delay = context.doubleArgument("delay", 0.0);
     for (std::int64_t i = 0; i < items; ++i) {
-        if (producers == 1) {
+        context.trace("put");
+        if (producers == 1)
             queue.put(i);
-            context.print("Produced: " + std::to_string(i));
-        } else {
+        else
             queue.put(Protocol::Array{num, i});
+        context.trace("produced");
+        if (producers == 1)
+            context.print("Produced: " + std::to_string(i));
+        else
             context.print("Produced: " + std::to_string(i) + " (producer " + std::to_string(num) + ")");
-        }
-        if (delay > 0)
+        if (delay > 0) {
+            context.trace("sleep");
             context.sleep(delay); // time.sleep(delay)
+        }
     }
     return 0;
 }
@@ -45,9 +50,16 @@ int consumer(const WorkerContext &context)
     const std::int64_t producers = context.intArgument("producers", 1);
     const std::int64_t consumers = context.intArgument("consumers", 1);
     for (;;) {
+        context.trace("get");
         const Protocol::Value item = queue.get();
-        if (item.isNull())
+        context.trace("is-none");
+        if (item.isNull()) {
+            context.trace("break");
             break;
+        }
+        if (producers > 1)
+            context.trace("unpack");
+        context.trace("consumed");
         std::string line = "Consumed: ";
         std::string suffix;
         if (producers == 1) {
@@ -73,10 +85,14 @@ int pipeWorker(const WorkerContext &context)
     const std::int64_t messages = context.intArgument("messages", 5);
     for (std::int64_t i = 0; i < messages; ++i) {
         const std::string message = "Message " + std::to_string(i);
+        context.trace("send");
         conn.send(message);
+        context.trace("sent");
         context.print("Sent: " + message);
     }
+    context.trace("send-none");
     conn.send(nullptr); // 结束标记
+    context.trace("close");
     conn.close();
     return 0;
 }
@@ -94,13 +110,18 @@ int sharedWorker(const WorkerContext &context)
     const bool useLock = context.arguments().value("lock").toBool(true);
     for (std::int64_t k = 0; k < increments; ++k) {
         if (useLock) {
+            context.trace("lock");
             Lock::Guard guard(counter.get_lock()); // with counter.get_lock():
+            context.trace("increment");
             counter.setValue(counter.value() + 1); //     counter.value += 1
         } else {
+            context.trace("increment");
             counter.setValue(counter.value() + 1); // counter.value += 1: read, then write — racy
         }
     }
+    context.trace("store");
     results.setInt(static_cast<std::size_t>(num - 1), num);
+    context.trace("finished");
     context.print("Worker " + std::to_string(num) + " finished");
     return 0;
 }

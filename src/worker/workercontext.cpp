@@ -84,6 +84,11 @@ void WorkerContext::sleep(double seconds) const
 
 void WorkerContext::trace(std::string_view label) const
 {
+    // Each trace is a frame (a system call): a loop of a million items would spend seconds on
+    // them. The code view follows a process's first traceBudget lines; then it goes quiet.
+    if (m_tracesSent >= traceBudget)
+        return;
+    ++m_tracesSent;
     m_host->send(Protocol::encodeFrame(Protocol::makeTrace({std::string(label), monotonicNowNs()})));
 }
 

@@ -30,7 +30,9 @@ public:
     void printError(std::string_view line) const; // stderr, newline appended
     void writeStdout(std::string_view bytes) const; // raw bytes, as given
     void sleep(double seconds) const;
+    // Reports the label while the worker's budget lasts (traceBudget per process).
     void trace(std::string_view label) const;
+    static constexpr int traceBudget = 2000;
     bool sendRaw(std::string_view bytes) const; // tests: put anything on the wire
     // The shared objects (Queue, Pipe end, Value, Array, Lock) the main program passed in args=.
     SharedObjects &objects() const { return *m_objects; }
@@ -40,6 +42,7 @@ private:
     Protocol::Map m_arguments;
     HostConnection *m_host;
     SharedObjects *m_objects;
+    mutable int m_tracesSent = 0; // behaviours run on one thread
 };
 
 void writeAll(int fd, std::string_view bytes);
