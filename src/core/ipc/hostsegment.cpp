@@ -19,11 +19,6 @@
 namespace ProcessLab {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProcessLab::HostSegment", text);
-}
-
 #if QT_VERSION >= QT_VERSION_CHECK(6, 6, 0)
 // Qt 6.6 gave keys a type. Prefer the type Qt used before (System V on Linux and unsandboxed
 // macOS): Qt's PosixRealtime backend never unlinks a segment on Linux, System V's does.

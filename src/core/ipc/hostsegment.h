@@ -13,6 +13,7 @@
 
 #include "shm/sharedsegment.h"
 
+#include <QCoreApplication>
 #include <QSharedMemory>
 #include <QString>
 
@@ -22,6 +23,8 @@ namespace ProcessLab {
 
 class HostSegment
 {
+    Q_DECLARE_TR_FUNCTIONS(ProcessLab::HostSegment)
+
 public:
     // runPrefix is the run's name, processlab-<this process's pid>-<16 hex digits>
     // (RunServer::runName()).
