@@ -10,12 +10,15 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
 #include <csignal>
+#include <sys/ipc.h>
+#include <sys/shm.h>
 #include <sys/types.h>
 #endif
 #ifdef Q_OS_WIN
@@ -147,6 +150,28 @@ inline QList<qint64> workerPids(const RunRecord &record)
 inline bool allGone(const QList<qint64> &pids, int timeoutMs = 10000)
 {
     return QTest::qWaitFor([&] { return std::none_of(pids.cbegin(), pids.cend(), processAlive); }, timeoutMs);
+}
+
+// Shared memory a run left behind in tempDir (HostSegment's key files, processlab-<pid>-<hex>-<id>):
+// each as "<name> (segment exists)" or "<name> (key file only)"; empty when all is clean.
+// Windows: file mappings have no files; always empty.
+inline QStringList leftoverSegments(const QString &tempDir)
+{
+    QStringList leftovers;
+#ifdef Q_OS_UNIX
+    static const QRegularExpression pattern(QStringLiteral("^processlab-[0-9]+-[0-9a-f]{16}-[0-9]+$"));
+    const QDir dir(tempDir);
+    for (const QString &name : dir.entryList({QStringLiteral("processlab-*")}, QDir::Files | QDir::System | QDir::Hidden)) {
+        if (!pattern.match(name).hasMatch())
+            continue;
+        const key_t key = ::ftok(QFile::encodeName(dir.filePath(name)).constData(), 'Q');
+        const bool segmentExists = key != -1 && ::shmget(key, 0, 0) != -1;
+        leftovers.append(name + (segmentExists ? QStringLiteral(" (segment exists)") : QStringLiteral(" (key file only)")));
+    }
+#else
+    Q_UNUSED(tempDir);
+#endif
+    return leftovers;
 }
 
 } // namespace ProcessLab::TestSupport

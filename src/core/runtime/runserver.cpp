@@ -4,6 +4,7 @@
 #include "platform/peercredentials.h"
 #include "protocolqt.h"
 #include "runservername.h"
+#include "ipc/segmentsweeper.h"
 
 #include <QCoreApplication>
 #include <QLocalServer>
@@ -47,6 +48,7 @@ RunServer::~RunServer()
 bool RunServer::listen(QString *error)
 {
     sweepStaleRunSocketsOnce(); // files of runs whose host was killed
+    SegmentSweeper::sweepOnce(); // and their shared memory
     // A few attempts in the astronomically unlikely case that the random name is taken.
     for (int attempt = 0; attempt < 3; ++attempt) {
         const QString name = makeRunServerName(QCoreApplication::applicationPid(),
@@ -74,6 +76,11 @@ void RunServer::setOwnProcessCheck(std::function<bool(qint64)> isOwnProcess)
 QString RunServer::fullServerName() const
 {
     return m_server->fullServerName();
+}
+
+QString RunServer::runName() const
+{
+    return m_server->serverName();
 }
 
 qint64 RunServer::pendingBytes() const

@@ -53,6 +53,9 @@ public:
     void setOwnProcessCheck(std::function<bool(qint64 pid)> isOwnProcess);
 
     QString fullServerName() const;
+    // The run's name, processlab-<host pid>-<16 hex digits>: the prefix of its segment names
+    // (HostSegment). Empty before listen().
+    QString runName() const;
     QByteArray token() const { return m_token; }
 
     // Connections waiting for their hello, and the bytes the host holds for them.
