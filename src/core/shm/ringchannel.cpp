@@ -12,12 +12,14 @@
 #include <algorithm>
 #include <cstring>
 #include <new>
+#include <thread>
 
 namespace ProcessLab::Shm {
 
 namespace {
 
-constexpr int spinIterations = 200;
+constexpr std::chrono::microseconds spinTime(10);
+constexpr int yieldRounds = 4;
 constexpr std::chrono::milliseconds waitSlice(100);
 
 struct RecordHeader
@@ -33,10 +35,20 @@ template <class Ready, class OnSlice>
 bool waitOn(std::atomic<std::uint32_t> &sequence, std::atomic<std::uint32_t> &waiters, Ready ready,
             Deadline deadline, OnSlice onSlice)
 {
-    for (int spin = 0; spin < spinIterations; ++spin) {
+    // Spin ~10 µs (a futex wake costs the other side a system call, ~1-2 µs on a VM), then
+    // yield a few times (on a busy machine the process we wait for may need this CPU).
+    const auto spinEnd = Clock::now() + spinTime;
+    for (int spin = 0;; ++spin) {
         if (ready())
             return true;
         cpuRelax();
+        if ((spin & 63) == 63 && Clock::now() >= spinEnd)
+            break;
+    }
+    for (int round = 0; round < yieldRounds; ++round) {
+        std::this_thread::yield();
+        if (ready())
+            return true;
     }
     for (;;) {
         const std::uint32_t observed = sequence.load(std::memory_order_acquire);
