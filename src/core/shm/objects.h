@@ -55,7 +55,7 @@ public:
 
     bool acquire(std::uint32_t pid, Deadline deadline); // false: timed out
     bool tryAcquire(std::uint32_t pid);
-    void release(std::uint32_t pid); // by the owner
+    bool release(std::uint32_t pid); // by the owner; false (nothing changes) when pid does not hold it
     std::uint32_t owner() const;     // 0: free
     bool recoverIfOwnedBy(std::uint32_t deadPid);
 
@@ -89,11 +89,17 @@ public:
         Status status = Status::Ok;
         std::int64_t depthAfter = 0; // items in the queue right after this operation
         std::uint64_t sequence = 0;  // the item's number (1, 2, ... in put order): its identity
+        bool wakeHost = false;       // put/get by a worker: the host waited; send it a Wake frame
     };
-    // block=false: Full at once (put_nowait); block with deadline: Full when it passes.
+    // block=false: Full at once when maxsize is reached or the item does not fit the ring's free
+    // bytes now (put_nowait); block with deadline: Full when it passes (an item already partly
+    // written is then aborted). get: Empty (block=false) or Timeout when nothing arrives in time;
+    // once the first fragment of an item is read, get waits for the rest regardless of deadline.
     Result put(std::string_view item, std::uint32_t pid, bool block, Deadline deadline);
     Result get(std::string *item, std::uint32_t pid, bool block, Deadline deadline);
     // Host forms: never wait, not even for a lock (WouldBlock: try again after a wake).
+    // tryPut: Full also when the whole item does not fit the ring's free bytes at once (the
+    // host only puts small items); tryGet: WouldBlock while a fragmented item is incomplete.
     Result tryPut(std::string_view item, std::uint32_t pid);
     Result tryGet(std::string *item, std::uint32_t pid);
 
@@ -116,9 +122,13 @@ public:
         std::uint64_t puts = 0, gets = 0;
         std::int64_t depth = 0, maxDepth = 0;
         std::uint32_t blockedPutters = 0, blockedGetters = 0;
+        // Cumulative repairs by anyone (the host or a process that found a dead lock owner).
+        std::uint64_t partialItemsDropped = 0, itemsLostInRead = 0, lockRecoveries = 0;
     };
     Counters counters() const;
 
+    // Host, after `pid` died: frees its locks and repairs what it left half-done (the calling
+    // process takes the lock over while it repairs).
     Recovery recoverDeadProcess(std::uint32_t pid);
 
 private:
@@ -139,12 +149,17 @@ public:
     static std::optional<PipeView> attach(void *memory, std::size_t size, std::string *error);
 
     enum class Status { Ok, Timeout, Eof, Closed, NotReadable, NotWritable, WouldBlock };
-    Status send(int end, std::string_view message, std::uint32_t pid);          // blocks while full
-    Status recv(int end, std::string *message, std::uint32_t pid, Deadline deadline);
-    Status trySend(int end, std::string_view message, std::uint32_t pid);
-    Status tryRecv(int end, std::string *message, std::uint32_t pid);
+    struct Result
+    {
+        Status status = Status::Ok;
+        bool wakeHost = false; // by a worker: the host holding the other end waits; send Wake
+    };
+    Result send(int end, std::string_view message, std::uint32_t pid); // blocks while full
+    Result recv(int end, std::string *message, std::uint32_t pid, Deadline deadline);
+    Result trySend(int end, std::string_view message, std::uint32_t pid);
+    Result tryRecv(int end, std::string *message, std::uint32_t pid);
     bool poll(int end, Deadline deadline); // true: a message (or EOF) is ready
-    void close(int end);                   // the holder closed its end (or died: host)
+    bool close(int end);                   // the holder closed its end (or died: host); true: wake host
     bool isClosed(int end) const;
     bool duplex() const;
 
@@ -216,6 +231,9 @@ public:
     SharedLock lock();
     void setHostWaiting(bool waiting);
     bool hostWaiting() const;
+    // A worker, right after release(): true when the host waits for this lock (the flag is
+    // cleared; send it a Wake frame).
+    bool takeHostWaiting();
     bool claimObservation();
     Recovery recoverDeadProcess(std::uint32_t pid);
 
