@@ -12,6 +12,7 @@ BehaviourFunction findBehaviour(std::string_view name)
         benchBehaviours(),
 #ifdef PROCESSLAB_TEST_WORKER
         testBehaviours(),
+        testIpcBehaviours(),
 #endif
     };
     for (const std::span<const Behaviour> group : groups) {

@@ -22,6 +22,7 @@ std::span<const Behaviour> ipcBehaviours();   // examples queue, pipe, shared
 std::span<const Behaviour> benchBehaviours(); // bench.noop, bench.idle: what `processlab-cli bench` measures
 #ifdef PROCESSLAB_TEST_WORKER
 std::span<const Behaviour> testBehaviours(); // crash, flood, ...: processlab-test-worker only
+std::span<const Behaviour> testIpcBehaviours(); // big queue items, a dying lock holder
 
 // Test hook run before the worker connects: PROCESSLAB_TEST_BEFORE_HELLO=exit ends the
 // worker without connecting, =hang keeps it alive without ever sending the hello.

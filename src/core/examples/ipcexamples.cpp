@@ -76,6 +76,158 @@ QList<KnobSpec> sharedKnobs()
     };
 }
 
+// ---- The main programs, as host scripts: every step names its line of the generated program.
+
+ScriptStep stepAt(ScriptStep step, const PythonProgram &python, const QString &statement)
+{
+    const ProgramStatement where = python.statements.value(statement);
+    Q_ASSERT_X(where.line > 0, "ipcexamples", qPrintable(statement));
+    return atLine(std::move(step), where.line, python.listing.line(where.line), where.context);
+}
+
+ScriptStep processStep(ScriptStep::Kind kind, int worker, const PythonProgram &python, const QString &statement)
+{
+    return stepAt(ScriptStep{kind, worker, {}, 0, {}, {}}, python, statement);
+}
+
+// "Producer" when there is one, "Producer 2" when there are several.
+QString roleName(const QString &role, int n, int count)
+{
+    return count == 1 ? role : QStringLiteral("%1 %2").arg(role).arg(n);
+}
+
+HostScript buildQueueScript(const QVariantMap &knobs, const PythonProgram &python)
+{
+    const QueueProgramOptions options = queueOptions(knobs);
+    HostScript script;
+    QList<ScriptExpression> queueArguments;
+    if (options.maxsize > 0)
+        queueArguments.append(ScriptExpression::value(options.maxsize));
+    script.steps.append(stepAt(createObjectStep(QStringLiteral("queue"), QStringLiteral("Queue"), queueArguments),
+                               python, QStringLiteral("queue.create")));
+    const auto addWorker = [&](const QString &group, const QString &role, int n, int count, const QString &behaviour) {
+        WorkerSpec spec;
+        spec.id = static_cast<int>(script.workers.size()) + 1;
+        spec.role = roleName(role, n, count);
+        spec.behaviour = behaviour;
+        spec.arguments.insert(QLatin1StringView("num"), n);
+        spec.arguments.insert(QLatin1StringView("items"), options.items);
+        spec.arguments.insert(QLatin1StringView("delay"), options.delay);
+        spec.arguments.insert(QLatin1StringView("producers"), options.producers);
+        spec.arguments.insert(QLatin1StringView("consumers"), options.consumers);
+        spec.objects.insert(QStringLiteral("queue"), QStringLiteral("queue"));
+        script.workers.append(spec);
+        return std::pair{spec.id, group + QLatin1Char('.') + QString::number(n)};
+    };
+    QList<std::pair<int, QString>> producers, consumers;
+    for (int n = 1; n <= options.producers; ++n)
+        producers.append(addWorker(QStringLiteral("producer"), QStringLiteral("Producer"), n, options.producers,
+                                   QStringLiteral("queue.producer")));
+    for (int n = 1; n <= options.consumers; ++n)
+        consumers.append(addWorker(QStringLiteral("consumer"), QStringLiteral("Consumer"), n, options.consumers,
+                                   QStringLiteral("queue.consumer")));
+    const auto addAll = [&](const QList<std::pair<int, QString>> &group, ScriptStep::Kind kind, const char *what) {
+        for (const auto &[id, name] : group)
+            script.steps.append(processStep(kind, id, python, name + QLatin1Char('.') + QLatin1StringView(what)));
+    };
+    addAll(producers, ScriptStep::Kind::Create, "create");
+    addAll(consumers, ScriptStep::Kind::Create, "create");
+    addAll(producers, ScriptStep::Kind::Start, "start");
+    addAll(consumers, ScriptStep::Kind::Start, "start");
+    addAll(producers, ScriptStep::Kind::Join, "join");
+    for (int n = 1; n <= options.consumers; ++n) { // queue.put(None), one per consumer
+        script.steps.append(stepAt(callStep(QStringLiteral("queue"), QStringLiteral("put"),
+                                            {ScriptExpression::value(QCborValue(nullptr))}),
+                                   python, QStringLiteral("sentinel.%1").arg(n)));
+    }
+    addAll(consumers, ScriptStep::Kind::Join, "join");
+    script.steps.append(stepAt(printStep({ScriptExpression::value(QStringLiteral("All processes finished"))}), python,
+                               QStringLiteral("print.final")));
+    return script;
+}
+
+HostScript buildPipeScript(const QVariantMap &knobs, const PythonProgram &python)
+{
+    HostScript script;
+    WorkerSpec sender;
+    sender.id = 1;
+    sender.role = QStringLiteral("Sender");
+    sender.behaviour = QStringLiteral("pipe.worker");
+    sender.arguments.insert(QLatin1StringView("messages"), knobs.value(QStringLiteral("messages")).toInt());
+    sender.objects.insert(QStringLiteral("conn"), QStringLiteral("child_conn"));
+    script.workers.append(sender);
+
+    // parent_conn, child_conn = Pipe(); start; while True: msg = recv(); if None: break; print; join; print
+    script.steps.append(stepAt(createObjectStep(QStringLiteral("parent_conn, child_conn"), QStringLiteral("Pipe")),
+                               python, QStringLiteral("pipe.create")));
+    script.steps.append(processStep(ScriptStep::Kind::Create, 1, python, QStringLiteral("sender.1.create")));
+    script.steps.append(processStep(ScriptStep::Kind::Start, 1, python, QStringLiteral("sender.1.start")));
+    const int loopStart = static_cast<int>(script.steps.size());
+    const int breakStep = loopStart + 4;
+    script.steps.append(stepAt(callStep(QStringLiteral("parent_conn"), QStringLiteral("recv"), {}, QStringLiteral("msg")),
+                               python, QStringLiteral("recv")));
+    script.steps.append(stepAt(jumpIfNoneStep(QStringLiteral("msg"), breakStep), python, QStringLiteral("recv.is-none")));
+    script.steps.append(stepAt(printStep({ScriptExpression::value(QStringLiteral("Received:")),
+                                          ScriptExpression::variable(QStringLiteral("msg"))}),
+                               python, QStringLiteral("print.received")));
+    // Back to `while True:`, the line above the loop's first statement.
+    const int whileLine = python.statements.value(QStringLiteral("recv")).line - 1;
+    script.steps.append(atLine(jumpStep(loopStart), whileLine, python.listing.line(whileLine)));
+    script.steps.append(stepAt(jumpStep(breakStep + 1), python, QStringLiteral("recv.break")));
+    script.steps.append(processStep(ScriptStep::Kind::Join, 1, python, QStringLiteral("sender.1.join")));
+    script.steps.append(stepAt(printStep({ScriptExpression::value(QStringLiteral("All processes finished"))}), python,
+                               QStringLiteral("print.final")));
+    return script;
+}
+
+HostScript buildSharedScript(const QVariantMap &knobs, const PythonProgram &python)
+{
+    const int workers = knobs.value(QStringLiteral("workers")).toInt();
+    const int increments = knobs.value(QStringLiteral("increments")).toInt();
+    const bool lock = knobs.value(QStringLiteral("lock")).toBool();
+    HostScript script;
+    script.steps.append(stepAt(createObjectStep(QStringLiteral("counter"), QStringLiteral("Value"),
+                                                {ScriptExpression::value(QStringLiteral("i")), ScriptExpression::value(0)}),
+                               python, QStringLiteral("counter.create")));
+    script.steps.append(stepAt(createObjectStep(QStringLiteral("results"), QStringLiteral("Array"),
+                                                {ScriptExpression::value(QStringLiteral("i")),
+                                                 ScriptExpression::value(workers)}),
+                               python, QStringLiteral("results.create")));
+    for (int n = 1; n <= workers; ++n) {
+        WorkerSpec spec;
+        spec.id = n;
+        spec.role = QStringLiteral("Worker %1").arg(n);
+        spec.behaviour = QStringLiteral("shared.worker");
+        spec.arguments.insert(QLatin1StringView("num"), n);
+        spec.arguments.insert(QLatin1StringView("increments"), increments);
+        spec.arguments.insert(QLatin1StringView("lock"), lock);
+        spec.objects.insert(QStringLiteral("counter"), QStringLiteral("counter"));
+        spec.objects.insert(QStringLiteral("results"), QStringLiteral("results"));
+        script.workers.append(spec);
+    }
+    for (const auto &[kind, what] : {std::pair{ScriptStep::Kind::Create, "create"},
+                                     std::pair{ScriptStep::Kind::Start, "start"},
+                                     std::pair{ScriptStep::Kind::Join, "join"}}) {
+        for (int n = 1; n <= workers; ++n)
+            script.steps.append(processStep(kind, n, python, QStringLiteral("worker.%1.%2").arg(n).arg(QLatin1StringView(what))));
+    }
+    const ScriptExpression value = ScriptExpression::read(QStringLiteral("counter"), QStringLiteral("value"));
+    script.steps.append(stepAt(printStep({ScriptExpression::value(QStringLiteral("Final value:")), value}), python,
+                               QStringLiteral("print.value")));
+    script.steps.append(stepAt(printStep({ScriptExpression::value(QStringLiteral("Array:")),
+                                          ScriptExpression::read(QStringLiteral("results"), QStringLiteral("[:]"))}),
+                               python, QStringLiteral("print.array")));
+    if (!lock) {
+        // print("Lost updates:", N * K - counter.value)
+        const ScriptExpression expected = ScriptExpression::binary(
+            ScriptExpression::Kind::Multiply, ScriptExpression::value(workers), ScriptExpression::value(increments));
+        script.steps.append(stepAt(printStep({ScriptExpression::value(QStringLiteral("Lost updates:")),
+                                              ScriptExpression::binary(ScriptExpression::Kind::Subtract, expected, value)}),
+                                   python, QStringLiteral("print.lost")));
+    }
+    return script;
+}
+
 } // namespace
 
 ExampleDefinition queueExample()
@@ -90,7 +242,9 @@ ExampleDefinition queueExample()
     e.summaryZh = QStringLiteral("生产者进程向队列中放入数据,消费者进程从队列中获取数据,取到结束标记 None 后停止。");
     e.knobs = queueKnobs();
     e.pythonResource = QStringLiteral(":/examples/queue.py");
+    e.cppResource = QStringLiteral(":/examples/ipc_behaviours.cpp");
     e.generatePython = [](const QVariantMap &knobs) { return queueProgram(queueOptions(knobs)); };
+    e.buildScript = buildQueueScript;
     return e;
 }
 
@@ -111,6 +265,8 @@ ExampleDefinition pipeExample()
     e.generatePython = [](const QVariantMap &knobs) {
         return pipeProgram(knobs.value(QStringLiteral("messages")).toInt());
     };
+    e.cppResource = QStringLiteral(":/examples/ipc_behaviours.cpp");
+    e.buildScript = buildPipeScript;
     return e;
 }
 
@@ -131,6 +287,8 @@ ExampleDefinition sharedExample()
                              knobs.value(QStringLiteral("increments")).toInt(),
                              knobs.value(QStringLiteral("lock")).toBool());
     };
+    e.cppResource = QStringLiteral(":/examples/ipc_behaviours.cpp");
+    e.buildScript = buildSharedScript;
     return e;
 }
 

@@ -90,7 +90,11 @@ void CellsObject::sample(qint64 nowNs)
 QStringList CellsObject::processEnded(int workerId, qint64 pid)
 {
     Q_UNUSED(workerId);
-    return describeRecovery(m_name, m_view.recoverDeadProcess(quint32(pid)), quint32(pid));
+    Shm::Recovery recovery = m_view.recoverDeadProcess(quint32(pid));
+    // A process waiting for the lock may have noticed the death first and taken it over.
+    if (!recovery.lockRecovered && m_view.hasLock() && m_view.lock().counters().lastDeadOwner == quint32(pid))
+        recovery.lockRecovered = true;
+    return describeRecovery(m_name, recovery, quint32(pid));
 }
 
 LockObject::LockObject(int id, const QString &name, std::shared_ptr<HostSegment> segment, Shm::LockView view,
@@ -148,7 +152,10 @@ void LockObject::sample(qint64 nowNs)
 QStringList LockObject::processEnded(int workerId, qint64 pid)
 {
     Q_UNUSED(workerId);
-    const QStringList repairs = describeRecovery(m_name, m_view.recoverDeadProcess(quint32(pid)), quint32(pid));
+    Shm::Recovery recovery = m_view.recoverDeadProcess(quint32(pid));
+    if (!recovery.lockRecovered && m_view.lock().counters().lastDeadOwner == quint32(pid))
+        recovery.lockRecovered = true;
+    const QStringList repairs = describeRecovery(m_name, recovery, quint32(pid));
     retryPending();
     return repairs;
 }

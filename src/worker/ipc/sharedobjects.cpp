@@ -100,7 +100,7 @@ void Queue::put(const Protocol::Value &item, bool block, std::optional<double> t
     }
     if (m_view.claimObservation())
         m_reporter->report(m_id, Protocol::IpcOp::Put, &item, {}, result.depthAfter, result.sequence);
-    if (m_view.hostWaitingForItem())
+    if (result.wakeHost)
         m_reporter->wakeHost(m_id);
 }
 
@@ -125,7 +125,7 @@ Protocol::Value Queue::get(bool block, std::optional<double> timeout)
         throw PythonError("RuntimeError: undecodable queue item (" + error + ")");
     if (m_view.claimObservation())
         m_reporter->report(m_id, Protocol::IpcOp::Get, &*item, {}, result.depthAfter, result.sequence);
-    if (m_view.hostWaitingForSpace())
+    if (result.wakeHost)
         m_reporter->wakeHost(m_id);
     return std::move(*item);
 }
@@ -149,8 +149,8 @@ void Connection::send(const Protocol::Value &message)
 {
     if (m_closed)
         throw PythonError("OSError: handle is closed");
-    const Shm::PipeView::Status status = m_view.send(m_end, Protocol::encode(message), ownPid());
-    switch (status) {
+    const Shm::PipeView::Result result = m_view.send(m_end, Protocol::encode(message), ownPid());
+    switch (result.status) {
     case Shm::PipeView::Status::Ok: break;
     case Shm::PipeView::Status::NotWritable: throw PythonError("OSError: connection is read-only");
     default: throw PythonError("BrokenPipeError: [Errno 32] Broken pipe");
@@ -158,7 +158,7 @@ void Connection::send(const Protocol::Value &message)
     const int peer = 1 - m_end;
     if (m_view.claimObservation())
         m_reporter->report(m_id, Protocol::IpcOp::Send, &message, {}, m_view.counters().inFlight[peer], 0);
-    if (m_view.hostWaiting(peer))
+    if (result.wakeHost)
         m_reporter->wakeHost(m_id);
 }
 
@@ -167,12 +167,15 @@ Protocol::Value Connection::recv()
     if (m_closed)
         throw PythonError("OSError: handle is closed");
     std::string bytes;
-    Shm::PipeView::Status status = m_view.tryRecv(m_end, &bytes, ownPid());
-    if (status == Shm::PipeView::Status::WouldBlock) {
+    Shm::PipeView::Result result = m_view.tryRecv(m_end, &bytes, ownPid());
+    if (result.status == Shm::PipeView::Status::WouldBlock) {
         if (m_view.claimObservation())
             m_reporter->report(m_id, Protocol::IpcOp::Blocked, nullptr, "recv", 0, 0);
-        status = m_view.recv(m_end, &bytes, ownPid(), std::nullopt);
+        result = m_view.recv(m_end, &bytes, ownPid(), std::nullopt);
     }
+    if (result.wakeHost) // the host waits to send to us: there is room now
+        m_reporter->wakeHost(m_id);
+    const Shm::PipeView::Status status = result.status;
     if (status == Shm::PipeView::Status::Eof) {
         if (m_view.claimObservation())
             m_reporter->report(m_id, Protocol::IpcOp::Failed, nullptr, "EOFError", 0, 0);
@@ -201,10 +204,10 @@ void Connection::close()
     if (m_closed)
         return;
     m_closed = true;
-    m_view.close(m_end);
+    const bool wakeHost = m_view.close(m_end);
     if (m_view.claimObservation())
         m_reporter->report(m_id, Protocol::IpcOp::Close, nullptr, {}, 0, 0);
-    if (m_view.hostWaiting(1 - m_end))
+    if (wakeHost)
         m_reporter->wakeHost(m_id);
 }
 
@@ -223,7 +226,7 @@ Lock::Lock(int id, std::unique_ptr<Shm::SharedSegment> segment, Shm::LockView vi
     , m_lock(m_view->lock())
 {
     m_claimObservation = [this] { return m_view->claimObservation(); };
-    m_hostWaiting = [this] { return m_view->hostWaiting(); };
+    m_hostWaiting = [this] { return m_view->takeHostWaiting(); };
 }
 
 bool Lock::acquire(bool block, std::optional<double> timeout)

@@ -16,6 +16,7 @@
 // what() is the text Python prints.
 
 #include "protocol/cbor.h"
+#include "protocol/protocol.h"
 #include "shm/objects.h"
 #include "shm/sharedsegment.h"
 
