@@ -9,6 +9,7 @@
 // from spawn to hello is the loader's minimum (see docs/performance.md and protocol/protocol.h).
 #include "behaviours.h"
 #include "hostconnection.h"
+#include "mailbox.h"
 #include "protocol/monotonicclock.h"
 #include "protocol/protocol.h"
 #include "workercontext.h"
@@ -93,12 +94,16 @@ Protocol::Message readMessage(HostConnection &host, Protocol::FrameReader &reade
     }
 }
 
-// After the behaviour started the host sends nothing more; the end of the stream means
-// the host is gone, and the worker must not outlive it. A frame arriving is ignored.
-void watchHost(HostConnection &host, Protocol::FrameReader &reader)
+// While the behaviour runs, the host's requests and replies go to the mailbox; the end of
+// the stream means the host is gone, and the worker must not outlive it. Other frames
+// (Stop, a second Start) are ignored.
+void watchHost(HostConnection &host, Protocol::FrameReader &reader, Mailbox &mailbox)
 {
-    for (;;)
-        readMessage(host, reader);
+    for (;;) {
+        Protocol::Message message = readMessage(host, reader);
+        if (message.type == Protocol::MessageType::Request || message.type == Protocol::MessageType::Reply)
+            mailbox.put(std::move(message));
+    }
 }
 
 } // namespace
@@ -137,7 +142,8 @@ int main()
                             + "' (this worker runs the examples; test behaviours are in processlab-test-worker)");
 #endif
 
-    std::thread(watchHost, std::ref(host), std::ref(reader)).detach();
-    const WorkerContext context(*workerId, start->arguments, &host);
+    Mailbox mailbox; // main never returns (std::_Exit below): it outlives the reader thread
+    std::thread(watchHost, std::ref(host), std::ref(reader), std::ref(mailbox)).detach();
+    const WorkerContext context(*workerId, start->arguments, &host, &mailbox);
     std::_Exit(behaviour(context)); // output is unbuffered; no static destructors racing the watcher
 }
