@@ -358,6 +358,8 @@ void TestPythonListing::everyStepAndTraceNamesItsLine()
             QCOMPARE(step.source, QStringLiteral("print(\"All processes finished\")"));
             QCOMPARE(step.text, QStringLiteral("All processes finished"));
             break;
+        default:
+            QFAIL("the basic examples have only Create, Start, Join and Print steps");
         }
     }
 

@@ -365,8 +365,9 @@ void MainWindow::updateMainProgramPosition()
         position.line = step.sourceLine;
         position.source = step.source;
         position.activity = run->isWaitingForStep()             ? MainProgramPosition::Activity::Paused
-                            : step.kind == ScriptStep::Kind::Join ? MainProgramPosition::Activity::Waiting
-                                                                  : MainProgramPosition::Activity::Executing;
+                            : run->isWaitingInStep() || step.kind == ScriptStep::Kind::Join
+                                ? MainProgramPosition::Activity::Waiting
+                                : MainProgramPosition::Activity::Executing;
     }
     pane->setMainProgramPosition(position);
 }

@@ -10,6 +10,7 @@
 #include "behaviours.h"
 #include "hostconnection.h"
 #include "ipc/sharedobjects.h"
+#include "mailbox.h"
 #include "protocol/monotonicclock.h"
 #include "protocol/protocol.h"
 #include "workercontext.h"
@@ -94,12 +95,16 @@ Protocol::Message readMessage(HostConnection &host, Protocol::FrameReader &reade
     }
 }
 
-// After the behaviour started the host sends nothing more; the end of the stream means
-// the host is gone, and the worker must not outlive it. A frame arriving is ignored.
-void watchHost(HostConnection &host, Protocol::FrameReader &reader)
+// While the behaviour runs, the host's requests and replies go to the mailbox; the end of
+// the stream means the host is gone, and the worker must not outlive it. Other frames
+// (Stop, a second Start) are ignored.
+void watchHost(HostConnection &host, Protocol::FrameReader &reader, Mailbox &mailbox)
 {
-    for (;;)
-        readMessage(host, reader);
+    for (;;) {
+        Protocol::Message message = readMessage(host, reader);
+        if (message.type == Protocol::MessageType::Request || message.type == Protocol::MessageType::Reply)
+            mailbox.put(std::move(message));
+    }
 }
 
 } // namespace
@@ -142,8 +147,9 @@ int main()
     if (!objects.attachAll(start->arguments, &error))
         exitWithMessage(Protocol::ExitAttachFailed, error);
 
-    std::thread(watchHost, std::ref(host), std::ref(reader)).detach();
-    const WorkerContext context(*workerId, start->arguments, &host, &objects);
+    Mailbox mailbox; // main never returns (std::_Exit below): it outlives the reader thread
+    std::thread(watchHost, std::ref(host), std::ref(reader), std::ref(mailbox)).detach();
+    const WorkerContext context(*workerId, start->arguments, &host, &mailbox, &objects);
     int exitCode = 1;
     try {
         exitCode = behaviour(context);

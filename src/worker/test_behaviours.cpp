@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <optional>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -109,6 +110,62 @@ int oversizedFrame(const WorkerContext &context)
     return 0;
 }
 
+// The object passed as args["target"] (its attachment names it): asks the host to echo
+// args["value"] and prints the reply.
+int requestEcho(const WorkerContext &context)
+{
+    const Protocol::Value &target = context.arguments().value("target");
+    const std::string object(target.toMap().value("object").toText("echo"));
+    if (target.isMap())
+        context.print("attached to " + object + " as worker " + std::to_string(target.toMap().value("worker").toInteger()));
+    const std::string method(context.arguments().value("method").toText("echo"));
+    const std::optional<Protocol::Reply> reply
+        = context.request(object + "." + method, context.arguments().value("value"), 30.0);
+    if (!reply) {
+        context.printError("no reply within 30 s");
+        return 1;
+    }
+    if (!reply->ok()) {
+        context.print("error: " + *reply->error);
+        return 0;
+    }
+    context.print("reply: " + std::string(reply->body.toText("(not text)")));
+    return 0;
+}
+
+// Sends args.count notifications "<object>.tick" with their number, then says so.
+int notify(const WorkerContext &context)
+{
+    const std::string object(context.arguments().value("target").toMap().value("object").toText("counter"));
+    const std::int64_t count = context.intArgument("count", 3);
+    for (std::int64_t i = 1; i <= count; ++i)
+        context.notify(object + ".tick", i);
+    context.print("sent " + std::to_string(count));
+    return 0;
+}
+
+// Answers the host's requests: echoes each body until a request named "stop".
+int serve(const WorkerContext &context)
+{
+    for (;;) {
+        const std::optional<Protocol::Message> message = context.waitForMessage(30.0);
+        if (!message) {
+            context.printError("no request within 30 s");
+            return 1;
+        }
+        const std::optional<Protocol::Request> request = Protocol::parseRequest(*message, nullptr);
+        if (!request)
+            continue;
+        context.print("request " + request->name);
+        Protocol::Reply reply;
+        reply.id = request->id;
+        reply.body = request->body;
+        context.reply(reply);
+        if (request->name == "stop")
+            return 0;
+    }
+}
+
 } // namespace
 
 void runTestHookBeforeHello()
@@ -135,6 +192,9 @@ std::span<const Behaviour> testBehaviours()
         {"test.busy", &busy},
         {"test.bad-frame", &badFrame},
         {"test.oversized-frame", &oversizedFrame},
+        {"test.request-echo", &requestEcho},
+        {"test.notify", &notify},
+        {"test.serve", &serve},
     };
     return behaviours;
 }

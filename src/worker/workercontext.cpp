@@ -2,9 +2,11 @@
 #include "workercontext.h"
 
 #include "hostconnection.h"
+#include "mailbox.h"
 #include "protocol/monotonicclock.h"
 #include "protocol/protocol.h"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -36,10 +38,12 @@ void writeAll(int fd, std::string_view bytes)
     }
 }
 
-WorkerContext::WorkerContext(int workerId, Protocol::Map arguments, HostConnection *host, SharedObjects *objects)
+WorkerContext::WorkerContext(int workerId, Protocol::Map arguments, HostConnection *host, Mailbox *mailbox,
+                             SharedObjects *objects)
     : m_workerId(workerId)
     , m_arguments(std::move(arguments))
     , m_host(host)
+    , m_mailbox(mailbox)
     , m_objects(objects)
 {
 }
@@ -95,6 +99,50 @@ void WorkerContext::trace(std::string_view label) const
 bool WorkerContext::sendRaw(std::string_view bytes) const
 {
     return m_host->send(bytes);
+}
+
+namespace {
+
+std::chrono::nanoseconds toTimeout(double seconds)
+{
+    // Clamped: a day is "forever" for a behaviour, and the conversion cannot overflow.
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::duration<double>(std::clamp(seconds, 0.0, 86400.0)));
+}
+
+} // namespace
+
+std::optional<Protocol::Reply> WorkerContext::request(std::string_view name, Protocol::Value body,
+                                                      double timeoutSeconds) const
+{
+    const std::int64_t id = ++m_lastRequestId;
+    if (!m_mailbox
+        || !m_host->send(Protocol::encodeFrame(Protocol::makeRequest({id, std::string(name), std::move(body)}))))
+        return std::nullopt;
+    const std::optional<Protocol::Message> answer = m_mailbox->take(toTimeout(timeoutSeconds), [id](const Protocol::Message &m) {
+        return m.type == Protocol::MessageType::Reply && m.body.value("id").toInteger(-1) == id;
+    });
+    if (!answer)
+        return std::nullopt;
+    return Protocol::parseReply(*answer, nullptr);
+}
+
+bool WorkerContext::notify(std::string_view name, Protocol::Value body) const
+{
+    return m_host->send(Protocol::encodeFrame(Protocol::makeNotify({std::string(name), std::move(body)})));
+}
+
+std::optional<Protocol::Message> WorkerContext::waitForMessage(double timeoutSeconds) const
+{
+    if (!m_mailbox)
+        return std::nullopt;
+    return m_mailbox->take(toTimeout(timeoutSeconds),
+                           [](const Protocol::Message &m) { return m.type != Protocol::MessageType::Reply; });
+}
+
+bool WorkerContext::reply(const Protocol::Reply &reply) const
+{
+    return m_host->send(Protocol::encodeFrame(Protocol::makeReply(reply)));
 }
 
 } // namespace ProcessLab::Worker

@@ -94,6 +94,78 @@ Message makeWake(int object)
     return {MessageType::Wake, Map{{"object", object}}};
 }
 
+Message makeRequest(const Request &request)
+{
+    return {MessageType::Request, Map{{"id", request.id}, {"name", request.name}, {"body", request.body}}};
+}
+
+Message makeReply(const Reply &reply)
+{
+    if (reply.error)
+        return {MessageType::Reply, Map{{"id", reply.id}, {"error", *reply.error}}};
+    return {MessageType::Reply, Map{{"id", reply.id}, {"body", reply.body}}};
+}
+
+Message makeNotify(const Notify &notify)
+{
+    return {MessageType::Notify, Map{{"name", notify.name}, {"body", notify.body}}};
+}
+
+namespace {
+
+bool validName(const Value &name)
+{
+    return name.isText() && !name.toText().empty() && name.toText().size() <= maxNameSize;
+}
+
+bool validId(const Value &id)
+{
+    return id.isInteger() && id.toInteger() >= 0;
+}
+
+} // namespace
+
+std::optional<Request> parseRequest(const Message &message, std::string *error)
+{
+    const Map &b = message.body;
+    if (message.type != MessageType::Request || !validId(b.value("id")) || !validName(b.value("name"))
+        || !b.contains("body")) {
+        setError(error, "malformed request frame");
+        return std::nullopt;
+    }
+    return Request{b.value("id").toInteger(), std::string(b.value("name").toText()), b.value("body")};
+}
+
+std::optional<Reply> parseReply(const Message &message, std::string *error)
+{
+    const Map &b = message.body;
+    const bool hasBody = b.contains("body");
+    const Value *errorText = b.find("error");
+    // Exactly one of body and error.
+    if (message.type != MessageType::Reply || !validId(b.value("id")) || hasBody == (errorText != nullptr)
+        || (errorText && !errorText->isText())) {
+        setError(error, "malformed reply frame");
+        return std::nullopt;
+    }
+    Reply reply;
+    reply.id = b.value("id").toInteger();
+    if (errorText)
+        reply.error = std::string(errorText->toText());
+    else
+        reply.body = b.value("body");
+    return reply;
+}
+
+std::optional<Notify> parseNotify(const Message &message, std::string *error)
+{
+    const Map &b = message.body;
+    if (message.type != MessageType::Notify || !validName(b.value("name")) || !b.contains("body")) {
+        setError(error, "malformed notify frame");
+        return std::nullopt;
+    }
+    return Notify{std::string(b.value("name").toText()), b.value("body")};
+}
+
 std::optional<Hello> parseHello(const Message &message, std::string *error)
 {
     const Map &b = message.body;
@@ -205,7 +277,7 @@ std::optional<Message> decodePayload(std::string_view payload, std::string *erro
     Map map = value->toMap();
     const std::optional<Value> type = map.take(typeKey);
     const std::int64_t typeNumber = type && type->isInteger() ? type->toInteger() : -1;
-    if (typeNumber < static_cast<int>(MessageType::Hello) || typeNumber > static_cast<int>(MessageType::Trace)) {
+    if (typeNumber < static_cast<int>(MessageType::Hello) || typeNumber > static_cast<int>(MessageType::Notify)) {
         setError(error, "unknown message type");
         return std::nullopt;
     }

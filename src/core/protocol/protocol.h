@@ -42,6 +42,9 @@ enum class MessageType : int {
     Start = 2, // host -> worker: behaviour name and its arguments
     Stop = 3,  // host -> worker: unused since Stop became SIGTERM; a worker ignores it
     Trace = 4, // worker -> host: the worker reached a labelled point of its behaviour
+    Request = 5, // either way: id, name ("<object>.<method>"), body; answered by a Reply
+    Reply = 6,   // either way: the id of the request, and its body or an error
+    Notify = 7,  // worker -> host: one-way, name and body (e.g. a wake-up for an object)
     IpcEvent = 10, // worker -> host: an operation on a shared object (put, get, send, lock...)
     Wake = 11,     // worker -> host: the main program may go on waiting no more on an object
 };
@@ -61,6 +64,9 @@ enum class IpcOp : int {
     Failed = 10, // an operation ended without its effect; text: why (Full, Empty, EOFError, timeout)
 };
 inline constexpr int maxIpcOp = 10;
+
+// A request or notification name ("queue.get") is at most this long, in UTF-8 bytes.
+inline constexpr std::size_t maxNameSize = 256;
 
 struct Message
 {
@@ -102,6 +108,31 @@ struct Trace
     std::int64_t timeNs = 0;
 };
 
+// A question to the other end; the answer is a Reply with the same id. Ids are chosen by
+// the sender, unique among its open requests.
+struct Request
+{
+    std::int64_t id = 0; // >= 0
+    std::string name;    // UTF-8, at most maxNameSize bytes
+    Value body;
+};
+
+// The answer to a request: a body, or an error (Python-style text, "queue.Empty").
+struct Reply
+{
+    std::int64_t id = 0;
+    Value body;
+    std::optional<std::string> error;
+
+    bool ok() const { return !error.has_value(); }
+};
+
+struct Notify
+{
+    std::string name; // UTF-8, at most maxNameSize bytes
+    Value body;
+};
+
 // Encoders produce a complete frame (header + payload).
 std::string encodeFrame(const Message &message);
 Message makeHello(const Hello &hello, std::uint32_t magicValue = magic, int versionValue = version);
@@ -110,6 +141,9 @@ Message makeStop();
 Message makeTrace(const Trace &trace);
 Message makeIpcEvent(const IpcEvent &event);
 Message makeWake(int object);
+Message makeRequest(const Request &request);
+Message makeReply(const Reply &reply);
+Message makeNotify(const Notify &notify);
 
 // Decoders check the shape of a message of the given type; nullopt names a malformed one.
 std::optional<Hello> parseHello(const Message &message, std::string *error);
@@ -117,6 +151,9 @@ std::optional<Start> parseStart(const Message &message, std::string *error);
 std::optional<Trace> parseTrace(const Message &message, std::string *error);
 std::optional<IpcEvent> parseIpcEvent(const Message &message, std::string *error);
 std::optional<int> parseWake(const Message &message, std::string *error);
+std::optional<Request> parseRequest(const Message &message, std::string *error);
+std::optional<Reply> parseReply(const Message &message, std::string *error);
+std::optional<Notify> parseNotify(const Message &message, std::string *error);
 
 // Compares run tokens in time independent of where they differ, so a local process
 // cannot guess a token byte by byte from how fast it is refused.

@@ -3,12 +3,15 @@
 
 #include "examples/exampleregistry.h"
 #include "protocol/monotonicclock.h"
+#include "printformat.h"
 #include "runserver.h"
+#include "scriptevaluation.h"
 #include "workerlocator.h"
 #include "workerprocess.h"
 
 #include <QCoreApplication>
 #include <QLocalSocket>
+#include <QPointer>
 #include <QTimer>
 
 namespace ProcessLab {
@@ -177,55 +180,214 @@ void Run::runSteps()
                          .sourceLine = step.sourceLine, .text = step.source});
             if (step.kind == ScriptStep::Kind::Start)
                 m_startedThisTurn = true;
+            m_pending = {.active = true, .done = false, .token = ++m_nextToken, .joinWorker = 0, .jumpTarget = -1,
+                         .result = {}};
+            m_executing = true;
             executeStep(step, beginNs);
+            m_executing = false;
         }
-        if (step.kind == ScriptStep::Kind::Join) {
-            const WorkerProcess *joined = worker(step.worker);
-            if (joined && !joined->hasEnded())
-                return; // handleWorkerEnded() resumes
-        }
+        if (!m_pending.done)
+            return; // pending: completeStep() resumes through a queued call
+        const PendingStep outcome = std::exchange(m_pending, {});
+        if (!outcome.result.ok())
+            return failMain(step, outcome.result.error);
+        if (step.kind == ScriptStep::Kind::Call && !step.variable.isEmpty())
+            m_variables.insert(step.variable, outcome.result.value);
         recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::ScriptStepEnded, .process = mainProcessId,
                      .sourceLine = step.sourceLine, .text = step.source});
-        ++m_next;
+        m_next = outcome.jumpTarget >= 0 ? outcome.jumpTarget : m_next + 1;
         m_stepEntered = false;
         emit stepChanged(m_next);
     }
     maybeFinish();
 }
 
+// Runs one statement. Its outcome goes to completeStep(): at once, or later for a step
+// that waits (a join, a call the object completes later).
 void Run::executeStep(const ScriptStep &step, qint64 beginNs)
 {
+    const quint64 token = m_pending.token;
     switch (step.kind) {
     case ScriptStep::Kind::Create: {
         const auto spec = std::find_if(m_script.workers.cbegin(), m_script.workers.cend(),
                                        [&step](const WorkerSpec &w) { return w.id == step.worker; });
         if (spec == m_script.workers.cend() || m_workers.contains(step.worker))
-            return;
+            return completeStep(token, ScriptResult::success());
         auto *process = new WorkerProcess(*spec, [this](RunEvent event) { recordEvent(std::move(event)); }, this);
         process->setHelloTimeout(m_helloTimeout);
         connect(process, &WorkerProcess::ended, this, &Run::handleWorkerEnded);
         connect(process, &WorkerProcess::traceReceived, this, &Run::handleTrace);
+        connect(process, &WorkerProcess::requestReceived, this, &Run::handleRequest);
+        connect(process, &WorkerProcess::notifyReceived, this, &Run::handleNotify);
         m_workers.insert(step.worker, process);
         recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::ProcessCreated, .process = step.worker,
                      .text = spec->role});
         recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::StateChanged, .process = step.worker,
                      .state = ProcessState::Created, .text = {}});
-        break;
+        return completeStep(token, ScriptResult::success());
     }
     case ScriptStep::Kind::Start:
-        if (WorkerProcess *process = worker(step.worker)) {
-            QProcessEnvironment environment = m_workerEnvironment;
-            environment.insert(QLatin1StringView(Protocol::workerIdEnvVar), QString::number(step.worker));
-            process->start(m_workerProgram, environment, beginNs);
+        return completeStep(token, startWorker(step, beginNs));
+    case ScriptStep::Kind::Join: {
+        const WorkerProcess *joined = worker(step.worker);
+        if (joined && !joined->hasEnded()) {
+            m_pending.joinWorker = step.worker; // handleWorkerEnded() completes it
+            return;
         }
-        break;
-    case ScriptStep::Kind::Join:
-        break; // runSteps() waits
-    case ScriptStep::Kind::Print:
-        recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Output, .process = mainProcessId,
-                     .stream = OutputStream::StdOut, .text = step.text});
-        break;
+        return completeStep(token, ScriptResult::success());
     }
+    case ScriptStep::Kind::Print: {
+        QString line = step.text;
+        if (!step.arguments.isEmpty()) {
+            QList<QCborValue> values;
+            for (const ScriptExpression &argument : step.arguments) {
+                ScriptResult value = evaluate(argument);
+                if (!value.ok())
+                    return completeStep(token, std::move(value));
+                values.append(value.value);
+            }
+            line = formatPrintLine(values);
+        }
+        recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Output, .process = mainProcessId,
+                     .stream = OutputStream::StdOut, .text = line});
+        return completeStep(token, ScriptResult::success());
+    }
+    case ScriptStep::Kind::CreateObject:
+        return completeStep(token, createObject(step));
+    case ScriptStep::Kind::Call:
+        return callObject(step);
+    case ScriptStep::Kind::Jump:
+    case ScriptStep::Kind::JumpIfNone: {
+        if (step.target < 0 || step.target > m_script.steps.size())
+            return completeStep(token, ScriptResult::failure(tr("SyntaxError: jump to step %1 of %2")
+                                                                 .arg(step.target)
+                                                                 .arg(m_script.steps.size())));
+        bool taken = true;
+        if (step.kind == ScriptStep::Kind::JumpIfNone) {
+            const ScriptResult tested = evaluate(ScriptExpression::variable(step.variable));
+            if (!tested.ok())
+                return completeStep(token, tested);
+            taken = tested.value.isNull() || tested.value.isUndefined();
+        }
+        if (taken)
+            m_pending.jumpTarget = step.target;
+        return completeStep(token, ScriptResult::success());
+    }
+    }
+}
+
+ScriptResult Run::startWorker(const ScriptStep &step, qint64 beginNs)
+{
+    WorkerProcess *process = worker(step.worker);
+    if (!process)
+        return ScriptResult::success();
+    // Objects passed in args=: what each worker needs to attach, under the parameter's name.
+    QCborMap arguments = process->spec().arguments;
+    for (auto it = process->spec().objects.cbegin(); it != process->spec().objects.cend(); ++it) {
+        const ScriptObject *passed = object(it.value());
+        if (!passed)
+            return ScriptResult::failure(QStringLiteral("NameError: name '%1' is not defined").arg(it.value()));
+        arguments.insert(it.key(), passed->attachment(step.worker));
+    }
+    process->setArguments(arguments);
+    QProcessEnvironment environment = m_workerEnvironment;
+    environment.insert(QLatin1StringView(Protocol::workerIdEnvVar), QString::number(step.worker));
+    process->start(m_workerProgram, environment, beginNs);
+    return ScriptResult::success();
+}
+
+ScriptResult Run::createObject(const ScriptStep &step)
+{
+    ScriptObjectSpec spec;
+    spec.type = step.method;
+    spec.name = step.object;
+    spec.objectId = m_nextObjectId;
+    // "processlab-<pid>-<hex>": the server's name without its directory or pipe prefix.
+    const QString server = m_server->fullServerName();
+    spec.runKey = server.mid(std::max(server.lastIndexOf(u'/'), server.lastIndexOf(u'\\')) + 1);
+    for (const ScriptExpression &argument : step.arguments) {
+        ScriptResult value = evaluate(argument);
+        if (!value.ok())
+            return value;
+        spec.arguments.append(value.value);
+    }
+    if (!m_script.objectFactory)
+        return ScriptResult::failure(QStringLiteral("NameError: name '%1' is not defined").arg(spec.type));
+    QString error;
+    std::unique_ptr<ScriptObject> created = m_script.objectFactory(spec, &error);
+    if (!created) {
+        return ScriptResult::failure(error.isEmpty() ? QStringLiteral("NameError: name '%1' is not defined").arg(spec.type)
+                                                     : error);
+    }
+    ++m_nextObjectId;
+    m_objects[step.object] = std::move(created);
+    return ScriptResult::success();
+}
+
+void Run::callObject(const ScriptStep &step)
+{
+    const quint64 token = m_pending.token;
+    ScriptObject *target = object(step.object);
+    if (!target)
+        return completeStep(token, ScriptResult::failure(QStringLiteral("NameError: name '%1' is not defined").arg(step.object)));
+    QList<QCborValue> arguments;
+    for (const ScriptExpression &argument : step.arguments) {
+        ScriptResult value = evaluate(argument);
+        if (!value.ok())
+            return completeStep(token, std::move(value));
+        arguments.append(value.value);
+    }
+    // The object may complete now or keep the completion; a stale one (after Stop) is ignored.
+    target->call(step.method, arguments, [run = QPointer<Run>(this), token](ScriptResult result) {
+        if (run)
+            run->completeStep(token, std::move(result));
+    });
+}
+
+ScriptResult Run::evaluate(const ScriptExpression &expression) const
+{
+    return evaluateExpression(expression, m_variables, [this](const QString &name) { return object(name); });
+}
+
+void Run::completeStep(quint64 token, ScriptResult result)
+{
+    if (!m_pending.active || m_pending.done || m_pending.token != token)
+        return; // cancelled by Stop, or completed twice
+    m_pending.done = true;
+    m_pending.result = std::move(result);
+    // Completed later (a timer, a worker's frame): resume in a turn of its own, never inside
+    // the object's code that called us.
+    if (!m_executing)
+        QMetaObject::invokeMethod(this, &Run::advance, Qt::QueuedConnection);
+}
+
+void Run::failMain(const ScriptStep &step, const QString &error)
+{
+    m_mainFailure = step.sourceLine > 0 ? tr("%1 raised at line %2").arg(error).arg(step.sourceLine)
+                                        : tr("%1 raised").arg(error);
+    const qint64 now = monotonicNowNs();
+    recordEvent({.timeNs = now, .kind = EventKind::Error, .process = mainProcessId, .sourceLine = step.sourceLine,
+                 .text = m_mainFailure});
+    recordEvent({.timeNs = now, .kind = EventKind::StateChanged, .process = mainProcessId,
+                 .state = ProcessState::Failed, .pid = QCoreApplication::applicationPid(), .text = m_mainFailure});
+    // The main program is over; its workers run on until they end (or the user stops them).
+    m_stepEntered = false;
+    m_next = m_script.steps.size();
+    emit stepChanged(m_next);
+    maybeFinish();
+}
+
+void Run::cancelPending()
+{
+    m_pending = {};
+    for (auto &[name, scriptObject] : m_objects)
+        scriptObject->cancel();
+}
+
+ScriptObject *Run::object(const QString &name) const
+{
+    const auto it = m_objects.find(name);
+    return it == m_objects.end() ? nullptr : it->second.get();
 }
 
 QString Run::serverName() const
@@ -258,12 +420,51 @@ void Run::handleTrace(int workerId, const QString &label, qint64 timeNs)
                  .sourceLine = m_traceLines.value(label), .text = label});
 }
 
-void Run::handleWorkerEnded()
+void Run::handleWorkerEnded(int workerId)
 {
+    if (const WorkerProcess *ended = worker(workerId); ended && ended->pid() != 0) {
+        for (auto &[name, scriptObject] : m_objects) {
+            for (const QString &repair : scriptObject->recoverDeadProcess(ended->pid()))
+                recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Error, .process = workerId, .text = repair});
+        }
+    }
+    if (m_pending.active && m_pending.joinWorker == workerId) {
+        // Completed here, not through a queued call: the join ends in the same turn as the
+        // worker, as it always has.
+        m_pending.done = true;
+        m_pending.result = ScriptResult::success();
+    }
     if (m_status == Status::Running)
         advance();
     else
         maybeFinish();
+}
+
+void Run::handleRequest(int workerId, quint64 requestId, const QString &name, const QCborValue &body)
+{
+    WorkerProcess *process = worker(workerId);
+    if (!process)
+        return;
+    QPointer<WorkerProcess> replyTo(process);
+    const auto reply = [replyTo, requestId](const ScriptResult &result) {
+        if (replyTo)
+            replyTo->sendReply(requestId, result.value, result.error);
+    };
+    const qsizetype dot = name.indexOf(u'.');
+    ScriptObject *target = dot > 0 ? object(name.left(dot)) : nullptr;
+    if (!target)
+        return reply(ScriptResult::failure(QStringLiteral("NameError: no object '%1' in this run").arg(name.left(dot))));
+    target->handleRequest(workerId, name.mid(dot + 1), body, reply);
+}
+
+void Run::handleNotify(int workerId, const QString &name, const QCborValue &body)
+{
+    const qsizetype dot = name.indexOf(u'.');
+    if (ScriptObject *target = dot > 0 ? object(name.left(dot)) : nullptr)
+        target->handleNotify(workerId, name.mid(dot + 1), body);
+    else
+        recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Error, .process = workerId,
+                     .text = tr("notification for an unknown object: %1").arg(name)});
 }
 
 void Run::maybeFinish()
@@ -278,6 +479,8 @@ void Run::maybeFinish()
     }
     if (m_status == Status::Stopping)
         return finish(1, tr("stopped by the user"), ProcessState::Killed);
+    if (!m_mainFailure.isEmpty())
+        return finish(1, m_mainFailure, ProcessState::Failed);
     QStringList failed;
     for (const WorkerProcess *process : std::as_const(m_workers)) {
         if (process->state() != ProcessState::Finished)
@@ -297,6 +500,7 @@ void Run::stop()
         return;
     }
     m_status = Status::Stopping;
+    cancelPending(); // a pending step stays without its end, as a join interrupted by Stop
     for (WorkerProcess *process : std::as_const(m_workers))
         process->requestStop();
     maybeFinish();
@@ -316,9 +520,12 @@ void Run::finish(int exitCode, const QString &reason, ProcessState mainState)
     m_server->close();
     const qint64 now = monotonicNowNs();
     flushDroppedEvents(now);
-    // No exit code for Main: the host plays the main program and does not exit here.
-    recordEvent({.timeNs = now, .kind = EventKind::StateChanged, .process = mainProcessId, .state = mainState,
-                 .pid = QCoreApplication::applicationPid(), .text = reason});
+    // No exit code for Main: the host plays the main program and does not exit here. A
+    // main program that failed already has its end.
+    if (m_mainFailure.isEmpty()) {
+        recordEvent({.timeNs = now, .kind = EventKind::StateChanged, .process = mainProcessId, .state = mainState,
+                     .pid = QCoreApplication::applicationPid(), .text = reason});
+    }
     recordEvent({.timeNs = now, .kind = EventKind::RunFinished, .exitCode = exitCode, .text = reason});
     emit finished(exitCode);
 }

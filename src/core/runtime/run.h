@@ -4,6 +4,7 @@
 #include "examples/hostscript.h"
 #include "protocol/protocol.h"
 #include "record/runrecord.h"
+#include "scriptobject.h"
 #include "workerprocess.h"
 
 #include <QHash>
@@ -11,6 +12,7 @@
 #include <QProcessEnvironment>
 
 #include <chrono>
+#include <map>
 #include <memory>
 
 class QLocalSocket;
@@ -33,9 +35,19 @@ class RunServer;
 // ProcessLab's, not the statement's. In step mode a Paused event marks the wait for the
 // user, which belongs to no statement.
 //
+// A step may be pending (a join, a call on an object that waits for an item, a message, a
+// lock): it is a ScriptStep without its ScriptStepEnded until what it waits for happens,
+// which completes it through a queued call; nothing in the loop that runs the steps knows
+// what a step waits for. A step may produce a value into a variable of the main program.
+// Objects the script creates (ScriptObject) belong to the run; workers receive them in
+// their Start arguments, and their requests and notifications are routed to them by name.
+//
 // The main program ("Main", process 0) ends Finished when its script ran to the end,
 // Killed ("stopped by the user") when the user stopped the run, Failed with the reason
-// when the run could not go on; it never has an exit code (see RunEvent::hasExitStatus).
+// when the run could not go on or a statement raised ("queue.Empty raised at line 12";
+// the workers then run on, as Python's children outlive a failed main program's
+// statement, and the run ends when they have); it never has an exit code (see
+// RunEvent::hasExitStatus).
 class Run : public QObject
 {
     Q_OBJECT
@@ -70,6 +82,11 @@ public:
     // Index of the step being executed or waited on (== steps.size() when all are done).
     int currentStep() const { return m_next; }
     bool isWaitingForStep() const { return m_stepMode && !m_stepEntered && m_next < m_script.steps.size(); }
+    // The current step has begun and waits for something to happen (a join, a get()).
+    bool isWaitingInStep() const { return m_stepEntered && m_pending.active && !m_pending.done; }
+    // The main program's variables and objects (for tests and views).
+    const QHash<QString, QCborValue> &variables() const { return m_variables; }
+    ScriptObject *object(const QString &name) const;
 
 signals:
     void eventRecorded(const ProcessLab::RunEvent &event);
@@ -86,10 +103,19 @@ private:
     void runSteps();
     void scheduleAdvance();
     void executeStep(const ScriptStep &step, qint64 beginNs);
+    ScriptResult createObject(const ScriptStep &step);
+    void callObject(const ScriptStep &step);
+    ScriptResult startWorker(const ScriptStep &step, qint64 beginNs);
+    ScriptResult evaluate(const ScriptExpression &expression) const;
+    void completeStep(quint64 token, ScriptResult result);
+    void failMain(const ScriptStep &step, const QString &error);
+    void cancelPending();
+    void handleRequest(int workerId, quint64 requestId, const QString &name, const QCborValue &body);
+    void handleNotify(int workerId, const QString &name, const QCborValue &body);
     WorkerProcess *worker(int id) const;
     void handleWorkerAuthenticated(const Protocol::Hello &hello, QLocalSocket *socket,
                                    std::shared_ptr<Protocol::FrameReader> reader);
-    void handleWorkerEnded();
+    void handleWorkerEnded(int workerId);
     void handleTrace(int workerId, const QString &label, qint64 timeNs);
     void maybeFinish();
     void finish(int exitCode, const QString &reason, ProcessState mainState);
@@ -105,7 +131,24 @@ private:
     QHash<int, WorkerProcess *> m_workers;
     Status m_status = Status::NotStarted;
     int m_next = 0;
-    bool m_stepEntered = false; // the current step has started (a join may still be waiting)
+    bool m_stepEntered = false; // the current step has started (it may still be pending)
+    // The outcome of the current step: done at once, or pending until completeStep().
+    struct PendingStep
+    {
+        bool active = false; // the current step has begun
+        bool done = false;   // ... and has its result
+        quint64 token = 0;   // completions carrying another token are stale (cancelled)
+        int joinWorker = 0;  // a join: the worker whose end completes it
+        int jumpTarget = -1; // a jump taken: the next step
+        ScriptResult result;
+    };
+    PendingStep m_pending;
+    quint64 m_nextToken = 0;
+    bool m_executing = false; // executeStep() is on the stack: a completion needs no queued resume
+    QHash<QString, QCborValue> m_variables;
+    std::map<QString, std::unique_ptr<ScriptObject>> m_objects;
+    int m_nextObjectId = 1;
+    QString m_mainFailure; // Main failed (a statement raised); the run ends when the workers have
     bool m_stepMode = false;
     bool m_advancing = false;         // advance() is on the stack
     bool m_advanceRequested = false;  // ... and was asked again meanwhile (e.g. a worker failed to start)

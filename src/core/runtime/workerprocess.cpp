@@ -198,23 +198,82 @@ void WorkerProcess::handleSocketData()
         case Protocol::FrameReader::Status::Frame:
             break;
         }
-        QString error;
-        if (message.type == Protocol::MessageType::Trace) {
-            std::string traceError;
-            if (const auto trace = Protocol::parseTrace(message, &traceError)) {
-                emit traceReceived(m_spec.id, Protocol::toQString(trace->label),
-                                   trace->timeNs ? trace->timeNs : monotonicNowNs());
-                continue;
-            }
-            error = Protocol::toQString(traceError);
-        } else {
-            error = tr("unexpected message type %1").arg(static_cast<int>(message.type));
-        }
+        const QString error = handleMessage(message);
+        if (!m_socket)
+            return; // a receiver closed the connection
+        if (error.isEmpty())
+            continue;
         m_failure = tr("protocol error: %1").arg(error);
         recordError(m_failure);
         closeConnection();
         return;
     }
+}
+
+QString WorkerProcess::handleMessage(const Protocol::Message &message)
+{
+    std::string error;
+    switch (message.type) {
+    case Protocol::MessageType::Trace:
+        if (const auto trace = Protocol::parseTrace(message, &error)) {
+            emit traceReceived(m_spec.id, Protocol::toQString(trace->label),
+                               trace->timeNs ? trace->timeNs : monotonicNowNs());
+            return {};
+        }
+        break;
+    case Protocol::MessageType::Request:
+        if (const auto request = Protocol::parseRequest(message, &error)) {
+            emit requestReceived(m_spec.id, quint64(request->id), Protocol::toQString(request->name),
+                                 Protocol::toQCborValue(request->body));
+            return {};
+        }
+        break;
+    case Protocol::MessageType::Reply:
+        if (const auto reply = Protocol::parseReply(message, &error)) {
+            emit replyReceived(m_spec.id, quint64(reply->id), Protocol::toQCborValue(reply->body),
+                               reply->error ? Protocol::toQString(*reply->error) : QString());
+            return {};
+        }
+        break;
+    case Protocol::MessageType::Notify:
+        if (const auto notify = Protocol::parseNotify(message, &error)) {
+            emit notifyReceived(m_spec.id, Protocol::toQString(notify->name), Protocol::toQCborValue(notify->body));
+            return {};
+        }
+        break;
+    default:
+        return tr("unexpected message type %1").arg(static_cast<int>(message.type));
+    }
+    return Protocol::toQString(error);
+}
+
+bool WorkerProcess::sendFrame(const Protocol::Message &message)
+{
+    if (!m_socket || m_socket->state() != QLocalSocket::ConnectedState)
+        return false;
+    m_socket->write(Protocol::toQByteArray(Protocol::encodeFrame(message)));
+    return true;
+}
+
+bool WorkerProcess::sendReply(quint64 requestId, const QCborValue &body, const QString &error)
+{
+    Protocol::Reply reply;
+    reply.id = static_cast<std::int64_t>(requestId);
+    if (error.isEmpty())
+        reply.body = Protocol::fromQCborValue(body);
+    else
+        reply.error = Protocol::fromQString(error);
+    return sendFrame(Protocol::makeReply(reply));
+}
+
+quint64 WorkerProcess::sendRequest(const QString &name, const QCborValue &body)
+{
+    const quint64 id = m_lastRequestId + 1;
+    if (!sendFrame(Protocol::makeRequest({static_cast<std::int64_t>(id), Protocol::fromQString(name),
+                                          Protocol::fromQCborValue(body)})))
+        return 0;
+    m_lastRequestId = id;
+    return id;
 }
 
 void WorkerProcess::handleReadyRead(OutputStream stream)

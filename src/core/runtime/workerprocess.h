@@ -68,9 +68,19 @@ public:
     void requestStop(std::chrono::milliseconds grace = terminateGrace);
     // Last resort, e.g. when the host itself is going away: SIGKILL, no waiting.
     void killNow();
+    // The arguments the Start frame carries; set before the worker connects.
+    void setArguments(const QCborMap &arguments) { m_spec.arguments = arguments; }
+
+    // Messages to the worker's mailbox. False (no frame) while it is not connected.
+    bool sendReply(quint64 requestId, const QCborValue &body, const QString &error = {});
+    // A request the worker answers with a Reply (replyReceived); returns its id, 0 if not connected.
+    quint64 sendRequest(const QString &name, const QCborValue &body);
 
 signals:
     void traceReceived(int workerId, const QString &label, qint64 timeNs);
+    void requestReceived(int workerId, quint64 requestId, const QString &name, const QCborValue &body);
+    void replyReceived(int workerId, quint64 requestId, const QCborValue &body, const QString &error);
+    void notifyReceived(int workerId, const QString &name, const QCborValue &body);
     void ended(int workerId);
 
 private:
@@ -94,6 +104,8 @@ private:
     void setEndState(ProcessState state, const QString &detail, int exitCode, int exitSignal);
     void recordError(const QString &text);
     void closeConnection();
+    QString handleMessage(const Protocol::Message &message); // empty, or what is wrong with it
+    bool sendFrame(const Protocol::Message &message);
 
     WorkerSpec m_spec;
     EventSink m_sink;
@@ -120,6 +132,7 @@ private:
     // Exited; recorded once the buffered output is drained and the connection has closed.
     std::optional<ExitInfo> m_exit;
     bool m_drainScheduled = false;
+    quint64 m_lastRequestId = 0;
 };
 
 } // namespace ProcessLab
