@@ -2,6 +2,9 @@
 #include "run.h"
 
 #include "examples/exampleregistry.h"
+#include "ipc/ipcobject.h"
+#include "protocolqt.h"
+#include "shm/objects.h"
 #include "protocol/monotonicclock.h"
 #include "printformat.h"
 #include "runserver.h"
@@ -18,6 +21,12 @@ namespace ProcessLab {
 
 namespace {
 constexpr auto dropFlushInterval = std::chrono::milliseconds(250);
+// Shared objects' counters (queue depth, operations) are sampled at 100 Hz: what the record
+// keeps once per-operation events would cost more than the work (docs/run-record.md).
+constexpr auto sampleInterval = std::chrono::milliseconds(10);
+// Per-operation events a worker may report per object: the budget, with room for the
+// host's own; what a misbehaving worker sends beyond is not recorded.
+constexpr qint64 ipcEventLimit = 2 * qint64(Shm::defaultObservationBudget);
 } // namespace
 
 Run::Run(const QString &exampleId, const QVariantMap &knobs, HostScript script,
@@ -41,6 +50,9 @@ Run::Run(const QString &exampleId, const QVariantMap &knobs, HostScript script,
         event.text = reason;
         recordEvent(std::move(event));
     });
+    m_sampleTimer = new QTimer(this);
+    m_sampleTimer->setInterval(sampleInterval);
+    connect(m_sampleTimer, &QTimer::timeout, this, [this] { sampleObjects(monotonicNowNs()); });
     m_dropFlushTimer->setInterval(dropFlushInterval);
     connect(m_dropFlushTimer, &QTimer::timeout, this, [this] { flushDroppedEvents(monotonicNowNs()); });
 }
@@ -219,6 +231,8 @@ void Run::executeStep(const ScriptStep &step, qint64 beginNs)
         connect(process, &WorkerProcess::traceReceived, this, &Run::handleTrace);
         connect(process, &WorkerProcess::requestReceived, this, &Run::handleRequest);
         connect(process, &WorkerProcess::notifyReceived, this, &Run::handleNotify);
+        connect(process, &WorkerProcess::ipcEventReceived, this, &Run::handleIpcEvent);
+        connect(process, &WorkerProcess::wakeReceived, this, &Run::handleWake);
         m_workers.insert(step.worker, process);
         recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::ProcessCreated, .process = step.worker,
                      .text = spec->role});
@@ -302,25 +316,47 @@ ScriptResult Run::createObject(const ScriptStep &step)
     spec.type = step.method;
     spec.name = step.object;
     spec.objectId = m_nextObjectId;
-    // "processlab-<pid>-<hex>": the server's name without its directory or pipe prefix.
-    const QString server = m_server->fullServerName();
-    spec.runKey = server.mid(std::max(server.lastIndexOf(u'/'), server.lastIndexOf(u'\\')) + 1);
+    spec.runKey = m_server->runName(); // "processlab-<pid>-<hex>": segment names derive from it
     for (const ScriptExpression &argument : step.arguments) {
         ScriptResult value = evaluate(argument);
         if (!value.ok())
             return value;
         spec.arguments.append(value.value);
     }
-    if (!m_script.objectFactory)
-        return ScriptResult::failure(QStringLiteral("NameError: name '%1' is not defined").arg(spec.type));
     QString error;
-    std::unique_ptr<ScriptObject> created = m_script.objectFactory(spec, &error);
+    std::unique_ptr<ScriptObject> created;
+    if (m_script.objectFactory) {
+        created = m_script.objectFactory(spec, &error);
+    } else {
+        // multiprocessing's own objects: Queue, Pipe, Value, Array, Lock.
+        created = createIpcObject(spec, [this](RunEvent event) { recordEvent(std::move(event)); }, &error);
+    }
     if (!created) {
         return ScriptResult::failure(error.isEmpty() ? QStringLiteral("NameError: name '%1' is not defined").arg(spec.type)
                                                      : error);
     }
     ++m_nextObjectId;
-    m_objects[step.object] = std::move(created);
+    // `a, b = Pipe()`: one name per part of what the call returned.
+    QStringList names = step.object.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (QString &name : names)
+        name = name.trimmed();
+    std::vector<std::unique_ptr<ScriptObject>> parts;
+    if (names.size() > 1) {
+        parts = created->unpack();
+        if (parts.size() != std::size_t(names.size()))
+            return ScriptResult::failure(QStringLiteral("ValueError: not enough values to unpack (expected %1, got %2)")
+                                             .arg(names.size())
+                                             .arg(parts.size()));
+    } else {
+        parts.push_back(std::move(created));
+    }
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        if (auto *ipc = dynamic_cast<IpcObject *>(parts[std::size_t(i)].get()))
+            m_ipcObjects.insert(ipc->id(), ipc);
+        m_objects[names.at(i)] = std::move(parts[std::size_t(i)]);
+    }
+    if (!m_ipcObjects.isEmpty() && !m_sampleTimer->isActive())
+        m_sampleTimer->start();
     return ScriptResult::success();
 }
 
@@ -424,6 +460,14 @@ void Run::handleWorkerEnded(int workerId)
 {
     if (const WorkerProcess *ended = worker(workerId); ended && ended->pid() != 0) {
         for (auto &[name, scriptObject] : m_objects) {
+            if (auto *ipc = dynamic_cast<IpcObject *>(scriptObject.get())) {
+                // What the process left half done in a shared object, repaired and said.
+                for (const QString &repair : ipc->processEnded(workerId, ended->pid())) {
+                    recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::IpcRecovered, .process = workerId,
+                                 .pid = ended->pid(), .object = ipc->id(), .text = repair});
+                }
+                continue;
+            }
             for (const QString &repair : scriptObject->recoverDeadProcess(ended->pid()))
                 recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Error, .process = workerId, .text = repair});
         }
@@ -438,6 +482,44 @@ void Run::handleWorkerEnded(int workerId)
         advance();
     else
         maybeFinish();
+}
+
+void Run::handleIpcEvent(int workerId, const Protocol::IpcEvent &event)
+{
+    if (!m_ipcObjects.contains(event.object) || m_ipcEventsRecorded[event.object]++ >= ipcEventLimit)
+        return; // not an object of this run, or more than its budget allows: a misbehaving worker
+    RunEvent recorded;
+    recorded.timeNs = event.timeNs ? event.timeNs : monotonicNowNs();
+    recorded.kind = EventKind::IpcOperation;
+    recorded.process = workerId;
+    recorded.object = event.object;
+    recorded.op = static_cast<quint8>(event.op);
+    recorded.count = event.count;
+    recorded.sequence = event.sequence;
+    recorded.text = Protocol::toQString(event.text);
+    recordEvent(std::move(recorded));
+}
+
+void Run::handleWake(int workerId, int objectId)
+{
+    Q_UNUSED(workerId);
+    const QList<IpcObject *> objects = m_ipcObjects.values(objectId);
+    for (IpcObject *object : objects)
+        object->wake();
+}
+
+void Run::sampleObjects(qint64 nowNs)
+{
+    for (auto it = m_ipcObjects.cbegin(); it != m_ipcObjects.cend(); ++it)
+        it.value()->sample(nowNs);
+}
+
+void Run::releaseObjects()
+{
+    // Every worker has ended: the segments can go (HostSegment removes them), so nothing of
+    // the run stays in shared memory while its record lives on in the history.
+    m_ipcObjects.clear();
+    m_objects.clear();
 }
 
 void Run::handleRequest(int workerId, quint64 requestId, const QString &name, const QCborValue &body)
@@ -520,6 +602,13 @@ void Run::finish(int exitCode, const QString &reason, ProcessState mainState)
     m_server->close();
     const qint64 now = monotonicNowNs();
     flushDroppedEvents(now);
+    // The shared objects' final counters: however fast the run, the record has every count.
+    m_sampleTimer->stop();
+    sampleObjects(now);
+    for (auto &[name, scriptObject] : m_objects)
+        scriptObject->cancel();
+    // Not now: finish() may run inside one of the objects' own calls.
+    QMetaObject::invokeMethod(this, &Run::releaseObjects, Qt::QueuedConnection);
     // No exit code for Main: the host plays the main program and does not exit here. A
     // main program that failed already has its end.
     if (m_mainFailure.isEmpty()) {

@@ -18,10 +18,15 @@
 class QLocalSocket;
 class QTimer;
 
+namespace ProcessLab::Protocol {
+struct IpcEvent;
+}
+
 namespace ProcessLab {
 
 struct ExampleDefinition;
 class RunServer;
+class IpcObject;
 
 // One execution of an example: runs the host script step by step without blocking the
 // event loop, owns the worker processes and the run's local server, and writes
@@ -116,6 +121,10 @@ private:
     void handleWorkerAuthenticated(const Protocol::Hello &hello, QLocalSocket *socket,
                                    std::shared_ptr<Protocol::FrameReader> reader);
     void handleWorkerEnded(int workerId);
+    void handleIpcEvent(int workerId, const Protocol::IpcEvent &event);
+    void handleWake(int workerId, int objectId);
+    void sampleObjects(qint64 nowNs);
+    void releaseObjects();
     void handleTrace(int workerId, const QString &label, qint64 timeNs);
     void maybeFinish();
     void finish(int exitCode, const QString &reason, ProcessState mainState);
@@ -128,6 +137,7 @@ private:
     QProcessEnvironment m_workerEnvironment;
     RunServer *m_server = nullptr;
     QTimer *m_dropFlushTimer = nullptr;
+    QTimer *m_sampleTimer = nullptr; // shared objects' counters, ~100 Hz while running
     QHash<int, WorkerProcess *> m_workers;
     Status m_status = Status::NotStarted;
     int m_next = 0;
@@ -148,6 +158,10 @@ private:
     QHash<QString, QCborValue> m_variables;
     std::map<QString, std::unique_ptr<ScriptObject>> m_objects;
     int m_nextObjectId = 1;
+    // The shared objects (Queue, Pipe ends, Value, Array, Lock) among m_objects, by object id:
+    // a Pipe's two ends share one id.
+    QMultiHash<int, IpcObject *> m_ipcObjects;
+    QHash<int, qint64> m_ipcEventsRecorded; // per object: a worker cannot flood the record
     QString m_mainFailure; // Main failed (a statement raised); the run ends when the workers have
     bool m_stepMode = false;
     bool m_advancing = false;         // advance() is on the stack

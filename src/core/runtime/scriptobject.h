@@ -8,6 +8,8 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
+#include <vector>
 #include <optional>
 
 namespace ProcessLab {
@@ -73,6 +75,10 @@ public:
         Q_UNUSED(name);
         Q_UNUSED(body);
     }
+    // `a, b = Pipe()`: an object that stands for several, unpacked into the names of its
+    // CreateObject step in order. Empty: not unpackable.
+    virtual std::vector<std::unique_ptr<ScriptObject>> unpack() { return {}; }
+
     // A worker process of the run ended (pid): repair what it left half done (a lock it
     // held, a half-written item) and say what was done, one sentence per repair.
     virtual QStringList recoverDeadProcess(qint64 pid)

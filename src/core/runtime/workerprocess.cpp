@@ -241,6 +241,18 @@ QString WorkerProcess::handleMessage(const Protocol::Message &message)
             return {};
         }
         break;
+    case Protocol::MessageType::IpcEvent:
+        if (const auto event = Protocol::parseIpcEvent(message, &error)) {
+            emit ipcEventReceived(m_spec.id, *event);
+            return {};
+        }
+        break;
+    case Protocol::MessageType::Wake:
+        if (const auto object = Protocol::parseWake(message, &error)) {
+            emit wakeReceived(m_spec.id, *object);
+            return {};
+        }
+        break;
     default:
         return tr("unexpected message type %1").arg(static_cast<int>(message.type));
     }

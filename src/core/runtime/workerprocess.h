@@ -81,6 +81,10 @@ signals:
     void requestReceived(int workerId, quint64 requestId, const QString &name, const QCborValue &body);
     void replyReceived(int workerId, quint64 requestId, const QCborValue &body, const QString &error);
     void notifyReceived(int workerId, const QString &name, const QCborValue &body);
+    // An operation on a shared object, reported by the worker (see Protocol::IpcOp).
+    void ipcEventReceived(int workerId, const ProcessLab::Protocol::IpcEvent &event);
+    // The worker changed an object the main program waits on.
+    void wakeReceived(int workerId, int objectId);
     void ended(int workerId);
 
 private:
