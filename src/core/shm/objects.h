@@ -9,6 +9,9 @@
 //
 // DRAFT CONTRACT (lead, issue 10): the implementer may change details, and reports what changed.
 //
+// initialize() needs at least segmentSize(...) bytes (else std::length_error); a Queue or Pipe
+// uses the largest power-of-two ring that fits the bytes it is given.
+//
 // Rules every operation follows (docs/ipc.md):
 // - Everything shared is a lock-free std::atomic or bytes guarded by a lock in the segment.
 // - A lock word holds its owner's pid, so the host can free the lock of a dead process
