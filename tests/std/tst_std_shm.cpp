@@ -18,6 +18,7 @@
 #include <memory>
 #include <new>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -431,6 +432,11 @@ TEST_CASE("Queue: attach checks the header")
     CHECK_FALSE(QueueView::attach(memory.data(), 100, &error));
     CHECK_FALSE(PipeView::attach(memory.data(), memory.size(), &error));
     CHECK(error == "shared-memory object is a queue, expected a pipe");
+    CHECK_THROWS_AS(QueueView::initialize(memory.data(), 300, 0), std::length_error);
+    CHECK_THROWS_AS(PipeView::initialize(memory.data(), 700, true), std::length_error);
+    CHECK_THROWS_AS(LockView::initialize(memory.data(), 64), std::length_error);
+    CHECK_THROWS_AS(CellsView::initialize(memory.data(), 130, ObjectKind::Array, TypeCode::Int, 2, true),
+                    std::length_error);
 }
 
 TEST_CASE("Observation budget: claims succeed exactly budget times across threads")

@@ -75,7 +75,9 @@ std::size_t CellsView::segmentSize(TypeCode type, std::size_t count)
 CellsView CellsView::initialize(void *memory, std::size_t size, ObjectKind kind, TypeCode type, std::size_t count,
                                 bool withLock, std::uint64_t observationBudget)
 {
-    (void)size; // the caller created the segment with segmentSize(type, count)
+    if (!validType(static_cast<std::uint32_t>(type)) || (kind != ObjectKind::Value && kind != ObjectKind::Array))
+        throw std::invalid_argument("CellsView::initialize: not a Value/Array type code or kind");
+    requireSegmentSize(size, segmentSize(type, count), "CellsView::initialize");
     auto *layout = static_cast<Layout *>(memory);
     ObjectHeader *header = initializeHeader(memory, kind, segmentSize(type, count), observationBudget);
     header->parameter = count;

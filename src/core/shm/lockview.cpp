@@ -25,7 +25,7 @@ std::size_t LockView::segmentSize()
 
 LockView LockView::initialize(void *memory, std::size_t size, std::uint64_t observationBudget)
 {
-    (void)size; // the caller created the segment with segmentSize()
+    requireSegmentSize(size, segmentSize(), "LockView::initialize");
     auto *layout = static_cast<Layout *>(memory);
     ObjectHeader *header = initializeHeader(memory, ObjectKind::Lock, sizeof(Layout), observationBudget);
     SharedLock::initialize(&layout->lock);

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <new>
+#include <stdexcept>
 #include <string>
 
 namespace ProcessLab::Shm {
@@ -38,6 +39,14 @@ static_assert(std::atomic<std::uint32_t>::is_always_lock_free);
 
 inline constexpr std::uint32_t flagDuplex = 1;
 inline constexpr std::uint32_t flagHasLock = 2;
+
+// initialize() on fewer bytes than segmentSize() asks for is a programming error of the host.
+inline void requireSegmentSize(std::size_t size, std::size_t needed, const char *what)
+{
+    if (size < needed)
+        throw std::length_error(std::string(what) + ": segment of " + std::to_string(size) + " bytes, needs "
+                                + std::to_string(needed));
+}
 
 inline ObjectHeader *initializeHeader(void *memory, ObjectKind kind, std::uint64_t segmentSize,
                                       std::uint64_t budget)

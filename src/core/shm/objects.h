@@ -9,6 +9,9 @@
 //
 // DRAFT CONTRACT (lead, issue 10): the implementer may change details, and reports what changed.
 //
+// initialize() needs at least segmentSize(...) bytes (else std::length_error); a Queue or Pipe
+// uses the largest power-of-two ring that fits the bytes it is given.
+//
 // Rules every operation follows (docs/ipc.md):
 // - Everything shared is a lock-free std::atomic or bytes guarded by a lock in the segment.
 // - A lock word holds its owner's pid, so the host can free the lock of a dead process
@@ -95,6 +98,7 @@ public:
     // bytes now (put_nowait); block with deadline: Full when it passes (an item already partly
     // written is then aborted). get: Empty (block=false) or Timeout when nothing arrives in time;
     // once the first fragment of an item is read, get waits for the rest regardless of deadline.
+    // Both forms take the object's put/get lock even with block=false (held for one item).
     Result put(std::string_view item, std::uint32_t pid, bool block, Deadline deadline);
     Result get(std::string *item, std::uint32_t pid, bool block, Deadline deadline);
     // Host forms: never wait, not even for a lock (WouldBlock: try again after a wake).
@@ -119,8 +123,10 @@ public:
 
     struct Counters
     {
-        std::uint64_t puts = 0, gets = 0;
+        std::uint64_t puts = 0, gets = 0; // gets include items lost with a dead consumer
         std::int64_t depth = 0, maxDepth = 0;
+        // Processes waiting for room/items/a lock now (a process killed while waiting stays
+        // counted: display only).
         std::uint32_t blockedPutters = 0, blockedGetters = 0;
         // Cumulative repairs by anyone (the host or a process that found a dead lock owner).
         std::uint64_t partialItemsDropped = 0, itemsLostInRead = 0, lockRecoveries = 0;

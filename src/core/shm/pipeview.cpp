@@ -74,8 +74,8 @@ std::size_t PipeView::segmentSize(std::size_t ringBytesPerDirection)
 
 PipeView PipeView::initialize(void *memory, std::size_t size, bool duplex, std::uint64_t observationBudget)
 {
-    const std::uint64_t capacity =
-        size >= ringsOffset + 2 * minimumRingBytes ? std::bit_floor((size - ringsOffset) / 2) : 0;
+    requireSegmentSize(size, segmentSize(minimumRingBytes), "PipeView::initialize");
+    const std::uint64_t capacity = std::bit_floor((size - ringsOffset) / 2);
     auto *layout = static_cast<Layout *>(memory);
     ObjectHeader *header = initializeHeader(memory, ObjectKind::Pipe, ringsOffset + 2 * capacity, observationBudget);
     header->parameter = capacity;

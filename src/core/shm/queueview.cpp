@@ -58,7 +58,8 @@ std::size_t QueueView::segmentSize(std::size_t ringBytes)
 QueueView QueueView::initialize(void *memory, std::size_t size, std::int64_t maxsize, std::uint64_t observationBudget)
 {
     // The largest power-of-two ring that fits the segment.
-    const std::uint64_t capacity = size >= ringOffset + minimumRingBytes ? std::bit_floor(size - ringOffset) : 0;
+    requireSegmentSize(size, segmentSize(minimumRingBytes), "QueueView::initialize");
+    const std::uint64_t capacity = std::bit_floor(size - ringOffset);
     auto *layout = static_cast<Layout *>(memory);
     ObjectHeader *header = initializeHeader(memory, ObjectKind::Queue, ringOffset + capacity, observationBudget);
     header->parameter = capacity;
