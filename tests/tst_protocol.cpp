@@ -90,6 +90,7 @@ private slots:
     void helloValidation_data();
     void helloValidation();
     void startAndTraceValidation();
+    void requestReplyNotifyValidation();
     void tokenComparison();
     void workerExitTexts();
 
@@ -131,6 +132,12 @@ void TestProtocol::roundTrip_data()
     QTest::newRow("start-every-kind") << makeStart({"进程.工作", Cases::everyKind()});
     QTest::newRow("stop") << makeStop();
     QTest::newRow("trace") << makeTrace({"started", 99});
+    QTest::newRow("request") << makeRequest({7, "queue.get", Cases::everyKind()});
+    QTest::newRow("request-none") << makeRequest({0, "echo.echo", nullptr});
+    QTest::newRow("reply-body") << makeReply({7, Array{0, -1, -2}, std::nullopt});
+    QTest::newRow("reply-none") << makeReply({8, nullptr, std::nullopt});
+    QTest::newRow("reply-error") << makeReply({9, nullptr, std::string("queue.Empty")});
+    QTest::newRow("notify") << makeNotify({"queue.wake", 3});
 }
 
 void TestProtocol::roundTrip()
@@ -305,6 +312,51 @@ void TestProtocol::startAndTraceValidation()
     QVERIFY(!parseTrace(trace, &error));
     QVERIFY(toQString(error).contains(QStringLiteral("trace")));
     QVERIFY(!parseTrace(makeStop(), nullptr));
+}
+
+void TestProtocol::requestReplyNotifyValidation()
+{
+    const std::optional<Request> request = parseRequest(makeRequest({5, "queue.get", "x"}), nullptr);
+    QVERIFY(request);
+    QCOMPARE(request->id, std::int64_t(5));
+    QCOMPARE(toQString(request->name), QStringLiteral("queue.get"));
+    QCOMPARE(request->body, Value("x"));
+    Message negativeId = makeRequest({1, "a.b", 1});
+    negativeId.body.insert("id", -1);
+    QVERIFY(!parseRequest(negativeId, nullptr));
+    Message noBody = makeRequest({1, "a.b", 1});
+    noBody.body.remove("body");
+    QVERIFY(!parseRequest(noBody, nullptr));
+    std::string error;
+    QVERIFY(!parseRequest(makeRequest({1, std::string(maxNameSize + 1, 'n'), 1}), &error));
+    QVERIFY(toQString(error).contains(QStringLiteral("request")));
+    QVERIFY(parseRequest(makeRequest({1, std::string(maxNameSize, 'n'), 1}), nullptr));
+    QVERIFY(!parseRequest(makeRequest({1, "", 1}), nullptr));
+    QVERIFY(!parseRequest(makeNotify({"a.b", 1}), nullptr));
+
+    const std::optional<Reply> value = parseReply(makeReply({3, 42, std::nullopt}), nullptr);
+    QVERIFY(value && value->ok());
+    QCOMPARE(value->body, Value(42));
+    const std::optional<Reply> failed = parseReply(makeReply({3, nullptr, std::string("EOFError")}), nullptr);
+    QVERIFY(failed && !failed->ok());
+    QCOMPARE(toQString(*failed->error), QStringLiteral("EOFError"));
+    Message both = makeReply({3, 1, std::nullopt});
+    both.body.insert("error", "x");
+    QVERIFY(!parseReply(both, nullptr)); // a body or an error, not both
+    Message neither = makeReply({3, 1, std::nullopt});
+    neither.body.remove("body");
+    QVERIFY(!parseReply(neither, nullptr));
+    Message textError = makeReply({3, nullptr, std::string("x")});
+    textError.body.insert("error", 5);
+    QVERIFY(!parseReply(textError, nullptr));
+
+    const std::optional<Notify> notify = parseNotify(makeNotify({"queue.wake", Map{{"object", 3}}}), nullptr);
+    QVERIFY(notify);
+    QCOMPARE(toQString(notify->name), QStringLiteral("queue.wake"));
+    QCOMPARE(notify->body.toMap().value("object").toInteger(), std::int64_t(3));
+    Message byteName = makeNotify({"x", 1});
+    byteName.body.insert("name", Bytes{"x"});
+    QVERIFY(!parseNotify(byteName, nullptr));
 }
 
 void TestProtocol::tokenComparison()

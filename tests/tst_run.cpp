@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Runs with the real processlab-worker: example output, failures, stop, protocol abuse.
+#include "testscriptobject.h"
 #include "testsupport.h"
 
 #include "examples/exampleregistry.h"
@@ -82,6 +83,10 @@ private slots:
     void missingWorkerIsAClearError();
     void stepModeAdvancesOnRequest();
     void floodCountsEveryLine();
+    void notifiesCompleteAPendingCall();
+    void workerRequestIsAnswered_data();
+    void workerRequestIsAnswered();
+    void hostRequestsReachTheWorker();
 };
 
 void TestRun::init()
@@ -683,6 +688,104 @@ void TestRun::floodCountsEveryLine()
     }
     QCOMPARE(shown, 50000);
     QCOMPARE(shown + dropped, qint64(workers) * lines);
+}
+
+void TestRun::notifiesCompleteAPendingCall()
+{
+    // n = counter.waitNotifies(5) waits in the event loop until the worker's 5 notifications
+    // ("counter.tick") have arrived, then the main program goes on.
+    constexpr int notifies = 5;
+    auto counters = std::make_shared<TestSupport::TestScriptObject::Counters>();
+    HostScript script;
+    script.objectFactory = TestSupport::testObjectFactory(counters);
+    QCborMap arguments;
+    arguments.insert(QLatin1StringView("count"), notifies);
+    WorkerSpec spec{1, QStringLiteral("Worker 1"), QStringLiteral("test.notify"), arguments};
+    spec.objects.insert(QStringLiteral("target"), QStringLiteral("counter"));
+    script.workers.append(spec);
+    using E = ScriptExpression;
+    script.steps.append(atLine(createObjectStep(QStringLiteral("counter"), QStringLiteral("TestObject")), 1,
+                               QStringLiteral("counter = TestObject()")));
+    script.steps.append({ScriptStep::Kind::Create, 1, {}, 2, QStringLiteral("p = Process()"), {}});
+    script.steps.append({ScriptStep::Kind::Start, 1, {}, 3, QStringLiteral("p.start()"), {}});
+    script.steps.append(atLine(callStep(QStringLiteral("counter"), QStringLiteral("waitNotifies"), {E::value(notifies)},
+                                        QStringLiteral("n")),
+                               4, QStringLiteral("n = counter.wait(5)")));
+    script.steps.append(atLine(printStep({E::value(QStringLiteral("got")), E::variable(QStringLiteral("n")),
+                                          E::read(QStringLiteral("counter"), QStringLiteral("value"))}),
+                               5, QStringLiteral("print(\"got\", n, counter.value)")));
+    script.steps.append({ScriptStep::Kind::Join, 1, {}, 6, QStringLiteral("p.join()"), {}});
+    Run run(QStringLiteral("test"), {}, script);
+    QVERIFY(runToEnd(run));
+    QCOMPARE(run.exitCode(), 0);
+    QCOMPARE(outputLines(run.record(), 0), QStringList{QStringLiteral("got 5 5")});
+    QCOMPARE(outputLines(run.record(), 1), QStringList{QStringLiteral("sent 5")});
+    QCOMPARE(counters->notifies, notifies);
+    QVERIFY(allGone(workerPids(run.record())));
+}
+
+void TestRun::workerRequestIsAnswered_data()
+{
+    QTest::addColumn<QString>("object");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("printed");
+    QTest::newRow("value") << QStringLiteral("box") << QStringLiteral("echo") << QStringLiteral("reply: ping");
+    QTest::newRow("error") << QStringLiteral("box") << QStringLiteral("nope")
+                           << QStringLiteral("error: ValueError: ping");
+    QTest::newRow("no such object") << QStringLiteral("ghost") << QStringLiteral("echo")
+                                    << QStringLiteral("error: NameError: no object 'ghost' in this run");
+}
+
+void TestRun::workerRequestIsAnswered()
+{
+    QFETCH(QString, object);
+    QFETCH(QString, method);
+    QFETCH(QString, printed);
+    auto counters = std::make_shared<TestSupport::TestScriptObject::Counters>();
+    HostScript script;
+    script.objectFactory = TestSupport::testObjectFactory(counters);
+    QCborMap arguments;
+    arguments.insert(QLatin1StringView("value"), QStringLiteral("ping"));
+    arguments.insert(QLatin1StringView("method"), method);
+    QCborMap target; // as an object's attachment would name it
+    target.insert(QLatin1StringView("object"), object);
+    target.insert(QLatin1StringView("worker"), 1);
+    arguments.insert(QLatin1StringView("target"), target);
+    script.workers.append({1, QStringLiteral("Worker 1"), QStringLiteral("test.request-echo"), arguments});
+    script.steps.append(createObjectStep(QStringLiteral("box"), QStringLiteral("TestObject")));
+    script.steps.append({ScriptStep::Kind::Create, 1, {}, 0, {}, {}});
+    script.steps.append({ScriptStep::Kind::Start, 1, {}, 0, {}, {}});
+    script.steps.append({ScriptStep::Kind::Join, 1, {}, 0, {}, {}});
+    Run run(QStringLiteral("test"), {}, script);
+    QVERIFY(runToEnd(run));
+    QCOMPARE(run.exitCode(), 0);
+    QCOMPARE(outputLines(run.record(), 1),
+             (QStringList{QStringLiteral("attached to %1 as worker 1").arg(object), printed}));
+    QCOMPARE(counters->requests, object == QLatin1StringView("box") ? 1 : 0);
+}
+
+void TestRun::hostRequestsReachTheWorker()
+{
+    // The worker's mailbox takes requests while its behaviour runs; it answers each.
+    Run run(QStringLiteral("test"), {}, testScript({QStringLiteral("test.serve")}));
+    run.setWorkerProgram(workerPath());
+    QSignalSpy replied(&run, &Run::workerReplied);
+    QSignalSpy finished(&run, &Run::finished);
+    run.start();
+    QTRY_VERIFY_WITH_TIMEOUT(summarize(run.record()).processes.value(1).state == ProcessState::Running, 30000);
+    const quint64 ping = run.requestWorker(1, QStringLiteral("ping"), QStringLiteral("进程"));
+    QVERIFY(ping != 0);
+    QVERIFY(QTest::qWaitFor([&] { return replied.count() == 1; }, 30000));
+    QCOMPARE(replied.at(0).at(0).toInt(), 1);
+    QCOMPARE(replied.at(0).at(1).toULongLong(), ping);
+    QCOMPARE(replied.at(0).at(2).value<QCborValue>(), QCborValue(QStringLiteral("进程")));
+    QVERIFY(replied.at(0).at(3).toString().isEmpty());
+    const quint64 stop = run.requestWorker(1, QStringLiteral("stop"), QCborValue(nullptr));
+    QVERIFY(stop > ping);
+    QVERIFY(run.status() == Run::Status::Finished || finished.wait(30000));
+    QCOMPARE(run.exitCode(), 0);
+    QCOMPARE(replied.count(), 2);
+    QCOMPARE(outputLines(run.record(), 1), (QStringList{QStringLiteral("request ping"), QStringLiteral("request stop")}));
 }
 
 QTEST_GUILESS_MAIN(TestRun)

@@ -110,9 +110,6 @@ struct UpcomingExample
 
 // Tutorial sections whose examples are not in this version yet.
 constexpr UpcomingExample upcoming[] = {
-    {ExampleGroup::Communication, "queue", "Queue: producer and consumer", "队列 Queue:生产者与消费者"},
-    {ExampleGroup::Communication, "pipe", "Pipe: two-way messages", "管道 Pipe:双向收发消息"},
-    {ExampleGroup::Communication, "shared", "Shared memory: Value and Array", "共享内存 Value 与 Array"},
     {ExampleGroup::Pool, "pool", "Pool: apply_async and map", "进程池 Pool:apply_async 与 map"},
 };
 

@@ -89,6 +89,10 @@ TEST_CASE("every message survives a round trip through a frame")
         {"start-empty-args", makeStart({"test.noop", {}})},
         {"stop", makeStop()},
         {"trace", makeTrace({"started", 99})},
+        {"request", makeRequest({7, "queue.get", Cases::everyKind()})},
+        {"reply-body", makeReply({7, Array{0, -1, -2}, std::nullopt})},
+        {"reply-error", makeReply({9, nullptr, std::string("queue.Empty")})},
+        {"notify", makeNotify({"queue.wake", 3})},
     };
     for (const auto &testCase : messages) { // no structured binding: clang 14 cannot CAPTURE one
         CAPTURE(testCase.first);
@@ -215,6 +219,38 @@ TEST_CASE("start and trace validation")
     std::string error;
     CHECK_FALSE(parseTrace(trace, &error));
     CHECK(containsIgnoringCase(error, "trace"));
+}
+
+TEST_CASE("request, reply and notify validation")
+{
+    const auto request = parseRequest(makeRequest({5, "queue.get", "x"}), nullptr);
+    REQUIRE(request);
+    CHECK(request->id == 5);
+    CHECK(request->name == "queue.get");
+    CHECK(request->body == Value("x"));
+    Message negativeId = makeRequest({1, "a.b", 1});
+    negativeId.body.insert("id", -1);
+    CHECK_FALSE(parseRequest(negativeId, nullptr));
+    CHECK_FALSE(parseRequest(makeRequest({1, std::string(maxNameSize + 1, 'n'), 1}), nullptr));
+    CHECK(parseRequest(makeRequest({1, std::string(maxNameSize, 'n'), 1}), nullptr));
+
+    const auto failed = parseReply(makeReply({3, nullptr, std::string("EOFError")}), nullptr);
+    REQUIRE(failed);
+    CHECK_FALSE(failed->ok());
+    CHECK(*failed->error == "EOFError");
+    Message both = makeReply({3, 1, std::nullopt});
+    both.body.insert("error", "x");
+    std::string error;
+    CHECK_FALSE(parseReply(both, &error));
+    CHECK(containsIgnoringCase(error, "reply"));
+
+    const auto notify = parseNotify(makeNotify({"queue.wake", 3}), nullptr);
+    REQUIRE(notify);
+    CHECK(notify->name == "queue.wake");
+    CHECK(notify->body.toInteger() == 3);
+    Message noName = makeNotify({"x", 1});
+    noName.body.remove("name");
+    CHECK_FALSE(parseNotify(noName, nullptr));
 }
 
 TEST_CASE("token comparison")

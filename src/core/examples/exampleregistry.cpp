@@ -2,6 +2,7 @@
 #include "exampleregistry.h"
 
 #include "basicexamples.h"
+#include "ipcexamples.h"
 
 #include <QFile>
 
@@ -30,6 +31,9 @@ const QList<ExampleDefinition> &all()
     static const QList<ExampleDefinition> examples = {
         processExample(),
         subclassExample(),
+        queueExample(),
+        pipeExample(),
+        sharedExample(),
     };
     return examples;
 }

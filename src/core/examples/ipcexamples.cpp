@@ -117,7 +117,7 @@ HostScript buildQueueScript(const QVariantMap &knobs, const PythonProgram &pytho
         spec.arguments.insert(QLatin1StringView("consumers"), options.consumers);
         spec.objects.insert(QStringLiteral("queue"), QStringLiteral("queue"));
         script.workers.append(spec);
-        return std::pair{spec.id, group + QLatin1Char('.') + QString::number(n)};
+        return std::pair<int, QString>{spec.id, group + QLatin1Char('.') + QString::number(n)};
     };
     QList<std::pair<int, QString>> producers, consumers;
     for (int n = 1; n <= options.producers; ++n)

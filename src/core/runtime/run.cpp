@@ -233,6 +233,7 @@ void Run::executeStep(const ScriptStep &step, qint64 beginNs)
         connect(process, &WorkerProcess::notifyReceived, this, &Run::handleNotify);
         connect(process, &WorkerProcess::ipcEventReceived, this, &Run::handleIpcEvent);
         connect(process, &WorkerProcess::wakeReceived, this, &Run::handleWake);
+        connect(process, &WorkerProcess::replyReceived, this, &Run::workerReplied);
         m_workers.insert(step.worker, process);
         recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::ProcessCreated, .process = step.worker,
                      .text = spec->role});
@@ -418,6 +419,12 @@ void Run::cancelPending()
     m_pending = {};
     for (auto &[name, scriptObject] : m_objects)
         scriptObject->cancel();
+}
+
+quint64 Run::requestWorker(int workerId, const QString &name, const QCborValue &body)
+{
+    WorkerProcess *process = worker(workerId);
+    return process ? process->sendRequest(name, body) : 0;
 }
 
 ScriptObject *Run::object(const QString &name) const

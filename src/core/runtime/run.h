@@ -92,6 +92,9 @@ public:
     // The main program's variables and objects (for tests and views).
     const QHash<QString, QCborValue> &variables() const { return m_variables; }
     ScriptObject *object(const QString &name) const;
+    // Sends a request to a worker's mailbox; its answer comes as workerReplied(). Returns the
+    // request's id, 0 when that worker is not connected.
+    quint64 requestWorker(int workerId, const QString &name, const QCborValue &body);
 
 signals:
     void eventRecorded(const ProcessLab::RunEvent &event);
@@ -99,6 +102,7 @@ signals:
     // output lines, so its stdout carries every line however long the run.
     void eventDropped(const ProcessLab::RunEvent &event);
     void stepChanged(int currentStep);
+    void workerReplied(int workerId, quint64 requestId, const QCborValue &body, const QString &error);
     void finished(int exitCode);
 
 private:
