@@ -442,7 +442,8 @@ void TestPythonListing::ipcDefaultsGiveTheirListing()
     QFETCH(QString, id);
     const ExampleDefinition &example = ipcExample(id);
     QCOMPARE(example.group, ExampleGroup::Communication);
-    QVERIFY(!example.buildScript); // the lead wires the runtime
+    QVERIFY(example.buildScript);
+    QVERIFY(ExampleRegistry::find(id)); // listed, runnable
     const PythonProgram program = example.pythonProgram(resolvedIpc(id, {}));
     QFile resource(example.pythonResource);
     QVERIFY(resource.open(QIODevice::ReadOnly));

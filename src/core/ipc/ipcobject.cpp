@@ -116,6 +116,7 @@ void IpcObject::waitFor(std::function<bool()> attempt, std::optional<double> tim
     m_pending->poll.start();
     if (timeoutSeconds) {
         m_pending->timeout.setSingleShot(true);
+        m_pending->timeout.setTimerType(Qt::PreciseTimer); // never earlier than asked, as in Python
         m_pending->timeout.setInterval(std::chrono::milliseconds(qint64(*timeoutSeconds * 1000.0 + 0.5)));
         m_pending->timeout.callOnTimeout([this] {
             const std::function<void()> timedOut = std::move(m_pending->timedOut);

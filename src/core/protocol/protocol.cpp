@@ -277,7 +277,10 @@ std::optional<Message> decodePayload(std::string_view payload, std::string *erro
     Map map = value->toMap();
     const std::optional<Value> type = map.take(typeKey);
     const std::int64_t typeNumber = type && type->isInteger() ? type->toInteger() : -1;
-    if (typeNumber < static_cast<int>(MessageType::Hello) || typeNumber > static_cast<int>(MessageType::Notify)) {
+    const bool known = (typeNumber >= static_cast<int>(MessageType::Hello) && typeNumber <= static_cast<int>(MessageType::Notify))
+                       || typeNumber == static_cast<int>(MessageType::IpcEvent)
+                       || typeNumber == static_cast<int>(MessageType::Wake);
+    if (!known) {
         setError(error, "unknown message type");
         return std::nullopt;
     }

@@ -115,7 +115,11 @@ void Run::start()
         m_workerProgram = location.path;
     }
     QString error;
-    if (!m_script.workers.isEmpty() && !m_server->listen(&error))
+    // Workers connect to the server; shared objects take their segments' names from it.
+    const bool createsObjects = std::any_of(m_script.steps.cbegin(), m_script.steps.cend(), [](const ScriptStep &step) {
+        return step.kind == ScriptStep::Kind::CreateObject;
+    });
+    if ((!m_script.workers.isEmpty() || createsObjects) && !m_server->listen(&error))
         return fail(error);
 
     m_workerEnvironment = QProcessEnvironment::systemEnvironment();
@@ -612,8 +616,6 @@ void Run::finish(int exitCode, const QString &reason, ProcessState mainState)
     // The shared objects' final counters: however fast the run, the record has every count.
     m_sampleTimer->stop();
     sampleObjects(now);
-    for (auto &[name, scriptObject] : m_objects)
-        scriptObject->cancel();
     // Not now: finish() may run inside one of the objects' own calls.
     QMetaObject::invokeMethod(this, &Run::releaseObjects, Qt::QueuedConnection);
     // No exit code for Main: the host plays the main program and does not exit here. A
