@@ -491,7 +491,7 @@ void TestPythonListing::ipcKnobs_data()
     QTest::newRow("delay") << QStringLiteral("queue") << QStringLiteral("delay") << QVariant(0.0) << QVariant(0.0) << QVariant(10.0);
     QTest::newRow("messages") << QStringLiteral("pipe") << QStringLiteral("messages") << QVariant(5) << QVariant(1) << QVariant(100000);
     QTest::newRow("workers") << QStringLiteral("shared") << QStringLiteral("workers") << QVariant(2) << QVariant(1) << QVariant(64);
-    QTest::newRow("increments") << QStringLiteral("shared") << QStringLiteral("increments") << QVariant(10000) << QVariant(1) << QVariant(10000000);
+    QTest::newRow("increments") << QStringLiteral("shared") << QStringLiteral("increments") << QVariant(1000000) << QVariant(1) << QVariant(10000000);
     QTest::newRow("lock") << QStringLiteral("shared") << QStringLiteral("lock") << QVariant(true) << QVariant() << QVariant();
 }
 

@@ -1,9 +1,9 @@
 import multiprocessing
 
 def worker(counter, results, num):
-    """进程的工作函数:把共享计数器加 1,共 10000 次"""
+    """进程的工作函数:把共享计数器加 1,共 1000000 次"""
     # 加锁:读取、加 1、写回不会被其他进程打断
-    for _ in range(10000):
+    for _ in range(1000000):
         with counter.get_lock():
             counter.value += 1
     results[num - 1] = num

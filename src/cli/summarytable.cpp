@@ -55,6 +55,20 @@ QString formatSummaryTable(const RunSummary &summary)
         text += line.trimmed() + QLatin1Char('\n');
     }
     text += QCoreApplication::translate("ProcessLab::Cli", "wall time: %1\n").arg(ms(summary.wallMs()));
+    // The shared objects: how much went through each (every count, sampled or not).
+    for (const ObjectSummary &object : summary.objects) {
+        QString line = QCoreApplication::translate("ProcessLab::Cli", "%1 %2: %3 operations")
+                           .arg(ipcObjectKindName(object.kind), object.name)
+                           .arg(object.operations());
+        if (object.kind == IpcObjectKind::Queue || object.kind == IpcObjectKind::Pipe)
+            line += QCoreApplication::translate("ProcessLab::Cli", ", at most %1 waiting at once").arg(object.maxDepth);
+        if (object.sampled)
+            line += QCoreApplication::translate("ProcessLab::Cli", " (counted; the first %1 recorded one by one)")
+                        .arg(object.reported);
+        if (object.recoveries)
+            line += QCoreApplication::translate("ProcessLab::Cli", ", %1 repaired after a process died").arg(object.recoveries);
+        text += line + QLatin1Char('\n');
+    }
     return text;
 }
 

@@ -70,7 +70,9 @@ QList<KnobSpec> sharedKnobs()
     return {
         intKnob("workers", 2, 1, 64, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Workers"),
                 QT_TRANSLATE_NOOP("ProcessLab::Knob", "How many worker processes to start")),
-        intKnob("increments", 10000, 1, 10000000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Increments per worker"),
+        // 1,000,000: two C++ workers overlap long enough for the lock-off run to lose updates
+        // every time (at 10,000 one is done ~1 ms after it starts, before the other starts).
+        intKnob("increments", 1000000, 1, 10000000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Increments per worker"),
                 QT_TRANSLATE_NOOP("ProcessLab::Knob", "How many times each worker adds 1 to the shared counter")),
         lock,
     };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "runsummary.h"
 
+#include "protocol/protocol.h"
+
 #include "runrecord.h"
 
 #include <csignal>
@@ -108,6 +110,15 @@ ProcessSummary &RunSummaryBuilder::processAt(int id)
     return m_summary.processes[id];
 }
 
+ObjectSummary *RunSummaryBuilder::objectWithId(int id)
+{
+    for (ObjectSummary &object : m_summary.objects) {
+        if (object.id == id)
+            return &object;
+    }
+    return nullptr;
+}
+
 void RunSummaryBuilder::consume(const RunEvent &event)
 {
     // Run-level events carry process -1; only the run-level kinds below may have it.
@@ -192,11 +203,48 @@ void RunSummaryBuilder::consume(const RunEvent &event)
     case EventKind::ConnectionRejected:
     case EventKind::TracesDropped:
     case EventKind::RejectionsDropped:
-    case EventKind::IpcObjectCreated: // shared objects: drawn by their own views (issue 14)
+        break;
+    case EventKind::IpcObjectCreated:
+        if (!objectWithId(event.object))
+            m_summary.objects.append({event.object, static_cast<IpcObjectKind>(event.op), event.text});
+        break;
     case EventKind::IpcOperation:
+        if (ObjectSummary *object = objectWithId(event.object)) {
+            switch (static_cast<Protocol::IpcOp>(event.op)) {
+            case Protocol::IpcOp::Put:
+            case Protocol::IpcOp::Get:
+            case Protocol::IpcOp::Send:
+            case Protocol::IpcOp::Recv:
+                object->maxDepth = std::max(object->maxDepth, event.count);
+                ++object->reported;
+                break;
+            case Protocol::IpcOp::Acquire:
+            case Protocol::IpcOp::Release:
+            case Protocol::IpcOp::Write:
+                ++object->reported;
+                break;
+            case Protocol::IpcOp::Close:
+            case Protocol::IpcOp::Blocked:
+            case Protocol::IpcOp::Failed:
+                break;
+            }
+        }
+        break;
     case EventKind::IpcSampling:
+        if (ObjectSummary *object = objectWithId(event.object))
+            object->sampled = true;
+        break;
     case EventKind::IpcCounters:
+        if (ObjectSummary *object = objectWithId(event.object)) {
+            object->sampledTotal = event.sequence;
+            object->lastCount = event.count;
+            if (object->kind == IpcObjectKind::Queue || object->kind == IpcObjectKind::Pipe)
+                object->maxDepth = std::max(object->maxDepth, event.count);
+        }
+        break;
     case EventKind::IpcRecovered:
+        if (ObjectSummary *object = objectWithId(event.object))
+            ++object->recoveries;
         break;
     }
 }

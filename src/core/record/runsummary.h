@@ -61,6 +61,22 @@ struct PauseInterval
     QString text;
 };
 
+// A shared object of the run (Queue, Pipe, Value, Array, Lock), folded from its events.
+struct ObjectSummary
+{
+    int id = 0;
+    IpcObjectKind kind = IpcObjectKind::Queue;
+    QString name;             // in the program: "queue", "parent_conn, child_conn"
+    qint64 reported = 0;      // operations reported one by one (put, get, send, recv, acquire, release, write)
+    qint64 sampledTotal = 0;  // operations so far by the last ipc-counters sample
+    qint64 lastCount = 0;     // the last sample's count: depth, in flight, value, acquisitions
+    qint64 maxDepth = 0;      // the most items (messages) seen in it at once
+    bool sampled = false;     // the observation budget ran out: counters only from then on
+    int recoveries = 0;       // repairs after a process died (ipc-recovered)
+
+    qint64 operations() const { return std::max(reported, sampledTotal); }
+};
+
 struct RunSummary
 {
     QString exampleId;
@@ -72,6 +88,7 @@ struct RunSummary
     QList<ProcessSummary> processes; // indexed by process id
     QList<StepTiming> steps;         // the main program's statements, in order
     QList<PauseInterval> pauses;     // step mode: waits for the user between statements
+    QList<ObjectSummary> objects;    // shared objects, in the order the program created them
 
     double wallMs() const;
     const ProcessSummary *process(int id) const;
@@ -95,6 +112,7 @@ public:
 
 private:
     ProcessSummary &processAt(int id);
+    ObjectSummary *objectWithId(int id);
     RunSummary m_summary;
 };
 
