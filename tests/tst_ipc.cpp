@@ -81,6 +81,7 @@ private slots:
     void mainGetTimesOutWithEmpty();
     void putNowaitOnFullQueueRaisesFull();
     void bigItemGoesThrough();
+    void mainProgramTooBigItemFailsClearly();
     void killedConsumerDoesNotHangTheRun();
     void pipeTutorialOutput();
     void pipeRecvAfterCloseRaisesEofError();
@@ -236,6 +237,19 @@ void TestIpc::bigItemGoesThrough()
     QVERIFY(runToEnd(run, 120000));
     QCOMPARE(outputLines(run.record(), 2), QStringList{QStringLiteral("got %1").arg(size)});
     QCOMPARE(run.exitCode(), 0);
+}
+
+void TestIpc::mainProgramTooBigItemFailsClearly()
+{
+    // The main program cannot wait for room for an item bigger than the queue's ring: it
+    // would wait for ever. Python's error, at once.
+    HostScript script = objectScript(QStringLiteral("q"), QStringLiteral("Queue"), {});
+    script.steps.append(callStep(QStringLiteral("q"), QStringLiteral("put"),
+                                 {ScriptExpression::value(QByteArray(2 * 1024 * 1024, 'x'))}));
+    Run run(QStringLiteral("test"), {}, std::move(script));
+    QVERIFY(runToEnd(run, 30000));
+    QCOMPARE(run.exitCode(), 1);
+    QVERIFY2(finishReason(run).contains(QStringLiteral("ValueError")), qPrintable(finishReason(run)));
 }
 
 void TestIpc::killedConsumerDoesNotHangTheRun()

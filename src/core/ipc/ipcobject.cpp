@@ -159,6 +159,16 @@ std::optional<qint64> IpcObject::observationBudgetSpent(const void *segment)
     return qint64(header->observationBudget);
 }
 
+QString IpcObject::tooLargeForMainProgram(std::size_t bytes)
+{
+    if (bytes <= mainProgramItemLimit)
+        return {};
+    return tr("ValueError: the main program can put or send items of up to %1 KiB (this one is %2 KiB); "
+              "worker processes can pass bigger ones")
+        .arg(mainProgramItemLimit / 1024)
+        .arg(bytes / 1024);
+}
+
 quint32 IpcObject::hostPid()
 {
     return static_cast<quint32>(QCoreApplication::applicationPid());

@@ -30,6 +30,13 @@ namespace ProcessLab {
 
 struct ScriptObjectSpec;
 
+// Ring bytes of a queue and of each direction of a pipe: 1 KiB items stream at full speed,
+// bigger items go through in fragments between workers (docs/ipc.md).
+inline constexpr std::size_t ipcRingBytes = 1024 * 1024;
+// The main program (the host, which never blocks) puts or sends an item whole or not at all:
+// at most what an empty ring holds (its record header and the reserve recovery needs aside).
+inline constexpr std::size_t mainProgramItemLimit = ipcRingBytes - 64;
+
 class IpcObject : public ScriptObject
 {
     Q_DECLARE_TR_FUNCTIONS(ProcessLab::IpcObject)
@@ -72,6 +79,8 @@ protected:
     void recordCounters(qint64 nowNs, qint64 count, qint64 operations);
     void recordSampling(qint64 nowNs, qint64 budget);
     static quint32 hostPid();
+    // Python's error for an item the main program cannot put or send whole; empty when it fits.
+    static QString tooLargeForMainProgram(std::size_t bytes);
     // The budget, once every per-operation event it allowed was claimed (then: sampling).
     static std::optional<qint64> observationBudgetSpent(const void *segment);
 

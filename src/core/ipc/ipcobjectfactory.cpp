@@ -15,9 +15,6 @@ namespace ProcessLab {
 
 namespace {
 
-// Ring bytes of a queue and of each direction of a pipe: 1 KiB items stream at full speed,
-// bigger items go through in fragments (docs/ipc.md).
-constexpr std::size_t ringBytes = 1024 * 1024;
 // Array('i', n) in the examples has one cell per worker; a bound keeps a typo from asking
 // for gigabytes.
 constexpr qint64 maxCells = 16 * 1024 * 1024;
@@ -113,7 +110,7 @@ std::unique_ptr<ScriptObject> createIpcObject(const ScriptObjectSpec &spec, cons
 {
     if (spec.type == QLatin1StringView("Queue")) {
         const qint64 maxsize = std::max<qint64>(0, spec.arguments.value(0).toInteger(0)); // <= 0: unbounded
-        std::shared_ptr<HostSegment> segment = createSegment(spec, Shm::QueueView::segmentSize(ringBytes), error);
+        std::shared_ptr<HostSegment> segment = createSegment(spec, Shm::QueueView::segmentSize(ipcRingBytes), error);
         if (!segment)
             return nullptr;
         const Shm::QueueView view = Shm::QueueView::initialize(segment->data(), std::size_t(segment->size()), maxsize);
@@ -122,7 +119,7 @@ std::unique_ptr<ScriptObject> createIpcObject(const ScriptObjectSpec &spec, cons
     }
     if (spec.type == QLatin1StringView("Pipe")) {
         const bool duplex = spec.arguments.isEmpty() || spec.arguments.constFirst().toBool(true);
-        std::shared_ptr<HostSegment> segment = createSegment(spec, Shm::PipeView::segmentSize(ringBytes), error);
+        std::shared_ptr<HostSegment> segment = createSegment(spec, Shm::PipeView::segmentSize(ipcRingBytes), error);
         if (!segment)
             return nullptr;
         const Shm::PipeView view = Shm::PipeView::initialize(segment->data(), std::size_t(segment->size()), duplex);

@@ -52,6 +52,8 @@ void PipeEndObject::call(const QString &method, const QList<QCborValue> &argumen
 void PipeEndObject::send(const QCborValue &message, Completion completion)
 {
     const std::string bytes = Protocol::encode(Protocol::fromQCborValue(message));
+    if (const QString error = tooLargeForMainProgram(bytes.size()); !error.isEmpty())
+        return completion(ScriptResult::failure(error)); // it would never fit: an error, not a hang
     const QString text = pythonRepr(message);
     const auto attempt = [this, bytes, text, completion] {
         const Shm::PipeView::Result result = m_view.trySend(m_end, bytes, hostPid());

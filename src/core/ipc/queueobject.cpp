@@ -61,6 +61,8 @@ void QueueObject::put(const QCborValue &item, bool block, std::optional<double> 
     if (m_closed)
         return completion(ScriptResult::failure(QStringLiteral("ValueError: Queue %1 is closed").arg(m_name)));
     const std::string bytes = Protocol::encode(Protocol::fromQCborValue(item));
+    if (const QString error = tooLargeForMainProgram(bytes.size()); !error.isEmpty())
+        return completion(ScriptResult::failure(error)); // it would never fit: an error, not a hang
     const QString text = pythonRepr(item);
     const auto attempt = [this, bytes, text, completion] {
         const Shm::QueueView::Result result = m_view.tryPut(bytes, hostPid());
