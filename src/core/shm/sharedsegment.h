@@ -48,7 +48,9 @@ private:
     void *m_data = nullptr;
     std::size_t m_size = 0;
     KeyType m_type = KeyType::SystemV;
-    void *m_handle = nullptr; // Windows: the mapping handle
+#ifdef _WIN32
+    void *m_handle = nullptr; // the mapping handle
+#endif
 };
 
 } // namespace ProcessLab::Shm
