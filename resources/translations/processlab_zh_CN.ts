@@ -283,6 +283,60 @@
     </message>
 </context>
 <context>
+    <name>ProcessLab::HostSegment</name>
+    <message>
+        <source>invalid run name for a shared-memory segment: &quot;%1&quot;</source>
+        <translation>共享内存段的运行名称无效:“%1”</translation>
+    </message>
+    <message>
+        <source>cannot create shared memory &quot;%1&quot;: invalid size %2</source>
+        <translation>无法创建共享内存“%1”:大小 %2 无效</translation>
+    </message>
+    <message>
+        <source>cannot create shared memory &quot;%1&quot;: unsupported key type</source>
+        <translation>无法创建共享内存“%1”:不支持的键类型</translation>
+    </message>
+    <message>
+        <source>cannot create shared memory &quot;%1&quot;: %2</source>
+        <translation>无法创建共享内存“%1”:%2</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::IpcObject</name>
+    <message>
+        <source>%1: the lock was recovered from its dead owner (pid %2)</source>
+        <translation>%1:已从终止的持有者(PID %2)手中收回锁</translation>
+    </message>
+    <message>
+        <source>%1: after %2 operations only counters are recorded</source>
+        <translation>%1:%2 次操作之后只记录计数</translation>
+    </message>
+    <message>
+        <source>ValueError: the main program can put or send items of up to %1 KiB (this one is %2 KiB); worker processes can pass bigger ones</source>
+        <translation>ValueError:主进程放入或发送的数据最多 %1 KiB(这一项为 %2 KiB);更大的数据可以在子进程之间传递</translation>
+    </message>
+    <message>
+        <source>%1: a lock its process held was recovered</source>
+        <translation>%1:已收回该进程持有的锁</translation>
+    </message>
+    <message>
+        <source>%1: a message it was sending was discarded (never delivered)</source>
+        <translation>%1:它正在发送的消息已丢弃(未送达)</translation>
+    </message>
+    <message>
+        <source>%1: a message it was receiving was lost with it</source>
+        <translation>%1:它正在接收的消息随进程一起丢失</translation>
+    </message>
+    <message>
+        <source>%1: an item it was putting was discarded (never delivered)</source>
+        <translation>%1:它正在放入的数据已丢弃(未送达)</translation>
+    </message>
+    <message>
+        <source>%1: an item it was getting was lost with it</source>
+        <translation>%1:它正在取出的数据随进程一起丢失</translation>
+    </message>
+</context>
+<context>
     <name>ProcessLab::Knob</name>
     <message>
         <source>Workers</source>
@@ -299,6 +353,70 @@
     <message>
         <source>Seconds each worker sleeps (time.sleep)</source>
         <translation>每个工作进程休眠的秒数（time.sleep）</translation>
+    </message>
+    <message>
+        <source>Delay (s)</source>
+        <translation>延迟(秒)</translation>
+    </message>
+    <message>
+        <source>Seconds each producer sleeps after each put (time.sleep)</source>
+        <translation>每次 put 之后生产者休眠的秒数(time.sleep)</translation>
+    </message>
+    <message>
+        <source>Producers</source>
+        <translation>生产者进程数</translation>
+    </message>
+    <message>
+        <source>How many producer processes put items into the queue</source>
+        <translation>向队列放入数据的生产者进程数量</translation>
+    </message>
+    <message>
+        <source>Consumers</source>
+        <translation>消费者进程数</translation>
+    </message>
+    <message>
+        <source>How many consumer processes get items from the queue</source>
+        <translation>从队列获取数据的消费者进程数量</translation>
+    </message>
+    <message>
+        <source>Items per producer</source>
+        <translation>每个生产者的数据项数</translation>
+    </message>
+    <message>
+        <source>How many items each producer puts</source>
+        <translation>每个生产者放入队列的数据项数量</translation>
+    </message>
+    <message>
+        <source>Queue size limit</source>
+        <translation>队列容量上限</translation>
+    </message>
+    <message>
+        <source>Queue(maxsize): a producer waits while the queue holds this many items; 0 = unbounded</source>
+        <translation>Queue(maxsize):队列中有这么多项时生产者等待;0 表示不限</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>加锁</translation>
+    </message>
+    <message>
+        <source>Hold counter.get_lock() around each increment; off shows lost updates</source>
+        <translation>每次加 1 时持有 counter.get_lock();关闭后会出现丢失的更新</translation>
+    </message>
+    <message>
+        <source>Increments per worker</source>
+        <translation>每个进程的加 1 次数</translation>
+    </message>
+    <message>
+        <source>How many times each worker adds 1 to the shared counter</source>
+        <translation>每个进程对共享计数器加 1 的次数</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <source>How many messages the child process sends</source>
+        <translation>子进程发送的消息数量</translation>
     </message>
 </context>
 <context>
@@ -655,6 +773,10 @@
         <source>the control connection closed</source>
         <translation>控制连接已关闭</translation>
     </message>
+    <message>
+        <source>the worker could not attach a shared object (queue, pipe or shared memory)</source>
+        <translation>子进程无法连接共享对象(队列、管道或共享内存)</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::Run</name>
@@ -669,6 +791,22 @@
     <message>
         <source>failed: %1</source>
         <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>SyntaxError: jump to step %1 of %2</source>
+        <translation>SyntaxError:跳转到第 %1 步(共 %2 步)</translation>
+    </message>
+    <message>
+        <source>%1 raised at line %2</source>
+        <translation>第 %2 行引发了 %1</translation>
+    </message>
+    <message>
+        <source>%1 raised</source>
+        <translation>引发了 %1</translation>
+    </message>
+    <message>
+        <source>notification for an unknown object: %1</source>
+        <translation>发给未知对象的通知:%1</translation>
     </message>
 </context>
 <context>

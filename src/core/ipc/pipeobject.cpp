@@ -154,11 +154,11 @@ QStringList PipeEndObject::processEnded(int workerId, qint64 pid)
     if (m_end == 0) { // the segment's repairs once, not per end
         const Shm::Recovery recovery = m_view.recoverDeadProcess(quint32(pid));
         if (recovery.lockRecovered)
-            repairs.append(tr("%1: a lock its process held was recovered").arg(m_name));
+            repairs.append(IpcObject::tr("%1: a lock its process held was recovered").arg(m_name));
         if (recovery.partialItemsDropped)
-            repairs.append(tr("%1: a message it was sending was discarded (never delivered)").arg(m_name));
+            repairs.append(IpcObject::tr("%1: a message it was sending was discarded (never delivered)").arg(m_name));
         if (recovery.itemsLostInRead)
-            repairs.append(tr("%1: a message it was receiving was lost with it").arg(m_name));
+            repairs.append(IpcObject::tr("%1: a message it was receiving was lost with it").arg(m_name));
     }
     if (m_holders.remove(workerId) && m_holders.isEmpty() && !m_view.isClosed(m_end))
         m_view.close(m_end); // as the OS closes a dead process's handles: the peer sees EOF

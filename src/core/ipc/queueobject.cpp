@@ -143,11 +143,11 @@ QStringList QueueObject::processEnded(int workerId, qint64 pid)
     QStringList repairs;
     const Shm::Recovery recovery = m_view.recoverDeadProcess(quint32(pid));
     if (recovery.lockRecovered)
-        repairs.append(tr("%1: a lock its process held was recovered").arg(m_name));
+        repairs.append(IpcObject::tr("%1: a lock its process held was recovered").arg(m_name));
     if (recovery.partialItemsDropped)
-        repairs.append(tr("%1: an item it was putting was discarded (never delivered)").arg(m_name));
+        repairs.append(IpcObject::tr("%1: an item it was putting was discarded (never delivered)").arg(m_name));
     if (recovery.itemsLostInRead)
-        repairs.append(tr("%1: an item it was getting was lost with it").arg(m_name));
+        repairs.append(IpcObject::tr("%1: an item it was getting was lost with it").arg(m_name));
     retryPending(); // the main program may wait for what the dead process held
     return repairs;
 }
