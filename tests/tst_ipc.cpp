@@ -86,6 +86,7 @@ private slots:
     void pipeTutorialOutput();
     void pipeRecvAfterCloseRaisesEofError();
     void pipePollTimesOut();
+    void stopWhileMainWaitsInRecv();
     void sharedWithLockIsExact();
     void sharedWithoutLockReportsTheLoss();
     void killedLockHolderIsRecovered();
@@ -327,6 +328,36 @@ void TestIpc::pipePollTimesOut()
     QVERIFY(timer.elapsed() >= 190);
     QCOMPARE(run.exitCode(), 0);
     QCOMPARE(outputLines(run.record(), mainProcessId), QStringList{QStringLiteral("False")});
+}
+
+void TestIpc::stopWhileMainWaitsInRecv()
+{
+    // The missing sentinel: the child never sends, main waits in recv() until the user stops.
+    HostScript script;
+    script.steps.append(createObjectStep(QStringLiteral("a, b"), QStringLiteral("Pipe")));
+    WorkerSpec silent{1, QStringLiteral("Silent"), QStringLiteral("bench.idle"), {}};
+    silent.objects.insert(QStringLiteral("conn"), QStringLiteral("b"));
+    script.workers.append(silent);
+    script.steps.append(processStep(ScriptStep::Kind::Create, 1));
+    script.steps.append(processStep(ScriptStep::Kind::Start, 1));
+    script.steps.append(callStep(QStringLiteral("a"), QStringLiteral("recv"), {}, QStringLiteral("msg")));
+    script.steps.append(processStep(ScriptStep::Kind::Join, 1));
+    Run run(QStringLiteral("test"), {}, std::move(script));
+    run.setWorkerProgram(workerPath());
+    QSignalSpy finished(&run, &Run::finished);
+    connect(&run, &Run::eventRecorded, this, [&run](const RunEvent &event) {
+        if (event.kind == EventKind::WorkerTrace) // the worker is idle and main waits in recv()
+            QMetaObject::invokeMethod(&run, &Run::stop, Qt::QueuedConnection);
+    });
+    run.start();
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(run.exitCode(), 1);
+    QCOMPARE(finishReason(run), QStringLiteral("stopped by the user"));
+    const QList<RunEvent> blocked = ipcEvents(run.record(), Protocol::IpcOp::Blocked);
+    QCOMPARE(blocked.size(), 1);
+    QCOMPARE(blocked.constFirst().process, mainProcessId);
+    QCOMPARE(blocked.constFirst().text, QStringLiteral("recv"));
+    QVERIFY(allGone(workerPids(run.record())));
 }
 
 void TestIpc::sharedWithLockIsExact()

@@ -138,6 +138,11 @@ bool RunRecord::append(RunEvent event)
         if (!m_events.isEmpty()) // the worker's clock reading: keep it inside the run
             event.timeNs = std::clamp<qint64>(event.timeNs, startNs(), std::max<qint64>(startNs(), monotonicNowNs()));
         break;
+    case EventKind::IpcOperation:
+        // A worker's clock reading, like a trace's: keep it inside the run.
+        if (event.process != mainProcessId && !m_events.isEmpty())
+            event.timeNs = std::clamp<qint64>(event.timeNs, startNs(), std::max<qint64>(startNs(), monotonicNowNs()));
+        break;
     case EventKind::ConnectionRejected:
         if (!m_rejections.admit(runLevel))
             return false;

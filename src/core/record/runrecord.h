@@ -17,7 +17,7 @@ namespace ProcessLab {
 // have one) and reported by OutputDropped / TracesDropped / RejectionsDropped events, so
 // "stored + dropped" always equals what arrived.
 //
-// Worker traces carry the worker's own timestamp: append() clamps it into the run's span
+// Worker traces and shared-object operations carry the worker's own timestamp: append() clamps it into the run's span
 // (not before the record's first event, not after the moment it is appended), so a worker
 // cannot place an event outside the run or make time arithmetic overflow.
 class RunRecord
