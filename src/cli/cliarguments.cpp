@@ -229,7 +229,7 @@ ParsedCommand parseRun(const QStringList &args)
 ParsedCommand parseSpawnBench(const QStringList &args)
 {
     const QString options = QStringLiteral("--workers N, --repeat N, --memory");
-    SubcommandParser sub(args.mid(1));
+    SubcommandParser sub(args);
     const QCommandLineOption workers(QStringLiteral("workers"), tr("Workers started at once."), QStringLiteral("N"));
     const QCommandLineOption repeat(QStringLiteral("repeat"), tr("Rounds measured."), QStringLiteral("N"));
     const QCommandLineOption memory(QStringLiteral("memory"), tr("Also measure idle workers' memory."));
