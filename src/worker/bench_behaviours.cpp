@@ -52,7 +52,16 @@ public:
             m_payload = Protocol::Bytes{std::string(static_cast<std::size_t>(m_size), 'x')};
     }
     std::int64_t count(const WorkerContext &context) const { return context.intArgument("ops", 1000); }
-    Protocol::Value item(std::int64_t i) const { return m_size > 0 ? m_payload : Protocol::Value(i); }
+    // Hands items 0..ops-1 to send(); the payload by reference, as Python passes one object.
+    template <typename Send> void sendAll(std::int64_t ops, Send &&send) const
+    {
+        for (std::int64_t i = 0; i < ops; ++i) {
+            if (m_size > 0)
+                send(m_payload);
+            else
+                send(Protocol::Value(i));
+        }
+    }
     // What the receiver checks, so a broken transport cannot produce a fast number.
     bool isItem(const Protocol::Value &value, std::int64_t i) const
     {
@@ -72,14 +81,12 @@ int wrongItem(const WorkerContext &context, std::int64_t i)
     return 1;
 }
 
-// for i in range(ops): queue.put(item(i))
+// for i in range(ops): queue.put(i)  (or queue.put(payload) with args.size)
 int queuePut(const WorkerContext &context)
 {
     Queue &queue = context.objects().queue("queue");
     const BenchItems items(context);
-    const std::int64_t ops = items.count(context);
-    for (std::int64_t i = 0; i < ops; ++i)
-        queue.put(items.item(i));
+    items.sendAll(items.count(context), [&queue](const Protocol::Value &item) { queue.put(item); });
     return 0;
 }
 
@@ -100,14 +107,12 @@ int queueGet(const WorkerContext &context)
     return 0;
 }
 
-// for i in range(ops): conn.send(item(i))
+// for i in range(ops): conn.send(i)  (or conn.send(payload) with args.size)
 int pipeSend(const WorkerContext &context)
 {
     Connection &conn = context.objects().connection("conn");
     const BenchItems items(context);
-    const std::int64_t ops = items.count(context);
-    for (std::int64_t i = 0; i < ops; ++i)
-        conn.send(items.item(i));
+    items.sendAll(items.count(context), [&conn](const Protocol::Value &item) { conn.send(item); });
     return 0;
 }
 
@@ -128,16 +133,15 @@ int pipeRecv(const WorkerContext &context)
     return 0;
 }
 
-// `ops` round trips: send i, receive it back; timed from the end of the first to the last.
+// `ops` round trips of small ints: send i, receive it back; timed from the end of the first to the last.
 int pipePing(const WorkerContext &context)
 {
     Connection &conn = context.objects().connection("conn");
-    const BenchItems items(context);
-    const std::int64_t ops = items.count(context);
+    const std::int64_t ops = context.intArgument("ops", 1000);
     std::int64_t startNs = 0;
     for (std::int64_t i = 0; i < ops; ++i) {
-        conn.send(items.item(i));
-        if (!items.isItem(conn.recv(), i))
+        conn.send(Protocol::Value(i));
+        if (conn.recv().toInteger(-1) != i)
             return wrongItem(context, i);
         if (i == 0)
             startNs = monotonicNowNs();
