@@ -106,6 +106,8 @@ private slots:
     void summaryToUnwritableStderrFails();
     void workerThatNeverConnectsFailsTheRun();
     void killedHostTakesWorkersAlong();
+    void benchIpcPrintsJson_data();
+    void benchIpcPrintsJson();
 };
 
 void TestCli::list()
@@ -221,6 +223,24 @@ void TestCli::usageErrors_data()
     QTest::newRow("bench-range") << QStringList{QStringLiteral("bench"), QStringLiteral("spawn"), QStringLiteral("--workers"),
                                                 QStringLiteral("65")}
                                  << QStringLiteral("--workers expects a whole number from 1 to 64");
+    const QString bench = QStringLiteral("bench");
+    const QString ipc = QStringLiteral("ipc");
+    QTest::newRow("bench-none") << QStringList{bench} << QStringLiteral("bench: name a benchmark: spawn or ipc");
+    QTest::newRow("bench-ipc-case") << QStringList{bench, ipc, QStringLiteral("--case"), QStringLiteral("queue")}
+                                    << QStringLiteral("bench ipc: unknown --case 'queue'; choose one of queue-small, "
+                                                      "queue-1k, pipe-oneway, pipe-roundtrip, value-lock");
+    QTest::newRow("bench-ipc-case-missing") << QStringList{bench, ipc, QStringLiteral("--case")}
+                                            << QStringLiteral("bench ipc: --case needs a value (one of queue-small,");
+    QTest::newRow("bench-ipc-ops-low") << QStringList{bench, ipc, QStringLiteral("--ops"), QStringLiteral("99")}
+                                       << QStringLiteral("bench ipc: --ops expects a whole number from 100 to 10000000");
+    QTest::newRow("bench-ipc-ops-text") << QStringList{bench, ipc, QStringLiteral("--ops=many")}
+                                        << QStringLiteral("bench ipc: --ops expects a whole number from 100 to 10000000");
+    QTest::newRow("bench-ipc-repeat") << QStringList{bench, ipc, QStringLiteral("--repeat"), QStringLiteral("0")}
+                                      << QStringLiteral("bench ipc: --repeat expects a whole number from 1 to 64");
+    QTest::newRow("bench-ipc-unknown") << QStringList{bench, ipc, QStringLiteral("--workers"), QStringLiteral("2")}
+                                       << QStringLiteral("bench ipc: unknown option --workers (options:");
+    QTest::newRow("bench-ipc-twice") << QStringList{bench, ipc, QStringLiteral("--ops=100"), QStringLiteral("--ops=200")}
+                                     << QStringLiteral("bench ipc: --ops given more than once");
 }
 
 void TestCli::usageErrors()
@@ -559,6 +579,50 @@ void TestCli::killedHostTakesWorkersAlong()
     QVERIFY(killProcess(cli.processId()));
     QVERIFY(cli.waitForFinished(10000));
     QVERIFY2(allGone(workers), "workers must die with the host");
+}
+
+void TestCli::benchIpcPrintsJson_data()
+{
+    QTest::addColumn<QString>("benchCase");
+    QTest::addColumn<int>("measuringWorkers"); // workers whose timed operations add up
+    for (const char *name : {"queue-small", "queue-1k", "pipe-oneway", "pipe-roundtrip"})
+        QTest::newRow(name) << QString::fromLatin1(name) << 1;
+    QTest::newRow("value-lock") << QStringLiteral("value-lock") << 2;
+}
+
+// A real run of each case with the shipped worker: one JSON line whose rate was measured
+// (no timing assertion: the machine may be busy).
+void TestCli::benchIpcPrintsJson()
+{
+    QFETCH(QString, benchCase);
+    QFETCH(int, measuringWorkers);
+    const qint64 ops = 1000;
+    const CliResult r = runCli({QStringLiteral("bench"), QStringLiteral("ipc"), QStringLiteral("--case"), benchCase,
+                                QStringLiteral("--ops"), QString::number(ops), QStringLiteral("--repeat"),
+                                QStringLiteral("1")},
+                               120000);
+    QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
+    QCOMPARE(r.err, QString());
+    QVERIFY2(r.out.endsWith(QLatin1Char('\n')) && r.out.count(QLatin1Char('\n')) == 1, qPrintable(r.out));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(r.out.toUtf8(), &parseError);
+    QVERIFY2(parseError.error == QJsonParseError::NoError && document.isObject(), qPrintable(r.out));
+    const QJsonObject json = document.object();
+    QCOMPARE(json.value(QLatin1StringView("case")).toString(), benchCase);
+    QCOMPARE(json.value(QLatin1StringView("ops")).toInteger(), ops);
+    QCOMPARE(json.value(QLatin1StringView("repeat")).toInt(), 1);
+    QCOMPARE(json.value(QLatin1StringView("failures")).toInt(-1), 0);
+    QVERIFY(json.value(QLatin1StringView("observation")).toBool());
+    QVERIFY2(json.value(QLatin1StringView("rate")).toDouble() > 0, qPrintable(r.out));
+    const QJsonArray rates = json.value(QLatin1StringView("rates")).toArray();
+    QCOMPARE(rates.size(), 1);
+    QCOMPARE(rates.at(0).toDouble(), json.value(QLatin1StringView("rate")).toDouble());
+    // The receiver times from its first operation to its last; value-lock times all of each
+    // process's increments.
+    const qint64 timed = measuringWorkers == 1 ? ops - 1 : measuringWorkers * ops;
+    QCOMPARE(json.value(QLatin1StringView("opsTimed")).toArray(), QJsonArray{timed});
+    QVERIFY(json.value(QLatin1StringView("seconds")).toArray().at(0).toDouble() > 0);
+    QCOMPARE(json.contains(QLatin1StringView("roundTripUs")), benchCase == QLatin1StringView("pipe-roundtrip"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cliarguments.h"
 
+#include "ipcbenchcommand.h"
+
 #include "examples/exampleregistry.h"
 
 #include <QCommandLineParser>
@@ -224,12 +226,10 @@ ParsedCommand parseRun(const QStringList &args)
     return command;
 }
 
-ParsedCommand parseBench(const QStringList &args)
+ParsedCommand parseSpawnBench(const QStringList &args)
 {
-    if (args.isEmpty() || args.first() != QLatin1StringView("spawn"))
-        return error(tr("bench: the only benchmark is 'spawn'"));
     const QString options = QStringLiteral("--workers N, --repeat N, --memory");
-    SubcommandParser sub(args.mid(1));
+    SubcommandParser sub(args);
     const QCommandLineOption workers(QStringLiteral("workers"), tr("Workers started at once."), QStringLiteral("N"));
     const QCommandLineOption repeat(QStringLiteral("repeat"), tr("Rounds measured."), QStringLiteral("N"));
     const QCommandLineOption memory(QStringLiteral("memory"), tr("Also measure idle workers' memory."));
@@ -256,6 +256,7 @@ ParsedCommand parseBench(const QStringList &args)
 
     ParsedCommand command;
     command.kind = ParsedCommand::Kind::Bench;
+    command.bench.benchmark = BenchOptions::Benchmark::Spawn;
     command.bench.memory = sub.parser.isSet(memory);
     for (const auto &[option, target] : {std::pair{&workers, &command.bench.workers},
                                          std::pair{&repeat, &command.bench.repeat}}) {
@@ -268,6 +269,88 @@ ParsedCommand parseBench(const QStringList &args)
         *target = value;
     }
     return command;
+}
+
+QString ipcCaseNames()
+{
+    QStringList names;
+    for (const IpcBenchCase &c : ipcBenchCases())
+        names.append(QLatin1StringView(c.name));
+    return names.join(QLatin1StringView(", "));
+}
+
+ParsedCommand parseIpcBench(const QStringList &args)
+{
+    const QString options = QStringLiteral("--case NAME, --ops N, --repeat N");
+    const QString opsRange = tr("a whole number from %1 to %2").arg(ipcBenchMinOps).arg(ipcBenchMaxOps);
+    const QString repeatRange = tr("a whole number from 1 to 64");
+    SubcommandParser sub(args);
+    const QCommandLineOption caseOption(QStringLiteral("case"), tr("What to measure."), QStringLiteral("NAME"));
+    const QCommandLineOption ops(QStringLiteral("ops"), tr("Operations per round."), QStringLiteral("N"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"), tr("Rounds measured."), QStringLiteral("N"));
+    sub.addOption(caseOption);
+    sub.addOption(ops);
+    sub.addOption(repeat);
+    const auto rangeOf = [&](const QString &option) {
+        if (option == QLatin1StringView("case"))
+            return tr("one of %1").arg(ipcCaseNames());
+        return option == QLatin1StringView("ops") ? opsRange : repeatRange;
+    };
+    if (!sub.parse()) {
+        const QStringList unknown = sub.parser.unknownOptionNames();
+        if (!unknown.isEmpty())
+            return error(tr("bench ipc: unknown option %1 (options: %2)").arg(sub.asTyped(unknown.constFirst()), options));
+        const SubcommandParser::ValueProblem problem = sub.valueProblem();
+        if (problem.unexpectedValue)
+            return error(tr("bench ipc: --%1 takes no value").arg(problem.option));
+        return error(tr("bench ipc: --%1 needs a value (%2)").arg(problem.option, rangeOf(problem.option)));
+    }
+    if (sub.parser.isSet(QStringLiteral("help")))
+        return {};
+    if (!sub.parser.positionalArguments().isEmpty())
+        return error(tr("bench ipc: unexpected argument '%1'").arg(sub.parser.positionalArguments().constFirst()));
+    if (const QString repeated = sub.repeatedOption({{QStringLiteral("case")}, {QStringLiteral("ops")},
+                                                     {QStringLiteral("repeat")}});
+        !repeated.isEmpty())
+        return error(QStringLiteral("bench ipc: ") + repeatedMessage(repeated));
+
+    ParsedCommand command;
+    command.kind = ParsedCommand::Kind::Bench;
+    command.bench.benchmark = BenchOptions::Benchmark::Ipc;
+    command.bench.repeat = ipcBenchDefaultRepeat;
+    command.bench.ipcCase = QString::fromLatin1(ipcBenchCases().front().name);
+    if (sub.parser.isSet(caseOption)) {
+        const IpcBenchCase *found = findIpcBenchCase(sub.parser.value(caseOption));
+        if (!found) {
+            return error(tr("bench ipc: unknown --case '%1'; choose one of %2")
+                             .arg(sub.parser.value(caseOption), ipcCaseNames()));
+        }
+        command.bench.ipcCase = QString::fromLatin1(found->name);
+    }
+    if (sub.parser.isSet(ops)) {
+        bool ok = false;
+        const qint64 value = sub.parser.value(ops).toLongLong(&ok);
+        if (!ok || value < ipcBenchMinOps || value > ipcBenchMaxOps)
+            return error(tr("bench ipc: --ops expects %1").arg(opsRange));
+        command.bench.ops = value;
+    }
+    if (sub.parser.isSet(repeat)) {
+        bool ok = false;
+        const int value = sub.parser.value(repeat).toInt(&ok);
+        if (!ok || value < 1 || value > 64)
+            return error(tr("bench ipc: --repeat expects %1").arg(repeatRange));
+        command.bench.repeat = value;
+    }
+    return command;
+}
+
+ParsedCommand parseBench(const QStringList &args)
+{
+    if (!args.isEmpty() && args.first() == QLatin1StringView("spawn"))
+        return parseSpawnBench(args.mid(1));
+    if (!args.isEmpty() && args.first() == QLatin1StringView("ipc"))
+        return parseIpcBench(args.mid(1));
+    return error(tr("bench: name a benchmark: spawn or ipc"));
 }
 
 } // namespace
@@ -305,6 +388,7 @@ QString usageText()
                       "  processlab-cli list\n"
                       "  processlab-cli run <example> [options] [--json FILE] [--summary]\n"
                       "  processlab-cli bench spawn [--workers N] [--repeat N] [--memory]\n"
+                      "  processlab-cli bench ipc [--case NAME] [--ops N] [--repeat N]\n"
                       "\n"
                       "stdout carries exactly the example's output; --summary prints a per-process\n"
                       "timing table to stderr; --json writes the whole run record.\n"

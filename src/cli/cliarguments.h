@@ -17,9 +17,13 @@ struct RunOptions
 
 struct BenchOptions
 {
-    int workers = 1;
-    int repeat = 10;
-    bool memory = false;
+    enum class Benchmark { Spawn, Ipc };
+    Benchmark benchmark = Benchmark::Spawn;
+    int workers = 1;     // spawn
+    int repeat = 10;     // rounds measured (spawn and ipc)
+    bool memory = false; // spawn
+    QString ipcCase;     // ipc: one of ipcBenchCases() (ipcbenchcommand.h)
+    qint64 ops = 0;      // ipc: operations per round; 0 = the case's default
 };
 
 struct ParsedCommand

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // processlab-cli: runs an example headless. stdout carries exactly the example's output.
 #include "benchcommand.h"
+#include "ipcbenchcommand.h"
 #include "cliarguments.h"
 #include "standardstreams.h"
 #include "summarytable.h"
@@ -123,6 +124,8 @@ int dispatch(QCoreApplication &app, const Cli::ParsedCommand &command)
     case Cli::ParsedCommand::Kind::Run:
         return runExample(app, command.run);
     case Cli::ParsedCommand::Kind::Bench:
+        if (command.bench.benchmark == Cli::BenchOptions::Benchmark::Ipc)
+            return Cli::runIpcBench(app, command.bench);
         return Cli::runSpawnBench(app, command.bench);
     }
     return exitUsage;

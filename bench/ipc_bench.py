@@ -1,0 +1,437 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Queue, Pipe and locked Value throughput: ProcessLab vs Python multiprocessing.
+
+Measures in one run, on the same machine, interleaved so drift hits both sides:
+
+* ProcessLab: ``processlab-cli bench ipc --case C --ops N --repeat R`` (a normal Run with
+  observation on: per-operation events while each object's budget lasts, then counters);
+* Python ``multiprocessing`` with the platform's default start method (fork on Linux):
+  mp.Queue, mp.Pipe and mp.Value with get_lock(), in children defined exactly like the
+  ProcessLab worker's bench behaviours (src/worker/bench_behaviours.cpp).
+
+Both sides measure the steady state inside the processes, not process start-up: the
+receiving process clocks from its first completed operation to its last (the two
+value-lock processes from a common start barrier to the last one's end), and the same
+items cross (small ints, or one 1 KiB bytes object).  Ratios are checked against the goals
+in docs/performance.md.  Run it with the real interpreter (see bench/README.md); Python
+3.11 stdlib only.
+"""
+
+# Spawn children (macOS, Windows) re-import this file as their main module, so the module
+# level stays light: everything else is imported inside the functions.
+import multiprocessing
+import os
+import sys
+import time
+
+# The same defaults as `processlab-cli bench ipc` (src/cli/ipcbenchcommand.cpp): Python's side
+# runs 1-3 s per round on the project's machine.
+# name: (default ops, what, unit, goal, "higher" (PL/Py rate >= goal) or "lower" (PL/Py time <= goal))
+CASES = {
+    "queue-small": (200_000, "Queue 1→1, small ints", "items/s", 10.0, "higher"),
+    "queue-1k": (100_000, "Queue 1→1, 1 KiB bytes", "items/s", 3.0, "higher"),
+    "pipe-oneway": (200_000, "Pipe one-way, small ints", "msgs/s", 5.0, "higher"),
+    "pipe-roundtrip": (50_000, "Pipe round trip", "µs", 0.8, "lower"),
+    "value-lock": (1_000_000, "Value += 1 under get_lock(), 2 procs", "incs/s", 10.0, "higher"),
+}
+VALUE_LOCK_PARTIES = 2
+ITEM_SIZE_1K = 1024
+BUSY_SHARE = 0.10       # above this much foreign CPU use the report flags the run
+ROUND_TIMEOUT_S = 300.0  # a Python round takes ~1-3 s; this catches hangs
+
+
+class BenchError(Exception):
+    """A failure that makes the numbers meaningless (exit code 1)."""
+
+
+# --- children (the same definitions as the ProcessLab worker's bench.* behaviours) ---------
+
+def _item_checker(size):
+    if size:
+        return lambda item, i: isinstance(item, bytes) and len(item) == size
+    return lambda item, i: item == i
+
+
+def _queue_put(queue, ops, size):
+    if size:
+        payload = b"x" * size
+        for _ in range(ops):
+            queue.put(payload)
+    else:
+        for i in range(ops):
+            queue.put(i)
+
+
+def _queue_get(queue, ops, size, out):
+    ok = _item_checker(size)
+    start = 0
+    for i in range(ops):
+        if not ok(queue.get(), i):
+            raise SystemExit(f"item {i} is not what was sent")
+        if i == 0:
+            start = time.monotonic_ns()
+    out.send((ops - 1, start, time.monotonic_ns()))
+
+
+def _pipe_send(conn, ops):
+    for i in range(ops):
+        conn.send(i)
+
+
+def _pipe_recv(conn, ops, out):
+    start = 0
+    for i in range(ops):
+        if conn.recv() != i:
+            raise SystemExit(f"message {i} is not what was sent")
+        if i == 0:
+            start = time.monotonic_ns()
+    out.send((ops - 1, start, time.monotonic_ns()))
+
+
+def _pipe_ping(conn, ops, out):
+    start = 0
+    for i in range(ops):
+        conn.send(i)
+        if conn.recv() != i:
+            raise SystemExit(f"message {i} did not come back")
+        if i == 0:
+            start = time.monotonic_ns()
+    out.send((ops - 1, start, time.monotonic_ns()))
+
+
+def _pipe_pong(conn, ops):
+    for _ in range(ops):
+        conn.send(conn.recv())
+
+
+def _value_add(counter, ready, ops, parties, out):
+    with ready.get_lock():
+        ready.value += 1
+    while ready.value < parties:  # start together, so the increments really contend
+        time.sleep(0.0001)
+    start = time.monotonic_ns()
+    for _ in range(ops):
+        with counter.get_lock():
+            counter.value += 1
+    out.send((ops, start, time.monotonic_ns()))
+
+
+# --- Python measurement (runs inside this process) ----------------------------------------
+
+def real_interpreter():
+    """The interpreter binary actually running this process (not a pyenv shim)."""
+    try:
+        return os.path.realpath("/proc/self/exe")
+    except OSError:
+        return os.path.realpath(sys.executable)
+
+
+def python_round(ctx, name, ops):
+    """One round of a case; returns (operations timed, seconds)."""
+    results = []     # (reader end, writer end) per measuring child
+    procs = []
+
+    def measuring(target, *args):
+        r, w = ctx.Pipe(duplex=False)
+        results.append((r, w))
+        procs.append(ctx.Process(target=target, args=(*args, w), daemon=True))
+
+    def plain(target, *args):
+        procs.append(ctx.Process(target=target, args=args, daemon=True))
+
+    check_value = None
+    if name in ("queue-small", "queue-1k"):
+        size = ITEM_SIZE_1K if name == "queue-1k" else 0
+        queue = ctx.Queue()
+        measuring(_queue_get, queue, ops, size)
+        plain(_queue_put, queue, ops, size)
+    elif name == "pipe-oneway":
+        a, b = ctx.Pipe()
+        measuring(_pipe_recv, a, ops)
+        plain(_pipe_send, b, ops)
+    elif name == "pipe-roundtrip":
+        a, b = ctx.Pipe()
+        measuring(_pipe_ping, a, ops)
+        plain(_pipe_pong, b, ops)
+    else:
+        counter = ctx.Value("i", 0)
+        ready = ctx.Value("i", 0)
+        for _ in range(VALUE_LOCK_PARTIES):
+            measuring(_value_add, counter, ready, ops, VALUE_LOCK_PARTIES)
+        check_value = counter
+
+    try:
+        for p in procs:
+            p.start()
+        deadline = time.monotonic() + ROUND_TIMEOUT_S
+        for p in procs:
+            p.join(max(0.0, deadline - time.monotonic()))
+        hung = [p for p in procs if p.is_alive()]
+        if hung:
+            raise BenchError(f"python {name}: {len(hung)} child(ren) still running after "
+                             f"{ROUND_TIMEOUT_S:.0f} s")
+    finally:
+        for p in procs:
+            if p.is_alive():
+                p.kill()
+                p.join()
+    bad = [p.exitcode for p in procs if p.exitcode != 0]
+    if bad:
+        raise BenchError(f"python {name}: children exited with {bad}")
+    if check_value is not None and check_value.value != VALUE_LOCK_PARTIES * ops:
+        raise BenchError(f"python {name}: counter.value is {check_value.value}, "
+                         f"expected {VALUE_LOCK_PARTIES * ops}")
+    timed, start, end = 0, None, None
+    for r, w in results:
+        if not r.poll():
+            raise BenchError(f"python {name}: a child sent no result")
+        n, s, e = r.recv()
+        timed += n
+        start = s if start is None else min(start, s)
+        end = e if end is None else max(end, e)
+        r.close()
+        w.close()
+    if end <= start or timed <= 0:
+        raise BenchError(f"python {name}: no time measured")
+    return timed, (end - start) / 1e9
+
+
+# --- ProcessLab measurement -----------------------------------------------------------------
+
+def processlab_run(cli, name, ops, repeat):
+    """Run the CLI's own IPC bench once; return its parsed JSON line."""
+    import json
+    import subprocess
+
+    cmd = [cli, "bench", "ipc", "--case", name, "--ops", str(ops), "--repeat", str(repeat)]
+    # capture_output: read after the CLI exits, so nothing else runs while it measures.
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=ROUND_TIMEOUT_S * repeat)
+    lines = [line for line in proc.stdout.splitlines() if line.strip()]
+    if not lines:
+        raise BenchError(f"{' '.join(cmd)} exited with {proc.returncode} and no output:\n"
+                         f"{proc.stderr.strip()}")
+    try:
+        result = json.loads(lines[-1])
+    except ValueError as e:
+        raise BenchError(f"{' '.join(cmd)}: cannot parse {lines[-1]!r}: {e}") from e
+    if proc.returncode != 0 or result.get("failures"):
+        raise BenchError(f"{' '.join(cmd)} exited with {proc.returncode}:\n{proc.stderr.strip()}")
+    return result
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+def cpu_snapshot():
+    """(machine busy seconds, machine total seconds, our own CPU seconds incl. reaped children)."""
+    with open("/proc/stat") as f:
+        ticks = [int(v) for v in f.readline().split()[1:]]
+    hz = os.sysconf("SC_CLK_TCK")
+    idle = ticks[3] + ticks[4]
+    total = sum(ticks[:8])
+    t = os.times()
+    return (total - idle) / hz, total / hz, t.user + t.system + t.children_user + t.children_system
+
+
+def foreign_cpu_share(start, end):
+    """Share of the machine's CPU time used by processes outside this bench."""
+    busy = end[0] - start[0]
+    total = end[1] - start[1]
+    own = end[2] - start[2]
+    return max(0.0, busy - own) / total if total > 0 else 0.0
+
+
+def loadavg():
+    try:
+        with open("/proc/loadavg") as f:
+            return f.read().split()[:3]
+    except OSError:
+        return None
+
+
+def run_bench(args, log):
+    """Interleaved blocks per case (ABBA); returns the raw rates and times."""
+    import gc
+    import math
+
+    per_block = math.ceil(args.repeat / args.blocks)
+    ctx = multiprocessing.get_context()
+    raw = {}
+    for name in args.cases:
+        ops = args.ops or CASES[name][0]
+        raw[name] = {"ops": ops, "processlab": {"rates": [], "seconds": [], "opsTimed": []},
+                     "python": {"rates": [], "seconds": [], "opsTimed": []}}
+
+        def processlab_part(block):
+            log(f"  {name} block {block + 1}: ProcessLab × {per_block}")
+            res = processlab_run(args.cli, name, ops, per_block)
+            out = raw[name]["processlab"]
+            out["observationBudget"] = res.get("observationBudget")
+            for key in ("rates", "seconds", "opsTimed"):
+                out[key].extend(res.get(key, []))
+
+        def python_part(block):
+            log(f"  {name} block {block + 1}: Python × {per_block}")
+            python_round(ctx, name, min(ops, 1000))  # warm-up: imports, resource tracker
+            out = raw[name]["python"]
+            for _ in range(per_block):
+                gc.collect()
+                timed, seconds = python_round(ctx, name, ops)
+                out["rates"].append(timed / seconds)
+                out["seconds"].append(seconds)
+                out["opsTimed"].append(timed)
+
+        for block in range(args.blocks):
+            parts = (processlab_part, python_part)
+            for part in (parts if block % 2 == 0 else parts[::-1]):
+                part(block)
+    return raw
+
+
+def summarize(raw):
+    from statistics import median
+
+    summary = {}
+    for name, data in raw.items():
+        _, _, unit, goal, better = CASES[name]
+        pl = median(data["processlab"]["rates"])
+        py = median(data["python"]["rates"])
+        if better == "higher":
+            ratio = pl / py
+            ok = ratio >= goal
+        else:  # round trip: time per operation, ProcessLab / Python
+            ratio = py / pl
+            ok = ratio <= goal
+        summary[name] = {"processlabRate": pl, "pythonRate": py, "unit": unit,
+                         "ratio": ratio, "goal": goal, "better": better, "pass": ok}
+    return summary
+
+
+def format_rate(rate, unit):
+    if unit == "µs":
+        return f"{1e6 / rate:.1f} µs"
+    for scale, prefix in ((1e6, "M"), (1e3, "k")):
+        if rate >= scale:
+            return f"{rate / scale:.2f} {prefix} {unit}"
+    return f"{rate:.0f} {unit}"
+
+
+def format_report(raw, summary, meta):
+    from statistics import median
+
+    lines = [
+        "IPC throughput: ProcessLab (observation on) vs Python multiprocessing "
+        f"({meta['startMethod']} start method), medians of all rounds",
+        f"  {meta['blocks']} interleaved blocks × {meta['roundsPerBlock']} rounds per case and side; "
+        f"python {meta['pythonVersion']} ({meta['interpreter']}); "
+        f"load avg {' '.join(meta['loadavgStart'] or [])} → {' '.join(meta['loadavgEnd'] or [])}",
+        f"  CPU used by other processes during the run: {meta['foreignCpuShare']:.0%} of the machine"
+        + ("  ← busy machine, numbers are disturbed; rerun when idle"
+           if meta["foreignCpuShare"] > BUSY_SHARE else ""),
+        "  ProcessLab's time includes observation: each object's first "
+        f"{meta['observationBudget']:,} operations are recorded one by one, then counters",
+        "",
+        f"{'case':<15} {'ops':>8} {'ProcessLab':>16} {'Python':>16}   {'ratio':>7}  goal",
+    ]
+    for name, s in summary.items():
+        if s["better"] == "higher":
+            ratio, goal = f"{s['ratio']:.1f}×", f"PL ≥ {s['goal']:g}× Python"
+        else:
+            ratio, goal = f"{s['ratio']:.2f}", f"PL ≤ {s['goal']:g} × Python's time"
+        lines.append(f"{name:<15} {raw[name]['ops']:>8} {format_rate(s['processlabRate'], s['unit']):>16} "
+                     f"{format_rate(s['pythonRate'], s['unit']):>16}   {ratio:>7}  {goal}  "
+                     f"{'PASS' if s['pass'] else 'FAIL'}")
+    lines += ["", "Spread of rates (operations/s): n  min  median  max"]
+    for name, data in raw.items():
+        for side in ("processlab", "python"):
+            values = data[side]["rates"]
+            lines.append(f"  {name:<15} {side:<10} {len(values):>3} {min(values):>12,.0f} "
+                         f"{median(values):>12,.0f} {max(values):>12,.0f}")
+    return "\n".join(lines)
+
+
+def parse_args(argv):
+    import argparse
+
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--cli", default=os.path.join(repo, "build", "bin", "processlab-cli"),
+                    help="processlab-cli to measure (default: build/bin/processlab-cli)")
+    ap.add_argument("--case", dest="cases", action="append", choices=list(CASES),
+                    help="a case to run (repeatable; default: all)")
+    ap.add_argument("--ops", type=int, default=None,
+                    help="operations per round for every case (default: each case's own)")
+    ap.add_argument("--repeat", type=int, default=None,
+                    help="measured rounds per case and side, split over the blocks (default 6)")
+    ap.add_argument("--blocks", type=int, default=None,
+                    help="interleaved ProcessLab/Python blocks (default 3)")
+    ap.add_argument("--quick", action="store_true",
+                    help="smoke run: --repeat 2 --blocks 2 unless given")
+    ap.add_argument("--json", metavar="FILE", help="write all raw numbers and the summary here")
+    args = ap.parse_args(argv)
+    args.cases = args.cases or list(CASES)
+    if args.repeat is None:
+        args.repeat = 2 if args.quick else 6
+    if args.blocks is None:
+        args.blocks = 2 if args.quick else 3
+    if not 1 <= args.repeat <= 64:
+        ap.error("--repeat expects a whole number from 1 to 64")
+    if not 1 <= args.blocks <= args.repeat:
+        ap.error("--blocks expects a whole number from 1 to --repeat")
+    if args.ops is not None and not 100 <= args.ops <= 10_000_000:
+        ap.error("--ops expects a whole number from 100 to 10000000")
+    return args
+
+
+def main(argv=None):
+    import json
+    import math
+    import platform
+
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if not (os.path.isfile(args.cli) and os.access(args.cli, os.X_OK)):
+        print(f"ipc_bench: {args.cli} not found or not executable; build it with "
+              f"`cmake --build build` (or pass --cli PATH)", file=sys.stderr)
+        return 2
+    real = real_interpreter()
+    if os.path.realpath(sys.executable) != real:
+        print(f"ipc_bench: sys.executable {sys.executable} is not the running binary; "
+              f"children use {real}", file=sys.stderr)
+    multiprocessing.set_executable(real)
+
+    def log(msg):
+        print(msg, file=sys.stderr, flush=True)
+
+    meta = {
+        "cli": os.path.abspath(args.cli),
+        "interpreter": real,
+        "pythonVersion": platform.python_version(),
+        "startMethod": multiprocessing.get_start_method(),
+        "platform": platform.platform(),
+        "cpuCount": os.cpu_count(),
+        "blocks": args.blocks,
+        "roundsPerBlock": math.ceil(args.repeat / args.blocks),
+        "loadavgStart": loadavg(),
+    }
+    cpu_start = cpu_snapshot()
+    log(f"ipc_bench: {', '.join(args.cases)}; {args.blocks} blocks × {meta['roundsPerBlock']} rounds "
+        f"per case and side; Python start method {meta['startMethod']}")
+    try:
+        raw = run_bench(args, log)
+        summary = summarize(raw)
+    except BenchError as e:
+        print(f"ipc_bench: {e}", file=sys.stderr)
+        return 1
+    meta["observationBudget"] = next(d["processlab"]["observationBudget"] for d in raw.values())
+    meta["loadavgEnd"] = loadavg()
+    meta["foreignCpuShare"] = foreign_cpu_share(cpu_start, cpu_snapshot())
+    print(format_report(raw, summary, meta))
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"meta": meta, "summary": summary, "raw": raw}, f, indent=1)
+            f.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
