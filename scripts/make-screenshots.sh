@@ -2,12 +2,14 @@
 # Regenerates the pictures README.md shows (docs/screenshots/), in English and Chinese, at
 # 1280×800 (the size --screenshot uses). Mid-run pictures use --screenshot-delay: the window is
 # grabbed while the workers sleep, then the run is stopped and the app exits.
+# An argument makes only the pictures whose names start with it: make-screenshots.sh queue
 set -euo pipefail
 cd "$(dirname "$0")/.."
 app=${PROCESSLAB_APP:-build/bin/processlab}
 out=docs/screenshots
 mkdir -p "$out"
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+only=${1:-}
 configs=$(mktemp -d)
 trap 'rm -rf "$configs"' EXIT
 
@@ -15,6 +17,7 @@ trap 'rm -rf "$configs"' EXIT
 shot() {
   local name=$1
   shift
+  [[ -z $only || $name == "$only"* ]] || return 0
   XDG_CONFIG_HOME=$(mktemp -d "$configs/XXXXXX") "$app" "$@" --screenshot "$out/$name"
 }
 
@@ -29,5 +32,11 @@ for lang in en zh_CN; do
   shot "changed-$lang.png" --example process --set workers=3 --set sleep=1 --lang "$lang" --autorun
   # The subclass example (示例2), mid-run.
   shot "subclass-$lang.png" --example subclass --lang "$lang" --autorun --screenshot-delay 1200
+  # Queue: 2 producers, 2 consumers, a delay between puts so the lines interleave; mid-run.
+  shot "queue-$lang.png" --example queue --set producers=2 --set consumers=2 --set delay=0.2 \
+    --lang "$lang" --autorun --screenshot-delay 700
+  # Shared memory without the lock, after the run: the lost updates.
+  shot "shared-$lang.png" --example shared --set increments=500000 --set lock=false \
+    --lang "$lang" --autorun
 done
 ls -l "$out"

@@ -15,6 +15,8 @@
 #include <QLabel>
 #include <QSettings>
 #include <QStatusBar>
+#include <QAction>
+#include <QTabWidget>
 #include <QTextBlock>
 #include <QToolButton>
 
@@ -59,6 +61,8 @@ private slots:
     void tutorialKnobsShowTheTutorial();
     void changedKnobsShowTheChangedProgram_data();
     void changedKnobsShowTheChangedProgram();
+    void ownExamplesDoNotClaimTheTutorial_data();
+    void ownExamplesDoNotClaimTheTutorial();
     void stepNamesTheHighlightedLine();
     void markersPastTheEdgeBecomePlusN();
 };
@@ -151,6 +155,68 @@ void TestCodePanel::changedKnobsShowTheChangedProgram()
     QVERIFY(!panel->showsChangedProgram());
     QVERIFY(banner(panel)->isHidden());
     QCOMPARE(panel->pythonView()->toPlainText(), tutorialText(id));
+}
+
+void TestCodePanel::ownExamplesDoNotClaimTheTutorial_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("knob");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("fromTutorial");
+    QTest::addColumn<QString>("change"); // as the banner names it
+    QTest::newRow("queue") << QStringLiteral("queue") << QStringLiteral("items") << QStringLiteral("20") << true
+                           << QStringLiteral("Items per producer 5 → 20");
+    QTest::newRow("pipe") << QStringLiteral("pipe") << QStringLiteral("messages") << QStringLiteral("20") << false
+                          << QStringLiteral("Messages 5 → 20");
+    QTest::newRow("shared") << QStringLiteral("shared") << QStringLiteral("lock") << QStringLiteral("off") << false
+                            << QStringLiteral("Lock on → off");
+}
+
+// Issue 10: the tutorial names Pipe and Value/Array without a program; the pipe and shared
+// listings are ProcessLab's own. Their tab said "Python (tutorial)", the banner "Changed from
+// the tutorial" with "Show the tutorial's code", and Reset "to the Tutorial's Values".
+void TestCodePanel::ownExamplesDoNotClaimTheTutorial()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, knob);
+    QFETCH(QString, value);
+    QFETCH(bool, fromTutorial);
+    QFETCH(QString, change);
+    QCOMPARE(ExampleRegistry::find(id)->listingFromTutorial, fromTutorial);
+    MainWindow window;
+    window.show();
+    QVERIFY(window.selectExample(id));
+    auto *panel = window.findChild<CodePanel *>();
+    QVERIFY(panel);
+    auto *tabs = panel->findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    auto *resetKnobs = window.findChild<QAction *>(QStringLiteral("actionResetKnobs"));
+    QVERIFY(resetKnobs);
+    QCOMPARE(tabs->tabText(0), fromTutorial ? QStringLiteral("Python (tutorial)") : QStringLiteral("Python"));
+    QCOMPARE(resetKnobs->text().contains(QStringLiteral("Tutorial")), fromTutorial);
+    QCOMPARE(resetKnobs->toolTip().contains(QStringLiteral("tutorial")), fromTutorial);
+
+    QVERIFY(setKnob(window, knob, value));
+    QVERIFY(panel->showsChangedProgram());
+    QVERIFY(banner(panel)->isVisible());
+    QCOMPARE(tabs->tabText(0), QStringLiteral("Python (changed)"));
+    const QLabel *text = banner(panel)->findChild<QLabel *>();
+    auto *showOriginal = panel->findChild<QToolButton *>(QStringLiteral("showTutorialCode"));
+    QVERIFY(text && showOriginal);
+    QCOMPARE(text->text().replace(QChar::Nbsp, QLatin1Char(' ')),
+             (fromTutorial ? QStringLiteral("Changed from the tutorial: ") : QStringLiteral("Changed from the defaults: "))
+                 + change);
+    QCOMPARE(showOriginal->text(), fromTutorial ? QStringLiteral("Show the tutorial's code") : QStringLiteral("Show the default code"));
+    QCOMPARE(text->toolTip().contains(QStringLiteral("tutorial")), fromTutorial);
+    showOriginal->click();
+    QVERIFY(panel->tutorialView()->isVisible());
+    QCOMPARE(panel->tutorialView()->toPlainText(), tutorialText(id)); // the listing at the defaults
+    QCOMPARE(text->text().contains(QStringLiteral("tutorial")), fromTutorial);
+    // Switching examples and languages keeps each one's words.
+    QVERIFY(window.selectExample(QStringLiteral("process")));
+    QVERIFY(resetKnobs->text().contains(QStringLiteral("Tutorial")));
+    QVERIFY(window.selectExample(id));
+    QCOMPARE(resetKnobs->text().contains(QStringLiteral("Tutorial")), fromTutorial);
 }
 
 void TestCodePanel::stepNamesTheHighlightedLine()

@@ -147,6 +147,8 @@ private slots:
     void mainStatementsEndAtTheirStepEnded();
     void pauseIsChargedToTheNextLine_data();
     void pauseIsChargedToTheNextLine();
+    void mainSpansIncrementalEqualsOneShot_data();
+    void mainSpansIncrementalEqualsOneShot();
 };
 
 void TestTimelineData::rows()
@@ -524,6 +526,65 @@ void TestTimelineData::pauseIsChargedToTheNextLine()
     // Live, after line 13 returned: the host's time, open until the next statement.
     QCOMPARE(int(spans.constLast().kind), int(MainSpan::Kind::Host));
     QVERIFY(spans.constLast().isOpen());
+}
+
+void TestTimelineData::mainSpansIncrementalEqualsOneShot_data()
+{
+    QTest::addColumn<qsizetype>("batch");
+    for (const qsizetype batch : {1, 2, 3, 7, 1000})
+        QTest::addRow("batch %lld", static_cast<long long>(batch)) << batch;
+}
+
+// Issue 10: a pipe's 100,000 messages are 300,000 statements; the main row's spans were
+// rebuilt from the whole record on every repaint (a 100,000-message run took 55 s in the app,
+// 0.5 s in the CLI). They are built incrementally now: the same spans, whatever the batches,
+// and no rebuild while nothing new was folded.
+void TestTimelineData::mainSpansIncrementalEqualsOneShot()
+{
+    QFETCH(qsizetype, batch);
+    RunRecord full;
+    full.append({.timeNs = t0, .kind = EventKind::RunStarted, .text = QStringLiteral("pipe")});
+    full.append({.timeNs = t0, .kind = EventKind::ProcessCreated, .process = 0, .pid = 100,
+                 .text = QStringLiteral("Main")});
+    full.append(stateEvent(0, 0, ProcessState::Running, 100));
+    qint64 t = 1 * ms;
+    for (int i = 0; i < 20; ++i) {
+        const QString recv = QStringLiteral("msg = parent_conn.recv()");
+        full.append(stepEvent(t, 23, recv));
+        if (i % 5 != 4) // some steps never get their step-ended (older records)
+            full.append(stepEndedEvent(t + (i % 3) * ms, 23, recv));
+        if (i == 10) { // a step-mode pause between statements
+            full.append(pausedEvent(t + 3 * ms, 26, QStringLiteral("print(msg)")));
+            t += 50 * ms;
+        }
+        t += 4 * ms;
+        full.append(stepEvent(t, 26, QStringLiteral("print(msg)")));
+        full.append(stepEndedEvent(t + 1, 26, QStringLiteral("print(msg)")));
+        t += (i % 2) * ms + 1;
+    }
+    full.append(stateEvent(t + 2 * ms, 0, ProcessState::Finished, 100));
+    full.append({.timeNs = t0 + t + 2 * ms, .kind = EventKind::RunFinished, .text = {}});
+
+    RunRecord live;
+    TimelineData incremental;
+    for (qsizetype i = 0; i < full.size(); i += batch) {
+        const qsizetype from = live.size();
+        for (qsizetype j = i; j < std::min(full.size(), i + batch); ++j)
+            live.append(full.events().at(j));
+        QVERIFY(incremental.consume(live, from));
+        TimelineData oneShot;
+        oneShot.consume(live, 0);
+        QCOMPARE(incremental.mainSpans(), oneShot.mainSpans());
+        // Nothing new folded: the same list, not a rebuilt one.
+        QCOMPARE(incremental.mainSpans().constData(), incremental.mainSpans().constData());
+    }
+    const QList<MainSpan> &spans = incremental.mainSpans();
+    const auto count = [&spans](MainSpan::Kind kind) {
+        return std::count_if(spans.cbegin(), spans.cend(), [kind](const MainSpan &s) { return s.kind == kind; });
+    };
+    QCOMPARE(count(MainSpan::Kind::Statement), 40);
+    QCOMPARE(count(MainSpan::Kind::Paused), 1);
+    QVERIFY(!spans.constLast().isOpen());
 }
 
 QTEST_GUILESS_MAIN(TestTimelineData)

@@ -251,9 +251,24 @@ void MainWindow::showExample(const ExampleDefinition &example)
     m_exampleId = example.id;
     m_knobs->setExample(example);
     m_ui->actionResetKnobs->setEnabled(!m_knobs->hasDefaultValues());
+    updateResetKnobsText();
     m_code->setExample(example, m_knobs->values());
     setWindowTitle(QStringLiteral("ProcessLab — %1").arg(isChineseUi() ? example.titleZh : example.titleEn));
     QSettings().setValue(QStringLiteral("ui/example"), example.id);
+}
+
+// Pipe and shared have no listing in the tutorial: their knobs go back to ProcessLab's defaults.
+void MainWindow::updateResetKnobsText()
+{
+    const ExampleDefinition *example = ExampleRegistry::find(m_exampleId);
+    if (!example || example->listingFromTutorial) {
+        m_ui->actionResetKnobs->setText(QCoreApplication::translate("MainWindow", "Reset &Knobs to the Tutorial's Values"));
+        m_ui->actionResetKnobs->setToolTip(
+            QCoreApplication::translate("MainWindow", "Set this example's knobs back to the values of the tutorial's listing"));
+    } else {
+        m_ui->actionResetKnobs->setText(tr("Reset &Knobs to the Defaults"));
+        m_ui->actionResetKnobs->setToolTip(tr("Set this example's knobs back to their default values"));
+    }
 }
 
 void MainWindow::startRun()
@@ -522,6 +537,7 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::retranslate()
 {
     m_ui->retranslateUi(this);
+    updateResetKnobsText();
     m_bottomTabs->setTabText(0, tr("Timeline"));
     m_bottomTabs->setTabText(1, tr("Console"));
     m_bottomTabs->setTabText(2, tr("Run history"));

@@ -73,6 +73,7 @@ private:
     void connectActions();
     void retranslate();
     void showExample(const ExampleDefinition &example);
+    void updateResetKnobsText();
     void handleRunStarted();
     void handleEvents(const RunRecord &record, qsizetype from, qsizetype to);
     void handleTick(qint64 nowNs);

@@ -184,7 +184,7 @@ QString CodePanel::changesText() const
             }
             return v.toString();
         };
-        //: A changed knob: its name, the tutorial's value, the value of the program shown.
+        //: A changed knob: its name, the default (the tutorial's) value, the value of the program shown.
         QString change = tr("%1 %2 → %3").arg(knob.translatedLabel(), text(knob, knob.defaultValue), text(knob, value));
         // A narrow banner wraps between changes, not inside one.
         change.replace(QLatin1Char(' '), QChar::Nbsp);
@@ -204,19 +204,31 @@ void CodePanel::changeEvent(QEvent *event)
 
 void CodePanel::retranslate()
 {
-    m_tabs->setTabText(0, m_changed ? tr("Python (changed)") : tr("Python (tutorial)"));
+    const bool fromTutorial = !m_example || m_example->listingFromTutorial;
+    m_tabs->setTabText(0, m_changed ? tr("Python (changed)") : fromTutorial ? tr("Python (tutorial)") : tr("Python"));
+    // Pipe and Value/Array: the tutorial names them without a program; say whose this one is.
+    m_tabs->setTabToolTip(0, fromTutorial ? QString()
+                                          : tr("ProcessLab's own example: the tutorial names this topic but has no "
+                                               "program for it."));
     m_tabs->setTabText(1, tr("C++ (worker)"));
     if (!m_changed || !m_example)
         return;
     if (m_showTutorial->isChecked()) {
-        m_bannerText->setText(tr("The tutorial's original code, for reading. The run follows the changed program."));
+        m_bannerText->setText(fromTutorial
+                                  ? tr("The tutorial's original code, for reading. The run follows the changed program.")
+                                  : tr("The example's code at its default values, for reading. The run follows the "
+                                       "changed program."));
         m_showTutorial->setText(tr("Show the code that runs"));
     } else {
-        m_bannerText->setText(tr("Changed from the tutorial: %1").arg(changesText()));
-        m_showTutorial->setText(tr("Show the tutorial's code"));
+        m_bannerText->setText(fromTutorial ? tr("Changed from the tutorial: %1").arg(changesText())
+                                           : tr("Changed from the defaults: %1").arg(changesText()));
+        m_showTutorial->setText(fromTutorial ? tr("Show the tutorial's code") : tr("Show the default code"));
     }
-    m_bannerText->setToolTip(tr("The tutorial's program written for the knobs' values: python3 runs it with "
-                                "the same output as ProcessLab."));
+    m_bannerText->setToolTip(fromTutorial
+                                 ? tr("The tutorial's program written for the knobs' values: python3 runs it with "
+                                      "the same output as ProcessLab.")
+                                 : tr("The example's program written for the knobs' values: python3 runs it with "
+                                      "the same output as ProcessLab."));
 }
 
 } // namespace ProcessLab

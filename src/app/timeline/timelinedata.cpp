@@ -58,18 +58,23 @@ qint64 TimelineData::endNs(int processId) const
     return relativeNs(processSummary(processId).endNs);
 }
 
-QList<MainSpan> TimelineData::mainSpans() const
+const QList<MainSpan> &TimelineData::mainSpans() const
 {
+    if (m_mainSpansConsumed == m_consumed)
+        return m_mainSpans;
+    m_mainSpansConsumed = m_consumed;
     const RunSummary &run = summary();
-    QList<MainSpan> spans;
-    spans.reserve(2 * (run.steps.size() + run.pauses.size()) + 1);
+    QList<MainSpan> &spans = m_mainSpans;
+    // Everything before the last statement or pause is final (a span ends, at the latest,
+    // where the next begins): rebuild from there.
+    spans.resize(m_finalSpans);
     const qint64 mainEnd = endNs(mainProcessId);
     const auto closeLast = [&spans](qint64 t) {
         if (!spans.isEmpty() && spans.constLast().isOpen())
             spans.last().endNs = std::max(t, spans.constLast().startNs);
     };
     // Steps and pauses are each in time order: merge them, the host's time between.
-    const auto append = [&](MainSpan span) {
+    const auto append = [&](MainSpan span, qsizetype stepIndex, qsizetype pauseIndex) {
         closeLast(span.startNs); // older records have no step-ended: a step lasts until the next
         if (!spans.isEmpty() && spans.constLast().endNs < span.startNs) {
             spans.append({MainSpan::Kind::Host, spans.constLast().endNs, span.startNs, 0, {}});
@@ -79,30 +84,36 @@ QList<MainSpan> TimelineData::mainSpans() const
             if (mainStart < span.startNs)
                 spans.append({MainSpan::Kind::Host, mainStart, span.startNs, 0, {}});
         }
+        m_finalSpans = spans.size();
+        m_finalSteps = stepIndex;
+        m_finalPauses = pauseIndex;
         spans.append(std::move(span));
     };
     const auto endOf = [this](qint64 absoluteEndNs) {
         return absoluteEndNs ? relativeNs(absoluteEndNs) : TimelineSegment::openEnd;
     };
-    qsizetype step = 0;
-    qsizetype pause = 0;
+    qsizetype step = m_finalSteps;
+    qsizetype pause = m_finalPauses;
     while (step < run.steps.size() || pause < run.pauses.size()) {
         const bool takePause = pause < run.pauses.size()
                                && (step >= run.steps.size()
                                    || run.pauses.at(pause).beginNs <= run.steps.at(step).beginNs);
         if (takePause) {
-            const PauseInterval &p = run.pauses.at(pause++);
+            const PauseInterval &p = run.pauses.at(pause);
             MainSpan span{MainSpan::Kind::Paused, relativeNs(p.beginNs), endOf(p.endNs),
                           p.sourceLine, p.text};
             if (span.sourceLine == 0 && step < run.steps.size()) { // recorded without its line
                 span.sourceLine = run.steps.at(step).sourceLine;
                 span.text = run.steps.at(step).text;
             }
-            append(std::move(span));
+            append(std::move(span), step, pause);
+            ++pause;
         } else {
-            const StepTiming &s = run.steps.at(step++);
+            const StepTiming &s = run.steps.at(step);
             append({MainSpan::Kind::Statement, relativeNs(s.beginNs), endOf(s.endNs),
-                    s.sourceLine, s.text});
+                    s.sourceLine, s.text},
+                   step, pause);
+            ++step;
         }
     }
     if (mainEnd >= 0 && !spans.isEmpty()) {

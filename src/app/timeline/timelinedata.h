@@ -124,8 +124,10 @@ public:
 
     // The main program's row as statements, pauses and the host's time between them, in
     // time order and not overlapping. Empty until the first statement or pause. A span the
-    // record never closed ends where the next one begins, or at Main's end.
-    QList<MainSpan> mainSpans() const;
+    // record never closed ends where the next one begins, or at Main's end. Built
+    // incrementally (a pipe's 100,000 messages are 300,000 statements): only the spans
+    // from the last statement or pause on are rebuilt after a consume().
+    const QList<MainSpan> &mainSpans() const;
     // The span at relative time t, or nullptr (a pointer into spans).
     static const MainSpan *mainSpanAt(const QList<MainSpan> &spans, qint64 t);
 
@@ -148,6 +150,13 @@ private:
     qint64 m_lastEventNs = 0;
     qint64 m_runEndNs = -1;
     qint64 m_markCount = 0;
+    // mainSpans()'s cache: spans before m_finalSpans no longer change; they cover the
+    // steps and pauses before m_finalSteps / m_finalPauses.
+    mutable QList<MainSpan> m_mainSpans;
+    mutable qsizetype m_mainSpansConsumed = -1; // m_consumed when m_mainSpans was built
+    mutable qsizetype m_finalSpans = 0;
+    mutable qsizetype m_finalSteps = 0;
+    mutable qsizetype m_finalPauses = 0;
 };
 
 } // namespace ProcessLab

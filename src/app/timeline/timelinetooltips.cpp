@@ -181,7 +181,7 @@ QString TimelineToolTips::segmentText(const TimelineRow &row, const QString &rol
 QString TimelineToolTips::mainSpanText(const QString &role, const TimelineData &data,
                                       qint64 timeNs, qint64 openEndNs)
 {
-    const QList<MainSpan> spans = data.mainSpans();
+    const QList<MainSpan> &spans = data.mainSpans();
     const MainSpan *span = TimelineData::mainSpanAt(spans, timeNs);
     if (!span)
         return {};

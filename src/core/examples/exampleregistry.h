@@ -26,7 +26,10 @@ struct ExampleDefinition
     QString summaryEn;
     QString summaryZh;
     QList<KnobSpec> knobs;
-    QString pythonResource; // the tutorial's listing ":/examples/<id>.py", runnable with python3
+    QString pythonResource; // the listing at the default knobs ":/examples/<id>.py", runnable with python3
+    // The tutorial prints that listing. false: the tutorial only names the topic (Pipe,
+    // Value/Array) and the listing is ProcessLab's own; views must not call it the tutorial's.
+    bool listingFromTutorial = true;
     QString cppResource;    // the worker code that implements it
     // The Python program for resolved knob values: the tutorial's text for the tutorial's
     // values, otherwise the same program written for the given values.

@@ -264,6 +264,7 @@ ExampleDefinition pipeExample()
     e.knobs = {intKnob("messages", 5, 1, 100000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Messages"),
                        QT_TRANSLATE_NOOP("ProcessLab::Knob", "How many messages the child process sends"))};
     e.pythonResource = QStringLiteral(":/examples/pipe.py");
+    e.listingFromTutorial = false; // the tutorial names Pipe without a program
     e.generatePython = [](const QVariantMap &knobs) {
         return pipeProgram(knobs.value(QStringLiteral("messages")).toInt());
     };
@@ -284,6 +285,7 @@ ExampleDefinition sharedExample()
     e.summaryZh = QStringLiteral("多个进程对共享内存中的 Value 加 1 并写入 Array;加锁时结果准确,不加锁会丢失更新。");
     e.knobs = sharedKnobs();
     e.pythonResource = QStringLiteral(":/examples/shared.py");
+    e.listingFromTutorial = false; // the tutorial names Value and Array without a program
     e.generatePython = [](const QVariantMap &knobs) {
         return sharedProgram(knobs.value(QStringLiteral("workers")).toInt(),
                              knobs.value(QStringLiteral("increments")).toInt(),
