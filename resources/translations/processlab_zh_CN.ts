@@ -202,7 +202,7 @@
     </message>
     <message>
         <source>%1 %2 → %3</source>
-        <extracomment>A changed knob: its name, the tutorial&apos;s value, the value of the program shown.</extracomment>
+        <extracomment>A changed knob: its name, the default (the tutorial&apos;s) value, the value of the program shown.</extracomment>
         <translation>%1 %2 → %3</translation>
     </message>
     <message>
@@ -232,6 +232,30 @@
     <message>
         <source>The tutorial&apos;s program written for the knobs&apos; values: python3 runs it with the same output as ProcessLab.</source>
         <translation>按当前参数改写的教程程序：用 python3 运行，输出与 ProcessLab 相同。</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>ProcessLab&apos;s own example: the tutorial names this topic but has no program for it.</source>
+        <translation>ProcessLab 自己的示例:教程只提到了这一主题,没有给出程序。</translation>
+    </message>
+    <message>
+        <source>The example&apos;s code at its default values, for reading. The run follows the changed program.</source>
+        <translation>示例在默认参数下的代码,仅供阅读。运行的是修改后的程序。</translation>
+    </message>
+    <message>
+        <source>Changed from the defaults: %1</source>
+        <translation>与默认值不同:%1</translation>
+    </message>
+    <message>
+        <source>Show the default code</source>
+        <translation>查看默认代码</translation>
+    </message>
+    <message>
+        <source>The example&apos;s program written for the knobs&apos; values: python3 runs it with the same output as ProcessLab.</source>
+        <translation>按参数值写出的示例程序:用 python3 运行,输出与 ProcessLab 相同。</translation>
     </message>
 </context>
 <context>
@@ -527,6 +551,14 @@
     <message>
         <source>Stop and Quit</source>
         <translation>停止并退出</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Knobs to the Defaults</source>
+        <translation>将参数重置为默认值(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Set this example&apos;s knobs back to their default values</source>
+        <translation>将此示例的参数恢复为默认值</translation>
     </message>
 </context>
 <context>

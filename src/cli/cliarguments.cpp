@@ -398,6 +398,12 @@ QString usageText()
     for (const ExampleDefinition &example : ExampleRegistry::all()) {
         text += QStringLiteral("  %1\n").arg(example.id);
         for (const KnobSpec &knob : example.knobs) {
+            if (knob.type == KnobSpec::Type::Bool) { // --lock / --no-lock, as the parser takes them
+                text += QStringLiteral("      --%1 / --no-%1  %2 (default --%3)\n")
+                            .arg(knob.name, knob.translatedHelp(),
+                                 knob.defaultValue.toBool() ? knob.name : QStringLiteral("no-") + knob.name);
+                continue;
+            }
             text += QStringLiteral("      --%1 %2  %3 (default %4)\n")
                         .arg(knob.name, knob.rangeText(), knob.translatedHelp(), knob.defaultValue.toString());
         }
