@@ -36,7 +36,7 @@ for lang in en zh_CN; do
   shot "queue-$lang.png" --example queue --set producers=2 --set consumers=2 --set delay=0.2 \
     --lang "$lang" --autorun --screenshot-delay 700
   # Shared memory without the lock, after the run: the lost updates.
-  shot "shared-$lang.png" --example shared --set increments=500000 --set lock=false \
+  shot "shared-$lang.png" --example shared --set lock=false \
     --lang "$lang" --autorun
 done
 ls -l "$out"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "outputpane.h"
 
+#include <cmath>
+
 #include "outputactions.h"
 #include "outputfindbar.h"
 #include "outputtoolbar.h"
@@ -478,7 +480,10 @@ QSize OutputPane::minimumSizeHint() const
 {
     const QFontMetrics fm = m_view->fontMetrics();
     // The header and a few lines of text.
-    const int height = m_header->sizeHint().height() + fm.lineSpacing() * minimumTextLines + 2 * frameWidth() + 4;
+    // The document's own margin (top and bottom) comes on top of the lines themselves.
+    const int documentMargins = 2 * int(std::ceil(m_view->document()->documentMargin()));
+    const int height = m_header->sizeHint().height() + fm.lineSpacing() * minimumTextLines + documentMargins
+                       + 2 * frameWidth() + 4;
     return {stableMinimumWidth(), height};
 }
 

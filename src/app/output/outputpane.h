@@ -58,7 +58,9 @@ public:
     // whatever the process's state: the grid sizes its columns by it.
     int stableMinimumWidth() const;
     QSize minimumSizeHint() const override;
-    static constexpr int minimumTextLines = 3; // the example prints two lines per worker
+    // Workers print two lines in the basic examples; a main program prints three (shared: value,
+    // array, lost updates): all of them visible without scrolling.
+    static constexpr int minimumTextLines = 3;
 
 signals:
     // Role or state changed (the area updates tab titles and icons).
