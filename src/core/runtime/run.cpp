@@ -50,6 +50,14 @@ Run::Run(const QString &exampleId, const QVariantMap &knobs, HostScript script,
         event.text = reason;
         recordEvent(std::move(event));
     });
+    m_advanceTimer = new QTimer(this);
+    m_advanceTimer->setSingleShot(true);
+    m_advanceTimer->setInterval(0);
+    connect(m_advanceTimer, &QTimer::timeout, this, [this] {
+        m_advanceScheduled = false;
+        m_startedThisTurn = false;
+        advance();
+    });
     m_sampleTimer = new QTimer(this);
     m_sampleTimer->setInterval(sampleInterval);
     connect(m_sampleTimer, &QTimer::timeout, this, [this] { sampleObjects(monotonicNowNs()); });
@@ -161,11 +169,11 @@ void Run::scheduleAdvance()
     if (m_advanceScheduled)
         return;
     m_advanceScheduled = true;
-    QTimer::singleShot(0, this, [this] {
-        m_advanceScheduled = false;
-        m_startedThisTurn = false;
-        advance();
-    });
+    // A zero-interval timer, not a queued call: it fires once the event loop has looked at
+    // its sockets, so a worker that said hello gets its Start (and runs) between two start()
+    // calls of the main program, as a Python child runs as soon as start() returned. A chain
+    // of queued calls would run every start() first and leave the first workers "ready".
+    m_advanceTimer->start();
 }
 
 void Run::runSteps()

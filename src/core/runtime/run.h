@@ -142,6 +142,7 @@ private:
     RunServer *m_server = nullptr;
     QTimer *m_dropFlushTimer = nullptr;
     QTimer *m_sampleTimer = nullptr; // shared objects' counters, ~100 Hz while running
+    QTimer *m_advanceTimer = nullptr; // the next start() in a later event-loop turn
     QHash<int, WorkerProcess *> m_workers;
     Status m_status = Status::NotStarted;
     int m_next = 0;
