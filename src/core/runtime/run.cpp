@@ -366,6 +366,10 @@ ScriptResult Run::createObject(const ScriptStep &step)
     for (qsizetype i = 0; i < names.size(); ++i) {
         if (auto *ipc = dynamic_cast<IpcObject *>(parts[std::size_t(i)].get()))
             m_ipcObjects.insert(ipc->id(), ipc);
+        // A name bound again (`q = Queue()` twice, a CreateObject in a loop): the old object
+        // may still be in a worker's hands, so it lives on, unnamed, until the run ends.
+        if (auto bound = m_objects.find(names.at(i)); bound != m_objects.end())
+            m_unboundObjects.push_back(std::move(bound->second));
         m_objects[names.at(i)] = std::move(parts[std::size_t(i)]);
     }
     if (!m_ipcObjects.isEmpty() && !m_sampleTimer->isActive())
@@ -429,8 +433,18 @@ void Run::failMain(const ScriptStep &step, const QString &error)
 void Run::cancelPending()
 {
     m_pending = {};
-    for (auto &[name, scriptObject] : m_objects)
+    for (ScriptObject *scriptObject : allObjects())
         scriptObject->cancel();
+}
+
+QList<ScriptObject *> Run::allObjects() const
+{
+    QList<ScriptObject *> objects;
+    for (const auto &[name, scriptObject] : m_objects)
+        objects.append(scriptObject.get());
+    for (const std::unique_ptr<ScriptObject> &scriptObject : m_unboundObjects)
+        objects.append(scriptObject.get());
+    return objects;
 }
 
 quint64 Run::requestWorker(int workerId, const QString &name, const QCborValue &body)
@@ -478,8 +492,8 @@ void Run::handleTrace(int workerId, const QString &label, qint64 timeNs)
 void Run::handleWorkerEnded(int workerId)
 {
     if (const WorkerProcess *ended = worker(workerId); ended && ended->pid() != 0) {
-        for (auto &[name, scriptObject] : m_objects) {
-            if (auto *ipc = dynamic_cast<IpcObject *>(scriptObject.get())) {
+        for (ScriptObject *scriptObject : allObjects()) {
+            if (auto *ipc = dynamic_cast<IpcObject *>(scriptObject)) {
                 // What the process left half done in a shared object, repaired and said.
                 for (const QString &repair : ipc->processEnded(workerId, ended->pid())) {
                     recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::IpcRecovered, .process = workerId,
@@ -539,6 +553,7 @@ void Run::releaseObjects()
     // the run stays in shared memory while its record lives on in the history.
     m_ipcObjects.clear();
     m_objects.clear();
+    m_unboundObjects.clear();
 }
 
 void Run::handleRequest(int workerId, quint64 requestId, const QString &name, const QCborValue &body)

@@ -129,6 +129,7 @@ private:
     void handleWake(int workerId, int objectId);
     void sampleObjects(qint64 nowNs);
     void releaseObjects();
+    QList<ScriptObject *> allObjects() const; // named and unbound
     void handleTrace(int workerId, const QString &label, qint64 timeNs);
     void maybeFinish();
     void finish(int exitCode, const QString &reason, ProcessState mainState);
@@ -166,6 +167,7 @@ private:
     // The shared objects (Queue, Pipe ends, Value, Array, Lock) among m_objects, by object id:
     // a Pipe's two ends share one id.
     QMultiHash<int, IpcObject *> m_ipcObjects;
+    std::vector<std::unique_ptr<ScriptObject>> m_unboundObjects; // names bound again; kept to the end
     QHash<int, qint64> m_ipcEventsRecorded; // per object: a worker cannot flood the record
     QString m_mainFailure; // Main failed (a statement raised); the run ends when the workers have
     bool m_stepMode = false;
