@@ -19,7 +19,7 @@ in docs/performance.md.  Run it with the real interpreter (see bench/README.md);
 """
 
 # Spawn children (macOS, Windows) re-import this file as their main module, so the module
-# level stays light: everything else is imported inside the functions.
+# level stays light: everything else, benchsupport too, is imported inside the functions.
 import multiprocessing
 import os
 import sys
@@ -37,12 +37,7 @@ CASES = {
 }
 VALUE_LOCK_PARTIES = 2
 ITEM_SIZE_1K = 1024
-BUSY_SHARE = 0.10       # above this much foreign CPU use the report flags the run
 ROUND_TIMEOUT_S = 300.0  # a Python round takes ~1-3 s; this catches hangs
-
-
-class BenchError(Exception):
-    """A failure that makes the numbers meaningless (exit code 1)."""
 
 
 # --- children (the same definitions as the ProcessLab worker's bench.* behaviours) ---------
@@ -119,16 +114,10 @@ def _value_add(counter, ready, ops, parties, out):
 
 # --- Python measurement (runs inside this process) ----------------------------------------
 
-def real_interpreter():
-    """The interpreter binary actually running this process (not a pyenv shim)."""
-    try:
-        return os.path.realpath("/proc/self/exe")
-    except OSError:
-        return os.path.realpath(sys.executable)
-
-
 def python_round(ctx, name, ops):
     """One round of a case; returns (operations timed, seconds)."""
+    from benchsupport import BenchError
+
     results = []     # (reader end, writer end) per measuring child
     procs = []
 
@@ -200,54 +189,15 @@ def python_round(ctx, name, ops):
 # --- ProcessLab measurement -----------------------------------------------------------------
 
 def processlab_run(cli, name, ops, repeat):
-    """Run the CLI's own IPC bench once; return its parsed JSON line."""
-    import json
-    import subprocess
+    """Run the CLI's own IPC bench once; return its parsed JSON line (failed rounds raise)."""
+    from benchsupport import run_cli_json
 
     cmd = [cli, "bench", "ipc", "--case", name, "--ops", str(ops), "--repeat", str(repeat)]
-    # capture_output: read after the CLI exits, so nothing else runs while it measures.
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=ROUND_TIMEOUT_S * repeat)
-    lines = [line for line in proc.stdout.splitlines() if line.strip()]
-    if not lines:
-        raise BenchError(f"{' '.join(cmd)} exited with {proc.returncode} and no output:\n"
-                         f"{proc.stderr.strip()}")
-    try:
-        result = json.loads(lines[-1])
-    except ValueError as e:
-        raise BenchError(f"{' '.join(cmd)}: cannot parse {lines[-1]!r}: {e}") from e
-    if proc.returncode != 0 or result.get("failures"):
-        raise BenchError(f"{' '.join(cmd)} exited with {proc.returncode}:\n{proc.stderr.strip()}")
+    result, _ = run_cli_json(cmd, timeout=ROUND_TIMEOUT_S * repeat, failures_ok=False)
     return result
 
 
 # --- the run ----------------------------------------------------------------------------------
-
-def cpu_snapshot():
-    """(machine busy seconds, machine total seconds, our own CPU seconds incl. reaped children)."""
-    with open("/proc/stat") as f:
-        ticks = [int(v) for v in f.readline().split()[1:]]
-    hz = os.sysconf("SC_CLK_TCK")
-    idle = ticks[3] + ticks[4]
-    total = sum(ticks[:8])
-    t = os.times()
-    return (total - idle) / hz, total / hz, t.user + t.system + t.children_user + t.children_system
-
-
-def foreign_cpu_share(start, end):
-    """Share of the machine's CPU time used by processes outside this bench."""
-    busy = end[0] - start[0]
-    total = end[1] - start[1]
-    own = end[2] - start[2]
-    return max(0.0, busy - own) / total if total > 0 else 0.0
-
-
-def loadavg():
-    try:
-        with open("/proc/loadavg") as f:
-            return f.read().split()[:3]
-    except OSError:
-        return None
-
 
 def run_bench(args, log):
     """Interleaved blocks per case (ABBA); returns the raw rates and times."""
@@ -319,15 +269,12 @@ def format_rate(rate, unit):
 def format_report(raw, summary, meta):
     from statistics import median
 
+    from benchsupport import conditions_lines
+
     lines = [
         "IPC throughput: ProcessLab (observation on) vs Python multiprocessing "
         f"({meta['startMethod']} start method), medians of all rounds",
-        f"  {meta['blocks']} interleaved blocks × {meta['roundsPerBlock']} rounds per case and side; "
-        f"python {meta['pythonVersion']} ({meta['interpreter']}); "
-        f"load avg {' '.join(meta['loadavgStart'] or [])} → {' '.join(meta['loadavgEnd'] or [])}",
-        f"  CPU used by other processes during the run: {meta['foreignCpuShare']:.0%} of the machine"
-        + ("  ← busy machine, numbers are disturbed; rerun when idle"
-           if meta["foreignCpuShare"] > BUSY_SHARE else ""),
+        *conditions_lines(meta, "case and side"),
         "  ProcessLab's time includes observation: each object's first "
         f"{meta['observationBudget']:,} operations are recorded one by one, then counters",
         "",
@@ -351,85 +298,43 @@ def format_report(raw, summary, meta):
 
 
 def parse_args(argv):
-    import argparse
+    from benchsupport import argument_parser, parse_run_args
 
-    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--cli", default=os.path.join(repo, "build", "bin", "processlab-cli"),
-                    help="processlab-cli to measure (default: build/bin/processlab-cli)")
+    ap = argument_parser(__doc__)
     ap.add_argument("--case", dest="cases", action="append", choices=list(CASES),
                     help="a case to run (repeatable; default: all)")
     ap.add_argument("--ops", type=int, default=None,
                     help="operations per round for every case (default: each case's own)")
-    ap.add_argument("--repeat", type=int, default=None,
-                    help="measured rounds per case and side, split over the blocks (default 6)")
-    ap.add_argument("--blocks", type=int, default=None,
-                    help="interleaved ProcessLab/Python blocks (default 3)")
-    ap.add_argument("--quick", action="store_true",
-                    help="smoke run: --repeat 2 --blocks 2 unless given")
-    ap.add_argument("--json", metavar="FILE", help="write all raw numbers and the summary here")
-    args = ap.parse_args(argv)
+    args = parse_run_args(ap, argv, repeat=6, quick_repeat=2, max_repeat=64)
     args.cases = args.cases or list(CASES)
-    if args.repeat is None:
-        args.repeat = 2 if args.quick else 6
-    if args.blocks is None:
-        args.blocks = 2 if args.quick else 3
-    if not 1 <= args.repeat <= 64:
-        ap.error("--repeat expects a whole number from 1 to 64")
-    if not 1 <= args.blocks <= args.repeat:
-        ap.error("--blocks expects a whole number from 1 to --repeat")
     if args.ops is not None and not 100 <= args.ops <= 10_000_000:
         ap.error("--ops expects a whole number from 100 to 10000000")
     return args
 
 
 def main(argv=None):
-    import json
-    import math
-    import platform
+    import benchsupport as bench
+    from benchsupport import BenchError
 
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    if not (os.path.isfile(args.cli) and os.access(args.cli, os.X_OK)):
-        print(f"ipc_bench: {args.cli} not found or not executable; build it with "
-              f"`cmake --build build` (or pass --cli PATH)", file=sys.stderr)
+    if not bench.cli_is_runnable("ipc_bench", args.cli):
         return 2
-    real = real_interpreter()
-    if os.path.realpath(sys.executable) != real:
-        print(f"ipc_bench: sys.executable {sys.executable} is not the running binary; "
-              f"children use {real}", file=sys.stderr)
-    multiprocessing.set_executable(real)
-
-    def log(msg):
-        print(msg, file=sys.stderr, flush=True)
-
-    meta = {
-        "cli": os.path.abspath(args.cli),
-        "interpreter": real,
-        "pythonVersion": platform.python_version(),
-        "startMethod": multiprocessing.get_start_method(),
-        "platform": platform.platform(),
-        "cpuCount": os.cpu_count(),
-        "blocks": args.blocks,
-        "roundsPerBlock": math.ceil(args.repeat / args.blocks),
-        "loadavgStart": loadavg(),
-    }
-    cpu_start = cpu_snapshot()
-    log(f"ipc_bench: {', '.join(args.cases)}; {args.blocks} blocks × {meta['roundsPerBlock']} rounds "
-        f"per case and side; Python start method {meta['startMethod']}")
+    real = bench.use_real_interpreter("ipc_bench")
+    meta = bench.start_meta(args, real, startMethod=multiprocessing.get_start_method())
+    cpu_start = bench.cpu_snapshot()
+    bench.log(f"ipc_bench: {', '.join(args.cases)}; {args.blocks} blocks × {meta['roundsPerBlock']} "
+              f"rounds per case and side; Python start method {meta['startMethod']}")
     try:
-        raw = run_bench(args, log)
+        raw = run_bench(args, bench.log)
         summary = summarize(raw)
     except BenchError as e:
         print(f"ipc_bench: {e}", file=sys.stderr)
         return 1
     meta["observationBudget"] = next(d["processlab"]["observationBudget"] for d in raw.values())
-    meta["loadavgEnd"] = loadavg()
-    meta["foreignCpuShare"] = foreign_cpu_share(cpu_start, cpu_snapshot())
+    bench.finish_meta(meta, cpu_start)
     print(format_report(raw, summary, meta))
     if args.json:
-        with open(args.json, "w") as f:
-            json.dump({"meta": meta, "summary": summary, "raw": raw}, f, indent=1)
-            f.write("\n")
+        bench.write_json(args.json, meta, summary, raw)
     return 0
 
 

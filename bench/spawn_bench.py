@@ -18,9 +18,9 @@ real interpreter (see bench/README.md); Python 3.11 stdlib only.
 
 # Spawn and forkserver children re-import this file as their main module
 # (``__mp_main__``), so the module level stays light: only what a minimal
-# multiprocessing program imports anyway.  Everything else is imported inside
-# the functions that run in the bench process only, so it does not inflate the
-# idle child's memory or start-up time.
+# multiprocessing program imports anyway.  Everything else, benchsupport too, is
+# imported inside the functions that run in the bench process only, so it does
+# not inflate the idle child's memory or start-up time.
 import multiprocessing
 import os
 import sys
@@ -30,17 +30,12 @@ METHODS = ("spawn", "fork", "forkserver")
 WORKER_COUNTS = (1, 8)
 MEMORY_WORKERS = 8
 SETTLE_S = 0.3          # same settle time as the CLI's --memory before reading PSS
-BUSY_SHARE = 0.10       # above this much foreign CPU use the report flags the run
 ROUND_TIMEOUT_S = 30.0  # one round of 8 takes well under a second; this catches hangs
 
 # Goals from docs/performance.md (ProcessLab / Python, lower is better).
 GOAL_VS_SPAWN = 1 / 6
 GOAL_VS_FORK = 3 / 4
 GOAL_PSS_VS_SPAWN = 1 / 4
-
-
-class BenchError(Exception):
-    """A failure that makes the numbers meaningless (exit code 1)."""
 
 
 # --- children (run in the multiprocessing children; keep them trivial) ------
@@ -62,21 +57,11 @@ def _child_idle(conn):
 
 # --- Python measurement (runs inside this process) ------------------------
 
-def real_interpreter():
-    """The interpreter binary actually running this process.
-
-    /proc/self/exe is the binary the kernel executed, so it is right even when
-    we were started through a wrapper (a pyenv shim adds ~0.3 s per start).
-    """
-    try:
-        return os.path.realpath("/proc/self/exe")
-    except OSError:
-        return os.path.realpath(sys.executable)
-
-
 def python_round(ctx, workers):
     """Start `workers` children at once; return (all_ready_ms, per_child_ms)."""
     from multiprocessing.connection import wait
+
+    from benchsupport import BenchError
 
     # Pipes and Process objects are made before the clock starts, as the CLI
     # creates its server and QProcess objects before the first start().
@@ -126,6 +111,8 @@ def reap(procs):
 
 
 def read_pss_kib(pid):
+    from benchsupport import BenchError
+
     with open(f"/proc/{pid}/smaps_rollup") as f:
         for line in f:
             if line.startswith("Pss:"):
@@ -136,6 +123,8 @@ def read_pss_kib(pid):
 def python_idle_pss(ctx, workers):
     """PSS (KiB) of `workers` idle children, read once all are ready and settled."""
     from multiprocessing.connection import wait
+
+    from benchsupport import BenchError
 
     pipes = [ctx.Pipe() for _ in range(workers)]
     procs = [ctx.Process(target=_child_idle, args=(child,), daemon=True) for _, child in pipes]
@@ -179,68 +168,28 @@ def stop_forkserver():
 # --- ProcessLab measurement -----------------------------------------------
 
 def processlab_run(cli, workers, repeat, memory):
-    """Run the CLI's own spawn bench once; return its parsed JSON line."""
-    import json
-    import subprocess
+    """Run the CLI's own spawn bench once; return its parsed JSON line.
+
+    Failed rounds are counted in the result and reported, not raised.
+    """
+    from benchsupport import run_cli_json
 
     cmd = [cli, "bench", "spawn", "--workers", str(workers), "--repeat", str(repeat)]
     if memory:
         cmd.append("--memory")
-    # capture_output: the CLI's output is read by this process after it exits,
-    # so no other process is starting while the CLI measures.
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
-    lines = [line for line in proc.stdout.splitlines() if line.strip()]
-    if not lines:
-        raise BenchError(f"{' '.join(cmd)} exited with {proc.returncode} and no output:\n"
-                         f"{proc.stderr.strip()}")
-    try:
-        result = json.loads(lines[-1])
-    except ValueError as e:
-        raise BenchError(f"{' '.join(cmd)}: cannot parse {lines[-1]!r}: {e}") from e
-    result["exitCode"] = proc.returncode
-    if proc.returncode != 0 and not result.get("failures"):
-        raise BenchError(f"{' '.join(cmd)} exited with {proc.returncode}:\n{proc.stderr.strip()}")
+    result, exit_code = run_cli_json(cmd, timeout=600, failures_ok=True)
+    result["exitCode"] = exit_code
     return result
 
 
 # --- the run ----------------------------------------------------------------
 
-def cpu_snapshot():
-    """(machine busy seconds, machine total seconds, our own CPU seconds incl. reaped children)."""
-    with open("/proc/stat") as f:
-        ticks = [int(v) for v in f.readline().split()[1:]]
-    hz = os.sysconf("SC_CLK_TCK")
-    idle = ticks[3] + ticks[4]        # idle + iowait
-    total = sum(ticks[:8])            # guest time is already inside user/nice
-    t = os.times()
-    return (total - idle) / hz, total / hz, t.user + t.system + t.children_user + t.children_system
-
-
-def foreign_cpu_share(start, end):
-    """Share of the machine's CPU time used by processes outside this bench.
-
-    The bench's own CPU is its process plus reaped children (the CLI with its
-    workers, the Python children); the best available noise indicator, since a
-    concurrent build on 2 cores shifts every number.
-    """
-    busy = end[0] - start[0]
-    total = end[1] - start[1]
-    own = end[2] - start[2]
-    return max(0.0, busy - own) / total if total > 0 else 0.0
-
-
-def loadavg():
-    try:
-        with open("/proc/loadavg") as f:
-            return f.read().split()[:3]
-    except OSError:
-        return None
-
-
 def run_bench(args, cli, log):
     """Interleaved blocks of ProcessLab and Python rounds; returns the raw data."""
     import gc
     import math
+
+    from benchsupport import BenchError
 
     per_block = math.ceil(args.repeat / args.blocks)
     contexts = {m: multiprocessing.get_context(m) for m in METHODS}
@@ -295,6 +244,8 @@ def run_bench(args, cli, log):
 def summarize(raw):
     from statistics import median
 
+    from benchsupport import BenchError
+
     empty = [name for name, values in (
         *((f"ProcessLab {n}", raw["processlab"][str(n)]["allReadyMs"]) for n in WORKER_COUNTS),
         *((f"Python {m} {n}", raw["python"][m][str(n)]["allReadyMs"])
@@ -325,17 +276,14 @@ def summarize(raw):
 def format_report(raw, summary, meta):
     from statistics import median
 
+    from benchsupport import conditions_lines
+
     def mark(v):
         return f"{v['ratio']:.3f} {'PASS' if v['pass'] else 'MISS'}"
 
     lines = [
         "Worker spawn→ready: ProcessLab vs Python multiprocessing (medians of all rounds)",
-        f"  {meta['blocks']} interleaved blocks × {meta['roundsPerBlock']} rounds per case; "
-        f"python {meta['pythonVersion']} ({meta['interpreter']}); "
-        f"load avg {' '.join(meta['loadavgStart'] or [])} → {' '.join(meta['loadavgEnd'] or [])}",
-        f"  CPU used by other processes during the run: {meta['foreignCpuShare']:.0%} of the machine"
-        + ("  ← busy machine, numbers are disturbed; rerun when idle"
-           if meta["foreignCpuShare"] > BUSY_SHARE else ""),
+        *conditions_lines(meta, "case"),
         "",
         f"{'case':<11} {'ProcessLab':>10} {'py spawn':>9} {'py fork':>9} {'py fksrv':>9}"
         f"   {'PL/spawn (goal ≤ 0.167)':<24} {'PL/fork (goal ≤ 0.750)':<22}",
@@ -371,82 +319,34 @@ def format_report(raw, summary, meta):
 
 
 def parse_args(argv):
-    import argparse
+    from benchsupport import argument_parser, parse_run_args
 
-    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--cli", default=os.path.join(repo, "build", "bin", "processlab-cli"),
-                    help="processlab-cli to measure (default: build/bin/processlab-cli)")
-    ap.add_argument("--repeat", type=int, default=None,
-                    help="measured rounds per case and side, split over the blocks (default 15)")
-    ap.add_argument("--blocks", type=int, default=None,
-                    help="interleaved ProcessLab/Python blocks (default 3)")
-    ap.add_argument("--quick", action="store_true",
-                    help="smoke run: --repeat 4 --blocks 2 unless given")
-    ap.add_argument("--json", metavar="FILE", help="write all raw numbers and the summary here")
-    args = ap.parse_args(argv)
-    if args.repeat is None:
-        args.repeat = 4 if args.quick else 15
-    if args.blocks is None:
-        args.blocks = 2 if args.quick else 3
-    if not 1 <= args.repeat <= 1000:
-        ap.error("--repeat expects a whole number from 1 to 1000")
-    if not 1 <= args.blocks <= args.repeat:
-        ap.error("--blocks expects a whole number from 1 to --repeat")
-    return args
+    return parse_run_args(argument_parser(__doc__), argv, repeat=15, quick_repeat=4,
+                          max_repeat=1000)
 
 
 def main(argv=None):
-    import json
-    import math
-    import platform
+    import benchsupport as bench
+    from benchsupport import BenchError
 
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    if not (os.path.isfile(args.cli) and os.access(args.cli, os.X_OK)):
-        print(f"spawn_bench: {args.cli} not found or not executable; build it with "
-              f"`cmake --build build` (or pass --cli PATH)", file=sys.stderr)
+    if not bench.cli_is_runnable("spawn_bench", args.cli):
         return 2
-
-    # The measurement runs in this process, which is always the real binary
-    # (a wrapper such as the pyenv shim has exec'd it already and only cost our
-    # own start-up), so re-executing ourselves would gain nothing.  What matters
-    # is that spawn children and the forkserver start the real binary directly,
-    # not through sys.executable if that is a wrapper script.
-    real = real_interpreter()
-    if os.path.realpath(sys.executable) != real:
-        print(f"spawn_bench: sys.executable {sys.executable} is not the running binary; "
-              f"children use {real}", file=sys.stderr)
-    multiprocessing.set_executable(real)
-
-    def log(msg):
-        print(msg, file=sys.stderr, flush=True)
-
-    meta = {
-        "cli": os.path.abspath(args.cli),
-        "interpreter": real,
-        "pythonVersion": platform.python_version(),
-        "platform": platform.platform(),
-        "cpuCount": os.cpu_count(),
-        "blocks": args.blocks,
-        "roundsPerBlock": math.ceil(args.repeat / args.blocks),
-        "loadavgStart": loadavg(),
-    }
-    cpu_start = cpu_snapshot()
-    log(f"spawn_bench: {args.blocks} blocks × {meta['roundsPerBlock']} rounds per case")
+    real = bench.use_real_interpreter("spawn_bench")
+    meta = bench.start_meta(args, real)
+    cpu_start = bench.cpu_snapshot()
+    bench.log(f"spawn_bench: {args.blocks} blocks × {meta['roundsPerBlock']} rounds per case")
     try:
-        raw = run_bench(args, args.cli, log)
+        raw = run_bench(args, args.cli, bench.log)
         summary = summarize(raw)
     except BenchError as e:
         print(f"spawn_bench: {e}", file=sys.stderr)
         return 1
-    meta["loadavgEnd"] = loadavg()
-    meta["foreignCpuShare"] = foreign_cpu_share(cpu_start, cpu_snapshot())
+    bench.finish_meta(meta, cpu_start)
     print(format_report(raw, summary, meta))
 
     if args.json:
-        with open(args.json, "w") as f:
-            json.dump({"meta": meta, "summary": summary, "raw": raw}, f, indent=1)
-            f.write("\n")
+        bench.write_json(args.json, meta, summary, raw)
     failures = sum(raw["processlab"][str(n)]["failures"] for n in WORKER_COUNTS)
     return 1 if failures else 0
 

@@ -81,6 +81,22 @@ int wrongItem(const WorkerContext &context, std::int64_t i)
     return 1;
 }
 
+// Runs operation(i) for i in 0..ops-1 (false: item i is not what was sent), timed from the end
+// of the first operation to the end of the last, and prints the result: ops - 1 operations in
+// that time.
+template <typename Operation> int timeOperations(const WorkerContext &context, std::int64_t ops, Operation &&operation)
+{
+    std::int64_t startNs = 0;
+    for (std::int64_t i = 0; i < ops; ++i) {
+        if (!operation(i))
+            return wrongItem(context, i);
+        if (i == 0)
+            startNs = monotonicNowNs();
+    }
+    printResult(context, ops - 1, startNs, monotonicNowNs());
+    return 0;
+}
+
 // for i in range(ops): queue.put(i)  (or queue.put(payload) with args.size)
 int queuePut(const WorkerContext &context)
 {
@@ -95,16 +111,8 @@ int queueGet(const WorkerContext &context)
 {
     Queue &queue = context.objects().queue("queue");
     const BenchItems items(context);
-    const std::int64_t ops = items.count(context);
-    std::int64_t startNs = 0;
-    for (std::int64_t i = 0; i < ops; ++i) {
-        if (!items.isItem(queue.get(), i))
-            return wrongItem(context, i);
-        if (i == 0)
-            startNs = monotonicNowNs();
-    }
-    printResult(context, ops - 1, startNs, monotonicNowNs());
-    return 0;
+    return timeOperations(context, items.count(context),
+                          [&](std::int64_t i) { return items.isItem(queue.get(), i); });
 }
 
 // for i in range(ops): conn.send(i)  (or conn.send(payload) with args.size)
@@ -121,33 +129,18 @@ int pipeRecv(const WorkerContext &context)
 {
     Connection &conn = context.objects().connection("conn");
     const BenchItems items(context);
-    const std::int64_t ops = items.count(context);
-    std::int64_t startNs = 0;
-    for (std::int64_t i = 0; i < ops; ++i) {
-        if (!items.isItem(conn.recv(), i))
-            return wrongItem(context, i);
-        if (i == 0)
-            startNs = monotonicNowNs();
-    }
-    printResult(context, ops - 1, startNs, monotonicNowNs());
-    return 0;
+    return timeOperations(context, items.count(context),
+                          [&](std::int64_t i) { return items.isItem(conn.recv(), i); });
 }
 
 // `ops` round trips of small ints: send i, receive it back; timed from the end of the first to the last.
 int pipePing(const WorkerContext &context)
 {
     Connection &conn = context.objects().connection("conn");
-    const std::int64_t ops = context.intArgument("ops", 1000);
-    std::int64_t startNs = 0;
-    for (std::int64_t i = 0; i < ops; ++i) {
+    return timeOperations(context, context.intArgument("ops", 1000), [&](std::int64_t i) {
         conn.send(Protocol::Value(i));
-        if (conn.recv().toInteger(-1) != i)
-            return wrongItem(context, i);
-        if (i == 0)
-            startNs = monotonicNowNs();
-    }
-    printResult(context, ops - 1, startNs, monotonicNowNs());
-    return 0;
+        return conn.recv().toInteger(-1) == i;
+    });
 }
 
 // The other end of pipePing: sends back each of the `ops` messages it receives.

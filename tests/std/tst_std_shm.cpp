@@ -150,6 +150,19 @@ bool waitUntil(Condition condition, std::chrono::seconds limit = 30s)
     }
     return true;
 }
+
+// A child that takes lock and holds it until it is killed; returns once the child holds it.
+pid_t forkLockHolder(SharedLock &lock)
+{
+    const pid_t holder = forkChild([&] {
+        lock.acquire(currentProcessId(), std::nullopt);
+        for (;;)
+            pause();
+        return 0;
+    });
+    REQUIRE(waitUntil([&] { return lock.owner() == std::uint32_t(holder); }));
+    return holder;
+}
 #endif
 
 } // namespace
@@ -573,13 +586,7 @@ TEST_CASE("fork: a lock holder SIGKILLed -> a waiter recovers it by its own live
     SharedMapping mapping(4096);
     LockView view = LockView::initialize(mapping.data(), mapping.size());
     SharedLock lock = view.lock();
-    const pid_t holder = forkChild([&] {
-        lock.acquire(currentProcessId(), std::nullopt);
-        for (;;)
-            pause();
-        return 0;
-    });
-    REQUIRE(waitUntil([&] { return lock.owner() == std::uint32_t(holder); }));
+    const pid_t holder = forkLockHolder(lock);
     killAndReap(holder);
     const auto start = Clock::now();
     CHECK(lock.acquire(me, after(30'000ms)));
@@ -598,13 +605,7 @@ TEST_CASE("fork: a lock holder SIGKILLed -> recoverIfOwnedBy frees it and wakes 
     SharedMapping mapping(4096);
     LockView view = LockView::initialize(mapping.data(), mapping.size());
     SharedLock lock = view.lock();
-    const pid_t holder = forkChild([&] {
-        lock.acquire(currentProcessId(), std::nullopt);
-        for (;;)
-            pause();
-        return 0;
-    });
-    REQUIRE(waitUntil([&] { return lock.owner() == std::uint32_t(holder); }));
+    const pid_t holder = forkLockHolder(lock);
     auto *waiterStarted = reinterpret_cast<std::atomic<std::uint32_t> *>(static_cast<char *>(mapping.data()) + 2048);
     const pid_t waiter = forkChild([&] {
         waiterStarted->store(1);

@@ -1,20 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "segmentsweeper.h"
 
+#include "runtime/runservername.h"
+
 #include <QDir>
-#include <QFile>
 #include <QLoggingCategory>
-#include <QRegularExpression>
 
 #include <mutex>
 
 #ifdef Q_OS_UNIX
-#include <cerrno>
-#include <csignal>
 #include <sys/ipc.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -24,12 +21,6 @@ namespace ProcessLab {
 
 #ifdef Q_OS_UNIX
 namespace {
-bool processExists(pid_t pid)
-{
-    // Alive, or alive under another user (EPERM): not ours to judge.
-    return ::kill(pid, 0) == 0 || errno != ESRCH;
-}
-
 // The System V objects keyed by keyFile that the dead host pid made. A key shared by chance
 // (ftok folds the inode into 16 bits) with someone else's object is left alone.
 void removeSystemVObjects(const QByteArray &keyFile, pid_t deadPid, SegmentSweeper::Result *result)
@@ -60,29 +51,14 @@ SegmentSweeper::Result SegmentSweeper::sweep(const QString &directory)
 {
     Result result;
 #ifdef Q_OS_UNIX
-    static const QRegularExpression pattern(
-        QStringLiteral("^processlab-([0-9]+)-[0-9a-f]{16}-[0-9]+$"));
-    const QDir dir(directory);
-    const QStringList names = dir.entryList({QStringLiteral("processlab-*-*-*")},
-                                            QDir::Files | QDir::System | QDir::Hidden);
-    for (const QString &name : names) {
-        const QRegularExpressionMatch match = pattern.match(name);
-        if (!match.hasMatch())
-            continue;
-        bool ok = false;
-        const qint64 pid = match.captured(1).toLongLong(&ok);
-        if (!ok || pid <= 0 || pid != static_cast<pid_t>(pid) || pid == ::getpid()
-            || processExists(static_cast<pid_t>(pid))) {
-            continue;
-        }
-        const QByteArray path = QFile::encodeName(dir.filePath(name));
-        struct stat info{};
-        if (::lstat(path.constData(), &info) != 0 || !S_ISREG(info.st_mode) || info.st_uid != ::getuid())
-            continue;
-        removeSystemVObjects(path, static_cast<pid_t>(pid), &result);
-        if (::unlink(path.constData()) == 0) {
+    // Key files are named after the run server with "-<object id>" appended (HostSegment).
+    const QList<DeadHostEntry> keyFiles =
+        deadHostEntries(directory, QStringLiteral("-[0-9]+"), DeadHostEntryType::RegularFile);
+    for (const DeadHostEntry &entry : keyFiles) {
+        removeSystemVObjects(entry.path, static_cast<pid_t>(entry.hostPid), &result);
+        if (::unlink(entry.path.constData()) == 0) {
             ++result.keyFiles;
-            qCDebug(lcSegmentSweeper) << "removed the shared memory of a dead run:" << path;
+            qCDebug(lcSegmentSweeper) << "removed the shared memory of a dead run:" << entry.path;
         }
     }
 #else

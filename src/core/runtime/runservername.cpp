@@ -7,6 +7,7 @@
 #include <QRegularExpression>
 
 #include <mutex>
+#include <utility>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
@@ -24,12 +25,12 @@ QString makeRunServerName(qint64 hostPid, const QString &randomHex)
     return QStringLiteral("processlab-%1-%2").arg(hostPid).arg(randomHex);
 }
 
-int sweepStaleRunSockets(const QString &directory)
+QList<DeadHostEntry> deadHostEntries(const QString &directory, const QString &nameSuffix, DeadHostEntryType type)
 {
+    QList<DeadHostEntry> entries;
 #ifdef Q_OS_UNIX
-    static const QRegularExpression pattern(QStringLiteral("^processlab-([0-9]+)-[0-9a-f]{16}$"));
+    const QRegularExpression pattern(QStringLiteral("^processlab-([0-9]+)-[0-9a-f]{16}%1$").arg(nameSuffix));
     const QDir dir(directory);
-    int removed = 0;
     const QStringList names =
         dir.entryList({QStringLiteral("processlab-*")}, QDir::System | QDir::Files | QDir::Hidden);
     for (const QString &name : names) {
@@ -38,25 +39,42 @@ int sweepStaleRunSockets(const QString &directory)
             continue;
         bool ok = false;
         const qint64 pid = match.captured(1).toLongLong(&ok);
-        if (!ok || pid <= 0 || pid != static_cast<pid_t>(pid))
+        if (!ok || pid <= 0 || pid != static_cast<pid_t>(pid) || pid == ::getpid())
             continue;
         // Alive, or alive under another user (EPERM): not ours to judge.
         if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH)
             continue;
-        const QByteArray path = QFile::encodeName(dir.filePath(name));
+        QByteArray path = QFile::encodeName(dir.filePath(name));
         struct stat info{};
-        if (::lstat(path.constData(), &info) != 0 || !S_ISSOCK(info.st_mode) || info.st_uid != ::getuid())
+        if (::lstat(path.constData(), &info) != 0 || info.st_uid != ::getuid())
             continue;
-        if (::unlink(path.constData()) == 0) {
-            ++removed;
-            qCDebug(lcRunServerName) << "removed the socket file of a dead run:" << path;
-        }
+        const bool wantedType =
+            type == DeadHostEntryType::Socket ? S_ISSOCK(info.st_mode) : S_ISREG(info.st_mode);
+        if (wantedType)
+            entries.append({std::move(path), pid});
     }
-    return removed;
 #else
     Q_UNUSED(directory);
-    return 0;
+    Q_UNUSED(nameSuffix);
+    Q_UNUSED(type);
 #endif
+    return entries;
+}
+
+int sweepStaleRunSockets(const QString &directory)
+{
+    int removed = 0;
+#ifdef Q_OS_UNIX
+    for (const DeadHostEntry &entry : deadHostEntries(directory, QString(), DeadHostEntryType::Socket)) {
+        if (::unlink(entry.path.constData()) == 0) {
+            ++removed;
+            qCDebug(lcRunServerName) << "removed the socket file of a dead run:" << entry.path;
+        }
+    }
+#else
+    Q_UNUSED(directory);
+#endif
+    return removed;
 }
 
 void sweepStaleRunSocketsOnce()
