@@ -83,6 +83,8 @@ private slots:
     void headersAndToolsFitTwoColumnsAt1024();
     void manyProcessesGetAProcessList();
     void processListModelIsSound();
+    void ipcRoleNamesAreTranslated_data();
+    void ipcRoleNamesAreTranslated();
     void processListFitsAt1024_data();
     void processListFitsAt1024();
     void codeFitsDefaultAndPresenter_data();
@@ -317,6 +319,29 @@ void TestLayout::processListModelIsSound()
     }
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestLayout::ipcRoleNamesAreTranslated_data()
+{
+    QTest::addColumn<QString>("recorded");
+    QTest::addColumn<QString>("chinese");
+    QTest::newRow("producer") << QStringLiteral("Producer") << QStringLiteral("生产者");
+    QTest::newRow("producer 2") << QStringLiteral("Producer 2") << QStringLiteral("生产者 2");
+    QTest::newRow("consumer") << QStringLiteral("Consumer") << QStringLiteral("消费者");
+    QTest::newRow("consumer 3") << QStringLiteral("Consumer 3") << QStringLiteral("消费者 3");
+    QTest::newRow("sender") << QStringLiteral("Sender") << QStringLiteral("发送进程");
+    QTest::newRow("worker 4") << QStringLiteral("Worker 4") << QStringLiteral("进程 4");
+}
+
+// The queue and pipe examples' processes are named in the user's language, like "Worker N".
+void TestLayout::ipcRoleNamesAreTranslated()
+{
+    QFETCH(QString, recorded);
+    QFETCH(QString, chinese);
+    QCOMPARE(ProcessStatusText::roleName(1, recorded), recorded);
+    Language::apply(QStringLiteral("zh_CN"));
+    const auto restore = qScopeGuard([] { Language::apply(QStringLiteral("en")); });
+    QCOMPARE(ProcessStatusText::roleName(1, recorded), chinese);
 }
 
 void TestLayout::processListFitsAt1024_data()

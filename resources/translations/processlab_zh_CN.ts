@@ -1294,6 +1294,10 @@ Wall time: %2 · Result: %3</source>
         <source>exited with code %1 without ever connecting to the host</source>
         <translation>从未连接到主进程就已退出，退出码 %1</translation>
     </message>
+    <message>
+        <source>protocol error: the worker does not read what the host sends (%1 MiB waiting)</source>
+        <translation>协议错误:子进程不读取主机发送的数据(%1 MiB 待发送)</translation>
+    </message>
 </context>
 <context>
     <name>ProcessStatusText</name>
@@ -1360,6 +1364,26 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>Main: the example&apos;s main program (if __name__ == &quot;__main__&quot;:), played by ProcessLab in its own process</source>
         <translation>主进程：示例的主程序（__name__ == &quot;__main__&quot; 条件下的部分），由 ProcessLab 在自己的进程中扮演</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>生产者</translation>
+    </message>
+    <message>
+        <source>Producer %1</source>
+        <translation>生产者 %1</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <source>Consumer %1</source>
+        <translation>消费者 %1</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>发送进程</translation>
     </message>
 </context>
 </TS>

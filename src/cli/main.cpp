@@ -87,7 +87,7 @@ int runExample(QCoreApplication &app, const Cli::RunOptions &options)
     app.exec();
     printer.flush(); // a failure is reported through stdoutFailed, like one during the run
 
-    printer.reportDropped(run->record());
+    printer.reportDropped(run->record(), jsonFile != nullptr);
     // The table is output the user asked for: losing it (`2>/dev/full`) fails the command.
     const bool summaryWritten = !options.summary
         || (Cli::writeStderr(Cli::formatSummaryTable(summarize(run->record()))) && Cli::flushStderr());

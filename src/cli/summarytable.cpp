@@ -8,6 +8,19 @@
 namespace ProcessLab::Cli {
 
 namespace {
+// What the program wrote to make it: multiprocessing.Queue(), Pipe(), Value(), Array(), Lock().
+QString pythonTypeName(IpcObjectKind kind)
+{
+    switch (kind) {
+    case IpcObjectKind::Queue: return QStringLiteral("Queue");
+    case IpcObjectKind::Pipe: return QStringLiteral("Pipe");
+    case IpcObjectKind::Value: return QStringLiteral("Value");
+    case IpcObjectKind::Array: return QStringLiteral("Array");
+    case IpcObjectKind::Lock: return QStringLiteral("Lock");
+    }
+    return {};
+}
+
 QString ms(double value)
 {
     return value < 0 ? QStringLiteral("-") : QStringLiteral("%1 ms").arg(value, 0, 'f', 1);
@@ -57,8 +70,8 @@ QString formatSummaryTable(const RunSummary &summary)
     text += QCoreApplication::translate("ProcessLab::Cli", "wall time: %1\n").arg(ms(summary.wallMs()));
     // The shared objects: how much went through each (every count, sampled or not).
     for (const ObjectSummary &object : summary.objects) {
-        QString line = QCoreApplication::translate("ProcessLab::Cli", "%1 %2: %3 operations")
-                           .arg(ipcObjectKindName(object.kind), object.name)
+        QString line = QCoreApplication::translate("ProcessLab::Cli", "%1 (%2): %3 operations")
+                           .arg(object.name, pythonTypeName(object.kind))
                            .arg(object.operations());
         if (object.kind == IpcObjectKind::Queue || object.kind == IpcObjectKind::Pipe)
             line += QCoreApplication::translate("ProcessLab::Cli", ", at most %1 waiting at once").arg(object.maxDepth);
@@ -66,7 +79,8 @@ QString formatSummaryTable(const RunSummary &summary)
             line += QCoreApplication::translate("ProcessLab::Cli", " (counted; the first %1 recorded one by one)")
                         .arg(object.reported);
         if (object.recoveries)
-            line += QCoreApplication::translate("ProcessLab::Cli", ", %1 repaired after a process died").arg(object.recoveries);
+            line += QCoreApplication::translate("ProcessLab::Cli", ", repaired %1 time(s) after a process ended in the middle of an operation")
+                        .arg(object.recoveries);
         text += line + QLatin1Char('\n');
     }
     return text;

@@ -74,7 +74,7 @@ void TerminalPrinter::handleEvent(const RunEvent &event)
         m_flushTimer.start();
 }
 
-void TerminalPrinter::reportDropped(const RunRecord &record)
+void TerminalPrinter::reportDropped(const RunRecord &record, bool recordWanted)
 {
     const QList<ProcessSummary> processes = m_summary.summary().processes;
     for (const ProcessSummary &p : processes) {
@@ -84,7 +84,8 @@ void TerminalPrinter::reportDropped(const RunRecord &record)
                               .arg(processName(p.id))
                               .arg(lines)
                               .arg(record.outputLineCap()));
-        if (const qint64 traces = record.droppedTraces(p.id))
+        // Traces only matter to a reader of the record (the code view's worker lines).
+        if (const qint64 traces = record.droppedTraces(p.id); traces && recordWanted)
             writeStderr(QStringLiteral("processlab-cli: ")
                         + tr("%1: traces not recorded: %2 (the record keeps %3)\n")
                               .arg(processName(p.id))

@@ -25,7 +25,7 @@ public:
     void handleEvent(const ProcessLab::RunEvent &event);        // Run::eventRecorded
     void handleDroppedEvent(const ProcessLab::RunEvent &event); // Run::eventDropped
     // After the run: one line per kind of event the record counted instead of storing.
-    void reportDropped(const RunRecord &record);
+    void reportDropped(const RunRecord &record, bool recordWanted);
     // Flushes both streams; false if stdout lost anything.
     bool flush();
     bool hasStdoutFailed() const { return !m_stdoutError.isEmpty(); }

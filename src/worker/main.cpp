@@ -16,6 +16,8 @@
 #include "workercontext.h"
 
 #include <charconv>
+#include <exception>
+#include <new>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -157,6 +159,12 @@ int main()
         // An exception the behaviour did not catch ends the process as in Python: the
         // traceback's last line on stderr, exit code 1.
         writeAll(2, "Traceback (most recent call last):\n  (in the worker process)\n" + std::string(error.what()) + "\n");
+        exitCode = 1;
+    } catch (const std::bad_alloc &) {
+        writeAll(2, "Traceback (most recent call last):\n  (in the worker process)\nMemoryError\n");
+        exitCode = 1;
+    } catch (const std::exception &error) { // not a crash: Python would raise and exit 1 too
+        writeAll(2, "Traceback (most recent call last):\n  (in the worker process)\nRuntimeError: " + std::string(error.what()) + "\n");
         exitCode = 1;
     }
     std::_Exit(exitCode); // output is unbuffered; no static destructors racing the watcher

@@ -155,9 +155,7 @@ QStringList LockObject::processEnded(int workerId, qint64 pid)
     Shm::Recovery recovery = m_view.recoverDeadProcess(quint32(pid));
     if (!recovery.lockRecovered && m_view.lock().counters().lastDeadOwner == quint32(pid))
         recovery.lockRecovered = true;
-    const QStringList repairs = describeRecovery(m_name, recovery, quint32(pid));
-    retryPending();
-    return repairs;
+    return describeRecovery(m_name, recovery, quint32(pid)); // the Run wakes every object afterwards
 }
 
 } // namespace ProcessLab

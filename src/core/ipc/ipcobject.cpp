@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QTimer>
 
+#include <limits>
+
 namespace ProcessLab {
 
 // A QObject so that it can be deleted later: a wait may end inside one of its timers' slots.
@@ -117,7 +119,9 @@ void IpcObject::waitFor(std::function<bool()> attempt, std::optional<double> tim
     if (timeoutSeconds) {
         m_pending->timeout.setSingleShot(true);
         m_pending->timeout.setTimerType(Qt::PreciseTimer); // never earlier than asked, as in Python
-        m_pending->timeout.setInterval(std::chrono::milliseconds(qint64(*timeoutSeconds * 1000.0 + 0.5)));
+        // QTimer counts int milliseconds: a longer timeout (~24 days) waits as long as that.
+        const double milliseconds = std::min(*timeoutSeconds * 1000.0 + 0.5, double(std::numeric_limits<int>::max()));
+        m_pending->timeout.setInterval(std::chrono::milliseconds(qint64(milliseconds)));
         m_pending->timeout.callOnTimeout([this] {
             const std::function<void()> timedOut = std::move(m_pending->timedOut);
             endWait();
@@ -131,6 +135,11 @@ void IpcObject::retryPending()
 {
     if (!m_pending)
         return;
+    if (m_pending->attempt())
+        return endWait();
+    // The worker that woke us took the host-waiting bit; another process got there first.
+    // Ask again, then try once more (a change between the two would otherwise wake no one).
+    m_pending->setHostWaiting(true);
     if (m_pending->attempt())
         endWait();
 }

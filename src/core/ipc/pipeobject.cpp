@@ -162,8 +162,7 @@ QStringList PipeEndObject::processEnded(int workerId, qint64 pid)
     }
     if (m_holders.remove(workerId) && m_holders.isEmpty() && !m_view.isClosed(m_end))
         m_view.close(m_end); // as the OS closes a dead process's handles: the peer sees EOF
-    retryPending();
-    return repairs;
+    return repairs; // the Run wakes every object once all have seen the end
 }
 
 PipePair::PipePair(std::unique_ptr<PipeEndObject> end0, std::unique_ptr<PipeEndObject> end1)

@@ -5,9 +5,14 @@
 #include "runtime/protocolqt.h"
 #include "runtime/pythonvalue.h"
 
+#include <thread>
+
 namespace ProcessLab {
 
 namespace {
+
+// Tries of a non-blocking put while another process holds the put lock (see put()).
+constexpr int lockRetries = 16;
 
 // Python's (block=True, timeout=None) arguments, positional as the examples write them.
 bool blockArgument(const QList<QCborValue> &arguments, qsizetype index)
@@ -65,7 +70,13 @@ void QueueObject::put(const QCborValue &item, bool block, std::optional<double> 
         return completion(ScriptResult::failure(error)); // it would never fit: an error, not a hang
     const QString text = pythonRepr(item);
     const auto attempt = [this, bytes, text, completion] {
-        const Shm::QueueView::Result result = m_view.tryPut(bytes, hostPid());
+        Shm::QueueView::Result result = m_view.tryPut(bytes, hostPid());
+        // A worker holds the put lock for one item's copy: microseconds. Ask a few times
+        // rather than raise queue.Full because another process was putting at that moment.
+        for (int retry = 0; retry < lockRetries && result.status == Shm::QueueView::Status::WouldBlock; ++retry) {
+            std::this_thread::yield();
+            result = m_view.tryPut(bytes, hostPid());
+        }
         if (result.status != Shm::QueueView::Status::Ok)
             return false;
         recordOperation(m_view.claimObservation(), int(Protocol::IpcOp::Put), text, result.depthAfter,
@@ -148,7 +159,6 @@ QStringList QueueObject::processEnded(int workerId, qint64 pid)
         repairs.append(IpcObject::tr("%1: an item it was putting was discarded (never delivered)").arg(m_name));
     if (recovery.itemsLostInRead)
         repairs.append(IpcObject::tr("%1: an item it was getting was lost with it").arg(m_name));
-    retryPending(); // the main program may wait for what the dead process held
     return repairs;
 }
 

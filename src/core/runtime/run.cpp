@@ -27,6 +27,8 @@ constexpr auto sampleInterval = std::chrono::milliseconds(10);
 // Per-operation events a worker may report per object: the budget, with room for the
 // host's own; what a misbehaving worker sends beyond is not recorded.
 constexpr qint64 ipcEventLimit = 2 * qint64(Shm::defaultObservationBudget);
+// Notifications for objects the run does not have, recorded per worker; the rest are dropped.
+constexpr int unknownNotifyLimit = 10;
 } // namespace
 
 Run::Run(const QString &exampleId, const QVariantMap &knobs, HostScript script,
@@ -504,6 +506,10 @@ void Run::handleWorkerEnded(int workerId)
             for (const QString &repair : scriptObject->recoverDeadProcess(ended->pid()))
                 recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Error, .process = workerId, .text = repair});
         }
+        // Now that every object has seen the end (a pipe end closed, a lock freed), a main
+        // program waiting on any of them tries again.
+        for (IpcObject *ipc : std::as_const(m_ipcObjects))
+            ipc->wake();
     }
     if (m_pending.active && m_pending.joinWorker == workerId) {
         // Completed here, not through a queued call: the join ends in the same turn as the
@@ -578,7 +584,7 @@ void Run::handleNotify(int workerId, const QString &name, const QCborValue &body
     const qsizetype dot = name.indexOf(u'.');
     if (ScriptObject *target = dot > 0 ? object(name.left(dot)) : nullptr)
         target->handleNotify(workerId, name.mid(dot + 1), body);
-    else
+    else if (m_unknownNotifies[workerId]++ < unknownNotifyLimit) // a flood must not grow the record
         recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Error, .process = workerId,
                      .text = tr("notification for an unknown object: %1").arg(name)});
 }

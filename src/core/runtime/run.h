@@ -169,6 +169,7 @@ private:
     QMultiHash<int, IpcObject *> m_ipcObjects;
     std::vector<std::unique_ptr<ScriptObject>> m_unboundObjects; // names bound again; kept to the end
     QHash<int, qint64> m_ipcEventsRecorded; // per object: a worker cannot flood the record
+    QHash<int, int> m_unknownNotifies;      // per worker: the same for notifications to nowhere
     QString m_mainFailure; // Main failed (a statement raised); the run ends when the workers have
     bool m_stepMode = false;
     bool m_advancing = false;         // advance() is on the stack

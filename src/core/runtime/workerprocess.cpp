@@ -263,6 +263,15 @@ bool WorkerProcess::sendFrame(const Protocol::Message &message)
 {
     if (!m_socket || m_socket->state() != QLocalSocket::ConnectedState)
         return false;
+    // Replies to a worker that sends requests and never reads them would pile up in the
+    // socket's buffer without bound: past a few frames' worth, it is a broken worker.
+    if (m_socket->bytesToWrite() > maxUnreadBytes) {
+        m_failure = tr("protocol error: the worker does not read what the host sends (%1 MiB waiting)")
+                        .arg(m_socket->bytesToWrite() / (1024 * 1024));
+        recordError(m_failure);
+        closeConnection();
+        return false;
+    }
     m_socket->write(Protocol::toQByteArray(Protocol::encodeFrame(message)));
     return true;
 }

@@ -34,6 +34,9 @@ class WorkerProcess : public QObject
 {
     Q_OBJECT
 public:
+    // What the host keeps for a worker that does not read its replies, before it gives up on it.
+    static constexpr qint64 maxUnreadBytes = 4 * qint64(Protocol::maxFrameSize);
+
     using EventSink = std::function<void(RunEvent)>;
 
     static constexpr std::chrono::milliseconds terminateGrace{2000}; // SIGTERM -> SIGKILL

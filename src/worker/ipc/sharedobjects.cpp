@@ -250,7 +250,19 @@ bool Lock::acquire(bool block, std::optional<double> timeout)
 
 void Lock::release()
 {
+    if (!m_lock.release(ownPid()))
+        throw PythonError("ValueError: lock released too many times");
+    afterRelease();
+}
+
+void Lock::releaseHeld() noexcept
+{
     m_lock.release(ownPid());
+    afterRelease();
+}
+
+void Lock::afterRelease()
+{
     if (m_claimObservation())
         m_reporter->report(m_id, Protocol::IpcOp::Release, nullptr, {}, 0, 0);
     if (m_hostWaiting && m_hostWaiting())

@@ -121,14 +121,14 @@ public:
     Lock(int id, std::unique_ptr<Shm::SharedSegment> segment, Shm::LockView view, const ObjectReporter *reporter);
 
     bool acquire(bool block = true, std::optional<double> timeout = {});
-    void release();
+    void release(); // ValueError when this process does not hold it, as in Python
 
     // `with lock:` — acquires now, releases at the end of the scope.
     class Guard
     {
     public:
         explicit Guard(Lock &lock) : m_lock(lock) { m_lock.acquire(); }
-        ~Guard() { m_lock.release(); }
+        ~Guard() { m_lock.releaseHeld(); }
         Guard(const Guard &) = delete;
         Guard &operator=(const Guard &) = delete;
 
@@ -137,6 +137,9 @@ public:
     };
 
 private:
+    void releaseHeld() noexcept; // the Guard's: it holds the lock, so nothing to raise
+    void afterRelease();
+
     std::optional<Shm::LockView> m_view;
     Shm::SharedLock m_lock;
     std::function<bool()> m_claimObservation;
