@@ -144,6 +144,8 @@ std::uint64_t RingChannel::usableBytes(std::uint64_t tail, std::uint64_t needed)
 
 void RingChannel::copyIn(std::uint64_t position, const void *source, std::uint64_t bytes)
 {
+    if (bytes == 0)
+        return; // an empty record (abort): source may be null, which memcpy must not get
     const std::uint64_t offset = position & (m_capacity - 1);
     const std::uint64_t first = std::min(bytes, m_capacity - offset);
     std::memcpy(m_ring + offset, source, first);
@@ -153,6 +155,8 @@ void RingChannel::copyIn(std::uint64_t position, const void *source, std::uint64
 
 void RingChannel::copyOut(std::uint64_t position, void *target, std::uint64_t bytes) const
 {
+    if (bytes == 0)
+        return;
     const std::uint64_t offset = position & (m_capacity - 1);
     const std::uint64_t first = std::min(bytes, m_capacity - offset);
     std::memcpy(target, m_ring + offset, first);
