@@ -321,6 +321,9 @@ void TestRunRecord::jsonExport()
     QCOMPARE(processes.size(), 3);
     QCOMPARE(processes.at(2).toObject().value(QLatin1StringView("state")).toString(), QStringLiteral("failed"));
     QCOMPARE(processes.at(2).toObject().value(QLatin1StringView("exitSignal")).toInt(), 6);
+    // Main has no exit code or signal: null, not a made-up 0.
+    QVERIFY(processes.at(0).toObject().value(QLatin1StringView("exitCode")).isNull());
+    QVERIFY(processes.at(0).toObject().value(QLatin1StringView("exitSignal")).isNull());
     const QJsonObject firstOutput = root.value(QLatin1StringView("events")).toArray().at(12).toObject();
     QCOMPARE(firstOutput.value(QLatin1StringView("kind")).toString(), QStringLiteral("output"));
     QCOMPARE(firstOutput.value(QLatin1StringView("t")).toInteger(), 13 * ms);

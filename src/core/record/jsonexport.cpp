@@ -114,8 +114,10 @@ QJsonObject headerToJson(const RunRecord &record)
         o.insert(QLatin1StringView("role"), p.role);
         o.insert(QLatin1StringView("pid"), p.pid);
         o.insert(QLatin1StringView("state"), stateName(p.state));
-        o.insert(QLatin1StringView("exitCode"), p.exitCode);
-        o.insert(QLatin1StringView("exitSignal"), p.exitSignal);
+        // Main is the example's main program, played by the host: no exit code or signal.
+        const bool isMain = p.id == mainProcessId;
+        o.insert(QLatin1StringView("exitCode"), isMain ? QJsonValue() : QJsonValue(p.exitCode));
+        o.insert(QLatin1StringView("exitSignal"), isMain ? QJsonValue() : QJsonValue(p.exitSignal));
         // Python's Process.exitcode: null while running, for Main and for a process that never ran.
         const std::optional<int> exitcode = p.pythonExitCode();
         o.insert(QLatin1StringView("pythonExitCode"), exitcode ? QJsonValue(*exitcode) : QJsonValue());
