@@ -90,6 +90,7 @@ private slots:
     void sharedWithLockIsExact();
     void sharedWithoutLockReportsTheLoss();
     void killedLockHolderIsRecovered();
+    void mainProgramLockIsPythons();
     void killedHostLeftoversAreSweptAtNextStart();
     void pythonListingPrintsTheSameLines_data();
     void pythonListingPrintsTheSameLines();
@@ -422,6 +423,27 @@ void TestIpc::killedLockHolderIsRecovered()
     QCOMPARE(outputLines(run.record(), mainProcessId), QStringList{QStringLiteral("1000")});
     QVERIFY2(hasEvent(run.record(), EventKind::IpcRecovered, QStringLiteral("recovered")),
              "no event says the lock was recovered");
+}
+
+void TestIpc::mainProgramLockIsPythons()
+{
+    // multiprocessing.Lock() is not recursive; acquire(False) says whether it got it; a
+    // release too many raises ValueError.
+    HostScript script = objectScript(QStringLiteral("lock"), QStringLiteral("Lock"), {});
+    script.steps.append(callStep(QStringLiteral("lock"), QStringLiteral("acquire"), {}, QStringLiteral("first")));
+    script.steps.append(callStep(QStringLiteral("lock"), QStringLiteral("acquire"), {ScriptExpression::value(false)},
+                                 QStringLiteral("again")));
+    script.steps.append(printStep({ScriptExpression::variable(QStringLiteral("first")),
+                                   ScriptExpression::variable(QStringLiteral("again"))}));
+    script.steps.append(callStep(QStringLiteral("lock"), QStringLiteral("release")));
+    script.steps.append(callStep(QStringLiteral("lock"), QStringLiteral("release")));
+    Run run(QStringLiteral("test"), {}, std::move(script));
+    QVERIFY(runToEnd(run));
+    QCOMPARE(outputLines(run.record(), mainProcessId), QStringList{QStringLiteral("True False")});
+    QCOMPARE(run.exitCode(), 1);
+    QVERIFY2(finishReason(run).contains(QStringLiteral("ValueError")), qPrintable(finishReason(run)));
+    QCOMPARE(ipcEvents(run.record(), Protocol::IpcOp::Acquire).size(), 1);
+    QCOMPARE(ipcEvents(run.record(), Protocol::IpcOp::Release).size(), 1);
 }
 
 void TestIpc::killedHostLeftoversAreSweptAtNextStart()
