@@ -68,6 +68,20 @@ check_installed() {
   done
   echo "ok: output matches the tutorial"
 
+  # The shared objects need the installed worker to attach segments the installed CLI made.
+  step "installed processlab-cli run queue / pipe / shared"
+  local queue_out
+  queue_out=$("$prefix/bin/processlab-cli" run queue) || fail "run queue exited with $?"
+  [ "$(printf '%s\n' "$queue_out" | grep -c '^Produced: [0-4]$')" -eq 5 ] || fail "queue: not 5 Produced lines"
+  [ "$(printf '%s\n' "$queue_out" | grep '^Consumed: ' | tr '\n' ' ')" = "Consumed: 0 Consumed: 1 Consumed: 2 Consumed: 3 Consumed: 4 " ] \
+    || fail "queue: consumed lines differ from the tutorial's"
+  [ "$(printf '%s\n' "$queue_out" | tail -n 1)" = "All processes finished" ] || fail "queue: last line"
+  [ "$("$prefix/bin/processlab-cli" run pipe --messages 3 | grep -c '^Received: Message [0-2]$')" -eq 3 ] \
+    || fail "pipe: not 3 Received lines"
+  "$prefix/bin/processlab-cli" run shared --workers 2 --increments 1000 | grep -qx 'Final value: 2000' \
+    || fail "shared: the locked counter is not 2000"
+  echo "ok: queue, pipe and shared run from the package"
+
   if [ "$with_app" = 0 ]; then
     step "no $prefix/bin/processlab (desktop app not built): skipping app, desktop file and metainfo checks"
     return
