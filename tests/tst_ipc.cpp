@@ -81,6 +81,7 @@ private slots:
     void mainGetTimesOutWithEmpty();
     void putNowaitOnFullQueueRaisesFull();
     void bigItemGoesThrough();
+    void bigItemReachesTheMainProgram();
     void mainProgramTooBigItemFailsClearly();
     void killedConsumerDoesNotHangTheRun();
     void pipeTutorialOutput();
@@ -239,6 +240,28 @@ void TestIpc::bigItemGoesThrough()
     QVERIFY(runToEnd(run, 120000));
     QCOMPARE(outputLines(run.record(), 2), QStringList{QStringLiteral("got %1").arg(size)});
     QCOMPARE(run.exitCode(), 0);
+}
+
+void TestIpc::bigItemReachesTheMainProgram()
+{
+    // A worker puts an item ten times the ring; the main program's get() reads it in parts
+    // (the worker wakes it for each), so neither side waits for ever.
+    constexpr qint64 size = 10 * 1024 * 1024;
+    HostScript script = objectScript(QStringLiteral("q"), QStringLiteral("Queue"), {});
+    WorkerSpec spec{1, QStringLiteral("Worker 1"), QStringLiteral("test.queue-big-put"),
+                    QCborMap{{QStringLiteral("size"), size}}};
+    spec.objects.insert(QStringLiteral("queue"), QStringLiteral("q"));
+    script.workers.append(spec);
+    script.steps.append(processStep(ScriptStep::Kind::Create, 1));
+    script.steps.append(processStep(ScriptStep::Kind::Start, 1));
+    script.steps.append(callStep(QStringLiteral("q"), QStringLiteral("get"), {}, QStringLiteral("item")));
+    script.steps.append(printStep({ScriptExpression::value(QStringLiteral("got it"))}));
+    script.steps.append(processStep(ScriptStep::Kind::Join, 1));
+    Run run(QStringLiteral("test"), {}, std::move(script));
+    QVERIFY(runToEnd(run, 120000));
+    QCOMPARE(run.exitCode(), 0);
+    QCOMPARE(outputLines(run.record(), mainProcessId), QStringList{QStringLiteral("got it")});
+    QCOMPARE(outputLines(run.record(), 1), QStringList{QStringLiteral("put %1").arg(size)});
 }
 
 void TestIpc::mainProgramTooBigItemFailsClearly()

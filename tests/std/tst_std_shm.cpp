@@ -395,15 +395,16 @@ TEST_CASE("Queue: the host's try forms never wait")
     Memory memory(QueueView::segmentSize(4096));
     QueueView queue = QueueView::initialize(memory.data(), memory.size(), 2);
     std::string item;
-    CHECK(queue.tryGet(&item, me).status == QueueView::Status::Empty);
+    PartialRead partial;
+    CHECK(queue.tryGet(&item, me, partial).status == QueueView::Status::Empty);
     CHECK(queue.tryPut("a", me).status == QueueView::Status::Ok);
     CHECK(queue.tryPut("b", me).status == QueueView::Status::Ok);
     CHECK(queue.tryPut("c", me).status == QueueView::Status::Full);
-    const auto got = queue.tryGet(&item, me);
+    const auto got = queue.tryGet(&item, me, partial);
     CHECK(got.status == QueueView::Status::Ok);
     CHECK(item == "a");
     CHECK(got.sequence == 1);
-    CHECK(queue.tryGet(&item, me).status == QueueView::Status::Ok);
+    CHECK(queue.tryGet(&item, me, partial).status == QueueView::Status::Ok);
     CHECK(item == "b");
     CHECK(queue.tryPut(std::string(8192, 'x'), me).status == QueueView::Status::Full); // larger than the ring
 
@@ -414,9 +415,15 @@ TEST_CASE("Queue: the host's try forms never wait")
         std::this_thread::yield();
     const auto start = Clock::now();
     CHECK(queue.tryPut("d", me).status == QueueView::Status::WouldBlock);
-    CHECK(queue.tryGet(&item, me).status == QueueView::Status::WouldBlock); // only part of an item there
+    CHECK(queue.tryGet(&item, me, partial).status == QueueView::Status::WouldBlock); // only part of an item there
+    CHECK(partial.holdsLock); // it read that part and holds the get lock for the rest
     CHECK(Clock::now() - start < 1s);
-    CHECK(queue.get(&item, me, true, std::nullopt).status == QueueView::Status::Ok);
+    QueueView::Status status = QueueView::Status::WouldBlock;
+    const auto end = Clock::now() + 60s;
+    while (status == QueueView::Status::WouldBlock && Clock::now() < end)
+        status = queue.tryGet(&item, me, partial).status; // each try frees what it read
+    CHECK(status == QueueView::Status::Ok);
+    CHECK_FALSE(partial.holdsLock);
     producer.join();
     CHECK(item == patterned(64 * 1024, 3));
 
@@ -678,6 +685,13 @@ TEST_CASE("fork: a producer SIGKILLed mid-fragmented-put -> the consumer gets th
             // Nobody calls recoverDeadProcess: the waiting consumer sees the producer gone,
             // ends its item with an abort record and goes on waiting for a whole item.
             REQUIRE(waitUntil([&] { return queue.counters().partialItemsDropped == 1; }));
+            // The host, told that the producer ended, learns what the consumer repaired (once).
+            const Recovery recovery = queue.recoverDeadProcess(producer);
+            CHECK(recovery.lockRecovered);
+            CHECK(recovery.partialItemsDropped == 1);
+            const Recovery again = queue.recoverDeadProcess(producer);
+            CHECK_FALSE(again.lockRecovered);
+            CHECK(again.partialItemsDropped == 0);
         } else {
             const Recovery recovery = queue.recoverDeadProcess(producer);
             CHECK(recovery.lockRecovered);
@@ -717,7 +731,9 @@ TEST_CASE("fork: tryGet returns WouldBlock at once while another process's consu
     REQUIRE(waitUntil([&] { return queue.counters().blockedGetters == 1; })); // holds the get lock mid-item
     const auto start = Clock::now();
     std::string hostItem;
-    CHECK(queue.tryGet(&hostItem, me).status == QueueView::Status::WouldBlock);
+    PartialRead partial;
+    CHECK(queue.tryGet(&hostItem, me, partial).status == QueueView::Status::WouldBlock);
+    CHECK_FALSE(partial.holdsLock);
     CHECK(queue.tryPut("x", me).status == QueueView::Status::WouldBlock);
     CHECK(Clock::now() - start < 1s);
     kill(producer, SIGCONT);
@@ -760,6 +776,276 @@ TEST_CASE("fork: a consumer SIGKILLed mid-item -> the next consumer skips to the
     CHECK(exitCodeOf(producer) == 0);
     CHECK(queue.qsize() == 0);
 #endif
+}
+
+#ifndef _WIN32
+namespace {
+// The host's side of a wait: try, and after a failed try sleep until a producer's wake (the
+// Wake frame; here a counter in shared memory) or the host's 100 ms poll fallback.
+template <class Try>
+bool hostReadsUntilDone(Try tryOnce, const std::atomic<std::uint32_t> &wakes, std::chrono::seconds limit)
+{
+    const auto end = Clock::now() + limit;
+    for (;;) {
+        const std::uint32_t seen = wakes.load();
+        if (tryOnce())
+            return true;
+        const auto pollAt = Clock::now() + 100ms;
+        while (wakes.load() == seen && Clock::now() < pollAt)
+            std::this_thread::sleep_for(200us); // polling a counter another process changes
+        if (Clock::now() > end)
+            return false;
+    }
+}
+} // namespace
+#endif
+
+TEST_CASE("fork: a 10 MiB item worker -> host through a 64 KiB ring, the host only trying (queue and pipe)" PROCESSLAB_POSIX_ONLY)
+{
+#ifndef _WIN32
+    const std::string big = patterned(10 * 1024 * 1024, 11);
+    SharedMapping mapping(PipeView::segmentSize(64 * 1024) + 64);
+    auto *wakes = new (static_cast<char *>(mapping.data()) + PipeView::segmentSize(64 * 1024)) std::atomic<std::uint32_t>(0);
+    SUBCASE("queue")
+    {
+        QueueView queue = QueueView::initialize(mapping.data(), QueueView::segmentSize(64 * 1024), 1);
+        const pid_t producer = forkChild([&] {
+            const HostWake wake = [&] { wakes->fetch_add(1); };
+            const auto result = queue.put(big, currentProcessId(), true, std::nullopt, wake);
+            return result.status == QueueView::Status::Ok && result.wakeHost ? 0 : 1;
+        });
+        std::string item;
+        PartialRead partial;
+        QueueView::Result got;
+        const bool done = hostReadsUntilDone(
+            [&] {
+                queue.setHostWaitingForItem(true); // as IpcObject::waitFor does before its tries
+                got = queue.tryGet(&item, me, partial);
+                return got.status == QueueView::Status::Ok;
+            },
+            *wakes, 120s);
+        if (!done)
+            killAndReap(producer); // before the fix: the producer waits for room for ever
+        REQUIRE(done);
+        CHECK(exitCodeOf(producer) == 0);
+        CHECK(item.size() == big.size());
+        CHECK(item == big);
+        CHECK(got.sequence == 1);
+        CHECK(got.depthAfter == 0);
+        CHECK_FALSE(partial.holdsLock);
+        CHECK(wakes->load() > 0); // it was woken for the parts, not only by its poll
+        CHECK(queue.qsize() == 0);
+        CHECK(queue.tryGet(&item, me, partial).status == QueueView::Status::Empty);
+    }
+    SUBCASE("pipe")
+    {
+        PipeView pipe = PipeView::initialize(mapping.data(), PipeView::segmentSize(64 * 1024), true);
+        const pid_t worker = forkChild([&] {
+            const HostWake wake = [&] { wakes->fetch_add(1); };
+            return pipe.send(1, big, currentProcessId(), wake).status == PipeView::Status::Ok ? 0 : 1;
+        });
+        std::string message;
+        PartialRead partial;
+        const bool done = hostReadsUntilDone(
+            [&] {
+                pipe.setHostWaiting(0, true);
+                return pipe.tryRecv(0, &message, me, &partial).status == PipeView::Status::Ok;
+            },
+            *wakes, 120s);
+        if (!done)
+            killAndReap(worker);
+        REQUIRE(done);
+        CHECK(exitCodeOf(worker) == 0);
+        CHECK(message == big);
+        CHECK_FALSE(partial.holdsLock);
+        CHECK(wakes->load() > 0);
+        CHECK_FALSE(pipe.readable(0));
+    }
+#endif
+}
+
+TEST_CASE("fork: block=false and a deadline do not wait beyond them for a lock another process holds" PROCESSLAB_POSIX_ONLY)
+{
+#ifndef _WIN32
+    SharedMapping mapping(QueueView::segmentSize(4096) + 64);
+    QueueView queue = QueueView::initialize(mapping.data(), QueueView::segmentSize(4096), 0);
+    struct Outcome
+    {
+        std::atomic<int> putNoWait{-1}, getNoWait{-1}, putTimed{-1}, getTimed{-1};
+        std::atomic<std::int64_t> noWaitMs{-1}, putTimedMs{-1}, getTimedMs{-1};
+        std::atomic<int> done{0};
+        std::atomic<std::uint32_t> wakes{0};
+    };
+    auto *outcome = new (static_cast<char *>(mapping.data()) + QueueView::segmentSize(4096)) Outcome;
+    // A producer holds the put lock for an item bigger than the ring (it waits for room); the
+    // host holds the get lock mid-item (it read part of that item and waits for the rest).
+    const pid_t producer = forkChild([&] {
+        const HostWake wake = [&] { outcome->wakes.fetch_add(1); };
+        return queue.put(patterned(100'000, 5), currentProcessId(), true, std::nullopt, wake).status
+                == QueueView::Status::Ok
+            ? 0 : 1;
+    });
+    REQUIRE(waitUntil([&] { return queue.counters().blockedPutters == 1; }));
+    std::string item;
+    PartialRead partial;
+    REQUIRE(queue.tryGet(&item, me, partial).status == QueueView::Status::WouldBlock);
+    REQUIRE(partial.holdsLock);
+    // The producer wrote the next part (the ring is not empty) and asked to wake the host.
+    REQUIRE(waitUntil([&] { return outcome->wakes.load() == 1; }));
+    const pid_t tester = forkChild([&] {
+        auto views = QueueView::attach(mapping.data(), QueueView::segmentSize(4096), nullptr);
+        const std::uint32_t pid = currentProcessId();
+        auto ms = [](Clock::time_point since) {
+            return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - since).count();
+        };
+        std::string got;
+        auto start = Clock::now();
+        outcome->putNoWait = int(views->put("small", pid, false, std::nullopt).status);
+        outcome->getNoWait = int(views->get(&got, pid, false, std::nullopt).status);
+        outcome->noWaitMs = ms(start);
+        start = Clock::now();
+        outcome->putTimed = int(views->put("small", pid, true, Clock::now() + 300ms).status);
+        outcome->putTimedMs = ms(start);
+        start = Clock::now();
+        outcome->getTimed = int(views->get(&got, pid, true, Clock::now() + 300ms).status);
+        outcome->getTimedMs = ms(start);
+        outcome->done = 1;
+        return 0;
+    });
+    const bool finished = waitUntil([&] { return outcome->done.load() == 1; }, 30s);
+    if (!finished)
+        killAndReap(tester); // before the fix: put_nowait waits for the put lock for ever
+    else
+        CHECK(exitCodeOf(tester) == 0);
+    CHECK(finished);
+    CHECK(outcome->putNoWait == int(QueueView::Status::Full));
+    CHECK(outcome->getNoWait == int(QueueView::Status::Empty));
+    CHECK(outcome->noWaitMs < 5000); // a moment (2 ms each), generous on a busy machine
+    CHECK(outcome->putTimed == int(QueueView::Status::Full));
+    CHECK(outcome->putTimedMs >= 300);
+    CHECK(outcome->putTimedMs < 10'000);
+    CHECK(outcome->getTimed == int(QueueView::Status::Timeout));
+    CHECK(outcome->getTimedMs >= 300);
+    CHECK(outcome->getTimedMs < 10'000);
+    // The host finishes the item; the producer returns.
+    QueueView::Status status = QueueView::Status::WouldBlock;
+    const auto end = Clock::now() + 60s;
+    while (status == QueueView::Status::WouldBlock && Clock::now() < end)
+        status = queue.tryGet(&item, me, partial).status;
+    CHECK(status == QueueView::Status::Ok);
+    CHECK(item == patterned(100'000, 5));
+    CHECK(exitCodeOf(producer) == 0);
+    CHECK(queue.qsize() == 0);
+#endif
+}
+
+TEST_CASE("fork: maxsize=1, a consumer SIGKILLed mid-item: its item leaves the queue, the host's tryGet goes on" PROCESSLAB_POSIX_ONLY)
+{
+#ifndef _WIN32
+    SharedMapping mapping(QueueView::segmentSize(64 * 1024));
+    QueueView queue = QueueView::initialize(mapping.data(), mapping.size(), 1);
+    const pid_t producer = forkChild([&] {
+        const std::uint32_t pid = currentProcessId();
+        const bool ok = queue.put(patterned(100 * 1024, 6), pid, true, std::nullopt).status == QueueView::Status::Ok
+            && queue.put("after", pid, true, std::nullopt).status == QueueView::Status::Ok;
+        return ok ? 0 : 1;
+    });
+    // The producer wrote the first ring-full of the item and waits for room: stop it there.
+    REQUIRE(waitUntil([&] { return queue.counters().blockedPutters == 1; }));
+    kill(producer, SIGSTOP);
+    const pid_t consumer = forkChild([&] {
+        std::string item;
+        queue.get(&item, currentProcessId(), true, std::nullopt);
+        return 0;
+    });
+    REQUIRE(waitUntil([&] { return queue.counters().blockedGetters == 1; })); // it read that part
+    killAndReap(consumer);
+    kill(producer, SIGCONT);
+    // The rest of the item fits the ring: the producer completes it, then waits for room (maxsize 1).
+    REQUIRE(waitUntil([&] { return queue.counters().puts == 1 && queue.counters().blockedPutters == 1; }));
+    CHECK(queue.qsize() == 1);
+    const Recovery recovery = queue.recoverDeadProcess(consumer);
+    CHECK(recovery.lockRecovered);
+    CHECK(recovery.itemsLostInRead == 1);
+    // The whole rest was there: the item left the queue with the recovery itself.
+    CHECK(queue.qsize() == 0);
+    CHECK(queue.empty());
+    CHECK(queue.counters().gets == 1);
+    // "after" gets its slot; the host's tryGet delivers it (never the big item's tail).
+    std::string item;
+    PartialRead partial;
+    QueueView::Result got;
+    const bool done = waitUntil([&] {
+        got = queue.tryGet(&item, me, partial);
+        return got.status != QueueView::Status::Empty && got.status != QueueView::Status::WouldBlock;
+    });
+    if (!done)
+        killAndReap(producer); // before the fix: it waits for room that never comes
+    REQUIRE(done);
+    CHECK(got.status == QueueView::Status::Ok);
+    CHECK(item == "after");
+    CHECK(got.sequence == 2);
+    CHECK(exitCodeOf(producer) == 0);
+    CHECK(queue.qsize() == 0);
+#endif
+}
+
+TEST_CASE("fork: a consumer SIGKILLed mid-item before the item's end arrives: the host's tryGet skips the tail" PROCESSLAB_POSIX_ONLY)
+{
+#ifndef _WIN32
+    SharedMapping mapping(QueueView::segmentSize(64 * 1024));
+    QueueView queue = QueueView::initialize(mapping.data(), mapping.size(), 1);
+    const pid_t producer = forkChild([&] {
+        const std::uint32_t pid = currentProcessId();
+        const bool ok = queue.put(patterned(1024 * 1024, 8), pid, true, std::nullopt).status == QueueView::Status::Ok
+            && queue.put("after", pid, true, std::nullopt).status == QueueView::Status::Ok;
+        return ok ? 0 : 1;
+    });
+    REQUIRE(waitUntil([&] { return queue.counters().blockedPutters == 1; }));
+    kill(producer, SIGSTOP);
+    const pid_t consumer = forkChild([&] {
+        std::string item;
+        queue.get(&item, currentProcessId(), true, std::nullopt);
+        return 0;
+    });
+    REQUIRE(waitUntil([&] { return queue.counters().blockedGetters == 1; }));
+    killAndReap(consumer);
+    CHECK(queue.recoverDeadProcess(consumer).itemsLostInRead == 1);
+    kill(producer, SIGCONT);
+    // Only the host reads: it drops the tail as it comes (freeing room), then gets "after".
+    std::string item;
+    PartialRead partial;
+    QueueView::Result got;
+    const bool done = waitUntil([&] {
+        got = queue.tryGet(&item, me, partial);
+        return got.status == QueueView::Status::Ok;
+    }, 60s);
+    if (!done)
+        killAndReap(producer); // before the fix: tryGet says WouldBlock for ever, the producer waits
+    REQUIRE(done);
+    CHECK(item == "after");
+    CHECK(got.sequence == 2);
+    CHECK(exitCodeOf(producer) == 0);
+    CHECK(queue.qsize() == 0);
+#endif
+}
+
+TEST_CASE("Pipe: readable() is poll without waiting")
+{
+    Memory memory(PipeView::segmentSize(1024));
+    PipeView pipe = PipeView::initialize(memory.data(), memory.size(), false);
+    CHECK_FALSE(pipe.readable(0));
+    CHECK_FALSE(pipe.readable(1)); // the write-only end
+    CHECK(pipe.send(1, "x", me).status == PipeView::Status::Ok);
+    CHECK(pipe.readable(0));
+    std::string message;
+    PartialRead partial;
+    CHECK(pipe.tryRecv(0, &message, me, &partial).status == PipeView::Status::Ok);
+    CHECK_FALSE(pipe.readable(0));
+    CHECK(pipe.counters().inFlight[0] == 0);
+    pipe.close(1);
+    CHECK(pipe.readable(0)); // EOF is "ready"
+    CHECK(pipe.tryRecv(0, &message, me, &partial).status == PipeView::Status::Eof);
 }
 
 // ---- Benchmarks (skipped by default) --------------------------------------------------------------

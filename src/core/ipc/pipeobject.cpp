@@ -83,7 +83,7 @@ void PipeEndObject::recv(Completion completion)
 {
     const auto attempt = [this, completion] {
         std::string bytes;
-        const Shm::PipeView::Result result = m_view.tryRecv(m_end, &bytes, hostPid());
+        const Shm::PipeView::Result result = m_view.tryRecv(m_end, &bytes, hostPid(), &m_partialRead);
         switch (result.status) {
         case Shm::PipeView::Status::WouldBlock: return false;
         case Shm::PipeView::Status::Ok: {
@@ -121,7 +121,8 @@ void PipeEndObject::recv(Completion completion)
 void PipeEndObject::poll(std::optional<double> timeout, Completion completion)
 {
     const auto attempt = [this, completion] {
-        if (!m_view.poll(m_end, Shm::Clock::now()))
+        // No waiting on the GUI thread; a message partly read counts as there, as in Python.
+        if (!m_partialRead.holdsLock && !m_view.readable(m_end))
             return false;
         completion(ScriptResult::success(true));
         return true;

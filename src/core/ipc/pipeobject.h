@@ -32,6 +32,7 @@ private:
     void poll(std::optional<double> timeout, Completion completion);
 
     Shm::PipeView m_view;
+    Shm::PartialRead m_partialRead; // a message bigger than the ring, read across tries
     int m_end;
     bool m_closed = false;
     mutable QSet<int> m_holders; // workers the end was handed to

@@ -104,7 +104,7 @@ void QueueObject::get(bool block, std::optional<double> timeout, Completion comp
 {
     const auto attempt = [this, completion] {
         std::string bytes;
-        const Shm::QueueView::Result result = m_view.tryGet(&bytes, hostPid());
+        const Shm::QueueView::Result result = m_view.tryGet(&bytes, hostPid(), m_partialRead);
         if (result.status != Shm::QueueView::Status::Ok)
             return false;
         std::string error;
@@ -121,9 +121,12 @@ void QueueObject::get(bool block, std::optional<double> timeout, Completion comp
         return true;
     };
     if (!block) {
-        if (!attempt())
-            completion(ScriptResult::failure(QStringLiteral("queue.Empty")));
-        return;
+        if (attempt())
+            return;
+        if (!m_partialRead.holdsLock)
+            return completion(ScriptResult::failure(QStringLiteral("queue.Empty")));
+        // An item begun is read to its end (as Python's get_nowait does): wait for the rest.
+        return waitFor(attempt, std::nullopt, [] {}, [this](bool waiting) { m_view.setHostWaitingForItem(waiting); });
     }
     if (attempt())
         return;

@@ -25,6 +25,7 @@ private:
     void get(bool block, std::optional<double> timeout, Completion completion);
 
     Shm::QueueView m_view;
+    Shm::PartialRead m_partialRead; // an item bigger than the ring, read across tries
     bool m_closed = false;
 };
 

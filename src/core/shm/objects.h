@@ -22,6 +22,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,12 +39,28 @@ enum class ObjectKind : std::uint32_t { Queue = 1, Pipe = 2, Value = 3, Array = 
 inline constexpr std::uint64_t defaultObservationBudget = 10'000;
 
 // What the host learnt when it cleaned up after a dead process (all zero: nothing to do).
+// It includes what a waiting process already repaired for that process (it found the dead
+// owner of a Queue's or Pipe's lock itself): each such repair is reported once.
 struct Recovery
 {
     bool lockRecovered = false;        // the dead process held a lock; it is free again
     std::uint64_t partialItemsDropped = 0; // an item it was writing (never visible) was discarded
     std::uint64_t itemsLostInRead = 0;     // an item it was reading half-way was dropped
 };
+
+// The host's read of an item in progress, kept by the host object between its try-reads
+// (QueueView::tryGet, PipeView::tryRecv): an item larger than the ring arrives in fragments, so
+// the host reads what there is, frees that ring space and goes on at its next try. Meanwhile it
+// holds the channel's get lock (as a blocking consumer holds it for a whole item).
+struct PartialRead
+{
+    std::string bytes;      // the item's fragments read so far
+    bool holdsLock = false; // true: mid-item, the get lock is held by the host
+};
+
+// Called by a producer (a worker) in the middle of a fragmented item when the host waits for
+// the rest of it: send the host a Wake frame (the producer cannot return before the host reads).
+using HostWake = std::function<void()>;
 
 // ---- Lock -----------------------------------------------------------------------------------
 // multiprocessing.Lock semantics (non-recursive). Word = owner pid | waitersBit.
@@ -98,14 +115,19 @@ public:
     // bytes now (put_nowait); block with deadline: Full when it passes (an item already partly
     // written is then aborted). get: Empty (block=false) or Timeout when nothing arrives in time;
     // once the first fragment of an item is read, get waits for the rest regardless of deadline.
-    // Both forms take the object's put/get lock even with block=false (held for one item).
-    Result put(std::string_view item, std::uint32_t pid, bool block, Deadline deadline);
+    // Both take the object's put/get lock (held for one item); block=false waits for a lock
+    // another process holds only a moment (then Full / Empty), a deadline bounds the lock wait.
+    // wakeHost (a worker's put): called mid-item when the host waits for the rest of the item.
+    Result put(std::string_view item, std::uint32_t pid, bool block, Deadline deadline,
+               const HostWake &wakeHost = {});
     Result get(std::string *item, std::uint32_t pid, bool block, Deadline deadline);
     // Host forms: never wait, not even for a lock (WouldBlock: try again after a wake).
     // tryPut: Full also when the whole item does not fit the ring's free bytes at once (the
-    // host only puts small items); tryGet: WouldBlock while a fragmented item is incomplete.
+    // host only puts small items). tryGet reads what there is of an item: WouldBlock while the
+    // item is incomplete (`partial` keeps the bytes and the get lock until the next call; it asks
+    // the producer for a wake, see HostWake).
     Result tryPut(std::string_view item, std::uint32_t pid);
-    Result tryGet(std::string *item, std::uint32_t pid);
+    Result tryGet(std::string *item, std::uint32_t pid, PartialRead &partial);
 
     std::int64_t qsize() const;
     bool empty() const;
@@ -160,11 +182,15 @@ public:
         Status status = Status::Ok;
         bool wakeHost = false; // by a worker: the host holding the other end waits; send Wake
     };
-    Result send(int end, std::string_view message, std::uint32_t pid); // blocks while full
+    // send blocks while full; wakeHost as in QueueView::put.
+    Result send(int end, std::string_view message, std::uint32_t pid, const HostWake &wakeHost = {});
     Result recv(int end, std::string *message, std::uint32_t pid, Deadline deadline);
     Result trySend(int end, std::string_view message, std::uint32_t pid);
-    Result tryRecv(int end, std::string *message, std::uint32_t pid);
+    // Without `partial` (a worker's probe): whole messages only, WouldBlock while one is
+    // incomplete. With it (the host): as QueueView::tryGet.
+    Result tryRecv(int end, std::string *message, std::uint32_t pid, PartialRead *partial = nullptr);
     bool poll(int end, Deadline deadline); // true: a message (or EOF) is ready
+    bool readable(int end) const;          // poll without any waiting (the host's form)
     bool close(int end);                   // the holder closed its end (or died: host); true: wake host
     bool isClosed(int end) const;
     bool duplex() const;

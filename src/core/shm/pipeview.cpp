@@ -51,16 +51,22 @@ struct PipeView::Layout
         return RingChannel(&channels[index], rings + static_cast<std::uint64_t>(index) * header.parameter,
                            header.parameter);
     }
-    ChannelLimits sendLimits(int end) const
+    // Host-waiting bit 1 << e: the host holding end e waits (to receive, or to send).
+    ChannelLimits sendLimits(int end, const HostWake *wakeHost = nullptr)
     {
         ChannelLimits limits;
         limits.readerClosed = &closed[1 - end];
+        limits.hostWaiting = &header.hostWaiting;
+        limits.hostReadingBit = 1u << (1 - end);
+        limits.wakeHost = wakeHost;
         return limits;
     }
-    ChannelLimits recvLimits(int end) const
+    ChannelLimits recvLimits(int end)
     {
         ChannelLimits limits;
         limits.writerClosed = &closed[1 - end];
+        limits.hostWaiting = &header.hostWaiting;
+        limits.hostReadingBit = 1u << end;
         return limits;
     }
     bool isClosed(int end) const { return closed[end].load(std::memory_order_acquire) != 0; }
@@ -117,12 +123,12 @@ std::optional<PipeView::Status> refusal(const PipeView &pipe, int end, bool send
 }
 } // namespace
 
-PipeView::Result PipeView::send(int end, std::string_view message, std::uint32_t pid)
+PipeView::Result PipeView::send(int end, std::string_view message, std::uint32_t pid, const HostWake &wakeHost)
 {
     if (const auto refused = refusal(*this, end, true))
         return {*refused, false};
     const ChannelResult channel =
-        m_layout->channel(end).put(message, pid, ChannelMode::Block, {}, m_layout->sendLimits(end));
+        m_layout->channel(end).put(message, pid, ChannelMode::Block, {}, m_layout->sendLimits(end, &wakeHost));
     Result result{statusOf(channel.status), false};
     if (result.status == Status::Ok)
         result.wakeHost = takeHostWaiting(&m_layout->header, 1u << (1 - end));
@@ -150,12 +156,12 @@ PipeView::Result PipeView::trySend(int end, std::string_view message, std::uint3
     return {statusOf(channel.status), false};
 }
 
-PipeView::Result PipeView::tryRecv(int end, std::string *message, std::uint32_t pid)
+PipeView::Result PipeView::tryRecv(int end, std::string *message, std::uint32_t pid, PartialRead *partial)
 {
     if (const auto refused = refusal(*this, end, false))
         return {*refused, false};
     const ChannelResult channel =
-        m_layout->channel(1 - end).get(message, pid, ChannelMode::Try, {}, m_layout->recvLimits(end));
+        m_layout->channel(1 - end).get(message, pid, ChannelMode::Try, {}, m_layout->recvLimits(end), partial);
     return {statusOf(channel.status), false};
 }
 
@@ -164,6 +170,13 @@ bool PipeView::poll(int end, Deadline deadline)
     if (refusal(*this, end, false))
         return false;
     return m_layout->channel(1 - end).waitReadable(deadline, m_layout->recvLimits(end));
+}
+
+bool PipeView::readable(int end) const
+{
+    if (refusal(*this, end, false))
+        return false;
+    return m_layout->channel(1 - end).readable(m_layout->recvLimits(end));
 }
 
 bool PipeView::close(int end)

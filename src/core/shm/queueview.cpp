@@ -41,10 +41,13 @@ struct QueueView::Layout
     ChannelState channel;
 
     RingChannel ring() { return RingChannel(&channel, reinterpret_cast<char *>(this) + ringOffset, header.parameter); }
-    ChannelLimits limits() const
+    ChannelLimits limits(const HostWake *wakeHost = nullptr)
     {
         ChannelLimits limits;
         limits.maxsize = header.maxsize;
+        limits.hostWaiting = &header.hostWaiting;
+        limits.hostReadingBit = waitingForItem;
+        limits.wakeHost = wakeHost;
         return limits;
     }
 };
@@ -83,10 +86,11 @@ std::optional<QueueView> QueueView::attach(void *memory, std::size_t size, std::
     return QueueView(static_cast<Layout *>(memory));
 }
 
-QueueView::Result QueueView::put(std::string_view item, std::uint32_t pid, bool block, Deadline deadline)
+QueueView::Result QueueView::put(std::string_view item, std::uint32_t pid, bool block, Deadline deadline,
+                                 const HostWake &wakeHost)
 {
     const ChannelResult channel = m_layout->ring().put(item, pid, block ? ChannelMode::Block : ChannelMode::NoWait,
-                                                       deadline, m_layout->limits());
+                                                       deadline, m_layout->limits(&wakeHost));
     Result result{statusOf(channel.status), channel.depthAfter, channel.sequence, false};
     if (result.status == Status::Ok)
         result.wakeHost = takeHostWaiting(&m_layout->header, waitingForItem | waitingForSpace);
@@ -109,9 +113,9 @@ QueueView::Result QueueView::tryPut(std::string_view item, std::uint32_t pid)
     return Result{statusOf(channel.status), channel.depthAfter, channel.sequence, false};
 }
 
-QueueView::Result QueueView::tryGet(std::string *item, std::uint32_t pid)
+QueueView::Result QueueView::tryGet(std::string *item, std::uint32_t pid, PartialRead &partial)
 {
-    const ChannelResult channel = m_layout->ring().get(item, pid, ChannelMode::Try, {}, m_layout->limits());
+    const ChannelResult channel = m_layout->ring().get(item, pid, ChannelMode::Try, {}, m_layout->limits(), &partial);
     return Result{statusOf(channel.status), channel.depthAfter, channel.sequence, false};
 }
 

@@ -28,6 +28,9 @@ constexpr std::chrono::nanoseconds minSpin(std::chrono::microseconds(1));
 constexpr int yieldRounds = 4;
 thread_local std::chrono::nanoseconds spinBudget = std::chrono::microseconds(10);
 constexpr std::chrono::milliseconds waitSlice(100);
+// block=false waits this long at most for a lock another process holds (Python's put_nowait
+// raises Full rather than wait on another producer): it covers a holder that is only busy.
+constexpr std::chrono::milliseconds noWaitLockGrace(2);
 
 struct RecordHeader
 {
@@ -100,9 +103,26 @@ bool isSet(const std::atomic<std::uint32_t> *flag)
     return flag && flag->load(std::memory_order_acquire) != 0;
 }
 
-ChannelStatus lockTimeoutStatus(bool forPut)
+ChannelStatus lockTimeoutStatus(bool forPut, ChannelMode mode)
 {
-    return forPut ? ChannelStatus::Full : ChannelStatus::Timeout;
+    if (forPut)
+        return ChannelStatus::Full;
+    return mode == ChannelMode::NoWait ? ChannelStatus::Empty : ChannelStatus::Timeout;
+}
+
+// How long a blocking or non-blocking put/get may wait for its lock.
+Deadline lockDeadline(ChannelMode mode, Deadline deadline)
+{
+    return mode == ChannelMode::Block ? deadline : Deadline(Clock::now() + noWaitLockGrace);
+}
+
+// Clears `bit` in the host-waiting word; true when it was set (the caller wakes the host).
+bool takeBit(std::atomic<std::uint32_t> *word, std::uint32_t bit)
+{
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    if ((word->load(std::memory_order_relaxed) & bit) == 0)
+        return false;
+    return (word->fetch_and(~bit, std::memory_order_seq_cst) & bit) != 0;
 }
 
 } // namespace
@@ -117,6 +137,11 @@ void RingChannel::initialize(ChannelState *state)
 bool RingChannel::hasRecord() const
 {
     return m_state->tail.load(std::memory_order_acquire) != m_state->head.load(std::memory_order_acquire);
+}
+
+bool RingChannel::readable(const ChannelLimits &limits) const
+{
+    return hasRecord() || isSet(limits.writerClosed);
 }
 
 std::int64_t RingChannel::depth() const
@@ -229,14 +254,17 @@ ChannelResult RingChannel::put(std::string_view item, std::uint32_t pid, Channel
             }
         } else if (!putLock.tryAcquire(pid)) {
             s->blockedPutters.fetch_add(1, std::memory_order_relaxed);
-            const LockOutcome outcome = acquireLock(&s->putLock, pid, mode == ChannelMode::Block ? deadline : Deadline{});
+            const LockOutcome outcome = acquireLock(&s->putLock, pid, lockDeadline(mode, deadline));
             s->blockedPutters.fetch_sub(1, std::memory_order_relaxed);
             if (!outcome.acquired) {
-                result.status = lockTimeoutStatus(true);
+                result.status = lockTimeoutStatus(true, mode);
                 return result;
             }
-            if (outcome.tookOverFrom)
-                repairPutSide();
+            if (outcome.tookOverFrom) {
+                const std::uint64_t dropped = repairPutSide();
+                s->putRepairDropped.store(static_cast<std::uint32_t>(dropped), std::memory_order_relaxed);
+                s->putRepairedFor.store(outcome.tookOverFrom, std::memory_order_release);
+            }
         }
         if (isSet(limits.readerClosed) || !roomForItem()) {
             putLock.release(pid);
@@ -290,6 +318,10 @@ ChannelResult RingChannel::put(std::string_view item, std::uint32_t pid, Channel
                 s->putPhase.store(phaseMidItem, std::memory_order_release);
             s->tail.store(next, std::memory_order_release);
             signal(s->dataSeq, s->dataWaiters);
+            // The host reads only when woken: it cannot free the space we wait for otherwise.
+            if (limits.wakeHost && *limits.wakeHost && limits.hostWaiting
+                && takeBit(limits.hostWaiting, limits.hostReadingBit))
+                (*limits.wakeHost)();
             tail = next;
             offset += payload;
             first = false;
@@ -356,17 +388,52 @@ void RingChannel::checkProducerAlive(std::uint32_t pid)
     if (owner == 0 || owner == pid || !processIsGone(owner))
         return;
     if (takeOverLock(&m_state->putLock, owner, pid)) {
-        repairPutSide();
+        const std::uint64_t dropped = repairPutSide();
+        // Leave a trace for the host's recoverDeadProcess(owner), which finds the lock free.
+        m_state->putRepairDropped.store(static_cast<std::uint32_t>(dropped), std::memory_order_relaxed);
+        m_state->putRepairedFor.store(owner, std::memory_order_release);
         SharedLock(&m_state->putLock).release(pid);
     }
 }
 
-RingChannel::ReadOutcome RingChannel::readItem(std::string *item, std::uint32_t pid, ChannelResult *result)
+void RingChannel::skipDeadConsumersItem()
 {
+    // Under the get lock: drop the rest of the item a dead consumer had begun, as far as it is
+    // there; once its last fragment is dropped the item leaves the queue (gets, qsize()).
     ChannelState *s = m_state;
     std::uint64_t head = s->head.load(std::memory_order_relaxed);
-    bool assembling = false;
-    item->clear();
+    const std::uint64_t tail = s->tail.load(std::memory_order_acquire);
+    while (s->skipToFirst.load(std::memory_order_relaxed) != 0 && head != tail) {
+        RecordHeader header;
+        copyOut(head, &header, sizeof header);
+        const std::uint64_t next = head + recordBytes(header.length);
+        if (next > tail || header.length > m_capacity || (header.flags & recordFirst))
+            break; // a new item (or a corrupt record: the reading path drops it)
+        if (header.flags & (recordAbort | recordLast))
+            s->skipToFirst.store(0, std::memory_order_relaxed);
+        if ((header.flags & recordLast) && !(header.flags & recordAbort))
+            s->gets.store(s->gets.load(std::memory_order_relaxed) + 1, std::memory_order_release);
+        head = next;
+        publishHead(head);
+    }
+    s->cachedTail.store(tail, std::memory_order_relaxed);
+    if (s->skipToFirst.load(std::memory_order_relaxed) != 0 && head != tail) {
+        RecordHeader header;
+        copyOut(head, &header, sizeof header);
+        if (header.flags & recordFirst)
+            s->skipToFirst.store(0, std::memory_order_relaxed);
+    }
+}
+
+RingChannel::ReadOutcome RingChannel::readItem(std::string *item, bool resume, std::uint32_t pid,
+                                               ChannelResult *result, bool mayWait, const ChannelLimits &limits)
+{
+    ChannelState *s = m_state;
+    skipDeadConsumersItem();
+    std::uint64_t head = s->head.load(std::memory_order_relaxed);
+    bool assembling = resume;
+    if (!resume)
+        item->clear();
     for (;;) {
         std::uint64_t tail = s->cachedTail.load(std::memory_order_relaxed);
         if (head == tail) {
@@ -376,6 +443,18 @@ RingChannel::ReadOutcome RingChannel::readItem(std::string *item, std::uint32_t 
         if (head == tail) {
             if (!assembling)
                 return ReadOutcome::NothingToRead;
+            if (!mayWait) {
+                // The host: ask the producer for a wake, then look once more (it may have
+                // published before it saw the request). A dead producer is repaired here too.
+                if (limits.hostWaiting)
+                    limits.hostWaiting->fetch_or(limits.hostReadingBit, std::memory_order_seq_cst);
+                if (s->tail.load(std::memory_order_seq_cst) != head)
+                    continue;
+                checkProducerAlive(pid);
+                if (s->tail.load(std::memory_order_acquire) != head)
+                    continue; // the repair ended the item with an abort record
+                return ReadOutcome::MidItem;
+            }
             // Mid-item: the producer holding the put lock is writing the rest (it waits for the
             // space we just freed). Keep waiting past any deadline; if it dies, repair for it.
             s->blockedGetters.fetch_add(1, std::memory_order_relaxed);
@@ -397,22 +476,6 @@ RingChannel::ReadOutcome RingChannel::readItem(std::string *item, std::uint32_t 
             head = tail;
             publishHead(head);
             continue;
-        }
-        if (s->skipToFirst.load(std::memory_order_relaxed)) {
-            if (header.flags & recordFirst) {
-                s->skipToFirst.store(0, std::memory_order_relaxed);
-            } else {
-                if (header.flags & recordAbort)
-                    s->skipToFirst.store(0, std::memory_order_relaxed);
-                if (header.flags & recordLast) {
-                    // The end of the item a dead consumer had begun: it leaves the queue now.
-                    s->skipToFirst.store(0, std::memory_order_relaxed);
-                    s->gets.store(s->gets.load(std::memory_order_relaxed) + 1, std::memory_order_release);
-                }
-                head = next;
-                publishHead(head);
-                continue;
-            }
         }
         if (header.flags & recordAbort) {
             if (assembling) {
@@ -455,9 +518,56 @@ RingChannel::ReadOutcome RingChannel::readItem(std::string *item, std::uint32_t 
     }
 }
 
-ChannelResult RingChannel::get(std::string *item, std::uint32_t pid, ChannelMode mode, Deadline deadline,
-                               const ChannelLimits &limits)
+ChannelResult RingChannel::tryGetPartial(std::string *item, std::uint32_t pid, const ChannelLimits &limits,
+                                         PartialRead *partial)
 {
+    ChannelResult result;
+    SharedLock getLock(&m_state->getLock);
+    if (partial->holdsLock && getLock.owner() != pid) {
+        partial->holdsLock = false; // not ours any more (cannot happen while we live): start afresh
+        partial->bytes.clear();
+    }
+    for (;;) {
+        if (!partial->holdsLock) {
+            // Another consumer holding the lock means "later", even on an empty ring.
+            if (getLock.owner() != 0) {
+                result.status = ChannelStatus::WouldBlock;
+                return result;
+            }
+            if (!hasRecord()) {
+                result.status = isSet(limits.writerClosed) && !hasRecord() ? ChannelStatus::Eof : ChannelStatus::Empty;
+                return result;
+            }
+            if (!getLock.tryAcquire(pid)) {
+                result.status = ChannelStatus::WouldBlock;
+                return result;
+            }
+        }
+        switch (readItem(&partial->bytes, partial->holdsLock, pid, &result, false, limits)) {
+        case ReadOutcome::MidItem: // keep the lock and the bytes: the rest comes at a later try
+            partial->holdsLock = true;
+            result.status = ChannelStatus::WouldBlock;
+            return result;
+        case ReadOutcome::Item:
+            item->swap(partial->bytes);
+            partial->bytes.clear();
+            partial->holdsLock = false;
+            getLock.release(pid);
+            return result;
+        case ReadOutcome::NothingToRead: // only dropped records: look again (Empty when none came)
+            partial->bytes.clear();
+            partial->holdsLock = false;
+            getLock.release(pid);
+            break;
+        }
+    }
+}
+
+ChannelResult RingChannel::get(std::string *item, std::uint32_t pid, ChannelMode mode, Deadline deadline,
+                               const ChannelLimits &limits, PartialRead *partial)
+{
+    if (mode == ChannelMode::Try && partial)
+        return tryGetPartial(item, pid, limits, partial);
     ChannelState *s = m_state;
     ChannelResult result;
     SharedLock getLock(&s->getLock);
@@ -494,23 +604,30 @@ ChannelResult RingChannel::get(std::string *item, std::uint32_t pid, ChannelMode
                 result.status = ChannelStatus::WouldBlock;
                 return result;
             }
+            skipDeadConsumersItem();
             if (!completeItemAvailable()) {
+                const bool nothingLeft = !hasRecord();
                 getLock.release(pid);
+                if (nothingLeft)
+                    continue; // only the dead consumer's item was there: Empty (or Eof)
                 result.status = ChannelStatus::WouldBlock; // a fragmented item is in progress
                 return result;
             }
         } else if (!getLock.tryAcquire(pid)) {
             s->blockedGetters.fetch_add(1, std::memory_order_relaxed);
-            const LockOutcome outcome = acquireLock(&s->getLock, pid, mode == ChannelMode::Block ? deadline : Deadline{});
+            const LockOutcome outcome = acquireLock(&s->getLock, pid, lockDeadline(mode, deadline));
             s->blockedGetters.fetch_sub(1, std::memory_order_relaxed);
             if (!outcome.acquired) {
-                result.status = lockTimeoutStatus(false);
+                result.status = lockTimeoutStatus(false, mode);
                 return result;
             }
-            if (outcome.tookOverFrom)
-                repairGetSide();
+            if (outcome.tookOverFrom) {
+                const std::uint64_t lost = repairGetSide();
+                s->getRepairLost.store(static_cast<std::uint32_t>(lost), std::memory_order_relaxed);
+                s->getRepairedFor.store(outcome.tookOverFrom, std::memory_order_release);
+            }
         }
-        const ReadOutcome outcome = readItem(item, pid, &result);
+        const ReadOutcome outcome = readItem(item, false, pid, &result, true, limits);
         getLock.release(pid);
         if (outcome == ReadOutcome::Item)
             return result;
@@ -548,10 +665,11 @@ std::uint64_t RingChannel::repairGetSide()
         signal(s->spaceSeq, s->spaceWaiters);
         s->itemsLostInRead.fetch_add(1, std::memory_order_relaxed);
         return 1;
-    case phaseMidItem: // part of an item was read: the next consumer skips the rest of it
+    case phaseMidItem: // part of an item was read: skip the rest of it (now and in later gets)
         s->skipToFirst.store(1, std::memory_order_relaxed);
         s->getPhase.store(phaseIdle, std::memory_order_release);
         s->itemsLostInRead.fetch_add(1, std::memory_order_relaxed);
+        skipDeadConsumersItem(); // the caller holds the get lock
         return 1;
     default:
         return 0;
@@ -563,15 +681,24 @@ Recovery RingChannel::recoverDeadProcess(std::uint32_t deadPid, std::uint32_t pi
     Recovery recovery;
     if (deadPid == 0)
         return recovery;
-    if (takeOverLock(&m_state->putLock, deadPid, pid)) {
+    ChannelState *s = m_state;
+    if (takeOverLock(&s->putLock, deadPid, pid)) {
         recovery.lockRecovered = true;
         recovery.partialItemsDropped += repairPutSide();
-        SharedLock(&m_state->putLock).release(pid);
+        SharedLock(&s->putLock).release(pid);
+    } else if (std::uint32_t repaired = deadPid;
+               s->putRepairedFor.compare_exchange_strong(repaired, 0, std::memory_order_acquire)) {
+        recovery.lockRecovered = true; // a waiting consumer found it dead and repaired first
+        recovery.partialItemsDropped += s->putRepairDropped.load(std::memory_order_relaxed);
     }
-    if (takeOverLock(&m_state->getLock, deadPid, pid)) {
+    if (takeOverLock(&s->getLock, deadPid, pid)) {
         recovery.lockRecovered = true;
         recovery.itemsLostInRead += repairGetSide();
-        SharedLock(&m_state->getLock).release(pid);
+        SharedLock(&s->getLock).release(pid);
+    } else if (std::uint32_t repaired = deadPid;
+               s->getRepairedFor.compare_exchange_strong(repaired, 0, std::memory_order_acquire)) {
+        recovery.lockRecovered = true; // the next consumer found it dead and repaired first
+        recovery.itemsLostInRead += s->getRepairLost.load(std::memory_order_relaxed);
     }
     return recovery;
 }

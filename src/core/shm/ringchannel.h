@@ -46,7 +46,11 @@ struct alignas(64) ChannelState
     std::atomic<std::uint32_t> dataWaiters;            // 96
     std::atomic<std::uint32_t> blockedPutters;         // 100
     std::atomic<std::uint64_t> partialItemsDropped;    // 104 all recoverers together
-    std::uint64_t reservedProducer[2];                 // 112
+    // The last dead producer a waiting process repaired for (0: none, or the host reported it)
+    // and whether it dropped that producer's partial item: recoverDeadProcess reports it once.
+    std::atomic<std::uint32_t> putRepairedFor;         // 112
+    std::atomic<std::uint32_t> putRepairDropped;       // 116
+    std::uint64_t reservedProducer;                    // 120
     // Consumer side (written under the get lock)
     SharedLock::State getLock;                         // 128
     std::atomic<std::uint64_t> head;                   // 160 bytes consumed
@@ -59,13 +63,17 @@ struct alignas(64) ChannelState
     std::atomic<std::uint32_t> spaceWaiters;           // 208
     std::atomic<std::uint32_t> blockedGetters;         // 212
     std::atomic<std::uint32_t> skipToFirst;            // 216 a consumer died mid-item
-    std::uint32_t reservedConsumer0;                   // 220
+    std::atomic<std::uint32_t> getRepairedFor;         // 220 as putRepairedFor, consumer side
     std::atomic<std::uint64_t> itemsLostInRead;        // 224 all recoverers together
-    std::uint64_t reservedConsumer[3];                 // 232
+    std::atomic<std::uint32_t> getRepairLost;          // 232 items getRepairedFor's repair lost
+    std::uint32_t reservedConsumer0;                   // 236
+    std::uint64_t reservedConsumer[2];                 // 240
 };
 static_assert(sizeof(ChannelState) == 256);
 static_assert(offsetof(ChannelState, getLock) == 128);
 static_assert(offsetof(ChannelState, itemsLostInRead) == 224);
+static_assert(offsetof(ChannelState, putRepairedFor) == 112);
+static_assert(offsetof(ChannelState, getRepairLost) == 232);
 
 enum class ChannelMode { Block, NoWait, Try };
 enum class ChannelStatus { Ok, Full, Empty, Timeout, WouldBlock, Closed, Eof };
@@ -75,6 +83,11 @@ struct ChannelLimits
     std::int64_t maxsize = 0;                                  // items; 0: unbounded
     const std::atomic<std::uint32_t> *readerClosed = nullptr;  // put: Closed once set
     const std::atomic<std::uint32_t> *writerClosed = nullptr;  // get: Eof once set and empty
+    // The object's host-waiting word and the bit that means "the host waits to read this
+    // channel": a Try get mid-item sets it; a put mid-item takes it and calls wakeHost.
+    std::atomic<std::uint32_t> *hostWaiting = nullptr;
+    std::uint32_t hostReadingBit = 0;
+    const HostWake *wakeHost = nullptr;
 };
 
 struct ChannelResult
@@ -95,10 +108,13 @@ public:
 
     ChannelResult put(std::string_view item, std::uint32_t pid, ChannelMode mode, Deadline deadline,
                       const ChannelLimits &limits);
+    // Mode Try with `partial`: an item is read across calls (see PartialRead); without it, Try
+    // reads whole items only (WouldBlock while one is incomplete).
     ChannelResult get(std::string *item, std::uint32_t pid, ChannelMode mode, Deadline deadline,
-                      const ChannelLimits &limits);
+                      const ChannelLimits &limits, PartialRead *partial = nullptr);
 
     bool hasRecord() const;
+    bool readable(const ChannelLimits &limits) const; // a record is there or the writer closed
     // Waits until a record is there or the writer closed (no lock taken); false: deadline.
     bool waitReadable(Deadline deadline, const ChannelLimits &limits);
     std::int64_t depth() const;
@@ -117,8 +133,14 @@ private:
     std::uint64_t repairGetSide();
     void checkProducerAlive(std::uint32_t pid);
     bool completeItemAvailable() const;
-    enum class ReadOutcome { Item, NothingToRead };
-    ReadOutcome readItem(std::string *item, std::uint32_t pid, ChannelResult *result);
+    void skipDeadConsumersItem();
+    enum class ReadOutcome { Item, NothingToRead, MidItem };
+    // `resume`: *item holds the fragments read so far (the caller holds the get lock mid-item).
+    // Without mayWait it returns MidItem where it would wait for the rest of an item.
+    ReadOutcome readItem(std::string *item, bool resume, std::uint32_t pid, ChannelResult *result, bool mayWait,
+                         const ChannelLimits &limits);
+    ChannelResult tryGetPartial(std::string *item, std::uint32_t pid, const ChannelLimits &limits,
+                                PartialRead *partial);
     void publishHead(std::uint64_t head);
 
     ChannelState *m_state;

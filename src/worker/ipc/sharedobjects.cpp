@@ -87,11 +87,13 @@ void Queue::put(const Protocol::Value &item, bool block, std::optional<double> t
     const std::string bytes = Protocol::encode(item);
     const Shm::Deadline deadline = deadlineAfter(timeout);
     // Try first: only an operation that really has to wait reports Blocked.
-    Shm::QueueView::Result result = m_view.put(bytes, ownPid(), false, std::nullopt);
+    // The host reads an item bigger than the ring only as it is woken for each part.
+    const Shm::HostWake wakeHost = [this] { m_reporter->wakeHost(m_id); };
+    Shm::QueueView::Result result = m_view.put(bytes, ownPid(), false, std::nullopt, wakeHost);
     if (result.status == Shm::QueueView::Status::Full && block) {
         if (m_view.claimObservation())
             m_reporter->report(m_id, Protocol::IpcOp::Blocked, nullptr, "put", m_view.qsize(), 0);
-        result = m_view.put(bytes, ownPid(), true, deadline);
+        result = m_view.put(bytes, ownPid(), true, deadline, wakeHost);
     }
     if (result.status != Shm::QueueView::Status::Ok) {
         if (m_view.claimObservation())
@@ -149,7 +151,8 @@ void Connection::send(const Protocol::Value &message)
 {
     if (m_closed)
         throw PythonError("OSError: handle is closed");
-    const Shm::PipeView::Result result = m_view.send(m_end, Protocol::encode(message), ownPid());
+    const Shm::PipeView::Result result =
+        m_view.send(m_end, Protocol::encode(message), ownPid(), [this] { m_reporter->wakeHost(m_id); });
     switch (result.status) {
     case Shm::PipeView::Status::Ok: break;
     case Shm::PipeView::Status::NotWritable: throw PythonError("OSError: connection is read-only");
