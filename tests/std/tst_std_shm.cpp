@@ -939,18 +939,18 @@ TEST_CASE("fork: block=false and a deadline do not wait beyond them for a lock a
 #endif
 }
 
-TEST_CASE("fork: maxsize=1, a consumer SIGKILLed mid-item: its item leaves the queue, the host's tryGet goes on" PROCESSLAB_POSIX_ONLY)
-{
 #ifndef _WIN32
-    SharedMapping mapping(QueueView::segmentSize(64 * 1024));
-    QueueView queue = QueueView::initialize(mapping.data(), mapping.size(), 1);
+// A producer puts a big patterned item, then "after"; it is stopped (SIGSTOP) while it waits
+// for room with the first ring-full written; a consumer reads that part and is SIGKILLed.
+// Returns {producer (still stopped), consumer (reaped)}.
+std::pair<pid_t, pid_t> killConsumerMidItem(QueueView &queue, std::size_t size, int pattern)
+{
     const pid_t producer = forkChild([&] {
         const std::uint32_t pid = currentProcessId();
-        const bool ok = queue.put(patterned(100 * 1024, 6), pid, true, std::nullopt).status == QueueView::Status::Ok
+        const bool ok = queue.put(patterned(size, pattern), pid, true, std::nullopt).status == QueueView::Status::Ok
             && queue.put("after", pid, true, std::nullopt).status == QueueView::Status::Ok;
         return ok ? 0 : 1;
     });
-    // The producer wrote the first ring-full of the item and waits for room: stop it there.
     REQUIRE(waitUntil([&] { return queue.counters().blockedPutters == 1; }));
     kill(producer, SIGSTOP);
     const pid_t consumer = forkChild([&] {
@@ -960,6 +960,16 @@ TEST_CASE("fork: maxsize=1, a consumer SIGKILLed mid-item: its item leaves the q
     });
     REQUIRE(waitUntil([&] { return queue.counters().blockedGetters == 1; })); // it read that part
     killAndReap(consumer);
+    return {producer, consumer};
+}
+#endif
+
+TEST_CASE("fork: maxsize=1, a consumer SIGKILLed mid-item: its item leaves the queue, the host's tryGet goes on" PROCESSLAB_POSIX_ONLY)
+{
+#ifndef _WIN32
+    SharedMapping mapping(QueueView::segmentSize(64 * 1024));
+    QueueView queue = QueueView::initialize(mapping.data(), mapping.size(), 1);
+    const auto [producer, consumer] = killConsumerMidItem(queue, 100 * 1024, 6);
     kill(producer, SIGCONT);
     // The rest of the item fits the ring: the producer completes it, then waits for room (maxsize 1).
     REQUIRE(waitUntil([&] { return queue.counters().puts == 1 && queue.counters().blockedPutters == 1; }));
@@ -995,21 +1005,7 @@ TEST_CASE("fork: a consumer SIGKILLed mid-item before the item's end arrives: th
 #ifndef _WIN32
     SharedMapping mapping(QueueView::segmentSize(64 * 1024));
     QueueView queue = QueueView::initialize(mapping.data(), mapping.size(), 1);
-    const pid_t producer = forkChild([&] {
-        const std::uint32_t pid = currentProcessId();
-        const bool ok = queue.put(patterned(1024 * 1024, 8), pid, true, std::nullopt).status == QueueView::Status::Ok
-            && queue.put("after", pid, true, std::nullopt).status == QueueView::Status::Ok;
-        return ok ? 0 : 1;
-    });
-    REQUIRE(waitUntil([&] { return queue.counters().blockedPutters == 1; }));
-    kill(producer, SIGSTOP);
-    const pid_t consumer = forkChild([&] {
-        std::string item;
-        queue.get(&item, currentProcessId(), true, std::nullopt);
-        return 0;
-    });
-    REQUIRE(waitUntil([&] { return queue.counters().blockedGetters == 1; }));
-    killAndReap(consumer);
+    const auto [producer, consumer] = killConsumerMidItem(queue, 1024 * 1024, 8);
     CHECK(queue.recoverDeadProcess(consumer).itemsLostInRead == 1);
     kill(producer, SIGCONT);
     // Only the host reads: it drops the tail as it comes (freeing room), then gets "after".
