@@ -83,6 +83,7 @@ private slots:
     void bigItemGoesThrough();
     void bigItemReachesTheMainProgram();
     void mainProgramTooBigItemFailsClearly();
+    void mainPutNowaitOnAnUnboundedQueueNeverRaisesFull();
     void killedConsumerDoesNotHangTheRun();
     void pipeTutorialOutput();
     void pipeRecvAfterCloseRaisesEofError();
@@ -275,6 +276,28 @@ void TestIpc::mainProgramTooBigItemFailsClearly()
     QVERIFY(runToEnd(run, 30000));
     QCOMPARE(run.exitCode(), 1);
     QVERIFY2(finishReason(run).contains(QStringLiteral("ValueError")), qPrintable(finishReason(run)));
+}
+
+void TestIpc::mainPutNowaitOnAnUnboundedQueueNeverRaisesFull()
+{
+    // 2 MiB of put_nowait() into an unbounded queue whose ring holds 1 MiB, a consumer
+    // draining it: Python never raises Full here; ProcessLab waits for room instead.
+    constexpr int items = 2048;
+    HostScript script = objectScript(QStringLiteral("q"), QStringLiteral("Queue"), {});
+    WorkerSpec consumer{1, QStringLiteral("Consumer"), QStringLiteral("queue.consumer"), {}};
+    consumer.objects.insert(QStringLiteral("queue"), QStringLiteral("q"));
+    script.workers.append(consumer);
+    script.steps.append(processStep(ScriptStep::Kind::Create, 1));
+    script.steps.append(processStep(ScriptStep::Kind::Start, 1));
+    const QString item(1024, QLatin1Char('x'));
+    for (int i = 0; i < items; ++i)
+        script.steps.append(callStep(QStringLiteral("q"), QStringLiteral("put_nowait"), {ScriptExpression::value(item)}));
+    script.steps.append(callStep(QStringLiteral("q"), QStringLiteral("put_nowait"), {ScriptExpression::value(QCborValue(nullptr))}));
+    script.steps.append(processStep(ScriptStep::Kind::Join, 1));
+    Run run(QStringLiteral("test"), {}, std::move(script));
+    QVERIFY(runToEnd(run, 120000));
+    QVERIFY2(run.exitCode() == 0, qPrintable(finishReason(run)));
+    QCOMPARE(outputLines(run.record(), 1).size(), items);
 }
 
 void TestIpc::killedConsumerDoesNotHangTheRun()

@@ -84,11 +84,15 @@ void QueueObject::put(const QCborValue &item, bool block, std::optional<double> 
         completion(ScriptResult::success());
         return true;
     };
-    if (!block) {
+    // Python raises Full only when maxsize items are in the queue; an unbounded queue's
+    // put_nowait never does (its feeder thread buffers). Ours has a ring of 1 MiB: when it is
+    // momentarily full the call waits for room instead of raising a Full Python never would.
+    if (!block && m_view.maxsize() > 0) {
         if (!attempt())
             completion(ScriptResult::failure(QStringLiteral("queue.Full")));
         return;
     }
+    timeout = block ? timeout : std::nullopt;
     const auto timedOut = [this, completion] {
         recordOperation(m_view.claimObservation(), int(Protocol::IpcOp::Failed), QStringLiteral("queue.Full"),
                         m_view.qsize());
