@@ -62,6 +62,18 @@ QCborArray range(qint64 n, bool squared)
     return values;
 }
 
+// What went wrong, for failure messages.
+QByteArray errorsOf(const RunRecord &record)
+{
+    QStringList errors;
+    for (const RunEvent &event : record.events()) {
+        if (event.kind == EventKind::Error || event.kind == EventKind::RunFinished
+            || (event.kind == EventKind::Output && event.stream == OutputStream::StdErr))
+            errors.append(QStringLiteral("%1: %2").arg(event.process).arg(event.text));
+    }
+    return errors.join(QStringLiteral("; ")).toUtf8();
+}
+
 QString mainFailure(const RunRecord &record)
 {
     for (const RunEvent &event : record.events()) {
@@ -120,7 +132,7 @@ void TestPool::tutorialApplyAsyncCloseJoin()
         printStep({lit(QStringLiteral("All processes finished"))}),
     });
     QVERIFY(runToEnd(*run));
-    QCOMPARE(run->exitCode(), 0);
+    QVERIFY2(run->exitCode() == 0, errorsOf(run->record()).constData());
     QStringList lines = outputLines(run->record());
     QCOMPARE(lines.size(), 5);
     QCOMPARE(lines.constLast(), QStringLiteral("All processes finished"));
@@ -144,7 +156,7 @@ void TestPool::thousandTasksOnFourWorkersEachDoneOnce()
         callStep(QStringLiteral("pool"), QStringLiteral("join")),
     });
     QVERIFY(runToEnd(*run, 120000));
-    QCOMPARE(run->exitCode(), 0);
+    QVERIFY2(run->exitCode() == 0, errorsOf(run->record()).constData());
     QCOMPARE(run->variables().value(QStringLiteral("results")).toArray(), range(tasks, true));
     const QList<RunEvent> finished = poolEvents(run->record(), PoolTaskPhase::Finished);
     QCOMPARE(finished.size(), tasks);
@@ -191,7 +203,7 @@ void TestPool::mapEqualsSerial()
         callStep(QStringLiteral("pool"), QStringLiteral("join")),
     });
     QVERIFY(runToEnd(*run, 240000));
-    QCOMPARE(run->exitCode(), 0);
+    QVERIFY2(run->exitCode() == 0, errorsOf(run->record()).constData());
     QCOMPARE(run->variables().value(QStringLiteral("results")).toArray(), range(items, true));
     // Per-task events while the budget lasts, then counters with every task.
     if (expectedTasks <= 10000) {
@@ -316,7 +328,7 @@ void TestPool::maxtasksperchildOneGivesANewPidPerTask()
         callStep(QStringLiteral("pool"), QStringLiteral("join")),
     });
     QVERIFY(runToEnd(*run, 120000));
-    QCOMPARE(run->exitCode(), 0);
+    QVERIFY2(run->exitCode() == 0, errorsOf(run->record()).constData());
     const QCborArray pids = run->variables().value(QStringLiteral("pids")).toArray();
     QCOMPARE(pids.size(), tasks);
     QSet<qint64> distinct;
@@ -329,27 +341,24 @@ void TestPool::maxtasksperchildOneGivesANewPidPerTask()
 
 void TestPool::imapInOrderAndUnordered()
 {
-    // Item 0 sleeps longest: imap gives it first anyway, imap_unordered last.
-    const QCborArray arguments{QCborArray{0.6, 0}, QCborArray{0.0, 1}};
-    QList<ScriptStep> steps = {
+    // imap: item 0 sleeps longest and still comes first; imap_unordered: the quick one first.
+    const auto run = poolRun({
         createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("starmap"), {lit(QStringLiteral("test.sleep")), lit(QCborArray{QCborArray{0.0, 0}})}),
-    };
-    // imap takes single arguments: test.sleep(seconds) returns None, so use the index via starmap above
-    // only as a warm-up; the order check uses imap over seconds.
-    steps.append(callStep(QStringLiteral("pool"), QStringLiteral("imap"), {lit(QStringLiteral("test.sleep")), lit(QCborArray{0.6, 0.0})},
-                          QStringLiteral("ordered")));
-    steps.append(callStep(QStringLiteral("ordered"), QStringLiteral("next"), {}, QStringLiteral("first")));
-    steps.append(callStep(QStringLiteral("pool"), QStringLiteral("imap_unordered"),
-                          {lit(QStringLiteral("square")), lit(QCborArray{3})}, QStringLiteral("unordered")));
-    steps.append(callStep(QStringLiteral("unordered"), QStringLiteral("next"), {}, QStringLiteral("square")));
-    steps.append(callStep(QStringLiteral("unordered"), QStringLiteral("next")));
-    Q_UNUSED(arguments);
-    const auto run = poolRun(steps);
+        callStep(QStringLiteral("pool"), QStringLiteral("imap"),
+                 {lit(QStringLiteral("test.sleep")), lit(QCborArray{0.5, 0.0})}, QStringLiteral("ordered")),
+        callStep(QStringLiteral("ordered"), QStringLiteral("next"), {}, QStringLiteral("first")),
+        callStep(QStringLiteral("pool"), QStringLiteral("starmap"),
+                 {lit(QStringLiteral("test.sleep")), lit(QCborArray{QCborArray{0.0, 7}})}, QStringLiteral("warm")),
+        callStep(QStringLiteral("pool"), QStringLiteral("imap_unordered"),
+                 {lit(QStringLiteral("square")), lit(QCborArray{3})}, QStringLiteral("unordered")),
+        callStep(QStringLiteral("unordered"), QStringLiteral("next"), {}, QStringLiteral("square")),
+        callStep(QStringLiteral("unordered"), QStringLiteral("next")),
+    });
     QVERIFY(runToEnd(*run));
-    QCOMPARE(run->variables().value(QStringLiteral("square")).toInteger(), 9);
     QVERIFY(run->variables().value(QStringLiteral("first")).isNull());
-    QCOMPARE(mainFailure(run->record()), QStringLiteral("StopIteration raised at line 8"));
+    QCOMPARE(run->variables().value(QStringLiteral("warm")).toArray(), QCborArray{7});
+    QCOMPARE(run->variables().value(QStringLiteral("square")).toInteger(), 9);
+    QCOMPARE(mainFailure(run->record()), QStringLiteral("StopIteration raised at line 7"));
     QVERIFY(allGone(workerPids(run->record())));
 }
 

@@ -405,7 +405,7 @@ ScriptResult Run::createObject(const ScriptStep &step)
     ScriptObjectSpec spec;
     spec.type = step.method;
     spec.name = step.object;
-    spec.objectId = m_nextObjectId;
+    spec.objectId = m_nextObjectId++; // before the factory: an object may ask for more ids (ScriptHost)
     spec.runKey = m_server->runName(); // "processlab-<pid>-<hex>": segment names derive from it
     spec.host = this;
     for (const ScriptExpression &argument : step.arguments) {
@@ -426,7 +426,6 @@ ScriptResult Run::createObject(const ScriptStep &step)
         return ScriptResult::failure(error.isEmpty() ? QStringLiteral("NameError: name '%1' is not defined").arg(spec.type)
                                                      : error);
     }
-    ++m_nextObjectId;
     // `a, b = Pipe()`: one name per part of what the call returned.
     QStringList names = step.object.split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (QString &name : names)
