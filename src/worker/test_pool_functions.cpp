@@ -25,11 +25,11 @@ Protocol::Value crash(const WorkerContext &, const Protocol::Array &)
     std::abort();
 }
 
-// time.sleep(seconds); return value
+// time.sleep(seconds); return value (or seconds when no value is given)
 Protocol::Value sleepThenReturn(const WorkerContext &context, const Protocol::Array &arguments)
 {
     context.sleep(arguments.empty() ? 0.0 : arguments[0].toDouble());
-    return arguments.size() > 1 ? arguments[1] : Protocol::Value(nullptr);
+    return arguments.size() > 1 ? arguments[1] : (arguments.empty() ? Protocol::Value(nullptr) : arguments[0]);
 }
 
 // os.getpid()
