@@ -591,7 +591,7 @@ void Run::handleWorkerEnded(int workerId)
         // Now that every object has seen the end (a pipe end closed, a lock freed), a main
         // program waiting on any of them tries again.
         for (IpcObject *ipc : std::as_const(m_ipcObjects))
-            ipc->wake();
+            ipc->retryAfterWake();
         // How it ended, as its end event says (a pool names the signal of a worker lost mid-task).
         int exitCode = 0;
         int exitSignal = 0;
@@ -640,7 +640,7 @@ void Run::handleWake(int workerId, int objectId)
     Q_UNUSED(workerId);
     const QList<IpcObject *> objects = m_ipcObjects.values(objectId);
     for (IpcObject *object : objects)
-        object->wake();
+        object->retryAfterWake();
     if (objects.isEmpty()) {
         for (ScriptObject *scriptObject : allObjects())
             scriptObject->wake(objectId);
