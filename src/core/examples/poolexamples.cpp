@@ -9,47 +9,26 @@ namespace ProcessLab {
 
 namespace {
 
-KnobSpec intKnob(const char *name, int defaultValue, int minimum, int maximum, const char *label, const char *help)
-{
-    KnobSpec knob;
-    knob.name = QLatin1StringView(name);
-    knob.type = KnobSpec::Type::Int;
-    knob.defaultValue = defaultValue;
-    knob.minimum = minimum;
-    knob.maximum = maximum;
-    knob.label = label;
-    knob.help = help;
-    return knob;
-}
-
 KnobSpec processesKnob()
 {
-    return intKnob("processes", 2, 1, 64, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Processes"),
+    return KnobSpec::integer("processes", 2, 1, 64, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Processes"),
                    QT_TRANSLATE_NOOP("ProcessLab::Knob", "Pool(processes): how many worker processes the pool starts"));
 }
 
 QList<KnobSpec> poolKnobs()
 {
-    KnobSpec sleep;
-    sleep.name = QStringLiteral("sleep");
-    sleep.type = KnobSpec::Type::Double;
-    sleep.defaultValue = 2.0;
-    sleep.minimum = 0.0;
-    sleep.maximum = 60.0;
-    sleep.decimals = 2;
-    sleep.label = QT_TRANSLATE_NOOP("ProcessLab::Knob", "Sleep (s)");
-    sleep.help = QT_TRANSLATE_NOOP("ProcessLab::Knob", "Seconds each task sleeps (time.sleep)");
     return {
         processesKnob(),
-        intKnob("tasks", 2, 1, 100000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Tasks"),
+        KnobSpec::integer("tasks", 2, 1, 100000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Tasks"),
                 QT_TRANSLATE_NOOP("ProcessLab::Knob", "How many tasks are submitted with apply_async")),
-        sleep,
-        intKnob("maxtasksperchild", 0, 0, 1000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Tasks per worker"),
+        KnobSpec::decimal("sleep", 2.0, 0.0, 60.0, 2, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Sleep (s)"),
+                          QT_TRANSLATE_NOOP("ProcessLab::Knob", "Seconds each task sleeps (time.sleep)")),
+        KnobSpec::integer("maxtasksperchild", 0, 0, 1000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Tasks per worker"),
                 QT_TRANSLATE_NOOP("ProcessLab::Knob",
                                   "Pool(maxtasksperchild): a worker is replaced by a new process after this many "
                                   "tasks; 0 = it lives as long as the pool")),
         // Fault injection for demos and tests: the Python program has no such line.
-        intKnob("kill-worker-after", 0, 0, 600000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Kill a worker after (ms)"),
+        KnobSpec::integer("kill-worker-after", 0, 0, 600000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Kill a worker after (ms)"),
                 QT_TRANSLATE_NOOP("ProcessLab::Knob",
                                   "Fault injection by ProcessLab, not part of the Python program: after this many "
                                   "milliseconds, kill a pool worker that is running a task; the task is reported "
@@ -61,9 +40,9 @@ QList<KnobSpec> poolMapKnobs()
 {
     return {
         processesKnob(),
-        intKnob("items", 10, 0, 1000000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Items"),
+        KnobSpec::integer("items", 10, 0, 1000000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Items"),
                 QT_TRANSLATE_NOOP("ProcessLab::Knob", "pool.map(square, range(items)): how many numbers to square")),
-        intKnob("chunksize", 0, 0, 100000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Chunk size"),
+        KnobSpec::integer("chunksize", 0, 0, 100000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Chunk size"),
                 QT_TRANSLATE_NOOP("ProcessLab::Knob",
                                   "pool.map(chunksize): how many items a worker gets at once; 0 = Python's default "
                                   "rule")),
