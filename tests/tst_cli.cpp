@@ -89,6 +89,8 @@ private slots:
     void list();
     void runProcessPrintsTutorialLines();
     void summaryAndJson();
+    void helpPrintsUsage_data();
+    void helpPrintsUsage();
     void usageErrors_data();
     void usageErrors();
     void optionForms_data();
@@ -158,6 +160,26 @@ void TestCli::summaryAndJson()
     QCOMPARE(root.value(QLatin1StringView("knobs")).toObject().value(QLatin1StringView("workers")).toInt(), 3);
     QCOMPARE(root.value(QLatin1StringView("processes")).toArray().size(), 4);
     QCOMPARE(root.value(QLatin1StringView("exitCode")).toInt(), 0);
+}
+
+void TestCli::helpPrintsUsage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("--help") << QStringList{QStringLiteral("--help")};
+    QTest::newRow("run --help") << QStringList{QStringLiteral("run"), QStringLiteral("--help")};
+    QTest::newRow("run queue --help") << QStringList{QStringLiteral("run"), QStringLiteral("queue"), QStringLiteral("--help")};
+}
+
+// Asking for help is not a usage error: the usage, with every example's options, exit 0.
+void TestCli::helpPrintsUsage()
+{
+    QFETCH(QStringList, arguments);
+    const CliResult r = runCli(arguments);
+    QCOMPARE(r.exitCode, 0);
+    const QString usage = r.out + r.err;
+    QVERIFY2(usage.contains(QStringLiteral("Usage:")), qPrintable(usage));
+    QVERIFY2(usage.contains(QStringLiteral("--producers 1-16")), qPrintable(usage));
+    QVERIFY2(usage.contains(QStringLiteral("--lock / --no-lock")), qPrintable(usage));
 }
 
 void TestCli::usageErrors_data()

@@ -8,6 +8,7 @@
 #include "examples/exampleregistry.h"
 #include "examples/ipcexamples.h"
 #include "examples/ipcprograms.h"
+#include "examples/poolexamples.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -42,22 +43,23 @@ void addKnobRows(const QList<int> &workerCounts, const QList<double> &sleeps)
     }
 }
 
-// The IPC examples are not in the registry until their runtime is wired; the tests take
-// their definitions from ipcexamples.h.
-const ExampleDefinition &ipcExample(const QString &id)
+// The IPC and pool examples from their own headers: the pool examples are not in the
+// registry until their runtime is wired.
+const ExampleDefinition &exampleDefinition(const QString &id)
 {
-    static const QList<ExampleDefinition> examples = {queueExample(), pipeExample(), sharedExample()};
+    static const QList<ExampleDefinition> examples = {queueExample(), pipeExample(),   sharedExample(),
+                                                      poolExample(),  poolMapExample()};
     for (const ExampleDefinition &example : examples) {
         if (example.id == id)
             return example;
     }
-    qFatal("no IPC example %s", qPrintable(id));
+    qFatal("no example %s", qPrintable(id));
 }
 
-QVariantMap resolvedIpc(const QString &id, const QVariantMap &given)
+QVariantMap resolvedKnobsOf(const QString &id, const QVariantMap &given)
 {
     QString error;
-    const auto knobs = resolveKnobs(ipcExample(id).knobs, given, &error);
+    const auto knobs = resolveKnobs(exampleDefinition(id).knobs, given, &error);
     if (!knobs)
         qFatal("knobs of %s: %s", qPrintable(id), qPrintable(error));
     return *knobs;
@@ -218,13 +220,20 @@ private slots:
     void pythonPrintsWhatProcessLabPrints();
     void ipcDefaultsGiveTheirListing_data();
     void ipcDefaultsGiveTheirListing();
-    void queueListingIsTheTutorials();
-    void ipcKnobs_data();
-    void ipcKnobs();
+    void listingIsTheTutorials_data();
+    void listingIsTheTutorials();
+    void knobSpecs_data();
+    void knobSpecs();
     void ipcStatementsNameTheirLines_data();
     void ipcStatementsNameTheirLines();
     void ipcListingsRunWithPython_data();
     void ipcListingsRunWithPython();
+    void poolDefaultsGiveTheirListing_data();
+    void poolDefaultsGiveTheirListing();
+    void poolStatementsNameTheirLines_data();
+    void poolStatementsNameTheirLines();
+    void poolListingsRunWithPython_data();
+    void poolListingsRunWithPython();
 
 private:
     QString m_python;
@@ -440,36 +449,46 @@ void TestPythonListing::ipcDefaultsGiveTheirListing_data()
 void TestPythonListing::ipcDefaultsGiveTheirListing()
 {
     QFETCH(QString, id);
-    const ExampleDefinition &example = ipcExample(id);
+    const ExampleDefinition &example = exampleDefinition(id);
     QCOMPARE(example.group, ExampleGroup::Communication);
     QVERIFY(example.buildScript);
     QVERIFY(ExampleRegistry::find(id)); // listed, runnable
-    const PythonProgram program = example.pythonProgram(resolvedIpc(id, {}));
+    const PythonProgram program = example.pythonProgram(resolvedKnobsOf(id, {}));
     QFile resource(example.pythonResource);
     QVERIFY(resource.open(QIODevice::ReadOnly));
     QCOMPARE(program.text.toUtf8(), resource.readAll()); // byte for byte
     QVERIFY(example.isTutorialProgram(program));
     QVERIFY(!example.isTutorialProgram(example.pythonProgram(
-        resolvedIpc(id, {{example.knobs.constFirst().name, example.knobs.constFirst().maximum}}))));
+        resolvedKnobsOf(id, {{example.knobs.constFirst().name, example.knobs.constFirst().maximum}}))));
 }
 
-// resources/examples/queue.py is the tutorial's listing with its indentation and blank
+// resources/examples/<id>.py is the tutorial's listing with its indentation and blank
 // lines restored: the same lines, in the same order.
-void TestPythonListing::queueListingIsTheTutorials()
+void TestPythonListing::listingIsTheTutorials_data()
 {
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("heading");
+    QTest::newRow("queue") << QStringLiteral("queue") << QStringLiteral("示例:使用 Queue");
+    QTest::newRow("pool") << QStringLiteral("pool") << QStringLiteral("示例:使用进程池执行任务");
+}
+
+void TestPythonListing::listingIsTheTutorials()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, heading);
     QFile tutorial(QFINDTESTDATA("../resources/tutorial/python-processes-tutorial.zh.txt"));
     if (!tutorial.exists())
         QSKIP("the tutorial text is not next to the tests (installed test run)");
     QVERIFY(tutorial.open(QIODevice::ReadOnly));
     const QStringList tutorialLines = QString::fromUtf8(tutorial.readAll()).split(QLatin1Char('\n'));
-    const qsizetype heading = tutorialLines.indexOf(QStringLiteral("示例:使用 Queue"));
-    QVERIFY(heading > 0);
-    const qsizetype first = tutorialLines.indexOf(QStringLiteral("import multiprocessing"), heading);
+    const qsizetype headingLine = tutorialLines.indexOf(heading);
+    QVERIFY(headingLine > 0);
+    const qsizetype first = tutorialLines.indexOf(QStringLiteral("import multiprocessing"), headingLine);
     const qsizetype end = tutorialLines.indexOf(QStringLiteral("说明:"), first);
-    QVERIFY(first > heading && end > first);
+    QVERIFY(first > headingLine && end > first);
 
     QStringList listing;
-    const QString text = ipcExample(QStringLiteral("queue")).tutorialText();
+    const QString text = exampleDefinition(id).tutorialText();
     for (const QString &line : text.split(QLatin1Char('\n'))) {
         if (!line.trimmed().isEmpty())
             listing << line.trimmed();
@@ -477,7 +496,7 @@ void TestPythonListing::queueListingIsTheTutorials()
     QCOMPARE(listing, tutorialLines.mid(first, end - first));
 }
 
-void TestPythonListing::ipcKnobs_data()
+void TestPythonListing::knobSpecs_data()
 {
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("name");
@@ -493,29 +512,37 @@ void TestPythonListing::ipcKnobs_data()
     QTest::newRow("workers") << QStringLiteral("shared") << QStringLiteral("workers") << QVariant(2) << QVariant(1) << QVariant(64);
     QTest::newRow("increments") << QStringLiteral("shared") << QStringLiteral("increments") << QVariant(1000000) << QVariant(1) << QVariant(10000000);
     QTest::newRow("lock") << QStringLiteral("shared") << QStringLiteral("lock") << QVariant(true) << QVariant() << QVariant();
+    QTest::newRow("processes") << QStringLiteral("pool") << QStringLiteral("processes") << QVariant(2) << QVariant(1) << QVariant(64);
+    QTest::newRow("tasks") << QStringLiteral("pool") << QStringLiteral("tasks") << QVariant(2) << QVariant(1) << QVariant(100000);
+    QTest::newRow("sleep") << QStringLiteral("pool") << QStringLiteral("sleep") << QVariant(2.0) << QVariant(0.0) << QVariant(60.0);
+    QTest::newRow("maxtasksperchild") << QStringLiteral("pool") << QStringLiteral("maxtasksperchild") << QVariant(0) << QVariant(0) << QVariant(1000);
+    QTest::newRow("kill-worker-after") << QStringLiteral("pool") << QStringLiteral("kill-worker-after") << QVariant(0) << QVariant(0) << QVariant(600000);
+    QTest::newRow("map-processes") << QStringLiteral("pool-map") << QStringLiteral("processes") << QVariant(2) << QVariant(1) << QVariant(64);
+    QTest::newRow("map-items") << QStringLiteral("pool-map") << QStringLiteral("items") << QVariant(10) << QVariant(0) << QVariant(1000000);
+    QTest::newRow("map-chunksize") << QStringLiteral("pool-map") << QStringLiteral("chunksize") << QVariant(0) << QVariant(0) << QVariant(100000);
 }
 
 // Names, defaults and ranges as the issue gives them; the range is enforced with an error
 // naming the option; labels and help are there to translate.
-void TestPythonListing::ipcKnobs()
+void TestPythonListing::knobSpecs()
 {
     QFETCH(QString, id);
     QFETCH(QString, name);
     QFETCH(QVariant, defaultValue);
     QFETCH(QVariant, minimum);
     QFETCH(QVariant, maximum);
-    const ExampleDefinition &example = ipcExample(id);
+    const ExampleDefinition &example = exampleDefinition(id);
     const auto spec = std::find_if(example.knobs.cbegin(), example.knobs.cend(),
                                    [&](const KnobSpec &k) { return k.name == name; });
     QVERIFY(spec != example.knobs.cend());
     QVERIFY(qstrlen(spec->label) > 0);
     QVERIFY(qstrlen(spec->help) > 0);
     QCOMPARE(spec->defaultValue, defaultValue);
-    QCOMPARE(resolvedIpc(id, {}).value(name), defaultValue);
+    QCOMPARE(resolvedKnobsOf(id, {}).value(name), defaultValue);
     QString error;
     if (spec->type == KnobSpec::Type::Bool) {
         QCOMPARE(parseKnobValue(*spec, QStringLiteral("off"), &error), QVariant(false));
-        QCOMPARE(resolvedIpc(id, {{name, false}}).value(name), QVariant(false));
+        QCOMPARE(resolvedKnobsOf(id, {{name, false}}).value(name), QVariant(false));
         return;
     }
     QCOMPARE(spec->minimum, minimum);
@@ -590,8 +617,8 @@ void TestPythonListing::ipcStatementsNameTheirLines()
 {
     QFETCH(QString, id);
     QFETCH(QVariantMap, knobs);
-    const QVariantMap k = resolvedIpc(id, knobs);
-    const PythonProgram program = ipcExample(id).pythonProgram(k);
+    const QVariantMap k = resolvedKnobsOf(id, knobs);
+    const PythonProgram program = exampleDefinition(id).pythonProgram(k);
     QHash<QString, ProgramStatement> expected; // name -> code (as `line`-less statement) and context
     QHash<QString, QString> code;
     QHash<QString, QString> traces;
@@ -727,13 +754,13 @@ void TestPythonListing::ipcListingsRunWithPython()
     QFETCH(QVariantMap, knobs);
     if (m_python.isEmpty())
         QSKIP("python3 is not installed");
-    const QVariantMap k = resolvedIpc(id, knobs);
+    const QVariantMap k = resolvedKnobsOf(id, knobs);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     // Not "<id>.py": a script named queue.py would shadow the standard library's queue module.
     QFile file(dir.filePath(QStringLiteral("example_%1.py").arg(id)));
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(ipcExample(id).pythonProgram(k).text.toUtf8());
+    file.write(exampleDefinition(id).pythonProgram(k).text.toUtf8());
     file.close();
 
     QProcess python;
@@ -753,6 +780,225 @@ void TestPythonListing::ipcListingsRunWithPython()
         checkPipeOutput(lines, knob(k, "messages"));
     else
         checkSharedOutput(lines, knob(k, "workers"), knob(k, "increments"), k.value(QStringLiteral("lock")).toBool());
+}
+
+void TestPythonListing::poolDefaultsGiveTheirListing_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<bool>("fromTutorial");
+    QTest::newRow("pool") << QStringLiteral("pool") << true;
+    QTest::newRow("pool-map") << QStringLiteral("pool-map") << false;
+}
+
+// The defaults give the resource byte for byte; any knob of the program changes it. The
+// runtime wires the host scripts: until then the examples are neither scripted nor listed.
+void TestPythonListing::poolDefaultsGiveTheirListing()
+{
+    QFETCH(QString, id);
+    QFETCH(bool, fromTutorial);
+    const ExampleDefinition &example = exampleDefinition(id);
+    QCOMPARE(example.group, ExampleGroup::Pool);
+    QCOMPARE(example.listingFromTutorial, fromTutorial);
+    QVERIFY(!example.titleEn.isEmpty() && !example.summaryEn.isEmpty());
+    QVERIFY(example.titleZh.contains(QStringLiteral("进程池")));
+    QVERIFY(example.summaryZh.contains(QStringLiteral("进程池")));
+    QVERIFY(!example.buildScript);
+    QVERIFY(!ExampleRegistry::find(id));
+    const PythonProgram program = example.pythonProgram(resolvedKnobsOf(id, {}));
+    QFile resource(example.pythonResource);
+    QVERIFY(resource.open(QIODevice::ReadOnly));
+    QCOMPARE(program.text.toUtf8(), resource.readAll()); // byte for byte
+    QVERIFY(example.isTutorialProgram(program));
+    for (const KnobSpec &knob : example.knobs) {
+        const PythonProgram changed = example.pythonProgram(resolvedKnobsOf(id, {{knob.name, knob.maximum}}));
+        // The fault knob is ProcessLab's, not Python's: the listing stays the tutorial's.
+        QCOMPARE(example.isTutorialProgram(changed), knob.name == QLatin1StringView("kill-worker-after"));
+    }
+}
+
+namespace {
+
+QVariantMap poolKnobs(int processes, int tasks, double sleep, int maxtasksperchild)
+{
+    return {{QStringLiteral("processes"), processes}, {QStringLiteral("tasks"), tasks},
+            {QStringLiteral("sleep"), sleep}, {QStringLiteral("maxtasksperchild"), maxtasksperchild}};
+}
+
+QVariantMap poolMapKnobs(int processes, int items, int chunksize)
+{
+    return {{QStringLiteral("processes"), processes}, {QStringLiteral("items"), items},
+            {QStringLiteral("chunksize"), chunksize}};
+}
+
+void addPoolRows()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QVariantMap>("knobs");
+    QTest::newRow("pool-defaults") << QStringLiteral("pool") << QVariantMap();
+    QTest::newRow("pool-1-task") << QStringLiteral("pool") << poolKnobs(2, 1, 0.05, 0);
+    QTest::newRow("pool-4-tasks") << QStringLiteral("pool") << poolKnobs(2, 4, 0, 0);
+    QTest::newRow("pool-5-tasks") << QStringLiteral("pool") << poolKnobs(2, 5, 0, 0);
+    QTest::newRow("pool-10-tasks-3-processes") << QStringLiteral("pool") << poolKnobs(3, 10, 0.05, 0);
+    QTest::newRow("pool-maxtasksperchild-1") << QStringLiteral("pool") << poolKnobs(2, 6, 0, 1);
+    QTest::newRow("pool-64-processes") << QStringLiteral("pool") << poolKnobs(64, 100, 0, 0);
+    for (const int items : {0, 1, 7, 1000}) {
+        for (const int chunksize : {0, 1, 3}) {
+            QTest::addRow("pool-map-%d-chunksize-%d", items, chunksize)
+                << QStringLiteral("pool-map") << poolMapKnobs(2, items, chunksize);
+        }
+    }
+    QTest::newRow("pool-map-4-processes") << QStringLiteral("pool-map") << poolMapKnobs(4, 100, 0);
+}
+
+// What python3 prints for the pool listing: each task's two lines (started before finished,
+// both printed by the one process that ran it), every task exactly once, the final line last.
+void checkPoolOutput(const QStringList &lines, int tasks)
+{
+    QCOMPARE(lines.size(), 2 * tasks + 1);
+    QCOMPARE(lines.constLast(), QStringLiteral("All processes finished"));
+    QStringList expected;
+    for (int n = 1; n <= tasks; ++n) {
+        const QString started = QStringLiteral("Worker %1 started").arg(n);
+        const QString finished = QStringLiteral("Worker %1 finished").arg(n);
+        QVERIFY2(lines.indexOf(started) >= 0 && lines.indexOf(started) < lines.indexOf(finished), qPrintable(started));
+        expected << started << finished;
+    }
+    expected << QStringLiteral("All processes finished");
+    expected.sort();
+    QStringList sorted = lines;
+    sorted.sort();
+    QCOMPARE(sorted, expected);
+}
+
+// Python's print of a list of ints: "[0, 1, 4]", "[]"; written from the spec, squares in order.
+QString squaresAsPythonPrintsThem(int items)
+{
+    QStringList squares;
+    for (qint64 x = 0; x < items; ++x)
+        squares << QString::number(x * x);
+    return QLatin1Char('[') + squares.join(QStringLiteral(", ")) + QLatin1Char(']');
+}
+
+} // namespace
+
+void TestPythonListing::poolStatementsNameTheirLines_data()
+{
+    addPoolRows();
+    // Only the text is generated here: the largest values are cheap.
+    QTest::newRow("pool-max") << QStringLiteral("pool") << poolKnobs(64, 100000, 60, 1000);
+    QTest::newRow("pool-sleep-0.25") << QStringLiteral("pool") << poolKnobs(1, 3, 0.25, 2);
+    QTest::newRow("pool-map-max") << QStringLiteral("pool-map") << poolMapKnobs(64, 1000000, 100000);
+}
+
+// Every statement and trace is on a line holding exactly the expected code (written here
+// from the spec), in the expected loop context, and nothing else is recorded.
+void TestPythonListing::poolStatementsNameTheirLines()
+{
+    QFETCH(QString, id);
+    QFETCH(QVariantMap, knobs);
+    const QVariantMap k = resolvedKnobsOf(id, knobs);
+    const PythonProgram program = exampleDefinition(id).pythonProgram(k);
+    QHash<QString, std::pair<QString, QString>> statements; // name -> (code, context)
+    QHash<QString, QString> traces;
+    const int processes = knob(k, "processes");
+    if (id == QLatin1StringView("pool")) {
+        const int tasks = knob(k, "tasks");
+        const int maxtasksperchild = knob(k, "maxtasksperchild");
+        const double sleep = k.value(QStringLiteral("sleep")).toDouble();
+        statements.insert(QStringLiteral("pool.create"),
+                          {maxtasksperchild > 0
+                               ? QStringLiteral("pool = multiprocessing.Pool(processes=%1, maxtasksperchild=%2)")
+                                     .arg(processes)
+                                     .arg(maxtasksperchild)
+                               : QStringLiteral("pool = multiprocessing.Pool(processes=%1)").arg(processes),
+                           {}});
+        for (int n = 1; n <= tasks; ++n) {
+            statements.insert(QStringLiteral("apply.%1").arg(n),
+                              tasks <= 4 ? std::pair{QStringLiteral("pool.apply_async(worker, (%1,))").arg(n), QString()}
+                                         : std::pair{QStringLiteral("pool.apply_async(worker, (i,))"),
+                                                     QStringLiteral("i = %1").arg(n)});
+        }
+        statements.insert(QStringLiteral("print.final"), {QStringLiteral("print(\"All processes finished\")"), {}});
+        traces.insert(QStringLiteral("started"), QStringLiteral("print(f\"Worker {num} started\")"));
+        traces.insert(QStringLiteral("sleep"), QStringLiteral("time.sleep(%1)").arg(pythonNumber(sleep)));
+        traces.insert(QStringLiteral("finished"), QStringLiteral("print(f\"Worker {num} finished\")"));
+        QCOMPARE(program.text.count(QStringLiteral("apply_async")), tasks <= 4 ? tasks : 1);
+        QCOMPARE(program.text.count(QStringLiteral("    for i in range(1, %1):\n").arg(tasks + 1)), tasks <= 4 ? 0 : 1);
+        // The fault knob does not reach the Python program.
+        QVariantMap withFault = k;
+        withFault.insert(QStringLiteral("kill-worker-after"), 500);
+        QCOMPARE(exampleDefinition(id).pythonProgram(withFault).text, program.text);
+    } else {
+        const int items = knob(k, "items");
+        const int chunksize = knob(k, "chunksize");
+        statements.insert(QStringLiteral("pool.create"),
+                          {QStringLiteral("pool = multiprocessing.Pool(processes=%1)").arg(processes), {}});
+        statements.insert(QStringLiteral("map"),
+                          {chunksize > 0 ? QStringLiteral("results = pool.map(square, range(%1), chunksize=%2)")
+                                               .arg(items)
+                                               .arg(chunksize)
+                                         : QStringLiteral("results = pool.map(square, range(%1))").arg(items),
+                           {}});
+        statements.insert(QStringLiteral("print.results"), {QStringLiteral("print(results)"), {}});
+        traces.insert(QStringLiteral("square"), QStringLiteral("return x * x"));
+        QCOMPARE(program.text.contains(QStringLiteral("chunksize")), chunksize > 0);
+    }
+    statements.insert(QStringLiteral("close"), {QStringLiteral("pool.close()"), {}});
+    statements.insert(QStringLiteral("join"), {QStringLiteral("pool.join()"), {}});
+
+    const SourceListing &listing = program.listing;
+    QCOMPARE(program.statements.size(), statements.size());
+    for (auto it = statements.cbegin(); it != statements.cend(); ++it) {
+        QVERIFY2(program.statements.contains(it.key()), qPrintable(it.key()));
+        const ProgramStatement statement = program.statements.value(it.key());
+        QVERIFY2(statement.line >= 1 && statement.line <= listing.lineCount(), qPrintable(it.key()));
+        QCOMPARE(listing.line(statement.line), it.value().first);
+        QCOMPARE(statement.context, it.value().second);
+    }
+    // close, then join, then what follows join: the order Python runs them in.
+    QVERIFY(program.statements.value(QStringLiteral("close")).line < program.statements.value(QStringLiteral("join")).line);
+    QCOMPARE(program.traceLines.size(), traces.size());
+    for (auto it = traces.cbegin(); it != traces.cend(); ++it) {
+        const int line = program.traceLines.value(it.key());
+        QVERIFY2(line >= 1 && line <= listing.lineCount(), qPrintable(it.key()));
+        QCOMPARE(listing.line(line), it.value());
+    }
+}
+
+void TestPythonListing::poolListingsRunWithPython_data()
+{
+    addPoolRows();
+}
+
+// python3 runs the listing written for the knobs and prints what the spec says.
+void TestPythonListing::poolListingsRunWithPython()
+{
+    QFETCH(QString, id);
+    QFETCH(QVariantMap, knobs);
+    if (m_python.isEmpty())
+        QSKIP("python3 is not installed");
+    const QVariantMap k = resolvedKnobsOf(id, knobs);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(dir.filePath(QStringLiteral("example_%1.py").arg(id).replace(QLatin1Char('-'), QLatin1Char('_'))));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(exampleDefinition(id).pythonProgram(k).text.toUtf8());
+    file.close();
+
+    QProcess python;
+    QSignalSpy finished(&python, &QProcess::finished);
+    python.setProcessEnvironment(pythonEnvironment());
+    python.setWorkingDirectory(dir.path());
+    python.start(m_python, {file.fileName()});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+    QCOMPARE(python.readAllStandardError(), QByteArray());
+    QCOMPARE(python.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(python.exitCode(), 0);
+    const QStringList lines = textLines(python.readAllStandardOutput());
+    if (id == QLatin1StringView("pool"))
+        checkPoolOutput(lines, knob(k, "tasks"));
+    else
+        QCOMPARE(lines, QStringList{squaresAsPythonPrintsThem(knob(k, "items"))});
 }
 
 QTEST_GUILESS_MAIN(TestPythonListing)

@@ -442,6 +442,58 @@
         <source>How many messages the child process sends</source>
         <translation>子进程发送的消息数量</translation>
     </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程数</translation>
+    </message>
+    <message>
+        <source>Pool(processes): how many worker processes the pool starts</source>
+        <translation>Pool(processes):进程池启动的工作进程数量</translation>
+    </message>
+    <message>
+        <source>Seconds each task sleeps (time.sleep)</source>
+        <translation>每个任务休眠的秒数(time.sleep)</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <source>How many tasks are submitted with apply_async</source>
+        <translation>用 apply_async 提交的任务数量</translation>
+    </message>
+    <message>
+        <source>Tasks per worker</source>
+        <translation>每个进程的任务数</translation>
+    </message>
+    <message>
+        <source>Pool(maxtasksperchild): a worker is replaced by a new process after this many tasks; 0 = it lives as long as the pool</source>
+        <translation>Pool(maxtasksperchild):工作进程完成这么多任务后由新进程替换;0 表示与进程池同生命周期</translation>
+    </message>
+    <message>
+        <source>Kill a worker after (ms)</source>
+        <translation>终止工作进程的时间(毫秒)</translation>
+    </message>
+    <message>
+        <source>Fault injection by ProcessLab, not part of the Python program: after this many milliseconds, kill a pool worker that is running a task; the task is reported lost and a new worker runs the rest; 0 = off</source>
+        <translation>ProcessLab 的故障注入,不属于 Python 程序:经过这么多毫秒后,终止进程池中一个正在执行任务的进程;该任务报告为丢失,由新进程执行其余任务;0 表示关闭</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>元素数</translation>
+    </message>
+    <message>
+        <source>pool.map(square, range(items)): how many numbers to square</source>
+        <translation>pool.map(square, range(items)):要计算平方的数字个数</translation>
+    </message>
+    <message>
+        <source>Chunk size</source>
+        <translation>分块大小</translation>
+    </message>
+    <message>
+        <source>pool.map(chunksize): how many items a worker gets at once; 0 = Python&apos;s default rule</source>
+        <translation>pool.map(chunksize):工作进程每次领取的元素个数;0 表示使用 Python 的默认规则</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::KnobPanel</name>

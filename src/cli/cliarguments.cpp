@@ -128,6 +128,9 @@ QString repeatedMessage(const QString &option)
 
 ParsedCommand parseRun(const QStringList &args)
 {
+    // `run --help`: the usage, which lists every example and its options.
+    if (!args.isEmpty() && (args.first() == QLatin1StringView("--help") || args.first() == QLatin1StringView("-h")))
+        return {};
     if (args.isEmpty() || args.first().startsWith(QLatin1StringView("-")))
         return error(tr("run: name an example (%1)").arg(exampleIds()));
     const ExampleDefinition *example = ExampleRegistry::find(args.first());

@@ -7,29 +7,19 @@
 
 namespace ProcessLab {
 
+KnobSpec workersKnob()
+{
+    return KnobSpec::integer("workers", 2, 1, 64, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Workers"),
+                             QT_TRANSLATE_NOOP("ProcessLab::Knob", "How many worker processes to start"));
+}
+
 namespace {
 
 QList<KnobSpec> workerKnobs()
 {
-    KnobSpec workers;
-    workers.name = QStringLiteral("workers");
-    workers.type = KnobSpec::Type::Int;
-    workers.defaultValue = 2;
-    workers.minimum = 1;
-    workers.maximum = 64;
-    workers.label = QT_TRANSLATE_NOOP("ProcessLab::Knob", "Workers");
-    workers.help = QT_TRANSLATE_NOOP("ProcessLab::Knob", "How many worker processes to start");
-
-    KnobSpec sleep;
-    sleep.name = QStringLiteral("sleep");
-    sleep.type = KnobSpec::Type::Double;
-    sleep.defaultValue = 2.0;
-    sleep.minimum = 0.0;
-    sleep.maximum = 60.0;
-    sleep.decimals = 2;
-    sleep.label = QT_TRANSLATE_NOOP("ProcessLab::Knob", "Sleep (s)");
-    sleep.help = QT_TRANSLATE_NOOP("ProcessLab::Knob", "Seconds each worker sleeps (time.sleep)");
-    return {workers, sleep};
+    return {workersKnob(),
+            KnobSpec::decimal("sleep", 2.0, 0.0, 60.0, 2, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Sleep (s)"),
+                              QT_TRANSLATE_NOOP("ProcessLab::Knob", "Seconds each worker sleeps (time.sleep)"))};
 }
 
 int workerCount(const QVariantMap &knobs)

@@ -10,4 +10,7 @@ namespace ProcessLab {
 ExampleDefinition processExample();
 ExampleDefinition subclassExample();
 
+// --workers 1-64 (2): the worker count of these examples and of the shared-memory one.
+KnobSpec workersKnob();
+
 } // namespace ProcessLab

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ipcexamples.h"
 
+#include "basicexamples.h"
 #include "ipcprograms.h"
 
 #include <QtGlobal>
@@ -9,41 +10,20 @@ namespace ProcessLab {
 
 namespace {
 
-KnobSpec intKnob(const char *name, int defaultValue, int minimum, int maximum, const char *label, const char *help)
-{
-    KnobSpec knob;
-    knob.name = QLatin1StringView(name);
-    knob.type = KnobSpec::Type::Int;
-    knob.defaultValue = defaultValue;
-    knob.minimum = minimum;
-    knob.maximum = maximum;
-    knob.label = label;
-    knob.help = help;
-    return knob;
-}
-
 QList<KnobSpec> queueKnobs()
 {
-    KnobSpec delay;
-    delay.name = QStringLiteral("delay");
-    delay.type = KnobSpec::Type::Double;
-    delay.defaultValue = 0.0;
-    delay.minimum = 0.0;
-    delay.maximum = 10.0;
-    delay.decimals = 2;
-    delay.label = QT_TRANSLATE_NOOP("ProcessLab::Knob", "Delay (s)");
-    delay.help = QT_TRANSLATE_NOOP("ProcessLab::Knob", "Seconds each producer sleeps after each put (time.sleep)");
     return {
-        intKnob("producers", 1, 1, 16, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Producers"),
+        KnobSpec::integer("producers", 1, 1, 16, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Producers"),
                 QT_TRANSLATE_NOOP("ProcessLab::Knob", "How many producer processes put items into the queue")),
-        intKnob("consumers", 1, 1, 16, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Consumers"),
+        KnobSpec::integer("consumers", 1, 1, 16, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Consumers"),
                 QT_TRANSLATE_NOOP("ProcessLab::Knob", "How many consumer processes get items from the queue")),
-        intKnob("items", 5, 0, 1000000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Items per producer"),
+        KnobSpec::integer("items", 5, 0, 1000000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Items per producer"),
                 QT_TRANSLATE_NOOP("ProcessLab::Knob", "How many items each producer puts")),
-        intKnob("maxsize", 0, 0, 100000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Queue size limit"),
+        KnobSpec::integer("maxsize", 0, 0, 100000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Queue size limit"),
                 QT_TRANSLATE_NOOP("ProcessLab::Knob",
                                   "Queue(maxsize): a producer waits while the queue holds this many items; 0 = unbounded")),
-        delay,
+        KnobSpec::decimal("delay", 0.0, 0.0, 10.0, 2, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Delay (s)"),
+                          QT_TRANSLATE_NOOP("ProcessLab::Knob", "Seconds each producer sleeps after each put (time.sleep)")),
     };
 }
 
@@ -60,21 +40,15 @@ QueueProgramOptions queueOptions(const QVariantMap &knobs)
 
 QList<KnobSpec> sharedKnobs()
 {
-    KnobSpec lock;
-    lock.name = QStringLiteral("lock");
-    lock.type = KnobSpec::Type::Bool;
-    lock.defaultValue = true;
-    lock.label = QT_TRANSLATE_NOOP("ProcessLab::Knob", "Lock");
-    lock.help = QT_TRANSLATE_NOOP("ProcessLab::Knob",
-                                  "Hold counter.get_lock() around each increment; off shows lost updates");
     return {
-        intKnob("workers", 2, 1, 64, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Workers"),
-                QT_TRANSLATE_NOOP("ProcessLab::Knob", "How many worker processes to start")),
+        workersKnob(),
         // 1,000,000: two C++ workers overlap long enough for the lock-off run to lose updates
         // every time (at 10,000 one is done ~1 ms after it starts, before the other starts).
-        intKnob("increments", 1000000, 1, 10000000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Increments per worker"),
+        KnobSpec::integer("increments", 1000000, 1, 10000000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Increments per worker"),
                 QT_TRANSLATE_NOOP("ProcessLab::Knob", "How many times each worker adds 1 to the shared counter")),
-        lock,
+        KnobSpec::boolean("lock", true, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Lock"),
+                          QT_TRANSLATE_NOOP("ProcessLab::Knob",
+                                            "Hold counter.get_lock() around each increment; off shows lost updates")),
     };
 }
 
@@ -261,7 +235,7 @@ ExampleDefinition pipeExample()
                                  "and None, the main program receives them.");
     e.summaryZh = QStringLiteral("multiprocessing.Pipe() 返回管道的两个连接端:子进程发送消息和结束标记 None,"
                                  "主进程接收并打印。");
-    e.knobs = {intKnob("messages", 5, 1, 100000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Messages"),
+    e.knobs = {KnobSpec::integer("messages", 5, 1, 100000, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Messages"),
                        QT_TRANSLATE_NOOP("ProcessLab::Knob", "How many messages the child process sends"))};
     e.pythonResource = QStringLiteral(":/examples/pipe.py");
     e.listingFromTutorial = false; // the tutorial names Pipe without a program

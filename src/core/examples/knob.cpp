@@ -20,6 +20,46 @@ QString numberText(const QVariant &value)
 }
 } // namespace
 
+KnobSpec KnobSpec::integer(const char *name, int defaultValue, int minimum, int maximum, const char *label,
+                           const char *help)
+{
+    KnobSpec knob;
+    knob.name = QLatin1StringView(name);
+    knob.type = Type::Int;
+    knob.defaultValue = defaultValue;
+    knob.minimum = minimum;
+    knob.maximum = maximum;
+    knob.label = label;
+    knob.help = help;
+    return knob;
+}
+
+KnobSpec KnobSpec::decimal(const char *name, double defaultValue, double minimum, double maximum, int decimals,
+                           const char *label, const char *help)
+{
+    KnobSpec knob;
+    knob.name = QLatin1StringView(name);
+    knob.type = Type::Double;
+    knob.defaultValue = defaultValue;
+    knob.minimum = minimum;
+    knob.maximum = maximum;
+    knob.decimals = decimals;
+    knob.label = label;
+    knob.help = help;
+    return knob;
+}
+
+KnobSpec KnobSpec::boolean(const char *name, bool defaultValue, const char *label, const char *help)
+{
+    KnobSpec knob;
+    knob.name = QLatin1StringView(name);
+    knob.type = Type::Bool;
+    knob.defaultValue = defaultValue;
+    knob.label = label;
+    knob.help = help;
+    return knob;
+}
+
 QString KnobSpec::translatedLabel() const
 {
     return QCoreApplication::translate("ProcessLab::Knob", label);

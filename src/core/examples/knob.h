@@ -25,6 +25,13 @@ struct KnobSpec
     const char *help = "";  // translatable one-liner
     int decimals = 0;       // Double only
 
+    // The three kinds, built in one expression (label and help: QT_TRANSLATE_NOOP texts).
+    static KnobSpec integer(const char *name, int defaultValue, int minimum, int maximum, const char *label,
+                            const char *help);
+    static KnobSpec decimal(const char *name, double defaultValue, double minimum, double maximum, int decimals,
+                            const char *label, const char *help);
+    static KnobSpec boolean(const char *name, bool defaultValue, const char *label, const char *help);
+
     QString translatedLabel() const;
     QString translatedHelp() const;
     QString rangeText() const; // "1-64", "0-60"
