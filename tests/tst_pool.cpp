@@ -102,6 +102,8 @@ private slots:
     void workerKilledMidTaskLosesOnlyThatTask();
     void maxtasksperchildOneGivesANewPidPerTask();
     void imapInOrderAndUnordered();
+    void badCallsRaisePythonsErrors_data();
+    void badCallsRaisePythonsErrors();
 
 private:
     QTemporaryDir m_temp; // TMPDIR of this process: the runs' segments live here
@@ -342,13 +344,16 @@ void TestPool::maxtasksperchildOneGivesANewPidPerTask()
 void TestPool::imapInOrderAndUnordered()
 {
     // imap: item 0 sleeps longest and still comes first; imap_unordered: the quick one first.
+    // (QCborArray{QCborArray{...}} would be a copy under clang: the list of one list is built.)
+    QCborArray oneArgumentList;
+    oneArgumentList.append(QCborArray{0.0, 7});
     const auto run = poolRun({
         createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
         callStep(QStringLiteral("pool"), QStringLiteral("imap"),
                  {lit(QStringLiteral("test.sleep")), lit(QCborArray{0.5, 0.0})}, QStringLiteral("ordered")),
         callStep(QStringLiteral("ordered"), QStringLiteral("next"), {}, QStringLiteral("first")),
         callStep(QStringLiteral("pool"), QStringLiteral("starmap"),
-                 {lit(QStringLiteral("test.sleep")), lit(QCborArray{QCborArray{0.0, 7}})}, QStringLiteral("warm")),
+                 {lit(QStringLiteral("test.sleep")), lit(oneArgumentList)}, QStringLiteral("warm")),
         callStep(QStringLiteral("pool"), QStringLiteral("imap_unordered"),
                  {lit(QStringLiteral("test.sleep")), lit(QCborArray{0.5, 0.0})}, QStringLiteral("unordered")),
         callStep(QStringLiteral("unordered"), QStringLiteral("next"), {}, QStringLiteral("quick")),
@@ -361,6 +366,54 @@ void TestPool::imapInOrderAndUnordered()
     QCOMPARE(run->variables().value(QStringLiteral("quick")).toDouble(), 0.0);
     QCOMPARE(run->variables().value(QStringLiteral("slow")).toDouble(), 0.5);
     QCOMPARE(mainFailure(run->record()), QStringLiteral("StopIteration raised at line 8"));
+    QVERIFY(allGone(workerPids(run->record())));
+}
+
+void TestPool::badCallsRaisePythonsErrors_data()
+{
+    QTest::addColumn<QList<ScriptStep>>("steps");
+    QTest::addColumn<QString>("failure");
+    const auto pool = [](QList<QCborValue> arguments) {
+        QList<ScriptExpression> expressions;
+        for (const QCborValue &argument : arguments)
+            expressions.append(lit(argument));
+        return createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), expressions);
+    };
+    QTest::newRow("no processes") << QList<ScriptStep>{pool({0})}
+                                  << QStringLiteral("ValueError: Number of processes must be at least 1 raised at line 1");
+    QTest::newRow("negative maxtasksperchild")
+        << QList<ScriptStep>{pool({1, -1})}
+        << QStringLiteral("ValueError: maxtasksperchild must be a positive int or None raised at line 1");
+    QTest::newRow("starmap item not a list")
+        << QList<ScriptStep>{pool({1}), callStep(QStringLiteral("pool"), QStringLiteral("starmap"),
+                                                 {lit(QStringLiteral("square")), lit(QCborArray{1, 2})})}
+        << QStringLiteral("TypeError: square() argument after * must be an iterable, not int raised at line 2");
+    QTest::newRow("map over a number that is not an int")
+        << QList<ScriptStep>{pool({1}), callStep(QStringLiteral("pool"), QStringLiteral("map"),
+                                                 {lit(QStringLiteral("square")), lit(2.5)})}
+        << QStringLiteral("TypeError: 'float' object is not iterable raised at line 2");
+    QTest::newRow("chunksize 0")
+        << QList<ScriptStep>{pool({1}), callStep(QStringLiteral("pool"), QStringLiteral("map"),
+                                                 {lit(QStringLiteral("square")), lit(3), lit(0)})}
+        << QStringLiteral("ValueError: Chunksize must be 1+, not 0 raised at line 2");
+    QTest::newRow("join while running")
+        << QList<ScriptStep>{pool({1}), callStep(QStringLiteral("pool"), QStringLiteral("join"))}
+        << QStringLiteral("ValueError: Pool is still running raised at line 2");
+    QTest::newRow("apply after close")
+        << QList<ScriptStep>{pool({1}), callStep(QStringLiteral("pool"), QStringLiteral("close")),
+                             callStep(QStringLiteral("pool"), QStringLiteral("apply_async"),
+                                      {lit(QStringLiteral("square")), lit(QCborArray{2})})}
+        << QStringLiteral("ValueError: Pool not running raised at line 3");
+}
+
+void TestPool::badCallsRaisePythonsErrors()
+{
+    QFETCH(QList<ScriptStep>, steps);
+    QFETCH(QString, failure);
+    const auto run = poolRun(steps);
+    QVERIFY(runToEnd(*run));
+    QCOMPARE(mainFailure(run->record()), failure);
+    QCOMPARE(run->exitCode(), 1);
     QVERIFY(allGone(workerPids(run->record())));
 }
 

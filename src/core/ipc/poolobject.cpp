@@ -197,10 +197,19 @@ void PoolObject::call(const QString &method, const QList<QCborValue> &arguments,
             const std::optional<QList<QCborValue>> items = iterableItems(arguments.value(1));
             if (!items)
                 return completion(ScriptResult::failure(QStringLiteral("TypeError: '%1' object is not iterable")
-                                                            .arg(pythonRepr(arguments.value(1)))));
+                                                            .arg(pythonTypeName(arguments.value(1)))));
             const bool star = method.startsWith(QLatin1StringView("starmap"));
-            for (const QCborValue &item : *items)
-                argumentLists.append(star ? item : QCborValue(QCborArray{item}));
+            for (const QCborValue &item : *items) {
+                // starmap(f, [(1, 2), ...]) calls f(1, 2): each item must be an argument list.
+                if (star && !item.isArray())
+                    return completion(ScriptResult::failure(
+                        QStringLiteral("TypeError: %1() argument after * must be an iterable, not %2")
+                            .arg(function, pythonTypeName(item))));
+                // QCborArray{item} would copy an item that is a list itself: build the 1-tuple.
+                QCborArray single;
+                single.append(item);
+                argumentLists.append(star ? item : QCborValue(single));
+            }
             const QCborValue chunkArgument = arguments.value(2);
             if (!chunkArgument.isNull() && !chunkArgument.isUndefined()) {
                 chunksize = qsizetype(chunkArgument.toInteger(0));
