@@ -774,6 +774,49 @@
     </message>
 </context>
 <context>
+    <name>ProcessLab::PoolObject</name>
+    <message>
+        <source>%1: %2 could not start: %3</source>
+        <translation>%1：%2 无法启动：%3</translation>
+    </message>
+    <message>
+        <source>ValueError: a task of %1 KiB does not fit the pool&apos;s task queue (at most %2 KiB); use a smaller chunksize</source>
+        <translation>ValueError: 一个 %1 KiB 的任务放不进进程池的任务队列（最多 %2 KiB）；请用更小的 chunksize</translation>
+    </message>
+    <message>
+        <source>was killed by signal %1</source>
+        <translation>被信号 %1 终止</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>已退出，退出码 %1</translation>
+    </message>
+    <message>
+        <source>multiprocessing.pool.WorkerLostError: task %1 was lost: its process %2 (pid %3) %4</source>
+        <translation>multiprocessing.pool.WorkerLostError: 任务 %1 丢失：它的进程 %2（PID %3）%4</translation>
+    </message>
+    <message>
+        <source>task %1 lost: %2 (pid %3) %4</source>
+        <translation>任务 %1 丢失：%2（PID %3）%4</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2) exited after %3 tasks; a new process takes its place</source>
+        <translation>%1（PID %2）完成 %3 个任务后退出；由新进程接替</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2) %3; a new process takes its place</source>
+        <translation>%1（PID %2）%3；由新进程接替</translation>
+    </message>
+    <message>
+        <source>multiprocessing.pool.WorkerLostError: task %1 was lost: the process that took it died</source>
+        <translation>multiprocessing.pool.WorkerLostError: 任务 %1 丢失：领取它的进程已死亡</translation>
+    </message>
+    <message>
+        <source>task %1 lost: the process that took it died</source>
+        <translation>任务 %1 丢失：领取它的进程已死亡</translation>
+    </message>
+</context>
+<context>
     <name>ProcessLab::ProcessListModel</name>
     <message>
         <source>stdout: %1, stderr: %2</source>
@@ -891,6 +934,10 @@
     <message>
         <source>notification for an unknown object: %1</source>
         <translation>发给未知对象的通知:%1</translation>
+    </message>
+    <message>
+        <source>the run is not running</source>
+        <translation>运行未在进行</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ BehaviourFunction findBehaviour(std::string_view name)
     const std::span<const Behaviour> groups[] = {
         basicBehaviours(),
         ipcBehaviours(),
+        poolBehaviours(),
         benchBehaviours(),
 #ifdef PROCESSLAB_TEST_WORKER
         testBehaviours(),
@@ -19,6 +20,23 @@ BehaviourFunction findBehaviour(std::string_view name)
         for (const Behaviour &behaviour : group) {
             if (name == behaviour.name)
                 return behaviour.run;
+        }
+    }
+    return nullptr;
+}
+
+PoolFunction findPoolFunction(std::string_view name)
+{
+    const std::span<const PoolFunctionEntry> groups[] = {
+        poolFunctions(),
+#ifdef PROCESSLAB_TEST_WORKER
+        testPoolFunctions(),
+#endif
+    };
+    for (const std::span<const PoolFunctionEntry> group : groups) {
+        for (const PoolFunctionEntry &function : group) {
+            if (name == function.name)
+                return function.run;
         }
     }
     return nullptr;

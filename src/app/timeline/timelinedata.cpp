@@ -229,6 +229,8 @@ void TimelineData::foldEvent(const RunEvent &event, qsizetype index, qint64 t)
     case EventKind::IpcSampling:
     case EventKind::IpcCounters:
     case EventKind::IpcRecovered:
+    case EventKind::PoolTask: // pools: their own views (task table, busy spans) come later
+    case EventKind::PoolWorker:
         break;
     }
 }

@@ -86,6 +86,7 @@ struct ScriptObjectSpec
     int objectId = 0;      // 1.. in creation order, unique within the run
     QString runKey;        // the run's unique name (its local server), for segment names
     QList<QCborValue> arguments;
+    ScriptHost *host = nullptr; // the Run: objects that start processes (Pool) use it
 };
 
 // Creates the objects a script's CreateObject steps name; nullptr and *error if it cannot.

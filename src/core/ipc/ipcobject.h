@@ -8,7 +8,7 @@
 // The host never blocks (docs/ipc.md): a call that would wait (get() on an empty queue,
 // recv() with nothing in the pipe) sets the object's "host waiting" flag, tries once more,
 // and stays pending; the worker whose operation may release it sends a Wake frame and the
-// Run calls wake(). A timeout is a timer. Stop cancels.
+// Run calls retryAfterWake(). A timeout is a timer. Stop cancels.
 //
 // Observation: the main program's own operations are recorded here as IpcOperation events
 // of process 0 while the object's budget lasts; workers report theirs; sample() turns the
@@ -54,7 +54,7 @@ public:
     QCborMap attachment(int workerId) const override;
 
     // A Wake frame for this object arrived: retry the pending call.
-    void wake() { retryPending(); }
+    void retryAfterWake() { retryPending(); }
     void cancel() override;
     // Periodic (~100 Hz) and at the run's end: record the counters if they changed.
     virtual void sample(qint64 nowNs) = 0;

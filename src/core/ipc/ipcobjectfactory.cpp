@@ -5,6 +5,7 @@
 #include "examples/hostscript.h"
 #include "ipcobject.h"
 #include "pipeobject.h"
+#include "poolobject.h"
 #include "queueobject.h"
 
 #include "protocol/monotonicclock.h"
@@ -108,6 +109,8 @@ std::unique_ptr<ScriptObject> createCells(const ScriptObjectSpec &spec, bool isA
 std::unique_ptr<ScriptObject> createIpcObject(const ScriptObjectSpec &spec, const IpcObject::EventSink &sink,
                                               QString *error)
 {
+    if (spec.type == QLatin1StringView("Pool"))
+        return PoolObject::create(spec, error); // multiprocessing.Pool: docs/pool.md
     if (spec.type == QLatin1StringView("Queue")) {
         const qint64 maxsize = std::max<qint64>(0, spec.arguments.value(0).toInteger(0)); // <= 0: unbounded
         std::shared_ptr<HostSegment> segment = createSegment(spec, Shm::QueueView::segmentSize(ipcRingBytes), error);

@@ -92,6 +92,17 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
         o.insert(QLatin1StringView("count"), event.count);
         o.insert(QLatin1StringView("ops"), event.sequence);
         break;
+    case EventKind::PoolTask:
+        o.insert(QLatin1StringView("object"), event.object);
+        o.insert(QLatin1StringView("phase"), poolTaskPhaseName(event.op));
+        o.insert(QLatin1StringView("task"), event.count);
+        if (event.sequence)
+            o.insert(QLatin1StringView("items"), event.sequence);
+        break;
+    case EventKind::PoolWorker:
+        o.insert(QLatin1StringView("object"), event.object);
+        o.insert(QLatin1StringView("change"), poolWorkerChangeName(event.op));
+        break;
     case EventKind::RunStarted:
     case EventKind::Paused:
     case EventKind::Error:

@@ -56,7 +56,18 @@ enum class EventKind : quint8 {
     IpcCounters,      // object, count: depth (Queue), in flight (Pipe), value (Value), acquisitions (Lock),
                       // sequence: operations so far (all processes)
     IpcRecovered,     // process: the one that died, object, text: what the host repaired
+    // Process pools (docs/pool.md):
+    PoolTask,   // object: the pool, op: PoolTaskPhase, count: task number (one queue item: an
+                // apply_async or a chunk of map), sequence: items in the task; process/pid: the
+                // worker (started/finished/failed/lost); text: call, value repr or error
+    PoolWorker, // object: the pool, op: PoolWorkerChange, process/pid: the pool worker, text: detail
 };
+
+// RunEvent::op of a PoolTask event. Counters: count = tasks done, sequence = tasks queued
+// (after the per-task budget, and at the end).
+enum class PoolTaskPhase : quint8 { Queued = 1, Started = 2, Finished = 3, Failed = 4, Lost = 5, Counters = 6 };
+// RunEvent::op of a PoolWorker event.
+enum class PoolWorkerChange : quint8 { Started = 1, Recycled = 2, Replaced = 3 };
 
 // The kinds of shared objects, as RunEvent::op of an IpcObjectCreated event.
 enum class IpcObjectKind : quint8 { Queue = 1, Pipe = 2, Value = 3, Array = 4, Lock = 5 };
@@ -90,6 +101,8 @@ QString eventKindName(EventKind kind);          // stable English id used in exp
 QString streamName(OutputStream stream);        // "stdout" / "stderr"
 QString ipcOpName(int op);                       // "put", "get", ...: stable ids used in exports
 QString ipcObjectKindName(IpcObjectKind kind);   // "queue", "pipe", "value", "array", "lock"
+QString poolTaskPhaseName(int op);               // "queued", "started", ...: stable ids used in exports
+QString poolWorkerChangeName(int op);            // "started", "recycled", "replaced"
 
 } // namespace ProcessLab
 

@@ -61,6 +61,8 @@ QString eventKindName(EventKind kind)
     case EventKind::IpcSampling: return QStringLiteral("ipc-sampling");
     case EventKind::IpcCounters: return QStringLiteral("ipc-counters");
     case EventKind::IpcRecovered: return QStringLiteral("ipc-recovered");
+    case EventKind::PoolTask: return QStringLiteral("pool-task");
+    case EventKind::PoolWorker: return QStringLiteral("pool-worker");
     }
     return {};
 }
@@ -92,6 +94,29 @@ QString ipcObjectKindName(IpcObjectKind kind)
     case IpcObjectKind::Lock: return QStringLiteral("lock");
     }
     return {};
+}
+
+QString poolTaskPhaseName(int op)
+{
+    switch (static_cast<PoolTaskPhase>(op)) {
+    case PoolTaskPhase::Queued: return QStringLiteral("queued");
+    case PoolTaskPhase::Started: return QStringLiteral("started");
+    case PoolTaskPhase::Finished: return QStringLiteral("finished");
+    case PoolTaskPhase::Failed: return QStringLiteral("failed");
+    case PoolTaskPhase::Lost: return QStringLiteral("lost");
+    case PoolTaskPhase::Counters: return QStringLiteral("counters");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString poolWorkerChangeName(int op)
+{
+    switch (static_cast<PoolWorkerChange>(op)) {
+    case PoolWorkerChange::Started: return QStringLiteral("started");
+    case PoolWorkerChange::Recycled: return QStringLiteral("recycled");
+    case PoolWorkerChange::Replaced: return QStringLiteral("replaced");
+    }
+    return QStringLiteral("unknown");
 }
 
 QString streamName(OutputStream stream)

@@ -246,6 +246,9 @@ void RunSummaryBuilder::consume(const RunEvent &event)
         if (ObjectSummary *object = objectWithId(event.object))
             ++object->recoveries;
         break;
+    case EventKind::PoolTask: // the pool's task table is a later projection (issue 11, part 2)
+    case EventKind::PoolWorker:
+        break;
     }
 }
 

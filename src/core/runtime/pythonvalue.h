@@ -12,5 +12,7 @@ namespace ProcessLab {
 
 QString pythonRepr(const QCborValue &value);
 QString pythonStr(const QCborValue &value);
+// type(value).__name__ as Python says it in messages ("int", "list", "NoneType").
+QString pythonTypeName(const QCborValue &value);
 
 } // namespace ProcessLab

@@ -217,15 +217,31 @@ void Run::runSteps()
         const PendingStep outcome = std::exchange(m_pending, {});
         if (!outcome.result.ok())
             return failMain(step, outcome.result.error);
-        if (step.kind == ScriptStep::Kind::Call && !step.variable.isEmpty())
+        if (step.kind == ScriptStep::Kind::Call && !step.variable.isEmpty()) {
             m_variables.insert(step.variable, outcome.result.value);
+            if (outcome.result.object)
+                m_returnedObjects[step.variable] = outcome.result.object;
+            else
+                m_returnedObjects.erase(step.variable);
+        }
         recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::ScriptStepEnded, .process = mainProcessId,
                      .sourceLine = step.sourceLine, .text = step.source});
         m_next = outcome.jumpTarget >= 0 ? outcome.jumpTarget : m_next + 1;
         m_stepEntered = false;
         emit stepChanged(m_next);
     }
+    if (m_status == Status::Running && m_next >= m_script.steps.size())
+        endMainProgram();
     maybeFinish();
+}
+
+void Run::endMainProgram()
+{
+    if (m_mainEnded)
+        return;
+    m_mainEnded = true;
+    for (ScriptObject *scriptObject : allObjects())
+        scriptObject->mainProgramEnded();
 }
 
 // Runs one statement. Its outcome goes to completeStep(): at once, or later for a step
@@ -239,16 +255,7 @@ void Run::executeStep(const ScriptStep &step, qint64 beginNs)
                                        [&step](const WorkerSpec &w) { return w.id == step.worker; });
         if (spec == m_script.workers.cend() || m_workers.contains(step.worker))
             return completeStep(token, ScriptResult::success());
-        auto *process = new WorkerProcess(*spec, [this](RunEvent event) { recordEvent(std::move(event)); }, this);
-        process->setHelloTimeout(m_helloTimeout);
-        connect(process, &WorkerProcess::ended, this, &Run::handleWorkerEnded);
-        connect(process, &WorkerProcess::traceReceived, this, &Run::handleTrace);
-        connect(process, &WorkerProcess::requestReceived, this, &Run::handleRequest);
-        connect(process, &WorkerProcess::notifyReceived, this, &Run::handleNotify);
-        connect(process, &WorkerProcess::ipcEventReceived, this, &Run::handleIpcEvent);
-        connect(process, &WorkerProcess::wakeReceived, this, &Run::handleWake);
-        connect(process, &WorkerProcess::replyReceived, this, &Run::workerReplied);
-        m_workers.insert(step.worker, process);
+        createWorkerProcess(*spec);
         recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::ProcessCreated, .process = step.worker,
                      .text = spec->role});
         recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::StateChanged, .process = step.worker,
@@ -256,7 +263,7 @@ void Run::executeStep(const ScriptStep &step, qint64 beginNs)
         return completeStep(token, ScriptResult::success());
     }
     case ScriptStep::Kind::Start:
-        return completeStep(token, startWorker(step, beginNs));
+        return completeStep(token, startStepWorker(step, beginNs));
     case ScriptStep::Kind::Join: {
         const WorkerProcess *joined = worker(step.worker);
         if (joined && !joined->hasEnded()) {
@@ -305,7 +312,75 @@ void Run::executeStep(const ScriptStep &step, qint64 beginNs)
     }
 }
 
-ScriptResult Run::startWorker(const ScriptStep &step, qint64 beginNs)
+WorkerProcess *Run::createWorkerProcess(const WorkerSpec &spec)
+{
+    auto *process = new WorkerProcess(spec, [this](RunEvent event) { recordEvent(std::move(event)); }, this);
+    process->setHelloTimeout(m_helloTimeout);
+    connect(process, &WorkerProcess::ended, this, &Run::handleWorkerEnded);
+    connect(process, &WorkerProcess::traceReceived, this, &Run::handleTrace);
+    connect(process, &WorkerProcess::requestReceived, this, &Run::handleRequest);
+    connect(process, &WorkerProcess::notifyReceived, this, &Run::handleNotify);
+    connect(process, &WorkerProcess::ipcEventReceived, this, &Run::handleIpcEvent);
+    connect(process, &WorkerProcess::wakeReceived, this, &Run::handleWake);
+    connect(process, &WorkerProcess::replyReceived, this, &Run::workerReplied);
+    m_workers.insert(spec.id, process);
+    return process;
+}
+
+int Run::startWorker(const QString &role, const QString &behaviour, const QCborMap &arguments, QString *error)
+{
+    if (m_status != Status::Running) {
+        *error = tr("the run is not running");
+        return 0;
+    }
+    if (m_workerProgram.isEmpty()) {
+        const WorkerLocation location = locateWorker();
+        if (location.path.isEmpty()) {
+            *error = location.errorString();
+            return 0;
+        }
+        m_workerProgram = location.path;
+    }
+    // Past every id the script uses and every worker started so far.
+    int id = 1;
+    for (const WorkerSpec &spec : std::as_const(m_script.workers))
+        id = std::max(id, spec.id + 1);
+    for (auto it = m_workers.cbegin(); it != m_workers.cend(); ++it)
+        id = std::max(id, it.key() + 1);
+    WorkerSpec spec;
+    spec.id = id;
+    spec.role = role;
+    spec.behaviour = behaviour;
+    spec.arguments = arguments;
+    WorkerProcess *process = createWorkerProcess(spec);
+    recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::ProcessCreated, .process = id, .text = role});
+    recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::StateChanged, .process = id,
+                 .state = ProcessState::Created, .text = {}});
+    QProcessEnvironment environment = m_workerEnvironment;
+    environment.insert(QLatin1StringView(Protocol::workerIdEnvVar), QString::number(id));
+    process->start(m_workerProgram, environment, monotonicNowNs());
+    return id;
+}
+
+void Run::stopWorker(int workerId)
+{
+    if (WorkerProcess *process = worker(workerId); process && !process->hasEnded())
+        process->requestStop();
+}
+
+qint64 Run::workerPid(int workerId) const
+{
+    const WorkerProcess *process = worker(workerId);
+    return process ? process->pid() : 0;
+}
+
+bool Run::workerEnded(int workerId) const
+{
+    const WorkerProcess *process = worker(workerId);
+    return !process || process->hasEnded();
+}
+
+ScriptResult Run::startStepWorker(const ScriptStep &step, qint64 beginNs)
 {
     WorkerProcess *process = worker(step.worker);
     if (!process)
@@ -330,8 +405,9 @@ ScriptResult Run::createObject(const ScriptStep &step)
     ScriptObjectSpec spec;
     spec.type = step.method;
     spec.name = step.object;
-    spec.objectId = m_nextObjectId;
+    spec.objectId = m_nextObjectId++; // before the factory: an object may ask for more ids (ScriptHost)
     spec.runKey = m_server->runName(); // "processlab-<pid>-<hex>": segment names derive from it
+    spec.host = this;
     for (const ScriptExpression &argument : step.arguments) {
         ScriptResult value = evaluate(argument);
         if (!value.ok())
@@ -350,7 +426,6 @@ ScriptResult Run::createObject(const ScriptStep &step)
         return ScriptResult::failure(error.isEmpty() ? QStringLiteral("NameError: name '%1' is not defined").arg(spec.type)
                                                      : error);
     }
-    ++m_nextObjectId;
     // `a, b = Pipe()`: one name per part of what the call returned.
     QStringList names = step.object.split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (QString &name : names)
@@ -429,6 +504,7 @@ void Run::failMain(const ScriptStep &step, const QString &error)
     m_stepEntered = false;
     m_next = m_script.steps.size();
     emit stepChanged(m_next);
+    endMainProgram();
     maybeFinish();
 }
 
@@ -446,6 +522,10 @@ QList<ScriptObject *> Run::allObjects() const
         objects.append(scriptObject.get());
     for (const std::unique_ptr<ScriptObject> &scriptObject : m_unboundObjects)
         objects.append(scriptObject.get());
+    for (const auto &[name, scriptObject] : m_returnedObjects) {
+        if (!objects.contains(scriptObject.get()))
+            objects.append(scriptObject.get());
+    }
     return objects;
 }
 
@@ -457,8 +537,10 @@ quint64 Run::requestWorker(int workerId, const QString &name, const QCborValue &
 
 ScriptObject *Run::object(const QString &name) const
 {
-    const auto it = m_objects.find(name);
-    return it == m_objects.end() ? nullptr : it->second.get();
+    if (const auto it = m_objects.find(name); it != m_objects.end())
+        return it->second.get();
+    const auto returned = m_returnedObjects.find(name);
+    return returned == m_returnedObjects.end() ? nullptr : returned->second.get();
 }
 
 QString Run::serverName() const
@@ -509,7 +591,21 @@ void Run::handleWorkerEnded(int workerId)
         // Now that every object has seen the end (a pipe end closed, a lock freed), a main
         // program waiting on any of them tries again.
         for (IpcObject *ipc : std::as_const(m_ipcObjects))
-            ipc->wake();
+            ipc->retryAfterWake();
+        // How it ended, as its end event says (a pool names the signal of a worker lost mid-task).
+        int exitCode = 0;
+        int exitSignal = 0;
+        const QList<RunEvent> &events = m_record.events();
+        for (qsizetype i = events.size() - 1; i >= 0; --i) {
+            const RunEvent &event = events.at(i);
+            if (event.kind == EventKind::StateChanged && event.process == workerId && isEndState(event.state)) {
+                exitCode = event.exitCode;
+                exitSignal = event.exitSignal;
+                break;
+            }
+        }
+        for (ScriptObject *scriptObject : allObjects())
+            scriptObject->workerEnded(workerId, ended->pid(), exitCode, exitSignal);
     }
     if (m_pending.active && m_pending.joinWorker == workerId) {
         // Completed here, not through a queued call: the join ends in the same turn as the
@@ -544,7 +640,11 @@ void Run::handleWake(int workerId, int objectId)
     Q_UNUSED(workerId);
     const QList<IpcObject *> objects = m_ipcObjects.values(objectId);
     for (IpcObject *object : objects)
-        object->wake();
+        object->retryAfterWake();
+    if (objects.isEmpty()) {
+        for (ScriptObject *scriptObject : allObjects())
+            scriptObject->wake(objectId);
+    }
 }
 
 void Run::sampleObjects(qint64 nowNs)
@@ -558,6 +658,7 @@ void Run::releaseObjects()
     // Every worker has ended: the segments can go (HostSegment removes them), so nothing of
     // the run stays in shared memory while its record lives on in the history.
     m_ipcObjects.clear();
+    m_returnedObjects.clear();
     m_objects.clear();
     m_unboundObjects.clear();
 }

@@ -53,7 +53,7 @@ class IpcObject;
 // the workers then run on, as Python's children outlive a failed main program's
 // statement, and the run ends when they have); it never has an exit code (see
 // RunEvent::hasExitStatus).
-class Run : public QObject
+class Run : public QObject, public ScriptHost
 {
     Q_OBJECT
 public:
@@ -96,6 +96,14 @@ public:
     // request's id, 0 when that worker is not connected.
     quint64 requestWorker(int workerId, const QString &name, const QCborValue &body);
 
+    // ScriptHost: what objects that run processes (a Pool) ask of the run.
+    int startWorker(const QString &role, const QString &behaviour, const QCborMap &arguments, QString *error) override;
+    void stopWorker(int workerId) override;
+    qint64 workerPid(int workerId) const override;
+    bool workerEnded(int workerId) const override;
+    int newObjectId() override { return m_nextObjectId++; }
+    void recordEvent(RunEvent event) override;
+
 signals:
     void eventRecorded(const ProcessLab::RunEvent &event);
     // An event over one of the record's caps: counted, not stored. The CLI prints such
@@ -106,7 +114,8 @@ signals:
     void finished(int exitCode);
 
 private:
-    void recordEvent(RunEvent event);
+    WorkerProcess *createWorkerProcess(const WorkerSpec &spec);
+    void endMainProgram();
     void flushDroppedEvents(qint64 timeNs);
     void advance();
     void runSteps();
@@ -114,7 +123,7 @@ private:
     void executeStep(const ScriptStep &step, qint64 beginNs);
     ScriptResult createObject(const ScriptStep &step);
     void callObject(const ScriptStep &step);
-    ScriptResult startWorker(const ScriptStep &step, qint64 beginNs);
+    ScriptResult startStepWorker(const ScriptStep &step, qint64 beginNs);
     ScriptResult evaluate(const ScriptExpression &expression) const;
     void completeStep(quint64 token, ScriptResult result);
     void failMain(const ScriptStep &step, const QString &error);
@@ -168,6 +177,9 @@ private:
     // a Pipe's two ends share one id.
     QMultiHash<int, IpcObject *> m_ipcObjects;
     std::vector<std::unique_ptr<ScriptObject>> m_unboundObjects; // names bound again; kept to the end
+    // Objects a call returned (`result = pool.apply_async(...)`), by the variable they are bound to.
+    std::map<QString, std::shared_ptr<ScriptObject>> m_returnedObjects;
+    bool m_mainEnded = false; // mainProgramEnded() was called
     QHash<int, qint64> m_ipcEventsRecorded; // per object: a worker cannot flood the record
     QHash<int, int> m_unknownNotifies;      // per worker: the same for notifications to nowhere
     QString m_mainFailure; // Main failed (a statement raised); the run ends when the workers have

@@ -1,24 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "scriptevaluation.h"
 
+#include "runtime/pythonvalue.h"
+
 namespace ProcessLab {
 
 namespace {
-
-QString pythonTypeName(const QCborValue &value)
-{
-    switch (value.type()) {
-    case QCborValue::Integer: return QStringLiteral("int");
-    case QCborValue::Double: return QStringLiteral("float");
-    case QCborValue::True:
-    case QCborValue::False: return QStringLiteral("bool");
-    case QCborValue::String: return QStringLiteral("str");
-    case QCborValue::ByteArray: return QStringLiteral("bytes");
-    case QCborValue::Array: return QStringLiteral("list");
-    case QCborValue::Map: return QStringLiteral("dict");
-    default: return QStringLiteral("NoneType");
-    }
-}
 
 bool isNumber(const QCborValue &value)
 {

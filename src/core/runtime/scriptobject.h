@@ -14,16 +14,44 @@
 
 namespace ProcessLab {
 
+class ScriptObject;
+struct RunEvent;
+
 // The outcome of a call or a read: a value, or a Python-style error ("queue.Empty",
 // "EOFError") that ends the main program where it was raised.
 struct ScriptResult
 {
     QCborValue value = QCborValue(nullptr); // Python's None unless a value is given
     QString error; // empty: success
+    // A call that returns an object (`result = pool.apply_async(...)`): the Run binds it to the
+    // call's variable as an object of the main program (calls and reads then reach it).
+    std::shared_ptr<ScriptObject> object = {};
 
     bool ok() const { return error.isEmpty(); }
-    static ScriptResult success(QCborValue value = QCborValue(nullptr)) { return {std::move(value), {}}; }
-    static ScriptResult failure(QString error) { return {{}, std::move(error)}; }
+    static ScriptResult success(QCborValue value = QCborValue(nullptr)) { return {std::move(value), {}, {}}; }
+    static ScriptResult failure(QString error) { return {{}, std::move(error), {}}; }
+    static ScriptResult returning(std::shared_ptr<ScriptObject> object) { return {QCborValue(nullptr), {}, std::move(object)}; }
+};
+
+// What the Run offers the objects it owns that run processes of their own (a Pool starts its
+// worker processes when it is created). The Run keeps owning the WorkerProcess objects, so
+// their panes, output and events are those of any worker.
+class ScriptHost
+{
+public:
+    virtual ~ScriptHost() = default;
+    // Starts a worker process running `behaviour` now; its Start arguments are `arguments`
+    // (attachments of shared objects included). Returns its process id in the run (greater
+    // than every id the script uses), or 0 and *error when it cannot be started.
+    virtual int startWorker(const QString &role, const QString &behaviour, const QCborMap &arguments,
+                            QString *error) = 0;
+    // Asks the worker to stop, terminates it, kills it after the grace period.
+    virtual void stopWorker(int workerId) = 0;
+    virtual qint64 workerPid(int workerId) const = 0; // 0 until it started
+    virtual bool workerEnded(int workerId) const = 0;
+    // An object id for one more segment the object creates (unique within the run).
+    virtual int newObjectId() = 0;
+    virtual void recordEvent(RunEvent event) = 0;
 };
 
 // An object of the main program (Queue, Pipe end, Value, ...), created by a CreateObject
@@ -86,6 +114,21 @@ public:
         Q_UNUSED(pid);
         return {};
     }
+    // A worker of the run ended: exitSignal is the signal that killed it (Unix), else 0.
+    // Called after recoverDeadProcess() of every object, for every object.
+    virtual void workerEnded(int workerId, qint64 pid, int exitCode, int exitSignal)
+    {
+        Q_UNUSED(workerId);
+        Q_UNUSED(pid);
+        Q_UNUSED(exitCode);
+        Q_UNUSED(exitSignal);
+    }
+    // A worker's Wake frame named objectId, which is not a Queue/Pipe/Value/Lock of the run
+    // (e.g. a pool's own queues): objects that own it retry what they wait for.
+    virtual void wake(int objectId) { Q_UNUSED(objectId); }
+    // The main program ran to its end or failed: Python's finalizers run (a Pool still
+    // running is terminated, as at interpreter exit).
+    virtual void mainProgramEnded() {}
 };
 
 } // namespace ProcessLab

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QCborValue>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <map>
+
+namespace ProcessLab {
+
+// One call of a Pool (apply_async, map, imap, ...): the results of its items as they arrive.
+// Shared by the pool (which fills it) and the AsyncResult / iterator objects the main program
+// holds (which read it and listen for changes).
+struct PoolJob
+{
+    enum class Kind { Apply, Map, IMap, IMapUnordered };
+    Kind kind = Kind::Apply;
+    qsizetype size = 0;            // items (apply: 1)
+    QList<QCborValue> values;      // by item index
+    QList<bool> arrived;           // by item index
+    QList<qsizetype> arrivalOrder; // item indexes as their results came (imap_unordered)
+    qsizetype received = 0;
+    QString error; // the first error that reached the job ("ValueError: ..."), empty: none
+
+    // apply/map are ready at the first error, as Python's MapResult; imap hands out values
+    // up to the failing item.
+    bool ready() const { return received == size || (!error.isEmpty() && (kind == Kind::Apply || kind == Kind::Map)); }
+    bool successful() const { return error.isEmpty(); }
+
+    void setResult(qsizetype index, const QCborValue &value)
+    {
+        if (index < 0 || index >= size || arrived[index])
+            return;
+        arrived[index] = true;
+        values[index] = value;
+        arrivalOrder.append(index);
+        ++received;
+    }
+    void setError(qsizetype index, const QString &message)
+    {
+        if (index < 0 || index >= size || arrived[index])
+            return;
+        arrived[index] = true;
+        ++received;
+        arrivalOrder.append(index);
+        errors.insert({index, message});
+        if (error.isEmpty())
+            error = message;
+    }
+    std::map<qsizetype, QString> errors; // imap: the error is raised where its item comes
+
+    // Listeners: called after each change (a result arrived, the job failed).
+    quint64 listen(std::function<void()> listener)
+    {
+        listeners.insert({++lastListener, std::move(listener)});
+        return lastListener;
+    }
+    void unlisten(quint64 id) { listeners.erase(id); }
+    void changed()
+    {
+        // A listener may unlisten (itself or another) while we call: iterate over a copy.
+        const auto current = listeners;
+        for (const auto &[id, listener] : current) {
+            if (listeners.count(id))
+                listener();
+        }
+    }
+
+    std::map<quint64, std::function<void()>> listeners;
+    quint64 lastListener = 0;
+};
+
+} // namespace ProcessLab

@@ -1,0 +1,631 @@
+// SPDX-License-Identifier: MIT
+#include "poolobject.h"
+
+#include "examples/hostscript.h"
+#include "ipc/asyncresultobject.h"
+#include "ipc/ipcobject.h"
+#include "protocol/monotonicclock.h"
+#include "protocol/protocol.h"
+#include "runtime/protocolqt.h"
+#include "runtime/pythonvalue.h"
+
+#include <QCborArray>
+#include <QThread>
+
+#include <thread>
+
+namespace ProcessLab {
+
+namespace {
+
+constexpr auto pollInterval = std::chrono::milliseconds(10);
+// A worker that died with an empty slot may have taken a task from the queue just before:
+// tasks taken from the ring that no slot shows for this long are lost with it.
+constexpr qint64 vanishedGraceMs = 500;
+constexpr int maxProcesses = 1024;
+constexpr int textLimit = 256;
+
+QString shortened(QString text)
+{
+    if (text.size() > textLimit)
+        text = text.left(textLimit - 3) + QStringLiteral("...");
+    return text;
+}
+
+quint32 hostPid()
+{
+    return static_cast<quint32>(QCoreApplication::applicationPid());
+}
+
+QCborMap queueAttachment(const HostSegment &segment, int id)
+{
+    const Shm::SegmentKey key = segment.segmentKey();
+    QCborMap map;
+    map.insert(QLatin1StringView("ipc"), QStringLiteral("queue"));
+    map.insert(QLatin1StringView("id"), id);
+    map.insert(QLatin1StringView("key"), QString::fromStdString(key.nativeKey));
+    map.insert(QLatin1StringView("keyType"), QString::fromLatin1(Shm::keyTypeName(key.type)));
+    return map;
+}
+
+// The items of map(): a list, or an int n for range(n).
+std::optional<QList<QCborValue>> iterableItems(const QCborValue &iterable)
+{
+    QList<QCborValue> items;
+    if (iterable.isArray()) {
+        const QCborArray array = iterable.toArray();
+        items.reserve(array.size());
+        for (const QCborValue &item : array)
+            items.append(item);
+        return items;
+    }
+    if (iterable.isInteger()) {
+        const qint64 n = std::max<qint64>(0, iterable.toInteger());
+        items.reserve(n);
+        for (qint64 i = 0; i < n; ++i)
+            items.append(i);
+        return items;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::unique_ptr<PoolObject> PoolObject::create(const ScriptObjectSpec &spec, QString *error)
+{
+    if (!spec.host) {
+        *error = QStringLiteral("RuntimeError: Pool needs a run to start its processes");
+        return nullptr;
+    }
+    const QCborValue processes = spec.arguments.value(0);
+    const QCborValue maxTasks = spec.arguments.value(1);
+    qint64 count = processes.isNull() || processes.isUndefined() ? QThread::idealThreadCount() : processes.toInteger(-1);
+    if (count < 1) {
+        *error = QStringLiteral("ValueError: Number of processes must be at least 1");
+        return nullptr;
+    }
+    if (count > maxProcesses) {
+        *error = QStringLiteral("ValueError: ProcessLab runs at most %1 pool processes").arg(maxProcesses);
+        return nullptr;
+    }
+    qint64 maxTasksPerChild = 0;
+    if (!maxTasks.isNull() && !maxTasks.isUndefined()) {
+        maxTasksPerChild = maxTasks.toInteger(-1);
+        if (!maxTasks.isInteger() || maxTasksPerChild < 0) {
+            *error = QStringLiteral("ValueError: maxtasksperchild must be a positive int or None");
+            return nullptr;
+        }
+    }
+    std::unique_ptr<PoolObject> pool(new PoolObject);
+    pool->m_host = spec.host;
+    pool->m_name = spec.name;
+    pool->m_processes = int(count);
+    pool->m_maxTasksPerChild = maxTasksPerChild;
+    // Three segments: the task queue, the result queue, the slots. Observation budget 0: the
+    // pool records tasks itself; its queues' items are not the user's objects.
+    pool->m_taskQueueId = spec.objectId;
+    pool->m_resultQueueId = spec.host->newObjectId();
+    const int slotsId = spec.host->newObjectId();
+    pool->m_taskSegment = HostSegment::create(spec.runKey, quint32(pool->m_taskQueueId),
+                                              qsizetype(Shm::QueueView::segmentSize(ipcRingBytes)), error);
+    if (pool->m_taskSegment)
+        pool->m_resultSegment = HostSegment::create(spec.runKey, quint32(pool->m_resultQueueId),
+                                                    qsizetype(Shm::QueueView::segmentSize(ipcRingBytes)), error);
+    if (pool->m_resultSegment)
+        pool->m_slotsSegment = HostSegment::create(spec.runKey, quint32(slotsId),
+                                                   qsizetype(Shm::PoolSlotsView::segmentSize(std::size_t(count))), error);
+    if (!pool->m_slotsSegment)
+        return nullptr;
+    pool->m_tasks = Shm::QueueView::initialize(pool->m_taskSegment->data(), std::size_t(pool->m_taskSegment->size()), 0, 0);
+    pool->m_results = Shm::QueueView::initialize(pool->m_resultSegment->data(), std::size_t(pool->m_resultSegment->size()), 0, 0);
+    pool->m_slots = Shm::PoolSlotsView::initialize(pool->m_slotsSegment->data(), std::size_t(pool->m_slotsSegment->size()),
+                                                   std::size_t(count));
+    pool->m_poll.setInterval(pollInterval);
+    pool->m_poll.callOnTimeout([raw = pool.get()] { raw->pump(); });
+    pool->m_replaceTimer.setSingleShot(true);
+    pool->m_replaceTimer.setInterval(0);
+    pool->m_replaceTimer.callOnTimeout([raw = pool.get()] { raw->startMissingWorkers(); });
+    pool->m_workers.resize(count);
+    for (qsizetype slot = 0; slot < count; ++slot)
+        pool->startWorker(slot);
+    return pool;
+}
+
+PoolObject::~PoolObject()
+{
+    if (m_callJob)
+        m_callJob->unlisten(m_callListener);
+}
+
+void PoolObject::startWorker(qsizetype slot)
+{
+    Worker &worker = m_workers[slot];
+    worker.role = QStringLiteral("PoolWorker-%1").arg(++m_workersStarted);
+    const Shm::SegmentKey slotsKey = m_slotsSegment->segmentKey();
+    QCborMap slotsDescription;
+    slotsDescription.insert(QLatin1StringView("key"), QString::fromStdString(slotsKey.nativeKey));
+    slotsDescription.insert(QLatin1StringView("keyType"), QString::fromLatin1(Shm::keyTypeName(slotsKey.type)));
+    QCborMap arguments;
+    arguments.insert(QLatin1StringView("tasks"), queueAttachment(*m_taskSegment, m_taskQueueId));
+    arguments.insert(QLatin1StringView("results"), queueAttachment(*m_resultSegment, m_resultQueueId));
+    arguments.insert(QLatin1StringView("slots"), slotsDescription);
+    arguments.insert(QLatin1StringView("slot"), slot);
+    arguments.insert(QLatin1StringView("maxtasks"), m_maxTasksPerChild);
+    QString error;
+    worker.id = m_host->startWorker(worker.role, QStringLiteral("pool.worker"), arguments, &error);
+    if (worker.id == 0) {
+        m_host->recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Error, .process = runLevel,
+                             .text = tr("%1: %2 could not start: %3").arg(m_name, worker.role, error)});
+        return;
+    }
+    recordWorker(PoolWorkerChange::Started, worker.id, 0, worker.role);
+    if (m_state == State::Closed) {
+        m_backlog.emplace_back(0, Protocol::encode(Protocol::Value(nullptr))); // its "no more tasks"
+        pump();
+    }
+}
+
+void PoolObject::startMissingWorkers()
+{
+    if (m_state == State::Terminated)
+        return;
+    for (qsizetype slot = 0; slot < m_workers.size(); ++slot) {
+        if (m_workers.at(slot).id == 0)
+            startWorker(slot);
+    }
+}
+
+void PoolObject::call(const QString &method, const QList<QCborValue> &arguments, Completion completion)
+{
+    const auto isMethod = [&method](const char *name) { return method == QLatin1StringView(name); };
+    const bool apply = isMethod("apply") || isMethod("apply_async");
+    const bool map = isMethod("map") || isMethod("map_async") || isMethod("starmap") || isMethod("starmap_async");
+    const bool imap = isMethod("imap") || isMethod("imap_unordered");
+    if (apply || map || imap) {
+        if (m_state != State::Running)
+            return completion(ScriptResult::failure(QStringLiteral("ValueError: Pool not running")));
+        const QString function = arguments.value(0).toString();
+        QList<QCborValue> argumentLists;
+        qsizetype chunksize = -1; // Python's default rule
+        PoolJob::Kind kind = PoolJob::Kind::Apply;
+        if (apply) {
+            const QCborValue args = arguments.value(1);
+            argumentLists.append(args.isArray() ? args : QCborValue(QCborArray{args}));
+            if (args.isNull() || args.isUndefined())
+                argumentLists.first() = QCborArray();
+        } else {
+            const std::optional<QList<QCborValue>> items = iterableItems(arguments.value(1));
+            if (!items)
+                return completion(ScriptResult::failure(QStringLiteral("TypeError: '%1' object is not iterable")
+                                                            .arg(pythonTypeName(arguments.value(1)))));
+            const bool star = method.startsWith(QLatin1StringView("starmap"));
+            for (const QCborValue &item : *items) {
+                // starmap(f, [(1, 2), ...]) calls f(1, 2): each item must be an argument list.
+                if (star && !item.isArray())
+                    return completion(ScriptResult::failure(
+                        QStringLiteral("TypeError: %1() argument after * must be an iterable, not %2")
+                            .arg(function, pythonTypeName(item))));
+                // QCborArray{item} would copy an item that is a list itself: build the 1-tuple.
+                QCborArray single;
+                single.append(item);
+                argumentLists.append(star ? item : QCborValue(single));
+            }
+            const QCborValue chunkArgument = arguments.value(2);
+            if (!chunkArgument.isNull() && !chunkArgument.isUndefined()) {
+                chunksize = qsizetype(chunkArgument.toInteger(0));
+                if (chunksize < 1)
+                    return completion(ScriptResult::failure(QStringLiteral("ValueError: Chunksize must be 1+, not %1")
+                                                                .arg(chunksize)));
+            } else if (imap) {
+                chunksize = 1; // imap's default, as Python's
+            }
+            kind = imap ? (isMethod("imap") ? PoolJob::Kind::IMap : PoolJob::Kind::IMapUnordered) : PoolJob::Kind::Map;
+        }
+        QString error;
+        std::shared_ptr<PoolJob> job = submit(kind, function, argumentLists, chunksize, &error);
+        if (!job)
+            return completion(ScriptResult::failure(error));
+        if (method.endsWith(QLatin1StringView("_async")) || imap)
+            return completion(ScriptResult::returning(std::make_shared<AsyncResultObject>(job)));
+        // apply(), map(), starmap(): the main program waits for the result.
+        const auto finish = [this] {
+            if (!m_callJob || !m_callJob->ready())
+                return;
+            const std::shared_ptr<PoolJob> ready = std::exchange(m_callJob, {});
+            ready->unlisten(m_callListener);
+            Completion done = std::move(m_callCompletion);
+            m_callCompletion = nullptr;
+            if (!ready->successful())
+                return done(ScriptResult::failure(ready->error));
+            if (ready->kind == PoolJob::Kind::Apply)
+                return done(ScriptResult::success(ready->values.value(0)));
+            QCborArray list;
+            for (const QCborValue &value : ready->values)
+                list.append(value);
+            done(ScriptResult::success(list));
+        };
+        m_callJob = job;
+        m_callCompletion = std::move(completion);
+        m_callListener = job->listen(finish);
+        finish();
+        return;
+    }
+    if (isMethod("close")) {
+        if (m_state == State::Running) {
+            m_state = State::Closed;
+            // One "no more tasks" per worker, after every task (Python's task handler does the same).
+            for (const Worker &worker : std::as_const(m_workers)) {
+                if (worker.id != 0 && !m_host->workerEnded(worker.id))
+                    m_backlog.emplace_back(0, Protocol::encode(Protocol::Value(nullptr)));
+            }
+            pump();
+        }
+        return completion(ScriptResult::success());
+    }
+    if (isMethod("join")) {
+        if (m_state == State::Running)
+            return completion(ScriptResult::failure(QStringLiteral("ValueError: Pool is still running")));
+        m_joinCompletion = std::move(completion);
+        return checkJoin();
+    }
+    if (isMethod("terminate") || isMethod("__exit__")) {
+        terminate();
+        m_joinCompletion = std::move(completion);
+        return checkJoin();
+    }
+    completion(ScriptResult::failure(QStringLiteral("AttributeError: 'Pool' object has no attribute '%1'").arg(method)));
+}
+
+std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &function,
+                                            const QList<QCborValue> &argumentLists, qsizetype chunksize, QString *error)
+{
+    auto job = std::make_shared<PoolJob>();
+    job->kind = kind;
+    job->size = argumentLists.size();
+    job->values.resize(job->size);
+    job->arrived.resize(job->size);
+    if (chunksize < 0) {
+        // Python's rule: chunksize, extra = divmod(len(iterable), len(self._pool) * 4); if extra: chunksize += 1
+        chunksize = job->size / (qsizetype(m_processes) * 4);
+        if (job->size % (qsizetype(m_processes) * 4))
+            ++chunksize;
+    }
+    for (qsizetype first = 0; first < job->size; first += chunksize) {
+        const qsizetype end = std::min(job->size, first + chunksize);
+        Task task;
+        task.job = job;
+        Protocol::Array items;
+        items.reserve(std::size_t(end - first));
+        for (qsizetype index = first; index < end; ++index) {
+            task.indexes.append(index);
+            items.push_back(Protocol::Array{static_cast<std::int64_t>(index), Protocol::fromQCborValue(argumentLists.at(index))});
+        }
+        const quint64 number = ++m_lastTask;
+        std::string encoded = Protocol::encode(
+            Protocol::Value(Protocol::Array{static_cast<std::int64_t>(number), function.toStdString(), std::move(items)}));
+        if (encoded.size() > mainProgramItemLimit) {
+            *error = tr("ValueError: a task of %1 KiB does not fit the pool's task queue (at most %2 KiB); use a smaller chunksize")
+                         .arg(encoded.size() / 1024)
+                         .arg(mainProgramItemLimit / 1024);
+            return nullptr; // nothing of this job was queued yet: tasks go to the backlog below
+        }
+        if (number <= taskEventBudget) {
+            const QString text = kind == PoolJob::Kind::Apply
+                                     ? shortened(QStringLiteral("%1%2").arg(function, pythonRepr(argumentLists.value(0))))
+                                     : shortened(QStringLiteral("%1 items %2..%3").arg(function).arg(first).arg(end - 1));
+            record(PoolTaskPhase::Queued, number, end - first, 0, 0, text);
+        }
+        m_outstanding.insert(number, std::move(task));
+        m_backlog.emplace_back(number, std::move(encoded));
+    }
+    pump();
+    if (job->size == 0)
+        job->changed();
+    return job;
+}
+
+void PoolObject::pump()
+{
+    feedTasks();
+    drainResults();
+    recordStartsFromSlots();
+    sweepVanishedTasks();
+    recordCounters(false);
+    checkJoin();
+    updatePolling();
+}
+
+void PoolObject::updatePolling()
+{
+    const bool busy = !m_outstanding.isEmpty() || !m_backlog.empty();
+    if (busy && !m_poll.isActive())
+        m_poll.start();
+    else if (!busy && m_poll.isActive())
+        m_poll.stop();
+}
+
+void PoolObject::feedTasks()
+{
+    const auto tryFeed = [this] {
+        while (!m_backlog.empty()) {
+            const auto &[number, bytes] = m_backlog.front();
+            const Shm::QueueView::Result result = m_tasks->tryPut(bytes, hostPid());
+            if (result.status != Shm::QueueView::Status::Ok)
+                return false; // the ring is full: a worker's get() wakes us
+            if (number != 0) {
+                if (auto task = m_outstanding.find(number); task != m_outstanding.end())
+                    task->sequence = result.sequence;
+            }
+            m_backlog.pop_front();
+        }
+        return true;
+    };
+    if (tryFeed()) {
+        m_tasks->setHostWaitingForSpace(false);
+        return;
+    }
+    m_tasks->setHostWaitingForSpace(true); // then once more: a get in between sends no Wake
+    if (tryFeed())
+        m_tasks->setHostWaitingForSpace(false);
+}
+
+void PoolObject::drainResults()
+{
+    const auto tryDrain = [this] {
+        for (;;) {
+            std::string bytes;
+            const Shm::QueueView::Result result = m_results->tryGet(&bytes, hostPid(), m_partialRead);
+            if (result.status != Shm::QueueView::Status::Ok)
+                return;
+            std::string error;
+            const std::optional<Protocol::Value> value = Protocol::decode(bytes, &error);
+            if (value)
+                handleResult(Protocol::toQCborValue(*value));
+        }
+    };
+    tryDrain();
+    if (m_outstanding.isEmpty()) {
+        m_results->setHostWaitingForItem(false);
+        return;
+    }
+    m_results->setHostWaitingForItem(true);
+    tryDrain();
+}
+
+void PoolObject::handleResult(const QCborValue &result)
+{
+    // [task, slot, pid, startNs, endNs, [[index, ok, value | error], ...]]
+    const QCborArray fields = result.toArray();
+    const quint64 number = quint64(fields.at(0).toInteger());
+    const auto found = m_outstanding.find(number);
+    if (fields.size() != 6 || found == m_outstanding.end())
+        return; // a task already reported lost (its worker looked dead), or garbage
+    const Task task = *found;
+    m_outstanding.erase(found);
+    ++m_tasksDone;
+    const qsizetype slot = qsizetype(fields.at(1).toInteger());
+    const int workerId = slot >= 0 && slot < m_workers.size() ? m_workers.at(slot).id : 0;
+    const qint64 pid = fields.at(2).toInteger();
+    QStringList values;
+    QString firstError;
+    for (const QCborValue &entry : fields.at(5).toArray()) {
+        const QCborArray item = entry.toArray();
+        const qsizetype index = qsizetype(item.at(0).toInteger(-1));
+        if (item.at(1).toBool()) {
+            task.job->setResult(index, item.at(2));
+            values.append(pythonRepr(item.at(2)));
+        } else {
+            const QString error = item.at(2).toString();
+            task.job->setError(index, error);
+            if (firstError.isEmpty())
+                firstError = error;
+        }
+    }
+    if (number <= taskEventBudget) {
+        if (task.startedBy == 0)
+            record(PoolTaskPhase::Started, number, task.indexes.size(), workerId, pid, {}, fields.at(3).toInteger());
+        const QString text = firstError.isEmpty()
+                                 ? shortened(task.job->kind == PoolJob::Kind::Apply ? values.value(0)
+                                                                                      : QLatin1Char('[') + values.join(QStringLiteral(", ")) + QLatin1Char(']'))
+                                 : shortened(firstError);
+        record(firstError.isEmpty() ? PoolTaskPhase::Finished : PoolTaskPhase::Failed, number, task.indexes.size(),
+               workerId, pid, text, fields.at(4).toInteger());
+    }
+    task.job->changed();
+}
+
+void PoolObject::recordStartsFromSlots()
+{
+    // Long tasks show as running while they run; short ones get their start from the result.
+    for (qsizetype slot = 0; slot < m_workers.size(); ++slot) {
+        const Shm::PoolSlotsView::Slot state = m_slots->read(std::size_t(slot));
+        if (state.task == 0 || state.task > taskEventBudget)
+            continue;
+        const auto task = m_outstanding.find(state.task);
+        if (task == m_outstanding.end() || task->startedBy != 0)
+            continue;
+        task->startedBy = m_workers.at(slot).id;
+        record(PoolTaskPhase::Started, state.task, task->indexes.size(), task->startedBy, state.pid, {},
+               qint64(state.startNs));
+    }
+}
+
+void PoolObject::workerEnded(int workerId, qint64 pid, int exitCode, int exitSignal)
+{
+    const auto worker = std::find_if(m_workers.begin(), m_workers.end(), [workerId](const Worker &w) { return w.id == workerId; });
+    if (worker == m_workers.end())
+        return;
+    const qsizetype slot = worker - m_workers.begin();
+    const QString role = worker->role;
+    worker->id = 0;
+    // What it left half done in the queues, then every result it put before it died.
+    m_tasks->recoverDeadProcess(quint32(pid));
+    m_results->recoverDeadProcess(quint32(pid));
+    drainResults();
+    const Shm::PoolSlotsView::Slot state = m_slots->read(std::size_t(slot));
+    const bool died = exitSignal != 0 || exitCode != 0;
+    const QString how = exitSignal != 0 ? tr("was killed by signal %1").arg(exitSignal)
+                                        : tr("exited with code %1").arg(exitCode);
+    if (state.task != 0) {
+        if (m_outstanding.contains(state.task)) {
+            failTask(state.task, tr("multiprocessing.pool.WorkerLostError: task %1 was lost: its process %2 (pid %3) %4")
+                                      .arg(state.task)
+                                      .arg(role)
+                                      .arg(pid)
+                                      .arg(how));
+            const QString text = tr("task %1 lost: %2 (pid %3) %4").arg(state.task).arg(role).arg(pid).arg(how);
+            record(PoolTaskPhase::Lost, state.task, 0, workerId, pid, text);
+        }
+        m_slots->clear(std::size_t(slot));
+    } else if (died) {
+        // It may have taken a task and died before marking its slot: looked for in a moment.
+        m_vanishedSince.start();
+    }
+    const bool tasksLeft = !m_outstanding.isEmpty() || std::any_of(m_backlog.cbegin(), m_backlog.cend(), [](const auto &item) {
+        return item.first != 0;
+    });
+    const bool recycled = !died && m_maxTasksPerChild > 0;
+    if (m_state != State::Terminated && (died || recycled) && (m_state == State::Running || tasksLeft)) {
+        recordWorker(recycled ? PoolWorkerChange::Recycled : PoolWorkerChange::Replaced, workerId, pid,
+                     recycled ? tr("%1 (pid %2) exited after %3 tasks; a new process takes its place")
+                                    .arg(role).arg(pid).arg(m_maxTasksPerChild)
+                              : tr("%1 (pid %2) %3; a new process takes its place").arg(role).arg(pid).arg(how));
+        m_replaceTimer.start();
+    }
+    pump();
+}
+
+void PoolObject::sweepVanishedTasks()
+{
+    if (!m_vanishedSince.isValid() || m_vanishedSince.elapsed() < vanishedGraceMs)
+        return;
+    m_vanishedSince.invalidate();
+    // Taken from the ring (its sequence is within the ring's gets), in no slot, no result: lost.
+    const std::uint64_t taken = m_tasks->counters().gets;
+    QSet<quint64> running;
+    for (qsizetype slot = 0; slot < m_workers.size(); ++slot)
+        running.insert(m_slots->read(std::size_t(slot)).task);
+    QList<quint64> vanished;
+    for (auto it = m_outstanding.cbegin(); it != m_outstanding.cend(); ++it) {
+        if (it->sequence != 0 && it->sequence <= taken && !running.contains(it.key()))
+            vanished.append(it.key());
+    }
+    for (const quint64 number : std::as_const(vanished)) {
+        failTask(number, tr("multiprocessing.pool.WorkerLostError: task %1 was lost: the process that took it died").arg(number));
+        record(PoolTaskPhase::Lost, number, 0, 0, 0, tr("task %1 lost: the process that took it died").arg(number));
+    }
+}
+
+void PoolObject::failTask(quint64 number, const QString &error)
+{
+    const auto found = m_outstanding.find(number);
+    if (found == m_outstanding.end())
+        return;
+    const Task task = *found;
+    m_outstanding.erase(found);
+    for (const qsizetype index : task.indexes)
+        task.job->setError(index, error);
+    task.job->changed();
+}
+
+void PoolObject::wake(int objectId)
+{
+    if (objectId == m_taskQueueId || objectId == m_resultQueueId)
+        pump();
+}
+
+void PoolObject::terminate()
+{
+    if (m_state == State::Terminated)
+        return;
+    m_state = State::Terminated;
+    m_backlog.clear();
+    m_replaceTimer.stop();
+    const QList<quint64> numbers = m_outstanding.keys();
+    for (const quint64 number : numbers)
+        failTask(number, QStringLiteral("RuntimeError: the pool was terminated before task %1 finished").arg(number));
+    for (const Worker &worker : std::as_const(m_workers)) {
+        if (worker.id != 0)
+            m_host->stopWorker(worker.id);
+    }
+    updatePolling();
+}
+
+bool PoolObject::allWorkersEnded() const
+{
+    return std::all_of(m_workers.cbegin(), m_workers.cend(),
+                       [this](const Worker &worker) { return worker.id == 0 || m_host->workerEnded(worker.id); });
+}
+
+void PoolObject::checkJoin()
+{
+    if (!m_joinCompletion || m_state == State::Running || m_replaceTimer.isActive() || !allWorkersEnded())
+        return;
+    if (m_state == State::Closed && !m_outstanding.isEmpty())
+        return; // a replacement is on its way to finish them
+    Completion completion = std::move(m_joinCompletion);
+    m_joinCompletion = nullptr;
+    recordCounters(true);
+    completion(ScriptResult::success());
+}
+
+void PoolObject::mainProgramEnded()
+{
+    // As at interpreter exit: a pool still running is terminated (its finalizer).
+    terminate();
+    recordCounters(true);
+}
+
+void PoolObject::cancel()
+{
+    m_joinCompletion = nullptr;
+    m_callCompletion = nullptr;
+    if (m_callJob)
+        m_callJob->unlisten(m_callListener);
+    m_callJob.reset();
+    m_replaceTimer.stop();
+    m_state = State::Terminated; // Stop ends every worker; no replacements
+}
+
+ScriptResult PoolObject::read(const QString &member) const
+{
+    if (member == QLatin1StringView("_processes"))
+        return ScriptResult::success(m_processes);
+    return ScriptResult::failure(QStringLiteral("AttributeError: 'Pool' object has no attribute '%1'").arg(member));
+}
+
+QCborMap PoolObject::attachment(int workerId) const
+{
+    Q_UNUSED(workerId);
+    return {};
+}
+
+void PoolObject::record(PoolTaskPhase phase, quint64 task, qint64 items, int worker, qint64 pid, const QString &text,
+                        qint64 timeNs)
+{
+    m_host->recordEvent({.timeNs = timeNs ? timeNs : monotonicNowNs(), .kind = EventKind::PoolTask, .process = worker,
+                         .pid = pid, .count = qint64(task), .object = m_taskQueueId, .op = quint8(phase),
+                         .sequence = items, .text = text});
+}
+
+void PoolObject::recordWorker(PoolWorkerChange change, int worker, qint64 pid, const QString &text)
+{
+    m_host->recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::PoolWorker, .process = worker, .pid = pid,
+                         .object = m_taskQueueId, .op = quint8(change), .text = text});
+}
+
+void PoolObject::recordCounters(bool force)
+{
+    // Only once per-task events stopped (over the budget), at most every 100 ms, and at the end.
+    if (m_lastTask <= taskEventBudget || m_countersDone == m_tasksDone)
+        return;
+    if (!force && m_countersRecorded.isValid() && m_countersRecorded.elapsed() < 100)
+        return;
+    m_countersRecorded.start();
+    m_countersDone = m_tasksDone;
+    m_host->recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::PoolTask, .count = qint64(m_tasksDone),
+                         .object = m_taskQueueId, .op = quint8(PoolTaskPhase::Counters),
+                         .sequence = qint64(m_lastTask), .text = {}});
+}
+
+} // namespace ProcessLab

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// multiprocessing.Pool(processes, maxtasksperchild) as the main program uses it (docs/pool.md).
+// Its worker processes ("PoolWorker-1", ...) start when it is created; tasks go to them through
+// a task queue and come back through a result queue (issue 10's rings, no host round trip per
+// task); the pool slots say which task each worker runs, so a worker's death loses exactly its
+// task, reported, and a replacement starts. Nothing waits for ever: a lost task fails its result.
+
+#include "ipc/hostsegment.h"
+#include "ipc/pooljob.h"
+#include "record/runevent.h"
+#include "runtime/scriptobject.h"
+#include "shm/objects.h"
+#include "shm/poolslots.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QTimer>
+
+#include <deque>
+#include <memory>
+#include <string>
+
+namespace ProcessLab {
+
+struct ScriptObjectSpec;
+
+class PoolObject : public ScriptObject
+{
+    Q_DECLARE_TR_FUNCTIONS(ProcessLab::PoolObject)
+
+public:
+    // Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None) — ProcessLab
+    // takes (processes, maxtasksperchild). nullptr and *error (Python's message) on bad input.
+    static std::unique_ptr<PoolObject> create(const ScriptObjectSpec &spec, QString *error);
+    ~PoolObject() override;
+
+    QString typeName() const override { return QStringLiteral("Pool"); }
+    void call(const QString &method, const QList<QCborValue> &arguments, Completion completion) override;
+    void cancel() override;
+    ScriptResult read(const QString &member) const override;
+    QCborMap attachment(int workerId) const override;
+    void workerEnded(int workerId, qint64 pid, int exitCode, int exitSignal) override;
+    void wake(int objectId) override;
+    void mainProgramEnded() override;
+
+    // Per-task events (queued/started/finished/failed) for the first this many tasks; then counters.
+    static constexpr quint64 taskEventBudget = 10'000;
+
+private:
+    PoolObject() = default;
+    struct Task
+    {
+        std::shared_ptr<PoolJob> job;
+        QList<qsizetype> indexes; // the job's items in this task (a chunk)
+        quint64 sequence = 0;     // the task queue item's number, once in the ring
+        int startedBy = 0;        // worker id, once its start was recorded
+    };
+    struct Worker
+    {
+        int id = 0; // process id in the run; 0: none (being replaced)
+        QString role;
+    };
+
+    std::shared_ptr<PoolJob> submit(PoolJob::Kind kind, const QString &function, const QList<QCborValue> &argumentLists,
+                                    qsizetype chunksize, QString *error);
+    void startWorker(qsizetype slot);
+    void startMissingWorkers();
+    void pump();
+    void feedTasks();
+    void drainResults();
+    void handleResult(const QCborValue &result);
+    void recordStartsFromSlots();
+    void sweepVanishedTasks();
+    void failTask(quint64 number, const QString &error);
+    void terminate();
+    bool allWorkersEnded() const;
+    void checkJoin();
+    void record(PoolTaskPhase phase, quint64 task, qint64 items, int worker, qint64 pid, const QString &text,
+                qint64 timeNs = 0);
+    void recordWorker(PoolWorkerChange change, int worker, qint64 pid, const QString &text);
+    void recordCounters(bool force);
+    void updatePolling();
+
+    enum class State { Running, Closed, Terminated };
+    ScriptHost *m_host = nullptr;
+    QString m_name;
+    int m_processes = 1;
+    qint64 m_maxTasksPerChild = 0;
+    State m_state = State::Running;
+    std::unique_ptr<HostSegment> m_taskSegment, m_resultSegment, m_slotsSegment;
+    int m_taskQueueId = 0, m_resultQueueId = 0;
+    std::optional<Shm::QueueView> m_tasks, m_results;
+    std::optional<Shm::PoolSlotsView> m_slots;
+    Shm::PartialRead m_partialRead;
+    QList<Worker> m_workers; // by slot
+    int m_workersStarted = 0;
+    std::deque<std::pair<quint64, std::string>> m_backlog; // (task, encoded item) not yet in the ring; task 0: sentinel
+    QHash<quint64, Task> m_outstanding;
+    quint64 m_lastTask = 0;
+    quint64 m_tasksDone = 0;
+    QTimer m_poll;          // while tasks are outstanding: starts from the slots, a lost Wake
+    QTimer m_replaceTimer;  // replacements start in a turn of their own, never inside workerEnded
+    QElapsedTimer m_vanishedSince; // a worker died between taking a task and marking its slot
+    QElapsedTimer m_countersRecorded;
+    quint64 m_countersDone = ~quint64(0);
+    // Pending calls of the main program.
+    Completion m_joinCompletion; // join() / terminate(): until every worker has ended
+    Completion m_callCompletion; // apply() / map() / starmap(): until the job is ready
+    std::shared_ptr<PoolJob> m_callJob;
+    quint64 m_callListener = 0;
+};
+
+} // namespace ProcessLab

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+// Section 4 of the tutorial (进程池): a process of a multiprocessing.Pool, as the worker side
+// runs it (docs/pool.md). Like Python's pool worker it loops: take a task from the task queue,
+// run the function it names on each (index, args) of the task (one item of apply_async, a
+// chunk of map), put the results into the result queue. No message to the host per task: the
+// pool slot says which task this process runs (set before, cleared after its result is put).
+#include "behaviours.h"
+#include "ipc/sharedobjects.h"
+#include "protocol/monotonicclock.h"
+#include "protocol/pythonformat.h"
+#include "shm/platform/processliveness.h"
+#include "shm/poolslots.h"
+#include "shm/sharedsegment.h"
+#include "workercontext.h"
+
+#include <exception>
+#include <string>
+
+namespace ProcessLab::Worker {
+
+namespace {
+
+// def worker(num): print(f"Worker {num} started"); time.sleep(2); print(f"Worker {num} finished")
+// Arguments (num[, sleep seconds]); returns None, as the tutorial's function does.
+Protocol::Value tutorialWorker(const WorkerContext &context, const Protocol::Array &arguments)
+{
+    const std::string num = arguments.empty() ? std::string("?") : Protocol::pythonStr(arguments[0]);
+    const double seconds = arguments.size() > 1 ? arguments[1].toDouble(2.0) : 2.0;
+    context.trace("started");
+    context.print("Worker " + num + " started");
+    context.trace("sleep");
+    context.sleep(seconds);
+    context.trace("finished");
+    context.print("Worker " + num + " finished");
+    return nullptr;
+}
+
+// def square(x): return x * x
+Protocol::Value square(const WorkerContext &, const Protocol::Array &arguments)
+{
+    if (arguments.size() != 1)
+        throw PythonError("TypeError: square() takes 1 positional argument but " + std::to_string(arguments.size())
+                          + " were given");
+    const Protocol::Value &x = arguments[0];
+    if (x.isInteger())
+        return x.toInteger() * x.toInteger();
+    if (x.isDouble())
+        return x.toDouble() * x.toDouble();
+    throw PythonError("TypeError: unsupported operand type(s) for *: '" + Protocol::pythonRepr(x) + "'");
+}
+
+struct Task
+{
+    std::uint64_t number = 0;
+    std::string function;
+    const Protocol::Array *items = nullptr; // [[index, [args...]], ...]
+};
+
+// One result per (index, args): [index, true, value] or [index, false, "ValueError: ..."].
+Protocol::Array runTask(const WorkerContext &context, const Task &task)
+{
+    const PoolFunction function = findPoolFunction(task.function);
+    Protocol::Array results;
+    results.reserve(task.items->size());
+    for (const Protocol::Value &item : *task.items) {
+        const Protocol::Array &pair = item.toArray();
+        const Protocol::Value index = pair.empty() ? Protocol::Value(nullptr) : pair[0];
+        const Protocol::Array &arguments = pair.size() > 1 ? pair[1].toArray() : Protocol::Array{};
+        if (!function) {
+            results.push_back(Protocol::Array{index, false, "NameError: name '" + task.function + "' is not defined"});
+            continue;
+        }
+        try {
+            results.push_back(Protocol::Array{index, true, function(context, arguments)});
+        } catch (const std::exception &error) {
+            results.push_back(Protocol::Array{index, false, std::string(error.what())});
+        }
+    }
+    return results;
+}
+
+// Arguments: tasks, results (queues), slots {key, keyType}, slot (index), maxtasks (0: no limit).
+int poolWorker(const WorkerContext &context)
+{
+    Queue &tasks = context.objects().queue("tasks");
+    Queue &results = context.objects().queue("results");
+    const Protocol::Map &slotsDescription = context.arguments().value("slots").toMap();
+    Shm::SegmentKey key;
+    key.nativeKey = std::string(slotsDescription.value("key").toText());
+    std::string error;
+    if (!Shm::keyTypeFromName(slotsDescription.value("keyType").toText(), &key.type)) {
+        context.printError("pool worker: malformed pool slots description");
+        return 2;
+    }
+    const std::unique_ptr<Shm::SharedSegment> segment = Shm::SharedSegment::attach(key, &error);
+    std::optional<Shm::PoolSlotsView> slots;
+    if (segment)
+        slots = Shm::PoolSlotsView::attach(segment->data(), segment->size(), &error);
+    if (!slots) {
+        context.printError("pool worker: " + error);
+        return 2;
+    }
+    const auto slot = static_cast<std::size_t>(context.intArgument("slot", 0));
+    const std::int64_t maxTasks = context.intArgument("maxtasks", 0);
+    const std::uint32_t pid = Shm::currentProcessId();
+    for (std::int64_t done = 0; maxTasks <= 0 || done < maxTasks; ++done) {
+        const Protocol::Value item = tasks.get();
+        if (item.isNull())
+            break; // the pool was closed (or terminated): no more tasks
+        const Protocol::Array &fields = item.toArray(); // [task, function, [[index, args], ...]]
+        if (fields.size() != 3)
+            continue;
+        Task task;
+        task.number = static_cast<std::uint64_t>(fields[0].toInteger());
+        task.function = std::string(fields[1].toText());
+        task.items = &fields[2].toArray();
+        const auto startNs = static_cast<std::uint64_t>(monotonicNowNs());
+        slots->begin(slot, task.number, pid, startNs);
+        Protocol::Array outcome = runTask(context, task);
+        const auto endNs = monotonicNowNs();
+        results.put(Protocol::Array{static_cast<std::int64_t>(task.number), static_cast<std::int64_t>(slot),
+                                    static_cast<std::int64_t>(pid), static_cast<std::int64_t>(startNs), endNs,
+                                    std::move(outcome)});
+        slots->end(slot); // only now: a death before this line leaves the task in the slot
+    }
+    return 0;
+}
+
+} // namespace
+
+std::span<const PoolFunctionEntry> poolFunctions()
+{
+    static constexpr PoolFunctionEntry functions[] = {
+        {"pool.tutorial-worker", &tutorialWorker},
+        {"square", &square},
+    };
+    return functions;
+}
+
+std::span<const Behaviour> poolBehaviours()
+{
+    static constexpr Behaviour behaviours[] = {
+        {"pool.worker", &poolWorker},
+    };
+    return behaviours;
+}
+
+} // namespace ProcessLab::Worker

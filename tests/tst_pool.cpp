@@ -1,0 +1,421 @@
+// SPDX-License-Identifier: MIT
+// The process pool runtime (docs/pool.md) with real pool workers: every task done exactly once,
+// map == serial, errors reach get(), timeouts, terminate, a worker SIGKILLed mid-task,
+// maxtasksperchild, nothing left in shared memory.
+#include "testsupport.h"
+
+#include "examples/hostscript.h"
+#include "runtime/run.h"
+
+#include <QCborArray>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace ProcessLab;
+using namespace ProcessLab::TestSupport;
+
+namespace {
+
+ScriptExpression lit(const QCborValue &value)
+{
+    return ScriptExpression::value(value);
+}
+
+std::unique_ptr<Run> poolRun(QList<ScriptStep> steps)
+{
+    HostScript script;
+    script.steps = std::move(steps);
+    // Lines 1.. so that a failure names its step.
+    for (qsizetype i = 0; i < script.steps.size(); ++i)
+        script.steps[i].sourceLine = int(i + 1);
+    return std::make_unique<Run>(QStringLiteral("pool-test"), QVariantMap{}, std::move(script));
+}
+
+QList<RunEvent> poolEvents(const RunRecord &record, PoolTaskPhase phase)
+{
+    QList<RunEvent> events;
+    for (const RunEvent &event : record.events()) {
+        if (event.kind == EventKind::PoolTask && event.op == quint8(phase))
+            events.append(event);
+    }
+    return events;
+}
+
+QList<RunEvent> workerChanges(const RunRecord &record, PoolWorkerChange change)
+{
+    QList<RunEvent> events;
+    for (const RunEvent &event : record.events()) {
+        if (event.kind == EventKind::PoolWorker && event.op == quint8(change))
+            events.append(event);
+    }
+    return events;
+}
+
+QCborArray range(qint64 n, bool squared)
+{
+    QCborArray values;
+    for (qint64 i = 0; i < n; ++i)
+        values.append(squared ? i * i : i);
+    return values;
+}
+
+// What went wrong, for failure messages.
+QByteArray errorsOf(const RunRecord &record)
+{
+    QStringList errors;
+    for (const RunEvent &event : record.events()) {
+        if (event.kind == EventKind::Error || event.kind == EventKind::RunFinished
+            || (event.kind == EventKind::Output && event.stream == OutputStream::StdErr))
+            errors.append(QStringLiteral("%1: %2").arg(event.process).arg(event.text));
+    }
+    return errors.join(QStringLiteral("; ")).toUtf8();
+}
+
+QString mainFailure(const RunRecord &record)
+{
+    for (const RunEvent &event : record.events()) {
+        if (event.kind == EventKind::Error && event.process == mainProcessId)
+            return event.text;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestPool : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void tutorialApplyAsyncCloseJoin();
+    void thousandTasksOnFourWorkersEachDoneOnce();
+    void mapEqualsSerial_data();
+    void mapEqualsSerial();
+    void errorReachesGetAndThePoolGoesOn();
+    void getTimeoutRaisesTimeoutError();
+    void terminateLeavesNoProcess();
+    void workerKilledMidTaskLosesOnlyThatTask();
+    void maxtasksperchildOneGivesANewPidPerTask();
+    void imapInOrderAndUnordered();
+    void badCallsRaisePythonsErrors_data();
+    void badCallsRaisePythonsErrors();
+
+private:
+    QTemporaryDir m_temp; // TMPDIR of this process: the runs' segments live here
+};
+
+void TestPool::initTestCase()
+{
+    QVERIFY(m_temp.isValid());
+    qputenv("TMPDIR", QFile::encodeName(m_temp.path()));
+    QCOMPARE(QDir::tempPath(), QDir(m_temp.path()).canonicalPath());
+}
+
+void TestPool::cleanup()
+{
+    QCOMPARE(leftoverSegments(m_temp.path()), QStringList());
+}
+
+void TestPool::tutorialApplyAsyncCloseJoin()
+{
+    const auto run = poolRun({
+        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
+        callStep(QStringLiteral("pool"), QStringLiteral("apply_async"),
+                 {lit(QStringLiteral("pool.tutorial-worker")), lit(QCborArray{1, 0.2})}),
+        callStep(QStringLiteral("pool"), QStringLiteral("apply_async"),
+                 {lit(QStringLiteral("pool.tutorial-worker")), lit(QCborArray{2, 0.2})}),
+        callStep(QStringLiteral("pool"), QStringLiteral("close")),
+        callStep(QStringLiteral("pool"), QStringLiteral("join")),
+        printStep({lit(QStringLiteral("All processes finished"))}),
+    });
+    QVERIFY(runToEnd(*run));
+    QVERIFY2(run->exitCode() == 0, errorsOf(run->record()).constData());
+    QStringList lines = outputLines(run->record());
+    QCOMPARE(lines.size(), 5);
+    QCOMPARE(lines.constLast(), QStringLiteral("All processes finished"));
+    lines.sort();
+    QCOMPARE(lines, (QStringList{QStringLiteral("All processes finished"), QStringLiteral("Worker 1 finished"),
+                                 QStringLiteral("Worker 1 started"), QStringLiteral("Worker 2 finished"),
+                                 QStringLiteral("Worker 2 started")}));
+    QCOMPARE(workerChanges(run->record(), PoolWorkerChange::Started).size(), 2);
+    QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Finished).size(), 2);
+    QVERIFY(allGone(workerPids(run->record())));
+}
+
+void TestPool::thousandTasksOnFourWorkersEachDoneOnce()
+{
+    constexpr int tasks = 1000;
+    const auto run = poolRun({
+        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(4)}),
+        callStep(QStringLiteral("pool"), QStringLiteral("map"), {lit(QStringLiteral("square")), lit(tasks), lit(1)},
+                 QStringLiteral("results")),
+        callStep(QStringLiteral("pool"), QStringLiteral("close")),
+        callStep(QStringLiteral("pool"), QStringLiteral("join")),
+    });
+    QVERIFY(runToEnd(*run, 120000));
+    QVERIFY2(run->exitCode() == 0, errorsOf(run->record()).constData());
+    QCOMPARE(run->variables().value(QStringLiteral("results")).toArray(), range(tasks, true));
+    const QList<RunEvent> finished = poolEvents(run->record(), PoolTaskPhase::Finished);
+    QCOMPARE(finished.size(), tasks);
+    QSet<qint64> numbers;
+    QSet<qint64> pids;
+    for (const RunEvent &event : finished) {
+        QVERIFY2(!numbers.contains(event.count), qPrintable(QStringLiteral("task %1 twice").arg(event.count)));
+        numbers.insert(event.count);
+        QVERIFY(event.pid > 0);
+        pids.insert(event.pid);
+    }
+    QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Started).size(), tasks);
+    QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Queued).size(), tasks);
+    QVERIFY(pids.size() >= 1 && pids.size() <= 4);
+    QCOMPARE(workerChanges(run->record(), PoolWorkerChange::Started).size(), 4);
+    QVERIFY(allGone(workerPids(run->record())));
+}
+
+void TestPool::mapEqualsSerial_data()
+{
+    QTest::addColumn<int>("items");
+    QTest::addColumn<QCborValue>("chunksize");
+    QTest::addColumn<int>("expectedTasks");
+    for (const int n : {0, 1, 7, 100000}) {
+        // Python's default on 2 processes: divmod(n, 8), +1 if there is a remainder.
+        const int defaultChunk = n / 8 + (n % 8 ? 1 : 0);
+        const int defaultTasks = defaultChunk ? (n + defaultChunk - 1) / defaultChunk : 0;
+        QTest::addRow("n=%d chunksize=1", n) << n << QCborValue(1) << n;
+        QTest::addRow("n=%d chunksize=3", n) << n << QCborValue(3) << (n + 2) / 3;
+        QTest::addRow("n=%d default", n) << n << QCborValue(nullptr) << defaultTasks;
+    }
+}
+
+void TestPool::mapEqualsSerial()
+{
+    QFETCH(int, items);
+    QFETCH(QCborValue, chunksize);
+    QFETCH(int, expectedTasks);
+    const auto run = poolRun({
+        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
+        callStep(QStringLiteral("pool"), QStringLiteral("map"), {lit(QStringLiteral("square")), lit(range(items, false)), lit(chunksize)},
+                 QStringLiteral("results")),
+        callStep(QStringLiteral("pool"), QStringLiteral("close")),
+        callStep(QStringLiteral("pool"), QStringLiteral("join")),
+    });
+    QVERIFY(runToEnd(*run, 240000));
+    QVERIFY2(run->exitCode() == 0, errorsOf(run->record()).constData());
+    QCOMPARE(run->variables().value(QStringLiteral("results")).toArray(), range(items, true));
+    // Per-task events while the budget lasts, then counters with every task.
+    if (expectedTasks <= 10000) {
+        QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Finished).size(), expectedTasks);
+    } else {
+        const QList<RunEvent> counters = poolEvents(run->record(), PoolTaskPhase::Counters);
+        QVERIFY(!counters.isEmpty());
+        QCOMPARE(counters.constLast().count, qint64(expectedTasks));
+    }
+}
+
+void TestPool::errorReachesGetAndThePoolGoesOn()
+{
+    const auto run = poolRun({
+        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
+        callStep(QStringLiteral("pool"), QStringLiteral("apply_async"), {lit(QStringLiteral("test.raise")), lit(QCborArray{5})},
+                 QStringLiteral("bad")),
+        callStep(QStringLiteral("bad"), QStringLiteral("wait")),
+        callStep(QStringLiteral("pool"), QStringLiteral("apply_async"), {lit(QStringLiteral("square")), lit(QCborArray{4})},
+                 QStringLiteral("good")),
+        callStep(QStringLiteral("good"), QStringLiteral("get"), {}, QStringLiteral("value")),
+        callStep(QStringLiteral("bad"), QStringLiteral("successful"), {}, QStringLiteral("ok")),
+        callStep(QStringLiteral("bad"), QStringLiteral("get")),
+    });
+    QVERIFY(runToEnd(*run));
+    QCOMPARE(run->exitCode(), 1);
+    QCOMPARE(run->variables().value(QStringLiteral("value")).toInteger(), 16);
+    QCOMPARE(run->variables().value(QStringLiteral("ok")).toBool(true), false);
+    QCOMPARE(mainFailure(run->record()), QStringLiteral("ValueError: bad value 5 raised at line 7"));
+    const QList<RunEvent> failed = poolEvents(run->record(), PoolTaskPhase::Failed);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.constFirst().text, QStringLiteral("ValueError: bad value 5"));
+    // The worker lived on: no replacement.
+    QCOMPARE(workerChanges(run->record(), PoolWorkerChange::Replaced).size(), 0);
+    QVERIFY(allGone(workerPids(run->record())));
+}
+
+void TestPool::getTimeoutRaisesTimeoutError()
+{
+    const auto run = poolRun({
+        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(1)}),
+        callStep(QStringLiteral("pool"), QStringLiteral("apply_async"), {lit(QStringLiteral("test.sleep")), lit(QCborArray{60, 1})},
+                 QStringLiteral("result")),
+        callStep(QStringLiteral("result"), QStringLiteral("get"), {lit(0.3)}),
+    });
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(runToEnd(*run));
+    QVERIFY2(timer.elapsed() >= 300, "get(0.3) returned early");
+    QVERIFY2(timer.elapsed() < 30000, "the pool was not terminated at the main program's end");
+    QCOMPARE(mainFailure(run->record()), QStringLiteral("multiprocessing.TimeoutError raised at line 3"));
+    QVERIFY(allGone(workerPids(run->record())));
+}
+
+void TestPool::terminateLeavesNoProcess()
+{
+    const auto run = poolRun({
+        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(3)}),
+        callStep(QStringLiteral("pool"), QStringLiteral("map_async"),
+                 {lit(QStringLiteral("test.sleep")), lit(QCborArray{60, 60, 60}), lit(1)}, QStringLiteral("result")),
+        callStep(QStringLiteral("pool"), QStringLiteral("terminate")),
+        callStep(QStringLiteral("result"), QStringLiteral("ready"), {}, QStringLiteral("ready")),
+    });
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(runToEnd(*run));
+    QVERIFY(timer.elapsed() < 30000);
+    QCOMPARE(workerPids(run->record()).size(), 3);
+    QVERIFY(allGone(workerPids(run->record()), 1000)); // reaped: gone at once
+    // terminate() returned after its workers ended; the result is ready (failed), never a hang.
+    QCOMPARE(run->variables().value(QStringLiteral("ready")).toBool(), true);
+    QCOMPARE(workerChanges(run->record(), PoolWorkerChange::Replaced).size(), 0);
+}
+
+void TestPool::workerKilledMidTaskLosesOnlyThatTask()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("SIGKILL of a worker: Unix only");
+#else
+    QCborArray arguments;
+    for (int i = 0; i < 6; ++i)
+        arguments.append(QCborArray{0.5, i});
+    const auto run = poolRun({
+        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
+        callStep(QStringLiteral("pool"), QStringLiteral("starmap_async"), {lit(QStringLiteral("test.sleep")), lit(arguments), lit(1)},
+                 QStringLiteral("result")),
+        callStep(QStringLiteral("pool"), QStringLiteral("close")),
+        callStep(QStringLiteral("pool"), QStringLiteral("join")),
+        callStep(QStringLiteral("result"), QStringLiteral("successful"), {}, QStringLiteral("ok")),
+    });
+    run->setWorkerProgram(workerPath());
+    QSignalSpy finished(run.get(), &Run::finished);
+    run->start();
+    // The first task a worker starts: kill that worker while it sleeps in it.
+    QVERIFY(QTest::qWaitFor([&] { return !poolEvents(run->record(), PoolTaskPhase::Started).isEmpty(); }, 30000));
+    const RunEvent started = poolEvents(run->record(), PoolTaskPhase::Started).constFirst();
+    QVERIFY(started.pid > 0);
+    QVERIFY(killProcess(started.pid));
+    QVERIFY(finished.wait(60000));
+    const QList<RunEvent> lost = poolEvents(run->record(), PoolTaskPhase::Lost);
+    QCOMPARE(lost.size(), 1);
+    QCOMPARE(lost.constFirst().count, started.count);
+    QVERIFY2(lost.constFirst().text.contains(QString::number(started.pid)) && lost.constFirst().text.contains(QStringLiteral("signal 9")),
+             qPrintable(lost.constFirst().text));
+    QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Finished).size(), 5);
+    QCOMPARE(workerChanges(run->record(), PoolWorkerChange::Replaced).size(), 1);
+    QCOMPARE(workerChanges(run->record(), PoolWorkerChange::Started).size(), 3);
+    QCOMPARE(run->variables().value(QStringLiteral("ok")).toBool(true), false); // join() returned
+    QCOMPARE(run->exitCode(), 1); // a worker failed
+    QVERIFY(allGone(workerPids(run->record())));
+#endif
+}
+
+void TestPool::maxtasksperchildOneGivesANewPidPerTask()
+{
+    constexpr int tasks = 6;
+    const auto run = poolRun({
+        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2), lit(1)}),
+        callStep(QStringLiteral("pool"), QStringLiteral("map"), {lit(QStringLiteral("test.pid")), lit(tasks), lit(1)},
+                 QStringLiteral("pids")),
+        callStep(QStringLiteral("pool"), QStringLiteral("close")),
+        callStep(QStringLiteral("pool"), QStringLiteral("join")),
+    });
+    QVERIFY(runToEnd(*run, 120000));
+    QVERIFY2(run->exitCode() == 0, errorsOf(run->record()).constData());
+    const QCborArray pids = run->variables().value(QStringLiteral("pids")).toArray();
+    QCOMPARE(pids.size(), tasks);
+    QSet<qint64> distinct;
+    for (const QCborValue &pid : pids)
+        distinct.insert(pid.toInteger());
+    QCOMPARE(distinct.size(), tasks);
+    QVERIFY(workerChanges(run->record(), PoolWorkerChange::Recycled).size() >= tasks - 2);
+    QVERIFY(allGone(workerPids(run->record())));
+}
+
+void TestPool::imapInOrderAndUnordered()
+{
+    // imap: item 0 sleeps longest and still comes first; imap_unordered: the quick one first.
+    // (QCborArray{QCborArray{...}} would be a copy under clang: the list of one list is built.)
+    QCborArray oneArgumentList;
+    oneArgumentList.append(QCborArray{0.0, 7});
+    const auto run = poolRun({
+        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
+        callStep(QStringLiteral("pool"), QStringLiteral("imap"),
+                 {lit(QStringLiteral("test.sleep")), lit(QCborArray{0.5, 0.0})}, QStringLiteral("ordered")),
+        callStep(QStringLiteral("ordered"), QStringLiteral("next"), {}, QStringLiteral("first")),
+        callStep(QStringLiteral("pool"), QStringLiteral("starmap"),
+                 {lit(QStringLiteral("test.sleep")), lit(oneArgumentList)}, QStringLiteral("warm")),
+        callStep(QStringLiteral("pool"), QStringLiteral("imap_unordered"),
+                 {lit(QStringLiteral("test.sleep")), lit(QCborArray{0.5, 0.0})}, QStringLiteral("unordered")),
+        callStep(QStringLiteral("unordered"), QStringLiteral("next"), {}, QStringLiteral("quick")),
+        callStep(QStringLiteral("unordered"), QStringLiteral("next"), {}, QStringLiteral("slow")),
+        callStep(QStringLiteral("unordered"), QStringLiteral("next")),
+    });
+    QVERIFY(runToEnd(*run));
+    QCOMPARE(run->variables().value(QStringLiteral("first")).toDouble(), 0.5);
+    QCOMPARE(run->variables().value(QStringLiteral("warm")).toArray(), QCborArray{7});
+    QCOMPARE(run->variables().value(QStringLiteral("quick")).toDouble(), 0.0);
+    QCOMPARE(run->variables().value(QStringLiteral("slow")).toDouble(), 0.5);
+    QCOMPARE(mainFailure(run->record()), QStringLiteral("StopIteration raised at line 8"));
+    QVERIFY(allGone(workerPids(run->record())));
+}
+
+void TestPool::badCallsRaisePythonsErrors_data()
+{
+    QTest::addColumn<QList<ScriptStep>>("steps");
+    QTest::addColumn<QString>("failure");
+    const auto pool = [](QList<QCborValue> arguments) {
+        QList<ScriptExpression> expressions;
+        for (const QCborValue &argument : arguments)
+            expressions.append(lit(argument));
+        return createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), expressions);
+    };
+    QTest::newRow("no processes") << QList<ScriptStep>{pool({0})}
+                                  << QStringLiteral("ValueError: Number of processes must be at least 1 raised at line 1");
+    QTest::newRow("negative maxtasksperchild")
+        << QList<ScriptStep>{pool({1, -1})}
+        << QStringLiteral("ValueError: maxtasksperchild must be a positive int or None raised at line 1");
+    QTest::newRow("starmap item not a list")
+        << QList<ScriptStep>{pool({1}), callStep(QStringLiteral("pool"), QStringLiteral("starmap"),
+                                                 {lit(QStringLiteral("square")), lit(QCborArray{1, 2})})}
+        << QStringLiteral("TypeError: square() argument after * must be an iterable, not int raised at line 2");
+    QTest::newRow("map over a number that is not an int")
+        << QList<ScriptStep>{pool({1}), callStep(QStringLiteral("pool"), QStringLiteral("map"),
+                                                 {lit(QStringLiteral("square")), lit(2.5)})}
+        << QStringLiteral("TypeError: 'float' object is not iterable raised at line 2");
+    QTest::newRow("chunksize 0")
+        << QList<ScriptStep>{pool({1}), callStep(QStringLiteral("pool"), QStringLiteral("map"),
+                                                 {lit(QStringLiteral("square")), lit(3), lit(0)})}
+        << QStringLiteral("ValueError: Chunksize must be 1+, not 0 raised at line 2");
+    QTest::newRow("join while running")
+        << QList<ScriptStep>{pool({1}), callStep(QStringLiteral("pool"), QStringLiteral("join"))}
+        << QStringLiteral("ValueError: Pool is still running raised at line 2");
+    QTest::newRow("apply after close")
+        << QList<ScriptStep>{pool({1}), callStep(QStringLiteral("pool"), QStringLiteral("close")),
+                             callStep(QStringLiteral("pool"), QStringLiteral("apply_async"),
+                                      {lit(QStringLiteral("square")), lit(QCborArray{2})})}
+        << QStringLiteral("ValueError: Pool not running raised at line 3");
+}
+
+void TestPool::badCallsRaisePythonsErrors()
+{
+    QFETCH(QList<ScriptStep>, steps);
+    QFETCH(QString, failure);
+    const auto run = poolRun(steps);
+    QVERIFY(runToEnd(*run));
+    QCOMPARE(mainFailure(run->record()), failure);
+    QCOMPARE(run->exitCode(), 1);
+    QVERIFY(allGone(workerPids(run->record())));
+}
+
+QTEST_GUILESS_MAIN(TestPool)
+#include "tst_pool.moc"
