@@ -69,14 +69,17 @@ ScriptStep stepAt(ScriptStep step, const PythonProgram &python, const QString &s
     return atLine(std::move(step), where.line, python.listing.line(where.line), where.context);
 }
 
-// pool = multiprocessing.Pool(processes=N[, maxtasksperchild=M])
-ScriptStep createPoolStep(int processes, int maxtasksperchild, const PythonProgram &python)
+// pool = multiprocessing.Pool(processes=N[, maxtasksperchild=M]). killWorkerAfterMs > 0: the
+// fault ProcessLab injects (PoolObject), an option of the object, not a Python argument.
+ScriptStep createPoolStep(int processes, int maxtasksperchild, qint64 killWorkerAfterMs, const PythonProgram &python)
 {
     QList<ScriptExpression> arguments{ScriptExpression::value(processes)};
     if (maxtasksperchild > 0)
         arguments.append(ScriptExpression::value(maxtasksperchild));
-    return stepAt(createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), arguments), python,
-                  QStringLiteral("pool.create"));
+    ScriptStep step = createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), arguments);
+    if (killWorkerAfterMs > 0)
+        step.options.insert(QLatin1StringView("killWorkerAfterMs"), killWorkerAfterMs);
+    return stepAt(std::move(step), python, QStringLiteral("pool.create"));
 }
 
 void addCloseAndJoin(HostScript &script, const PythonProgram &python)
@@ -89,7 +92,8 @@ HostScript buildPoolScript(const QVariantMap &knobs, const PythonProgram &python
 {
     const PoolProgramOptions options = poolOptions(knobs);
     HostScript script;
-    script.steps.append(createPoolStep(options.processes, options.maxtasksperchild, python));
+    script.steps.append(createPoolStep(options.processes, options.maxtasksperchild,
+                                       knobs.value(QStringLiteral("kill-worker-after")).toLongLong(), python));
     // pool.apply_async(worker, (n,)): the worker's `worker` is pool.tutorial-worker (num, sleep).
     for (int n = 1; n <= options.tasks; ++n) {
         script.steps.append(stepAt(callStep(QStringLiteral("pool"), QStringLiteral("apply_async"),
@@ -107,7 +111,7 @@ HostScript buildPoolMapScript(const QVariantMap &knobs, const PythonProgram &pyt
 {
     const int chunksize = knobs.value(QStringLiteral("chunksize")).toInt();
     HostScript script;
-    script.steps.append(createPoolStep(knobs.value(QStringLiteral("processes")).toInt(), 0, python));
+    script.steps.append(createPoolStep(knobs.value(QStringLiteral("processes")).toInt(), 0, 0, python));
     // results = pool.map(square, range(items)[, chunksize]): an int n is range(n); None: Python's rule.
     script.steps.append(stepAt(callStep(QStringLiteral("pool"), QStringLiteral("map"),
                                         {ScriptExpression::value(QStringLiteral("square")),
