@@ -110,6 +110,7 @@ class TestCliPool : public QObject
     Q_OBJECT
 private slots:
     void poolDefaultsPrintTheTutorialsLines();
+    void killedWorkerLosesItsTaskAndTheRunFails_data();
     void killedWorkerLosesItsTaskAndTheRunFails();
     void mapPrintsTheSerialList_data();
     void mapPrintsTheSerialList();
@@ -138,6 +139,14 @@ void TestCliPool::poolDefaultsPrintTheTutorialsLines()
     qInfo("run pool at its defaults: %lld ms", r.elapsedMs);
 }
 
+void TestCliPool::killedWorkerLosesItsTaskAndTheRunFails_data()
+{
+    QTest::addColumn<int>("afterMs");
+    QTest::newRow("while tasks run") << 300;
+    // 1 ms: no worker has started a task yet; the first one that does is killed.
+    QTest::newRow("before any task ran") << 1;
+}
+
 // --kill-worker-after: ProcessLab kills a busy worker; its task is lost (named with PID and
 // signal), a replacement runs the rest, join() returns, exit 1 with its reason, no process left.
 void TestCliPool::killedWorkerLosesItsTaskAndTheRunFails()
@@ -145,13 +154,14 @@ void TestCliPool::killedWorkerLosesItsTaskAndTheRunFails()
 #ifndef Q_OS_UNIX
     QSKIP("the lost task names signal 9 (SIGKILL): Unix only");
 #else
+    QFETCH(int, afterMs);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString json = dir.filePath(QStringLiteral("run.json"));
     constexpr int tasks = 6;
     const CliRun r = runCli({QStringLiteral("run"), QStringLiteral("pool"), QStringLiteral("--tasks"), QString::number(tasks),
                              QStringLiteral("--sleep"), QStringLiteral("1"), QStringLiteral("--kill-worker-after"),
-                             QStringLiteral("300"), QStringLiteral("--summary"), QStringLiteral("--json"), json});
+                             QString::number(afterMs), QStringLiteral("--summary"), QStringLiteral("--json"), json});
     QVERIFY(r.finished);
     QCOMPARE(r.exitCode, 1);
     // Said as ProcessLab's doing, then the loss with task, PID and signal, then the run's reason.
