@@ -82,6 +82,17 @@ check_installed() {
     || fail "shared: the locked counter is not 2000"
   echo "ok: queue, pipe and shared run from the package"
 
+  # The pool starts its worker processes itself (pool.worker of the installed worker).
+  step "installed processlab-cli run pool / pool-map"
+  local pool_out
+  pool_out=$("$prefix/bin/processlab-cli" run pool --sleep 0.2) || fail "run pool exited with $?"
+  [ "$(printf '%s\n' "$pool_out" | sort | tr '\n' ' ')" = "All processes finished Worker 1 finished Worker 1 started Worker 2 finished Worker 2 started " ] \
+    || fail "pool: lines differ from the tutorial's"
+  [ "$(printf '%s\n' "$pool_out" | tail -n 1)" = "All processes finished" ] || fail "pool: last line"
+  [ "$("$prefix/bin/processlab-cli" run pool-map --items 5 --chunksize 2)" = "[0, 1, 4, 9, 16]" ] \
+    || fail "pool-map: not the list of squares"
+  echo "ok: pool and pool-map run from the package"
+
   if [ "$with_app" = 0 ]; then
     step "no $prefix/bin/processlab (desktop app not built): skipping app, desktop file and metainfo checks"
     return

@@ -25,6 +25,96 @@ QString ms(double value)
 {
     return value < 0 ? QStringLiteral("-") : QStringLiteral("%1 ms").arg(value, 0, 'f', 1);
 }
+
+// Rows in aligned columns, two spaces apart: numbers right-aligned, names left-aligned.
+QString columns(const QList<QStringList> &rows, const QList<qsizetype> &numericColumns)
+{
+    QList<qsizetype> widths(rows.value(0).size(), 0);
+    for (const QStringList &row : rows) {
+        for (qsizetype c = 0; c < row.size() && c < widths.size(); ++c)
+            widths[c] = std::max(widths[c], row[c].size());
+    }
+    QString text;
+    for (const QStringList &row : rows) {
+        QString line;
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            line += numericColumns.contains(c) ? row[c].rightJustified(widths[c]) : row[c].leftJustified(widths[c]);
+            if (c + 1 < row.size())
+                line += QStringLiteral("  ");
+        }
+        text += line.trimmed() + QLatin1Char('\n');
+    }
+    return text;
+}
+
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("ProcessLab::Cli", text);
+}
+
+QString taskStateText(PoolTaskSummary::State state)
+{
+    switch (state) {
+    case PoolTaskSummary::State::Queued: return translated("queued");
+    case PoolTaskSummary::State::Running: return translated("running");
+    case PoolTaskSummary::State::Finished: return translated("finished");
+    case PoolTaskSummary::State::Failed: return translated("failed");
+    case PoolTaskSummary::State::Lost: return translated("lost");
+    }
+    return {};
+}
+
+// The pool's tasks: which worker (and PID) ran each, how it ended, how long it took. A table
+// of 100,000 rows is no summary: the first rows, then the failed and lost ones (what a reader
+// looks for), each part bounded; --json has every task.
+QString poolTable(const RunSummary &summary, const PoolSummary &pool)
+{
+    QString text;
+    const qint64 count = pool.taskCount();
+    const auto stateCount = [&pool](PoolTaskSummary::State state) { return pool.tasksIn(state); };
+    if (pool.counted) {
+        text += translated("pool: %1 tasks (counted, not listed): %2 done; the first %3 recorded one by one, "
+                           "%4 of them lost\n")
+                    .arg(count)
+                    .arg(pool.tasksDone)
+                    .arg(pool.tasks.size())
+                    .arg(stateCount(PoolTaskSummary::State::Lost));
+        return text;
+    }
+    text += translated("pool: %1 tasks: %2 finished, %3 failed, %4 lost\n")
+                .arg(count)
+                .arg(stateCount(PoolTaskSummary::State::Finished))
+                .arg(stateCount(PoolTaskSummary::State::Failed))
+                .arg(stateCount(PoolTaskSummary::State::Lost));
+    if (pool.tasks.isEmpty())
+        return text;
+    QList<QStringList> rows{{translated("task"), translated("items"), translated("worker"), translated("pid"),
+                             translated("state"), translated("duration")}};
+    const auto addRow = [&](const PoolTaskSummary &task) {
+        const ProcessSummary *worker = summary.process(task.worker);
+        rows.append({QString::number(task.task), QString::number(task.items),
+                     worker && task.worker > 0 ? worker->role : QStringLiteral("-"),
+                     task.pid ? QString::number(task.pid) : QStringLiteral("-"),
+                     taskStateText(task.state), ms(task.durationMs())});
+    };
+    constexpr qsizetype firstRows = 50;
+    constexpr qsizetype troubleRows = 50;
+    qsizetype listed = 0;
+    for (qsizetype i = 0; i < pool.tasks.size() && i < firstRows; ++i, ++listed)
+        addRow(pool.tasks.at(i));
+    for (qsizetype i = firstRows, trouble = 0; i < pool.tasks.size() && trouble < troubleRows; ++i) {
+        const PoolTaskSummary &task = pool.tasks.at(i);
+        if (task.state == PoolTaskSummary::State::Failed || task.state == PoolTaskSummary::State::Lost) {
+            addRow(task);
+            ++trouble;
+            ++listed;
+        }
+    }
+    text += columns(rows, {1, 3, 5});
+    if (listed < count)
+        text += translated("… %1 more tasks not listed (--json has every task)\n").arg(count - listed);
+    return text;
+}
 } // namespace
 
 QString exitText(const ProcessSummary &process)
@@ -50,23 +140,7 @@ QString formatSummaryTable(const RunSummary &summary)
         rows.append({p.role, p.pid ? QString::number(p.pid) : QStringLiteral("-"), ms(p.spawnToReadyMs()),
                      ms(p.runMs()), stateDisplayName(p.state), exitText(p)});
     }
-    QList<qsizetype> widths(header.size(), 0);
-    for (const QStringList &row : rows) {
-        for (qsizetype c = 0; c < row.size(); ++c)
-            widths[c] = std::max(widths[c], row[c].size());
-    }
-    QString text;
-    for (const QStringList &row : rows) {
-        QString line;
-        for (qsizetype c = 0; c < row.size(); ++c) {
-            // Numbers right-aligned, names left-aligned.
-            const bool numeric = c == 1 || c == 2 || c == 3;
-            line += numeric ? row[c].rightJustified(widths[c]) : row[c].leftJustified(widths[c]);
-            if (c + 1 < row.size())
-                line += QStringLiteral("  ");
-        }
-        text += line.trimmed() + QLatin1Char('\n');
-    }
+    QString text = columns(rows, {1, 2, 3});
     text += QCoreApplication::translate("ProcessLab::Cli", "wall time: %1\n").arg(ms(summary.wallMs()));
     // The shared objects: how much went through each (every count, sampled or not).
     for (const ObjectSummary &object : summary.objects) {
@@ -83,6 +157,8 @@ QString formatSummaryTable(const RunSummary &summary)
                         .arg(object.recoveries);
         text += line + QLatin1Char('\n');
     }
+    for (const PoolSummary &pool : summary.pools)
+        text += poolTable(summary, pool);
     return text;
 }
 

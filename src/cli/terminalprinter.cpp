@@ -63,6 +63,26 @@ void TerminalPrinter::handleEvent(const RunEvent &event)
         break;
     case EventKind::Error:
         writeStderr(QStringLiteral("processlab-cli: %1: %2\n").arg(processName(event.process), event.text));
+        if (event.process == mainProcessId)
+            m_printedMainFailure = event.text;
+        break;
+    case EventKind::PoolWorker:
+        // ProcessLab killed it on purpose: say so before the loss it causes.
+        if (event.op != quint8(PoolWorkerChange::FaultInjected))
+            return;
+        writeStderr(QStringLiteral("processlab-cli: %1\n").arg(event.text));
+        break;
+    case EventKind::PoolTask:
+        if (event.op != quint8(PoolTaskPhase::Lost))
+            return;
+        writeStderr(QStringLiteral("processlab-cli: pool: %1\n").arg(event.text));
+        break;
+    case EventKind::RunFinished:
+        // The run's one-line reason, unless it is the main program's error printed above.
+        if (event.exitCode == 0 || event.text.isEmpty() || event.text == m_printedMainFailure)
+            return;
+        writeStderr(QStringLiteral("processlab-cli: ") + tr("exit %1: %2").arg(event.exitCode).arg(event.text)
+                    + QLatin1Char('\n'));
         break;
     case EventKind::ConnectionRejected:
         writeStderr(QStringLiteral("processlab-cli: refused a connection: %1\n").arg(event.text));

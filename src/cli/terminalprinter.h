@@ -42,6 +42,7 @@ private:
     RunSummaryBuilder m_summary;
     QTimer m_flushTimer;
     QString m_stdoutError;
+    QString m_printedMainFailure; // the main program's error, already on stderr
 };
 
 } // namespace ProcessLab::Cli

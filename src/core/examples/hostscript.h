@@ -76,6 +76,9 @@ struct ScriptStep
     QList<ScriptExpression> arguments = {}; // Print, CreateObject, Call
     QString variable = {}; // Call: receives the result (may be empty); JumpIfNone: the variable tested
     int target = -1;    // Jump, JumpIfNone: index of the next step when taken
+    // CreateObject: ProcessLab's own settings for the object, not arguments of the Python call
+    // (a Pool's fault injection "killWorkerAfterMs"); they reach ScriptObjectSpec::options.
+    QCborMap options = {};
 };
 
 // What the factory needs to create one object of the main program.
@@ -87,6 +90,7 @@ struct ScriptObjectSpec
     QString runKey;        // the run's unique name (its local server), for segment names
     QList<QCborValue> arguments;
     ScriptHost *host = nullptr; // the Run: objects that start processes (Pool) use it
+    QCborMap options;           // ScriptStep::options of the CreateObject step
 };
 
 // Creates the objects a script's CreateObject steps name; nullptr and *error if it cannot.

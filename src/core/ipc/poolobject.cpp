@@ -128,6 +128,15 @@ std::unique_ptr<PoolObject> PoolObject::create(const ScriptObjectSpec &spec, QSt
     pool->m_workers.resize(count);
     for (qsizetype slot = 0; slot < count; ++slot)
         pool->startWorker(slot);
+    pool->m_killWorkerAfterMs = spec.options.value(QLatin1StringView("killWorkerAfterMs")).toInteger(0);
+    if (pool->m_killWorkerAfterMs > 0) {
+        pool->m_faultTimer.setSingleShot(true);
+        pool->m_faultTimer.callOnTimeout([raw = pool.get()] {
+            raw->m_faultArmed = true;
+            raw->injectFault();
+        });
+        pool->m_faultTimer.start(std::chrono::milliseconds(pool->m_killWorkerAfterMs));
+    }
     return pool;
 }
 
@@ -284,31 +293,53 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
     job->size = argumentLists.size();
     job->values.resize(job->size);
     job->arrived.resize(job->size);
-    if (chunksize < 0) {
+    const bool pythonsRule = chunksize < 0;
+    if (pythonsRule) {
         // Python's rule: chunksize, extra = divmod(len(iterable), len(self._pool) * 4); if extra: chunksize += 1
         chunksize = job->size / (qsizetype(m_processes) * 4);
         if (job->size % (qsizetype(m_processes) * 4))
             ++chunksize;
     }
-    for (qsizetype first = 0; first < job->size; first += chunksize) {
+    // Every task is encoded before any is queued: a job is queued whole or not at all.
+    std::vector<std::string> encodedTasks;
+    for (;;) {
+        encodedTasks.clear();
+        std::size_t tooLarge = 0;
+        for (qsizetype first = 0; first < job->size; first += chunksize) {
+            const qsizetype end = std::min(job->size, first + chunksize);
+            Protocol::Array items;
+            items.reserve(std::size_t(end - first));
+            for (qsizetype index = first; index < end; ++index)
+                items.push_back(Protocol::Array{static_cast<std::int64_t>(index), Protocol::fromQCborValue(argumentLists.at(index))});
+            const quint64 number = m_lastTask + 1 + encodedTasks.size();
+            std::string encoded = Protocol::encode(
+                Protocol::Value(Protocol::Array{static_cast<std::int64_t>(number), function.toStdString(), std::move(items)}));
+            if (encoded.size() > mainProgramItemLimit) {
+                tooLarge = encoded.size();
+                break;
+            }
+            encodedTasks.push_back(std::move(encoded));
+        }
+        if (!tooLarge)
+            break;
+        // Python's rule only sizes chunks for speed: halve them until each fits the task queue
+        // (map(square, range(1000000)) on 2 processes). A chunksize the program gave is kept.
+        if (!pythonsRule || chunksize == 1) {
+            *error = tr("ValueError: a task of %1 KiB does not fit the pool's task queue (at most %2 KiB); use a smaller chunksize")
+                         .arg(tooLarge / 1024)
+                         .arg(mainProgramItemLimit / 1024);
+            return nullptr;
+        }
+        chunksize = std::max<qsizetype>(1, chunksize / 2);
+    }
+    qsizetype first = 0;
+    for (std::string &encoded : encodedTasks) {
         const qsizetype end = std::min(job->size, first + chunksize);
         Task task;
         task.job = job;
-        Protocol::Array items;
-        items.reserve(std::size_t(end - first));
-        for (qsizetype index = first; index < end; ++index) {
+        for (qsizetype index = first; index < end; ++index)
             task.indexes.append(index);
-            items.push_back(Protocol::Array{static_cast<std::int64_t>(index), Protocol::fromQCborValue(argumentLists.at(index))});
-        }
         const quint64 number = ++m_lastTask;
-        std::string encoded = Protocol::encode(
-            Protocol::Value(Protocol::Array{static_cast<std::int64_t>(number), function.toStdString(), std::move(items)}));
-        if (encoded.size() > mainProgramItemLimit) {
-            *error = tr("ValueError: a task of %1 KiB does not fit the pool's task queue (at most %2 KiB); use a smaller chunksize")
-                         .arg(encoded.size() / 1024)
-                         .arg(mainProgramItemLimit / 1024);
-            return nullptr; // nothing of this job was queued yet: tasks go to the backlog below
-        }
         if (number <= taskEventBudget) {
             const QString text = kind == PoolJob::Kind::Apply
                                      ? shortened(QStringLiteral("%1%2").arg(function, pythonRepr(argumentLists.value(0))))
@@ -317,6 +348,7 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
         }
         m_outstanding.insert(number, std::move(task));
         m_backlog.emplace_back(number, std::move(encoded));
+        first = end;
     }
     pump();
     if (job->size == 0)
@@ -329,6 +361,7 @@ void PoolObject::pump()
     feedTasks();
     drainResults();
     recordStartsFromSlots();
+    injectFault();
     sweepVanishedTasks();
     recordCounters(false);
     checkJoin();
@@ -528,6 +561,31 @@ void PoolObject::failTask(quint64 number, const QString &error)
     task.job->changed();
 }
 
+void PoolObject::injectFault()
+{
+    if (!m_faultArmed || m_state == State::Terminated)
+        return;
+    for (qsizetype slot = 0; slot < m_workers.size(); ++slot) {
+        const Worker &worker = m_workers.at(slot);
+        const Shm::PoolSlotsView::Slot state = m_slots->read(std::size_t(slot));
+        if (worker.id == 0 || state.task == 0 || m_host->workerEnded(worker.id))
+            continue;
+        m_faultArmed = false;
+        // Said before the kill: whoever reads the record sees the cause before the loss.
+        m_host->recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::PoolWorker, .process = worker.id,
+                             .pid = qint64(state.pid), .count = qint64(state.task), .object = m_taskQueueId,
+                             .op = quint8(PoolWorkerChange::FaultInjected),
+                             .text = tr("fault injected by ProcessLab, not part of the program: killed %1 (pid %2) "
+                                        "while it ran task %3, %4 ms after the pool started")
+                                         .arg(worker.role)
+                                         .arg(state.pid)
+                                         .arg(state.task)
+                                         .arg(m_killWorkerAfterMs)});
+        m_host->killWorker(worker.id);
+        return;
+    }
+}
+
 void PoolObject::wake(int objectId)
 {
     if (objectId == m_taskQueueId || objectId == m_resultQueueId)
@@ -541,6 +599,8 @@ void PoolObject::terminate()
     m_state = State::Terminated;
     m_backlog.clear();
     m_replaceTimer.stop();
+    m_faultTimer.stop();
+    m_faultArmed = false;
     const QList<quint64> numbers = m_outstanding.keys();
     for (const quint64 number : numbers)
         failTask(number, QStringLiteral("RuntimeError: the pool was terminated before task %1 finished").arg(number));
@@ -584,6 +644,8 @@ void PoolObject::cancel()
         m_callJob->unlisten(m_callListener);
     m_callJob.reset();
     m_replaceTimer.stop();
+    m_faultTimer.stop();
+    m_faultArmed = false;
     m_state = State::Terminated; // Stop ends every worker; no replacements
 }
 

@@ -47,7 +47,7 @@ public:
     void mainProgramEnded() override;
 
     // Per-task events (queued/started/finished/failed) for the first this many tasks; then counters.
-    static constexpr quint64 taskEventBudget = 10'000;
+    static constexpr quint64 taskEventBudget = poolTaskEventBudget;
 
 private:
     PoolObject() = default;
@@ -83,6 +83,7 @@ private:
     void recordWorker(PoolWorkerChange change, int worker, qint64 pid, const QString &text);
     void recordCounters(bool force);
     void updatePolling();
+    void injectFault();
 
     enum class State { Running, Closed, Terminated };
     ScriptHost *m_host = nullptr;
@@ -111,6 +112,11 @@ private:
     Completion m_callCompletion; // apply() / map() / starmap(): until the job is ready
     std::shared_ptr<PoolJob> m_callJob;
     quint64 m_callListener = 0;
+    // Fault injection (ScriptObjectSpec::options "killWorkerAfterMs"): ProcessLab kills a busy
+    // worker this long after the pool started; armed once the time is up until one is busy.
+    qint64 m_killWorkerAfterMs = 0;
+    QTimer m_faultTimer;
+    bool m_faultArmed = false;
 };
 
 } // namespace ProcessLab

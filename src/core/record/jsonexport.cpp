@@ -102,6 +102,8 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
     case EventKind::PoolWorker:
         o.insert(QLatin1StringView("object"), event.object);
         o.insert(QLatin1StringView("change"), poolWorkerChangeName(event.op));
+        if (event.op == quint8(PoolWorkerChange::FaultInjected))
+            o.insert(QLatin1StringView("task"), event.count);
         break;
     case EventKind::RunStarted:
     case EventKind::Paused:
@@ -137,6 +139,34 @@ QJsonObject headerToJson(const RunRecord &record)
         processes.append(o);
     }
 
+    // The pools' task tables (docs/pool.md): the tasks recorded one by one, and the totals.
+    QJsonArray pools;
+    for (const PoolSummary &pool : summary.pools) {
+        QJsonArray tasks;
+        for (const PoolTaskSummary &task : pool.tasks) {
+            if (!task.task)
+                continue;
+            QJsonObject t;
+            t.insert(QLatin1StringView("task"), qint64(task.task));
+            t.insert(QLatin1StringView("items"), task.items);
+            t.insert(QLatin1StringView("worker"), task.worker);
+            t.insert(QLatin1StringView("pid"), task.pid);
+            t.insert(QLatin1StringView("state"), poolTaskStateName(task.state));
+            t.insert(QLatin1StringView("durationMs"), task.durationMs());
+            t.insert(QLatin1StringView("text"), task.text);
+            tasks.append(t);
+        }
+        QJsonObject o;
+        o.insert(QLatin1StringView("object"), pool.id);
+        o.insert(QLatin1StringView("taskCount"), pool.taskCount());
+        o.insert(QLatin1StringView("counted"), pool.counted);
+        if (pool.counted)
+            o.insert(QLatin1StringView("tasksDone"), pool.tasksDone);
+        o.insert(QLatin1StringView("faultsInjected"), pool.faultsInjected);
+        o.insert(QLatin1StringView("tasks"), tasks);
+        pools.append(o);
+    }
+
     // Totals of the *-dropped events, so a reader sees at once whether the record is whole.
     qint64 droppedOutput = 0, droppedTraces = 0, droppedRejections = 0;
     for (const RunEvent &event : record.events()) {
@@ -162,6 +192,8 @@ QJsonObject headerToJson(const RunRecord &record)
     root.insert(QLatin1StringView("wallMs"), summary.wallMs());
     root.insert(QLatin1StringView("exitCode"), summary.exitCode);
     root.insert(QLatin1StringView("processes"), processes);
+    if (!pools.isEmpty())
+        root.insert(QLatin1StringView("pools"), pools);
     root.insert(QLatin1StringView("dropped"), dropped);
     return root;
 }

@@ -66,8 +66,12 @@ enum class EventKind : quint8 {
 // RunEvent::op of a PoolTask event. Counters: count = tasks done, sequence = tasks queued
 // (after the per-task budget, and at the end).
 enum class PoolTaskPhase : quint8 { Queued = 1, Started = 2, Finished = 3, Failed = 4, Lost = 5, Counters = 6 };
+// A pool records queued/started/finished/failed/lost one by one for its first this many tasks.
+inline constexpr quint64 poolTaskEventBudget = 10'000;
 // RunEvent::op of a PoolWorker event.
-enum class PoolWorkerChange : quint8 { Started = 1, Recycled = 2, Replaced = 3 };
+// FaultInjected: ProcessLab itself killed this worker (fault injection knob, not the program):
+// process/pid the worker, count the task it was running, text says so.
+enum class PoolWorkerChange : quint8 { Started = 1, Recycled = 2, Replaced = 3, FaultInjected = 4 };
 
 // The kinds of shared objects, as RunEvent::op of an IpcObjectCreated event.
 enum class IpcObjectKind : quint8 { Queue = 1, Pipe = 2, Value = 3, Array = 4, Lock = 5 };
@@ -102,7 +106,7 @@ QString streamName(OutputStream stream);        // "stdout" / "stderr"
 QString ipcOpName(int op);                       // "put", "get", ...: stable ids used in exports
 QString ipcObjectKindName(IpcObjectKind kind);   // "queue", "pipe", "value", "array", "lock"
 QString poolTaskPhaseName(int op);               // "queued", "started", ...: stable ids used in exports
-QString poolWorkerChangeName(int op);            // "started", "recycled", "replaced"
+QString poolWorkerChangeName(int op);            // "started", "recycled", "replaced", "fault-injected"
 
 } // namespace ProcessLab
 

@@ -115,6 +115,7 @@ QString poolWorkerChangeName(int op)
     case PoolWorkerChange::Started: return QStringLiteral("started");
     case PoolWorkerChange::Recycled: return QStringLiteral("recycled");
     case PoolWorkerChange::Replaced: return QStringLiteral("replaced");
+    case PoolWorkerChange::FaultInjected: return QStringLiteral("fault-injected");
     }
     return QStringLiteral("unknown");
 }

@@ -368,6 +368,12 @@ void Run::stopWorker(int workerId)
         process->requestStop();
 }
 
+void Run::killWorker(int workerId)
+{
+    if (WorkerProcess *process = worker(workerId); process && !process->hasEnded())
+        process->killAsCrash();
+}
+
 qint64 Run::workerPid(int workerId) const
 {
     const WorkerProcess *process = worker(workerId);
@@ -408,6 +414,7 @@ ScriptResult Run::createObject(const ScriptStep &step)
     spec.objectId = m_nextObjectId++; // before the factory: an object may ask for more ids (ScriptHost)
     spec.runKey = m_server->runName(); // "processlab-<pid>-<hex>": segment names derive from it
     spec.host = this;
+    spec.options = step.options;
     for (const ScriptExpression &argument : step.arguments) {
         ScriptResult value = evaluate(argument);
         if (!value.ok())

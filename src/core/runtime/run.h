@@ -99,6 +99,7 @@ public:
     // ScriptHost: what objects that run processes (a Pool) ask of the run.
     int startWorker(const QString &role, const QString &behaviour, const QCborMap &arguments, QString *error) override;
     void stopWorker(int workerId) override;
+    void killWorker(int workerId) override;
     qint64 workerPid(int workerId) const override;
     bool workerEnded(int workerId) const override;
     int newObjectId() override { return m_nextObjectId++; }

@@ -47,6 +47,9 @@ public:
                             QString *error) = 0;
     // Asks the worker to stop, terminates it, kills it after the grace period.
     virtual void stopWorker(int workerId) = 0;
+    // Fault injection: SIGKILL now (Windows: TerminateProcess), as if it had crashed; it ends
+    // Failed with its signal, not "stopped by the user".
+    virtual void killWorker(int workerId) = 0;
     virtual qint64 workerPid(int workerId) const = 0; // 0 until it started
     virtual bool workerEnded(int workerId) const = 0;
     // An object id for one more segment the object creates (unique within the run).

@@ -486,6 +486,12 @@ void WorkerProcess::killNow()
     }
 }
 
+void WorkerProcess::killAsCrash()
+{
+    if (m_process->state() != QProcess::NotRunning)
+        m_process->kill();
+}
+
 void WorkerProcess::closeConnection()
 {
     if (!m_socket)

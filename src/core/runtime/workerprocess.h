@@ -71,6 +71,9 @@ public:
     void requestStop(std::chrono::milliseconds grace = terminateGrace);
     // Last resort, e.g. when the host itself is going away: SIGKILL, no waiting.
     void killNow();
+    // Fault injection: SIGKILL now without a stop request, so the worker ends as a crash
+    // would (Failed, with its signal), which is what the injected fault stands for.
+    void killAsCrash();
     // The arguments the Start frame carries; set before the worker connects.
     void setArguments(const QCborMap &arguments) { m_spec.arguments = arguments; }
 
