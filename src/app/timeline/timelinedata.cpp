@@ -5,6 +5,7 @@
 #include "record/runrecord.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace ProcessLab {
 
@@ -178,13 +179,20 @@ std::pair<qint64, qint64> TimelineData::countedOnlyRange(int processId, qint64 o
     const PoolProgress *pool = m_poolTasks.pool(m_poolTasks.poolOf(processId));
     if (!pool || !pool->counted)
         return {-1, -1};
-    // From the worker's last tracked task (or its start) to the last count, or its end.
+    // Untracked tasks are queued after the tracked ones: on a row they come after the worker's
+    // last tracked task (or, if it ran none, from when it runs), up to the last count or its end.
     const QList<qsizetype> &list = m_poolTasks.tasksOf(processId);
     qint64 from = relativeNs(pool->firstCountedNs);
     if (!list.isEmpty()) {
         const PoolTaskSpan &last = m_poolTasks.tasks().at(list.constLast());
-        if (last.endNs != 0)
-            from = std::min(from, relativeNs(last.endNs));
+        from = std::max(from, last.endNs != 0 ? relativeNs(last.endNs) : std::numeric_limits<qint64>::max() / 2);
+    } else if (const TimelineRow *r = row(processId)) {
+        for (const TimelineSegment &segment : r->segments) {
+            if (segment.state == ProcessState::Running) {
+                from = std::max(from, segment.startNs);
+                break;
+            }
+        }
     }
     qint64 to = pool->countedDone >= pool->countedQueued ? relativeNs(pool->lastCountedNs) : openEndNs;
     if (const qint64 workerEnd = endNs(processId); workerEnd >= 0)

@@ -621,13 +621,10 @@ void TimelinePainter::paintPoolTasks(const QRect &rect, const TimelineRow &row, 
     const int minTextWidth = m_fm.averageCharWidth() * 3;
     const QColor separator = m_colors.base;
     QList<QLine> separators;
-    QList<double> lostEnds;
     double lastRight = -1e9;
     m_painter.setFont(m_font);
     for (const PoolBusySpan &span : spans) {
         const auto [left, right] = xRange(span.startNs, span.endNs);
-        if (span.outcome == PoolTaskOutcome::Lost)
-            lostEnds.append(rect.left() + right);
         if (right <= lastRight && right - left <= 1 && span.outcome != PoolTaskOutcome::Lost)
             continue;
         const QRectF box(rect.left() + left, top, std::max(1.0, right - left), m_metrics.barHeight);
@@ -642,21 +639,17 @@ void TimelinePainter::paintPoolTasks(const QRect &rect, const TimelineRow &row, 
         const QColor fill = span.outcome == PoolTaskOutcome::Lost     ? stateColor(ProcessState::Failed, m_colors.dark)
                             : span.outcome == PoolTaskOutcome::Failed ? stateColor(ProcessState::Killed, m_colors.dark)
                                                                       : color;
+        const QString label = m_fm.elidedText(poolTaskLabel(tasks.at(span.task)), Qt::ElideRight,
+                                              static_cast<int>(textRight - textLeft));
+        if (label.size() < 2)
+            continue; // an ellipsis alone says nothing
         m_painter.setPen(span.outcome == PoolTaskOutcome::Unfinished ? m_colors.text : contrastingTextColor(fill));
         m_painter.drawText(QRectF(rect.left() + textLeft, top, textRight - textLeft, m_metrics.barHeight),
-                           Qt::AlignLeft | Qt::AlignVCenter,
-                           m_fm.elidedText(poolTaskLabel(tasks.at(span.task)), Qt::ElideRight,
-                                           static_cast<int>(textRight - textLeft)));
+                           Qt::AlignLeft | Qt::AlignVCenter, label);
     }
     m_painter.setPen(QPen(separator, 1));
     m_painter.drawLines(separators);
-    // A lost task ends where its worker died: a cross there.
-    const double s = m_metrics.barHeight * 0.7;
-    for (const double x : std::as_const(lostEnds)) {
-        const QRectF glyph(x - s / 2, top + (m_metrics.barHeight - s) / 2, s, s);
-        m_painter.fillRect(glyph.adjusted(-1, -1, 1, 1), m_colors.base);
-        drawEndGlyph(m_painter, glyph, ProcessState::Failed, m_colors);
-    }
+    // A lost task ends where its worker died: the row's end glyph (a red cross) marks it.
 }
 
 void TimelinePainter::paintMarks(const QRect &rect, const TimelineRow &row,

@@ -62,6 +62,7 @@ void TimelineWidget::setRecord(const RunRecord *record)
     m_axis->setNowNs(-1);
     if (m_record)
         m_data.consume(*m_record, 0);
+    m_legend->setPoolTasksShown(!m_data.poolTasks().pools().isEmpty());
     m_zoom->resetZoom();
     updateMetrics();
     fitIfFollowing();
@@ -92,6 +93,10 @@ void TimelineWidget::refresh(qint64 nowNs, bool live)
     if (!changed)
         return;
     if (rowsChanged) {
+        if (const bool pool = !m_data.poolTasks().pools().isEmpty(); pool != m_legend->poolTasksShown()) {
+            m_legend->setPoolTasksShown(pool);
+            updateLayout(); // the legend may take another line
+        }
         const int width = TimelinePainter::labelColumnWidth(m_data, m_metrics, font());
         if (width != m_labelWidth) {
             m_labelWidth = width;
