@@ -142,6 +142,11 @@ void TestPoolView::panesSayWhichTaskAndIdle()
         done.append(window.outputArea()->pane(id)->detailText());
     done.sort();
     QCOMPARE(done, (QStringList{QStringLiteral("tasks done: 1"), QStringLiteral("tasks done: 2")}));
+    // Python's name stays; the tool tip says what a pool worker is.
+    const OutputPane *first = window.outputArea()->pane(workers.constFirst());
+    QCOMPARE(first->displayName(), QStringLiteral("PoolWorker-1"));
+    QCOMPARE(first->findChild<QLabel *>(QStringLiteral("role"))->toolTip(),
+             QStringLiteral("PoolWorker-1: a worker process of the pool; it runs the tasks the pool hands out"));
     QVERIFY(!statusText(window).contains(u"exit 1"));
     QVERIFY(allGone(workerPids(run->record())));
 }

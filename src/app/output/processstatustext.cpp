@@ -76,6 +76,9 @@ QString ProcessStatusText::exitCodeOnly(const ProcessSummary &process)
 
 QString ProcessStatusText::roleToolTip(const ProcessSummary &process)
 {
+    // Python names a pool's workers "PoolWorker-N": the name stays, the tool tip says what it is.
+    if (process.id != mainProcessId && process.role.startsWith(QLatin1StringView("PoolWorker-")))
+        return tr("%1: a worker process of the pool; it runs the tasks the pool hands out").arg(process.role);
     if (process.id != mainProcessId)
         return roleName(process);
     return process.pid ? tr("Main: the example's main program (if __name__ == \"__main__\":), played by ProcessLab "
