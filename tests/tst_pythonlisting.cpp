@@ -43,8 +43,7 @@ void addKnobRows(const QList<int> &workerCounts, const QList<double> &sleeps)
     }
 }
 
-// The IPC and pool examples from their own headers: the pool examples are not in the
-// registry until their runtime is wired.
+// The IPC and pool examples from their own headers (the same definitions the registry lists).
 const ExampleDefinition &exampleDefinition(const QString &id)
 {
     static const QList<ExampleDefinition> examples = {queueExample(), pipeExample(),   sharedExample(),
@@ -790,8 +789,8 @@ void TestPythonListing::poolDefaultsGiveTheirListing_data()
     QTest::newRow("pool-map") << QStringLiteral("pool-map") << false;
 }
 
-// The defaults give the resource byte for byte; any knob of the program changes it. The
-// runtime wires the host scripts: until then the examples are neither scripted nor listed.
+// The defaults give the resource byte for byte; any knob of the program changes it. Both are
+// scripted and listed.
 void TestPythonListing::poolDefaultsGiveTheirListing()
 {
     QFETCH(QString, id);
@@ -802,8 +801,8 @@ void TestPythonListing::poolDefaultsGiveTheirListing()
     QVERIFY(!example.titleEn.isEmpty() && !example.summaryEn.isEmpty());
     QVERIFY(example.titleZh.contains(QStringLiteral("进程池")));
     QVERIFY(example.summaryZh.contains(QStringLiteral("进程池")));
-    QVERIFY(!example.buildScript);
-    QVERIFY(!ExampleRegistry::find(id));
+    QVERIFY(example.buildScript);
+    QVERIFY(ExampleRegistry::find(id)); // listed, runnable
     const PythonProgram program = example.pythonProgram(resolvedKnobsOf(id, {}));
     QFile resource(example.pythonResource);
     QVERIFY(resource.open(QIODevice::ReadOnly));
@@ -962,6 +961,36 @@ void TestPythonListing::poolStatementsNameTheirLines()
         const int line = program.traceLines.value(it.key());
         QVERIFY2(line >= 1 && line <= listing.lineCount(), qPrintable(it.key()));
         QCOMPARE(listing.line(line), it.value());
+    }
+
+    // The host script runs those statements in Python's order, each step on its line (the
+    // code view marks it), calling the pool as the line does.
+    QStringList order{QStringLiteral("pool.create")};
+    if (id == QLatin1StringView("pool")) {
+        for (int n = 1; n <= knob(k, "tasks"); ++n)
+            order << QStringLiteral("apply.%1").arg(n);
+        order << QStringLiteral("close") << QStringLiteral("join") << QStringLiteral("print.final");
+    } else {
+        order << QStringLiteral("map") << QStringLiteral("print.results") << QStringLiteral("close") << QStringLiteral("join");
+    }
+    const HostScript script = exampleDefinition(id).script(k);
+    QVERIFY(script.workers.isEmpty()); // the pool starts its own processes
+    QCOMPARE(script.steps.size(), order.size());
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        const ScriptStep &step = script.steps.at(i);
+        const ProgramStatement statement = program.statements.value(order.at(i));
+        QCOMPARE(step.sourceLine, statement.line);
+        QCOMPARE(step.source, listing.line(statement.line));
+        QCOMPARE(step.context, statement.context);
+        if (order.at(i).startsWith(QLatin1StringView("apply."))) {
+            QCOMPARE(step.method, QStringLiteral("apply_async"));
+            QCOMPARE(step.arguments.value(1).literal.toArray().at(0).toInteger(), order.at(i).mid(6).toLongLong());
+        } else if (order.at(i) == QLatin1StringView("map")) {
+            QCOMPARE(step.variable, QStringLiteral("results"));
+            QCOMPARE(step.arguments.value(1).literal.toInteger(), knob(k, "items"));
+            const int chunksize = knob(k, "chunksize");
+            QCOMPARE(step.arguments.value(2).literal, chunksize > 0 ? QCborValue(chunksize) : QCborValue(nullptr));
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 
 #include "basicexamples.h"
 #include "ipcexamples.h"
+#include "poolexamples.h"
 
 #include <QFile>
 
@@ -34,6 +35,8 @@ const QList<ExampleDefinition> &all()
         queueExample(),
         pipeExample(),
         sharedExample(),
+        poolExample(),
+        poolMapExample(),
     };
     return examples;
 }

@@ -3,6 +3,7 @@
 
 #include "poolprograms.h"
 
+#include <QCborArray>
 #include <QtGlobal>
 
 namespace ProcessLab {
@@ -59,6 +60,68 @@ PoolProgramOptions poolOptions(const QVariantMap &knobs)
     return options;
 }
 
+// ---- The main programs, as host scripts: every step names its line of the generated program.
+
+ScriptStep stepAt(ScriptStep step, const PythonProgram &python, const QString &statement)
+{
+    const ProgramStatement where = python.statements.value(statement);
+    Q_ASSERT_X(where.line > 0, "poolexamples", qPrintable(statement));
+    return atLine(std::move(step), where.line, python.listing.line(where.line), where.context);
+}
+
+// pool = multiprocessing.Pool(processes=N[, maxtasksperchild=M])
+ScriptStep createPoolStep(int processes, int maxtasksperchild, const PythonProgram &python)
+{
+    QList<ScriptExpression> arguments{ScriptExpression::value(processes)};
+    if (maxtasksperchild > 0)
+        arguments.append(ScriptExpression::value(maxtasksperchild));
+    return stepAt(createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), arguments), python,
+                  QStringLiteral("pool.create"));
+}
+
+void addCloseAndJoin(HostScript &script, const PythonProgram &python)
+{
+    script.steps.append(stepAt(callStep(QStringLiteral("pool"), QStringLiteral("close")), python, QStringLiteral("close")));
+    script.steps.append(stepAt(callStep(QStringLiteral("pool"), QStringLiteral("join")), python, QStringLiteral("join")));
+}
+
+HostScript buildPoolScript(const QVariantMap &knobs, const PythonProgram &python)
+{
+    const PoolProgramOptions options = poolOptions(knobs);
+    HostScript script;
+    script.steps.append(createPoolStep(options.processes, options.maxtasksperchild, python));
+    // pool.apply_async(worker, (n,)): the worker's `worker` is pool.tutorial-worker (num, sleep).
+    for (int n = 1; n <= options.tasks; ++n) {
+        script.steps.append(stepAt(callStep(QStringLiteral("pool"), QStringLiteral("apply_async"),
+                                            {ScriptExpression::value(QStringLiteral("pool.tutorial-worker")),
+                                             ScriptExpression::value(QCborArray{n, options.sleep})}),
+                                   python, QStringLiteral("apply.%1").arg(n)));
+    }
+    addCloseAndJoin(script, python);
+    script.steps.append(stepAt(printStep({ScriptExpression::value(QStringLiteral("All processes finished"))}), python,
+                               QStringLiteral("print.final")));
+    return script;
+}
+
+HostScript buildPoolMapScript(const QVariantMap &knobs, const PythonProgram &python)
+{
+    const int chunksize = knobs.value(QStringLiteral("chunksize")).toInt();
+    HostScript script;
+    script.steps.append(createPoolStep(knobs.value(QStringLiteral("processes")).toInt(), 0, python));
+    // results = pool.map(square, range(items)[, chunksize]): an int n is range(n); None: Python's rule.
+    script.steps.append(stepAt(callStep(QStringLiteral("pool"), QStringLiteral("map"),
+                                        {ScriptExpression::value(QStringLiteral("square")),
+                                         ScriptExpression::value(knobs.value(QStringLiteral("items")).toInt()),
+                                         ScriptExpression::value(chunksize > 0 ? QCborValue(chunksize)
+                                                                               : QCborValue(nullptr))},
+                                        QStringLiteral("results")),
+                               python, QStringLiteral("map")));
+    script.steps.append(stepAt(printStep({ScriptExpression::variable(QStringLiteral("results"))}), python,
+                               QStringLiteral("print.results")));
+    addCloseAndJoin(script, python);
+    return script;
+}
+
 } // namespace
 
 ExampleDefinition poolExample()
@@ -76,6 +139,7 @@ ExampleDefinition poolExample()
     e.pythonResource = QStringLiteral(":/examples/pool.py");
     e.cppResource = QStringLiteral(":/examples/pool_behaviours.cpp");
     e.generatePython = [](const QVariantMap &knobs) { return poolProgram(poolOptions(knobs)); };
+    e.buildScript = buildPoolScript;
     return e;
 }
 
@@ -99,6 +163,7 @@ ExampleDefinition poolMapExample()
                               knobs.value(QStringLiteral("items")).toInt(),
                               knobs.value(QStringLiteral("chunksize")).toInt());
     };
+    e.buildScript = buildPoolMapScript;
     return e;
 }
 
