@@ -38,5 +38,12 @@ for lang in en zh_CN; do
   # Shared memory without the lock, after the run: the lost updates.
   shot "shared-$lang.png" --example shared --set lock=false \
     --lang "$lang" --autorun
+  # Process pool (tutorial 4) at its own values, mid-run: each pool worker's pane and timeline
+  # row name the task it runs.
+  shot "pool-$lang.png" --example pool --lang "$lang" --autorun --screenshot-delay 1200
+  shot "pool-presenter-$lang.png" --example pool --lang "$lang" --presenter --autorun --screenshot-delay 1200
+  # A pool worker killed mid-task (the kill-worker-after fault), after the run: the lost task in
+  # red in its pane and on the timeline, the replacement's row, why the run exited 1.
+  shot "pool-kill-$lang.png" --example pool --set tasks=4 --set kill-worker-after=500 --lang "$lang" --autorun
 done
 ls -l "$out"

@@ -360,7 +360,7 @@ void MainWindow::handleTick(qint64 nowNs)
     const bool live = m_controller->isActive();
     const qint64 now = live ? nowNs : summary.endNs;
     updateMainProgramPosition(); // a join that began waiting sends no stepChanged
-    m_outputArea->updateSummary(summary, now);
+    m_outputArea->updateSummary(summary, m_controller->poolTasks(), now);
     if (m_controller->run())
         m_timeline->refresh(now, live);
     updateStatus(now);
@@ -431,6 +431,7 @@ void MainWindow::updateStatus(qint64 nowNs)
         return;
     }
     QString state;
+    QString toolTip;
     QColor color;
     if (run->status() == Run::Status::Stopping) {
         state = tr("Stopping");
@@ -441,9 +442,18 @@ void MainWindow::updateStatus(qint64 nowNs)
     } else {
         state = RunHistoryModel::resultText(summary);
         color = summary.exitCode == 0 ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28);
+        // Why it exited 1, at a glance (a lost pool task names its worker, PID and signal);
+        // elided to half the window, whole in the tool tip.
+        if (const QString reason = ProcessStatusText::runFailureReason(summary, m_controller->poolTasks());
+            summary.exitCode != 0 && !reason.isEmpty()) {
+            const QString shown = m_statusState->fontMetrics().elidedText(reason, Qt::ElideRight, width() / 2);
+            toolTip = tr("%1 (exit %2): %3").arg(state).arg(summary.exitCode).arg(reason);
+            state = tr("%1 (exit %2): %3").arg(state).arg(summary.exitCode).arg(shown.toHtmlEscaped());
+        }
     }
     m_statusState->setText(QStringLiteral("<span style='color:%1'>●</span> %2 · %3")
                                .arg(color.name(), state, tr("run #%1").arg(m_controller->runNumber())));
+    m_statusState->setToolTip(toolTip);
     const qint64 elapsed = nowNs ? RunClock::sinceStartNs(summary.startNs, nowNs) : 0;
     m_statusElapsed->setText(secondsText(qMax<qint64>(elapsed, 0)));
     m_statusProcesses->setText(tr("Processes alive: %1").arg(summary.liveProcessCount()));

@@ -53,6 +53,7 @@ void RunController::beginRun(std::unique_ptr<Run> run, bool stepMode)
     emit aboutToReplaceRun();
     m_run = std::move(run);
     m_summary = RunSummaryBuilder();
+    m_poolTasks = PoolTaskSpans();
     m_delivered = 0;
     ++m_runNumber;
     if (!m_workerProgram.isEmpty())
@@ -113,8 +114,10 @@ void RunController::deliver()
     budget.start();
     while (m_delivered < record.size()) {
         const qsizetype to = std::min(record.size(), m_delivered + deliverChunk);
-        for (qsizetype i = m_delivered; i < to; ++i)
+        for (qsizetype i = m_delivered; i < to; ++i) {
             m_summary.consume(record.events().at(i));
+            m_poolTasks.consume(record.events().at(i));
+        }
         const qsizetype from = std::exchange(m_delivered, to);
         emit eventsAvailable(record, from, to);
         if (budget.elapsed() >= deliverBudget.count())

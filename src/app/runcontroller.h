@@ -2,6 +2,7 @@
 #pragma once
 
 #include "examples/hostscript.h"
+#include "record/pooltaskspans.h"
 #include "record/runsummary.h"
 
 #include <QHash>
@@ -49,6 +50,8 @@ public:
     bool isStepping() const;
     int runNumber() const { return m_runNumber; }
     const RunSummary &summary() const { return m_summary.summary(); }
+    // The run's pool tasks, folded from the same events as summary().
+    const PoolTaskSpans &poolTasks() const { return m_poolTasks; }
     RunHistoryModel *history() const { return m_history; }
     void setWorkerProgram(const QString &path) { m_workerProgram = path; }
     void setOutputLineCap(qsizetype cap) { m_outputLineCap = cap; }
@@ -69,6 +72,7 @@ private:
 
     std::unique_ptr<Run> m_run;
     RunSummaryBuilder m_summary;
+    PoolTaskSpans m_poolTasks;
     QTimer m_batchTimer;
     qsizetype m_delivered = 0;
     bool m_finishPending = false; // the run ended; views still catching up with its record

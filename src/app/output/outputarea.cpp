@@ -276,11 +276,13 @@ void OutputArea::setExpectedProcessCount(int count)
     relayout();
 }
 
-void OutputArea::updateSummary(const RunSummary &summary, qint64 nowNs)
+void OutputArea::updateSummary(const RunSummary &summary, const PoolTaskSpans &pool, qint64 nowNs)
 {
     for (const ProcessSummary &p : summary.processes) {
-        if (OutputPane *target = pane(p.id))
+        if (OutputPane *target = pane(p.id)) {
+            target->setPoolActivity(ProcessStatusText::poolWorkerActivity(pool, p));
             target->updateProcess(p, nowNs);
+        }
     }
     if (isCompact()) // the list is only shown then
         m_model->setSummary(summary, nowNs);

@@ -18,6 +18,7 @@ class QTableView;
 namespace ProcessLab {
 
 class OutputPane;
+class PoolTaskSpans;
 class ProcessListModel;
 
 // One OutputPane per process, as a grid (1-3 columns by process count and width, scrolling
@@ -43,7 +44,8 @@ public:
     // layout is chosen once and does not change as the processes appear.
     void setExpectedProcessCount(int count);
     // The per-tick update: every pane's header and the process list, from one summary.
-    void updateSummary(const RunSummary &summary, qint64 nowNs);
+    // pool: the run's pool tasks (a pool worker's pane says which task it runs).
+    void updateSummary(const RunSummary &summary, const PoolTaskSpans &pool, qint64 nowNs);
 
     void setLayoutMode(LayoutMode mode);
     LayoutMode layoutMode() const { return m_mode; }

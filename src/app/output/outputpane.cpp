@@ -369,7 +369,15 @@ void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
     // Main's "finished" is the chip's word already.
     const bool redundant = (!isMain && summary.state == ProcessState::Killed && !exit.isEmpty())
                            || detail == m_chip->text();
-    m_detailLabel->setFullText(redundant ? QString() : detail);
+    if (!m_poolActivity.text.isEmpty()) {
+        // A pool worker: what it runs says more than the recorded detail (in the chip's tool tip).
+        m_detailLabel->setFullText(m_poolActivity.text);
+        m_detailLabel->setToolTip(m_poolActivity.toolTip);
+    } else {
+        m_detailLabel->setFullText(redundant ? QString() : detail);
+    }
+    setTextColor(m_detailLabel, m_poolActivity.lost ? stateColor(ProcessState::Failed, dark)
+                                                    : palette().color(QPalette::WindowText));
     m_detailLabel->setVisible(!m_detailLabel->fullText().isEmpty());
     if (stateChanged)
         emit statusChanged();

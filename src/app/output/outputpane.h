@@ -41,6 +41,9 @@ public:
 
     // Refreshes the header; called on the app's timer tick (elapsed is live while running).
     void updateProcess(const ProcessSummary &summary, qint64 nowNs);
+    // A pool worker's pane: the task it runs, "idle", or the task lost when it died (in red).
+    // Shown on the note row instead of the recorded detail; updateProcess() shows it.
+    void setPoolActivity(const PoolWorkerActivity &activity) { m_poolActivity = activity; }
     // Main's pane only: where the main program is (shown until the run ends).
     void setMainProgramPosition(const MainProgramPosition &position);
 
@@ -78,6 +81,7 @@ private:
     QString m_role;
     ProcessSummary m_summary;
     MainProgramPosition m_mainPosition;
+    PoolWorkerActivity m_poolActivity;
     qint64 m_nowNs = 0;
     OutputView *m_view;
     OutputActions *m_actions;

@@ -76,6 +76,9 @@ QString ProcessStatusText::exitCodeOnly(const ProcessSummary &process)
 
 QString ProcessStatusText::roleToolTip(const ProcessSummary &process)
 {
+    // Python names a pool's workers "PoolWorker-N": the name stays, the tool tip says what it is.
+    if (process.id != mainProcessId && process.role.startsWith(QLatin1StringView("PoolWorker-")))
+        return tr("%1: a worker process of the pool; it runs the tasks the pool hands out").arg(process.role);
     if (process.id != mainProcessId)
         return roleName(process);
     return process.pid ? tr("Main: the example's main program (if __name__ == \"__main__\":), played by ProcessLab "
@@ -112,6 +115,62 @@ QString ProcessStatusText::mainProgramStatus(const ProcessSummary &main, const M
         break;
     }
     return state(main.state);
+}
+
+namespace {
+// "killed by SIGKILL", "exited with code 3": how a process ended, short.
+QString howItEnded(const ProcessSummary &process)
+{
+    if (process.exitSignal != 0)
+        return ProcessStatusText::tr("killed by %1").arg(signalName(process.exitSignal));
+    if (process.hasExitStatus)
+        return ProcessStatusText::tr("exited with code %1").arg(process.exitCode);
+    return ProcessStatusText::state(process.state);
+}
+} // namespace
+
+PoolWorkerActivity ProcessStatusText::poolWorkerActivity(const PoolTaskSpans &pool, const ProcessSummary &process)
+{
+    PoolWorkerActivity activity;
+    if (!pool.isPoolWorker(process.id))
+        return activity;
+    if (const PoolTaskSpan *lost = pool.lostTask(process.id)) {
+        activity.lost = true;
+        activity.text = tr("task %1 lost: %2").arg(lost->task).arg(howItEnded(process));
+        activity.toolTip = lost->call.isEmpty() ? lost->result
+                                                : tr("task %1: %2").arg(lost->task).arg(lost->call) + u'\n' + lost->result;
+        return activity;
+    }
+    const QList<qsizetype> &ran = pool.tasksOf(process.id);
+    const QLocale locale;
+    if (process.hasEnded()) {
+        activity.text = tr("tasks done: %1").arg(locale.toString(ran.size()));
+    } else if (const PoolTaskSpan *task = pool.currentTask(process.id)) {
+        activity.text = task->call.isEmpty() ? tr("task %1").arg(task->task) : tr("task %1: %2").arg(task->task).arg(task->call);
+    } else if (const PoolProgress *progress = pool.pool(pool.poolOf(process.id));
+               progress && progress->counted && progress->done() < progress->queued()) {
+        // Past the pool's per-task events: busy, but with which task is not recorded.
+        activity.text = tr("busy: tasks after the first %1 are counted, not tracked").arg(locale.toString(progress->tracked));
+    } else {
+        activity.text = tr("idle");
+    }
+    activity.toolTip = activity.text;
+    return activity;
+}
+
+QString ProcessStatusText::runFailureReason(const RunSummary &run, const PoolTaskSpans &pool)
+{
+    if (!pool.lostTasks().isEmpty()) {
+        const PoolTaskSpan &lost = pool.tasks().at(pool.lostTasks().constFirst());
+        const ProcessSummary *worker = run.process(lost.process);
+        const QString who = worker ? roleName(*worker) : QString();
+        QString text = worker ? tr("task %1 lost: %2 (PID %3) %4").arg(lost.task).arg(who).arg(lost.pid).arg(howItEnded(*worker))
+                              : lost.result;
+        if (pool.lostTasks().size() > 1)
+            text += tr(" (and %1 more lost)").arg(pool.lostTasks().size() - 1);
+        return text;
+    }
+    return run.finishReason;
 }
 
 QString ProcessStatusText::duration(qint64 ns)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "record/pooltaskspans.h"
 #include "record/runsummary.h"
 
 #include <QCoreApplication>
@@ -16,6 +17,14 @@ struct MainProgramPosition
     Activity activity = Activity::None;
     int line = 0;   // line of the Python listing
     QString source; // what that line says
+};
+
+// What a pool worker does, for its pane: the task it runs, "idle", or the task lost when it died.
+struct PoolWorkerActivity
+{
+    QString text;    // "task 3: worker(2)", "idle", "task 3 lost: killed by SIGKILL"
+    QString toolTip; // the full wording (the pane elides text)
+    bool lost = false;
 };
 
 // The words every view uses for a process: its name, state and exit status, translated at
@@ -46,6 +55,10 @@ public:
     // Main's status line (it never has an exit code): "at line 20: …", "waiting at line 20: …",
     // "paused before line 13: …", "finished", "stopped by you", "ended: <reason>".
     static QString mainProgramStatus(const ProcessSummary &main, const MainProgramPosition &position = {});
+    // Empty text for a process that is not a pool worker.
+    static PoolWorkerActivity poolWorkerActivity(const PoolTaskSpans &pool, const ProcessSummary &process);
+    // Why a failed run failed, for the status line: the first lost task, else the recorded reason.
+    static QString runFailureReason(const RunSummary &run, const PoolTaskSpans &pool);
     static QString duration(qint64 ns);              // "420 ms", "1.42 s", "12.4 s", "2:05 min"
     // From the spawn (or creation, for Main) to the end, or to nowNs while alive; -1 if not started.
     static qint64 elapsedNs(const ProcessSummary &process, qint64 nowNs);

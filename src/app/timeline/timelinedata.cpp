@@ -5,6 +5,7 @@
 #include "record/runrecord.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace ProcessLab {
 
@@ -144,6 +145,65 @@ const MainSpan *TimelineData::mainSpanAt(const QList<MainSpan> &spans, qint64 t)
     return nullptr;
 }
 
+QList<PoolBusySpan> TimelineData::poolSpans(int processId, qint64 fromNs, qint64 toNs, qint64 openEndNs) const
+{
+    QList<PoolBusySpan> spans;
+    const QList<qsizetype> &list = m_poolTasks.tasksOf(processId);
+    if (list.isEmpty())
+        return spans;
+    const QList<PoolTaskSpan> &tasks = m_poolTasks.tasks();
+    const qint64 workerEnd = endNs(processId);
+    // One worker's tasks do not overlap: the first visible one is the last that starts at or
+    // before fromNs, or the first after it.
+    auto it = std::upper_bound(list.cbegin(), list.cend(), fromNs, [&](qint64 t, qsizetype index) {
+        return t < relativeNs(tasks.at(index).startNs);
+    });
+    if (it != list.cbegin())
+        --it;
+    for (; it != list.cend(); ++it) {
+        const PoolTaskSpan &task = tasks.at(*it);
+        const qint64 start = relativeNs(task.startNs);
+        if (start > toNs)
+            break;
+        qint64 end = task.endNs != 0 ? relativeNs(task.endNs) : (workerEnd >= 0 ? workerEnd : openEndNs);
+        end = std::max(end, start);
+        if (end < fromNs)
+            continue;
+        spans.append({start, end, *it, task.outcome});
+    }
+    return spans;
+}
+
+std::pair<qint64, qint64> TimelineData::countedOnlyRange(int processId, qint64 openEndNs) const
+{
+    const PoolProgress *pool = m_poolTasks.pool(m_poolTasks.poolOf(processId));
+    if (!pool || !pool->counted)
+        return {-1, -1};
+    // Untracked tasks are queued after the tracked ones: on a row they come after the worker's
+    // last tracked task (or, if it ran none, from when it runs), up to the last count or its end.
+    const QList<qsizetype> &list = m_poolTasks.tasksOf(processId);
+    qint64 from = relativeNs(pool->firstCountedNs);
+    if (!list.isEmpty()) {
+        const PoolTaskSpan &last = m_poolTasks.tasks().at(list.constLast());
+        from = std::max(from, last.endNs != 0 ? relativeNs(last.endNs) : std::numeric_limits<qint64>::max() / 2);
+    } else if (const TimelineRow *r = row(processId)) {
+        for (const TimelineSegment &segment : r->segments) {
+            if (segment.state == ProcessState::Running) {
+                from = std::max(from, segment.startNs);
+                break;
+            }
+        }
+    }
+    qint64 to = pool->countedDone >= pool->countedQueued ? relativeNs(pool->lastCountedNs) : openEndNs;
+    if (const qint64 workerEnd = endNs(processId); workerEnd >= 0)
+        to = std::min(to, workerEnd);
+    const qint64 created = createdNs(processId);
+    from = std::max(from, created);
+    if (to <= from)
+        return {-1, -1};
+    return {from, to};
+}
+
 TimelineRow &TimelineData::rowAt(int processId)
 {
     while (m_rows.size() <= processId) {
@@ -172,6 +232,7 @@ bool TimelineData::consume(const RunRecord &record, qsizetype from)
         const qint64 t = RunClock::sinceStartNs(m_runStartNs, event.timeNs);
         m_lastEventNs = std::max(m_lastEventNs, t);
         m_summary.consume(event);
+        m_poolTasks.consume(event);
         foldEvent(event, i, t);
     }
     m_consumed = events.size();
@@ -229,7 +290,7 @@ void TimelineData::foldEvent(const RunEvent &event, qsizetype index, qint64 t)
     case EventKind::IpcSampling:
     case EventKind::IpcCounters:
     case EventKind::IpcRecovered:
-    case EventKind::PoolTask: // pools: their own views (task table, busy spans) come later
+    case EventKind::PoolTask: // pools: m_poolTasks (busy spans on the workers' rows)
     case EventKind::PoolWorker:
         break;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "record/pooltaskspans.h"
 #include "record/runevent.h"
 #include "record/runsummary.h"
 
@@ -71,6 +72,17 @@ struct MainSpan
     bool operator==(const MainSpan &) const = default;
 };
 
+// One task on a pool worker's row (from PoolTaskSpans): start to finish, or to the worker's
+// death for a lost task. Times relative to the run's start.
+struct PoolBusySpan
+{
+    qint64 startNs = 0;
+    qint64 endNs = 0;        // an open task ends at openEndNs (now) or its worker's end
+    qsizetype task = 0;      // index into PoolTaskSpans::tasks()
+    PoolTaskOutcome outcome = PoolTaskOutcome::Running;
+    bool operator==(const PoolBusySpan &) const = default;
+};
+
 // What the timeline draws for one process beyond the process's own figures. Role, pid,
 // state, created/end times, exit status and line counts are not here: they come from the
 // RunSummary (TimelineData::processSummary()), the one place every view reads them from.
@@ -122,6 +134,17 @@ public:
     qint64 createdNs(int processId) const; // ProcessCreated
     qint64 endNs(int processId) const;     // the end state; -1 while not ended
 
+    // The pool tasks of the run, folded from the same events (panes and status line read the
+    // same projection).
+    const PoolTaskSpans &poolTasks() const { return m_poolTasks; }
+    bool isPoolWorker(int processId) const { return m_poolTasks.isPoolWorker(processId); }
+    // The tasks a pool worker ran that overlap [fromNs, toNs], in time order. Binary search:
+    // the cost follows what is visible, not the tasks the worker ran.
+    QList<PoolBusySpan> poolSpans(int processId, qint64 fromNs, qint64 toNs, qint64 openEndNs) const;
+    // Past the pool's per-task event budget the worker's tasks are only counted: the time
+    // covered by counters events on its row ([startNs, endNs], relative), or {-1, -1}.
+    std::pair<qint64, qint64> countedOnlyRange(int processId, qint64 openEndNs) const;
+
     // The main program's row as statements, pauses and the host's time between them, in
     // time order and not overlapping. Empty until the first statement or pause. A span the
     // record never closed ends where the next one begins, or at Main's end. Built
@@ -141,6 +164,7 @@ private:
 
     QList<TimelineRow> m_rows;
     RunSummaryBuilder m_summary;
+    PoolTaskSpans m_poolTasks;
     QList<qsizetype> m_sortedMarks;  // per row: marks before this index are sorted
     QList<qsizetype> m_sortedPhases; // per row: same for phases
     QList<qsizetype> m_sortedAlerts; // per row: same for alerts

@@ -23,18 +23,48 @@ QString TimelineLegend::hintText()
     return tr("Ctrl+wheel: zoom · drag: pan · double-click: fit · click a tick: show the line");
 }
 
+namespace {
+QString poolTaskText(PoolTaskOutcome outcome)
+{
+    switch (outcome) {
+    case PoolTaskOutcome::Finished: return TimelineLegend::tr("task done");
+    case PoolTaskOutcome::Failed: return TimelineLegend::tr("task raised");
+    case PoolTaskOutcome::Lost: return TimelineLegend::tr("task lost");
+    default: return TimelineLegend::tr("task running");
+    }
+}
+constexpr PoolTaskOutcome legendOutcomes[] = {PoolTaskOutcome::Running, PoolTaskOutcome::Finished,
+                                              PoolTaskOutcome::Failed, PoolTaskOutcome::Lost};
+} // namespace
+
+void TimelineLegend::setPoolTasksShown(bool shown)
+{
+    if (shown == m_poolTasksShown)
+        return;
+    m_poolTasksShown = shown;
+    updateGeometry();
+    update();
+}
+
 QStringList TimelineLegend::texts() const
 {
-    return {ProcessStatusText::state(ProcessState::Starting), ProcessStatusText::state(ProcessState::Ready),
-            ProcessStatusText::state(ProcessState::Running), tr("printed line"), tr("stderr line"),
-            ProcessStatusText::state(ProcessState::Finished), ProcessStatusText::state(ProcessState::Failed),
-            ProcessStatusText::state(ProcessState::Killed), hintText()};
+    QStringList list{ProcessStatusText::state(ProcessState::Starting), ProcessStatusText::state(ProcessState::Ready),
+                     ProcessStatusText::state(ProcessState::Running)};
+    if (m_poolTasksShown) {
+        for (const PoolTaskOutcome outcome : legendOutcomes)
+            list.append(poolTaskText(outcome));
+    }
+    list += {tr("printed line"), tr("stderr line"),
+             ProcessStatusText::state(ProcessState::Finished), ProcessStatusText::state(ProcessState::Failed),
+             ProcessStatusText::state(ProcessState::Killed), hintText()};
+    return list;
 }
 
 struct TimelineLegend::Item
 {
-    enum class Kind { Bar, Ticks, Glyph, Hint };
+    enum class Kind { Bar, Ticks, Glyph, Hint, PoolTask };
     Kind kind = Kind::Bar;
+    PoolTaskOutcome outcome = PoolTaskOutcome::Finished; // PoolTask
     ProcessState state = ProcessState::Running; // Bar, Glyph
     bool stderrTicks = false;                   // Ticks
     QString text;
@@ -63,13 +93,17 @@ int TimelineLegend::layoutItems(int width, QList<Item> *items) const
     QList<Item> list;
     for (const ProcessState state :
          {ProcessState::Starting, ProcessState::Ready, ProcessState::Running})
-        list.append({K::Bar, state, false, ProcessStatusText::state(state), swatchW, 0, 0, {}});
-    list.append({K::Ticks, ProcessState::Running, false, tr("printed line"), ticksW, 0, 0, {}});
-    list.append({K::Ticks, ProcessState::Running, true, tr("stderr line"), ticksW, 0, 0, {}});
+        list.append({K::Bar, PoolTaskOutcome::Finished, state, false, ProcessStatusText::state(state), swatchW, 0, 0, {}});
+    if (m_poolTasksShown) {
+        for (const PoolTaskOutcome outcome : legendOutcomes)
+            list.append({K::PoolTask, outcome, ProcessState::Running, false, poolTaskText(outcome), swatchW, 0, 0, {}});
+    }
+    list.append({K::Ticks, PoolTaskOutcome::Finished, ProcessState::Running, false, tr("printed line"), ticksW, 0, 0, {}});
+    list.append({K::Ticks, PoolTaskOutcome::Finished, ProcessState::Running, true, tr("stderr line"), ticksW, 0, 0, {}});
     for (const ProcessState state :
          {ProcessState::Finished, ProcessState::Failed, ProcessState::Killed})
-        list.append({K::Glyph, state, false, ProcessStatusText::state(state), h, 0, 0, {}});
-    list.append({K::Hint, ProcessState::Running, false, hintText(), 0, 0, 0, {}});
+        list.append({K::Glyph, PoolTaskOutcome::Finished, state, false, ProcessStatusText::state(state), h, 0, 0, {}});
+    list.append({K::Hint, PoolTaskOutcome::Finished, ProcessState::Running, false, hintText(), 0, 0, 0, {}});
 
     const int left = 2 * pad;
     const int right = std::max(left + 1, width - 2 * pad);
@@ -154,6 +188,10 @@ void TimelineLegend::paintEvent(QPaintEvent *)
         }
         case Item::Kind::Glyph:
             TimelinePainter::drawEndGlyph(painter, QRectF(x, cy - h / 2.0, h, h), item.state, colors);
+            break;
+        case Item::Kind::PoolTask:
+            TimelinePainter::fillPoolTask(painter, QRectF(x, cy - swatchH / 2, item.markWidth, swatchH), item.outcome,
+                                          sample, colors);
             break;
         case Item::Kind::Hint:
             break;

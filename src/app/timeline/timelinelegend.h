@@ -17,6 +17,9 @@ public:
     // The words it draws, in the current language (tests check the translation).
     QStringList texts() const;
     static QString hintText();
+    // A run with a pool: also the colours of its tasks' spans (finished, failed, lost).
+    void setPoolTasksShown(bool shown);
+    bool poolTasksShown() const { return m_poolTasksShown; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -31,6 +34,7 @@ private:
     // The items with their positions for a width: x and line index. Returns the line count.
     int layoutItems(int width, QList<Item> *items) const;
     int lineHeight() const;
+    bool m_poolTasksShown = false;
 };
 
 } // namespace ProcessLab

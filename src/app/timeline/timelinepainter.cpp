@@ -5,6 +5,7 @@
 
 #include "processcolors.h"
 
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
@@ -298,7 +299,9 @@ void TimelinePainter::paintTrack(const QRect &rect, const TimelineRow &row,
     paintSegments(rect, row, math, openEndNs);
     static const QList<MainSpan> noSpans;
     const QList<MainSpan> &spans = row.processId == mainProcessId ? m_data.mainSpans() : noSpans;
-    if (spans.isEmpty())
+    if (m_data.isPoolWorker(row.processId))
+        paintPoolTasks(rect, row, math, openEndNs);
+    else if (spans.isEmpty())
         paintPhases(rect, row, math, openEndNs);
     else
         paintMainSpans(rect, spans, math, openEndNs);
@@ -528,6 +531,125 @@ void TimelinePainter::paintMainSpans(const QRect &rect, const QList<MainSpan> &s
     separator.setAlpha(210);
     m_painter.setPen(QPen(separator, 1));
     m_painter.drawLines(separators);
+}
+
+void TimelinePainter::fillPoolTask(QPainter &painter, const QRectF &rect, PoolTaskOutcome outcome,
+                                   const QColor &processColor, const TimelineColors &colors)
+{
+    switch (outcome) {
+    case PoolTaskOutcome::Finished:
+        painter.fillRect(rect, processColor);
+        break;
+    case PoolTaskOutcome::Failed:
+        painter.fillRect(rect, stateColor(ProcessState::Killed, colors.dark));
+        break;
+    case PoolTaskOutcome::Lost:
+        painter.fillRect(rect, stateColor(ProcessState::Failed, colors.dark));
+        break;
+    case PoolTaskOutcome::Queued:
+    case PoolTaskOutcome::Running:
+        painter.fillRect(rect, processColor);
+        painter.fillRect(rect, QBrush(blendColors(processColor, colors.base, 0.45), Qt::BDiagPattern));
+        break;
+    case PoolTaskOutcome::Unfinished:
+        painter.fillRect(rect, blendColors(colors.mutedText, colors.base, 0.5));
+        painter.fillRect(rect, QBrush(colors.base, Qt::BDiagPattern));
+        break;
+    }
+}
+
+QString TimelinePainter::poolTaskLabel(const PoolTaskSpan &task)
+{
+    return task.call.isEmpty() ? QString::number(task.task) : tr("%1: %2").arg(task.task).arg(task.call);
+}
+
+QString TimelinePainter::countedOnlyText(const PoolProgress &pool)
+{
+    const QLocale locale;
+    return tr("tasks after the first %1 are counted, not drawn: %2 of %3 done")
+        .arg(locale.toString(pool.tracked), locale.toString(pool.done()), locale.toString(pool.queued()));
+}
+
+void TimelinePainter::paintPoolTasks(const QRect &rect, const TimelineRow &row, const TimelineMath &math,
+                                     qint64 openEndNs)
+{
+    const QColor color = processColor(row.processId, m_colors.dark);
+    const int top = rect.top() + m_metrics.barTop;
+    const auto xRange = [&](qint64 start, qint64 end) {
+        const double x0 = std::max(math.xForNs(start), -2.0);
+        const double x1 = std::max(std::min(math.xForNs(end), math.widthPx + 2), x0);
+        return std::pair{std::floor(x0), std::ceil(x1)};
+    };
+    m_painter.setRenderHint(QPainter::Antialiasing, false);
+    // Idle: the running time outside tasks, a thin line as Main's host time.
+    const qint64 barEnd = rowBarEndNs(m_data, row, openEndNs);
+    for (const TimelineSegment &segment : row.segments) {
+        if (segment.state != ProcessState::Running)
+            continue;
+        const qint64 end = segment.isOpen() ? std::max(barEnd, segment.startNs) : segment.endNs;
+        if (end < math.startNs || segment.startNs > math.endNs)
+            continue;
+        const auto [left, right] = xRange(segment.startNs, end);
+        fillMainSpan(m_painter, QRectF(rect.left() + left, top, std::max(1.0, right - left), m_metrics.barHeight),
+                     MainSpan::Kind::Host, color, m_colors);
+    }
+    // Past the per-task budget: what is counted, hatched, with the note.
+    const PoolTaskSpans &pool = m_data.poolTasks();
+    if (const auto [from, to] = m_data.countedOnlyRange(row.processId, openEndNs);
+        from >= 0 && to >= math.startNs && from <= math.endNs) {
+        const auto [left, right] = xRange(from, to);
+        const QRectF band(rect.left() + left, top, std::max(1.0, right - left), m_metrics.barHeight);
+        m_painter.fillRect(band, blendColors(color, m_colors.base, 0.7));
+        m_painter.fillRect(band, QBrush(blendColors(color, m_colors.base, 0.3), Qt::FDiagPattern));
+        if (const PoolProgress *progress = pool.pool(pool.poolOf(row.processId))) {
+            const double textLeft = std::max(left, 0.0) + m_metrics.pad;
+            const double textRight = std::min(right, math.widthPx) - m_metrics.pad;
+            if (textRight - textLeft >= m_fm.averageCharWidth() * 4) {
+                m_painter.setFont(m_font);
+                m_painter.setPen(m_colors.text);
+                m_painter.drawText(QRectF(rect.left() + textLeft, top, textRight - textLeft, m_metrics.barHeight),
+                                   Qt::AlignLeft | Qt::AlignVCenter,
+                                   m_fm.elidedText(countedOnlyText(*progress), Qt::ElideRight,
+                                                   static_cast<int>(textRight - textLeft)));
+            }
+        }
+    }
+    // The tasks: one rectangle per task, at least a pixel; tasks sharing a pixel column add
+    // nothing visible (the last one drawn there wins).
+    const QList<PoolBusySpan> spans = m_data.poolSpans(row.processId, math.startNs, math.endNs, openEndNs);
+    const QList<PoolTaskSpan> &tasks = pool.tasks();
+    const int minTextWidth = m_fm.averageCharWidth() * 3;
+    const QColor separator = m_colors.base;
+    QList<QLine> separators;
+    double lastRight = -1e9;
+    m_painter.setFont(m_font);
+    for (const PoolBusySpan &span : spans) {
+        const auto [left, right] = xRange(span.startNs, span.endNs);
+        if (right <= lastRight && right - left <= 1 && span.outcome != PoolTaskOutcome::Lost)
+            continue;
+        const QRectF box(rect.left() + left, top, std::max(1.0, right - left), m_metrics.barHeight);
+        fillPoolTask(m_painter, box, span.outcome, color, m_colors);
+        if (left > lastRight && right - left >= 3)
+            separators.append(QLine(int(box.left()), top, int(box.left()), top + m_metrics.barHeight - 1));
+        lastRight = right;
+        const double textLeft = std::max(left, 0.0) + m_metrics.pad;
+        const double textRight = std::min(right, math.widthPx) - m_metrics.pad;
+        if (textRight - textLeft < minTextWidth)
+            continue;
+        const QColor fill = span.outcome == PoolTaskOutcome::Lost     ? stateColor(ProcessState::Failed, m_colors.dark)
+                            : span.outcome == PoolTaskOutcome::Failed ? stateColor(ProcessState::Killed, m_colors.dark)
+                                                                      : color;
+        const QString label = m_fm.elidedText(poolTaskLabel(tasks.at(span.task)), Qt::ElideRight,
+                                              static_cast<int>(textRight - textLeft));
+        if (label.size() < 2)
+            continue; // an ellipsis alone says nothing
+        m_painter.setPen(span.outcome == PoolTaskOutcome::Unfinished ? m_colors.text : contrastingTextColor(fill));
+        m_painter.drawText(QRectF(rect.left() + textLeft, top, textRight - textLeft, m_metrics.barHeight),
+                           Qt::AlignLeft | Qt::AlignVCenter, label);
+    }
+    m_painter.setPen(QPen(separator, 1));
+    m_painter.drawLines(separators);
+    // A lost task ends where its worker died: the row's end glyph (a red cross) marks it.
 }
 
 void TimelinePainter::paintMarks(const QRect &rect, const TimelineRow &row,

@@ -85,6 +85,14 @@ public:
     // The look of Main's time outside its statements (legend and track share it).
     static void fillMainSpan(QPainter &painter, const QRectF &rect, MainSpan::Kind kind,
                              const QColor &processColor, const TimelineColors &colors);
+    // A pool task's span: finished in the worker's colour, failed amber, lost red, unfinished
+    // (its worker was stopped) hatched; one still running in the worker's colour, hatched.
+    static void fillPoolTask(QPainter &painter, const QRectF &rect, PoolTaskOutcome outcome,
+                             const QColor &processColor, const TimelineColors &colors);
+    // "3: worker(2)", the label drawn on a task's span.
+    static QString poolTaskLabel(const PoolTaskSpan &task);
+    // The note drawn where a pool's tasks are only counted (past its per-task event budget).
+    static QString countedOnlyText(const PoolProgress &pool);
     // "paused before line 13"
     static QString pausedText(const MainSpan &span);
     static void drawEndGlyph(QPainter &painter, const QRectF &rect, ProcessState state,
@@ -100,6 +108,9 @@ private:
     // Main's row: its statements, pauses and the host's time between them.
     void paintMainSpans(const QRect &rect, const QList<MainSpan> &spans,
                         const TimelineMath &math, qint64 openEndNs);
+    // A pool worker's row: its tasks over the running bar, idle time as a thin line.
+    void paintPoolTasks(const QRect &rect, const TimelineRow &row, const TimelineMath &math,
+                        qint64 openEndNs);
     void paintMarks(const QRect &rect, const TimelineRow &row, const TimelineMath &math);
     void paintEnd(const QRect &rect, const TimelineRow &row, const TimelineMath &math);
 

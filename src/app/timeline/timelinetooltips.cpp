@@ -92,8 +92,63 @@ QString TimelineToolTips::bodyText(const TimelineHit &hit, const TimelineData &d
     }
     case TimelineHit::Kind::End:
         return endText(role, process, data.endNs(row->processId));
+    case TimelineHit::Kind::PoolTask: {
+        const QList<PoolBusySpan> spans = data.poolSpans(row->processId, hit.timeNs, hit.timeNs, openEndNs);
+        const auto span = std::find_if(spans.cbegin(), spans.cend(),
+                                       [&hit](const PoolBusySpan &s) { return s.task == hit.index; });
+        if (span == spans.cend())
+            return {};
+        const PoolTaskSpan &task = data.poolTasks().tasks().at(span->task);
+        return poolTaskText(role, task, *span, task.endNs == 0 && data.endNs(row->processId) < 0);
+    }
+    case TimelineHit::Kind::PoolCounted: {
+        const PoolTaskSpans &pool = data.poolTasks();
+        const PoolProgress *progress = pool.pool(pool.poolOf(row->processId));
+        return progress ? countedText(role, *progress) : QString();
+    }
     }
     return {};
+}
+
+QString TimelineToolTips::poolTaskText(const QString &role, const PoolTaskSpan &task, const PoolBusySpan &span,
+                                       bool open)
+{
+    QString result = tr("Task %1").arg(task.task);
+    if (!task.call.isEmpty())
+        result += u": " % code(task.call);
+    result += br % tr("%1 (PID %2)").arg(bold(role)).arg(task.pid);
+    if (task.items > 1)
+        result += br % tr("A chunk of %1 items").arg(task.items);
+    const QString duration = TimelineMath::formatDuration(span.endNs - span.startNs);
+    result += br
+              % (open ? tr("since %1 (%2 so far)").arg(ms(span.startNs), duration)
+                      : tr("from %1 to %2 (%3)").arg(ms(span.startNs), ms(span.endNs), duration));
+    switch (task.outcome) {
+    case PoolTaskOutcome::Queued:
+    case PoolTaskOutcome::Running:
+        result += br % italic(tr("Running"));
+        break;
+    case PoolTaskOutcome::Finished:
+        result += br % tr("Result: %1").arg(code(task.result));
+        break;
+    case PoolTaskOutcome::Failed:
+        result += br % tr("Error: %1").arg(code(task.result));
+        break;
+    case PoolTaskOutcome::Lost:
+        result += br % tr("Lost: %1").arg(code(task.result));
+        break;
+    case PoolTaskOutcome::Unfinished:
+        result += br % italic(tr("Not finished: its process ended first (stopped or terminated)."));
+        break;
+    }
+    return result;
+}
+
+QString TimelineToolTips::countedText(const QString &role, const PoolProgress &pool)
+{
+    return bold(role) % br % TimelinePainter::countedOnlyText(pool).toHtmlEscaped() % br
+           % italic(tr("A pool records each of its first %1 tasks; after that only how many are done.")
+                        .arg(pool.tracked));
 }
 
 QString TimelineToolTips::markText(const QString &role, const TimelineMark &mark,

@@ -11,10 +11,10 @@ namespace ProcessLab {
 // What is under the mouse in a timeline.
 struct TimelineHit
 {
-    enum class Kind { None, Label, Created, Segment, Phase, Mark, End };
+    enum class Kind { None, Label, Created, Segment, Phase, Mark, End, PoolTask, PoolCounted };
     Kind kind = Kind::None;
     int row = -1;
-    qsizetype index = -1;      // into the row's segments, phases or marks
+    qsizetype index = -1;      // into the row's segments, phases or marks; PoolTask: PoolTaskSpans::tasks()
     qsizetype sharedPixel = 0; // other marks drawn on the same pixel as this one
     qint64 timeNs = 0;         // time under the mouse (relative)
     QRect rect;                // the area the tooltip belongs to
@@ -43,6 +43,10 @@ private:
     // Main's statement, pause or host time at a moment; empty if there is none.
     static QString mainSpanText(const QString &role, const TimelineData &data, qint64 timeNs,
                                 qint64 openEndNs);
+    // A pool task's span: task, worker, PID, times, duration, result or error.
+    static QString poolTaskText(const QString &role, const PoolTaskSpan &task, const PoolBusySpan &span,
+                                bool open);
+    static QString countedText(const QString &role, const PoolProgress &pool);
     static QString endText(const QString &role, const ProcessSummary &process, qint64 endNs);
     static QString labelText(const QString &role, const ProcessSummary &process);
 };

@@ -62,6 +62,7 @@ void TimelineWidget::setRecord(const RunRecord *record)
     m_axis->setNowNs(-1);
     if (m_record)
         m_data.consume(*m_record, 0);
+    m_legend->setPoolTasksShown(!m_data.poolTasks().pools().isEmpty());
     m_zoom->resetZoom();
     updateMetrics();
     fitIfFollowing();
@@ -92,6 +93,10 @@ void TimelineWidget::refresh(qint64 nowNs, bool live)
     if (!changed)
         return;
     if (rowsChanged) {
+        if (const bool pool = !m_data.poolTasks().pools().isEmpty(); pool != m_legend->poolTasksShown()) {
+            m_legend->setPoolTasksShown(pool);
+            updateLayout(); // the legend may take another line
+        }
         const int width = TimelinePainter::labelColumnWidth(m_data, m_metrics, font());
         if (width != m_labelWidth) {
             m_labelWidth = width;
@@ -437,6 +442,34 @@ TimelineHit TimelineWidget::hitTest(const QPoint &pos) const
         }
     }
     const qint64 openEnd = openEndNs();
+    if (m_data.isPoolWorker(row->processId)) {
+        // A task under the mouse (or within a few pixels of a thin one), then the counted band.
+        const QList<PoolBusySpan> spans
+            = m_data.poolSpans(row->processId, m.nsForX(x - slop), m.nsForX(x + slop), openEnd);
+        const PoolBusySpan *best = nullptr;
+        qint64 bestDistance = 0;
+        for (const PoolBusySpan &span : spans) {
+            const qint64 distance = t < span.startNs ? span.startNs - t : t > span.endNs ? t - span.endNs : 0;
+            if (!best || distance < bestDistance) {
+                best = &span;
+                bestDistance = distance;
+            }
+        }
+        if (best) {
+            hit.kind = TimelineHit::Kind::PoolTask;
+            hit.index = best->task;
+            hit.timeNs = std::clamp(t, best->startNs, best->endNs);
+            const int left = m_labelWidth + static_cast<int>(std::floor(m.xForNs(best->startNs)));
+            const int right = m_labelWidth + static_cast<int>(std::ceil(m.xForNs(best->endNs)));
+            hit.rect = QRect(left - slop, barTop, right - left + 2 * slop + 1, m_metrics.barHeight);
+            return hit;
+        }
+        if (const auto [from, to] = m_data.countedOnlyRange(row->processId, openEnd); from >= 0 && t >= from && t <= to) {
+            hit.kind = TimelineHit::Kind::PoolCounted;
+            hit.rect = QRect(pos.x() - slop, barTop, 2 * slop + 1, m_metrics.barHeight);
+            return hit;
+        }
+    }
     for (qsizetype i = 0; i < row->segments.size(); ++i) {
         const TimelineSegment &segment = row->segments.at(i);
         const qint64 end = segment.isOpen() ? openEnd : segment.endNs;
