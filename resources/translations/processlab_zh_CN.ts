@@ -612,6 +612,10 @@
         <source>Set this example&apos;s knobs back to their default values</source>
         <translation>将此示例的参数恢复为默认值</translation>
     </message>
+    <message>
+        <source>%1 (exit %2): %3</source>
+        <translation>%1（退出码 %2）：%3</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::OutputActions</name>
@@ -814,6 +818,10 @@
     <message>
         <source>task %1 lost: the process that took it died</source>
         <translation>任务 %1 丢失：领取它的进程已死亡</translation>
+    </message>
+    <message>
+        <source>fault injected by ProcessLab, not part of the program: killed %1 (pid %2) while it ran task %3, %4 ms after the pool started</source>
+        <translation>ProcessLab 注入的故障，不属于程序本身：进程池启动 %4 毫秒后，杀死了正在执行任务 %3 的 %1（PID %2）</translation>
     </message>
 </context>
 <context>
@@ -1138,6 +1146,22 @@ Wall time: %2 · Result: %3</source>
         <source>Ctrl+wheel: zoom · drag: pan · double-click: fit · click a tick: show the line</source>
         <translation>Ctrl+滚轮：缩放 · 拖动：平移 · 双击：适应窗口 · 点击刻度线：显示该行</translation>
     </message>
+    <message>
+        <source>task done</source>
+        <translation>任务完成</translation>
+    </message>
+    <message>
+        <source>task raised</source>
+        <translation>任务出错</translation>
+    </message>
+    <message>
+        <source>task lost</source>
+        <translation>任务丢失</translation>
+    </message>
+    <message>
+        <source>task running</source>
+        <translation>任务运行中</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::TimelinePainter</name>
@@ -1180,6 +1204,14 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>paused</source>
         <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>tasks after the first %1 are counted, not drawn: %2 of %3 done</source>
+        <translation>前 %1 个之后的任务只计数，不绘制：已完成 %2/%3</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1347,42 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>No statement of the program runs here: this is the app&apos;s own time.</source>
         <translation>此时程序没有在执行任何语句：这是应用自身的时间。</translation>
+    </message>
+    <message>
+        <source>Task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2)</source>
+        <translation>%1（PID %2）</translation>
+    </message>
+    <message>
+        <source>A chunk of %1 items</source>
+        <translation>一个包含 %1 项的分块</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Lost: %1</source>
+        <translation>丢失：%1</translation>
+    </message>
+    <message>
+        <source>Not finished: its process ended first (stopped or terminated).</source>
+        <translation>未完成：其进程先结束了（被停止或终止）。</translation>
+    </message>
+    <message>
+        <source>A pool records each of its first %1 tasks; after that only how many are done.</source>
+        <translation>进程池逐个记录前 %1 个任务，之后只记录完成数量。</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +1551,50 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>Sender</source>
         <translation>发送进程</translation>
+    </message>
+    <message>
+        <source>%1: a worker process of the pool; it runs the tasks the pool hands out</source>
+        <translation>%1：进程池的工作进程，执行进程池分派的任务</translation>
+    </message>
+    <message>
+        <source>killed by %1</source>
+        <translation>被 %1 终止</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>已退出，退出码 %1</translation>
+    </message>
+    <message>
+        <source>task %1 lost: %2</source>
+        <translation>任务 %1 丢失：%2</translation>
+    </message>
+    <message>
+        <source>task %1: %2</source>
+        <translation>任务 %1：%2</translation>
+    </message>
+    <message>
+        <source>tasks done: %1</source>
+        <translation>已完成任务：%1</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <source>busy: tasks after the first %1 are counted, not tracked</source>
+        <translation>忙碌：前 %1 个之后的任务只计数，不逐个记录</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>task %1 lost: %2 (PID %3) %4</source>
+        <translation>任务 %1 丢失：%2（PID %3）%4</translation>
+    </message>
+    <message>
+        <source> (and %1 more lost)</source>
+        <translation>（另有 %1 个丢失）</translation>
     </message>
 </context>
 </TS>
