@@ -34,7 +34,23 @@ QString shortened(QString text)
 
 quint32 hostPid()
 {
-    return static_cast<quint32>(QCoreApplication::applicationPid());
+    // Asked for every put and get of the queues: a system call each time otherwise.
+    static const auto pid = static_cast<quint32>(QCoreApplication::applicationPid());
+    return pid;
+}
+
+// Python's repr of a chunk's values, "[1, 4, 9, ...]": only as much as the event's text keeps.
+QString reprOfList(const Protocol::Array &values)
+{
+    QString text = QStringLiteral("[");
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (text.size() > textLimit)
+            return text + QStringLiteral("...");
+        if (i)
+            text += QStringLiteral(", ");
+        text += pythonRepr(Protocol::toQCborValue(values[i]));
+    }
+    return text + QLatin1Char(']');
 }
 
 QCborMap queueAttachment(const HostSegment &segment, int id)
@@ -185,30 +201,28 @@ void PoolObject::call(const QString &method, const QList<QCborValue> &arguments,
         if (m_state != State::Running)
             return completion(ScriptResult::failure(QStringLiteral("ValueError: Pool not running")));
         const QString function = arguments.value(0).toString();
-        QList<QCborValue> argumentLists;
+        QList<QCborValue> items;
+        bool itemsAreArgumentLists = true;
         qsizetype chunksize = -1; // Python's default rule
         PoolJob::Kind kind = PoolJob::Kind::Apply;
         if (apply) {
             const QCborValue args = arguments.value(1);
-            argumentLists.append(args.isArray() ? args : QCborValue(QCborArray{args}));
+            items.append(args.isArray() ? args : QCborValue(QCborArray{args}));
             if (args.isNull() || args.isUndefined())
-                argumentLists.first() = QCborArray();
+                items.first() = QCborArray();
         } else {
-            const std::optional<QList<QCborValue>> items = iterableItems(arguments.value(1));
-            if (!items)
+            std::optional<QList<QCborValue>> iterable = iterableItems(arguments.value(1));
+            if (!iterable)
                 return completion(ScriptResult::failure(QStringLiteral("TypeError: '%1' object is not iterable")
                                                             .arg(pythonTypeName(arguments.value(1)))));
-            const bool star = method.startsWith(QLatin1StringView("starmap"));
-            for (const QCborValue &item : *items) {
+            items = std::move(*iterable);
+            itemsAreArgumentLists = method.startsWith(QLatin1StringView("starmap"));
+            for (const QCborValue &item : std::as_const(items)) {
                 // starmap(f, [(1, 2), ...]) calls f(1, 2): each item must be an argument list.
-                if (star && !item.isArray())
+                if (itemsAreArgumentLists && !item.isArray())
                     return completion(ScriptResult::failure(
                         QStringLiteral("TypeError: %1() argument after * must be an iterable, not %2")
                             .arg(function, pythonTypeName(item))));
-                // QCborArray{item} would copy an item that is a list itself: build the 1-tuple.
-                QCborArray single;
-                single.append(item);
-                argumentLists.append(star ? item : QCborValue(single));
             }
             const QCborValue chunkArgument = arguments.value(2);
             if (!chunkArgument.isNull() && !chunkArgument.isUndefined()) {
@@ -222,7 +236,7 @@ void PoolObject::call(const QString &method, const QList<QCborValue> &arguments,
             kind = imap ? (isMethod("imap") ? PoolJob::Kind::IMap : PoolJob::Kind::IMapUnordered) : PoolJob::Kind::Map;
         }
         QString error;
-        std::shared_ptr<PoolJob> job = submit(kind, function, argumentLists, chunksize, &error);
+        std::shared_ptr<PoolJob> job = submit(kind, function, items, itemsAreArgumentLists, chunksize, &error);
         if (!job)
             return completion(ScriptResult::failure(error));
         if (method.endsWith(QLatin1StringView("_async")) || imap)
@@ -276,12 +290,12 @@ void PoolObject::call(const QString &method, const QList<QCborValue> &arguments,
     completion(ScriptResult::failure(QStringLiteral("AttributeError: 'Pool' object has no attribute '%1'").arg(method)));
 }
 
-std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &function,
-                                            const QList<QCborValue> &argumentLists, qsizetype chunksize, QString *error)
+std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &function, const QList<QCborValue> &items,
+                                            bool itemsAreArgumentLists, qsizetype chunksize, QString *error)
 {
     auto job = std::make_shared<PoolJob>();
     job->kind = kind;
-    job->size = argumentLists.size();
+    job->size = items.size();
     job->values.resize(job->size);
     job->arrived.resize(job->size);
     if (chunksize < 0) {
@@ -290,19 +304,26 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
         if (job->size % (qsizetype(m_processes) * 4))
             ++chunksize;
     }
+    const std::string functionName = function.toStdString();
     for (qsizetype first = 0; first < job->size; first += chunksize) {
         const qsizetype end = std::min(job->size, first + chunksize);
         Task task;
         task.job = job;
-        Protocol::Array items;
-        items.reserve(std::size_t(end - first));
+        task.first = first;
+        task.count = end - first;
+        // [task, function, [args, ...]]: the items are first..end-1 in order, so no indexes.
+        Protocol::Array argumentLists;
+        argumentLists.reserve(std::size_t(end - first));
         for (qsizetype index = first; index < end; ++index) {
-            task.indexes.append(index);
-            items.push_back(Protocol::Array{static_cast<std::int64_t>(index), Protocol::fromQCborValue(argumentLists.at(index))});
+            Protocol::Value converted = Protocol::fromQCborValue(items.at(index));
+            if (itemsAreArgumentLists)
+                argumentLists.push_back(std::move(converted));
+            else
+                argumentLists.push_back(Protocol::Array{std::move(converted)});
         }
         const quint64 number = ++m_lastTask;
         std::string encoded = Protocol::encode(
-            Protocol::Value(Protocol::Array{static_cast<std::int64_t>(number), function.toStdString(), std::move(items)}));
+            Protocol::Value(Protocol::Array{static_cast<std::int64_t>(number), functionName, std::move(argumentLists)}));
         if (encoded.size() > mainProgramItemLimit) {
             *error = tr("ValueError: a task of %1 KiB does not fit the pool's task queue (at most %2 KiB); use a smaller chunksize")
                          .arg(encoded.size() / 1024)
@@ -311,7 +332,7 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
         }
         if (number <= taskEventBudget) {
             const QString text = kind == PoolJob::Kind::Apply
-                                     ? shortened(QStringLiteral("%1%2").arg(function, pythonRepr(argumentLists.value(0))))
+                                     ? shortened(QStringLiteral("%1%2").arg(function, pythonRepr(items.value(0))))
                                      : shortened(QStringLiteral("%1 items %2..%3").arg(function).arg(first).arg(end - 1));
             record(PoolTaskPhase::Queued, number, end - first, 0, 0, text);
         }
@@ -380,7 +401,7 @@ void PoolObject::drainResults()
             std::string error;
             const std::optional<Protocol::Value> value = Protocol::decode(bytes, &error);
             if (value)
-                handleResult(Protocol::toQCborValue(*value));
+                handleResult(*value);
         }
     };
     tryDrain();
@@ -392,44 +413,54 @@ void PoolObject::drainResults()
     tryDrain();
 }
 
-void PoolObject::handleResult(const QCborValue &result)
+void PoolObject::handleResult(const Protocol::Value &result)
 {
-    // [task, slot, pid, startNs, endNs, [[index, ok, value | error], ...]]
-    const QCborArray fields = result.toArray();
-    const quint64 number = quint64(fields.at(0).toInteger());
+    // [task, slot, pid, startNs, endNs, [value, ...], [[position, "Error: text"], ...]]: one
+    // value per item of the task in order (None where it failed), the failures apart.
+    const Protocol::Array &fields = result.toArray();
+    if (fields.size() != 7)
+        return; // garbage
+    const quint64 number = quint64(fields[0].toInteger());
     const auto found = m_outstanding.find(number);
-    if (fields.size() != 6 || found == m_outstanding.end())
-        return; // a task already reported lost (its worker looked dead), or garbage
+    if (found == m_outstanding.end())
+        return; // a task already reported lost (its worker looked dead)
     const Task task = *found;
     m_outstanding.erase(found);
     ++m_tasksDone;
-    const qsizetype slot = qsizetype(fields.at(1).toInteger());
+    const qsizetype slot = qsizetype(fields[1].toInteger());
     const int workerId = slot >= 0 && slot < m_workers.size() ? m_workers.at(slot).id : 0;
-    const qint64 pid = fields.at(2).toInteger();
-    QStringList values;
+    const qint64 pid = fields[2].toInteger();
+    const Protocol::Array &values = fields[5].toArray();
+    const Protocol::Array &errors = fields[6].toArray();
     QString firstError;
-    for (const QCborValue &entry : fields.at(5).toArray()) {
-        const QCborArray item = entry.toArray();
-        const qsizetype index = qsizetype(item.at(0).toInteger(-1));
-        if (item.at(1).toBool()) {
-            task.job->setResult(index, item.at(2));
-            values.append(pythonRepr(item.at(2)));
-        } else {
-            const QString error = item.at(2).toString();
+    std::size_t nextError = 0;
+    for (qsizetype position = 0; position < task.count; ++position) {
+        const qsizetype index = task.first + position;
+        if (nextError < errors.size() && errors[nextError].toArray().size() == 2
+            && errors[nextError].toArray()[0].toInteger(-1) == position) {
+            const QString error = QString::fromUtf8(errors[nextError].toArray()[1].toText());
+            ++nextError;
             task.job->setError(index, error);
             if (firstError.isEmpty())
                 firstError = error;
+        } else if (std::size_t(position) < values.size()) {
+            task.job->setResult(index, Protocol::toQCborValue(values[std::size_t(position)]));
+        } else {
+            task.job->setError(index, QStringLiteral("RuntimeError: the pool worker returned no result"));
         }
     }
     if (number <= taskEventBudget) {
         if (task.startedBy == 0)
-            record(PoolTaskPhase::Started, number, task.indexes.size(), workerId, pid, {}, fields.at(3).toInteger());
-        const QString text = firstError.isEmpty()
-                                 ? shortened(task.job->kind == PoolJob::Kind::Apply ? values.value(0)
-                                                                                      : QLatin1Char('[') + values.join(QStringLiteral(", ")) + QLatin1Char(']'))
-                                 : shortened(firstError);
-        record(firstError.isEmpty() ? PoolTaskPhase::Finished : PoolTaskPhase::Failed, number, task.indexes.size(),
-               workerId, pid, text, fields.at(4).toInteger());
+            record(PoolTaskPhase::Started, number, task.count, workerId, pid, {}, fields[3].toInteger());
+        QString text;
+        if (!firstError.isEmpty())
+            text = firstError;
+        else if (task.job->kind == PoolJob::Kind::Apply)
+            text = values.empty() ? QString() : pythonRepr(Protocol::toQCborValue(values.front()));
+        else
+            text = reprOfList(values);
+        record(firstError.isEmpty() ? PoolTaskPhase::Finished : PoolTaskPhase::Failed, number, task.count, workerId, pid,
+               shortened(text), fields[4].toInteger());
     }
     task.job->changed();
 }
@@ -445,7 +476,7 @@ void PoolObject::recordStartsFromSlots()
         if (task == m_outstanding.end() || task->startedBy != 0)
             continue;
         task->startedBy = m_workers.at(slot).id;
-        record(PoolTaskPhase::Started, state.task, task->indexes.size(), task->startedBy, state.pid, {},
+        record(PoolTaskPhase::Started, state.task, task->count, task->startedBy, state.pid, {},
                qint64(state.startNs));
     }
 }
@@ -523,7 +554,7 @@ void PoolObject::failTask(quint64 number, const QString &error)
         return;
     const Task task = *found;
     m_outstanding.erase(found);
-    for (const qsizetype index : task.indexes)
+    for (qsizetype index = task.first; index < task.first + task.count; ++index)
         task.job->setError(index, error);
     task.job->changed();
 }

@@ -9,6 +9,7 @@
 
 #include "ipc/hostsegment.h"
 #include "ipc/pooljob.h"
+#include "protocol/cbor.h"
 #include "record/runevent.h"
 #include "runtime/scriptobject.h"
 #include "shm/objects.h"
@@ -54,7 +55,8 @@ private:
     struct Task
     {
         std::shared_ptr<PoolJob> job;
-        QList<qsizetype> indexes; // the job's items in this task (a chunk)
+        qsizetype first = 0; // the job's items first .. first + count - 1 are this task (a chunk)
+        qsizetype count = 0;
         quint64 sequence = 0;     // the task queue item's number, once in the ring
         int startedBy = 0;        // worker id, once its start was recorded
     };
@@ -64,14 +66,16 @@ private:
         QString role;
     };
 
-    std::shared_ptr<PoolJob> submit(PoolJob::Kind kind, const QString &function, const QList<QCborValue> &argumentLists,
-                                    qsizetype chunksize, QString *error);
+    // items: one per call of the function; each is its argument list if itemsAreArgumentLists
+    // (apply, starmap), else its one argument (map, imap).
+    std::shared_ptr<PoolJob> submit(PoolJob::Kind kind, const QString &function, const QList<QCborValue> &items,
+                                    bool itemsAreArgumentLists, qsizetype chunksize, QString *error);
     void startWorker(qsizetype slot);
     void startMissingWorkers();
     void pump();
     void feedTasks();
     void drainResults();
-    void handleResult(const QCborValue &result);
+    void handleResult(const Protocol::Value &result);
     void recordStartsFromSlots();
     void sweepVanishedTasks();
     void failTask(quint64 number, const QString &error);
