@@ -53,7 +53,8 @@ struct Task
 {
     std::uint64_t number = 0;
     std::string function;
-    const Protocol::Array *argumentLists = nullptr; // [[args...], ...]: one per item, in order
+    const Protocol::Array *items = nullptr; // one per call, in order
+    bool itemsAreArgumentLists = true;      // apply/starmap: f(*item); map/imap: f(item)
 };
 
 struct Outcome
@@ -66,16 +67,22 @@ Outcome runTask(const WorkerContext &context, const Task &task)
 {
     const PoolFunction function = findPoolFunction(task.function);
     Outcome outcome;
-    outcome.values.reserve(task.argumentLists->size());
+    outcome.values.reserve(task.items->size());
     std::int64_t position = 0;
-    for (const Protocol::Value &arguments : *task.argumentLists) {
+    Protocol::Array single(1); // f(item): one list reused, not one allocated per item
+    for (const Protocol::Value &item : *task.items) {
         if (!function) {
             outcome.values.emplace_back(nullptr);
             outcome.errors.push_back(Protocol::Array{position++, "NameError: name '" + task.function + "' is not defined"});
             continue;
         }
         try {
-            outcome.values.push_back(function(context, arguments.toArray()));
+            if (task.itemsAreArgumentLists) {
+                outcome.values.push_back(function(context, item.toArray()));
+            } else {
+                single[0] = item;
+                outcome.values.push_back(function(context, single));
+            }
         } catch (const std::exception &error) {
             outcome.values.emplace_back(nullptr);
             outcome.errors.push_back(Protocol::Array{position, std::string(error.what())});
@@ -113,13 +120,14 @@ int poolWorker(const WorkerContext &context)
         const Protocol::Value item = tasks.get();
         if (item.isNull())
             break; // the pool was closed (or terminated): no more tasks
-        const Protocol::Array &fields = item.toArray(); // [task, function, [args, ...]]
-        if (fields.size() != 3)
+        const Protocol::Array &fields = item.toArray(); // [task, function, [item, ...], itemsAreArgumentLists]
+        if (fields.size() != 4)
             continue;
         Task task;
         task.number = static_cast<std::uint64_t>(fields[0].toInteger());
         task.function = std::string(fields[1].toText());
-        task.argumentLists = &fields[2].toArray();
+        task.items = &fields[2].toArray();
+        task.itemsAreArgumentLists = fields[3].toBool(true);
         const auto startNs = static_cast<std::uint64_t>(monotonicNowNs());
         slots->begin(slot, task.number, pid, startNs);
         Outcome outcome = runTask(context, task);

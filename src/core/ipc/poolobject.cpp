@@ -311,19 +311,15 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
         task.job = job;
         task.first = first;
         task.count = end - first;
-        // [task, function, [args, ...]]: the items are first..end-1 in order, so no indexes.
-        Protocol::Array argumentLists;
-        argumentLists.reserve(std::size_t(end - first));
-        for (qsizetype index = first; index < end; ++index) {
-            Protocol::Value converted = Protocol::fromQCborValue(items.at(index));
-            if (itemsAreArgumentLists)
-                argumentLists.push_back(std::move(converted));
-            else
-                argumentLists.push_back(Protocol::Array{std::move(converted)});
-        }
+        // [task, function, [item, ...], itemsAreArgumentLists]: the items are first..end-1 in
+        // order (no indexes travel); map's items go as they are, not each in a list of one.
+        Protocol::Array chunk;
+        chunk.reserve(std::size_t(end - first));
+        for (qsizetype index = first; index < end; ++index)
+            chunk.push_back(Protocol::fromQCborValue(items.at(index)));
         const quint64 number = ++m_lastTask;
-        std::string encoded = Protocol::encode(
-            Protocol::Value(Protocol::Array{static_cast<std::int64_t>(number), functionName, std::move(argumentLists)}));
+        std::string encoded = Protocol::encode(Protocol::Value(
+            Protocol::Array{static_cast<std::int64_t>(number), functionName, std::move(chunk), itemsAreArgumentLists}));
         if (encoded.size() > mainProgramItemLimit) {
             *error = tr("ValueError: a task of %1 KiB does not fit the pool's task queue (at most %2 KiB); use a smaller chunksize")
                          .arg(encoded.size() / 1024)
