@@ -132,9 +132,15 @@ int poolWorker(const WorkerContext &context)
         slots->begin(slot, task.number, pid, startNs);
         Outcome outcome = runTask(context, task);
         const auto endNs = monotonicNowNs();
-        results.put(Protocol::Array{static_cast<std::int64_t>(task.number), static_cast<std::int64_t>(slot),
-                                    static_cast<std::int64_t>(pid), static_cast<std::int64_t>(startNs), endNs,
-                                    std::move(outcome.values), std::move(outcome.errors)});
+        // Moved in, not Protocol::Array{...}: an initializer list copies every value.
+        Protocol::Array result;
+        result.reserve(7);
+        for (const std::int64_t field : {static_cast<std::int64_t>(task.number), static_cast<std::int64_t>(slot),
+                                         static_cast<std::int64_t>(pid), static_cast<std::int64_t>(startNs), endNs})
+            result.emplace_back(field);
+        result.emplace_back(std::move(outcome.values));
+        result.emplace_back(std::move(outcome.errors));
+        results.put(std::move(result));
         slots->end(slot); // only now: a death before this line leaves the task in the slot
     }
     return 0;

@@ -318,8 +318,14 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
         for (qsizetype index = first; index < end; ++index)
             chunk.push_back(Protocol::fromQCborValue(items.at(index)));
         const quint64 number = ++m_lastTask;
-        std::string encoded = Protocol::encode(Protocol::Value(
-            Protocol::Array{static_cast<std::int64_t>(number), functionName, std::move(chunk), itemsAreArgumentLists}));
+        // Moved in, not Protocol::Array{...}: an initializer list copies the whole chunk.
+        Protocol::Array fields;
+        fields.reserve(4);
+        fields.emplace_back(static_cast<std::int64_t>(number));
+        fields.emplace_back(functionName);
+        fields.emplace_back(std::move(chunk));
+        fields.emplace_back(itemsAreArgumentLists);
+        std::string encoded = Protocol::encode(Protocol::Value(std::move(fields)));
         if (encoded.size() > mainProgramItemLimit) {
             *error = tr("ValueError: a task of %1 KiB does not fit the pool's task queue (at most %2 KiB); use a smaller chunksize")
                          .arg(encoded.size() / 1024)
