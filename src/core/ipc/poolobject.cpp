@@ -64,28 +64,25 @@ QCborMap queueAttachment(const HostSegment &segment, int id)
     return map;
 }
 
+} // namespace
+
 // The items of map(): a list, or an int n for range(n).
-std::optional<QList<QCborValue>> iterableItems(const QCborValue &iterable)
+std::optional<PoolObject::Items> PoolObject::iterableItems(const QCborValue &iterable)
 {
-    QList<QCborValue> items;
+    PoolObject::Items items;
     if (iterable.isArray()) {
         const QCborArray array = iterable.toArray();
-        items.reserve(array.size());
+        items.list.reserve(array.size());
         for (const QCborValue &item : array)
-            items.append(item);
+            items.list.append(item);
         return items;
     }
     if (iterable.isInteger()) {
-        const qint64 n = std::max<qint64>(0, iterable.toInteger());
-        items.reserve(n);
-        for (qint64 i = 0; i < n; ++i)
-            items.append(i);
+        items.rangeEnd = std::max<qint64>(0, iterable.toInteger());
         return items;
     }
     return std::nullopt;
 }
-
-} // namespace
 
 std::unique_ptr<PoolObject> PoolObject::create(const ScriptObjectSpec &spec, QString *error)
 {
@@ -201,25 +198,26 @@ void PoolObject::call(const QString &method, const QList<QCborValue> &arguments,
         if (m_state != State::Running)
             return completion(ScriptResult::failure(QStringLiteral("ValueError: Pool not running")));
         const QString function = arguments.value(0).toString();
-        QList<QCborValue> items;
+        Items items;
         bool itemsAreArgumentLists = true;
         qsizetype chunksize = -1; // Python's default rule
         PoolJob::Kind kind = PoolJob::Kind::Apply;
         if (apply) {
             const QCborValue args = arguments.value(1);
-            items.append(args.isArray() ? args : QCborValue(QCborArray{args}));
+            items.list.append(args.isArray() ? args : QCborValue(QCborArray{args}));
             if (args.isNull() || args.isUndefined())
-                items.first() = QCborArray();
+                items.list.first() = QCborArray();
         } else {
-            std::optional<QList<QCborValue>> iterable = iterableItems(arguments.value(1));
+            std::optional<Items> iterable = iterableItems(arguments.value(1));
             if (!iterable)
                 return completion(ScriptResult::failure(QStringLiteral("TypeError: '%1' object is not iterable")
                                                             .arg(pythonTypeName(arguments.value(1)))));
             items = std::move(*iterable);
             itemsAreArgumentLists = method.startsWith(QLatin1StringView("starmap"));
-            for (const QCborValue &item : std::as_const(items)) {
+            for (qsizetype index = 0; itemsAreArgumentLists && index < items.size(); ++index) {
                 // starmap(f, [(1, 2), ...]) calls f(1, 2): each item must be an argument list.
-                if (itemsAreArgumentLists && !item.isArray())
+                const QCborValue item = items.at(index);
+                if (!item.isArray())
                     return completion(ScriptResult::failure(
                         QStringLiteral("TypeError: %1() argument after * must be an iterable, not %2")
                             .arg(function, pythonTypeName(item))));
@@ -290,7 +288,7 @@ void PoolObject::call(const QString &method, const QList<QCborValue> &arguments,
     completion(ScriptResult::failure(QStringLiteral("AttributeError: 'Pool' object has no attribute '%1'").arg(method)));
 }
 
-std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &function, const QList<QCborValue> &items,
+std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &function, const Items &items,
                                             bool itemsAreArgumentLists, qsizetype chunksize, QString *error)
 {
     auto job = std::make_shared<PoolJob>();
@@ -334,7 +332,7 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
         }
         if (number <= taskEventBudget) {
             const QString text = kind == PoolJob::Kind::Apply
-                                     ? shortened(QStringLiteral("%1%2").arg(function, pythonRepr(items.value(0))))
+                                     ? shortened(QStringLiteral("%1%2").arg(function, pythonRepr(items.at(0))))
                                      : shortened(QStringLiteral("%1 items %2..%3").arg(function).arg(first).arg(end - 1));
             record(PoolTaskPhase::Queued, number, end - first, 0, 0, text);
         }

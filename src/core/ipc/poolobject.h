@@ -22,6 +22,7 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace ProcessLab {
@@ -68,7 +69,16 @@ private:
 
     // items: one per call of the function; each is its argument list if itemsAreArgumentLists
     // (apply, starmap), else its one argument (map, imap).
-    std::shared_ptr<PoolJob> submit(PoolJob::Kind kind, const QString &function, const QList<QCborValue> &items,
+    // map(fn, n) with an int means range(n): its items are not built as a list.
+    struct Items
+    {
+        QList<QCborValue> list;
+        qint64 rangeEnd = -1; // >= 0: range(rangeEnd) instead of list
+        qsizetype size() const { return rangeEnd >= 0 ? qsizetype(rangeEnd) : list.size(); }
+        QCborValue at(qsizetype index) const { return rangeEnd >= 0 ? QCborValue(qint64(index)) : list.at(index); }
+    };
+    static std::optional<Items> iterableItems(const QCborValue &iterable);
+    std::shared_ptr<PoolJob> submit(PoolJob::Kind kind, const QString &function, const Items &items,
                                     bool itemsAreArgumentLists, qsizetype chunksize, QString *error);
     void startWorker(qsizetype slot);
     void startMissingWorkers();
