@@ -650,9 +650,13 @@ void Run::handleWake(int workerId, int objectId)
         // A Wake names a shared segment's object id; only objects the main program created own
         // segments (call results such as a pool's AsyncResults stay in the host), so those alone
         // are asked: a pool wakes once per batch of results while thousands of results are alive.
+        // A list first, as allObjects() gives: a wake may complete a step that binds a name.
+        QList<ScriptObject *> created;
         for (const auto &[name, scriptObject] : m_objects)
-            scriptObject->wake(objectId);
+            created.append(scriptObject.get());
         for (const std::unique_ptr<ScriptObject> &scriptObject : m_unboundObjects)
+            created.append(scriptObject.get());
+        for (ScriptObject *scriptObject : std::as_const(created))
             scriptObject->wake(objectId);
     }
 }
