@@ -19,6 +19,9 @@ namespace ProcessLab {
 namespace {
 
 constexpr auto pollInterval = std::chrono::milliseconds(10);
+// Encoding a big map's tasks gives the event loop a turn this often: workers that said hello
+// get their Start and take the first chunks while the host encodes the rest.
+constexpr qint64 encodeSliceNs = 2'000'000;
 // A worker that died with an empty slot may have taken a task from the queue just before:
 // tasks taken from the ring that no slot shows for this long are lost with it.
 constexpr qint64 vanishedGraceMs = 500;
@@ -135,6 +138,9 @@ std::unique_ptr<PoolObject> PoolObject::create(const ScriptObjectSpec &spec, QSt
                                                    std::size_t(count));
     pool->m_poll.setInterval(pollInterval);
     pool->m_poll.callOnTimeout([raw = pool.get()] { raw->pump(); });
+    pool->m_feedTimer.setSingleShot(true);
+    pool->m_feedTimer.setInterval(0);
+    pool->m_feedTimer.callOnTimeout([raw = pool.get()] { raw->pump(); });
     pool->m_replaceTimer.setSingleShot(true);
     pool->m_replaceTimer.setInterval(0);
     pool->m_replaceTimer.callOnTimeout([raw = pool.get()] { raw->startMissingWorkers(); });
@@ -233,10 +239,7 @@ void PoolObject::call(const QString &method, const QList<QCborValue> &arguments,
             }
             kind = imap ? (isMethod("imap") ? PoolJob::Kind::IMap : PoolJob::Kind::IMapUnordered) : PoolJob::Kind::Map;
         }
-        QString error;
-        std::shared_ptr<PoolJob> job = submit(kind, function, items, itemsAreArgumentLists, chunksize, &error);
-        if (!job)
-            return completion(ScriptResult::failure(error));
+        std::shared_ptr<PoolJob> job = submit(kind, function, items, itemsAreArgumentLists, chunksize);
         if (method.endsWith(QLatin1StringView("_async")) || imap)
             return completion(ScriptResult::returning(std::make_shared<AsyncResultObject>(job)));
         // apply(), map(), starmap(): the main program waits for the result.
@@ -289,7 +292,7 @@ void PoolObject::call(const QString &method, const QList<QCborValue> &arguments,
 }
 
 std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &function, const Items &items,
-                                            bool itemsAreArgumentLists, qsizetype chunksize, QString *error)
+                                            bool itemsAreArgumentLists, qsizetype chunksize)
 {
     auto job = std::make_shared<PoolJob>();
     job->kind = kind;
@@ -302,34 +305,15 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
         if (job->size % (qsizetype(m_processes) * 4))
             ++chunksize;
     }
-    const std::string functionName = function.toStdString();
+    const auto source = std::make_shared<const TaskSource>(TaskSource{items, function.toStdString(), itemsAreArgumentLists});
     for (qsizetype first = 0; first < job->size; first += chunksize) {
         const qsizetype end = std::min(job->size, first + chunksize);
         Task task;
         task.job = job;
+        task.source = source;
         task.first = first;
         task.count = end - first;
-        // [task, function, [item, ...], itemsAreArgumentLists]: the items are first..end-1 in
-        // order (no indexes travel); map's items go as they are, not each in a list of one.
-        Protocol::Array chunk;
-        chunk.reserve(std::size_t(end - first));
-        for (qsizetype index = first; index < end; ++index)
-            chunk.push_back(Protocol::fromQCborValue(items.at(index)));
         const quint64 number = ++m_lastTask;
-        // Moved in, not Protocol::Array{...}: an initializer list copies the whole chunk.
-        Protocol::Array fields;
-        fields.reserve(4);
-        fields.emplace_back(static_cast<std::int64_t>(number));
-        fields.emplace_back(functionName);
-        fields.emplace_back(std::move(chunk));
-        fields.emplace_back(itemsAreArgumentLists);
-        std::string encoded = Protocol::encode(Protocol::Value(std::move(fields)));
-        if (encoded.size() > mainProgramItemLimit) {
-            *error = tr("ValueError: a task of %1 KiB does not fit the pool's task queue (at most %2 KiB); use a smaller chunksize")
-                         .arg(encoded.size() / 1024)
-                         .arg(mainProgramItemLimit / 1024);
-            return nullptr; // nothing of this job was queued yet: tasks go to the backlog below
-        }
         if (number <= taskEventBudget) {
             const QString text = kind == PoolJob::Kind::Apply
                                      ? shortened(QStringLiteral("%1%2").arg(function, pythonRepr(items.at(0))))
@@ -337,7 +321,9 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
             record(PoolTaskPhase::Queued, number, end - first, 0, 0, text);
         }
         m_outstanding.insert(number, std::move(task));
-        m_backlog.emplace_back(number, std::move(encoded));
+        // Encoded when fed, a slice of the event loop's time at a time; a task too big for the
+        // ring fails then (encodeTask).
+        m_backlog.emplace_back(number, std::string());
     }
     pump();
     if (job->size == 0)
@@ -367,27 +353,73 @@ void PoolObject::updatePolling()
 
 void PoolObject::feedTasks()
 {
-    const auto tryFeed = [this] {
+    enum class Fed { All, RingFull, OutOfTime };
+    QElapsedTimer encoding;
+    encoding.start();
+    const auto tryFeed = [this, &encoding] {
         while (!m_backlog.empty()) {
-            const auto &[number, bytes] = m_backlog.front();
+            auto &[number, bytes] = m_backlog.front();
+            if (bytes.empty()) {
+                if (encoding.nsecsElapsed() > encodeSliceNs)
+                    return Fed::OutOfTime;
+                if (!encodeTask(number, &bytes)) {
+                    m_backlog.pop_front(); // failed (too big) or no longer outstanding
+                    continue;
+                }
+            }
             const Shm::QueueView::Result result = m_tasks->tryPut(bytes, hostPid());
             if (result.status != Shm::QueueView::Status::Ok)
-                return false; // the ring is full: a worker's get() wakes us
+                return Fed::RingFull; // a worker's get() wakes us
             if (number != 0) {
                 if (auto task = m_outstanding.find(number); task != m_outstanding.end())
                     task->sequence = result.sequence;
             }
             m_backlog.pop_front();
         }
-        return true;
+        return Fed::All;
     };
-    if (tryFeed()) {
-        m_tasks->setHostWaitingForSpace(false);
-        return;
+    Fed fed = tryFeed();
+    if (fed == Fed::RingFull) {
+        m_tasks->setHostWaitingForSpace(true); // then once more: a get in between sends no Wake
+        fed = tryFeed();
     }
-    m_tasks->setHostWaitingForSpace(true); // then once more: a get in between sends no Wake
-    if (tryFeed())
+    if (fed != Fed::RingFull)
         m_tasks->setHostWaitingForSpace(false);
+    if (fed == Fed::OutOfTime && !m_feedTimer.isActive())
+        m_feedTimer.start();
+}
+
+bool PoolObject::encodeTask(quint64 number, std::string *bytes)
+{
+    const auto found = m_outstanding.constFind(number);
+    if (found == m_outstanding.cend())
+        return false; // failed meanwhile (the pool was terminated)
+    const Task &task = *found;
+    const TaskSource &source = *task.source;
+    // [task, function, [item, ...], itemsAreArgumentLists]: the items are first..first+count-1
+    // in order (no indexes travel); map's items go as they are, not each in a list of one.
+    Protocol::Array chunk;
+    chunk.reserve(std::size_t(task.count));
+    for (qsizetype index = task.first; index < task.first + task.count; ++index)
+        chunk.push_back(Protocol::fromQCborValue(source.items.at(index)));
+    // Moved in, not Protocol::Array{...}: an initializer list copies the whole chunk.
+    Protocol::Array fields;
+    fields.reserve(4);
+    fields.emplace_back(static_cast<std::int64_t>(number));
+    fields.emplace_back(source.function);
+    fields.emplace_back(std::move(chunk));
+    fields.emplace_back(source.itemsAreArgumentLists);
+    *bytes = Protocol::encode(Protocol::Value(std::move(fields)));
+    if (bytes->size() <= mainProgramItemLimit)
+        return true;
+    const QString error = tr("ValueError: a task of %1 KiB does not fit the pool's task queue (at most %2 KiB); use a smaller chunksize")
+                              .arg(bytes->size() / 1024)
+                              .arg(mainProgramItemLimit / 1024);
+    const qsizetype items = task.count;
+    failTask(number, error);
+    if (number <= taskEventBudget)
+        record(PoolTaskPhase::Failed, number, items, 0, 0, shortened(error));
+    return false;
 }
 
 void PoolObject::drainResults()
@@ -571,6 +603,7 @@ void PoolObject::terminate()
         return;
     m_state = State::Terminated;
     m_backlog.clear();
+    m_feedTimer.stop();
     m_replaceTimer.stop();
     const QList<quint64> numbers = m_outstanding.keys();
     for (const quint64 number : numbers)
@@ -615,6 +648,7 @@ void PoolObject::cancel()
         m_callJob->unlisten(m_callListener);
     m_callJob.reset();
     m_replaceTimer.stop();
+    m_feedTimer.stop();
     m_state = State::Terminated; // Stop ends every worker; no replacements
 }
 

@@ -53,9 +53,20 @@ public:
 
 private:
     PoolObject() = default;
+    // map(fn, n) with an int means range(n): its items are not built as a list.
+    struct Items
+    {
+        QList<QCborValue> list;
+        qint64 rangeEnd = -1; // >= 0: range(rangeEnd) instead of list
+        qsizetype size() const { return rangeEnd >= 0 ? qsizetype(rangeEnd) : list.size(); }
+        QCborValue at(qsizetype index) const { return rangeEnd >= 0 ? QCborValue(qint64(index)) : list.at(index); }
+    };
+    // What a job's tasks are encoded from, when they are fed to the ring (not at submit).
+    struct TaskSource;
     struct Task
     {
         std::shared_ptr<PoolJob> job;
+        std::shared_ptr<const TaskSource> source;
         qsizetype first = 0; // the job's items first .. first + count - 1 are this task (a chunk)
         qsizetype count = 0;
         quint64 sequence = 0;     // the task queue item's number, once in the ring
@@ -67,23 +78,22 @@ private:
         QString role;
     };
 
-    // items: one per call of the function; each is its argument list if itemsAreArgumentLists
-    // (apply, starmap), else its one argument (map, imap).
-    // map(fn, n) with an int means range(n): its items are not built as a list.
-    struct Items
+    struct TaskSource
     {
-        QList<QCborValue> list;
-        qint64 rangeEnd = -1; // >= 0: range(rangeEnd) instead of list
-        qsizetype size() const { return rangeEnd >= 0 ? qsizetype(rangeEnd) : list.size(); }
-        QCborValue at(qsizetype index) const { return rangeEnd >= 0 ? QCborValue(qint64(index)) : list.at(index); }
+        // One per call of the function: its argument list if itemsAreArgumentLists (apply,
+        // starmap), else its one argument (map, imap).
+        Items items;
+        std::string function;
+        bool itemsAreArgumentLists = true;
     };
     static std::optional<Items> iterableItems(const QCborValue &iterable);
     std::shared_ptr<PoolJob> submit(PoolJob::Kind kind, const QString &function, const Items &items,
-                                    bool itemsAreArgumentLists, qsizetype chunksize, QString *error);
+                                    bool itemsAreArgumentLists, qsizetype chunksize);
     void startWorker(qsizetype slot);
     void startMissingWorkers();
     void pump();
     void feedTasks();
+    bool encodeTask(quint64 number, std::string *bytes);
     void drainResults();
     void handleResult(const Protocol::Value &result);
     void recordStartsFromSlots();
@@ -111,11 +121,13 @@ private:
     Shm::PartialRead m_partialRead;
     QList<Worker> m_workers; // by slot
     int m_workersStarted = 0;
-    std::deque<std::pair<quint64, std::string>> m_backlog; // (task, encoded item) not yet in the ring; task 0: sentinel
+    // (task, encoded item) not yet in the ring; task 0: sentinel; bytes empty: encoded when fed.
+    std::deque<std::pair<quint64, std::string>> m_backlog;
     QHash<quint64, Task> m_outstanding;
     quint64 m_lastTask = 0;
     quint64 m_tasksDone = 0;
     QTimer m_poll;          // while tasks are outstanding: starts from the slots, a lost Wake
+    QTimer m_feedTimer;     // encoding a big job goes on in the next turn of the event loop
     QTimer m_replaceTimer;  // replacements start in a turn of their own, never inside workerEnded
     QElapsedTimer m_vanishedSince; // a worker died between taking a task and marking its slot
     QElapsedTimer m_countersRecorded;
