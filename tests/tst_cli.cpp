@@ -110,6 +110,8 @@ private slots:
     void killedHostTakesWorkersAlong();
     void benchIpcPrintsJson_data();
     void benchIpcPrintsJson();
+    void benchPoolPrintsJson_data();
+    void benchPoolPrintsJson();
 };
 
 void TestCli::list()
@@ -247,7 +249,7 @@ void TestCli::usageErrors_data()
                                  << QStringLiteral("--workers expects a whole number from 1 to 64");
     const QString bench = QStringLiteral("bench");
     const QString ipc = QStringLiteral("ipc");
-    QTest::newRow("bench-none") << QStringList{bench} << QStringLiteral("bench: name a benchmark: spawn or ipc");
+    QTest::newRow("bench-none") << QStringList{bench} << QStringLiteral("bench: name a benchmark: spawn, ipc or pool");
     QTest::newRow("bench-ipc-case") << QStringList{bench, ipc, QStringLiteral("--case"), QStringLiteral("queue")}
                                     << QStringLiteral("bench ipc: unknown --case 'queue'; choose one of queue-small, "
                                                       "queue-1k, pipe-oneway, pipe-roundtrip, value-lock");
@@ -263,6 +265,19 @@ void TestCli::usageErrors_data()
                                        << QStringLiteral("bench ipc: unknown option --workers (options:");
     QTest::newRow("bench-ipc-twice") << QStringList{bench, ipc, QStringLiteral("--ops=100"), QStringLiteral("--ops=200")}
                                      << QStringLiteral("bench ipc: --ops given more than once");
+    const QString pool = QStringLiteral("pool");
+    QTest::newRow("bench-pool-case") << QStringList{bench, pool, QStringLiteral("--case"), QStringLiteral("imap")}
+                                     << QStringLiteral("bench pool: unknown --case 'imap'; choose one of apply-async, map, startup");
+    QTest::newRow("bench-pool-processes") << QStringList{bench, pool, QStringLiteral("--processes"), QStringLiteral("65")}
+                                          << QStringLiteral("bench pool: --processes expects a whole number from 1 to 64");
+    QTest::newRow("bench-pool-tasks") << QStringList{bench, pool, QStringLiteral("--tasks=0")}
+                                      << QStringLiteral("bench pool: --tasks expects a whole number from 1 to 1000000");
+    QTest::newRow("bench-pool-tasks-missing") << QStringList{bench, pool, QStringLiteral("--tasks")}
+                                              << QStringLiteral("bench pool: --tasks needs a value (a whole number from 1 to 1000000)");
+    QTest::newRow("bench-pool-unknown") << QStringList{bench, pool, QStringLiteral("--ops=3")}
+                                        << QStringLiteral("bench pool: unknown option --ops (options:");
+    QTest::newRow("bench-pool-twice") << QStringList{bench, pool, QStringLiteral("--repeat=1"), QStringLiteral("--repeat=2")}
+                                      << QStringLiteral("bench pool: --repeat given more than once");
 }
 
 void TestCli::usageErrors()
@@ -645,6 +660,54 @@ void TestCli::benchIpcPrintsJson()
     QCOMPARE(json.value(QLatin1StringView("opsTimed")).toArray(), QJsonArray{timed});
     QVERIFY(json.value(QLatin1StringView("seconds")).toArray().at(0).toDouble() > 0);
     QCOMPARE(json.contains(QLatin1StringView("roundTripUs")), benchCase == QLatin1StringView("pipe-roundtrip"));
+}
+
+void TestCli::benchPoolPrintsJson_data()
+{
+    QTest::addColumn<QString>("benchCase");
+    QTest::addColumn<int>("processes");
+    QTest::addColumn<qint64>("tasks"); // 0: the case has none
+    QTest::newRow("apply-async") << QStringLiteral("apply-async") << 2 << qint64(300);
+    QTest::newRow("map") << QStringLiteral("map") << 3 << qint64(1000);
+    QTest::newRow("startup") << QStringLiteral("startup") << 2 << qint64(0);
+}
+
+// A real pool run of each case with the shipped worker: one JSON line with what each round
+// measured (no timing assertion: the machine may be busy). The CLI checks every task's result.
+void TestCli::benchPoolPrintsJson()
+{
+    QFETCH(QString, benchCase);
+    QFETCH(int, processes);
+    QFETCH(qint64, tasks);
+    QStringList arguments{QStringLiteral("bench"), QStringLiteral("pool"), QStringLiteral("--case"), benchCase,
+                          QStringLiteral("--processes"), QString::number(processes), QStringLiteral("--repeat"),
+                          QStringLiteral("2")};
+    if (tasks)
+        arguments << QStringLiteral("--tasks") << QString::number(tasks);
+    const CliResult r = runCli(arguments, 120000);
+    QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
+    QCOMPARE(r.err, QString());
+    QVERIFY2(r.out.endsWith(QLatin1Char('\n')) && r.out.count(QLatin1Char('\n')) == 1, qPrintable(r.out));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(r.out.toUtf8(), &parseError);
+    QVERIFY2(parseError.error == QJsonParseError::NoError && document.isObject(), qPrintable(r.out));
+    const QJsonObject json = document.object();
+    QCOMPARE(json.value(QLatin1StringView("case")).toString(), benchCase);
+    QCOMPARE(json.value(QLatin1StringView("processes")).toInt(), processes);
+    QCOMPARE(json.value(QLatin1StringView("tasks")).toInteger(), tasks);
+    QCOMPARE(json.value(QLatin1StringView("failures")).toInt(-1), 0);
+    const QJsonArray ready = json.value(QLatin1StringView("readyMs")).toArray();
+    QCOMPARE(ready.size(), 2);
+    for (const QJsonValue &ms : ready)
+        QVERIFY2(ms.toDouble() > 0, qPrintable(r.out));
+    QCOMPARE(json.contains(QLatin1StringView("rate")), tasks > 0);
+    if (tasks) {
+        QCOMPARE(json.value(QLatin1StringView("rates")).toArray().size(), 2);
+        QVERIFY2(json.value(QLatin1StringView("rate")).toDouble() > 0, qPrintable(r.out));
+        // apply-async: queued, started, finished per task (all within the per-task budget).
+        if (benchCase == QLatin1StringView("apply-async"))
+            QCOMPARE(json.value(QLatin1StringView("perTaskEvents")).toInteger(), 3 * tasks);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)

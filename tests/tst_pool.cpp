@@ -104,6 +104,9 @@ private slots:
     void imapInOrderAndUnordered();
     void badCallsRaisePythonsErrors_data();
     void badCallsRaisePythonsErrors();
+    void taskTooBigFailsItsItemsAndThePoolGoesOn();
+    void errorInAChunkStaysWithItsItem_data();
+    void errorInAChunkStaysWithItsItem();
 
 private:
     QTemporaryDir m_temp; // TMPDIR of this process: the runs' segments live here
@@ -366,6 +369,71 @@ void TestPool::imapInOrderAndUnordered()
     QCOMPARE(run->variables().value(QStringLiteral("quick")).toDouble(), 0.0);
     QCOMPARE(run->variables().value(QStringLiteral("slow")).toDouble(), 0.5);
     QCOMPARE(mainFailure(run->record()), QStringLiteral("StopIteration raised at line 8"));
+    QVERIFY(allGone(workerPids(run->record())));
+}
+
+// Tasks are encoded when fed to the ring: one too big for it fails its items with a ValueError
+// (at get(), like any task's error), the other chunks of the job and later tasks still run.
+// (Before, map_async refused the whole call at once, after queueing the chunks before it.)
+void TestPool::taskTooBigFailsItsItemsAndThePoolGoesOn()
+{
+    const QString big(1'100'000, QLatin1Char('x')); // > the 1 MiB ring once encoded
+    const auto run = poolRun({
+        // One process: items 0 and 2 are done (in order) before square(4) is.
+        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(1)}),
+        callStep(QStringLiteral("pool"), QStringLiteral("map_async"),
+                 {lit(QStringLiteral("square")), lit(QCborArray{1, big, 3}), lit(1)}, QStringLiteral("r")),
+        callStep(QStringLiteral("r"), QStringLiteral("wait")),
+        callStep(QStringLiteral("pool"), QStringLiteral("apply_async"), {lit(QStringLiteral("square")), lit(QCborArray{4})},
+                 QStringLiteral("good")),
+        callStep(QStringLiteral("good"), QStringLiteral("get"), {}, QStringLiteral("value")),
+        callStep(QStringLiteral("r"), QStringLiteral("get")),
+    });
+    QVERIFY(runToEnd(*run));
+    QCOMPARE(run->variables().value(QStringLiteral("value")).toInteger(), 16);
+    const QString failure = mainFailure(run->record());
+    QVERIFY2(failure.startsWith(QStringLiteral("ValueError: a task of 1074 KiB does not fit the pool's task queue"))
+                 && failure.endsWith(QStringLiteral("raised at line 6")),
+             qPrintable(failure));
+    const QList<RunEvent> failed = poolEvents(run->record(), PoolTaskPhase::Failed);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.constFirst().count, 2); // the task of item 1
+    QVERIFY(failed.constFirst().text.startsWith(QStringLiteral("ValueError: a task of")));
+    QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Finished).size(), 3); // items 0 and 2, and square(4)
+    QVERIFY(allGone(workerPids(run->record())));
+}
+
+void TestPool::errorInAChunkStaysWithItsItem_data()
+{
+    QTest::addColumn<QCborArray>("items");
+    QTest::addColumn<QCborArray>("before"); // what imap yields before the failing item
+    QTest::newRow("first") << QCborArray{QStringLiteral("x"), 2, 3} << QCborArray{};
+    QTest::newRow("middle") << QCborArray{1, QStringLiteral("x"), 3} << QCborArray{1};
+    QTest::newRow("last") << QCborArray{1, 2, 3, QStringLiteral("x")} << QCborArray{1, 4, 9};
+}
+
+// One chunk, one failing item: the results travel by position (docs/pool.md), so every value
+// lands at its own item and the error at the failing one.
+void TestPool::errorInAChunkStaysWithItsItem()
+{
+    QFETCH(QCborArray, items);
+    QFETCH(QCborArray, before);
+    QList<ScriptStep> steps{
+        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(1)}),
+        callStep(QStringLiteral("pool"), QStringLiteral("imap"), {lit(QStringLiteral("square")), lit(items), lit(items.size())},
+                 QStringLiteral("it")),
+    };
+    for (qsizetype i = 0; i <= before.size(); ++i)
+        steps.append(callStep(QStringLiteral("it"), QStringLiteral("next"), {}, QStringLiteral("v%1").arg(i)));
+    const auto run = poolRun(steps);
+    QVERIFY(runToEnd(*run));
+    for (qsizetype i = 0; i < before.size(); ++i)
+        QCOMPARE(run->variables().value(QStringLiteral("v%1").arg(i)), before.at(i));
+    QCOMPARE(mainFailure(run->record()), QStringLiteral("TypeError: unsupported operand type(s) for *: ''x'' raised at line %1")
+                                             .arg(before.size() + 3));
+    const QList<RunEvent> failed = poolEvents(run->record(), PoolTaskPhase::Failed);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.constFirst().sequence, items.size()); // one task: the whole list
     QVERIFY(allGone(workerPids(run->record())));
 }
 

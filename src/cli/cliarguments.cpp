@@ -2,6 +2,7 @@
 #include "cliarguments.h"
 
 #include "ipcbenchcommand.h"
+#include "poolbenchcommand.h"
 
 #include "examples/exampleregistry.h"
 
@@ -347,13 +348,95 @@ ParsedCommand parseIpcBench(const QStringList &args)
     return command;
 }
 
+QString poolCaseNames()
+{
+    QStringList names;
+    for (const PoolBenchCase &c : poolBenchCases())
+        names.append(QLatin1StringView(c.name));
+    return names.join(QLatin1StringView(", "));
+}
+
+ParsedCommand parsePoolBench(const QStringList &args)
+{
+    const QString options = QStringLiteral("--case NAME, --processes N, --tasks N, --repeat N");
+    const QString tasksRange = tr("a whole number from %1 to %2").arg(poolBenchMinTasks).arg(poolBenchMaxTasks);
+    const QString countRange = tr("a whole number from 1 to %1").arg(poolBenchMaxProcesses);
+    SubcommandParser sub(args);
+    const QCommandLineOption caseOption(QStringLiteral("case"), tr("What to measure."), QStringLiteral("NAME"));
+    const QCommandLineOption processes(QStringLiteral("processes"), tr("Pool processes."), QStringLiteral("N"));
+    const QCommandLineOption tasks(QStringLiteral("tasks"), tr("apply_async calls, or map items, per round."),
+                                   QStringLiteral("N"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"), tr("Rounds measured."), QStringLiteral("N"));
+    sub.addOption(caseOption);
+    sub.addOption(processes);
+    sub.addOption(tasks);
+    sub.addOption(repeat);
+    const auto rangeOf = [&](const QString &option) {
+        if (option == QLatin1StringView("case"))
+            return tr("one of %1").arg(poolCaseNames());
+        return option == QLatin1StringView("tasks") ? tasksRange : countRange;
+    };
+    if (!sub.parse()) {
+        const QStringList unknown = sub.parser.unknownOptionNames();
+        if (!unknown.isEmpty())
+            return error(tr("bench pool: unknown option %1 (options: %2)").arg(sub.asTyped(unknown.constFirst()), options));
+        const SubcommandParser::ValueProblem problem = sub.valueProblem();
+        if (problem.unexpectedValue)
+            return error(tr("bench pool: --%1 takes no value").arg(problem.option));
+        return error(tr("bench pool: --%1 needs a value (%2)").arg(problem.option, rangeOf(problem.option)));
+    }
+    if (sub.parser.isSet(QStringLiteral("help")))
+        return {};
+    if (!sub.parser.positionalArguments().isEmpty())
+        return error(tr("bench pool: unexpected argument '%1'").arg(sub.parser.positionalArguments().constFirst()));
+    if (const QString repeated = sub.repeatedOption({{QStringLiteral("case")}, {QStringLiteral("processes")},
+                                                     {QStringLiteral("tasks")}, {QStringLiteral("repeat")}});
+        !repeated.isEmpty())
+        return error(QStringLiteral("bench pool: ") + repeatedMessage(repeated));
+
+    ParsedCommand command;
+    command.kind = ParsedCommand::Kind::Bench;
+    command.bench.benchmark = BenchOptions::Benchmark::Pool;
+    command.bench.repeat = poolBenchDefaultRepeat;
+    command.bench.workers = 2;
+    command.bench.poolCase = QString::fromLatin1(poolBenchCases().front().name);
+    if (sub.parser.isSet(caseOption)) {
+        const PoolBenchCase *found = findPoolBenchCase(sub.parser.value(caseOption));
+        if (!found) {
+            return error(tr("bench pool: unknown --case '%1'; choose one of %2")
+                             .arg(sub.parser.value(caseOption), poolCaseNames()));
+        }
+        command.bench.poolCase = QString::fromLatin1(found->name);
+    }
+    if (sub.parser.isSet(tasks)) {
+        bool ok = false;
+        const qint64 value = sub.parser.value(tasks).toLongLong(&ok);
+        if (!ok || value < poolBenchMinTasks || value > poolBenchMaxTasks)
+            return error(tr("bench pool: --tasks expects %1").arg(tasksRange));
+        command.bench.ops = value;
+    }
+    for (const auto &[option, target] : {std::pair{&processes, &command.bench.workers},
+                                         std::pair{&repeat, &command.bench.repeat}}) {
+        if (!sub.parser.isSet(*option))
+            continue;
+        bool ok = false;
+        const int value = sub.parser.value(*option).toInt(&ok);
+        if (!ok || value < 1 || value > poolBenchMaxProcesses)
+            return error(tr("bench pool: --%1 expects %2").arg(option->names().constFirst(), countRange));
+        *target = value;
+    }
+    return command;
+}
+
 ParsedCommand parseBench(const QStringList &args)
 {
     if (!args.isEmpty() && args.first() == QLatin1StringView("spawn"))
         return parseSpawnBench(args.mid(1));
     if (!args.isEmpty() && args.first() == QLatin1StringView("ipc"))
         return parseIpcBench(args.mid(1));
-    return error(tr("bench: name a benchmark: spawn or ipc"));
+    if (!args.isEmpty() && args.first() == QLatin1StringView("pool"))
+        return parsePoolBench(args.mid(1));
+    return error(tr("bench: name a benchmark: spawn, ipc or pool"));
 }
 
 } // namespace
@@ -392,6 +475,7 @@ QString usageText()
                       "  processlab-cli run <example> [options] [--json FILE] [--summary]\n"
                       "  processlab-cli bench spawn [--workers N] [--repeat N] [--memory]\n"
                       "  processlab-cli bench ipc [--case NAME] [--ops N] [--repeat N]\n"
+                      "  processlab-cli bench pool [--case NAME] [--processes N] [--tasks N] [--repeat N]\n"
                       "\n"
                       "stdout carries exactly the example's output; --summary prints a per-process\n"
                       "timing table to stderr; --json writes the whole run record.\n"

@@ -17,13 +17,14 @@ struct RunOptions
 
 struct BenchOptions
 {
-    enum class Benchmark { Spawn, Ipc };
+    enum class Benchmark { Spawn, Ipc, Pool };
     Benchmark benchmark = Benchmark::Spawn;
-    int workers = 1;     // spawn
+    int workers = 1;     // spawn: workers started at once; pool: processes
     int repeat = 10;     // rounds measured (spawn and ipc)
     bool memory = false; // spawn
     QString ipcCase;     // ipc: one of ipcBenchCases() (ipcbenchcommand.h)
-    qint64 ops = 0;      // ipc: operations per round; 0 = the case's default
+    qint64 ops = 0;      // ipc: operations per round; pool: tasks (map: items); 0 = the case's default
+    QString poolCase;    // pool: one of poolBenchCases() (poolbenchcommand.h)
 };
 
 struct ParsedCommand

@@ -2,6 +2,7 @@
 // processlab-cli: runs an example headless. stdout carries exactly the example's output.
 #include "benchcommand.h"
 #include "ipcbenchcommand.h"
+#include "poolbenchcommand.h"
 #include "cliarguments.h"
 #include "standardstreams.h"
 #include "summarytable.h"
@@ -126,6 +127,8 @@ int dispatch(QCoreApplication &app, const Cli::ParsedCommand &command)
     case Cli::ParsedCommand::Kind::Bench:
         if (command.bench.benchmark == Cli::BenchOptions::Benchmark::Ipc)
             return Cli::runIpcBench(app, command.bench);
+        if (command.bench.benchmark == Cli::BenchOptions::Benchmark::Pool)
+            return Cli::runPoolBench(app, command.bench);
         return Cli::runSpawnBench(app, command.bench);
     }
     return exitUsage;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Section 4 of the tutorial (进程池): a process of a multiprocessing.Pool, as the worker side
 // runs it (docs/pool.md). Like Python's pool worker it loops: take a task from the task queue,
-// run the function it names on each (index, args) of the task (one item of apply_async, a
+// run the function it names on each argument list of the task (one of apply_async, a
 // chunk of map), put the results into the result queue. No message to the host per task: the
 // pool slot says which task this process runs (set before, cleared after its result is put).
 #include "behaviours.h"
@@ -53,30 +53,43 @@ struct Task
 {
     std::uint64_t number = 0;
     std::string function;
-    const Protocol::Array *items = nullptr; // [[index, [args...]], ...]
+    const Protocol::Array *items = nullptr; // one per call, in order
+    bool itemsAreArgumentLists = true;      // apply/starmap: f(*item); map/imap: f(item)
 };
 
-// One result per (index, args): [index, true, value] or [index, false, "ValueError: ..."].
-Protocol::Array runTask(const WorkerContext &context, const Task &task)
+struct Outcome
+{
+    Protocol::Array values; // one per item, None where it failed
+    Protocol::Array errors; // [[position, "ValueError: ..."], ...], usually empty
+};
+
+Outcome runTask(const WorkerContext &context, const Task &task)
 {
     const PoolFunction function = findPoolFunction(task.function);
-    Protocol::Array results;
-    results.reserve(task.items->size());
+    Outcome outcome;
+    outcome.values.reserve(task.items->size());
+    std::int64_t position = 0;
+    Protocol::Array single(1); // f(item): one list reused, not one allocated per item
     for (const Protocol::Value &item : *task.items) {
-        const Protocol::Array &pair = item.toArray();
-        const Protocol::Value index = pair.empty() ? Protocol::Value(nullptr) : pair[0];
-        const Protocol::Array &arguments = pair.size() > 1 ? pair[1].toArray() : Protocol::Array{};
         if (!function) {
-            results.push_back(Protocol::Array{index, false, "NameError: name '" + task.function + "' is not defined"});
+            outcome.values.emplace_back(nullptr);
+            outcome.errors.push_back(Protocol::Array{position++, "NameError: name '" + task.function + "' is not defined"});
             continue;
         }
         try {
-            results.push_back(Protocol::Array{index, true, function(context, arguments)});
+            if (task.itemsAreArgumentLists) {
+                outcome.values.push_back(function(context, item.toArray()));
+            } else {
+                single[0] = item;
+                outcome.values.push_back(function(context, single));
+            }
         } catch (const std::exception &error) {
-            results.push_back(Protocol::Array{index, false, std::string(error.what())});
+            outcome.values.emplace_back(nullptr);
+            outcome.errors.push_back(Protocol::Array{position, std::string(error.what())});
         }
+        ++position;
     }
-    return results;
+    return outcome;
 }
 
 // Arguments: tasks, results (queues), slots {key, keyType}, slot (index), maxtasks (0: no limit).
@@ -107,20 +120,27 @@ int poolWorker(const WorkerContext &context)
         const Protocol::Value item = tasks.get();
         if (item.isNull())
             break; // the pool was closed (or terminated): no more tasks
-        const Protocol::Array &fields = item.toArray(); // [task, function, [[index, args], ...]]
-        if (fields.size() != 3)
+        const Protocol::Array &fields = item.toArray(); // [task, function, [item, ...], itemsAreArgumentLists]
+        if (fields.size() != 4)
             continue;
         Task task;
         task.number = static_cast<std::uint64_t>(fields[0].toInteger());
         task.function = std::string(fields[1].toText());
         task.items = &fields[2].toArray();
+        task.itemsAreArgumentLists = fields[3].toBool(true);
         const auto startNs = static_cast<std::uint64_t>(monotonicNowNs());
         slots->begin(slot, task.number, pid, startNs);
-        Protocol::Array outcome = runTask(context, task);
+        Outcome outcome = runTask(context, task);
         const auto endNs = monotonicNowNs();
-        results.put(Protocol::Array{static_cast<std::int64_t>(task.number), static_cast<std::int64_t>(slot),
-                                    static_cast<std::int64_t>(pid), static_cast<std::int64_t>(startNs), endNs,
-                                    std::move(outcome)});
+        // Moved in, not Protocol::Array{...}: an initializer list copies every value.
+        Protocol::Array result;
+        result.reserve(7);
+        for (const std::int64_t field : {static_cast<std::int64_t>(task.number), static_cast<std::int64_t>(slot),
+                                         static_cast<std::int64_t>(pid), static_cast<std::int64_t>(startNs), endNs})
+            result.emplace_back(field);
+        result.emplace_back(std::move(outcome.values));
+        result.emplace_back(std::move(outcome.errors));
+        results.put(std::move(result));
         slots->end(slot); // only now: a death before this line leaves the task in the slot
     }
     return 0;

@@ -20,7 +20,7 @@ struct PoolJob
     qsizetype size = 0;            // items (apply: 1)
     QList<QCborValue> values;      // by item index
     QList<bool> arrived;           // by item index
-    QList<qsizetype> arrivalOrder; // item indexes as their results came (imap_unordered)
+    QList<qsizetype> arrivalOrder; // item indexes as their results came (imap_unordered only)
     qsizetype received = 0;
     QString error; // the first error that reached the job ("ValueError: ..."), empty: none
 
@@ -35,7 +35,7 @@ struct PoolJob
             return;
         arrived[index] = true;
         values[index] = value;
-        arrivalOrder.append(index);
+        noteArrival(index);
         ++received;
     }
     void setError(qsizetype index, const QString &message)
@@ -44,10 +44,15 @@ struct PoolJob
             return;
         arrived[index] = true;
         ++received;
-        arrivalOrder.append(index);
+        noteArrival(index);
         errors.insert({index, message});
         if (error.isEmpty())
             error = message;
+    }
+    void noteArrival(qsizetype index)
+    {
+        if (kind == Kind::IMapUnordered) // the others hand out results by index
+            arrivalOrder.append(index);
     }
     std::map<qsizetype, QString> errors; // imap: the error is raised where its item comes
 

@@ -19,6 +19,9 @@ namespace ProcessLab {
 namespace {
 
 constexpr auto pollInterval = std::chrono::milliseconds(10);
+// Encoding a big map's tasks gives the event loop a turn this often: workers that said hello
+// get their Start and take the first chunks while the host encodes the rest.
+constexpr qint64 encodeSliceNs = 2'000'000;
 // A worker that died with an empty slot may have taken a task from the queue just before:
 // tasks taken from the ring that no slot shows for this long are lost with it.
 constexpr qint64 vanishedGraceMs = 500;
@@ -34,7 +37,23 @@ QString shortened(QString text)
 
 quint32 hostPid()
 {
-    return static_cast<quint32>(QCoreApplication::applicationPid());
+    // Asked for every put and get of the queues: a system call each time otherwise.
+    static const auto pid = static_cast<quint32>(QCoreApplication::applicationPid());
+    return pid;
+}
+
+// Python's repr of a chunk's values, "[1, 4, 9, ...]": only as much as the event's text keeps.
+QString reprOfList(const Protocol::Array &values)
+{
+    QString text = QStringLiteral("[");
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (text.size() > textLimit)
+            return text + QStringLiteral("...");
+        if (i)
+            text += QStringLiteral(", ");
+        text += pythonRepr(Protocol::toQCborValue(values[i]));
+    }
+    return text + QLatin1Char(']');
 }
 
 QCborMap queueAttachment(const HostSegment &segment, int id)
@@ -48,28 +67,25 @@ QCborMap queueAttachment(const HostSegment &segment, int id)
     return map;
 }
 
+} // namespace
+
 // The items of map(): a list, or an int n for range(n).
-std::optional<QList<QCborValue>> iterableItems(const QCborValue &iterable)
+std::optional<PoolObject::Items> PoolObject::iterableItems(const QCborValue &iterable)
 {
-    QList<QCborValue> items;
+    PoolObject::Items items;
     if (iterable.isArray()) {
         const QCborArray array = iterable.toArray();
-        items.reserve(array.size());
+        items.list.reserve(array.size());
         for (const QCborValue &item : array)
-            items.append(item);
+            items.list.append(item);
         return items;
     }
     if (iterable.isInteger()) {
-        const qint64 n = std::max<qint64>(0, iterable.toInteger());
-        items.reserve(n);
-        for (qint64 i = 0; i < n; ++i)
-            items.append(i);
+        items.rangeEnd = std::max<qint64>(0, iterable.toInteger());
         return items;
     }
     return std::nullopt;
 }
-
-} // namespace
 
 std::unique_ptr<PoolObject> PoolObject::create(const ScriptObjectSpec &spec, QString *error)
 {
@@ -122,6 +138,9 @@ std::unique_ptr<PoolObject> PoolObject::create(const ScriptObjectSpec &spec, QSt
                                                    std::size_t(count));
     pool->m_poll.setInterval(pollInterval);
     pool->m_poll.callOnTimeout([raw = pool.get()] { raw->pump(); });
+    pool->m_feedTimer.setSingleShot(true);
+    pool->m_feedTimer.setInterval(0);
+    pool->m_feedTimer.callOnTimeout([raw = pool.get()] { raw->pump(); });
     pool->m_replaceTimer.setSingleShot(true);
     pool->m_replaceTimer.setInterval(0);
     pool->m_replaceTimer.callOnTimeout([raw = pool.get()] { raw->startMissingWorkers(); });
@@ -194,30 +213,29 @@ void PoolObject::call(const QString &method, const QList<QCborValue> &arguments,
         if (m_state != State::Running)
             return completion(ScriptResult::failure(QStringLiteral("ValueError: Pool not running")));
         const QString function = arguments.value(0).toString();
-        QList<QCborValue> argumentLists;
+        Items items;
+        bool itemsAreArgumentLists = true;
         qsizetype chunksize = -1; // Python's default rule
         PoolJob::Kind kind = PoolJob::Kind::Apply;
         if (apply) {
             const QCborValue args = arguments.value(1);
-            argumentLists.append(args.isArray() ? args : QCborValue(QCborArray{args}));
+            items.list.append(args.isArray() ? args : QCborValue(QCborArray{args}));
             if (args.isNull() || args.isUndefined())
-                argumentLists.first() = QCborArray();
+                items.list.first() = QCborArray();
         } else {
-            const std::optional<QList<QCborValue>> items = iterableItems(arguments.value(1));
-            if (!items)
+            std::optional<Items> iterable = iterableItems(arguments.value(1));
+            if (!iterable)
                 return completion(ScriptResult::failure(QStringLiteral("TypeError: '%1' object is not iterable")
                                                             .arg(pythonTypeName(arguments.value(1)))));
-            const bool star = method.startsWith(QLatin1StringView("starmap"));
-            for (const QCborValue &item : *items) {
+            items = std::move(*iterable);
+            itemsAreArgumentLists = method.startsWith(QLatin1StringView("starmap"));
+            for (qsizetype index = 0; itemsAreArgumentLists && index < items.size(); ++index) {
                 // starmap(f, [(1, 2), ...]) calls f(1, 2): each item must be an argument list.
-                if (star && !item.isArray())
+                const QCborValue item = items.at(index);
+                if (!item.isArray())
                     return completion(ScriptResult::failure(
                         QStringLiteral("TypeError: %1() argument after * must be an iterable, not %2")
                             .arg(function, pythonTypeName(item))));
-                // QCborArray{item} would copy an item that is a list itself: build the 1-tuple.
-                QCborArray single;
-                single.append(item);
-                argumentLists.append(star ? item : QCborValue(single));
             }
             const QCborValue chunkArgument = arguments.value(2);
             if (!chunkArgument.isNull() && !chunkArgument.isUndefined()) {
@@ -230,10 +248,7 @@ void PoolObject::call(const QString &method, const QList<QCborValue> &arguments,
             }
             kind = imap ? (isMethod("imap") ? PoolJob::Kind::IMap : PoolJob::Kind::IMapUnordered) : PoolJob::Kind::Map;
         }
-        QString error;
-        std::shared_ptr<PoolJob> job = submit(kind, function, argumentLists, chunksize, &error);
-        if (!job)
-            return completion(ScriptResult::failure(error));
+        std::shared_ptr<PoolJob> job = submit(kind, function, items, itemsAreArgumentLists, chunksize);
         if (method.endsWith(QLatin1StringView("_async")) || imap)
             return completion(ScriptResult::returning(std::make_shared<AsyncResultObject>(job)));
         // apply(), map(), starmap(): the main program waits for the result.
@@ -285,12 +300,12 @@ void PoolObject::call(const QString &method, const QList<QCborValue> &arguments,
     completion(ScriptResult::failure(QStringLiteral("AttributeError: 'Pool' object has no attribute '%1'").arg(method)));
 }
 
-std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &function,
-                                            const QList<QCborValue> &argumentLists, qsizetype chunksize, QString *error)
+std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &function, const Items &items,
+                                            bool itemsAreArgumentLists, qsizetype chunksize)
 {
     auto job = std::make_shared<PoolJob>();
     job->kind = kind;
-    job->size = argumentLists.size();
+    job->size = items.size();
     job->values.resize(job->size);
     job->arrived.resize(job->size);
     const bool pythonsRule = chunksize < 0;
@@ -300,55 +315,33 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
         if (job->size % (qsizetype(m_processes) * 4))
             ++chunksize;
     }
-    // Every task is encoded before any is queued: a job is queued whole or not at all.
-    std::vector<std::string> encodedTasks;
-    for (;;) {
-        encodedTasks.clear();
-        std::size_t tooLarge = 0;
-        for (qsizetype first = 0; first < job->size; first += chunksize) {
-            const qsizetype end = std::min(job->size, first + chunksize);
-            Protocol::Array items;
-            items.reserve(std::size_t(end - first));
-            for (qsizetype index = first; index < end; ++index)
-                items.push_back(Protocol::Array{static_cast<std::int64_t>(index), Protocol::fromQCborValue(argumentLists.at(index))});
-            const quint64 number = m_lastTask + 1 + encodedTasks.size();
-            std::string encoded = Protocol::encode(
-                Protocol::Value(Protocol::Array{static_cast<std::int64_t>(number), function.toStdString(), std::move(items)}));
-            if (encoded.size() > mainProgramItemLimit) {
-                tooLarge = encoded.size();
-                break;
-            }
-            encodedTasks.push_back(std::move(encoded));
-        }
-        if (!tooLarge)
-            break;
-        // Python's rule only sizes chunks for speed: halve them until each fits the task queue
-        // (map(square, range(1000000)) on 2 processes). A chunksize the program gave is kept.
-        if (!pythonsRule || chunksize == 1) {
-            *error = tr("ValueError: a task of %1 KiB does not fit the pool's task queue (at most %2 KiB); use a smaller chunksize")
-                         .arg(tooLarge / 1024)
-                         .arg(mainProgramItemLimit / 1024);
-            return nullptr;
-        }
-        chunksize = std::max<qsizetype>(1, chunksize / 2);
+    const auto source = std::make_shared<const TaskSource>(TaskSource{items, function.toStdString(), itemsAreArgumentLists});
+    if (pythonsRule) {
+        // Python's rule only sizes chunks for speed: halve them until the first one fits the task
+        // queue (map(square, range(1000000)) on 2 processes: 16 chunks of 62,500, not 8 of 125,000).
+        // A chunksize the program gave is kept; a chunk too big then fails its items (encodeTask).
+        while (chunksize > 1
+               && encodeChunk(0, *source, 0, std::min(chunksize, job->size)).size() > mainProgramItemLimit)
+            chunksize = std::max<qsizetype>(1, chunksize / 2);
     }
-    qsizetype first = 0;
-    for (std::string &encoded : encodedTasks) {
+    for (qsizetype first = 0; first < job->size; first += chunksize) {
         const qsizetype end = std::min(job->size, first + chunksize);
         Task task;
         task.job = job;
-        for (qsizetype index = first; index < end; ++index)
-            task.indexes.append(index);
+        task.source = source;
+        task.first = first;
+        task.count = end - first;
         const quint64 number = ++m_lastTask;
         if (number <= taskEventBudget) {
             const QString text = kind == PoolJob::Kind::Apply
-                                     ? shortened(QStringLiteral("%1%2").arg(function, pythonRepr(argumentLists.value(0))))
+                                     ? shortened(QStringLiteral("%1%2").arg(function, pythonRepr(items.at(0))))
                                      : shortened(QStringLiteral("%1 items %2..%3").arg(function).arg(first).arg(end - 1));
             record(PoolTaskPhase::Queued, number, end - first, 0, 0, text);
         }
         m_outstanding.insert(number, std::move(task));
-        m_backlog.emplace_back(number, std::move(encoded));
-        first = end;
+        // Encoded when fed, a slice of the event loop's time at a time; a task too big for the
+        // ring fails then (encodeTask).
+        m_backlog.emplace_back(number, std::string());
     }
     pump();
     if (job->size == 0)
@@ -379,27 +372,77 @@ void PoolObject::updatePolling()
 
 void PoolObject::feedTasks()
 {
-    const auto tryFeed = [this] {
+    enum class Fed { All, RingFull, OutOfTime };
+    QElapsedTimer encoding;
+    encoding.start();
+    const auto tryFeed = [this, &encoding] {
         while (!m_backlog.empty()) {
-            const auto &[number, bytes] = m_backlog.front();
+            auto &[number, bytes] = m_backlog.front();
+            if (bytes.empty()) {
+                if (encoding.nsecsElapsed() > encodeSliceNs)
+                    return Fed::OutOfTime;
+                if (!encodeTask(number, &bytes)) {
+                    m_backlog.pop_front(); // failed (too big) or no longer outstanding
+                    continue;
+                }
+            }
             const Shm::QueueView::Result result = m_tasks->tryPut(bytes, hostPid());
             if (result.status != Shm::QueueView::Status::Ok)
-                return false; // the ring is full: a worker's get() wakes us
+                return Fed::RingFull; // a worker's get() wakes us
             if (number != 0) {
                 if (auto task = m_outstanding.find(number); task != m_outstanding.end())
                     task->sequence = result.sequence;
             }
             m_backlog.pop_front();
         }
-        return true;
+        return Fed::All;
     };
-    if (tryFeed()) {
-        m_tasks->setHostWaitingForSpace(false);
-        return;
+    Fed fed = tryFeed();
+    if (fed == Fed::RingFull) {
+        m_tasks->setHostWaitingForSpace(true); // then once more: a get in between sends no Wake
+        fed = tryFeed();
     }
-    m_tasks->setHostWaitingForSpace(true); // then once more: a get in between sends no Wake
-    if (tryFeed())
+    if (fed != Fed::RingFull)
         m_tasks->setHostWaitingForSpace(false);
+    if (fed == Fed::OutOfTime && !m_feedTimer.isActive())
+        m_feedTimer.start();
+}
+
+std::string PoolObject::encodeChunk(quint64 number, const TaskSource &source, qsizetype first, qsizetype count)
+{
+    // [task, function, [item, ...], itemsAreArgumentLists]: the items are first..first+count-1
+    // in order (no indexes travel); map's items go as they are, not each in a list of one.
+    Protocol::Array chunk;
+    chunk.reserve(std::size_t(count));
+    for (qsizetype index = first; index < first + count; ++index)
+        chunk.push_back(Protocol::fromQCborValue(source.items.at(index)));
+    // Moved in, not Protocol::Array{...}: an initializer list copies the whole chunk.
+    Protocol::Array fields;
+    fields.reserve(4);
+    fields.emplace_back(static_cast<std::int64_t>(number));
+    fields.emplace_back(source.function);
+    fields.emplace_back(std::move(chunk));
+    fields.emplace_back(source.itemsAreArgumentLists);
+    return Protocol::encode(Protocol::Value(std::move(fields)));
+}
+
+bool PoolObject::encodeTask(quint64 number, std::string *bytes)
+{
+    const auto found = m_outstanding.constFind(number);
+    if (found == m_outstanding.cend())
+        return false; // failed meanwhile (the pool was terminated)
+    const Task &task = *found;
+    *bytes = encodeChunk(number, *task.source, task.first, task.count);
+    if (bytes->size() <= mainProgramItemLimit)
+        return true;
+    const QString error = tr("ValueError: a task of %1 KiB does not fit the pool's task queue (at most %2 KiB); use a smaller chunksize")
+                              .arg(bytes->size() / 1024)
+                              .arg(mainProgramItemLimit / 1024);
+    const qsizetype items = task.count;
+    failTask(number, error);
+    if (number <= taskEventBudget)
+        record(PoolTaskPhase::Failed, number, items, 0, 0, shortened(error));
+    return false;
 }
 
 void PoolObject::drainResults()
@@ -413,7 +456,7 @@ void PoolObject::drainResults()
             std::string error;
             const std::optional<Protocol::Value> value = Protocol::decode(bytes, &error);
             if (value)
-                handleResult(Protocol::toQCborValue(*value));
+                handleResult(*value);
         }
     };
     tryDrain();
@@ -425,44 +468,54 @@ void PoolObject::drainResults()
     tryDrain();
 }
 
-void PoolObject::handleResult(const QCborValue &result)
+void PoolObject::handleResult(const Protocol::Value &result)
 {
-    // [task, slot, pid, startNs, endNs, [[index, ok, value | error], ...]]
-    const QCborArray fields = result.toArray();
-    const quint64 number = quint64(fields.at(0).toInteger());
+    // [task, slot, pid, startNs, endNs, [value, ...], [[position, "Error: text"], ...]]: one
+    // value per item of the task in order (None where it failed), the failures apart.
+    const Protocol::Array &fields = result.toArray();
+    if (fields.size() != 7)
+        return; // garbage
+    const quint64 number = quint64(fields[0].toInteger());
     const auto found = m_outstanding.find(number);
-    if (fields.size() != 6 || found == m_outstanding.end())
-        return; // a task already reported lost (its worker looked dead), or garbage
+    if (found == m_outstanding.end())
+        return; // a task already reported lost (its worker looked dead)
     const Task task = *found;
     m_outstanding.erase(found);
     ++m_tasksDone;
-    const qsizetype slot = qsizetype(fields.at(1).toInteger());
+    const qsizetype slot = qsizetype(fields[1].toInteger());
     const int workerId = slot >= 0 && slot < m_workers.size() ? m_workers.at(slot).id : 0;
-    const qint64 pid = fields.at(2).toInteger();
-    QStringList values;
+    const qint64 pid = fields[2].toInteger();
+    const Protocol::Array &values = fields[5].toArray();
+    const Protocol::Array &errors = fields[6].toArray();
     QString firstError;
-    for (const QCborValue &entry : fields.at(5).toArray()) {
-        const QCborArray item = entry.toArray();
-        const qsizetype index = qsizetype(item.at(0).toInteger(-1));
-        if (item.at(1).toBool()) {
-            task.job->setResult(index, item.at(2));
-            values.append(pythonRepr(item.at(2)));
-        } else {
-            const QString error = item.at(2).toString();
+    std::size_t nextError = 0;
+    for (qsizetype position = 0; position < task.count; ++position) {
+        const qsizetype index = task.first + position;
+        if (nextError < errors.size() && errors[nextError].toArray().size() == 2
+            && errors[nextError].toArray()[0].toInteger(-1) == position) {
+            const QString error = QString::fromUtf8(errors[nextError].toArray()[1].toText());
+            ++nextError;
             task.job->setError(index, error);
             if (firstError.isEmpty())
                 firstError = error;
+        } else if (std::size_t(position) < values.size()) {
+            task.job->setResult(index, Protocol::toQCborValue(values[std::size_t(position)]));
+        } else {
+            task.job->setError(index, QStringLiteral("RuntimeError: the pool worker returned no result"));
         }
     }
     if (number <= taskEventBudget) {
         if (task.startedBy == 0)
-            record(PoolTaskPhase::Started, number, task.indexes.size(), workerId, pid, {}, fields.at(3).toInteger());
-        const QString text = firstError.isEmpty()
-                                 ? shortened(task.job->kind == PoolJob::Kind::Apply ? values.value(0)
-                                                                                      : QLatin1Char('[') + values.join(QStringLiteral(", ")) + QLatin1Char(']'))
-                                 : shortened(firstError);
-        record(firstError.isEmpty() ? PoolTaskPhase::Finished : PoolTaskPhase::Failed, number, task.indexes.size(),
-               workerId, pid, text, fields.at(4).toInteger());
+            record(PoolTaskPhase::Started, number, task.count, workerId, pid, {}, fields[3].toInteger());
+        QString text;
+        if (!firstError.isEmpty())
+            text = firstError;
+        else if (task.job->kind == PoolJob::Kind::Apply)
+            text = values.empty() ? QString() : pythonRepr(Protocol::toQCborValue(values.front()));
+        else
+            text = reprOfList(values);
+        record(firstError.isEmpty() ? PoolTaskPhase::Finished : PoolTaskPhase::Failed, number, task.count, workerId, pid,
+               shortened(text), fields[4].toInteger());
     }
     task.job->changed();
 }
@@ -478,7 +531,7 @@ void PoolObject::recordStartsFromSlots()
         if (task == m_outstanding.end() || task->startedBy != 0)
             continue;
         task->startedBy = m_workers.at(slot).id;
-        record(PoolTaskPhase::Started, state.task, task->indexes.size(), task->startedBy, state.pid, {},
+        record(PoolTaskPhase::Started, state.task, task->count, task->startedBy, state.pid, {},
                qint64(state.startNs));
     }
 }
@@ -556,7 +609,7 @@ void PoolObject::failTask(quint64 number, const QString &error)
         return;
     const Task task = *found;
     m_outstanding.erase(found);
-    for (const qsizetype index : task.indexes)
+    for (qsizetype index = task.first; index < task.first + task.count; ++index)
         task.job->setError(index, error);
     task.job->changed();
 }
@@ -598,6 +651,7 @@ void PoolObject::terminate()
         return;
     m_state = State::Terminated;
     m_backlog.clear();
+    m_feedTimer.stop();
     m_replaceTimer.stop();
     m_faultTimer.stop();
     m_faultArmed = false;
@@ -646,6 +700,7 @@ void PoolObject::cancel()
     m_replaceTimer.stop();
     m_faultTimer.stop();
     m_faultArmed = false;
+    m_feedTimer.stop();
     m_state = State::Terminated; // Stop ends every worker; no replacements
 }
 

@@ -9,6 +9,7 @@
 
 #include "ipc/hostsegment.h"
 #include "ipc/pooljob.h"
+#include "protocol/cbor.h"
 #include "record/runevent.h"
 #include "runtime/scriptobject.h"
 #include "shm/objects.h"
@@ -21,6 +22,7 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace ProcessLab {
@@ -51,10 +53,22 @@ public:
 
 private:
     PoolObject() = default;
+    // map(fn, n) with an int means range(n): its items are not built as a list.
+    struct Items
+    {
+        QList<QCborValue> list;
+        qint64 rangeEnd = -1; // >= 0: range(rangeEnd) instead of list
+        qsizetype size() const { return rangeEnd >= 0 ? qsizetype(rangeEnd) : list.size(); }
+        QCborValue at(qsizetype index) const { return rangeEnd >= 0 ? QCborValue(qint64(index)) : list.at(index); }
+    };
+    // What a job's tasks are encoded from, when they are fed to the ring (not at submit).
+    struct TaskSource;
     struct Task
     {
         std::shared_ptr<PoolJob> job;
-        QList<qsizetype> indexes; // the job's items in this task (a chunk)
+        std::shared_ptr<const TaskSource> source;
+        qsizetype first = 0; // the job's items first .. first + count - 1 are this task (a chunk)
+        qsizetype count = 0;
         quint64 sequence = 0;     // the task queue item's number, once in the ring
         int startedBy = 0;        // worker id, once its start was recorded
     };
@@ -64,14 +78,25 @@ private:
         QString role;
     };
 
-    std::shared_ptr<PoolJob> submit(PoolJob::Kind kind, const QString &function, const QList<QCborValue> &argumentLists,
-                                    qsizetype chunksize, QString *error);
+    struct TaskSource
+    {
+        // One per call of the function: its argument list if itemsAreArgumentLists (apply,
+        // starmap), else its one argument (map, imap).
+        Items items;
+        std::string function;
+        bool itemsAreArgumentLists = true;
+    };
+    static std::optional<Items> iterableItems(const QCborValue &iterable);
+    std::shared_ptr<PoolJob> submit(PoolJob::Kind kind, const QString &function, const Items &items,
+                                    bool itemsAreArgumentLists, qsizetype chunksize);
     void startWorker(qsizetype slot);
     void startMissingWorkers();
     void pump();
     void feedTasks();
+    static std::string encodeChunk(quint64 number, const TaskSource &source, qsizetype first, qsizetype count);
+    bool encodeTask(quint64 number, std::string *bytes);
     void drainResults();
-    void handleResult(const QCborValue &result);
+    void handleResult(const Protocol::Value &result);
     void recordStartsFromSlots();
     void sweepVanishedTasks();
     void failTask(quint64 number, const QString &error);
@@ -98,11 +123,13 @@ private:
     Shm::PartialRead m_partialRead;
     QList<Worker> m_workers; // by slot
     int m_workersStarted = 0;
-    std::deque<std::pair<quint64, std::string>> m_backlog; // (task, encoded item) not yet in the ring; task 0: sentinel
+    // (task, encoded item) not yet in the ring; task 0: sentinel; bytes empty: encoded when fed.
+    std::deque<std::pair<quint64, std::string>> m_backlog;
     QHash<quint64, Task> m_outstanding;
     quint64 m_lastTask = 0;
     quint64 m_tasksDone = 0;
     QTimer m_poll;          // while tasks are outstanding: starts from the slots, a lost Wake
+    QTimer m_feedTimer;     // encoding a big job goes on in the next turn of the event loop
     QTimer m_replaceTimer;  // replacements start in a turn of their own, never inside workerEnded
     QElapsedTimer m_vanishedSince; // a worker died between taking a task and marking its slot
     QElapsedTimer m_countersRecorded;

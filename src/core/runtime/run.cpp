@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QLocalSocket>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 namespace ProcessLab {
@@ -529,9 +530,13 @@ QList<ScriptObject *> Run::allObjects() const
         objects.append(scriptObject.get());
     for (const std::unique_ptr<ScriptObject> &scriptObject : m_unboundObjects)
         objects.append(scriptObject.get());
+    // A set, not objects.contains(): 20,000 apply_async results alive made this quadratic.
+    QSet<ScriptObject *> seen(objects.cbegin(), objects.cend());
     for (const auto &[name, scriptObject] : m_returnedObjects) {
-        if (!objects.contains(scriptObject.get()))
+        if (!seen.contains(scriptObject.get())) {
+            seen.insert(scriptObject.get());
             objects.append(scriptObject.get());
+        }
     }
     return objects;
 }
@@ -649,7 +654,16 @@ void Run::handleWake(int workerId, int objectId)
     for (IpcObject *object : objects)
         object->retryAfterWake();
     if (objects.isEmpty()) {
-        for (ScriptObject *scriptObject : allObjects())
+        // A Wake names a shared segment's object id; only objects the main program created own
+        // segments (call results such as a pool's AsyncResults stay in the host), so those alone
+        // are asked: a pool wakes once per batch of results while thousands of results are alive.
+        // A list first, as allObjects() gives: a wake may complete a step that binds a name.
+        QList<ScriptObject *> created;
+        for (const auto &[name, scriptObject] : m_objects)
+            created.append(scriptObject.get());
+        for (const std::unique_ptr<ScriptObject> &scriptObject : m_unboundObjects)
+            created.append(scriptObject.get());
+        for (ScriptObject *scriptObject : std::as_const(created))
             scriptObject->wake(objectId);
     }
 }
