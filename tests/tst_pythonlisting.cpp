@@ -10,6 +10,8 @@
 #include "examples/ipcprograms.h"
 #include "examples/poolexamples.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -233,6 +235,7 @@ private slots:
     void poolStatementsNameTheirLines();
     void poolListingsRunWithPython_data();
     void poolListingsRunWithPython();
+    void listingFilesDoNotShadowTheStandardLibrary();
 
 private:
     QString m_python;
@@ -1048,6 +1051,26 @@ void TestPythonListing::poolListingsRunWithPython()
         QCOMPARE(lines, QStringList{squaresAsPythonPrintsThem(knob(k, "items"))});
     }
     QCOMPARE(fromProcessLab, lines);
+}
+
+// A listing run where it lives (python3 resources/examples/pool.py) has its folder first on
+// sys.path: a listing named like a standard module (queue.py) breaks every other listing there.
+void TestPythonListing::listingFilesDoNotShadowTheStandardLibrary()
+{
+    if (m_python.isEmpty())
+        QSKIP("python3 is not installed");
+    QProcess python;
+    QSignalSpy finished(&python, &QProcess::finished);
+    python.setProcessEnvironment(pythonEnvironment());
+    python.start(m_python, {QStringLiteral("-c"), QStringLiteral("import sys; print('\\n'.join(sorted(sys.stdlib_module_names)))")});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QCOMPARE(python.exitCode(), 0);
+    const QStringList standardModules = textLines(python.readAllStandardOutput());
+    QVERIFY(standardModules.contains(QStringLiteral("queue")));
+    const QStringList listings = QDir(QStringLiteral(":/examples")).entryList({QStringLiteral("*.py")}, QDir::Files);
+    QVERIFY(listings.size() >= 7);
+    for (const QString &listing : listings)
+        QVERIFY2(!standardModules.contains(QFileInfo(listing).completeBaseName()), qPrintable(listing));
 }
 
 QTEST_GUILESS_MAIN(TestPythonListing)

@@ -217,7 +217,7 @@ ExampleDefinition queueExample()
                                  "it receives None.");
     e.summaryZh = QStringLiteral("生产者进程向队列中放入数据,消费者进程从队列中获取数据,取到结束标记 None 后停止。");
     e.knobs = queueKnobs();
-    e.pythonResource = QStringLiteral(":/examples/queue.py");
+    e.pythonResource = QStringLiteral(":/examples/queue_example.py");
     e.cppResource = QStringLiteral(":/examples/ipc_behaviours.cpp");
     e.generatePython = [](const QVariantMap &knobs) { return queueProgram(queueOptions(knobs)); };
     e.buildScript = buildQueueScript;
