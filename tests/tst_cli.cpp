@@ -112,6 +112,8 @@ private slots:
     void benchIpcPrintsJson();
     void benchPoolPrintsJson_data();
     void benchPoolPrintsJson();
+    void showPrintsTheListingThatRuns_data();
+    void showPrintsTheListingThatRuns();
 };
 
 void TestCli::list()
@@ -213,6 +215,12 @@ void TestCli::usageErrors_data()
                                                << QStringLiteral("processlab-cli: unknown option --wrokers for example");
     QTest::newRow("stray-argument") << QStringList{run, process, QStringLiteral("extra")} << QStringLiteral("extra");
     QTest::newRow("json-no-file") << QStringList{run, process, QStringLiteral("--json")} << QStringLiteral("--json");
+    QTest::newRow("show-json") << QStringList{QStringLiteral("show"), QStringLiteral("pool"), QStringLiteral("--json=x")}
+                               << QStringLiteral("unknown option --json for example 'pool'");
+    QTest::newRow("show-unknown-id") << QStringList{QStringLiteral("show"), QStringLiteral("nope")}
+                                     << QStringLiteral("show: unknown example 'nope'");
+    QTest::newRow("show-bad-knob") << QStringList{QStringLiteral("show"), QStringLiteral("pool"), QStringLiteral("--tasks=0")}
+                                   << QStringLiteral("--tasks: expected a whole number from 1 to 100000");
     QTest::newRow("json-empty") << QStringList{run, process, QStringLiteral("--json=")} << QStringLiteral("--json");
     QTest::newRow("json-then-summary") << QStringList{run, process, QStringLiteral("--json"), QStringLiteral("--summary")}
                                        << QStringLiteral("--json needs a file name");
@@ -708,6 +716,42 @@ void TestCli::benchPoolPrintsJson()
         if (benchCase == QLatin1StringView("apply-async"))
             QCOMPARE(json.value(QLatin1StringView("perTaskEvents")).toInteger(), 3 * tasks);
     }
+}
+
+void TestCli::showPrintsTheListingThatRuns_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("resource"); // printed byte for byte, or empty
+    QTest::addColumn<QStringList>("mustContain");
+    const QString show = QStringLiteral("show");
+    QTest::newRow("pool defaults: the tutorial's listing")
+        << QStringList{show, QStringLiteral("pool")} << QStringLiteral(":/examples/pool.py") << QStringList{};
+    QTest::newRow("queue defaults") << QStringList{show, QStringLiteral("queue")}
+                                    << QStringLiteral(":/examples/queue_example.py") << QStringList{};
+    QTest::newRow("pool knobs") << QStringList{show, QStringLiteral("pool"), QStringLiteral("--tasks=3"), QStringLiteral("--sleep=0.5")}
+                                << QString()
+                                << QStringList{QStringLiteral("    time.sleep(0.5)\n"),
+                                               QStringLiteral("    pool.apply_async(worker, (3,))\n")};
+    QTest::newRow("pool C++") << QStringList{show, QStringLiteral("pool"), QStringLiteral("--cpp")}
+                              << QStringLiteral(":/examples/pool_behaviours.cpp") << QStringList{};
+}
+
+// `show` prints what `run` runs with the same options: the tutorial's file at the defaults.
+void TestCli::showPrintsTheListingThatRuns()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, resource);
+    QFETCH(QStringList, mustContain);
+    const CliResult r = runCli(arguments);
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    if (!resource.isEmpty()) {
+        QFile file(resource);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(r.out, QString::fromUtf8(file.readAll()));
+    }
+    for (const QString &text : mustContain)
+        QVERIFY2(r.out.contains(text), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

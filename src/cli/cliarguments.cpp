@@ -127,16 +127,19 @@ QString repeatedMessage(const QString &option)
     return tr("--%1 given more than once; give each option once").arg(option);
 }
 
-ParsedCommand parseRun(const QStringList &args)
+// `run <example> [knobs] [--json FILE] [--summary]` and `show <example> [knobs] [--cpp]`: the
+// same example and knob options, so that `show` prints the listing of exactly what `run` runs.
+ParsedCommand parseRun(const QStringList &args, bool show)
 {
+    const QString verb = show ? QStringLiteral("show") : QStringLiteral("run");
     // `run --help`: the usage, which lists every example and its options.
     if (!args.isEmpty() && (args.first() == QLatin1StringView("--help") || args.first() == QLatin1StringView("-h")))
         return {};
     if (args.isEmpty() || args.first().startsWith(QLatin1StringView("-")))
-        return error(tr("run: name an example (%1)").arg(exampleIds()));
+        return error(tr("%1: name an example (%2)").arg(verb, exampleIds()));
     const ExampleDefinition *example = ExampleRegistry::find(args.first());
     if (!example)
-        return error(tr("run: unknown example '%1'; choose one of: %2").arg(args.first(), exampleIds()));
+        return error(tr("%1: unknown example '%2'; choose one of: %3").arg(verb, args.first(), exampleIds()));
 
     SubcommandParser sub(args.mid(1));
     QList<QStringList> optionGroups;
@@ -155,11 +158,18 @@ ParsedCommand parseRun(const QStringList &args)
     }
     const QCommandLineOption json(QStringLiteral("json"), tr("Write the run record as JSON."), QStringLiteral("FILE"));
     const QCommandLineOption summary(QStringLiteral("summary"), tr("Print a per-process table to stderr."));
-    sub.addOption(json);
-    sub.addOption(summary);
-    optionGroups.append({json.names().constFirst()});
-    optionGroups.append({summary.names().constFirst()});
-    optionList << QStringLiteral("--json FILE") << QStringLiteral("--summary");
+    const QCommandLineOption cpp(QStringLiteral("cpp"), tr("Print the C++ worker code instead of the Python listing."));
+    if (show) {
+        sub.addOption(cpp);
+        optionGroups.append({cpp.names().constFirst()});
+        optionList << QStringLiteral("--cpp");
+    } else {
+        sub.addOption(json);
+        sub.addOption(summary);
+        optionGroups.append({json.names().constFirst()});
+        optionGroups.append({summary.names().constFirst()});
+        optionList << QStringLiteral("--json FILE") << QStringLiteral("--summary");
+    }
 
     if (!sub.parse()) {
         const QStringList unknown = sub.parser.unknownOptionNames();
@@ -185,23 +195,24 @@ ParsedCommand parseRun(const QStringList &args)
         if (knob.type != KnobSpec::Type::Bool && sub.parser.value(knob.name).startsWith(QLatin1StringView("--")))
             return error(tr("--%1 needs a value (%2)").arg(knob.name, knob.rangeText()));
     }
-    const QString jsonPath = sub.parser.value(json);
-    if (sub.parser.isSet(json) && jsonPath.isEmpty())
+    const QString jsonPath = show ? QString() : sub.parser.value(json);
+    if (!show && sub.parser.isSet(json) && jsonPath.isEmpty())
         return error(tr("--json needs a file name"));
     if (jsonPath.startsWith(QLatin1StringView("--"))) // "--json --summary" must not write a file "--summary"
         return error(tr("--json needs a file name, not the option '%1' (for a file of that name write ./%1)")
                          .arg(jsonPath));
     const QStringList positional = sub.parser.positionalArguments();
     if (!positional.isEmpty())
-        return error(tr("run: unexpected argument '%1'").arg(positional.constFirst()));
+        return error(tr("%1: unexpected argument '%2'").arg(verb, positional.constFirst()));
     if (const QString repeated = sub.repeatedOption(optionGroups); !repeated.isEmpty())
         return error(repeatedMessage(repeated));
 
     ParsedCommand command;
-    command.kind = ParsedCommand::Kind::Run;
+    command.kind = show ? ParsedCommand::Kind::Show : ParsedCommand::Kind::Run;
     command.run.exampleId = example->id;
-    command.run.summary = sub.parser.isSet(summary);
-    command.run.jsonPath = jsonPath;
+    command.run.summary = !show && sub.parser.isSet(summary);
+    command.run.jsonPath = show ? QString() : jsonPath;
+    command.run.cppListing = show && sub.parser.isSet(cpp);
 
     QVariantMap given;
     for (const KnobSpec &knob : example->knobs) {
@@ -462,10 +473,12 @@ ParsedCommand parseCommandLine(const QStringList &arguments)
         return parsed;
     }
     if (command == QLatin1StringView("run"))
-        return parseRun(arguments.mid(1));
+        return parseRun(arguments.mid(1), false);
+    if (command == QLatin1StringView("show"))
+        return parseRun(arguments.mid(1), true);
     if (command == QLatin1StringView("bench"))
         return parseBench(arguments.mid(1));
-    return error(tr("unknown command '%1'; commands: list, run, bench").arg(command));
+    return error(tr("unknown command '%1'; commands: list, run, show, bench").arg(command));
 }
 
 QString usageText()
@@ -473,12 +486,15 @@ QString usageText()
     QString text = tr("Usage:\n"
                       "  processlab-cli list\n"
                       "  processlab-cli run <example> [options] [--json FILE] [--summary]\n"
+                      "  processlab-cli show <example> [options] [--cpp]\n"
                       "  processlab-cli bench spawn [--workers N] [--repeat N] [--memory]\n"
                       "  processlab-cli bench ipc [--case NAME] [--ops N] [--repeat N]\n"
                       "  processlab-cli bench pool [--case NAME] [--processes N] [--tasks N] [--repeat N]\n"
                       "\n"
                       "stdout carries exactly the example's output; --summary prints a per-process\n"
-                      "timing table to stderr; --json writes the whole run record.\n"
+                      "timing table to stderr; --json writes the whole run record. show prints the\n"
+                      "Python listing of what run runs with the same options (python3 runs it too),\n"
+                      "or with --cpp the worker's C++ code.\n"
                       "Exit codes: 0 ok, 1 the run failed or its output could not be written,\n"
                       "2 usage error, 130 interrupted.\n"
                       "\nExamples and their options:\n");

@@ -13,6 +13,7 @@ struct RunOptions
     QVariantMap knobs; // resolved: every knob has a checked value
     QString jsonPath;
     bool summary = false;
+    bool cppListing = false; // show: the C++ worker code instead of the Python listing
 };
 
 struct BenchOptions
@@ -29,7 +30,7 @@ struct BenchOptions
 
 struct ParsedCommand
 {
-    enum class Kind { Help, Version, List, Run, Bench, Error };
+    enum class Kind { Help, Version, List, Run, Show, Bench, Error };
     Kind kind = Kind::Help;
     RunOptions run;
     BenchOptions bench;

@@ -16,6 +16,7 @@
 #include "runtime/run.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QTimer>
 
 using namespace ProcessLab;
@@ -44,6 +45,28 @@ int listExamples()
                               nullptr))
             break; // the final flush reports it
     }
+    return 0;
+}
+
+// The listing of what `run` runs with these options: the generated Python program, which
+// python3 runs as it is, or the worker's C++ code.
+int showExample(const Cli::RunOptions &options)
+{
+    const ExampleDefinition *example = ExampleRegistry::find(options.exampleId);
+    QString text;
+    if (options.cppListing) {
+        QFile file(example->cppResource);
+        if (!file.open(QIODevice::ReadOnly)) {
+            Cli::writeStderr(QStringLiteral("processlab-cli: ") + tr("show: no C++ code for '%1'").arg(example->id) + QLatin1Char('\n'));
+            return exitFailed;
+        }
+        text = QString::fromUtf8(file.readAll());
+    } else {
+        text = example->pythonProgram(options.knobs).text;
+    }
+    if (!text.endsWith(QLatin1Char('\n')))
+        text += QLatin1Char('\n');
+    Cli::writeStdout(text.toUtf8(), nullptr); // the final flush reports a failure
     return 0;
 }
 
@@ -124,6 +147,8 @@ int dispatch(QCoreApplication &app, const Cli::ParsedCommand &command)
         return listExamples();
     case Cli::ParsedCommand::Kind::Run:
         return runExample(app, command.run);
+    case Cli::ParsedCommand::Kind::Show:
+        return showExample(command.run);
     case Cli::ParsedCommand::Kind::Bench:
         if (command.bench.benchmark == Cli::BenchOptions::Benchmark::Ipc)
             return Cli::runIpcBench(app, command.bench);
