@@ -218,7 +218,7 @@ void TestPoolView::timelineDrawsBusySpans()
             chunkCalls.append(task.call);
     }
     chunkCalls.sort();
-    QCOMPARE(chunkCalls, (QStringList{QStringLiteral("square items 0..9"), QStringLiteral("square items 10..19")}));
+    QCOMPARE(chunkCalls, (QStringList{QStringLiteral("square × 10 (items 0..9)"), QStringLiteral("square × 10 (items 10..19)")}));
 
     // The hover tooltip of a span: task, worker, PID, duration, result.
     const int worker = workers.constFirst();

@@ -181,6 +181,14 @@ QString TimelineToolTips::markText(const QString &role, const TimelineMark &mark
         head = tr("%1 reported an error:").arg(who);
         body = code(event.text);
         break;
+    case MarkKind::FaultInjected:
+        head = tr("%1 killed on purpose:").arg(who);
+        body = ProcessStatusText::faultInjection(
+            PoolFaultInjection{.process = event.process, .pid = event.pid, .task = event.count, .timeNs = event.timeNs,
+                               .text = event.text},
+            role);
+        clickable = false;
+        break;
     case MarkKind::Dropped:
         head = who;
         body = tr("Output lines over the record's limit, not kept: %1").arg(event.count);
