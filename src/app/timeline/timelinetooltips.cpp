@@ -182,11 +182,10 @@ QString TimelineToolTips::markText(const QString &role, const TimelineMark &mark
         body = code(event.text);
         break;
     case MarkKind::FaultInjected:
-        head = tr("%1 killed on purpose:").arg(who);
-        body = ProcessStatusText::faultInjection(
-            PoolFaultInjection{.process = event.process, .pid = event.pid, .task = event.count, .timeNs = event.timeNs,
-                               .text = event.text},
-            role);
+        // Two short lines: the tool tip does not wrap.
+        head = tr("%1 killed on purpose by ProcessLab:").arg(who);
+        body = tr("SIGKILL to PID %1 while it ran task %2 (fault injection knob)").arg(event.pid).arg(event.count) % br
+               % tr("It shows what a pool does when a worker dies: not a bug in the program.");
         clickable = false;
         break;
     case MarkKind::Dropped:
