@@ -45,5 +45,8 @@ for lang in en zh_CN; do
   # A pool worker killed mid-task (the kill-worker-after fault), after the run: the lost task in
   # red in its pane and on the timeline, the replacement's row, why the run exited 1.
   shot "pool-kill-$lang.png" --example pool --set tasks=4 --set kill-worker-after=500 --lang "$lang" --autorun
+  # pool.map over 40 items on 2 processes, after the run: the chunks on the workers' rows
+  # ("square × 5 (items 0..4)") and the printed list.
+  shot "pool-map-$lang.png" --example pool-map --set items=40 --lang "$lang" --autorun
 done
 ls -l "$out"

@@ -71,6 +71,8 @@ class TestOutputView : public QObject
     Q_OBJECT
 
 private slots:
+    void paneNameHasPriorityWhenNarrow_data();
+    void paneNameHasPriorityWhenNarrow();
     void appendKeepsLastLines_data();
     void appendKeepsLastLines();
     void lineCapShrinks();
@@ -497,6 +499,60 @@ void TestOutputView::paneHeader()
     pane.view()->appendLines(makeLines(2, 0, OutputView::defaultPaneLineCap + 12));
     pane.view()->flushPending();
     QCOMPARE(pane.droppedText(), QStringLiteral("lines dropped: 12"));
+}
+
+void TestOutputView::paneNameHasPriorityWhenNarrow_data()
+{
+    QTest::addColumn<int>("process");
+    QTest::addColumn<QString>("role");
+    QTest::newRow("Main") << int(mainProcessId) << QStringLiteral("Main");
+    QTest::newRow("PoolWorker-1") << 1 << QStringLiteral("PoolWorker-1");
+    QTest::newRow("Producer-1") << 2 << QStringLiteral("Producer-1");
+}
+
+// In a narrow pane (presenter mode's big font) the name stays whole: the elapsed time and then
+// the PID give way first. ("PoolWorke… PID 19318 1.05 s" before.)
+void TestOutputView::paneNameHasPriorityWhenNarrow()
+{
+    QFETCH(int, process);
+    QFETCH(QString, role);
+    OutputPane pane(process, role);
+    ProcessSummary p;
+    p.id = process;
+    p.role = role;
+    p.pid = 19318;
+    p.state = ProcessState::Running;
+    p.createdNs = 1'000'000'000;
+    p.startingNs = 1'000'000'000;
+    pane.resize(800, 300);
+    pane.show();
+    pane.updateProcess(p, 2'050'000'000);
+    auto *name = pane.findChild<QLabel *>(QStringLiteral("role"));
+    auto *pid = pane.findChild<QLabel *>(QStringLiteral("pid"));
+    auto *elapsed = pane.findChild<QLabel *>(QStringLiteral("elapsed"));
+    QVERIFY(name && pid && elapsed);
+    const QString shownName = ProcessStatusText::roleName(process, role);
+    const auto nameWhole = [&] { return name->text() == shownName && name->width() >= name->fontMetrics().horizontalAdvance(shownName); };
+    // Wide: everything, whole.
+    QTRY_VERIFY(nameWhole());
+    if (process != mainProcessId)
+        QCOMPARE(pid->text(), QStringLiteral("PID 19318"));
+    QVERIFY(!elapsed->isHidden());
+    // Narrower than name + PID + time, but wider than the name and the tools button.
+    const QFontMetrics bold(name->font());
+    const int nameWidth = bold.horizontalAdvance(shownName);
+    for (const int extra : {bold.horizontalAdvance(QStringLiteral("W")) * 5, bold.horizontalAdvance(QStringLiteral("W")) * 3}) {
+        pane.resize(nameWidth + extra + 40, 300);
+        QCoreApplication::processEvents();
+        QTRY_VERIFY2(nameWhole(), qPrintable(name->text()));
+        // What is shown of the PID and the time is whole, inside the pane.
+        for (QLabel *label : {pid, elapsed}) {
+            if (label->isHidden())
+                continue;
+            QVERIFY2(label->geometry().right() < pane.width(), qPrintable(label->text()));
+            QVERIFY2(!label->text().contains(u'…'), qPrintable(label->text()));
+        }
+    }
 }
 
 // One function gives every view Python's Process.exitcode: 0, 1.., -N for signal N; none

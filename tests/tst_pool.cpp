@@ -5,6 +5,7 @@
 #include "testsupport.h"
 
 #include "examples/hostscript.h"
+#include "ipc/poolfunctions.h"
 #include "runtime/run.h"
 
 #include <QCborArray>
@@ -92,6 +93,8 @@ class TestPool : public QObject
 private slots:
     void initTestCase();
     void cleanup();
+    void callTextIsWhatTheProgramWrote_data();
+    void callTextIsWhatTheProgramWrote();
     void tutorialApplyAsyncCloseJoin();
     void thousandTasksOnFourWorkersEachDoneOnce();
     void mapEqualsSerial_data();
@@ -124,6 +127,37 @@ void TestPool::cleanup()
     QCOMPARE(leftoverSegments(m_temp.path()), QStringList());
 }
 
+void TestPool::callTextIsWhatTheProgramWrote_data()
+{
+    QTest::addColumn<QString>("function");
+    QTest::addColumn<QCborValue>("arguments");
+    QTest::addColumn<bool>("isArgumentList");
+    QTest::addColumn<QString>("expected");
+    // The tutorial's worker(num): the sleep travels as a second argument the listing does not have.
+    QTest::newRow("tutorial worker") << QStringLiteral("pool.tutorial-worker") << QCborValue(QCborArray{1, 2.0}) << true
+                                     << QStringLiteral("worker(1)");
+    QTest::newRow("map item") << QStringLiteral("square") << QCborValue(3) << false << QStringLiteral("square(3)");
+    QTest::newRow("apply square") << QStringLiteral("square") << QCborValue(QCborArray{7}) << true
+                                  << QStringLiteral("square(7)");
+    QTest::newRow("no arguments") << QStringLiteral("test.pid") << QCborValue(QCborArray{}) << true
+                                  << QStringLiteral("test.pid()");
+    QTest::newRow("unknown id as it is") << QStringLiteral("test.sleep") << QCborValue(QCborArray{0.3, QStringLiteral("a")})
+                                         << true << QStringLiteral("test.sleep(0.3, 'a')");
+    QTest::newRow("starmap item") << QStringLiteral("test.raise") << QCborValue(QCborArray{1, 2}) << true
+                                  << QStringLiteral("test.raise(1, 2)");
+}
+
+void TestPool::callTextIsWhatTheProgramWrote()
+{
+    QFETCH(QString, function);
+    QFETCH(QCborValue, arguments);
+    QFETCH(bool, isArgumentList);
+    QFETCH(QString, expected);
+    QCOMPARE(poolCallText(function, arguments, isArgumentList), expected);
+    QCOMPARE(poolChunkText(QStringLiteral("square"), 0, 10), QStringLiteral("square × 10 (items 0..9)"));
+    QCOMPARE(poolChunkText(QStringLiteral("pool.tutorial-worker"), 40, 10), QStringLiteral("worker × 10 (items 40..49)"));
+}
+
 void TestPool::tutorialApplyAsyncCloseJoin()
 {
     const auto run = poolRun({
@@ -147,6 +181,11 @@ void TestPool::tutorialApplyAsyncCloseJoin()
                                  QStringLiteral("Worker 2 started")}));
     QCOMPARE(workerChanges(run->record(), PoolWorkerChange::Started).size(), 2);
     QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Finished).size(), 2);
+    // The queued event names the call as the listing writes it, not the worker's function id.
+    QStringList calls;
+    for (const RunEvent &event : poolEvents(run->record(), PoolTaskPhase::Queued))
+        calls.append(event.text);
+    QCOMPARE(calls, (QStringList{QStringLiteral("worker(1)"), QStringLiteral("worker(2)")}));
     QVERIFY(allGone(workerPids(run->record())));
 }
 
@@ -174,7 +213,9 @@ void TestPool::thousandTasksOnFourWorkersEachDoneOnce()
         pids.insert(event.pid);
     }
     QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Started).size(), tasks);
-    QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Queued).size(), tasks);
+    const QList<RunEvent> queued = poolEvents(run->record(), PoolTaskPhase::Queued);
+    QCOMPARE(queued.size(), tasks);
+    QCOMPARE(queued.at(5).text, QStringLiteral("square(5)")); // a chunk of one item: the call
     QVERIFY(pids.size() >= 1 && pids.size() <= 4);
     QCOMPARE(workerChanges(run->record(), PoolWorkerChange::Started).size(), 4);
     QVERIFY(allGone(workerPids(run->record())));

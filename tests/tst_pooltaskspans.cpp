@@ -168,14 +168,14 @@ void TestPoolTaskSpans::chunkKeepsItsItemsAndCall()
 {
     const PoolTaskSpans spans = fold({
         worker(1, PoolWorkerChange::Started, 1),
-        task(2, PoolTaskPhase::Queued, 5, 0, 0, QStringLiteral("square items 40..49"), 10),
+        task(2, PoolTaskPhase::Queued, 5, 0, 0, QStringLiteral("square × 10 (items 40..49)"), 10),
         task(3, PoolTaskPhase::Started, 5, 1, 101, {}, 10),
         task(4, PoolTaskPhase::Finished, 5, 1, 101, QStringLiteral("[1600, 1681]"), 10),
     });
     const PoolTaskSpan *chunk = spans.task(poolId, 5);
     QVERIFY(chunk);
     QCOMPARE(chunk->items, 10);
-    QCOMPARE(chunk->call, QStringLiteral("square items 40..49"));
+    QCOMPARE(chunk->call, QStringLiteral("square × 10 (items 40..49)"));
     QCOMPARE(chunk->outcome, PoolTaskOutcome::Finished);
 }
 

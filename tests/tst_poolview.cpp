@@ -6,12 +6,16 @@
 // why the run exited 1. Past the per-task event budget the rows show what is counted.
 #include "guitestsupport.h"
 
+#include "output/consoleview.h"
 #include "output/outputarea.h"
+#include "output/outputview.h"
+#include "runcontroller.h"
 #include "processcolors.h"
 #include "output/outputpane.h"
 #include "record/runrecord.h"
 #include "runtime/run.h"
 #include "timeline/timelinepainter.h"
+#include "timeline/timelinetooltips.h"
 #include "timeline/timelinewidget.h"
 #include "timeline/zoomstate.h"
 
@@ -85,6 +89,7 @@ private slots:
     void panesSayWhichTaskAndIdle();
     void timelineDrawsBusySpans();
     void killedWorkerLosesItsTask();
+    void faultInjectionIsShownAsOnPurpose();
     void countersPastTheBudget();
 };
 
@@ -218,7 +223,7 @@ void TestPoolView::timelineDrawsBusySpans()
             chunkCalls.append(task.call);
     }
     chunkCalls.sort();
-    QCOMPARE(chunkCalls, (QStringList{QStringLiteral("square items 0..9"), QStringLiteral("square items 10..19")}));
+    QCOMPARE(chunkCalls, (QStringList{QStringLiteral("square × 10 (items 0..9)"), QStringLiteral("square × 10 (items 10..19)")}));
 
     // The hover tooltip of a span: task, worker, PID, duration, result.
     const int worker = workers.constFirst();
@@ -310,6 +315,79 @@ void TestPoolView::killedWorkerLosesItsTask()
     QVERIFY2(status.contains(QStringLiteral("exit 1")) && status.contains(QStringLiteral("task %1 lost").arg(victim.count))
                  && status.contains(QString::number(victim.pid)) && status.contains(QStringLiteral("SIGKILL")),
              qPrintable(status));
+    QVERIFY(allGone(workerPids(run->record())));
+#endif
+}
+
+// The kill-worker-after knob: ProcessLab kills a busy worker on purpose. The pane, the timeline
+// (a bolt with its tool tip), the console and the status line say it was ProcessLab, not a bug.
+void TestPoolView::faultInjectionIsShownAsOnPurpose()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("SIGKILL of a pool worker: Unix only");
+#else
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    QCborArray arguments;
+    for (int i = 0; i < 3; ++i)
+        arguments.append(QCborArray{1.0, i});
+    ScriptStep create = createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)});
+    create.options.insert(QLatin1StringView("killWorkerAfterMs"), 1);
+    const HostScript script = poolScript({
+        create,
+        callStep(QStringLiteral("pool"), QStringLiteral("starmap_async"), {lit(QStringLiteral("test.sleep")), lit(arguments), lit(1)},
+                 QStringLiteral("result")),
+        callStep(QStringLiteral("pool"), QStringLiteral("close")),
+        callStep(QStringLiteral("pool"), QStringLiteral("join")),
+    });
+    window.controller()->startScript(QStringLiteral("pool-test"), {}, script, {}, false);
+    Run *run = window.controller()->run();
+    QVERIFY(waitForRunEnd(window));
+    QCOMPARE(run->exitCode(), 1);
+    window.timeline()->refresh(run->record().events().constLast().timeNs, false);
+    const QList<PoolFaultInjection> &faults = window.controller()->poolTasks().faultInjections();
+    QCOMPARE(faults.size(), 1);
+    const PoolFaultInjection fault = faults.constFirst();
+
+    // The pane: killed on purpose, with the task it lost.
+    OutputPane *pane = window.outputArea()->pane(fault.process);
+    QVERIFY(pane);
+    QCOMPARE(pane->detailText(), QStringLiteral("task %1 lost: ProcessLab killed this worker on purpose").arg(fault.task));
+    const QLabel *detail = pane->findChild<QLabel *>(QStringLiteral("detail"));
+    QVERIFY(detail);
+    QVERIFY2(detail->toolTip().contains(QStringLiteral("Not a bug in the program")), qPrintable(detail->toolTip()));
+
+    // The timeline: a fault mark on the worker's row, whose tool tip says what happened.
+    const TimelineData &data = window.timeline()->data();
+    const TimelineRow *row = data.row(fault.process);
+    QVERIFY(row);
+    QVERIFY(std::any_of(row->alerts.cbegin(), row->alerts.cend(),
+                        [](const TimelineMark &m) { return m.markKind() == MarkKind::FaultInjected; }));
+    const auto mark = std::find_if(row->marks.cbegin(), row->marks.cend(),
+                                   [](const TimelineMark &m) { return m.markKind() == MarkKind::FaultInjected; });
+    QVERIFY(mark != row->marks.cend());
+    TimelineHit hit;
+    hit.kind = TimelineHit::Kind::Mark;
+    hit.row = fault.process;
+    hit.index = mark - row->marks.cbegin();
+    const QString tip = TimelineToolTips::text(hit, data, run->record().events(), data.runEndNs());
+    QVERIFY2(tip.contains(QStringLiteral("killed on purpose by ProcessLab")) && tip.contains(QString::number(fault.pid))
+                 && tip.contains(QStringLiteral("not a bug in the program")),
+             qPrintable(tip));
+
+    // The console: the line, where it happened.
+    ConsoleView *console = window.findChild<ConsoleView *>();
+    QVERIFY(console);
+    console->view()->flushPending();
+    const QString consoleText = console->view()->shownText();
+    QVERIFY2(consoleText.contains(QStringLiteral("Fault injection: ProcessLab killed %1 (PID %2) on purpose")
+                                      .arg(pane->role())
+                                      .arg(fault.pid)),
+             qPrintable(consoleText));
+
+    // The status line: why the run exited 1.
+    const QString status = statusText(window);
+    QVERIFY2(status.contains(QStringLiteral("on purpose (fault injection)")), qPrintable(status));
     QVERIFY(allGone(workerPids(run->record())));
 #endif
 }

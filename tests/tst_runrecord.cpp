@@ -2,6 +2,7 @@
 #include "protocol/monotonicclock.h"
 #include "record/jsonexport.h"
 #include "record/jsonrecordfile.h"
+#include "record/pooltaskspans.h"
 #include "record/runrecord.h"
 #include "record/runsummary.h"
 
@@ -103,6 +104,9 @@ class TestRunRecord : public QObject
     Q_OBJECT
 private slots:
     void summaryFigures();
+    void durationFormat_data();
+    void durationFormat();
+    void poolTableIsTheSpansFold();
     void incrementalEqualsFull();
     void outputCapCountsDropped();
     void capsCountDropped_data();
@@ -477,4 +481,94 @@ void TestRunRecord::jsonFileWritesIntoCharDevice()
 }
 
 QTEST_GUILESS_MAIN(TestRunRecord)
+void TestRunRecord::durationFormat_data()
+{
+    QTest::addColumn<double>("ms");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("unknown") << -1.0 << QStringLiteral("-");
+    QTest::newRow("18 us") << 0.018 << QStringLiteral("18 µs");
+    QTest::newRow("1 us") << 0.0012 << QStringLiteral("1 µs");
+    QTest::newRow("under 1 us") << 0.0002 << QStringLiteral("<1 µs");
+    QTest::newRow("0.35 ms") << 0.349 << QStringLiteral("0.35 ms");
+    QTest::newRow("4.27 ms") << 4.2712 << QStringLiteral("4.27 ms");
+    QTest::newRow("300.2 ms") << 300.21 << QStringLiteral("300.2 ms");
+    QTest::newRow("2001.2 ms") << 2001.2 << QStringLiteral("2001.2 ms");
+}
+
+// The CLI's tables use one formatter: a short pool task is "9 µs", not "0.0 ms".
+void TestRunRecord::durationFormat()
+{
+    QFETCH(double, ms);
+    QFETCH(QString, text);
+    QCOMPARE(formatDurationMs(ms), text);
+}
+
+// RunSummary::pools (the CLI table, the JSON) is the PoolTaskSpans fold the app reads: the
+// same tasks, workers, outcomes and times as a PoolTaskSpans fed the record on its own, and the
+// JSON's rows say the same.
+void TestRunRecord::poolTableIsTheSpansFold()
+{
+    const qint64 t0 = 1000 * ms;
+    RunRecord record;
+    record.setExampleId(QStringLiteral("pool"));
+    const auto pool = [&](qint64 t, PoolTaskPhase phase, qint64 task, int process, qint64 pid, const QString &text) {
+        record.append({.timeNs = t0 + t, .kind = EventKind::PoolTask, .process = process, .pid = pid, .count = task,
+                       .object = 1, .op = quint8(phase), .sequence = 1, .text = text});
+    };
+    record.append({.timeNs = t0, .kind = EventKind::RunStarted, .text = QStringLiteral("pool")});
+    record.append({.timeNs = t0, .kind = EventKind::ProcessCreated, .process = 0, .pid = 10, .text = QStringLiteral("Main")});
+    for (int w = 1; w <= 2; ++w) {
+        record.append({.timeNs = t0, .kind = EventKind::ProcessCreated, .process = w,
+                       .text = QStringLiteral("PoolWorker-%1").arg(w)});
+        record.append(stateEvent(t0 + 1 * ms, w, ProcessState::Running, 10 + w));
+        record.append({.timeNs = t0 + 1 * ms, .kind = EventKind::PoolWorker, .process = w, .pid = 10 + w, .object = 1,
+                       .op = quint8(PoolWorkerChange::Started), .text = {}});
+    }
+    pool(2 * ms, PoolTaskPhase::Queued, 1, 0, 0, QStringLiteral("worker(1)"));
+    pool(2 * ms, PoolTaskPhase::Queued, 2, 0, 0, QStringLiteral("worker(2)"));
+    pool(3 * ms, PoolTaskPhase::Started, 1, 1, 11, {});
+    pool(3 * ms, PoolTaskPhase::Started, 2, 2, 12, {});
+    pool(3 * ms + 18'000, PoolTaskPhase::Finished, 1, 1, 11, QStringLiteral("None"));
+    record.append({.timeNs = t0 + 50 * ms, .kind = EventKind::PoolWorker, .process = 2, .pid = 12, .count = 2, .object = 1,
+                   .op = quint8(PoolWorkerChange::FaultInjected), .text = QStringLiteral("fault injected")});
+    record.append(stateEvent(t0 + 51 * ms, 2, ProcessState::Failed, 12, 0, 9));
+    pool(52 * ms, PoolTaskPhase::Lost, 2, 2, 12, QStringLiteral("task 2 was lost"));
+
+    const RunSummary summary = summarize(record);
+    PoolTaskSpans alone;
+    for (const RunEvent &event : record.events())
+        alone.consume(event);
+    QCOMPARE(summary.pools.tasks().size(), 2);
+    for (qsizetype i = 0; i < alone.tasks().size(); ++i) {
+        const PoolTaskSpan &a = alone.tasks().at(i);
+        const PoolTaskSpan &b = summary.pools.tasks().at(i);
+        QCOMPARE(b.task, a.task);
+        QCOMPARE(b.process, a.process);
+        QCOMPARE(b.outcome, a.outcome);
+        QCOMPARE(b.startNs, a.startNs);
+        QCOMPARE(b.endNs, a.endNs);
+    }
+    QCOMPARE(summary.pools.pools().constFirst().faultsInjected, 1);
+    QVERIFY(summary.pools.faultInjection(2));
+    QCOMPARE(summary.pools.faultInjection(2)->task, 2);
+    // The lost task ends where its worker died, in the table as on the timeline.
+    QCOMPARE(summary.pools.tasks().at(1).durationMs(), 48.0);
+
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    QString error;
+    QVERIFY2(writeRunRecordJson(record, &buffer, &error), qPrintable(error));
+    const QJsonObject json = QJsonDocument::fromJson(buffer.data()).object();
+    const QJsonObject jsonPool = json.value(QLatin1StringView("pools")).toArray().at(0).toObject();
+    QCOMPARE(jsonPool.value(QLatin1StringView("faultsInjected")).toInt(), 1);
+    const QJsonArray tasks = jsonPool.value(QLatin1StringView("tasks")).toArray();
+    QCOMPARE(tasks.size(), 2);
+    QCOMPARE(tasks.at(0).toObject().value(QLatin1StringView("state")).toString(), QStringLiteral("finished"));
+    QCOMPARE(tasks.at(0).toObject().value(QLatin1StringView("call")).toString(), QStringLiteral("worker(1)"));
+    QCOMPARE(tasks.at(0).toObject().value(QLatin1StringView("durationMs")).toDouble(), 0.018);
+    QCOMPARE(tasks.at(1).toObject().value(QLatin1StringView("state")).toString(), QStringLiteral("lost"));
+    QCOMPARE(tasks.at(1).toObject().value(QLatin1StringView("worker")).toInt(), 2);
+    QCOMPARE(tasks.at(1).toObject().value(QLatin1StringView("durationMs")).toDouble(), 48.0);
+}
+
 #include "tst_runrecord.moc"

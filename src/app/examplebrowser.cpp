@@ -100,19 +100,6 @@ public:
     }
 };
 
-struct UpcomingExample
-{
-    ExampleGroup group;
-    const char *id;
-    const char *titleEn;
-    const char *titleZh;
-};
-
-// Tutorial sections whose examples are not in this version yet.
-constexpr UpcomingExample upcoming[] = {
-    {ExampleGroup::Pool, "pool", "Pool: apply_async and map", "进程池 Pool:apply_async 与 map"},
-};
-
 } // namespace
 
 bool isChineseUi()
@@ -155,14 +142,6 @@ void ExampleBrowser::populate()
             item->setData(0, exampleIdRole, example.id);
             item->setData(0, summaryRole, chinese ? example.summaryZh : example.summaryEn);
             item->setToolTip(0, QStringLiteral("%1 — %2").arg(example.id, chinese ? example.summaryZh : example.summaryEn));
-        }
-        for (const UpcomingExample &u : upcoming) {
-            if (u.group != group)
-                continue;
-            auto *item = new QTreeWidgetItem(groupItem, {chinese ? QString::fromUtf8(u.titleZh) : QString::fromUtf8(u.titleEn)});
-            item->setData(0, exampleIdRole, QString::fromLatin1(u.id));
-            item->setData(0, summaryRole, tr("Coming in a later version"));
-            item->setFlags(Qt::NoItemFlags);
         }
     }
     expandAll();

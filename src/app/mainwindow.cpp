@@ -335,6 +335,19 @@ void MainWindow::handleEvents(const RunRecord &record, qsizetype from, qsizetype
             all.append(line);
             break;
         }
+        case EventKind::PoolWorker:
+            // ProcessLab kills a pool worker on purpose (fault injection): the console says so
+            // where it happens, before the loss it causes.
+            if (event.op == quint8(PoolWorkerChange::FaultInjected)) {
+                const ProcessSummary *worker = m_controller->summary().process(event.process);
+                const PoolFaultInjection fault{.process = event.process, .pid = event.pid, .task = event.count,
+                                               .timeNs = event.timeNs, .text = event.text};
+                all.append(OutputLine{RunClock::sinceStartNs(record, event.timeNs), event.process, OutputStream::StdErr,
+                                      ProcessStatusText::faultInjection(
+                                          fault, worker ? ProcessStatusText::roleName(*worker) : QString::number(event.process)),
+                                      i});
+            }
+            break;
         case EventKind::OutputDropped:
             if (OutputPane *pane = m_outputArea->pane(event.process))
                 pane->view()->addExternallyDropped(event.count);

@@ -53,7 +53,6 @@ void RunController::beginRun(std::unique_ptr<Run> run, bool stepMode)
     emit aboutToReplaceRun();
     m_run = std::move(run);
     m_summary = RunSummaryBuilder();
-    m_poolTasks = PoolTaskSpans();
     m_delivered = 0;
     ++m_runNumber;
     if (!m_workerProgram.isEmpty())
@@ -116,7 +115,6 @@ void RunController::deliver()
         const qsizetype to = std::min(record.size(), m_delivered + deliverChunk);
         for (qsizetype i = m_delivered; i < to; ++i) {
             m_summary.consume(record.events().at(i));
-            m_poolTasks.consume(record.events().at(i));
         }
         const qsizetype from = std::exchange(m_delivered, to);
         emit eventsAvailable(record, from, to);

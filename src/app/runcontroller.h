@@ -51,7 +51,7 @@ public:
     int runNumber() const { return m_runNumber; }
     const RunSummary &summary() const { return m_summary.summary(); }
     // The run's pool tasks, folded from the same events as summary().
-    const PoolTaskSpans &poolTasks() const { return m_poolTasks; }
+    const PoolTaskSpans &poolTasks() const { return m_summary.summary().pools; }
     RunHistoryModel *history() const { return m_history; }
     void setWorkerProgram(const QString &path) { m_workerProgram = path; }
     void setOutputLineCap(qsizetype cap) { m_outputLineCap = cap; }
@@ -72,7 +72,6 @@ private:
 
     std::unique_ptr<Run> m_run;
     RunSummaryBuilder m_summary;
-    PoolTaskSpans m_poolTasks;
     QTimer m_batchTimer;
     qsizetype m_delivered = 0;
     bool m_finishPending = false; // the run ended; views still catching up with its record

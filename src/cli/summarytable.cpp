@@ -23,7 +23,7 @@ QString pythonTypeName(IpcObjectKind kind)
 
 QString ms(double value)
 {
-    return value < 0 ? QStringLiteral("-") : QStringLiteral("%1 ms").arg(value, 0, 'f', 1);
+    return formatDurationMs(value);
 }
 
 // Rows in aligned columns, two spaces apart: numbers right-aligned, names left-aligned.
@@ -52,14 +52,15 @@ QString translated(const char *text)
     return QCoreApplication::translate("ProcessLab::Cli", text);
 }
 
-QString taskStateText(PoolTaskSummary::State state)
+QString taskStateText(PoolTaskOutcome outcome)
 {
-    switch (state) {
-    case PoolTaskSummary::State::Queued: return translated("queued");
-    case PoolTaskSummary::State::Running: return translated("running");
-    case PoolTaskSummary::State::Finished: return translated("finished");
-    case PoolTaskSummary::State::Failed: return translated("failed");
-    case PoolTaskSummary::State::Lost: return translated("lost");
+    switch (outcome) {
+    case PoolTaskOutcome::Queued: return translated("queued");
+    case PoolTaskOutcome::Running: return translated("running");
+    case PoolTaskOutcome::Finished: return translated("finished");
+    case PoolTaskOutcome::Failed: return translated("failed");
+    case PoolTaskOutcome::Lost: return translated("lost");
+    case PoolTaskOutcome::Unfinished: return translated("unfinished");
     }
     return {};
 }
@@ -67,44 +68,46 @@ QString taskStateText(PoolTaskSummary::State state)
 // The pool's tasks: which worker (and PID) ran each, how it ended, how long it took. A table
 // of 100,000 rows is no summary: the first rows, then the failed and lost ones (what a reader
 // looks for), each part bounded; --json has every task.
-QString poolTable(const RunSummary &summary, const PoolSummary &pool)
+QString poolTable(const RunSummary &summary, const PoolProgress &pool)
 {
     QString text;
-    const qint64 count = pool.taskCount();
-    const auto stateCount = [&pool](PoolTaskSummary::State state) { return pool.tasksIn(state); };
+    const PoolTaskSpans &spans = summary.pools;
+    const qint64 count = pool.queued();
+    const auto stateCount = [&](PoolTaskOutcome outcome) { return spans.tasksIn(pool.pool, outcome); };
     if (pool.counted) {
         text += translated("pool: %1 tasks (counted, not listed): %2 done; the first %3 recorded one by one, "
                            "%4 of them lost\n")
                     .arg(count)
-                    .arg(pool.tasksDone)
-                    .arg(pool.tasks.size())
-                    .arg(stateCount(PoolTaskSummary::State::Lost));
+                    .arg(pool.countedDone)
+                    .arg(pool.tracked)
+                    .arg(stateCount(PoolTaskOutcome::Lost));
         return text;
     }
     text += translated("pool: %1 tasks: %2 finished, %3 failed, %4 lost\n")
                 .arg(count)
-                .arg(stateCount(PoolTaskSummary::State::Finished))
-                .arg(stateCount(PoolTaskSummary::State::Failed))
-                .arg(stateCount(PoolTaskSummary::State::Lost));
-    if (pool.tasks.isEmpty())
+                .arg(stateCount(PoolTaskOutcome::Finished))
+                .arg(stateCount(PoolTaskOutcome::Failed))
+                .arg(stateCount(PoolTaskOutcome::Lost));
+    const QList<qsizetype> tasks = spans.tasksOfPool(pool.pool);
+    if (tasks.isEmpty())
         return text;
     QList<QStringList> rows{{translated("task"), translated("items"), translated("worker"), translated("pid"),
                              translated("state"), translated("duration")}};
-    const auto addRow = [&](const PoolTaskSummary &task) {
-        const ProcessSummary *worker = summary.process(task.worker);
+    const auto addRow = [&](const PoolTaskSpan &task) {
+        const ProcessSummary *worker = summary.process(task.process);
         rows.append({QString::number(task.task), QString::number(task.items),
-                     worker && task.worker > 0 ? worker->role : QStringLiteral("-"),
+                     worker && task.process > 0 ? worker->role : QStringLiteral("-"),
                      task.pid ? QString::number(task.pid) : QStringLiteral("-"),
-                     taskStateText(task.state), ms(task.durationMs())});
+                     taskStateText(task.outcome), ms(task.durationMs())});
     };
     constexpr qsizetype firstRows = 50;
     constexpr qsizetype troubleRows = 50;
     qsizetype listed = 0;
-    for (qsizetype i = 0; i < pool.tasks.size() && i < firstRows; ++i, ++listed)
-        addRow(pool.tasks.at(i));
-    for (qsizetype i = firstRows, trouble = 0; i < pool.tasks.size() && trouble < troubleRows; ++i) {
-        const PoolTaskSummary &task = pool.tasks.at(i);
-        if (task.state == PoolTaskSummary::State::Failed || task.state == PoolTaskSummary::State::Lost) {
+    for (qsizetype i = 0; i < tasks.size() && i < firstRows; ++i, ++listed)
+        addRow(spans.tasks().at(tasks.at(i)));
+    for (qsizetype i = firstRows, trouble = 0; i < tasks.size() && trouble < troubleRows; ++i) {
+        const PoolTaskSpan &task = spans.tasks().at(tasks.at(i));
+        if (task.outcome == PoolTaskOutcome::Failed || task.outcome == PoolTaskOutcome::Lost) {
             addRow(task);
             ++trouble;
             ++listed;
@@ -157,7 +160,7 @@ QString formatSummaryTable(const RunSummary &summary)
                         .arg(object.recoveries);
         text += line + QLatin1Char('\n');
     }
-    for (const PoolSummary &pool : summary.pools)
+    for (const PoolProgress &pool : summary.pools.pools())
         text += poolTable(summary, pool);
     return text;
 }

@@ -247,11 +247,12 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
 
     // Two rows, so that two columns of panes fit beside the code: who and since when (role,
     // PID, elapsed) and how it ends (state, exit, dropped lines), and a note below them when
-    // there is one (Main: where the main program is). The role elides first; the exit status
+    // there is one (Main: where the main program is). The name has priority: the elapsed
+    // time and then the PID make room for it first (fitFirstRow()), it elides last; the exit status
     // drops the word "exit" when narrow ("−15 (SIGTERM)"), and the signal's name only if even
-    // that does not fit ("−15"), never cut: the full wording is its tool tip. The PID, the
-    // elapsed time, the state and the short exit status are always shown whole
-    // (stableMinimumWidth() reserves their room); the note wraps.
+    // that does not fit ("−15"), never cut: the full wording is its tool tip. The state and
+    // the short exit status are always shown whole (stableMinimumWidth() reserves their room);
+    // the note wraps.
     const int gap = fontMetrics().horizontalAdvance(u' ');
     auto *firstRow = new QHBoxLayout;
     firstRow->setSpacing(gap);
@@ -333,8 +334,6 @@ void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
     m_summary.role = m_role; // the role given to the area wins (it may be translated)
     if (nowNs > 0)
         m_nowNs = nowNs;
-    m_pidLabel->setText(summary.pid ? tr("PID %1").arg(summary.pid) : QString());
-    m_pidLabel->setVisible(summary.pid != 0);
     // The name's tool tip says what the process is (Main: the example's main program).
     const QString roleToolTip = ProcessStatusText::roleToolTip(m_summary);
     m_roleLabel->setToolTip(roleToolTip);
@@ -351,7 +350,7 @@ void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
     m_elapsedLabel->setMinimumWidth(std::max(elapsedMetrics.horizontalAdvance(ProcessStatusText::duration(999'000'000)),
                                              elapsedMetrics.horizontalAdvance(ProcessStatusText::duration(99'900'000'000))));
     m_elapsedLabel->setText(elapsedText());
-    m_elapsedLabel->setVisible(!m_elapsedLabel->text().isEmpty());
+    fitFirstRow();
 
     const QString exit = exitText();
     QStringList exitTexts;
@@ -447,6 +446,43 @@ void OutputPane::setToolsVisible(bool visible)
 bool OutputPane::toolsVisible() const
 {
     return m_toolBar->isVisibleTo(this);
+}
+
+void OutputPane::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    fitFirstRow();
+}
+
+void OutputPane::fitFirstRow()
+{
+    const QMargins margins = m_header->layout()->contentsMargins();
+    const int gap = fontMetrics().horizontalAdvance(u' ');
+    const int available = contentsRect().width() - margins.left() - margins.right() - m_toolsButton->sizeHint().width() - gap;
+    const int role = QFontMetrics(m_roleLabel->font()).horizontalAdvance(m_roleLabel->fullText()) + 1;
+    const QFontMetrics fm = m_pidLabel->fontMetrics();
+    const QString elapsed = m_elapsedLabel->text();
+    const int elapsedWidth = elapsed.isEmpty() ? 0 : gap + std::max(m_elapsedLabel->minimumWidth(), fm.horizontalAdvance(elapsed));
+    const QString pidFull = m_summary.pid ? tr("PID %1").arg(m_summary.pid) : QString();
+    const QString pidShort = m_summary.pid ? QString::number(m_summary.pid) : QString();
+    const auto width = [&](const QString &text) { return text.isEmpty() ? 0 : gap + fm.horizontalAdvance(text) + 1; };
+    // The first of these that leaves the name whole.
+    const struct
+    {
+        QString pid;
+        bool elapsed;
+    } choices[] = {{pidFull, true}, {pidShort, true}, {pidShort, false}, {QString(), false}};
+    auto chosen = std::cend(choices) - 1;
+    for (auto it = std::cbegin(choices); it != std::cend(choices); ++it) {
+        if (role + width(it->pid) + (it->elapsed ? elapsedWidth : 0) <= available) {
+            chosen = it;
+            break;
+        }
+    }
+    m_pidLabel->setText(chosen->pid);
+    m_pidLabel->setToolTip(pidFull);
+    m_pidLabel->setVisible(!chosen->pid.isEmpty());
+    m_elapsedLabel->setVisible(chosen->elapsed && !elapsed.isEmpty());
 }
 
 int OutputPane::stableMinimumWidth() const

@@ -71,9 +71,13 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void updateDropped();
+    // The name has priority on the first row: the elapsed time goes first, then the word
+    // "PID", then the PID; only then the name elides.
+    void fitFirstRow();
     static int widestElapsedWidth(const QFontMetrics &fm);
     void retranslate();
 

@@ -134,6 +134,18 @@ PoolWorkerActivity ProcessStatusText::poolWorkerActivity(const PoolTaskSpans &po
     PoolWorkerActivity activity;
     if (!pool.isPoolWorker(process.id))
         return activity;
+    const PoolFaultInjection *fault = pool.faultInjection(process.id);
+    if (fault) {
+        // Not a bug of the program: ProcessLab's fault injection knob killed it.
+        activity.faultInjected = true;
+        activity.lost = pool.lostTask(process.id) != nullptr;
+        activity.text = activity.lost ? tr("task %1 lost: ProcessLab killed this worker on purpose").arg(pool.lostTask(process.id)->task)
+                                      : tr("ProcessLab killed this worker on purpose");
+        activity.toolTip = faultInjection(*fault, roleName(process));
+        if (const PoolTaskSpan *lost = pool.lostTask(process.id))
+            activity.toolTip += u'\n' + lost->result;
+        return activity;
+    }
     if (const PoolTaskSpan *lost = pool.lostTask(process.id)) {
         activity.lost = true;
         activity.text = tr("task %1 lost: %2").arg(lost->task).arg(howItEnded(process));
@@ -164,13 +176,27 @@ QString ProcessStatusText::runFailureReason(const RunSummary &run, const PoolTas
         const PoolTaskSpan &lost = pool.tasks().at(pool.lostTasks().constFirst());
         const ProcessSummary *worker = run.process(lost.process);
         const QString who = worker ? roleName(*worker) : QString();
-        QString text = worker ? tr("task %1 lost: %2 (PID %3) %4").arg(lost.task).arg(who).arg(lost.pid).arg(howItEnded(*worker))
-                              : lost.result;
+        QString text = !worker ? lost.result
+                       : pool.faultInjection(lost.process)
+                           ? tr("task %1 lost: ProcessLab killed %2 (PID %3) on purpose (fault injection)")
+                                 .arg(lost.task)
+                                 .arg(who)
+                                 .arg(lost.pid)
+                           : tr("task %1 lost: %2 (PID %3) %4").arg(lost.task).arg(who).arg(lost.pid).arg(howItEnded(*worker));
         if (pool.lostTasks().size() > 1)
             text += tr(" (and %1 more lost)").arg(pool.lostTasks().size() - 1);
         return text;
     }
     return run.finishReason;
+}
+
+QString ProcessStatusText::faultInjection(const PoolFaultInjection &fault, const QString &role)
+{
+    return tr("Fault injection: ProcessLab killed %1 (PID %2) on purpose while it ran task %3, to show what a "
+              "pool does when a worker dies. Not a bug in the program.")
+        .arg(role)
+        .arg(fault.pid)
+        .arg(fault.task);
 }
 
 QString ProcessStatusText::duration(qint64 ns)

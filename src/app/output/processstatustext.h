@@ -25,6 +25,7 @@ struct PoolWorkerActivity
     QString text;    // "task 3: worker(2)", "idle", "task 3 lost: killed by SIGKILL"
     QString toolTip; // the full wording (the pane elides text)
     bool lost = false;
+    bool faultInjected = false; // ProcessLab killed this worker on purpose
 };
 
 // The words every view uses for a process: its name, state and exit status, translated at
@@ -59,6 +60,9 @@ public:
     static PoolWorkerActivity poolWorkerActivity(const PoolTaskSpans &pool, const ProcessSummary &process);
     // Why a failed run failed, for the status line: the first lost task, else the recorded reason.
     static QString runFailureReason(const RunSummary &run, const PoolTaskSpans &pool);
+    // ProcessLab killed a pool worker on purpose (fault injection): the console's line and the
+    // timeline's tool tip, "ProcessLab killed PoolWorker-2 (PID 123) on purpose ...".
+    static QString faultInjection(const PoolFaultInjection &fault, const QString &role);
     static QString duration(qint64 ns);              // "420 ms", "1.42 s", "12.4 s", "2:05 min"
     // From the spawn (or creation, for Main) to the end, or to nowNs while alive; -1 if not started.
     static qint64 elapsedNs(const ProcessSummary &process, qint64 nowNs);

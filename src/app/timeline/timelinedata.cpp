@@ -148,10 +148,10 @@ const MainSpan *TimelineData::mainSpanAt(const QList<MainSpan> &spans, qint64 t)
 QList<PoolBusySpan> TimelineData::poolSpans(int processId, qint64 fromNs, qint64 toNs, qint64 openEndNs) const
 {
     QList<PoolBusySpan> spans;
-    const QList<qsizetype> &list = m_poolTasks.tasksOf(processId);
+    const QList<qsizetype> &list = poolTasks().tasksOf(processId);
     if (list.isEmpty())
         return spans;
-    const QList<PoolTaskSpan> &tasks = m_poolTasks.tasks();
+    const QList<PoolTaskSpan> &tasks = poolTasks().tasks();
     const qint64 workerEnd = endNs(processId);
     // One worker's tasks do not overlap: the first visible one is the last that starts at or
     // before fromNs, or the first after it.
@@ -176,15 +176,15 @@ QList<PoolBusySpan> TimelineData::poolSpans(int processId, qint64 fromNs, qint64
 
 std::pair<qint64, qint64> TimelineData::countedOnlyRange(int processId, qint64 openEndNs) const
 {
-    const PoolProgress *pool = m_poolTasks.pool(m_poolTasks.poolOf(processId));
+    const PoolProgress *pool = poolTasks().pool(poolTasks().poolOf(processId));
     if (!pool || !pool->counted)
         return {-1, -1};
     // Untracked tasks are queued after the tracked ones: on a row they come after the worker's
     // last tracked task (or, if it ran none, from when it runs), up to the last count or its end.
-    const QList<qsizetype> &list = m_poolTasks.tasksOf(processId);
+    const QList<qsizetype> &list = poolTasks().tasksOf(processId);
     qint64 from = relativeNs(pool->firstCountedNs);
     if (!list.isEmpty()) {
-        const PoolTaskSpan &last = m_poolTasks.tasks().at(list.constLast());
+        const PoolTaskSpan &last = poolTasks().tasks().at(list.constLast());
         from = std::max(from, last.endNs != 0 ? relativeNs(last.endNs) : std::numeric_limits<qint64>::max() / 2);
     } else if (const TimelineRow *r = row(processId)) {
         for (const TimelineSegment &segment : r->segments) {
@@ -232,7 +232,6 @@ bool TimelineData::consume(const RunRecord &record, qsizetype from)
         const qint64 t = RunClock::sinceStartNs(m_runStartNs, event.timeNs);
         m_lastEventNs = std::max(m_lastEventNs, t);
         m_summary.consume(event);
-        m_poolTasks.consume(event);
         foldEvent(event, i, t);
     }
     m_consumed = events.size();
@@ -290,8 +289,11 @@ void TimelineData::foldEvent(const RunEvent &event, qsizetype index, qint64 t)
     case EventKind::IpcSampling:
     case EventKind::IpcCounters:
     case EventKind::IpcRecovered:
-    case EventKind::PoolTask: // pools: m_poolTasks (busy spans on the workers' rows)
     case EventKind::PoolWorker:
+        if (event.op == quint8(PoolWorkerChange::FaultInjected) && event.process > mainProcessId)
+            addMark(event.process, t, index, MarkKind::FaultInjected);
+        break;
+    case EventKind::PoolTask: // pools: poolTasks() (busy spans on the workers' rows)
         break;
     }
 }

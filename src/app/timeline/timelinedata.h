@@ -19,6 +19,7 @@ enum class MarkKind : quint8 {
     WorkerTrace, // a label a worker reported (e.g. "sleep")
     Error,       // an error attributed to the process
     Dropped,     // output lines over the record's cap (count in the event)
+    FaultInjected, // ProcessLab killed this pool worker on purpose (fault injection knob)
 };
 
 // One point event on a row. Plain data, kept time-sorted; times are ns relative to the
@@ -92,7 +93,7 @@ struct TimelineRow
     QList<TimelineSegment> segments; // in time order, non-overlapping
     QList<TimelineMark> marks;       // all marks, sorted by (timeNs, eventIndex)
     QList<TimelineMark> phases;      // the ScriptStep/WorkerTrace marks only, same order
-    QList<TimelineMark> alerts;      // the StdErr/Error/Dropped marks only, same order
+    QList<TimelineMark> alerts;      // the StdErr/Error/Dropped/FaultInjected marks only, same order
 
     bool operator==(const TimelineRow &) const = default;
 };
@@ -136,8 +137,8 @@ public:
 
     // The pool tasks of the run, folded from the same events (panes and status line read the
     // same projection).
-    const PoolTaskSpans &poolTasks() const { return m_poolTasks; }
-    bool isPoolWorker(int processId) const { return m_poolTasks.isPoolWorker(processId); }
+    const PoolTaskSpans &poolTasks() const { return m_summary.summary().pools; }
+    bool isPoolWorker(int processId) const { return m_summary.summary().pools.isPoolWorker(processId); }
     // The tasks a pool worker ran that overlap [fromNs, toNs], in time order. Binary search:
     // the cost follows what is visible, not the tasks the worker ran.
     QList<PoolBusySpan> poolSpans(int processId, qint64 fromNs, qint64 toNs, qint64 openEndNs) const;
@@ -164,7 +165,6 @@ private:
 
     QList<TimelineRow> m_rows;
     RunSummaryBuilder m_summary;
-    PoolTaskSpans m_poolTasks;
     QList<qsizetype> m_sortedMarks;  // per row: marks before this index are sorted
     QList<qsizetype> m_sortedPhases; // per row: same for phases
     QList<qsizetype> m_sortedAlerts; // per row: same for alerts

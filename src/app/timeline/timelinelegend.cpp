@@ -190,8 +190,18 @@ void TimelineLegend::paintEvent(QPaintEvent *)
             TimelinePainter::drawEndGlyph(painter, QRectF(x, cy - h / 2.0, h, h), item.state, colors);
             break;
         case Item::Kind::PoolTask:
-            TimelinePainter::fillPoolTask(painter, QRectF(x, cy - swatchH / 2, item.markWidth, swatchH), item.outcome,
-                                          sample, colors);
+        {
+            // Done and running tasks take their worker's colour: a neutral swatch (two tasks side
+            // by side, as on a row) says so without meaning worker 1.
+            const QColor neutral = blendColors(colors.text, colors.base, 0.5);
+            const QRectF swatch(x, cy - swatchH / 2, item.markWidth, swatchH);
+            TimelinePainter::fillPoolTask(painter, swatch, item.outcome, neutral, colors);
+            if (item.outcome == PoolTaskOutcome::Finished || item.outcome == PoolTaskOutcome::Running) {
+                painter.setPen(QPen(colors.base, 1));
+                const int split = x + item.markWidth / 2;
+                painter.drawLine(split, int(swatch.top()), split, int(swatch.bottom()));
+            }
+        }
             break;
         case Item::Kind::Hint:
             break;

@@ -533,29 +533,89 @@ void TimelinePainter::paintMainSpans(const QRect &rect, const QList<MainSpan> &s
     m_painter.drawLines(separators);
 }
 
+namespace {
+// A failed task: a caution yellow no worker colour has (worker hues sit at mid lightness and
+// never carry stripes), with black stripes.
+QColor poolTaskFailedColor(bool dark)
+{
+    return dark ? QColor(0xfd, 0xe0, 0x47) : QColor(0xfa, 0xcc, 0x15);
+}
+} // namespace
+
+QColor TimelinePainter::poolTaskFill(PoolTaskOutcome outcome, const QColor &processColor, const TimelineColors &colors)
+{
+    switch (outcome) {
+    case PoolTaskOutcome::Failed: return poolTaskFailedColor(colors.dark);
+    case PoolTaskOutcome::Lost: return stateColor(ProcessState::Failed, colors.dark);
+    case PoolTaskOutcome::Unfinished: return blendColors(colors.mutedText, colors.base, 0.5);
+    case PoolTaskOutcome::Finished:
+    case PoolTaskOutcome::Queued:
+    case PoolTaskOutcome::Running: break;
+    }
+    return processColor;
+}
+
 void TimelinePainter::fillPoolTask(QPainter &painter, const QRectF &rect, PoolTaskOutcome outcome,
                                    const QColor &processColor, const TimelineColors &colors)
 {
+    const QColor fill = poolTaskFill(outcome, processColor, colors);
     switch (outcome) {
     case PoolTaskOutcome::Finished:
-        painter.fillRect(rect, processColor);
+        painter.fillRect(rect, fill);
         break;
-    case PoolTaskOutcome::Failed:
-        painter.fillRect(rect, stateColor(ProcessState::Killed, colors.dark));
+    case PoolTaskOutcome::Failed: {
+        painter.fillRect(rect, fill);
+        painter.fillRect(rect, QBrush(QColor(0x1f, 0x29, 0x37, 150), Qt::BDiagPattern));
+        painter.save();
+        painter.setPen(QPen(QColor(0x1f, 0x29, 0x37), 1));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(rect.adjusted(0, 0, -1, -1));
+        painter.restore();
         break;
-    case PoolTaskOutcome::Lost:
-        painter.fillRect(rect, stateColor(ProcessState::Failed, colors.dark));
+    }
+    case PoolTaskOutcome::Lost: {
+        painter.fillRect(rect, fill);
+        // A cross over the span (a narrow one: the row's end glyph, a red cross, marks it).
+        if (rect.width() >= 4) {
+            painter.save();
+            painter.setRenderHint(QPainter::Antialiasing, true);
+            painter.setPen(QPen(Qt::white, std::max(1.5, rect.height() / 8)));
+            // At the span's end, where the worker died.
+            const double side = std::min(rect.width(), rect.height()) - 4;
+            const QRectF box(rect.right() - 2 - side, rect.center().y() - side / 2, side, side);
+            painter.drawLine(box.topLeft(), box.bottomRight());
+            painter.drawLine(box.bottomLeft(), box.topRight());
+            painter.restore();
+        }
         break;
+    }
     case PoolTaskOutcome::Queued:
     case PoolTaskOutcome::Running:
-        painter.fillRect(rect, processColor);
+        painter.fillRect(rect, fill);
         painter.fillRect(rect, QBrush(blendColors(processColor, colors.base, 0.45), Qt::BDiagPattern));
         break;
     case PoolTaskOutcome::Unfinished:
-        painter.fillRect(rect, blendColors(colors.mutedText, colors.base, 0.5));
+        painter.fillRect(rect, fill);
         painter.fillRect(rect, QBrush(colors.base, Qt::BDiagPattern));
         break;
     }
+}
+
+void TimelinePainter::drawFaultInjectionGlyph(QPainter &painter, const QRectF &rect, const TimelineColors &colors)
+{
+    // A lightning bolt: ProcessLab struck here, on purpose.
+    const double w = rect.width();
+    const double h = rect.height();
+    const QPointF o = rect.topLeft();
+    const QPolygonF bolt{o + QPointF(w * 0.60, 0),        o + QPointF(w * 0.15, h * 0.55), o + QPointF(w * 0.45, h * 0.55),
+                         o + QPointF(w * 0.30, h),        o + QPointF(w * 0.85, h * 0.40), o + QPointF(w * 0.55, h * 0.40),
+                         o + QPointF(w * 0.75, 0)};
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(QPen(colors.dark ? QColor(0x11, 0x18, 0x27) : QColor(0x1f, 0x29, 0x37), 1));
+    painter.setBrush(poolTaskFailedColor(colors.dark));
+    painter.drawPolygon(bolt);
+    painter.restore();
 }
 
 QString TimelinePainter::poolTaskLabel(const PoolTaskSpan &task)
@@ -636,9 +696,7 @@ void TimelinePainter::paintPoolTasks(const QRect &rect, const TimelineRow &row, 
         const double textRight = std::min(right, math.widthPx) - m_metrics.pad;
         if (textRight - textLeft < minTextWidth)
             continue;
-        const QColor fill = span.outcome == PoolTaskOutcome::Lost     ? stateColor(ProcessState::Failed, m_colors.dark)
-                            : span.outcome == PoolTaskOutcome::Failed ? stateColor(ProcessState::Killed, m_colors.dark)
-                                                                      : color;
+        const QColor fill = poolTaskFill(span.outcome, color, m_colors);
         const QString label = m_fm.elidedText(poolTaskLabel(tasks.at(span.task)), Qt::ElideRight,
                                               static_cast<int>(textRight - textLeft));
         if (label.size() < 2)
@@ -677,11 +735,18 @@ void TimelinePainter::paintMarks(const QRect &rect, const TimelineRow &row,
     // under a dense column of stdout.
     QList<QLine> errLines;
     QList<QLine> droppedLines;
+    QList<int> faultXs;
     forEachPixel(row.alerts, math, [&](int px, MarkIterator first, MarkIterator last) {
         bool err = false;
         bool dropped = false;
-        for (auto it = first; it != last && !(err && dropped); ++it)
+        for (auto it = first; it != last; ++it) {
+            if (it->markKind() == MarkKind::FaultInjected) {
+                if (faultXs.isEmpty() || faultXs.constLast() != rect.left() + px)
+                    faultXs.append(rect.left() + px);
+                continue;
+            }
             (it->markKind() == MarkKind::Dropped ? dropped : err) = true;
+        }
         const QLine line(rect.left() + px, laneTop, rect.left() + px, laneBottom);
         if (err)
             errLines.append(line);
@@ -732,6 +797,11 @@ void TimelinePainter::paintMarks(const QRect &rect, const TimelineRow &row,
                                  stamp);
         }
     }
+    // Fault injection: a bolt from the middle of the bar down through the marks' lane, on top.
+    const double boltTop = rect.top() + m_metrics.barTop + m_metrics.barHeight / 2.0;
+    const double boltHeight = laneBottom + 1 - boltTop;
+    for (const int x : std::as_const(faultXs))
+        drawFaultInjectionGlyph(m_painter, QRectF(x - boltHeight * 0.35, boltTop, boltHeight * 0.7, boltHeight), m_colors);
 }
 
 void TimelinePainter::drawEndGlyph(QPainter &painter, const QRectF &rect, ProcessState state,

@@ -85,10 +85,16 @@ public:
     // The look of Main's time outside its statements (legend and track share it).
     static void fillMainSpan(QPainter &painter, const QRectF &rect, MainSpan::Kind kind,
                              const QColor &processColor, const TimelineColors &colors);
-    // A pool task's span: finished in the worker's colour, failed amber, lost red, unfinished
-    // (its worker was stopped) hatched; one still running in the worker's colour, hatched.
+    // A pool task's span: finished in the worker's colour, one still running in the worker's
+    // colour, hatched; failed yellow with black stripes and a dark outline, lost red with a
+    // cross — whatever the worker colours are, nothing else looks like those two; unfinished
+    // (its worker was stopped) grey, hatched.
     static void fillPoolTask(QPainter &painter, const QRectF &rect, PoolTaskOutcome outcome,
                              const QColor &processColor, const TimelineColors &colors);
+    // The fill a task's label is drawn on (for its contrasting text colour).
+    static QColor poolTaskFill(PoolTaskOutcome outcome, const QColor &processColor, const TimelineColors &colors);
+    // ProcessLab killed the worker on purpose here (fault injection): a lightning-bolt mark.
+    static void drawFaultInjectionGlyph(QPainter &painter, const QRectF &rect, const TimelineColors &colors);
     // "3: worker(2)", the label drawn on a task's span.
     static QString poolTaskLabel(const PoolTaskSpan &task);
     // The note drawn where a pool's tasks are only counted (past its per-task event budget).

@@ -181,6 +181,13 @@ QString TimelineToolTips::markText(const QString &role, const TimelineMark &mark
         head = tr("%1 reported an error:").arg(who);
         body = code(event.text);
         break;
+    case MarkKind::FaultInjected:
+        // Two short lines: the tool tip does not wrap.
+        head = tr("%1 killed on purpose by ProcessLab:").arg(who);
+        body = tr("SIGKILL to PID %1 while it ran task %2 (fault injection knob)").arg(event.pid).arg(event.count) % br
+               % tr("It shows what a pool does when a worker dies: not a bug in the program.");
+        clickable = false;
+        break;
     case MarkKind::Dropped:
         head = who;
         body = tr("Output lines over the record's limit, not kept: %1").arg(event.count);

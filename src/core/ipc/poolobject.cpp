@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "poolobject.h"
 
+#include "poolfunctions.h"
+
 #include "examples/hostscript.h"
 #include "ipc/asyncresultobject.h"
 #include "ipc/ipcobject.h"
@@ -333,9 +335,10 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
         task.count = end - first;
         const quint64 number = ++m_lastTask;
         if (number <= taskEventBudget) {
-            const QString text = kind == PoolJob::Kind::Apply
-                                     ? shortened(QStringLiteral("%1%2").arg(function, pythonRepr(items.at(0))))
-                                     : shortened(QStringLiteral("%1 items %2..%3").arg(function).arg(first).arg(end - 1));
+            // What the program wrote: worker(1), square(3), square × 10 (items 0..9).
+            const QString text = shortened(kind == PoolJob::Kind::Apply || end - first == 1
+                                               ? poolCallText(function, items.at(first), itemsAreArgumentLists)
+                                               : poolChunkText(function, first, end - first));
             record(PoolTaskPhase::Queued, number, end - first, 0, 0, text);
         }
         m_outstanding.insert(number, std::move(task));

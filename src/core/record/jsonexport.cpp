@@ -141,27 +141,28 @@ QJsonObject headerToJson(const RunRecord &record)
 
     // The pools' task tables (docs/pool.md): the tasks recorded one by one, and the totals.
     QJsonArray pools;
-    for (const PoolSummary &pool : summary.pools) {
+    for (const PoolProgress &pool : summary.pools.pools()) {
         QJsonArray tasks;
-        for (const PoolTaskSummary &task : pool.tasks) {
-            if (!task.task)
-                continue;
+        for (const qsizetype index : summary.pools.tasksOfPool(pool.pool)) {
+            const PoolTaskSpan &task = summary.pools.tasks().at(index);
             QJsonObject t;
-            t.insert(QLatin1StringView("task"), qint64(task.task));
+            t.insert(QLatin1StringView("task"), task.task);
             t.insert(QLatin1StringView("items"), task.items);
-            t.insert(QLatin1StringView("worker"), task.worker);
+            t.insert(QLatin1StringView("worker"), task.process);
             t.insert(QLatin1StringView("pid"), task.pid);
-            t.insert(QLatin1StringView("state"), poolTaskStateName(task.state));
+            t.insert(QLatin1StringView("state"), poolTaskOutcomeName(task.outcome));
             t.insert(QLatin1StringView("durationMs"), task.durationMs());
-            t.insert(QLatin1StringView("text"), task.text);
+            t.insert(QLatin1StringView("call"), task.call);
+            // The value, error or what was lost; the call while it has not ended.
+            t.insert(QLatin1StringView("text"), task.result.isEmpty() ? task.call : task.result);
             tasks.append(t);
         }
         QJsonObject o;
-        o.insert(QLatin1StringView("object"), pool.id);
-        o.insert(QLatin1StringView("taskCount"), pool.taskCount());
+        o.insert(QLatin1StringView("object"), pool.pool);
+        o.insert(QLatin1StringView("taskCount"), pool.queued());
         o.insert(QLatin1StringView("counted"), pool.counted);
         if (pool.counted)
-            o.insert(QLatin1StringView("tasksDone"), pool.tasksDone);
+            o.insert(QLatin1StringView("tasksDone"), pool.countedDone);
         o.insert(QLatin1StringView("faultsInjected"), pool.faultsInjected);
         o.insert(QLatin1StringView("tasks"), tasks);
         pools.append(o);

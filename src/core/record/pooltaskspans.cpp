@@ -40,6 +40,49 @@ const PoolTaskSpan *PoolTaskSpans::lostTask(int process) const
     return nullptr;
 }
 
+double PoolTaskSpan::durationMs() const
+{
+    return startNs > 0 && endNs >= startNs ? double(endNs - startNs) / 1e6 : -1;
+}
+
+QString poolTaskOutcomeName(PoolTaskOutcome outcome)
+{
+    switch (outcome) {
+    case PoolTaskOutcome::Queued: return QStringLiteral("queued");
+    case PoolTaskOutcome::Running: return QStringLiteral("running");
+    case PoolTaskOutcome::Finished: return QStringLiteral("finished");
+    case PoolTaskOutcome::Failed: return QStringLiteral("failed");
+    case PoolTaskOutcome::Lost: return QStringLiteral("lost");
+    case PoolTaskOutcome::Unfinished: return QStringLiteral("unfinished");
+    }
+    return {};
+}
+
+const PoolFaultInjection *PoolTaskSpans::faultInjection(int process) const
+{
+    const auto it = std::find_if(m_faults.cbegin(), m_faults.cend(),
+                                 [process](const PoolFaultInjection &f) { return f.process == process; });
+    return it == m_faults.cend() ? nullptr : &*it;
+}
+
+QList<qsizetype> PoolTaskSpans::tasksOfPool(int pool) const
+{
+    QList<qsizetype> list;
+    for (qsizetype i = 0; i < m_tasks.size(); ++i) {
+        if (m_tasks.at(i).pool == pool)
+            list.append(i);
+    }
+    // Queued events come in task order; a record from elsewhere may not.
+    std::stable_sort(list.begin(), list.end(), [this](qsizetype a, qsizetype b) { return m_tasks.at(a).task < m_tasks.at(b).task; });
+    return list;
+}
+
+qint64 PoolTaskSpans::tasksIn(int pool, PoolTaskOutcome outcome) const
+{
+    return std::count_if(m_tasks.cbegin(), m_tasks.cend(),
+                         [=](const PoolTaskSpan &t) { return t.pool == pool && t.outcome == outcome; });
+}
+
 const PoolProgress *PoolTaskSpans::pool(int id) const
 {
     const auto it = std::find_if(m_pools.cbegin(), m_pools.cend(), [id](const PoolProgress &p) { return p.pool == id; });
@@ -105,7 +148,12 @@ void PoolTaskSpans::consume(const RunEvent &event)
     if (event.kind == EventKind::PoolWorker) {
         if (event.op == quint8(PoolWorkerChange::Started) && event.process > mainProcessId)
             m_poolOf.insert(event.process, event.object);
-        progressOf(event.object);
+        PoolProgress &progress = progressOf(event.object);
+        if (event.op == quint8(PoolWorkerChange::FaultInjected)) {
+            ++progress.faultsInjected;
+            m_faults.append({.process = event.process, .pid = event.pid, .task = event.count, .timeNs = event.timeNs,
+                             .text = event.text});
+        }
         return;
     }
     if (event.kind != EventKind::PoolTask)
@@ -121,6 +169,10 @@ void PoolTaskSpans::consume(const RunEvent &event)
         progress.countedQueued = std::max(progress.countedQueued, event.sequence);
         return;
     }
+    // Tasks are numbered from 1, one by one within the budget: a record read from elsewhere
+    // cannot make the list larger than that.
+    if (event.count < 1 || quint64(event.count) > poolTaskEventBudget)
+        return;
     const qsizetype index = indexOf(event.object, event.count);
     PoolTaskSpan &span = m_tasks[index];
     if (event.sequence > 0)

@@ -32,10 +32,11 @@ struct PoolTaskSpan
     qint64 startNs = 0; // Lost without a recorded start: the end (a zero-length span)
     qint64 endNs = 0;   // 0 while it runs
     PoolTaskOutcome outcome = PoolTaskOutcome::Queued;
-    QString call;   // "worker(2)", "square items 40..49"
+    QString call;   // "worker(2)", "square × 10 (items 40..49)"
     QString result; // the value's repr, the error, or what was lost
 
     bool hasStarted() const { return startNs != 0; }
+    double durationMs() const; // start -> end; -1 while not both known
     bool isOpen() const { return outcome == PoolTaskOutcome::Queued || outcome == PoolTaskOutcome::Running; }
 };
 
@@ -52,15 +53,30 @@ struct PoolProgress
     bool counted = false;     // past the per-task budget: the rest only as counters
     qint64 firstCountedNs = 0; // first and last counters event (0: none)
     qint64 lastCountedNs = 0;
+    int faultsInjected = 0;    // workers ProcessLab killed on purpose (fault injection knob)
 
     qint64 queued() const { return std::max(tracked, countedQueued); }
     qint64 done() const { return std::max(finished + failed + lost, countedDone); }
     qint64 untracked() const { return std::max<qint64>(0, queued() - tracked); }
 };
 
+// "queued", "running", "finished", "failed", "lost", "unfinished" (JSON, docs/run-record.md).
+QString poolTaskOutcomeName(PoolTaskOutcome outcome);
+
+// A pool worker ProcessLab killed on purpose (the fault injection knob): not a bug of the program.
+struct PoolFaultInjection
+{
+    int process = 0;
+    qint64 pid = 0;
+    qint64 task = 0; // the task it was running
+    qint64 timeNs = 0;
+    QString text;    // the event's sentence
+};
+
 // Projection of a record's pool-task and pool-worker events: every task with the worker that
 // ran it, from when to when and how it ended, and which processes are pool workers. The pool
-// workers' panes, the timeline's busy spans and the status line all read this one fold.
+// workers' panes, the timeline's busy spans and the status line all read this one fold, and so
+// do the CLI's task table and the JSON (RunSummary::pools is one: RunSummaryBuilder feeds it).
 // Incremental: consume() one event at a time, in record order.
 class PoolTaskSpans
 {
@@ -82,6 +98,12 @@ public:
     const PoolProgress *pool(int id) const;
     // Tasks lost in this run, in the order they were reported.
     const QList<qsizetype> &lostTasks() const { return m_lost; }
+    // The pool workers ProcessLab killed on purpose, in the order it did.
+    const QList<PoolFaultInjection> &faultInjections() const { return m_faults; }
+    const PoolFaultInjection *faultInjection(int process) const; // nullptr: not killed on purpose
+    // The tasks of one pool in task order (indexes into tasks()).
+    QList<qsizetype> tasksOfPool(int pool) const;
+    qint64 tasksIn(int pool, PoolTaskOutcome outcome) const;
 
 private:
     qsizetype indexOf(int pool, qint64 number); // adds the task if it is new
@@ -96,6 +118,7 @@ private:
     QHash<int, qint64> m_endedNs;  // process -> when it ended
     QList<PoolProgress> m_pools;
     QList<qsizetype> m_lost;
+    QList<PoolFaultInjection> m_faults;
 };
 
 } // namespace ProcessLab

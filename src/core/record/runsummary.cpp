@@ -122,6 +122,8 @@ ObjectSummary *RunSummaryBuilder::objectWithId(int id)
 
 void RunSummaryBuilder::consume(const RunEvent &event)
 {
+    // Pool tasks and workers: the one fold the app's views read too (it needs state changes).
+    m_summary.pools.consume(event);
     // Run-level events carry process -1; only the run-level kinds below may have it.
     const bool hasProcess = event.process >= 0;
     switch (event.kind) {
@@ -248,100 +250,22 @@ void RunSummaryBuilder::consume(const RunEvent &event)
             ++object->recoveries;
         break;
     case EventKind::PoolTask:
-        consumePoolTask(event);
-        break;
     case EventKind::PoolWorker:
-        if (event.op == quint8(PoolWorkerChange::FaultInjected))
-            ++poolWithId(event.object).faultsInjected;
-        break;
+        break; // m_summary.pools, above
     }
 }
 
-PoolSummary &RunSummaryBuilder::poolWithId(int id)
+QString formatDurationMs(double ms)
 {
-    for (PoolSummary &pool : m_summary.pools) {
-        if (pool.id == id)
-            return pool;
-    }
-    PoolSummary pool;
-    pool.id = id;
-    m_summary.pools.append(pool);
-    return m_summary.pools.last();
-}
-
-void RunSummaryBuilder::consumePoolTask(const RunEvent &event)
-{
-    PoolSummary &pool = poolWithId(event.object);
-    const auto phase = static_cast<PoolTaskPhase>(event.op);
-    if (phase == PoolTaskPhase::Counters) {
-        pool.counted = true;
-        pool.tasksDone = event.count;
-        pool.tasksQueued = std::max(pool.tasksQueued, event.sequence);
-        return;
-    }
-    // Tasks are numbered from 1 in the order they were queued; one by one within the budget.
-    // (A record read from elsewhere cannot make this list larger than the budget.)
-    if (event.count < 1 || quint64(event.count) > poolTaskEventBudget)
-        return;
-    const qsizetype index = qsizetype(event.count - 1);
-    if (index >= pool.tasks.size())
-        pool.tasks.resize(index + 1);
-    PoolTaskSummary &task = pool.tasks[index];
-    task.task = quint64(event.count);
-    pool.tasksQueued = std::max<qint64>(pool.tasksQueued, event.count);
-    switch (phase) {
-    case PoolTaskPhase::Queued:
-        task.queuedNs = event.timeNs;
-        task.items = event.sequence;
-        task.text = event.text;
-        break;
-    case PoolTaskPhase::Started:
-        if (task.state == PoolTaskSummary::State::Queued)
-            task.state = PoolTaskSummary::State::Running;
-        task.startNs = event.timeNs;
-        task.worker = event.process;
-        task.pid = event.pid;
-        break;
-    case PoolTaskPhase::Finished:
-    case PoolTaskPhase::Failed:
-    case PoolTaskPhase::Lost:
-        task.state = phase == PoolTaskPhase::Finished ? PoolTaskSummary::State::Finished
-                     : phase == PoolTaskPhase::Failed ? PoolTaskSummary::State::Failed
-                                                      : PoolTaskSummary::State::Lost;
-        task.endNs = event.timeNs;
-        if (event.process > 0) {
-            task.worker = event.process;
-            task.pid = event.pid;
-        }
-        if (event.sequence > 0)
-            task.items = event.sequence;
-        task.text = event.text;
-        break;
-    case PoolTaskPhase::Counters:
-        break;
-    }
-}
-
-double PoolTaskSummary::durationMs() const
-{
-    return startNs > 0 && endNs >= startNs ? nsToMs(endNs - startNs) : -1;
-}
-
-qint64 PoolSummary::tasksIn(PoolTaskSummary::State state) const
-{
-    return std::count_if(tasks.cbegin(), tasks.cend(), [state](const PoolTaskSummary &t) { return t.task && t.state == state; });
-}
-
-QString poolTaskStateName(PoolTaskSummary::State state)
-{
-    switch (state) {
-    case PoolTaskSummary::State::Queued: return QStringLiteral("queued");
-    case PoolTaskSummary::State::Running: return QStringLiteral("running");
-    case PoolTaskSummary::State::Finished: return QStringLiteral("finished");
-    case PoolTaskSummary::State::Failed: return QStringLiteral("failed");
-    case PoolTaskSummary::State::Lost: return QStringLiteral("lost");
-    }
-    return {};
+    if (ms < 0)
+        return QStringLiteral("-");
+    if (ms < 0.0005)
+        return QStringLiteral("<1 µs");
+    if (ms < 0.1) // below 100 µs a tenth of a millisecond says nothing
+        return QStringLiteral("%1 µs").arg(qRound(ms * 1000));
+    if (ms < 10)
+        return QStringLiteral("%1 ms").arg(ms, 0, 'f', 2);
+    return QStringLiteral("%1 ms").arg(ms, 0, 'f', 1);
 }
 
 RunSummary summarize(const RunRecord &record)

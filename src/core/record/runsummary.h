@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "pooltaskspans.h"
 #include "runevent.h"
 
 #include <QList>
@@ -78,41 +79,6 @@ struct ObjectSummary
     qint64 operations() const { return std::max(reported, sampledTotal); }
 };
 
-// One task of a process pool (an apply_async, or a chunk of map), folded from its pool-task
-// events: the rows of the CLI's task table and of the app's views of the pool.
-struct PoolTaskSummary
-{
-    enum class State { Queued, Running, Finished, Failed, Lost };
-    quint64 task = 0;   // its number in the pool, from 1
-    qint64 items = 0;   // items in the task (1 for apply_async, the chunk's size for map)
-    int worker = 0;     // the pool worker that ran it (process id in the run), 0 before it started
-    qint64 pid = 0;
-    State state = State::Queued;
-    qint64 queuedNs = 0;
-    qint64 startNs = 0; // the worker's clock: when it began the task
-    qint64 endNs = 0;   // finished/failed (the worker's clock) or lost (when the host saw the loss)
-    QString text;       // the call when queued; the value, error or what was lost when it ended
-
-    double durationMs() const; // start -> end; -1 while not both known
-};
-
-// A process pool of the run (identified by its task queue's object id), folded from its events.
-// Per-task events stop after PoolObject::taskEventBudget tasks; then only counters arrive.
-struct PoolSummary
-{
-    int id = 0;
-    QList<PoolTaskSummary> tasks; // task n at index n - 1, for the tasks recorded one by one
-    qint64 tasksQueued = 0;       // every task, recorded or counted
-    qint64 tasksDone = 0;         // by the last counters event (0 if none came)
-    bool counted = false;         // over the budget: some tasks are counted, not listed
-    int faultsInjected = 0;       // workers ProcessLab killed on purpose (fault injection)
-
-    qint64 taskCount() const { return std::max<qint64>(tasksQueued, tasks.size()); }
-    qint64 tasksIn(PoolTaskSummary::State state) const;
-};
-
-QString poolTaskStateName(PoolTaskSummary::State state); // "queued", "running", "finished", "failed", "lost"
-
 struct RunSummary
 {
     QString exampleId;
@@ -125,13 +91,17 @@ struct RunSummary
     QList<StepTiming> steps;         // the main program's statements, in order
     QList<PauseInterval> pauses;     // step mode: waits for the user between statements
     QList<ObjectSummary> objects;    // shared objects, in the order the program created them
-    QList<PoolSummary> pools;        // process pools, in the order the program created them
+    PoolTaskSpans pools;             // process pools: their tasks, workers, counts (one fold for every view)
 
     double wallMs() const;
     const ProcessSummary *process(int id) const;
     int liveProcessCount() const;
     double pausedMs() const; // total of the ended pauses
 };
+
+// A duration for tables, with the precision that says something at every scale: "18 µs",
+// "0.35 ms", "4.27 ms", "300.2 ms"; "-" for a negative (unknown) one.
+QString formatDurationMs(double ms);
 
 // "SIGTERM", "SIGKILL", "SIGSEGV", ... for the common signals of this platform; "signal N"
 // for others.
@@ -150,8 +120,6 @@ public:
 private:
     ProcessSummary &processAt(int id);
     ObjectSummary *objectWithId(int id);
-    PoolSummary &poolWithId(int id);
-    void consumePoolTask(const RunEvent &event);
     RunSummary m_summary;
 };
 
