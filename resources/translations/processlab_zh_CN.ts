@@ -289,13 +289,6 @@
     </message>
 </context>
 <context>
-    <name>ProcessLab::ExampleBrowser</name>
-    <message>
-        <source>Coming in a later version</source>
-        <translation>将在后续版本中提供</translation>
-    </message>
-</context>
-<context>
     <name>ProcessLab::FirstRunHint</name>
     <message>
         <source>Choose an example on the left, then press %1 to run it.</source>
@@ -1384,6 +1377,18 @@ Wall time: %2 · Result: %3</source>
         <source>A pool records each of its first %1 tasks; after that only how many are done.</source>
         <translation>进程池逐个记录前 %1 个任务，之后只记录完成数量。</translation>
     </message>
+    <message>
+        <source>%1 killed on purpose by ProcessLab:</source>
+        <translation>%1 被 ProcessLab 故意终止：</translation>
+    </message>
+    <message>
+        <source>SIGKILL to PID %1 while it ran task %2 (fault injection knob)</source>
+        <translation>在运行任务 %2 时向 PID %1 发送 SIGKILL（故障注入选项）</translation>
+    </message>
+    <message>
+        <source>It shows what a pool does when a worker dies: not a bug in the program.</source>
+        <translation>用来演示工作进程死亡时进程池如何处理：这不是程序的错误。</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::TimelineWidget</name>
@@ -1595,6 +1600,22 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source> (and %1 more lost)</source>
         <translation>（另有 %1 个丢失）</translation>
+    </message>
+    <message>
+        <source>task %1 lost: ProcessLab killed this worker on purpose</source>
+        <translation>任务 %1 丢失：ProcessLab 故意终止了这个工作进程</translation>
+    </message>
+    <message>
+        <source>ProcessLab killed this worker on purpose</source>
+        <translation>ProcessLab 故意终止了这个工作进程</translation>
+    </message>
+    <message>
+        <source>task %1 lost: ProcessLab killed %2 (PID %3) on purpose (fault injection)</source>
+        <translation>任务 %1 丢失：ProcessLab 故意终止了 %2（PID %3）（故障注入）</translation>
+    </message>
+    <message>
+        <source>Fault injection: ProcessLab killed %1 (PID %2) on purpose while it ran task %3, to show what a pool does when a worker dies. Not a bug in the program.</source>
+        <translation>故障注入：ProcessLab 在 %1（PID %2）运行任务 %3 时故意终止了它，用来演示工作进程死亡时进程池如何处理。这不是程序的错误。</translation>
     </message>
 </context>
 </TS>
