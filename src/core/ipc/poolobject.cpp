@@ -262,11 +262,8 @@ void PoolObject::call(const QString &method, const QList<QCborValue> &arguments,
             if (!ready->successful())
                 return done(ScriptResult::failure(ready->error));
             if (ready->kind == PoolJob::Kind::Apply)
-                return done(ScriptResult::success(ready->values.value(0)));
-            QCborArray list;
-            for (const QCborValue &value : ready->values)
-                list.append(value);
-            done(ScriptResult::success(list));
+                return done(ScriptResult::success(ready->values.at(0)));
+            done(ScriptResult::success(ready->values));
         };
         m_callJob = job;
         m_callCompletion = std::move(completion);
@@ -305,9 +302,7 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
 {
     auto job = std::make_shared<PoolJob>();
     job->kind = kind;
-    job->size = items.size();
-    job->values.resize(job->size);
-    job->arrived.resize(job->size);
+    job->resize(items.size());
     const bool pythonsRule = chunksize < 0;
     if (pythonsRule) {
         // Python's rule: chunksize, extra = divmod(len(iterable), len(self._pool) * 4); if extra: chunksize += 1
