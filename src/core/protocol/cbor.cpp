@@ -317,6 +317,11 @@ void encode(const Value &value, std::string &out)
     }
 }
 
+void encodeArrayHead(std::size_t size, std::string &out)
+{
+    appendHead(out, ArrayType, size);
+}
+
 std::string encode(const Value &value)
 {
     std::string out;
