@@ -20,8 +20,8 @@ namespace ProcessLab {
 namespace {
 
 constexpr auto pollInterval = std::chrono::milliseconds(10);
-// Encoding a big map's tasks gives the event loop a turn this often: workers that said hello
-// get their Start and take the first chunks while the host encodes the rest.
+// Encoding a big map's tasks (and reading its results) gives the event loop a turn this often:
+// workers that said hello get their Start and take the first chunks while the host encodes the rest.
 constexpr qint64 encodeSliceNs = 2'000'000;
 // A worker that died with an empty slot may have taken a task from the queue just before:
 // tasks taken from the ring that no slot shows for this long are lost with it.
@@ -458,10 +458,19 @@ bool PoolObject::encodeTask(quint64 number, std::string *bytes)
     return false;
 }
 
-void PoolObject::drainResults()
+void PoolObject::drainResults(DrainLimit limit)
 {
-    const auto tryDrain = [this] {
+    // Like feeding: ~2 ms of results per turn of the event loop, then the rest in the next
+    // turn (a 1,000,000-item map's results arrive 16 chunks of 62,500 at a time).
+    QElapsedTimer reading;
+    reading.start();
+    const auto tryDrain = [this, &reading, limit] {
         for (;;) {
+            if (limit == DrainLimit::TimeSlice && reading.nsecsElapsed() > encodeSliceNs) {
+                if (!m_feedTimer.isActive())
+                    m_feedTimer.start();
+                return;
+            }
             std::string bytes;
             const Shm::QueueView::Result result = m_results->tryGet(&bytes, hostPid(), m_partialRead);
             if (result.status != Shm::QueueView::Status::Ok)
@@ -584,7 +593,7 @@ void PoolObject::workerEnded(int workerId, qint64 pid, int exitCode, int exitSig
     // What it left half done in the queues, then every result it put before it died.
     m_tasks->recoverDeadProcess(quint32(pid));
     m_results->recoverDeadProcess(quint32(pid));
-    drainResults();
+    drainResults(DrainLimit::All); // its task is lost only if its result is not among them
     const Shm::PoolSlotsView::Slot state = m_slots->read(std::size_t(slot));
     const bool died = exitSignal != 0 || exitCode != 0;
     const QString how = exitSignal != 0 ? tr("was killed by signal %1").arg(exitSignal)

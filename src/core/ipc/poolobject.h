@@ -96,7 +96,8 @@ private:
     void feedTasks();
     static std::string encodeChunk(quint64 number, const TaskSource &source, qsizetype first, qsizetype count);
     bool encodeTask(quint64 number, std::string *bytes);
-    void drainResults();
+    enum class DrainLimit { TimeSlice, All };
+    void drainResults(DrainLimit limit = DrainLimit::TimeSlice);
     void handleResult(std::string_view bytes);
     void recordStartsFromSlots();
     void sweepVanishedTasks();
