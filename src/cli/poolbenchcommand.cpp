@@ -10,6 +10,7 @@
 
 #include <QCborArray>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -90,6 +91,7 @@ struct Round
     double readyMs = 0;    // Pool(...) step began -> last pool worker's hello
     double runningMs = 0;  // ... -> last pool worker told to run (pool.worker)
     qint64 perTaskEvents = 0;
+    double longestStallMs = 0; // the host's event loop did not turn for this long
 };
 
 Round poolRound(const QString &name, int processes, qint64 tasks)
@@ -97,10 +99,27 @@ Round poolRound(const QString &name, int processes, qint64 tasks)
     Run run(QStringLiteral("bench-pool"), {}, poolBenchScript(name, processes, tasks));
     QEventLoop loop;
     QObject::connect(&run, &Run::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(0, &run, &Run::start);
+    // How responsive the host stays: the longest gap between two turns of a 1 ms timer
+    // while the run goes on (a window would not repaint for that long).
+    QTimer probe;
+    probe.setInterval(1);
+    probe.setTimerType(Qt::PreciseTimer);
+    QElapsedTimer sinceTick;
+    qint64 longestStallNs = 0;
+    probe.callOnTimeout([&] {
+        longestStallNs = std::max(longestStallNs, sinceTick.nsecsElapsed());
+        sinceTick.start();
+    });
+    QTimer::singleShot(0, &run, [&] {
+        sinceTick.start();
+        probe.start();
+        run.start();
+    });
     loop.exec();
+    probe.stop();
 
     Round round;
+    round.longestStallMs = double(longestStallNs) / 1e6;
     const bool apply = name == QLatin1StringView("apply-async");
     const int firstTimed = apply || name == QLatin1StringView("map") ? SubmitLine : 0;
     const int lastTimed = apply ? GetLine : firstTimed;
@@ -219,7 +238,7 @@ int runPoolBench(QCoreApplication &app, const BenchOptions &options)
     const int processes = options.workers;
 
     poolRound(QStringLiteral("startup"), processes, 0); // warm-up: page cache, first local server
-    QList<double> rates, seconds, readyMs, runningMs;
+    QList<double> rates, seconds, readyMs, runningMs, stallMs;
     QJsonArray problems;
     qint64 perTaskEvents = 0;
     int failures = 0;
@@ -234,6 +253,7 @@ int runPoolBench(QCoreApplication &app, const BenchOptions &options)
         }
         readyMs.append(round.readyMs);
         runningMs.append(round.runningMs);
+        stallMs.append(round.longestStallMs);
         perTaskEvents = round.perTaskEvents;
         if (throughput) {
             seconds.append(round.seconds);
@@ -255,6 +275,7 @@ int runPoolBench(QCoreApplication &app, const BenchOptions &options)
     }
     result.insert(QLatin1StringView("readyMs"), toJson(readyMs));
     result.insert(QLatin1StringView("runningMs"), toJson(runningMs));
+    result.insert(QLatin1StringView("longestStallMs"), toJson(stallMs));
     if (!problems.isEmpty())
         result.insert(QLatin1StringView("problems"), problems);
     const QByteArray json = QJsonDocument(result).toJson(QJsonDocument::Compact) + '\n';

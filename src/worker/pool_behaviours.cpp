@@ -138,8 +138,9 @@ int poolWorker(const WorkerContext &context)
         for (const std::int64_t field : {static_cast<std::int64_t>(task.number), static_cast<std::int64_t>(slot),
                                          static_cast<std::int64_t>(pid), static_cast<std::int64_t>(startNs), endNs})
             result.emplace_back(field);
-        result.emplace_back(std::move(outcome.values));
+        // The failures before the values: the host reads the values straight into place.
         result.emplace_back(std::move(outcome.errors));
+        result.emplace_back(std::move(outcome.values));
         results.put(std::move(result));
         slots->end(slot); // only now: a death before this line leaves the task in the slot
     }

@@ -83,11 +83,8 @@ std::optional<ScriptResult> AsyncResultObject::outcome() const
     if (!job.successful())
         return ScriptResult::failure(job.error);
     if (job.kind == PoolJob::Kind::Apply)
-        return ScriptResult::success(job.values.value(0));
-    QCborArray list;
-    for (const QCborValue &value : job.values)
-        list.append(value);
-    return ScriptResult::success(list);
+        return ScriptResult::success(job.values.at(0));
+    return ScriptResult::success(job.values);
 }
 
 void AsyncResultObject::wait(std::optional<double> timeoutSeconds, Completion completion, bool waitOnly, bool next)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QCborArray>
 #include <QCborValue>
 #include <QList>
 #include <QString>
@@ -18,7 +19,9 @@ struct PoolJob
     enum class Kind { Apply, Map, IMap, IMapUnordered };
     Kind kind = Kind::Apply;
     qsizetype size = 0;            // items (apply: 1)
-    QList<QCborValue> values;      // by item index
+    // By item index, Undefined (or not there yet) until it arrived. Filled in place as results come, so map()'s
+    // result is this very array (shared, not copied item by item when the call returns).
+    QCborArray values;
     QList<bool> arrived;           // by item index
     QList<qsizetype> arrivalOrder; // item indexes as their results came (imap_unordered only)
     qsizetype received = 0;
@@ -28,6 +31,16 @@ struct PoolJob
     // up to the failing item.
     bool ready() const { return received == size || (!error.isEmpty() && (kind == Kind::Apply || kind == Kind::Map)); }
     bool successful() const { return error.isEmpty(); }
+
+    void resize(qsizetype items)
+    {
+        size = items;
+        arrived.resize(items);
+        // Not grown here: setting an index past the end grows the array (Undefined up to it),
+        // so the memory of a 1,000,000-item result is touched as results come, a chunk at a
+        // time, instead of in one 20 ms stall of the event loop at submit.
+        values = QCborArray();
+    }
 
     void setResult(qsizetype index, const QCborValue &value)
     {

@@ -12,6 +12,7 @@
 #include "runtime/pythonvalue.h"
 
 #include <QCborArray>
+#include <QCborStreamReader>
 #include <QThread>
 
 #include <thread>
@@ -21,8 +22,8 @@ namespace ProcessLab {
 namespace {
 
 constexpr auto pollInterval = std::chrono::milliseconds(10);
-// Encoding a big map's tasks gives the event loop a turn this often: workers that said hello
-// get their Start and take the first chunks while the host encodes the rest.
+// Encoding a big map's tasks (and reading its results) gives the event loop a turn this often:
+// workers that said hello get their Start and take the first chunks while the host encodes the rest.
 constexpr qint64 encodeSliceNs = 2'000'000;
 // A worker that died with an empty slot may have taken a task from the queue just before:
 // tasks taken from the ring that no slot shows for this long are lost with it.
@@ -45,15 +46,15 @@ quint32 hostPid()
 }
 
 // Python's repr of a chunk's values, "[1, 4, 9, ...]": only as much as the event's text keeps.
-QString reprOfList(const Protocol::Array &values)
+QString reprOfList(const QCborArray &values, qsizetype first, qsizetype count)
 {
     QString text = QStringLiteral("[");
-    for (std::size_t i = 0; i < values.size(); ++i) {
+    for (qsizetype i = 0; i < count; ++i) {
         if (text.size() > textLimit)
             return text + QStringLiteral("...");
         if (i)
             text += QStringLiteral(", ");
-        text += pythonRepr(Protocol::toQCborValue(values[i]));
+        text += pythonRepr(values.at(first + i));
     }
     return text + QLatin1Char(']');
 }
@@ -264,11 +265,8 @@ void PoolObject::call(const QString &method, const QList<QCborValue> &arguments,
             if (!ready->successful())
                 return done(ScriptResult::failure(ready->error));
             if (ready->kind == PoolJob::Kind::Apply)
-                return done(ScriptResult::success(ready->values.value(0)));
-            QCborArray list;
-            for (const QCborValue &value : ready->values)
-                list.append(value);
-            done(ScriptResult::success(list));
+                return done(ScriptResult::success(ready->values.at(0)));
+            done(ScriptResult::success(ready->values));
         };
         m_callJob = job;
         m_callCompletion = std::move(completion);
@@ -307,9 +305,7 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
 {
     auto job = std::make_shared<PoolJob>();
     job->kind = kind;
-    job->size = items.size();
-    job->values.resize(job->size);
-    job->arrived.resize(job->size);
+    job->resize(items.size());
     const bool pythonsRule = chunksize < 0;
     if (pythonsRule) {
         // Python's rule: chunksize, extra = divmod(len(iterable), len(self._pool) * 4); if extra: chunksize += 1
@@ -318,13 +314,20 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
             ++chunksize;
     }
     const auto source = std::make_shared<const TaskSource>(TaskSource{items, function.toStdString(), itemsAreArgumentLists});
+    std::string firstChunk;
     if (pythonsRule) {
         // Python's rule only sizes chunks for speed: halve them until the first one fits the task
         // queue (map(square, range(1000000)) on 2 processes: 16 chunks of 62,500, not 8 of 125,000).
         // A chunksize the program gave is kept; a chunk too big then fails its items (encodeTask).
-        while (chunksize > 1
-               && encodeChunk(0, *source, 0, std::min(chunksize, job->size)).size() > mainProgramItemLimit)
+        // The first chunk's bytes are kept: it is the next task, fed below.
+        for (;;) {
+            firstChunk = encodeChunk(m_lastTask + 1, *source, 0, std::min(chunksize, job->size));
+            if (chunksize <= 1 || firstChunk.size() <= mainProgramItemLimit)
+                break;
             chunksize = std::max<qsizetype>(1, chunksize / 2);
+        }
+        if (firstChunk.size() > mainProgramItemLimit)
+            firstChunk.clear(); // encodeTask fails it with the ValueError
     }
     for (qsizetype first = 0; first < job->size; first += chunksize) {
         const qsizetype end = std::min(job->size, first + chunksize);
@@ -344,7 +347,7 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
         m_outstanding.insert(number, std::move(task));
         // Encoded when fed, a slice of the event loop's time at a time; a task too big for the
         // ring fails then (encodeTask).
-        m_backlog.emplace_back(number, std::string());
+        m_backlog.emplace_back(number, first == 0 ? std::move(firstChunk) : std::string());
     }
     pump();
     if (job->size == 0)
@@ -415,18 +418,28 @@ std::string PoolObject::encodeChunk(quint64 number, const TaskSource &source, qs
 {
     // [task, function, [item, ...], itemsAreArgumentLists]: the items are first..first+count-1
     // in order (no indexes travel); map's items go as they are, not each in a list of one.
-    Protocol::Array chunk;
-    chunk.reserve(std::size_t(count));
-    for (qsizetype index = first; index < first + count; ++index)
-        chunk.push_back(Protocol::fromQCborValue(source.items.at(index)));
-    // Moved in, not Protocol::Array{...}: an initializer list copies the whole chunk.
-    Protocol::Array fields;
-    fields.reserve(4);
-    fields.emplace_back(static_cast<std::int64_t>(number));
-    fields.emplace_back(source.function);
-    fields.emplace_back(std::move(chunk));
-    fields.emplace_back(source.itemsAreArgumentLists);
-    return Protocol::encode(Protocol::Value(std::move(fields)));
+    // Written straight from the items: an int costs no Protocol::Value of its own (building
+    // the chunk as an Array of Values first was most of the host's time for a map of ints).
+    std::string bytes;
+    bytes.reserve(std::size_t(count) * 5 + source.function.size() + 32);
+    Protocol::encodeArrayHead(4, bytes);
+    Protocol::encode(Protocol::Value(static_cast<std::int64_t>(number)), bytes);
+    Protocol::encode(Protocol::Value(std::string_view(source.function)), bytes);
+    Protocol::encodeArrayHead(std::size_t(count), bytes);
+    const Items &items = source.items;
+    for (qsizetype index = first; index < first + count; ++index) {
+        if (items.rangeEnd >= 0) {
+            Protocol::encode(Protocol::Value(static_cast<std::int64_t>(index)), bytes);
+            continue;
+        }
+        const QCborValue &item = items.list.at(index);
+        if (item.isInteger())
+            Protocol::encode(Protocol::Value(static_cast<std::int64_t>(item.toInteger())), bytes);
+        else
+            Protocol::encode(Protocol::fromQCborValue(item), bytes);
+    }
+    Protocol::encode(Protocol::Value(source.itemsAreArgumentLists), bytes);
+    return bytes;
 }
 
 bool PoolObject::encodeTask(quint64 number, std::string *bytes)
@@ -448,18 +461,24 @@ bool PoolObject::encodeTask(quint64 number, std::string *bytes)
     return false;
 }
 
-void PoolObject::drainResults()
+void PoolObject::drainResults(DrainLimit limit)
 {
-    const auto tryDrain = [this] {
+    // Like feeding: ~2 ms of results per turn of the event loop, then the rest in the next
+    // turn (a 1,000,000-item map's results arrive 16 chunks of 62,500 at a time).
+    QElapsedTimer reading;
+    reading.start();
+    const auto tryDrain = [this, &reading, limit] {
         for (;;) {
+            if (limit == DrainLimit::TimeSlice && reading.nsecsElapsed() > encodeSliceNs) {
+                if (!m_feedTimer.isActive())
+                    m_feedTimer.start();
+                return;
+            }
             std::string bytes;
             const Shm::QueueView::Result result = m_results->tryGet(&bytes, hostPid(), m_partialRead);
             if (result.status != Shm::QueueView::Status::Ok)
                 return;
-            std::string error;
-            const std::optional<Protocol::Value> value = Protocol::decode(bytes, &error);
-            if (value)
-                handleResult(*value);
+            handleResult(bytes);
         }
     };
     tryDrain();
@@ -471,54 +490,81 @@ void PoolObject::drainResults()
     tryDrain();
 }
 
-void PoolObject::handleResult(const Protocol::Value &result)
+void PoolObject::handleResult(std::string_view bytes)
 {
-    // [task, slot, pid, startNs, endNs, [value, ...], [[position, "Error: text"], ...]]: one
-    // value per item of the task in order (None where it failed), the failures apart.
-    const Protocol::Array &fields = result.toArray();
-    if (fields.size() != 7)
+    // [task, slot, pid, startNs, endNs, [[position, "Error: text"], ...], [value, ...]]: one
+    // value per item of the task in order (None where it failed), the failures before them.
+    // Read with a stream reader straight into the job's values: no tree of the whole result
+    // first, no second conversion per item.
+    QCborStreamReader reader(bytes.data(), qsizetype(bytes.size()));
+    if (!reader.isArray() || !reader.isLengthKnown() || reader.length() != 7 || !reader.enterContainer())
         return; // garbage
-    const quint64 number = quint64(fields[0].toInteger());
+    qint64 header[5] = {};
+    for (qint64 &field : header) {
+        if (!reader.isInteger())
+            return; // garbage
+        field = reader.toInteger();
+        reader.next();
+    }
+    const quint64 number = quint64(header[0]);
     const auto found = m_outstanding.find(number);
     if (found == m_outstanding.end())
         return; // a task already reported lost (its worker looked dead)
     const Task task = *found;
     m_outstanding.erase(found);
     ++m_tasksDone;
-    const qsizetype slot = qsizetype(fields[1].toInteger());
+    const qsizetype slot = qsizetype(header[1]);
     const int workerId = slot >= 0 && slot < m_workers.size() ? m_workers.at(slot).id : 0;
-    const qint64 pid = fields[2].toInteger();
-    const Protocol::Array &values = fields[5].toArray();
-    const Protocol::Array &errors = fields[6].toArray();
+    const qint64 pid = header[2];
+    std::map<qsizetype, QString> errors; // by position in the task
+    const QCborArray errorList = QCborValue::fromCbor(reader).toArray();
+    for (const QCborValue &entry : errorList) {
+        const QCborArray pair = entry.toArray();
+        if (pair.size() == 2 && pair.at(0).isInteger())
+            errors.emplace(qsizetype(pair.at(0).toInteger()), pair.at(1).toString());
+    }
     QString firstError;
-    std::size_t nextError = 0;
-    for (qsizetype position = 0; position < task.count; ++position) {
-        const qsizetype index = task.first + position;
-        if (nextError < errors.size() && errors[nextError].toArray().size() == 2
-            && errors[nextError].toArray()[0].toInteger(-1) == position) {
-            const QString error = QString::fromUtf8(errors[nextError].toArray()[1].toText());
-            ++nextError;
-            task.job->setError(index, error);
-            if (firstError.isEmpty())
-                firstError = error;
-        } else if (std::size_t(position) < values.size()) {
-            task.job->setResult(index, Protocol::toQCborValue(values[std::size_t(position)]));
-        } else {
-            task.job->setError(index, QStringLiteral("RuntimeError: the pool worker returned no result"));
+    const auto fail = [&](qsizetype position, const QString &error) {
+        task.job->setError(task.first + position, error);
+        if (firstError.isEmpty())
+            firstError = error;
+    };
+    qsizetype position = 0;
+    if (reader.lastError() == QCborError::NoError && reader.isArray() && reader.enterContainer()) {
+        while (position < task.count && reader.hasNext()) {
+            QCborValue value;
+            if (reader.isInteger()) {
+                value = QCborValue(reader.toInteger());
+                reader.next();
+            } else {
+                value = QCborValue::fromCbor(reader);
+            }
+            if (reader.lastError() != QCborError::NoError)
+                break; // malformed from here on: no result for the rest
+            if (const auto error = errors.find(position); error != errors.end())
+                fail(position, error->second);
+            else
+                task.job->setResult(task.first + position, value);
+            ++position;
         }
+    }
+    for (; position < task.count; ++position) {
+        const auto error = errors.find(position);
+        fail(position, error != errors.end() ? error->second
+                                             : QStringLiteral("RuntimeError: the pool worker returned no result"));
     }
     if (number <= taskEventBudget) {
         if (task.startedBy == 0)
-            record(PoolTaskPhase::Started, number, task.count, workerId, pid, {}, fields[3].toInteger());
+            record(PoolTaskPhase::Started, number, task.count, workerId, pid, {}, header[3]);
         QString text;
         if (!firstError.isEmpty())
             text = firstError;
         else if (task.job->kind == PoolJob::Kind::Apply)
-            text = values.empty() ? QString() : pythonRepr(Protocol::toQCborValue(values.front()));
+            text = task.count ? pythonRepr(task.job->values.at(task.first)) : QString();
         else
-            text = reprOfList(values);
+            text = reprOfList(task.job->values, task.first, task.count);
         record(firstError.isEmpty() ? PoolTaskPhase::Finished : PoolTaskPhase::Failed, number, task.count, workerId, pid,
-               shortened(text), fields[4].toInteger());
+               shortened(text), header[4]);
     }
     task.job->changed();
 }
@@ -550,7 +596,7 @@ void PoolObject::workerEnded(int workerId, qint64 pid, int exitCode, int exitSig
     // What it left half done in the queues, then every result it put before it died.
     m_tasks->recoverDeadProcess(quint32(pid));
     m_results->recoverDeadProcess(quint32(pid));
-    drainResults();
+    drainResults(DrainLimit::All); // its task is lost only if its result is not among them
     const Shm::PoolSlotsView::Slot state = m_slots->read(std::size_t(slot));
     const bool died = exitSignal != 0 || exitCode != 0;
     const QString how = exitSignal != 0 ? tr("was killed by signal %1").arg(exitSignal)

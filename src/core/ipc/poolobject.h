@@ -24,6 +24,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace ProcessLab {
 
@@ -95,8 +96,9 @@ private:
     void feedTasks();
     static std::string encodeChunk(quint64 number, const TaskSource &source, qsizetype first, qsizetype count);
     bool encodeTask(quint64 number, std::string *bytes);
-    void drainResults();
-    void handleResult(const Protocol::Value &result);
+    enum class DrainLimit { TimeSlice, All };
+    void drainResults(DrainLimit limit = DrainLimit::TimeSlice);
+    void handleResult(std::string_view bytes);
     void recordStartsFromSlots();
     void sweepVanishedTasks();
     void failTask(quint64 number, const QString &error);

@@ -157,6 +157,10 @@ inline constexpr int maxDepth = 32; // nested arrays/maps the decoder accepts
 // equal bytes. Text is written as given; callers pass UTF-8.
 void encode(const Value &value, std::string &out);
 std::string encode(const Value &value);
+// Appends the head of an array of size items; the caller appends exactly that many items
+// with encode(). For encoding a long array straight from another representation, without
+// building an Array of Values first.
+void encodeArrayHead(std::size_t size, std::string &out);
 
 // Decodes the one item at the start of bytes and sets *consumed to its encoded length;
 // bytes after it are left alone. nullopt and *error (if given) on malformed input.
