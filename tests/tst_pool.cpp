@@ -107,6 +107,8 @@ private slots:
     void taskTooBigFailsItsItemsAndThePoolGoesOn();
     void errorInAChunkStaysWithItsItem_data();
     void errorInAChunkStaysWithItsItem();
+    void workersThatCannotStartFailTheTasks_data();
+    void workersThatCannotStartFailTheTasks();
 
 private:
     QTemporaryDir m_temp; // TMPDIR of this process: the runs' segments live here
@@ -482,6 +484,55 @@ void TestPool::badCallsRaisePythonsErrors()
     QVERIFY(runToEnd(*run));
     QCOMPARE(mainFailure(run->record()), failure);
     QCOMPARE(run->exitCode(), 1);
+    QVERIFY(allGone(workerPids(run->record())));
+}
+
+void TestPool::workersThatCannotStartFailTheTasks_data()
+{
+    QTest::addColumn<bool>("programMissing");
+    QTest::addColumn<QString>("why");
+    // The worker program is not there: QProcess fails to start it (no pid).
+    QTest::newRow("worker program missing") << true << QStringLiteral("could not start");
+    // The processes start but exit at once with code 3 (test.exit-code instead of pool.worker).
+    QTest::newRow("worker exits at start") << false << QStringLiteral("exited with code 3 before it took a task");
+}
+
+// Processes that cannot start (or end before taking any task): a few tries, then every
+// outstanding task fails naming why, join() returns and the run exits 1. Before, a process
+// that could not start was not a death (no replacement, its tasks waited for ever) and one
+// that exited at start was replaced for ever: both hung until this test's timeout.
+void TestPool::workersThatCannotStartFailTheTasks()
+{
+    QFETCH(bool, programMissing);
+    QFETCH(QString, why);
+    ScriptStep pool = createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(1)});
+    if (!programMissing)
+        pool.options.insert(QLatin1StringView("workerBehaviour"), QStringLiteral("test.exit-code"));
+    const auto run = poolRun({
+        pool,
+        callStep(QStringLiteral("pool"), QStringLiteral("map_async"), {lit(QStringLiteral("square")), lit(4), lit(1)},
+                 QStringLiteral("r")),
+        callStep(QStringLiteral("pool"), QStringLiteral("close")),
+        callStep(QStringLiteral("pool"), QStringLiteral("join")),
+        callStep(QStringLiteral("r"), QStringLiteral("get")),
+    });
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    run->setWorkerProgram(programMissing ? dir.filePath(QStringLiteral("no-such-worker")) : workerPath());
+    QSignalSpy finished(run.get(), &Run::finished);
+    run->start();
+    QVERIFY2(run->status() == Run::Status::Finished || finished.wait(60000), "the run hung");
+    QCOMPARE(run->exitCode(), 1);
+    const QString failure = mainFailure(run->record());
+    QVERIFY2(failure.startsWith(QStringLiteral("RuntimeError: the pool has no process to run task 1: PoolWorker-"))
+                 && failure.contains(why) && failure.endsWith(QStringLiteral("raised at line 5")),
+             qPrintable(failure));
+    QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Failed).size(), 4); // every task, said
+    // The process and two replacements (three in a row ended before a task), then no more.
+    int created = 0;
+    for (const RunEvent &event : run->record().events())
+        created += event.kind == EventKind::ProcessCreated && event.process != mainProcessId ? 1 : 0;
+    QCOMPARE(created, 3);
     QVERIFY(allGone(workerPids(run->record())));
 }
 

@@ -26,6 +26,9 @@ constexpr qint64 encodeSliceNs = 2'000'000;
 // tasks taken from the ring that no slot shows for this long are lost with it.
 constexpr qint64 vanishedGraceMs = 500;
 constexpr int maxProcesses = 1024;
+// Pool processes in a row that end before taking a task (cannot start, exit at once): then the
+// pool starts no more of them and fails the tasks no process is left to run.
+constexpr int maxDeathsBeforeATask = 3;
 constexpr int textLimit = 256;
 
 QString shortened(QString text)
@@ -144,8 +147,11 @@ std::unique_ptr<PoolObject> PoolObject::create(const ScriptObjectSpec &spec, QSt
     pool->m_replaceTimer.setSingleShot(true);
     pool->m_replaceTimer.setInterval(0);
     pool->m_replaceTimer.callOnTimeout([raw = pool.get()] { raw->startMissingWorkers(); });
+    // Tests only (processlab-test-worker): the behaviour the pool's processes run.
+    if (const QString behaviour = spec.options.value(QLatin1StringView("workerBehaviour")).toString(); !behaviour.isEmpty())
+        pool->m_workerBehaviour = behaviour;
     pool->m_workers.resize(count);
-    for (qsizetype slot = 0; slot < count; ++slot)
+    for (qsizetype slot = 0; slot < count && pool->m_cannotStart.isEmpty(); ++slot)
         pool->startWorker(slot);
     pool->m_killWorkerAfterMs = spec.options.value(QLatin1StringView("killWorkerAfterMs")).toInteger(0);
     if (pool->m_killWorkerAfterMs > 0) {
@@ -169,6 +175,7 @@ void PoolObject::startWorker(qsizetype slot)
 {
     Worker &worker = m_workers[slot];
     worker.role = QStringLiteral("PoolWorker-%1").arg(++m_workersStarted);
+    worker.tookTask = false;
     const Shm::SegmentKey slotsKey = m_slotsSegment->segmentKey();
     QCborMap slotsDescription;
     slotsDescription.insert(QLatin1StringView("key"), QString::fromStdString(slotsKey.nativeKey));
@@ -180,10 +187,22 @@ void PoolObject::startWorker(qsizetype slot)
     arguments.insert(QLatin1StringView("slot"), slot);
     arguments.insert(QLatin1StringView("maxtasks"), m_maxTasksPerChild);
     QString error;
-    worker.id = m_host->startWorker(worker.role, QStringLiteral("pool.worker"), arguments, &error);
-    if (worker.id == 0) {
+    m_endedWhileStarting.reset();
+    m_starting = true;
+    const int id = m_host->startWorker(worker.role, m_workerBehaviour, arguments, &error);
+    m_starting = false;
+    m_workers[slot].id = id;
+    if (id != 0 && m_endedWhileStarting && m_endedWhileStarting->first == id) {
+        // It ended inside startWorker() (a start that fails at once): handled now that it has its slot.
+        recordWorker(PoolWorkerChange::Started, id, 0, m_workers.at(slot).role);
+        const WorkerEnd end = std::exchange(m_endedWhileStarting, std::nullopt)->second;
+        return workerEnded(id, end);
+    }
+    if (id == 0) {
+        const QString why = tr("%1 could not start: %2").arg(worker.role, error);
         m_host->recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Error, .process = runLevel,
-                             .text = tr("%1: %2 could not start: %3").arg(m_name, worker.role, error)});
+                             .text = tr("%1: %2").arg(m_name, why)});
+        workerDiedBeforeTakingATask(why);
         return;
     }
     recordWorker(PoolWorkerChange::Started, worker.id, 0, worker.role);
@@ -195,11 +214,68 @@ void PoolObject::startWorker(qsizetype slot)
 
 void PoolObject::startMissingWorkers()
 {
-    if (m_state == State::Terminated)
+    if (m_state == State::Terminated || !m_cannotStart.isEmpty())
         return;
     for (qsizetype slot = 0; slot < m_workers.size(); ++slot) {
-        if (m_workers.at(slot).id == 0)
-            startWorker(slot);
+        if (m_workers.at(slot).id != 0 || !m_cannotStart.isEmpty())
+            continue;
+        startWorker(slot);
+        // After processes that ended before taking a task, one at a time: the next ones start
+        // once it took a task (handleResult, recordStartsFromSlots) or it too ended.
+        if (m_deathsBeforeATask > 0)
+            return;
+    }
+}
+
+void PoolObject::workerDiedBeforeTakingATask(const QString &why)
+{
+    if (++m_deathsBeforeATask < maxDeathsBeforeATask) {
+        if (m_state != State::Terminated)
+            m_replaceTimer.start(); // a new try, in a turn of its own
+        return;
+    }
+    if (!m_cannotStart.isEmpty())
+        return;
+    m_cannotStart = why;
+    m_replaceTimer.stop();
+    m_host->recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Error, .process = runLevel,
+                         .text = tr("%1: %2 processes in a row ended before taking a task; the pool starts no more: %3")
+                                     .arg(m_name)
+                                     .arg(m_deathsBeforeATask)
+                                     .arg(why)});
+    pump();
+}
+
+void PoolObject::noteTookTask(qsizetype slot)
+{
+    m_workers[slot].tookTask = true;
+    if (m_deathsBeforeATask > 0 && m_cannotStart.isEmpty()) {
+        m_deathsBeforeATask = 0; // processes of this pool can start and run tasks: the others too
+        m_replaceTimer.start();
+    }
+}
+
+bool PoolObject::hasLiveWorker() const
+{
+    return std::any_of(m_workers.cbegin(), m_workers.cend(),
+                       [this](const Worker &worker) { return worker.id != 0 && !m_host->workerEnded(worker.id); });
+}
+
+void PoolObject::failTasksWithoutWorkers()
+{
+    // Only once the pool gave up starting processes and none is left: nothing would run them.
+    if (m_cannotStart.isEmpty() || m_outstanding.isEmpty() || hasLiveWorker())
+        return;
+    m_backlog.clear();
+    m_feedTimer.stop();
+    QList<quint64> numbers = m_outstanding.keys();
+    std::sort(numbers.begin(), numbers.end());
+    for (const quint64 number : std::as_const(numbers)) {
+        const qsizetype items = m_outstanding.value(number).count;
+        const QString error = tr("RuntimeError: the pool has no process to run task %1: %2").arg(number).arg(m_cannotStart);
+        failTask(number, error);
+        if (number <= taskEventBudget)
+            record(PoolTaskPhase::Failed, number, items, 0, 0, shortened(error));
     }
 }
 
@@ -356,6 +432,7 @@ void PoolObject::pump()
     recordStartsFromSlots();
     injectFault();
     sweepVanishedTasks();
+    failTasksWithoutWorkers();
     recordCounters(false);
     checkJoin();
     updatePolling();
@@ -484,6 +561,8 @@ void PoolObject::handleResult(const Protocol::Value &result)
     ++m_tasksDone;
     const qsizetype slot = qsizetype(fields[1].toInteger());
     const int workerId = slot >= 0 && slot < m_workers.size() ? m_workers.at(slot).id : 0;
+    if (workerId != 0)
+        noteTookTask(slot);
     const qint64 pid = fields[2].toInteger();
     const Protocol::Array &values = fields[5].toArray();
     const Protocol::Array &errors = fields[6].toArray();
@@ -531,29 +610,45 @@ void PoolObject::recordStartsFromSlots()
         if (task == m_outstanding.end() || task->startedBy != 0)
             continue;
         task->startedBy = m_workers.at(slot).id;
+        noteTookTask(slot);
         record(PoolTaskPhase::Started, state.task, task->count, task->startedBy, state.pid, {},
                qint64(state.startNs));
     }
 }
 
-void PoolObject::workerEnded(int workerId, qint64 pid, int exitCode, int exitSignal)
+void PoolObject::workerEnded(int workerId, const WorkerEnd &end)
 {
     const auto worker = std::find_if(m_workers.begin(), m_workers.end(), [workerId](const Worker &w) { return w.id == workerId; });
-    if (worker == m_workers.end())
+    if (worker == m_workers.end()) {
+        if (m_starting)
+            m_endedWhileStarting.emplace(workerId, end); // startWorker() has not returned its id yet
         return;
+    }
     const qsizetype slot = worker - m_workers.begin();
     const QString role = worker->role;
     worker->id = 0;
+    const qint64 pid = end.pid;
     // What it left half done in the queues, then every result it put before it died.
-    m_tasks->recoverDeadProcess(quint32(pid));
-    m_results->recoverDeadProcess(quint32(pid));
+    if (pid != 0) {
+        m_tasks->recoverDeadProcess(quint32(pid));
+        m_results->recoverDeadProcess(quint32(pid));
+    }
     drainResults();
     const Shm::PoolSlotsView::Slot state = m_slots->read(std::size_t(slot));
-    const bool died = exitSignal != 0 || exitCode != 0;
-    const QString how = exitSignal != 0 ? tr("was killed by signal %1").arg(exitSignal)
-                                        : tr("exited with code %1").arg(exitCode);
+    // Any end while the pool needs it is a death, unless it exited 0 by itself after its
+    // maxtasksperchild tasks or after its "no more tasks"; one that Stop or terminate()
+    // ended was not lost: its pool cancelled its tasks.
+    const bool stopped = end.stopRequested;
+    const bool exitedCleanly = pid != 0 && !end.failed && !stopped && end.exitCode == 0 && end.exitSignal == 0;
+    const bool recycled = exitedCleanly && m_maxTasksPerChild > 0;
+    const bool died = !stopped && !(exitedCleanly && (m_maxTasksPerChild > 0 || m_state != State::Running));
+    // "was killed by signal 9", "exited with code 3", "could not start ...: execve: No such file ...".
+    const QString how = end.exitSignal != 0                  ? tr("was killed by signal %1").arg(end.exitSignal)
+                        : end.exitCode != 0 || !end.failed ? tr("exited with code %1").arg(end.exitCode)
+                                                           : end.detail;
+    const bool tookTask = m_workers.at(slot).tookTask || state.task != 0;
     if (state.task != 0) {
-        if (m_outstanding.contains(state.task)) {
+        if (!stopped && m_outstanding.contains(state.task)) {
             failTask(state.task, tr("multiprocessing.pool.WorkerLostError: task %1 was lost: its process %2 (pid %3) %4")
                                       .arg(state.task)
                                       .arg(role)
@@ -563,20 +658,30 @@ void PoolObject::workerEnded(int workerId, qint64 pid, int exitCode, int exitSig
             record(PoolTaskPhase::Lost, state.task, 0, workerId, pid, text);
         }
         m_slots->clear(std::size_t(slot));
-    } else if (died) {
+    } else if (died && pid != 0) {
         // It may have taken a task and died before marking its slot: looked for in a moment.
         m_vanishedSince.start();
     }
     const bool tasksLeft = !m_outstanding.isEmpty() || std::any_of(m_backlog.cbegin(), m_backlog.cend(), [](const auto &item) {
         return item.first != 0;
     });
-    const bool recycled = !died && m_maxTasksPerChild > 0;
-    if (m_state != State::Terminated && (died || recycled) && (m_state == State::Running || tasksLeft)) {
-        recordWorker(recycled ? PoolWorkerChange::Recycled : PoolWorkerChange::Replaced, workerId, pid,
-                     recycled ? tr("%1 (pid %2) exited after %3 tasks; a new process takes its place")
-                                    .arg(role).arg(pid).arg(m_maxTasksPerChild)
-                              : tr("%1 (pid %2) %3; a new process takes its place").arg(role).arg(pid).arg(how));
-        m_replaceTimer.start();
+    if (m_state != State::Terminated && m_cannotStart.isEmpty() && (died || recycled)
+        && (m_state == State::Running || tasksLeft)) {
+        if (died && !tookTask) {
+            // Cannot start, or exits at once: a few more tries, then the pool says why and stops.
+            const QString why = tr("%1 (pid %2) %3 before it took a task").arg(role).arg(pid).arg(how);
+            if (m_deathsBeforeATask + 1 < maxDeathsBeforeATask)
+                recordWorker(PoolWorkerChange::Replaced, workerId, pid, tr("%1; a new process takes its place").arg(why));
+            workerDiedBeforeTakingATask(why);
+        } else {
+            if (died)
+                m_deathsBeforeATask = 0;
+            recordWorker(recycled ? PoolWorkerChange::Recycled : PoolWorkerChange::Replaced, workerId, pid,
+                         recycled ? tr("%1 (pid %2) exited after %3 tasks; a new process takes its place")
+                                        .arg(role).arg(pid).arg(m_maxTasksPerChild)
+                                  : tr("%1 (pid %2) %3; a new process takes its place").arg(role).arg(pid).arg(how));
+            m_replaceTimer.start();
+        }
     }
     pump();
 }

@@ -44,7 +44,7 @@ public:
     void cancel() override;
     ScriptResult read(const QString &member) const override;
     QCborMap attachment(int workerId) const override;
-    void workerEnded(int workerId, qint64 pid, int exitCode, int exitSignal) override;
+    void workerEnded(int workerId, const WorkerEnd &end) override;
     void wake(int objectId) override;
     void mainProgramEnded() override;
 
@@ -76,6 +76,7 @@ private:
     {
         int id = 0; // process id in the run; 0: none (being replaced)
         QString role;
+        bool tookTask = false; // its slot showed a task or a result of it came back
     };
 
     struct TaskSource
@@ -91,6 +92,10 @@ private:
                                     bool itemsAreArgumentLists, qsizetype chunksize);
     void startWorker(qsizetype slot);
     void startMissingWorkers();
+    void workerDiedBeforeTakingATask(const QString &why);
+    void noteTookTask(qsizetype slot);
+    bool hasLiveWorker() const;
+    void failTasksWithoutWorkers();
     void pump();
     void feedTasks();
     static std::string encodeChunk(quint64 number, const TaskSource &source, qsizetype first, qsizetype count);
@@ -123,6 +128,14 @@ private:
     Shm::PartialRead m_partialRead;
     QList<Worker> m_workers; // by slot
     int m_workersStarted = 0;
+    // Processes in a row that ended before taking any task; at maxDeathsBeforeATask the pool
+    // starts no more and says why (m_cannotStart): a worker program that cannot run never
+    // turns into replacements for ever nor into a join() that waits for ever.
+    int m_deathsBeforeATask = 0;
+    QString m_cannotStart;
+    bool m_starting = false; // inside ScriptHost::startWorker(): a worker may end before we know its id
+    std::optional<std::pair<int, WorkerEnd>> m_endedWhileStarting;
+    QString m_workerBehaviour = QStringLiteral("pool.worker"); // ScriptObjectSpec::options "workerBehaviour" (tests)
     // (task, encoded item) not yet in the ring; task 0: sentinel; bytes empty: encoded when fed.
     std::deque<std::pair<quint64, std::string>> m_backlog;
     QHash<quint64, Task> m_outstanding;
