@@ -626,14 +626,15 @@ void PoolObject::workerEnded(int workerId, const WorkerEnd &end)
     }
     const qsizetype slot = worker - m_workers.begin();
     const QString role = worker->role;
-    worker->id = 0;
     const qint64 pid = end.pid;
-    // What it left half done in the queues, then every result it put before it died.
+    // What it left half done in the queues, then every result it put before it died, credited
+    // to it: its id is cleared only after that.
     if (pid != 0) {
         m_tasks->recoverDeadProcess(quint32(pid));
         m_results->recoverDeadProcess(quint32(pid));
     }
     drainResults();
+    m_workers[slot].id = 0;
     const Shm::PoolSlotsView::Slot state = m_slots->read(std::size_t(slot));
     // Any end while the pool needs it is a death, unless it exited 0 by itself after its
     // maxtasksperchild tasks or after its "no more tasks"; one that Stop or terminate()
