@@ -5,6 +5,8 @@
 #include "testsupport.h"
 
 #include "examples/hostscript.h"
+#include "ipc/asyncresultobject.h"
+#include "ipc/pooljob.h"
 #include "runtime/run.h"
 
 #include <QCborArray>
@@ -107,6 +109,8 @@ private slots:
     void taskTooBigFailsItsItemsAndThePoolGoesOn();
     void errorInAChunkStaysWithItsItem_data();
     void errorInAChunkStaysWithItsItem();
+    void imapAfterAnErrorAsCPython_data();
+    void imapAfterAnErrorAsCPython();
     void workersThatCannotStartFailTheTasks_data();
     void workersThatCannotStartFailTheTasks();
 
@@ -408,35 +412,87 @@ void TestPool::taskTooBigFailsItsItemsAndThePoolGoesOn()
 void TestPool::errorInAChunkStaysWithItsItem_data()
 {
     QTest::addColumn<QCborArray>("items");
-    QTest::addColumn<QCborArray>("before"); // what imap yields before the failing item
-    QTest::newRow("first") << QCborArray{QStringLiteral("x"), 2, 3} << QCborArray{};
-    QTest::newRow("middle") << QCborArray{1, QStringLiteral("x"), 3} << QCborArray{1};
-    QTest::newRow("last") << QCborArray{1, 2, 3, QStringLiteral("x")} << QCborArray{1, 4, 9};
+    QTest::addColumn<int>("chunksize");
+    QTest::addColumn<QCborArray>("before"); // what imap yields before it raises
+    // chunksize > 1: CPython's imap is `(item for chunk in result for item in chunk)`
+    // (Lib/multiprocessing/pool.py, Pool.imap, 3.11 line 423): a chunk is one call
+    // (mapstar, line 48), its first error fails the whole chunk, the generator raises at the
+    // chunk's first item and is finished after it (StopIteration).
+    QTest::newRow("first chunk") << QCborArray{QStringLiteral("x"), 2, 3} << 2 << QCborArray{} ;
+    QTest::newRow("error first in the second chunk") << QCborArray{1, 2, QStringLiteral("x"), 4, 5} << 2 << QCborArray{1, 4} ;
+    // 9 (item 3's square, before the error in its chunk) is never handed out.
+    QTest::newRow("error inside the second chunk") << QCborArray{1, 2, 3, QStringLiteral("x"), 5} << 2 << QCborArray{1, 4} ;
+    QTest::newRow("one chunk") << QCborArray{1, 2, 3, QStringLiteral("x")} << 4 << QCborArray{} ;
+    // chunksize 1: the IMapIterator itself (line 406): it raises at the item (and goes on:
+    // imapAfterAnErrorAsCPython).
+    QTest::newRow("chunksize 1") << QCborArray{1, QStringLiteral("x"), 3} << 1 << QCborArray{1} ;
 }
 
-// One chunk, one failing item: the results travel by position (docs/pool.md), so every value
-// lands at its own item and the error at the failing one.
+// A failing item in a chunk of imap, as CPython 3.11 does it (see the data).
 void TestPool::errorInAChunkStaysWithItsItem()
 {
     QFETCH(QCborArray, items);
+    QFETCH(int, chunksize);
     QFETCH(QCborArray, before);
     QList<ScriptStep> steps{
         createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(1)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("imap"), {lit(QStringLiteral("square")), lit(items), lit(items.size())},
+        callStep(QStringLiteral("pool"), QStringLiteral("imap"), {lit(QStringLiteral("square")), lit(items), lit(chunksize)},
                  QStringLiteral("it")),
     };
-    for (qsizetype i = 0; i <= before.size(); ++i)
+    for (qsizetype i = 0; i < before.size(); ++i)
         steps.append(callStep(QStringLiteral("it"), QStringLiteral("next"), {}, QStringLiteral("v%1").arg(i)));
+    // The error, caught as the program's `try: next(it) except TypeError` would: the step after it runs.
+    const int failingLine = int(steps.size() + 1);
+    steps.append(callStep(QStringLiteral("it"), QStringLiteral("next"), {}, QStringLiteral("failed")));
     const auto run = poolRun(steps);
     QVERIFY(runToEnd(*run));
     for (qsizetype i = 0; i < before.size(); ++i)
         QCOMPARE(run->variables().value(QStringLiteral("v%1").arg(i)), before.at(i));
-    QCOMPARE(mainFailure(run->record()), QStringLiteral("TypeError: unsupported operand type(s) for *: ''x'' raised at line %1")
-                                             .arg(before.size() + 3));
+    QCOMPARE(mainFailure(run->record()),
+             QStringLiteral("TypeError: can't multiply sequence by non-int of type 'str' raised at line %1").arg(failingLine));
     const QList<RunEvent> failed = poolEvents(run->record(), PoolTaskPhase::Failed);
     QCOMPARE(failed.size(), 1);
-    QCOMPARE(failed.constFirst().sequence, items.size()); // one task: the whole list
+    QCOMPARE(failed.constFirst().sequence, qint64(std::min<qsizetype>(chunksize, items.size())));
     QVERIFY(allGone(workerPids(run->record())));
+}
+
+void TestPool::imapAfterAnErrorAsCPython_data()
+{
+    QTest::addColumn<bool>("chunked");
+    QTest::addColumn<QStringList>("outcomes");
+    // Items 0..3; item 1 failed. chunksize 1: IMapIterator.next() raises it and goes on
+    // (Lib/multiprocessing/pool.py 3.11, IMapIterator.next, line 870); chunksize > 1: the
+    // generator over chunks (line 423) is finished once it raised.
+    QTest::newRow("chunksize 1") << false
+                                 << QStringList{QStringLiteral("0"), QStringLiteral("E"), QStringLiteral("4"),
+                                                QStringLiteral("9"), QStringLiteral("StopIteration")};
+    QTest::newRow("chunked") << true
+                             << QStringList{QStringLiteral("0"), QStringLiteral("E"), QStringLiteral("StopIteration"),
+                                            QStringLiteral("StopIteration")};
+}
+
+void TestPool::imapAfterAnErrorAsCPython()
+{
+    QFETCH(bool, chunked);
+    QFETCH(QStringList, outcomes);
+    auto job = std::make_shared<PoolJob>();
+    job->kind = PoolJob::Kind::IMap;
+    job->size = 4;
+    job->values.resize(4);
+    job->arrived.resize(4);
+    job->chunked = chunked;
+    job->setResult(0, 0);
+    job->setError(1, QStringLiteral("E"));
+    job->setResult(2, 4);
+    job->setResult(3, 9);
+    AsyncResultObject iterator(job);
+    QStringList seen;
+    for (qsizetype i = 0; i < outcomes.size(); ++i) {
+        iterator.call(QStringLiteral("next"), {}, [&seen](ScriptResult result) {
+            seen.append(result.ok() ? QString::number(result.value.toInteger()) : result.error);
+        });
+    }
+    QCOMPARE(seen, outcomes);
 }
 
 void TestPool::badCallsRaisePythonsErrors_data()

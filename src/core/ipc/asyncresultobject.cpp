@@ -65,7 +65,7 @@ std::optional<ScriptResult> AsyncResultObject::outcome() const
 {
     const PoolJob &job = *m_job;
     if (m_next) {
-        if (m_nextIndex >= job.size)
+        if (m_nextIndex >= job.size || m_exhausted)
             return ScriptResult::failure(QStringLiteral("StopIteration"));
         const qsizetype index = job.kind == PoolJob::Kind::IMap
                                     ? m_nextIndex
@@ -121,8 +121,12 @@ bool AsyncResultObject::tryComplete()
     std::optional<ScriptResult> result = outcome();
     if (!result)
         return false;
-    if (m_next)
+    if (m_next) {
         ++m_nextIndex;
+        // A chunked imap is CPython's generator over chunks: once it raised, it is finished.
+        if (!result->ok() && m_job->chunked)
+            m_exhausted = true;
+    }
     Completion completion = std::move(m_completion);
     endWait();
     completion(std::move(*result));

@@ -43,6 +43,7 @@ private:
     std::shared_ptr<PoolJob> m_job;
     quint64 m_listener = 0;
     qsizetype m_nextIndex = 0; // iterator mode: items handed out so far
+    bool m_exhausted = false;  // a chunked imap raised: StopIteration from now on (CPython's generator)
     // The pending call.
     Completion m_completion;
     bool m_waitOnly = false; // wait(): completes with None

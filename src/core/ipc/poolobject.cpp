@@ -391,6 +391,7 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
         if (job->size % (qsizetype(m_processes) * 4))
             ++chunksize;
     }
+    job->chunked = (kind == PoolJob::Kind::IMap || kind == PoolJob::Kind::IMapUnordered) && chunksize > 1;
     const auto source = std::make_shared<const TaskSource>(TaskSource{items, function.toStdString(), itemsAreArgumentLists});
     if (pythonsRule) {
         // Python's rule only sizes chunks for speed: halve them until the first one fits the task
@@ -566,22 +567,20 @@ void PoolObject::handleResult(const Protocol::Value &result)
     const qint64 pid = fields[2].toInteger();
     const Protocol::Array &values = fields[5].toArray();
     const Protocol::Array &errors = fields[6].toArray();
+    // A task is one call in CPython (mapstar): its first error fails the whole chunk, every
+    // item of it, and the worker ran none after it.
     QString firstError;
-    std::size_t nextError = 0;
+    if (!errors.empty())
+        firstError = errors.front().toArray().size() == 2 ? QString::fromUtf8(errors.front().toArray()[1].toText())
+                                                          : QStringLiteral("RuntimeError: the pool worker returned a malformed error");
+    else if (values.size() < std::size_t(task.count))
+        firstError = QStringLiteral("RuntimeError: the pool worker returned no result");
     for (qsizetype position = 0; position < task.count; ++position) {
         const qsizetype index = task.first + position;
-        if (nextError < errors.size() && errors[nextError].toArray().size() == 2
-            && errors[nextError].toArray()[0].toInteger(-1) == position) {
-            const QString error = QString::fromUtf8(errors[nextError].toArray()[1].toText());
-            ++nextError;
-            task.job->setError(index, error);
-            if (firstError.isEmpty())
-                firstError = error;
-        } else if (std::size_t(position) < values.size()) {
+        if (!firstError.isEmpty())
+            task.job->setError(index, firstError);
+        else
             task.job->setResult(index, Protocol::toQCborValue(values[std::size_t(position)]));
-        } else {
-            task.job->setError(index, QStringLiteral("RuntimeError: the pool worker returned no result"));
-        }
     }
     if (number <= taskEventBudget) {
         if (task.startedBy == 0)
