@@ -14,7 +14,7 @@ namespace ProcessLab {
 
 // What pool.apply_async()/map_async() return (multiprocessing.pool.AsyncResult): ready(),
 // successful(), wait(timeout), get(timeout). get() returns the value or raises the task's error
-// ("ValueError: ..."), or multiprocessing.TimeoutError when the timeout passes first. Waiting
+// ("ValueError: ..."), or multiprocessing.context.TimeoutError when the timeout passes first. Waiting
 // never blocks the host: the call stays pending until the job changes or its timer fires.
 //
 // imap()/imap_unordered() return the same object in iterator mode (IMapIterator): next(timeout)

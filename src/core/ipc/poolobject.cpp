@@ -110,7 +110,7 @@ std::unique_ptr<PoolObject> PoolObject::create(const ScriptObjectSpec &spec, QSt
     qint64 maxTasksPerChild = 0;
     if (!maxTasks.isNull() && !maxTasks.isUndefined()) {
         maxTasksPerChild = maxTasks.toInteger(-1);
-        if (!maxTasks.isInteger() || maxTasksPerChild < 0) {
+        if (!maxTasks.isInteger() || maxTasksPerChild <= 0) { // 0 too, as Python: None means no limit
             *error = QStringLiteral("ValueError: maxtasksperchild must be a positive int or None");
             return nullptr;
         }
