@@ -145,12 +145,18 @@ int poolWorker(const WorkerContext &context)
     const std::int64_t maxTasks = context.intArgument("maxtasks", 0);
     const std::uint32_t pid = Shm::currentProcessId();
     for (std::int64_t done = 0; maxTasks <= 0 || done < maxTasks; ++done) {
-        const Protocol::Value item = tasks.get();
-        if (item.isNull())
+        // The item's sequence goes into the slot before the item is decoded: a death while
+        // decoding (a big chunk) still names the task it took.
+        const Protocol::Value item = tasks.get(true, std::nullopt, [&](std::uint64_t sequence) { slots->taken(slot, sequence, pid); });
+        if (item.isNull()) {
+            slots->end(slot);
             break; // the pool was closed (or terminated): no more tasks
+        }
         const Protocol::Array &fields = item.toArray(); // [task, function, [item, ...], itemsAreArgumentLists]
-        if (fields.size() != 4)
+        if (fields.size() != 4) {
+            slots->end(slot);
             continue;
+        }
         Task task;
         task.number = static_cast<std::uint64_t>(fields[0].toInteger());
         task.function = std::string(fields[1].toText());
