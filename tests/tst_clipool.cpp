@@ -186,11 +186,14 @@ void TestCliPool::killedWorkerLosesItsTaskAndTheRunFails()
     // Every other task ran to its end; the lost one started and never finished; join() returned.
     const QStringList out = lines(r.out);
     QCOMPARE(out.constLast(), QStringLiteral("All processes finished"));
+    // The lost task's "started" line only if the kill came after its print (its slot shows the
+    // task from just before the function runs: a kill at 1 ms may come first).
+    const bool lostTaskPrinted = out.contains(QStringLiteral("Worker %1 started").arg(lostTask));
     for (int n = 1; n <= tasks; ++n) {
-        QVERIFY2(out.contains(QStringLiteral("Worker %1 started").arg(n)), qPrintable(QString::number(n)));
+        QVERIFY2(n == lostTask || out.contains(QStringLiteral("Worker %1 started").arg(n)), qPrintable(QString::number(n)));
         QCOMPARE(out.contains(QStringLiteral("Worker %1 finished").arg(n)), n != lostTask);
     }
-    QCOMPARE(out.size(), 2 * tasks);
+    QCOMPARE(out.size(), 2 * tasks - (lostTaskPrinted ? 0 : 1));
 
     const QJsonObject record = readJson(json);
     const QJsonArray pools = record.value(QLatin1StringView("pools")).toArray();

@@ -646,22 +646,23 @@ void PoolObject::workerEnded(int workerId, const WorkerEnd &end)
     const QString how = end.exitSignal != 0                  ? tr("was killed by signal %1").arg(end.exitSignal)
                         : end.exitCode != 0 || !end.failed ? tr("exited with code %1").arg(end.exitCode)
                                                            : end.detail;
-    const bool tookTask = m_workers.at(slot).tookTask || state.task != 0;
-    if (state.task != 0) {
-        if (!stopped && m_outstanding.contains(state.task)) {
-            failTask(state.task, tr("multiprocessing.pool.WorkerLostError: task %1 was lost: its process %2 (pid %3) %4")
-                                      .arg(state.task)
-                                      .arg(role)
-                                      .arg(pid)
-                                      .arg(how));
-            const QString text = tr("task %1 lost: %2 (pid %3) %4").arg(state.task).arg(role).arg(pid).arg(how);
-            record(PoolTaskPhase::Lost, state.task, 0, workerId, pid, text);
+    const bool tookTask = m_workers.at(slot).tookTask || state.task != 0 || state.sequence != 0;
+    // Its task: the slot names it, or only the queue item it took (it died decoding it).
+    quint64 lostTask = state.task;
+    if (lostTask == 0 && state.sequence != 0) {
+        for (auto it = m_outstanding.cbegin(); it != m_outstanding.cend(); ++it) {
+            if (it->sequence == state.sequence) {
+                lostTask = it.key();
+                break;
+            }
         }
-        m_slots->clear(std::size_t(slot));
-    } else if (died && pid != 0) {
-        // It may have taken a task and died before marking its slot: looked for in a moment.
-        m_vanishedSince.start();
     }
+    if (lostTask != 0 && !stopped)
+        loseTask(lostTask, workerId, role, pid, how);
+    else if (state.task == 0 && state.sequence == 0 && died && pid != 0)
+        // It may have taken a task and died before it marked its slot: looked for in a moment.
+        m_vanishedDeaths.append({workerId, role, pid, how, QDeadlineTimer(vanishedGraceMs)});
+    m_slots->clear(std::size_t(slot));
     const bool tasksLeft = !m_outstanding.isEmpty() || std::any_of(m_backlog.cbegin(), m_backlog.cend(), [](const auto &item) {
         return item.first != 0;
     });
@@ -686,25 +687,52 @@ void PoolObject::workerEnded(int workerId, const WorkerEnd &end)
     pump();
 }
 
+void PoolObject::loseTask(quint64 number, int workerId, const QString &role, qint64 pid, const QString &how)
+{
+    if (!m_outstanding.contains(number))
+        return; // its result came, or it failed otherwise
+    failTask(number, tr("multiprocessing.pool.WorkerLostError: task %1 was lost: its process %2 (pid %3) %4")
+                         .arg(number)
+                         .arg(role)
+                         .arg(pid)
+                         .arg(how));
+    record(PoolTaskPhase::Lost, number, 0, workerId, pid, tr("task %1 lost: %2 (pid %3) %4").arg(number).arg(role).arg(pid).arg(how));
+}
+
 void PoolObject::sweepVanishedTasks()
 {
-    if (!m_vanishedSince.isValid() || m_vanishedSince.elapsed() < vanishedGraceMs)
+    // Only for a worker that died with an empty slot (between its get() and marking the slot,
+    // microseconds): at most one task per such death, the oldest taken that nobody runs.
+    if (m_vanishedDeaths.isEmpty() || !m_vanishedDeaths.constFirst().due.hasExpired())
         return;
-    m_vanishedSince.invalidate();
-    // Taken from the ring (its sequence is within the ring's gets), in no slot, no result: lost.
+    const VanishedDeath death = m_vanishedDeaths.takeFirst();
+    // The ring's gets, then the slots, then the results: a task a live worker took after we
+    // read gets is not a candidate, one a live worker holds is in its slot (task or item), one
+    // finished meanwhile has its result drained. The slots once more after the drain: a live
+    // worker between its get and its mark when we first looked has marked it by now.
     const std::uint64_t taken = m_tasks->counters().gets;
-    QSet<quint64> running;
-    for (qsizetype slot = 0; slot < m_workers.size(); ++slot)
-        running.insert(m_slots->read(std::size_t(slot)).task);
-    QList<quint64> vanished;
+    QSet<quint64> runningTasks, runningItems;
+    const auto readSlots = [&] {
+        for (qsizetype slot = 0; slot < m_workers.size(); ++slot) {
+            const Shm::PoolSlotsView::Slot state = m_slots->read(std::size_t(slot));
+            runningTasks.insert(state.task);
+            runningItems.insert(state.sequence);
+        }
+    };
+    readSlots();
+    drainResults();
+    readSlots();
+    quint64 oldest = 0;
+    quint64 oldestSequence = ~quint64(0);
     for (auto it = m_outstanding.cbegin(); it != m_outstanding.cend(); ++it) {
-        if (it->sequence != 0 && it->sequence <= taken && !running.contains(it.key()))
-            vanished.append(it.key());
+        if (it->sequence != 0 && it->sequence <= taken && !runningTasks.contains(it.key())
+            && !runningItems.contains(it->sequence) && it->sequence < oldestSequence) {
+            oldest = it.key();
+            oldestSequence = it->sequence;
+        }
     }
-    for (const quint64 number : std::as_const(vanished)) {
-        failTask(number, tr("multiprocessing.pool.WorkerLostError: task %1 was lost: the process that took it died").arg(number));
-        record(PoolTaskPhase::Lost, number, 0, 0, 0, tr("task %1 lost: the process that took it died").arg(number));
-    }
+    if (oldest != 0)
+        loseTask(oldest, death.workerId, death.role, death.pid, death.how);
 }
 
 void PoolObject::failTask(quint64 number, const QString &error)

@@ -16,6 +16,7 @@
 #include "shm/poolslots.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QTimer>
@@ -104,6 +105,7 @@ private:
     void handleResult(const Protocol::Value &result);
     void recordStartsFromSlots();
     void sweepVanishedTasks();
+    void loseTask(quint64 number, int workerId, const QString &role, qint64 pid, const QString &how);
     void failTask(quint64 number, const QString &error);
     void terminate();
     bool allWorkersEnded() const;
@@ -144,7 +146,16 @@ private:
     QTimer m_poll;          // while tasks are outstanding: starts from the slots, a lost Wake
     QTimer m_feedTimer;     // encoding a big job goes on in the next turn of the event loop
     QTimer m_replaceTimer;  // replacements start in a turn of their own, never inside workerEnded
-    QElapsedTimer m_vanishedSince; // a worker died between taking a task and marking its slot
+    // Workers that died with an empty slot: maybe between taking a task and marking the slot.
+    struct VanishedDeath
+    {
+        int workerId = 0;
+        QString role;
+        qint64 pid = 0;
+        QString how;
+        QDeadlineTimer due; // looked for then: what a live worker took is in its slot by then
+    };
+    QList<VanishedDeath> m_vanishedDeaths;
     QElapsedTimer m_countersRecorded;
     quint64 m_countersDone = ~quint64(0);
     // Pending calls of the main program.
