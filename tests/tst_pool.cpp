@@ -102,6 +102,7 @@ private slots:
     void errorReachesGetAndThePoolGoesOn();
     void getTimeoutRaisesTimeoutError();
     void terminateLeavesNoProcess();
+    void stopCancelsTasksWithoutLosingThem();
     void workerKilledMidTaskLosesOnlyThatTask();
     void maxtasksperchildOneGivesANewPidPerTask();
     void imapInOrderAndUnordered();
@@ -290,6 +291,34 @@ void TestPool::terminateLeavesNoProcess()
     // terminate() returned after its workers ended; the result is ready (failed), never a hang.
     QCOMPARE(run->variables().value(QStringLiteral("ready")).toBool(), true);
     QCOMPARE(workerChanges(run->record(), PoolWorkerChange::Replaced).size(), 0);
+    // Its tasks were cancelled, said as such; nothing was "lost" (terminate() ended the workers).
+    const QList<RunEvent> cancelled = poolEvents(run->record(), PoolTaskPhase::Cancelled);
+    QCOMPARE(cancelled.size(), 3);
+    for (const RunEvent &event : cancelled)
+        QCOMPARE(event.text, QStringLiteral("the pool was terminated"));
+    QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Lost).size(), 0);
+}
+
+// Stop while pool tasks run: cancelled ("the run was stopped"), never "lost ... signal 15".
+void TestPool::stopCancelsTasksWithoutLosingThem()
+{
+    const auto run = poolRun({
+        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
+        callStep(QStringLiteral("pool"), QStringLiteral("map"), {lit(QStringLiteral("test.sleep")), lit(QCborArray{60, 60, 60}), lit(1)}),
+    });
+    run->setWorkerProgram(workerPath());
+    QSignalSpy finished(run.get(), &Run::finished);
+    run->start();
+    QVERIFY(QTest::qWaitFor([&] { return poolEvents(run->record(), PoolTaskPhase::Started).size() == 2; }, 30000));
+    run->stop();
+    QVERIFY(run->status() == Run::Status::Finished || finished.wait(30000));
+    const QList<RunEvent> cancelled = poolEvents(run->record(), PoolTaskPhase::Cancelled);
+    QCOMPARE(cancelled.size(), 3); // two running, one queued
+    for (const RunEvent &event : cancelled)
+        QCOMPARE(event.text, QStringLiteral("the run was stopped"));
+    QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Lost).size(), 0);
+    QCOMPARE(workerChanges(run->record(), PoolWorkerChange::Replaced).size(), 0);
+    QVERIFY(allGone(workerPids(run->record())));
 }
 
 void TestPool::workerKilledMidTaskLosesOnlyThatTask()

@@ -788,9 +788,7 @@ void PoolObject::terminate()
     m_replaceTimer.stop();
     m_faultTimer.stop();
     m_faultArmed = false;
-    const QList<quint64> numbers = m_outstanding.keys();
-    for (const quint64 number : numbers)
-        failTask(number, QStringLiteral("RuntimeError: the pool was terminated before task %1 finished").arg(number));
+    cancelOutstanding(tr("the pool was terminated"));
     for (const Worker &worker : std::as_const(m_workers)) {
         if (worker.id != 0)
             m_host->stopWorker(worker.id);
@@ -823,8 +821,25 @@ void PoolObject::mainProgramEnded()
     recordCounters(true);
 }
 
+void PoolObject::cancelOutstanding(const QString &reason)
+{
+    // Failed at get() (never a get() that hangs) and recorded: a `cancelled` event per task.
+    QList<quint64> numbers = m_outstanding.keys();
+    std::sort(numbers.begin(), numbers.end());
+    for (const quint64 number : std::as_const(numbers)) {
+        const qsizetype items = m_outstanding.value(number).count;
+        failTask(number, QStringLiteral("RuntimeError: task %1 was cancelled: %2").arg(number).arg(reason));
+        if (number <= taskEventBudget)
+            record(PoolTaskPhase::Cancelled, number, items, 0, 0, reason);
+    }
+}
+
 void PoolObject::cancel()
 {
+    // Stop: the Run stops every worker (pool workers too); their tasks are cancelled, not lost.
+    if (m_state != State::Terminated)
+        cancelOutstanding(tr("the run was stopped"));
+    m_backlog.clear();
     m_joinCompletion = nullptr;
     m_callCompletion = nullptr;
     if (m_callJob)

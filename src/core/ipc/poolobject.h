@@ -108,6 +108,7 @@ private:
     void loseTask(quint64 number, int workerId, const QString &role, qint64 pid, const QString &how);
     void failTask(quint64 number, const QString &error);
     void terminate();
+    void cancelOutstanding(const QString &reason);
     bool allWorkersEnded() const;
     void checkJoin();
     void record(PoolTaskPhase phase, quint64 task, qint64 items, int worker, qint64 pid, const QString &text,
