@@ -63,6 +63,7 @@ private slots:
     void lateStartIsOrderedByTime();
     void countersPastTheBudget();
     void taskOfAStoppedWorkerIsUnfinished();
+    void cancelledTasksAreUnfinishedWithTheirReason();
     void eventsOfOtherKindsAreIgnored();
 };
 
@@ -229,6 +230,30 @@ void TestPoolTaskSpans::taskOfAStoppedWorkerIsUnfinished()
     QCOMPARE(spans.currentTask(1), nullptr);
     QCOMPARE(spans.lostTask(1), nullptr);
     QVERIFY(spans.lostTasks().isEmpty());
+}
+
+// terminate() / Stop: a `cancelled` event per outstanding task, running or still queued.
+void TestPoolTaskSpans::cancelledTasksAreUnfinishedWithTheirReason()
+{
+    const PoolTaskSpans spans = fold({
+        worker(1, PoolWorkerChange::Started, 1),
+        task(2, PoolTaskPhase::Queued, 1),
+        task(2, PoolTaskPhase::Queued, 2),
+        task(3, PoolTaskPhase::Started, 1, 1, 101),
+        task(40, PoolTaskPhase::Cancelled, 1, 0, 0, QStringLiteral("the pool was terminated")),
+        task(40, PoolTaskPhase::Cancelled, 2, 0, 0, QStringLiteral("the pool was terminated")),
+        ended(50, 1, 15),
+    });
+    const PoolTaskSpan *running = spans.task(poolId, 1);
+    QCOMPARE(running->outcome, PoolTaskOutcome::Unfinished);
+    QCOMPARE(running->endNs, 40);
+    QCOMPARE(running->result, QStringLiteral("the pool was terminated"));
+    const PoolTaskSpan *queued = spans.task(poolId, 2);
+    QCOMPARE(queued->outcome, PoolTaskOutcome::Unfinished);
+    QCOMPARE(queued->result, QStringLiteral("the pool was terminated"));
+    QVERIFY(spans.lostTasks().isEmpty());
+    QCOMPARE(spans.pool(poolId)->cancelled, 2);
+    QCOMPARE(spans.pool(poolId)->lost, 0);
 }
 
 void TestPoolTaskSpans::eventsOfOtherKindsAreIgnored()

@@ -31,10 +31,20 @@ void TerminalPrinter::failStdout(const QString &reason)
     emit stdoutFailed(reason);
 }
 
+void TerminalPrinter::writeDiagnostic(const QString &text)
+{
+    // stdout waits for its flush timer; a line on stderr must not overtake what the program
+    // printed before it (the exit reason after the program's last line, as in a terminal).
+    QString error;
+    if (!hasStdoutFailed() && !flushStdout(&error))
+        failStdout(error);
+    writeStderr(text);
+}
+
 void TerminalPrinter::printOutput(const RunEvent &event)
 {
     if (event.stream == OutputStream::StdErr) {
-        writeStderr(event.text + QLatin1Char('\n'));
+        writeDiagnostic(event.text + QLatin1Char('\n'));
     } else if (!hasStdoutFailed()) {
         QString error;
         if (!writeStdout((event.text + QLatin1Char('\n')).toUtf8(), &error))
@@ -59,10 +69,10 @@ void TerminalPrinter::handleEvent(const RunEvent &event)
         return;
     case EventKind::StateChanged:
         if (event.process != mainProcessId && event.state == ProcessState::Failed)
-            writeStderr(QStringLiteral("processlab-cli: %1 failed: %2\n").arg(processName(event.process), event.text));
+            writeDiagnostic(QStringLiteral("processlab-cli: %1 failed: %2\n").arg(processName(event.process), event.text));
         break;
     case EventKind::Error:
-        writeStderr(QStringLiteral("processlab-cli: %1: %2\n").arg(processName(event.process), event.text));
+        writeDiagnostic(QStringLiteral("processlab-cli: %1: %2\n").arg(processName(event.process), event.text));
         if (event.process == mainProcessId)
             m_printedMainFailure = event.text;
         break;
@@ -70,22 +80,22 @@ void TerminalPrinter::handleEvent(const RunEvent &event)
         // ProcessLab killed it on purpose: say so before the loss it causes.
         if (event.op != quint8(PoolWorkerChange::FaultInjected))
             return;
-        writeStderr(QStringLiteral("processlab-cli: %1\n").arg(event.text));
+        writeDiagnostic(QStringLiteral("processlab-cli: %1\n").arg(event.text));
         break;
     case EventKind::PoolTask:
         if (event.op != quint8(PoolTaskPhase::Lost))
             return;
-        writeStderr(QStringLiteral("processlab-cli: pool: %1\n").arg(event.text));
+        writeDiagnostic(QStringLiteral("processlab-cli: pool: %1\n").arg(event.text));
         break;
     case EventKind::RunFinished:
         // The run's one-line reason, unless it is the main program's error printed above.
         if (event.exitCode == 0 || event.text.isEmpty() || event.text == m_printedMainFailure)
             return;
-        writeStderr(QStringLiteral("processlab-cli: ") + tr("exit %1: %2").arg(event.exitCode).arg(event.text)
+        writeDiagnostic(QStringLiteral("processlab-cli: ") + tr("exit %1: %2").arg(event.exitCode).arg(event.text)
                     + QLatin1Char('\n'));
         break;
     case EventKind::ConnectionRejected:
-        writeStderr(QStringLiteral("processlab-cli: refused a connection: %1\n").arg(event.text));
+        writeDiagnostic(QStringLiteral("processlab-cli: refused a connection: %1\n").arg(event.text));
         break;
     default:
         return; // what went over a cap is reported once, at the end (reportDropped)

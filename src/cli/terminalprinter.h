@@ -36,6 +36,7 @@ signals:
 
 private:
     void printOutput(const RunEvent &event);
+    void writeDiagnostic(const QString &text); // stderr, after what stdout holds
     void failStdout(const QString &reason);
     QString processName(int process) const;
 

@@ -35,6 +35,26 @@ Protocol::Value tutorialWorker(const WorkerContext &context, const Protocol::Arr
     return nullptr;
 }
 
+// Python's type name of a value that crossed the protocol.
+std::string pythonTypeName(const Protocol::Value &value)
+{
+    if (value.isBool())
+        return "bool";
+    if (value.isInteger())
+        return "int";
+    if (value.isDouble())
+        return "float";
+    if (value.isText())
+        return "str";
+    if (value.isBytes())
+        return "bytes";
+    if (value.isArray())
+        return "list";
+    if (value.isMap())
+        return "dict";
+    return "NoneType";
+}
+
 // def square(x): return x * x
 Protocol::Value square(const WorkerContext &, const Protocol::Array &arguments)
 {
@@ -44,9 +64,14 @@ Protocol::Value square(const WorkerContext &, const Protocol::Array &arguments)
     const Protocol::Value &x = arguments[0];
     if (x.isInteger())
         return x.toInteger() * x.toInteger();
+    if (x.isBool()) // bool is an int in Python: True * True == 1
+        return std::int64_t(x.toBool() ? 1 : 0);
     if (x.isDouble())
         return x.toDouble() * x.toDouble();
-    throw PythonError("TypeError: unsupported operand type(s) for *: '" + Protocol::pythonRepr(x) + "'");
+    // Python's own messages for x * x, with type names.
+    if (x.isText() || x.isBytes() || x.isArray())
+        throw PythonError("TypeError: can't multiply sequence by non-int of type '" + pythonTypeName(x) + "'");
+    throw PythonError("TypeError: unsupported operand type(s) for *: '" + pythonTypeName(x) + "' and '" + pythonTypeName(x) + "'");
 }
 
 struct Task
@@ -59,8 +84,8 @@ struct Task
 
 struct Outcome
 {
-    Protocol::Array values; // one per item, None where it failed
-    Protocol::Array errors; // [[position, "ValueError: ..."], ...], usually empty
+    Protocol::Array values; // one per item run, None where it failed
+    Protocol::Array errors; // [[position, "ValueError: ..."]] at the first error (the chunk stops there), usually empty
 };
 
 Outcome runTask(const WorkerContext &context, const Task &task)
@@ -73,8 +98,8 @@ Outcome runTask(const WorkerContext &context, const Task &task)
     for (const Protocol::Value &item : *task.items) {
         if (!function) {
             outcome.values.emplace_back(nullptr);
-            outcome.errors.push_back(Protocol::Array{position++, "NameError: name '" + task.function + "' is not defined"});
-            continue;
+            outcome.errors.push_back(Protocol::Array{position, "NameError: name '" + task.function + "' is not defined"});
+            break;
         }
         try {
             if (task.itemsAreArgumentLists) {
@@ -84,8 +109,11 @@ Outcome runTask(const WorkerContext &context, const Task &task)
                 outcome.values.push_back(function(context, single));
             }
         } catch (const std::exception &error) {
+            // As CPython's worker, which runs a chunk as one call (mapstar: list(map(f, chunk))):
+            // the first error fails the whole chunk and its later items do not run.
             outcome.values.emplace_back(nullptr);
             outcome.errors.push_back(Protocol::Array{position, std::string(error.what())});
+            break;
         }
         ++position;
     }
@@ -117,12 +145,18 @@ int poolWorker(const WorkerContext &context)
     const std::int64_t maxTasks = context.intArgument("maxtasks", 0);
     const std::uint32_t pid = Shm::currentProcessId();
     for (std::int64_t done = 0; maxTasks <= 0 || done < maxTasks; ++done) {
-        const Protocol::Value item = tasks.get();
-        if (item.isNull())
+        // The item's sequence goes into the slot before the item is decoded: a death while
+        // decoding (a big chunk) still names the task it took.
+        const Protocol::Value item = tasks.get(true, std::nullopt, [&](std::uint64_t sequence) { slots->taken(slot, sequence, pid); });
+        if (item.isNull()) {
+            slots->end(slot);
             break; // the pool was closed (or terminated): no more tasks
+        }
         const Protocol::Array &fields = item.toArray(); // [task, function, [item, ...], itemsAreArgumentLists]
-        if (fields.size() != 4)
+        if (fields.size() != 4) {
+            slots->end(slot);
             continue;
+        }
         Task task;
         task.number = static_cast<std::uint64_t>(fields[0].toInteger());
         task.function = std::string(fields[1].toText());

@@ -6,6 +6,7 @@
 // default: run them with  tst_std_shm --no-skip -tc='benchmark*'  on a Release build.
 #include "shm/objects.h"
 #include "shm/platform/processliveness.h"
+#include "shm/poolslots.h"
 
 #include <doctest/doctest.h>
 
@@ -17,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <new>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -1132,4 +1134,53 @@ TEST_CASE("benchmark: queue, pipe and lock throughput between 2 processes" * doc
         CHECK(value.integerAt(0) == 2 * increments);
     }
 #endif
+}
+
+// ---- Pool slots (shm/poolslots.h) -----------------------------------------------------------
+
+TEST_CASE("PoolSlots: taken, begin, end; a slot read is one task's, never a mix of two")
+{
+    std::vector<std::uint64_t> memory((PoolSlotsView::segmentSize(2) + 7) / 8, 0);
+    PoolSlotsView host = PoolSlotsView::initialize(memory.data(), memory.size() * 8, 2);
+    std::string error;
+    std::optional<PoolSlotsView> worker = PoolSlotsView::attach(memory.data(), memory.size() * 8, &error);
+    REQUIRE(worker);
+    // The item a worker took is in its slot before it knows the task (it dies decoding: known).
+    worker->taken(1, 41, 1234);
+    PoolSlotsView::Slot slot = host.read(1);
+    CHECK(slot.task == 0);
+    CHECK(slot.sequence == 41);
+    CHECK(slot.pid == 1234);
+    worker->begin(1, 7, 1234, 99);
+    slot = host.read(1);
+    CHECK((slot.task == 7 && slot.sequence == 41 && slot.startNs == 99 && slot.pid == 1234));
+    worker->end(1);
+    slot = host.read(1);
+    CHECK((slot.task == 0 && slot.sequence == 0));
+    CHECK(host.read(0).task == 0);
+    CHECK(host.read(5).task == 0); // out of range reads idle
+
+    // A worker runs tasks as fast as it can; every read sees task n with n's own start and pid.
+    constexpr std::uint64_t tasks = 2'000'000;
+    std::atomic<bool> done{false};
+    std::thread writer([&] {
+        for (std::uint64_t task = 1; task <= tasks; ++task) {
+            worker->taken(0, task + 1000, std::uint32_t(task * 3));
+            worker->begin(0, task, std::uint32_t(task * 3), task * 10);
+            worker->end(0);
+        }
+        done = true;
+    });
+    std::uint64_t mixed = 0, seen = 0;
+    while (!done) {
+        const PoolSlotsView::Slot read = host.read(0);
+        if (read.task == 0)
+            continue;
+        ++seen;
+        if (read.startNs != read.task * 10 || read.pid != std::uint32_t(read.task * 3) || read.sequence != read.task + 1000)
+            ++mixed;
+    }
+    writer.join();
+    INFO("reads of a running task: " << seen);
+    CHECK(mixed == 0);
 }

@@ -49,7 +49,10 @@ void AsyncResultObject::call(const QString &method, const QList<QCborValue> &arg
             return completion(ScriptResult::success(m_job->ready()));
         if (method == QLatin1StringView("successful")) {
             if (!m_job->ready())
-                return completion(ScriptResult::failure(QStringLiteral("ValueError: %1 not ready").arg(typeName())));
+                // Python: ValueError("{0!r} not ready".format(self)), the object's default repr.
+                return completion(ScriptResult::failure(QStringLiteral("ValueError: <multiprocessing.pool.%1 object at 0x%2> not ready")
+                                                            .arg(typeName())
+                                                            .arg(quintptr(this), 0, 16)));
             return completion(ScriptResult::success(m_job->successful()));
         }
         if (method == QLatin1StringView("get"))
@@ -65,7 +68,7 @@ std::optional<ScriptResult> AsyncResultObject::outcome() const
 {
     const PoolJob &job = *m_job;
     if (m_next) {
-        if (m_nextIndex >= job.size)
+        if (m_nextIndex >= job.size || m_exhausted)
             return ScriptResult::failure(QStringLiteral("StopIteration"));
         const qsizetype index = job.kind == PoolJob::Kind::IMap
                                     ? m_nextIndex
@@ -105,8 +108,9 @@ void AsyncResultObject::wait(std::optional<double> timeoutSeconds, Completion co
         Completion completion = std::move(m_completion);
         const bool waitOnly = m_waitOnly;
         endWait();
-        // wait(timeout) returns None; get(timeout) and next(timeout) raise.
-        completion(waitOnly ? ScriptResult::success() : ScriptResult::failure(QStringLiteral("multiprocessing.TimeoutError")));
+        // wait(timeout) returns None; get(timeout) and next(timeout) raise, named as Python 3.11
+        // prints it (the class lives in multiprocessing.context).
+        completion(waitOnly ? ScriptResult::success() : ScriptResult::failure(QStringLiteral("multiprocessing.context.TimeoutError")));
     });
     m_timeout->start();
 }
@@ -118,8 +122,12 @@ bool AsyncResultObject::tryComplete()
     std::optional<ScriptResult> result = outcome();
     if (!result)
         return false;
-    if (m_next)
+    if (m_next) {
         ++m_nextIndex;
+        // A chunked imap is CPython's generator over chunks: once it raised, it is finished.
+        if (!result->ok() && m_job->chunked)
+            m_exhausted = true;
+    }
     Completion completion = std::move(m_completion);
     endWait();
     completion(std::move(*result));

@@ -14,7 +14,7 @@ namespace ProcessLab {
 
 // What pool.apply_async()/map_async() return (multiprocessing.pool.AsyncResult): ready(),
 // successful(), wait(timeout), get(timeout). get() returns the value or raises the task's error
-// ("ValueError: ..."), or multiprocessing.TimeoutError when the timeout passes first. Waiting
+// ("ValueError: ..."), or multiprocessing.context.TimeoutError when the timeout passes first. Waiting
 // never blocks the host: the call stays pending until the job changes or its timer fires.
 //
 // imap()/imap_unordered() return the same object in iterator mode (IMapIterator): next(timeout)
@@ -43,6 +43,7 @@ private:
     std::shared_ptr<PoolJob> m_job;
     quint64 m_listener = 0;
     qsizetype m_nextIndex = 0; // iterator mode: items handed out so far
+    bool m_exhausted = false;  // a chunked imap raised: StopIteration from now on (CPython's generator)
     // The pending call.
     Completion m_completion;
     bool m_waitOnly = false; // wait(): completes with None

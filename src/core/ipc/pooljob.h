@@ -27,9 +27,14 @@ struct PoolJob
     qsizetype received = 0;
     QString error; // the first error that reached the job ("ValueError: ..."), empty: none
 
-    // apply/map are ready at the first error, as Python's MapResult; imap hands out values
-    // up to the failing item.
-    bool ready() const { return received == size || (!error.isEmpty() && (kind == Kind::Apply || kind == Kind::Map)); }
+    // imap/imap_unordered with chunksize > 1: CPython returns a generator over the chunks
+    // ((item for chunk in result for item in chunk), Lib/multiprocessing/pool.py, Pool.imap):
+    // a failed chunk raises at its first item and the iteration ends there.
+    bool chunked = false;
+
+    // Ready once every task is done, also after an error: CPython 3.11's MapResult._set "only
+    // consider[s] the result ready once all jobs are done"; error keeps the first one.
+    bool ready() const { return received == size; }
     bool successful() const { return error.isEmpty(); }
 
     void resize(qsizetype items)

@@ -29,6 +29,9 @@ constexpr qint64 encodeSliceNs = 2'000'000;
 // tasks taken from the ring that no slot shows for this long are lost with it.
 constexpr qint64 vanishedGraceMs = 500;
 constexpr int maxProcesses = 1024;
+// Pool processes in a row that end before taking a task (cannot start, exit at once): then the
+// pool starts no more of them and fails the tasks no process is left to run.
+constexpr int maxDeathsBeforeATask = 3;
 constexpr int textLimit = 256;
 
 QString shortened(QString text)
@@ -110,7 +113,7 @@ std::unique_ptr<PoolObject> PoolObject::create(const ScriptObjectSpec &spec, QSt
     qint64 maxTasksPerChild = 0;
     if (!maxTasks.isNull() && !maxTasks.isUndefined()) {
         maxTasksPerChild = maxTasks.toInteger(-1);
-        if (!maxTasks.isInteger() || maxTasksPerChild < 0) {
+        if (!maxTasks.isInteger() || maxTasksPerChild <= 0) { // 0 too, as Python: None means no limit
             *error = QStringLiteral("ValueError: maxtasksperchild must be a positive int or None");
             return nullptr;
         }
@@ -147,8 +150,11 @@ std::unique_ptr<PoolObject> PoolObject::create(const ScriptObjectSpec &spec, QSt
     pool->m_replaceTimer.setSingleShot(true);
     pool->m_replaceTimer.setInterval(0);
     pool->m_replaceTimer.callOnTimeout([raw = pool.get()] { raw->startMissingWorkers(); });
+    // Tests only (processlab-test-worker): the behaviour the pool's processes run.
+    if (const QString behaviour = spec.options.value(QLatin1StringView("workerBehaviour")).toString(); !behaviour.isEmpty())
+        pool->m_workerBehaviour = behaviour;
     pool->m_workers.resize(count);
-    for (qsizetype slot = 0; slot < count; ++slot)
+    for (qsizetype slot = 0; slot < count && pool->m_cannotStart.isEmpty(); ++slot)
         pool->startWorker(slot);
     pool->m_killWorkerAfterMs = spec.options.value(QLatin1StringView("killWorkerAfterMs")).toInteger(0);
     if (pool->m_killWorkerAfterMs > 0) {
@@ -172,6 +178,7 @@ void PoolObject::startWorker(qsizetype slot)
 {
     Worker &worker = m_workers[slot];
     worker.role = QStringLiteral("PoolWorker-%1").arg(++m_workersStarted);
+    worker.tookTask = false;
     const Shm::SegmentKey slotsKey = m_slotsSegment->segmentKey();
     QCborMap slotsDescription;
     slotsDescription.insert(QLatin1StringView("key"), QString::fromStdString(slotsKey.nativeKey));
@@ -183,10 +190,22 @@ void PoolObject::startWorker(qsizetype slot)
     arguments.insert(QLatin1StringView("slot"), slot);
     arguments.insert(QLatin1StringView("maxtasks"), m_maxTasksPerChild);
     QString error;
-    worker.id = m_host->startWorker(worker.role, QStringLiteral("pool.worker"), arguments, &error);
-    if (worker.id == 0) {
+    m_endedWhileStarting.reset();
+    m_starting = true;
+    const int id = m_host->startWorker(worker.role, m_workerBehaviour, arguments, &error);
+    m_starting = false;
+    m_workers[slot].id = id;
+    if (id != 0 && m_endedWhileStarting && m_endedWhileStarting->first == id) {
+        // It ended inside startWorker() (a start that fails at once): handled now that it has its slot.
+        recordWorker(PoolWorkerChange::Started, id, 0, m_workers.at(slot).role);
+        const WorkerEnd end = std::exchange(m_endedWhileStarting, std::nullopt)->second;
+        return workerEnded(id, end);
+    }
+    if (id == 0) {
+        const QString why = tr("%1 could not start: %2").arg(worker.role, error);
         m_host->recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Error, .process = runLevel,
-                             .text = tr("%1: %2 could not start: %3").arg(m_name, worker.role, error)});
+                             .text = tr("%1: %2").arg(m_name, why)});
+        workerDiedBeforeTakingATask(why);
         return;
     }
     recordWorker(PoolWorkerChange::Started, worker.id, 0, worker.role);
@@ -198,11 +217,68 @@ void PoolObject::startWorker(qsizetype slot)
 
 void PoolObject::startMissingWorkers()
 {
-    if (m_state == State::Terminated)
+    if (m_state == State::Terminated || !m_cannotStart.isEmpty())
         return;
     for (qsizetype slot = 0; slot < m_workers.size(); ++slot) {
-        if (m_workers.at(slot).id == 0)
-            startWorker(slot);
+        if (m_workers.at(slot).id != 0 || !m_cannotStart.isEmpty())
+            continue;
+        startWorker(slot);
+        // After processes that ended before taking a task, one at a time: the next ones start
+        // once it took a task (handleResult, recordStartsFromSlots) or it too ended.
+        if (m_deathsBeforeATask > 0)
+            return;
+    }
+}
+
+void PoolObject::workerDiedBeforeTakingATask(const QString &why)
+{
+    if (++m_deathsBeforeATask < maxDeathsBeforeATask) {
+        if (m_state != State::Terminated)
+            m_replaceTimer.start(); // a new try, in a turn of its own
+        return;
+    }
+    if (!m_cannotStart.isEmpty())
+        return;
+    m_cannotStart = why;
+    m_replaceTimer.stop();
+    m_host->recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Error, .process = runLevel,
+                         .text = tr("%1: %2 processes in a row ended before taking a task; the pool starts no more: %3")
+                                     .arg(m_name)
+                                     .arg(m_deathsBeforeATask)
+                                     .arg(why)});
+    pump();
+}
+
+void PoolObject::noteTookTask(qsizetype slot)
+{
+    m_workers[slot].tookTask = true;
+    if (m_deathsBeforeATask > 0 && m_cannotStart.isEmpty()) {
+        m_deathsBeforeATask = 0; // processes of this pool can start and run tasks: the others too
+        m_replaceTimer.start();
+    }
+}
+
+bool PoolObject::hasLiveWorker() const
+{
+    return std::any_of(m_workers.cbegin(), m_workers.cend(),
+                       [this](const Worker &worker) { return worker.id != 0 && !m_host->workerEnded(worker.id); });
+}
+
+void PoolObject::failTasksWithoutWorkers()
+{
+    // Only once the pool gave up starting processes and none is left: nothing would run them.
+    if (m_cannotStart.isEmpty() || m_outstanding.isEmpty() || hasLiveWorker())
+        return;
+    m_backlog.clear();
+    m_feedTimer.stop();
+    QList<quint64> numbers = m_outstanding.keys();
+    std::sort(numbers.begin(), numbers.end());
+    for (const quint64 number : std::as_const(numbers)) {
+        const qsizetype items = m_outstanding.value(number).count;
+        const QString error = tr("RuntimeError: the pool has no process to run task %1: %2").arg(number).arg(m_cannotStart);
+        failTask(number, error);
+        if (number <= taskEventBudget)
+            record(PoolTaskPhase::Failed, number, items, 0, 0, shortened(error));
     }
 }
 
@@ -313,6 +389,7 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
         if (job->size % (qsizetype(m_processes) * 4))
             ++chunksize;
     }
+    job->chunked = (kind == PoolJob::Kind::IMap || kind == PoolJob::Kind::IMapUnordered) && chunksize > 1;
     const auto source = std::make_shared<const TaskSource>(TaskSource{items, function.toStdString(), itemsAreArgumentLists});
     std::string firstChunk;
     if (pythonsRule) {
@@ -362,6 +439,7 @@ void PoolObject::pump()
     recordStartsFromSlots();
     injectFault();
     sweepVanishedTasks();
+    failTasksWithoutWorkers();
     recordCounters(false);
     checkJoin();
     updatePolling();
@@ -515,22 +593,21 @@ void PoolObject::handleResult(std::string_view bytes)
     ++m_tasksDone;
     const qsizetype slot = qsizetype(header[1]);
     const int workerId = slot >= 0 && slot < m_workers.size() ? m_workers.at(slot).id : 0;
+    if (workerId != 0)
+        noteTookTask(slot);
     const qint64 pid = header[2];
-    std::map<qsizetype, QString> errors; // by position in the task
-    const QCborArray errorList = QCborValue::fromCbor(reader).toArray();
-    for (const QCborValue &entry : errorList) {
-        const QCborArray pair = entry.toArray();
-        if (pair.size() == 2 && pair.at(0).isInteger())
-            errors.emplace(qsizetype(pair.at(0).toInteger()), pair.at(1).toString());
-    }
+    // A task is one call in CPython (mapstar): its first error fails the whole chunk, every
+    // item of it, and the worker ran none after it. The failures come first: [[position, text]].
     QString firstError;
-    const auto fail = [&](qsizetype position, const QString &error) {
-        task.job->setError(task.first + position, error);
-        if (firstError.isEmpty())
-            firstError = error;
-    };
+    const QCborArray errorList = QCborValue::fromCbor(reader).toArray();
+    if (!errorList.isEmpty()) {
+        const QCborArray pair = errorList.at(0).toArray();
+        firstError = pair.size() == 2 && pair.at(1).isString()
+                         ? pair.at(1).toString()
+                         : QStringLiteral("RuntimeError: the pool worker returned a malformed error");
+    }
     qsizetype position = 0;
-    if (reader.lastError() == QCborError::NoError && reader.isArray() && reader.enterContainer()) {
+    if (firstError.isEmpty() && reader.lastError() == QCborError::NoError && reader.isArray() && reader.enterContainer()) {
         while (position < task.count && reader.hasNext()) {
             QCborValue value;
             if (reader.isInteger()) {
@@ -541,17 +618,15 @@ void PoolObject::handleResult(std::string_view bytes)
             }
             if (reader.lastError() != QCborError::NoError)
                 break; // malformed from here on: no result for the rest
-            if (const auto error = errors.find(position); error != errors.end())
-                fail(position, error->second);
-            else
-                task.job->setResult(task.first + position, value);
+            task.job->setResult(task.first + position, value);
             ++position;
         }
     }
-    for (; position < task.count; ++position) {
-        const auto error = errors.find(position);
-        fail(position, error != errors.end() ? error->second
-                                             : QStringLiteral("RuntimeError: the pool worker returned no result"));
+    if (firstError.isEmpty() && position < task.count)
+        firstError = QStringLiteral("RuntimeError: the pool worker returned no result");
+    if (!firstError.isEmpty()) {
+        for (qsizetype item = position; item < task.count; ++item)
+            task.job->setError(task.first + item, firstError);
     }
     if (number <= taskEventBudget) {
         if (task.startedBy == 0)
@@ -580,75 +655,130 @@ void PoolObject::recordStartsFromSlots()
         if (task == m_outstanding.end() || task->startedBy != 0)
             continue;
         task->startedBy = m_workers.at(slot).id;
+        noteTookTask(slot);
         record(PoolTaskPhase::Started, state.task, task->count, task->startedBy, state.pid, {},
                qint64(state.startNs));
     }
 }
 
-void PoolObject::workerEnded(int workerId, qint64 pid, int exitCode, int exitSignal)
+void PoolObject::workerEnded(int workerId, const WorkerEnd &end)
 {
     const auto worker = std::find_if(m_workers.begin(), m_workers.end(), [workerId](const Worker &w) { return w.id == workerId; });
-    if (worker == m_workers.end())
+    if (worker == m_workers.end()) {
+        if (m_starting)
+            m_endedWhileStarting.emplace(workerId, end); // startWorker() has not returned its id yet
         return;
+    }
     const qsizetype slot = worker - m_workers.begin();
     const QString role = worker->role;
-    worker->id = 0;
-    // What it left half done in the queues, then every result it put before it died.
-    m_tasks->recoverDeadProcess(quint32(pid));
-    m_results->recoverDeadProcess(quint32(pid));
-    drainResults(DrainLimit::All); // its task is lost only if its result is not among them
-    const Shm::PoolSlotsView::Slot state = m_slots->read(std::size_t(slot));
-    const bool died = exitSignal != 0 || exitCode != 0;
-    const QString how = exitSignal != 0 ? tr("was killed by signal %1").arg(exitSignal)
-                                        : tr("exited with code %1").arg(exitCode);
-    if (state.task != 0) {
-        if (m_outstanding.contains(state.task)) {
-            failTask(state.task, tr("multiprocessing.pool.WorkerLostError: task %1 was lost: its process %2 (pid %3) %4")
-                                      .arg(state.task)
-                                      .arg(role)
-                                      .arg(pid)
-                                      .arg(how));
-            const QString text = tr("task %1 lost: %2 (pid %3) %4").arg(state.task).arg(role).arg(pid).arg(how);
-            record(PoolTaskPhase::Lost, state.task, 0, workerId, pid, text);
-        }
-        m_slots->clear(std::size_t(slot));
-    } else if (died) {
-        // It may have taken a task and died before marking its slot: looked for in a moment.
-        m_vanishedSince.start();
+    const qint64 pid = end.pid;
+    // What it left half done in the queues, then every result it put before it died, credited
+    // to it: its id is cleared only after that.
+    if (pid != 0) {
+        m_tasks->recoverDeadProcess(quint32(pid));
+        m_results->recoverDeadProcess(quint32(pid));
     }
+    drainResults(DrainLimit::All); // its task is lost only if its result is not among them
+    m_workers[slot].id = 0;
+    const Shm::PoolSlotsView::Slot state = m_slots->read(std::size_t(slot));
+    // Any end while the pool needs it is a death, unless it exited 0 by itself after its
+    // maxtasksperchild tasks or after its "no more tasks"; one that Stop or terminate()
+    // ended was not lost: its pool cancelled its tasks.
+    const bool stopped = end.stopRequested;
+    const bool exitedCleanly = pid != 0 && !end.failed && !stopped && end.exitCode == 0 && end.exitSignal == 0;
+    const bool recycled = exitedCleanly && m_maxTasksPerChild > 0;
+    const bool died = !stopped && !(exitedCleanly && (m_maxTasksPerChild > 0 || m_state != State::Running));
+    // "was killed by signal 9", "exited with code 3", "could not start ...: execve: No such file ...".
+    const QString how = end.exitSignal != 0                  ? tr("was killed by signal %1").arg(end.exitSignal)
+                        : end.exitCode != 0 || !end.failed ? tr("exited with code %1").arg(end.exitCode)
+                                                           : end.detail;
+    const bool tookTask = m_workers.at(slot).tookTask || state.task != 0 || state.sequence != 0;
+    // Its task: the slot names it, or only the queue item it took (it died decoding it).
+    quint64 lostTask = state.task;
+    if (lostTask == 0 && state.sequence != 0) {
+        for (auto it = m_outstanding.cbegin(); it != m_outstanding.cend(); ++it) {
+            if (it->sequence == state.sequence) {
+                lostTask = it.key();
+                break;
+            }
+        }
+    }
+    if (lostTask != 0 && !stopped)
+        loseTask(lostTask, workerId, role, pid, how);
+    else if (state.task == 0 && state.sequence == 0 && died && pid != 0)
+        // It may have taken a task and died before it marked its slot: looked for in a moment.
+        m_vanishedDeaths.append({workerId, role, pid, how, QDeadlineTimer(vanishedGraceMs)});
+    m_slots->clear(std::size_t(slot));
     const bool tasksLeft = !m_outstanding.isEmpty() || std::any_of(m_backlog.cbegin(), m_backlog.cend(), [](const auto &item) {
         return item.first != 0;
     });
-    const bool recycled = !died && m_maxTasksPerChild > 0;
-    if (m_state != State::Terminated && (died || recycled) && (m_state == State::Running || tasksLeft)) {
-        recordWorker(recycled ? PoolWorkerChange::Recycled : PoolWorkerChange::Replaced, workerId, pid,
-                     recycled ? tr("%1 (pid %2) exited after %3 tasks; a new process takes its place")
-                                    .arg(role).arg(pid).arg(m_maxTasksPerChild)
-                              : tr("%1 (pid %2) %3; a new process takes its place").arg(role).arg(pid).arg(how));
-        m_replaceTimer.start();
+    if (m_state != State::Terminated && m_cannotStart.isEmpty() && (died || recycled)
+        && (m_state == State::Running || tasksLeft)) {
+        if (died && !tookTask) {
+            // Cannot start, or exits at once: a few more tries, then the pool says why and stops.
+            const QString why = tr("%1 (pid %2) %3 before it took a task").arg(role).arg(pid).arg(how);
+            if (m_deathsBeforeATask + 1 < maxDeathsBeforeATask)
+                recordWorker(PoolWorkerChange::Replaced, workerId, pid, tr("%1; a new process takes its place").arg(why));
+            workerDiedBeforeTakingATask(why);
+        } else {
+            if (died)
+                m_deathsBeforeATask = 0;
+            recordWorker(recycled ? PoolWorkerChange::Recycled : PoolWorkerChange::Replaced, workerId, pid,
+                         recycled ? tr("%1 (pid %2) exited after %3 tasks; a new process takes its place")
+                                        .arg(role).arg(pid).arg(m_maxTasksPerChild)
+                                  : tr("%1 (pid %2) %3; a new process takes its place").arg(role).arg(pid).arg(how));
+            m_replaceTimer.start();
+        }
     }
     pump();
 }
 
+void PoolObject::loseTask(quint64 number, int workerId, const QString &role, qint64 pid, const QString &how)
+{
+    if (!m_outstanding.contains(number))
+        return; // its result came, or it failed otherwise
+    failTask(number, tr("multiprocessing.pool.WorkerLostError: task %1 was lost: its process %2 (pid %3) %4")
+                         .arg(number)
+                         .arg(role)
+                         .arg(pid)
+                         .arg(how));
+    record(PoolTaskPhase::Lost, number, 0, workerId, pid, tr("task %1 lost: %2 (pid %3) %4").arg(number).arg(role).arg(pid).arg(how));
+}
+
 void PoolObject::sweepVanishedTasks()
 {
-    if (!m_vanishedSince.isValid() || m_vanishedSince.elapsed() < vanishedGraceMs)
+    // Only for a worker that died with an empty slot (between its get() and marking the slot,
+    // microseconds): at most one task per such death, the oldest taken that nobody runs.
+    if (m_vanishedDeaths.isEmpty() || !m_vanishedDeaths.constFirst().due.hasExpired())
         return;
-    m_vanishedSince.invalidate();
-    // Taken from the ring (its sequence is within the ring's gets), in no slot, no result: lost.
+    const VanishedDeath death = m_vanishedDeaths.takeFirst();
+    // The ring's gets, then the slots, then the results: a task a live worker took after we
+    // read gets is not a candidate, one a live worker holds is in its slot (task or item), one
+    // finished meanwhile has its result drained. The slots once more after the drain: a live
+    // worker between its get and its mark when we first looked has marked it by now.
     const std::uint64_t taken = m_tasks->counters().gets;
-    QSet<quint64> running;
-    for (qsizetype slot = 0; slot < m_workers.size(); ++slot)
-        running.insert(m_slots->read(std::size_t(slot)).task);
-    QList<quint64> vanished;
+    QSet<quint64> runningTasks, runningItems;
+    const auto readSlots = [&] {
+        for (qsizetype slot = 0; slot < m_workers.size(); ++slot) {
+            const Shm::PoolSlotsView::Slot state = m_slots->read(std::size_t(slot));
+            runningTasks.insert(state.task);
+            runningItems.insert(state.sequence);
+        }
+    };
+    readSlots();
+    drainResults(DrainLimit::All); // every result in before a task is judged lost
+    readSlots();
+    quint64 oldest = 0;
+    quint64 oldestSequence = ~quint64(0);
     for (auto it = m_outstanding.cbegin(); it != m_outstanding.cend(); ++it) {
-        if (it->sequence != 0 && it->sequence <= taken && !running.contains(it.key()))
-            vanished.append(it.key());
+        if (it->sequence != 0 && it->sequence <= taken && !runningTasks.contains(it.key())
+            && !runningItems.contains(it->sequence) && it->sequence < oldestSequence) {
+            oldest = it.key();
+            oldestSequence = it->sequence;
+        }
     }
-    for (const quint64 number : std::as_const(vanished)) {
-        failTask(number, tr("multiprocessing.pool.WorkerLostError: task %1 was lost: the process that took it died").arg(number));
-        record(PoolTaskPhase::Lost, number, 0, 0, 0, tr("task %1 lost: the process that took it died").arg(number));
-    }
+    if (oldest != 0)
+        loseTask(oldest, death.workerId, death.role, death.pid, death.how);
 }
 
 void PoolObject::failTask(quint64 number, const QString &error)
@@ -704,9 +834,7 @@ void PoolObject::terminate()
     m_replaceTimer.stop();
     m_faultTimer.stop();
     m_faultArmed = false;
-    const QList<quint64> numbers = m_outstanding.keys();
-    for (const quint64 number : numbers)
-        failTask(number, QStringLiteral("RuntimeError: the pool was terminated before task %1 finished").arg(number));
+    cancelOutstanding(tr("the pool was terminated"));
     for (const Worker &worker : std::as_const(m_workers)) {
         if (worker.id != 0)
             m_host->stopWorker(worker.id);
@@ -739,8 +867,25 @@ void PoolObject::mainProgramEnded()
     recordCounters(true);
 }
 
+void PoolObject::cancelOutstanding(const QString &reason)
+{
+    // Failed at get() (never a get() that hangs) and recorded: a `cancelled` event per task.
+    QList<quint64> numbers = m_outstanding.keys();
+    std::sort(numbers.begin(), numbers.end());
+    for (const quint64 number : std::as_const(numbers)) {
+        const qsizetype items = m_outstanding.value(number).count;
+        failTask(number, QStringLiteral("RuntimeError: task %1 was cancelled: %2").arg(number).arg(reason));
+        if (number <= taskEventBudget)
+            record(PoolTaskPhase::Cancelled, number, items, 0, 0, reason);
+    }
+}
+
 void PoolObject::cancel()
 {
+    // Stop: the Run stops every worker (pool workers too); their tasks are cancelled, not lost.
+    if (m_state != State::Terminated)
+        cancelOutstanding(tr("the run was stopped"));
+    m_backlog.clear();
     m_joinCompletion = nullptr;
     m_callCompletion = nullptr;
     if (m_callJob)

@@ -16,6 +16,7 @@
 #include "shm/poolslots.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QTimer>
@@ -45,7 +46,7 @@ public:
     void cancel() override;
     ScriptResult read(const QString &member) const override;
     QCborMap attachment(int workerId) const override;
-    void workerEnded(int workerId, qint64 pid, int exitCode, int exitSignal) override;
+    void workerEnded(int workerId, const WorkerEnd &end) override;
     void wake(int objectId) override;
     void mainProgramEnded() override;
 
@@ -77,6 +78,7 @@ private:
     {
         int id = 0; // process id in the run; 0: none (being replaced)
         QString role;
+        bool tookTask = false; // its slot showed a task or a result of it came back
     };
 
     struct TaskSource
@@ -92,6 +94,10 @@ private:
                                     bool itemsAreArgumentLists, qsizetype chunksize);
     void startWorker(qsizetype slot);
     void startMissingWorkers();
+    void workerDiedBeforeTakingATask(const QString &why);
+    void noteTookTask(qsizetype slot);
+    bool hasLiveWorker() const;
+    void failTasksWithoutWorkers();
     void pump();
     void feedTasks();
     static std::string encodeChunk(quint64 number, const TaskSource &source, qsizetype first, qsizetype count);
@@ -101,8 +107,10 @@ private:
     void handleResult(std::string_view bytes);
     void recordStartsFromSlots();
     void sweepVanishedTasks();
+    void loseTask(quint64 number, int workerId, const QString &role, qint64 pid, const QString &how);
     void failTask(quint64 number, const QString &error);
     void terminate();
+    void cancelOutstanding(const QString &reason);
     bool allWorkersEnded() const;
     void checkJoin();
     void record(PoolTaskPhase phase, quint64 task, qint64 items, int worker, qint64 pid, const QString &text,
@@ -125,6 +133,14 @@ private:
     Shm::PartialRead m_partialRead;
     QList<Worker> m_workers; // by slot
     int m_workersStarted = 0;
+    // Processes in a row that ended before taking any task; at maxDeathsBeforeATask the pool
+    // starts no more and says why (m_cannotStart): a worker program that cannot run never
+    // turns into replacements for ever nor into a join() that waits for ever.
+    int m_deathsBeforeATask = 0;
+    QString m_cannotStart;
+    bool m_starting = false; // inside ScriptHost::startWorker(): a worker may end before we know its id
+    std::optional<std::pair<int, WorkerEnd>> m_endedWhileStarting;
+    QString m_workerBehaviour = QStringLiteral("pool.worker"); // ScriptObjectSpec::options "workerBehaviour" (tests)
     // (task, encoded item) not yet in the ring; task 0: sentinel; bytes empty: encoded when fed.
     std::deque<std::pair<quint64, std::string>> m_backlog;
     QHash<quint64, Task> m_outstanding;
@@ -133,7 +149,16 @@ private:
     QTimer m_poll;          // while tasks are outstanding: starts from the slots, a lost Wake
     QTimer m_feedTimer;     // encoding a big job goes on in the next turn of the event loop
     QTimer m_replaceTimer;  // replacements start in a turn of their own, never inside workerEnded
-    QElapsedTimer m_vanishedSince; // a worker died between taking a task and marking its slot
+    // Workers that died with an empty slot: maybe between taking a task and marking the slot.
+    struct VanishedDeath
+    {
+        int workerId = 0;
+        QString role;
+        qint64 pid = 0;
+        QString how;
+        QDeadlineTimer due; // looked for then: what a live worker took is in its slot by then
+    };
+    QList<VanishedDeath> m_vanishedDeaths;
     QElapsedTimer m_countersRecorded;
     quint64 m_countersDone = ~quint64(0);
     // Pending calls of the main program.

@@ -232,6 +232,19 @@ void PoolTaskSpans::consume(const RunEvent &event)
         span.result = event.text;
         break;
     }
+    case PoolTaskPhase::Cancelled:
+        // Terminated or stopped before it finished: not finished, the reason as its result.
+        // (One event per task; its worker may have ended first: the span then ends there.)
+        if (span.isOpen() || span.outcome == PoolTaskOutcome::Unfinished) {
+            ++progressOf(event.object).cancelled;
+            const qint64 endNs = span.outcome == PoolTaskOutcome::Unfinished && span.endNs != 0
+                                     ? std::min(span.endNs, event.timeNs)
+                                     : event.timeNs;
+            span.outcome = PoolTaskOutcome::Unfinished;
+            span.endNs = std::max(endNs, span.startNs);
+            span.result = event.text;
+        }
+        break;
     case PoolTaskPhase::Counters:
         break;
     }

@@ -16,7 +16,8 @@ enum class PoolTaskOutcome : quint8 {
     Finished,   // its result came back
     Failed,     // it raised: the error reached its result
     Lost,       // its worker died while running it (docs/pool.md, "Deaths")
-    Unfinished, // its worker ended without a result or a lost event (Stop, terminate())
+    Unfinished, // cancelled (terminate(), Stop: a `cancelled` event, its reason the result), or its
+                // worker ended without a result or a lost event
 };
 
 // One task of a pool (an apply_async, or a chunk of map), folded from its pool-task events.
@@ -48,6 +49,7 @@ struct PoolProgress
     qint64 finished = 0; // tracked tasks that ended so
     qint64 failed = 0;
     qint64 lost = 0;
+    qint64 cancelled = 0; // tracked tasks the pool's end or Stop cancelled
     qint64 countedDone = 0;   // last counters event: tasks done (0: none seen)
     qint64 countedQueued = 0; // last counters event: tasks queued
     bool counted = false;     // past the per-task budget: the rest only as counters

@@ -65,7 +65,9 @@ enum class EventKind : quint8 {
 
 // RunEvent::op of a PoolTask event. Counters: count = tasks done, sequence = tasks queued
 // (after the per-task budget, and at the end).
-enum class PoolTaskPhase : quint8 { Queued = 1, Started = 2, Finished = 3, Failed = 4, Lost = 5, Counters = 6 };
+// Cancelled: the pool was terminated (terminate(), the main program's end) or the run stopped
+// before the task finished; text says which. Not a loss: nothing died of itself.
+enum class PoolTaskPhase : quint8 { Queued = 1, Started = 2, Finished = 3, Failed = 4, Lost = 5, Counters = 6, Cancelled = 7 };
 // A pool records queued/started/finished/failed/lost one by one for its first this many tasks.
 inline constexpr quint64 poolTaskEventBudget = 10'000;
 // RunEvent::op of a PoolWorker event.

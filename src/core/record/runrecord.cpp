@@ -105,6 +105,7 @@ QString poolTaskPhaseName(int op)
     case PoolTaskPhase::Failed: return QStringLiteral("failed");
     case PoolTaskPhase::Lost: return QStringLiteral("lost");
     case PoolTaskPhase::Counters: return QStringLiteral("counters");
+    case PoolTaskPhase::Cancelled: return QStringLiteral("cancelled");
     }
     return QStringLiteral("unknown");
 }

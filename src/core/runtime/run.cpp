@@ -587,37 +587,35 @@ void Run::handleTrace(int workerId, const QString &label, qint64 timeNs)
 
 void Run::handleWorkerEnded(int workerId)
 {
-    if (const WorkerProcess *ended = worker(workerId); ended && ended->pid() != 0) {
-        for (ScriptObject *scriptObject : allObjects()) {
-            if (auto *ipc = dynamic_cast<IpcObject *>(scriptObject)) {
-                // What the process left half done in a shared object, repaired and said.
-                for (const QString &repair : ipc->processEnded(workerId, ended->pid())) {
-                    recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::IpcRecovered, .process = workerId,
-                                 .pid = ended->pid(), .object = ipc->id(), .text = repair});
+    if (const WorkerProcess *ended = worker(workerId)) {
+        if (ended->pid() != 0) {
+            for (ScriptObject *scriptObject : allObjects()) {
+                if (auto *ipc = dynamic_cast<IpcObject *>(scriptObject)) {
+                    // What the process left half done in a shared object, repaired and said.
+                    for (const QString &repair : ipc->processEnded(workerId, ended->pid())) {
+                        recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::IpcRecovered, .process = workerId,
+                                     .pid = ended->pid(), .object = ipc->id(), .text = repair});
+                    }
+                    continue;
                 }
-                continue;
+                for (const QString &repair : scriptObject->recoverDeadProcess(ended->pid()))
+                    recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Error, .process = workerId, .text = repair});
             }
-            for (const QString &repair : scriptObject->recoverDeadProcess(ended->pid()))
-                recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Error, .process = workerId, .text = repair});
+            // Now that every object has seen the end (a pipe end closed, a lock freed), a main
+            // program waiting on any of them tries again.
+            for (IpcObject *ipc : std::as_const(m_ipcObjects))
+                ipc->retryAfterWake();
         }
-        // Now that every object has seen the end (a pipe end closed, a lock freed), a main
-        // program waiting on any of them tries again.
-        for (IpcObject *ipc : std::as_const(m_ipcObjects))
-            ipc->retryAfterWake();
-        // How it ended, as its end event says (a pool names the signal of a worker lost mid-task).
-        int exitCode = 0;
-        int exitSignal = 0;
-        const QList<RunEvent> &events = m_record.events();
-        for (qsizetype i = events.size() - 1; i >= 0; --i) {
-            const RunEvent &event = events.at(i);
-            if (event.kind == EventKind::StateChanged && event.process == workerId && isEndState(event.state)) {
-                exitCode = event.exitCode;
-                exitSignal = event.exitSignal;
-                break;
-            }
-        }
+        // How it ended, from the process itself (a pool names the signal of a worker lost
+        // mid-task, or why a worker could not start: those have no pid).
+        const WorkerEnd end{.pid = ended->pid(),
+                            .exitCode = ended->exitCode(),
+                            .exitSignal = ended->exitSignal(),
+                            .stopRequested = ended->stopRequested(),
+                            .failed = ended->state() == ProcessState::Failed,
+                            .detail = ended->endDetail()};
         for (ScriptObject *scriptObject : allObjects())
-            scriptObject->workerEnded(workerId, ended->pid(), exitCode, exitSignal);
+            scriptObject->workerEnded(workerId, end);
     }
     if (m_pending.active && m_pending.joinWorker == workerId) {
         // Completed here, not through a queued call: the join ends in the same turn as the

@@ -57,6 +57,17 @@ public:
     virtual void recordEvent(RunEvent event) = 0;
 };
 
+// How a worker of the run ended, as its WorkerProcess says.
+struct WorkerEnd
+{
+    qint64 pid = 0;             // 0: it never started
+    int exitCode = 0;
+    int exitSignal = 0;         // the signal that killed it (Unix), else 0
+    bool stopRequested = false; // Stop or ScriptHost::stopWorker() ended it, not a crash
+    bool failed = false;        // ended Failed (could not start, crashed, exited non-zero, ...)
+    QString detail;             // its end state's text ("could not start ...: ...")
+};
+
 // An object of the main program (Queue, Pipe end, Value, ...), created by a CreateObject
 // step through the script's factory and owned by the Run. Plain C++ interface, no
 // QObject: objects complete calls through the completion the Run hands them, never by
@@ -117,14 +128,12 @@ public:
         Q_UNUSED(pid);
         return {};
     }
-    // A worker of the run ended: exitSignal is the signal that killed it (Unix), else 0.
-    // Called after recoverDeadProcess() of every object, for every object.
-    virtual void workerEnded(int workerId, qint64 pid, int exitCode, int exitSignal)
+    // A worker of the run ended (also one that never started: pid 0). Called after
+    // recoverDeadProcess() of every object, for every object.
+    virtual void workerEnded(int workerId, const WorkerEnd &end)
     {
         Q_UNUSED(workerId);
-        Q_UNUSED(pid);
-        Q_UNUSED(exitCode);
-        Q_UNUSED(exitSignal);
+        Q_UNUSED(end);
     }
     // A worker's Wake frame named objectId, which is not a Queue/Pipe/Value/Lock of the run
     // (e.g. a pool's own queues): objects that own it retry what they wait for.

@@ -517,12 +517,17 @@ RunEvent WorkerProcess::stateChangedEvent(ProcessState state, const QString &det
 void WorkerProcess::setState(ProcessState state, const QString &detail)
 {
     m_state = state;
+    if (isEndState(state))
+        m_endDetail = detail;
     m_sink(stateChangedEvent(state, detail));
 }
 
 void WorkerProcess::setEndState(ProcessState state, const QString &detail, int exitCode, int exitSignal)
 {
     m_state = state;
+    m_exitCode = exitCode;
+    m_exitSignal = exitSignal;
+    m_endDetail = detail;
     RunEvent event = stateChangedEvent(state, detail);
     event.exitCode = exitCode;
     event.exitSignal = exitSignal;

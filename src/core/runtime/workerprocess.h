@@ -54,6 +54,11 @@ public:
     ProcessState state() const { return m_state; }
     qint64 pid() const { return m_pid; }
     bool hasEnded() const { return isEndState(m_state); }
+    // How it ended (valid once hasEnded()): what its end event says, one source for every reader.
+    int exitCode() const { return m_exitCode; }
+    int exitSignal() const { return m_exitSignal; }
+    const QString &endDetail() const { return m_endDetail; }
+    bool stopRequested() const { return m_stopRequested; }
     bool isConnected() const { return m_socket != nullptr; }
 
     // How long a started worker may take to say hello; set before start().
@@ -134,6 +139,9 @@ private:
     qint64 m_startingNs = 0; // when start() was called (the Starting stamp)
     bool m_stopRequested = false;
     QString m_failure; // protocol failure that explains a later exit
+    int m_exitCode = 0;
+    int m_exitSignal = 0;
+    QString m_endDetail;
     struct ExitInfo
     {
         int code = 0;

@@ -9,7 +9,10 @@ namespace ProcessLab::Shm {
 
 namespace {
 constexpr std::uint32_t slotsMagic = 0x4C4F4F50; // "POOL" in memory
-constexpr std::uint32_t slotsVersion = 1;
+constexpr std::uint32_t slotsVersion = 2; // 2: the taken item's sequence
+// A reader retries while the worker changes the slot under it; a slot changes a few times per
+// task, so a few tries see it still, and a bounded loop can never hang the host.
+constexpr int readAttempts = 1000;
 } // namespace
 
 // 16 bytes of header, then 32 bytes per slot. Every field another process reads is atomic.
@@ -26,7 +29,7 @@ struct PoolSlotsView::SlotState
     std::atomic<std::uint64_t> startNs;
     std::atomic<std::uint32_t> pid;
     std::uint32_t reserved0;
-    std::uint64_t reserved1;
+    std::atomic<std::uint64_t> sequence;
 };
 
 static_assert(sizeof(std::atomic<std::uint64_t>) == 8 && std::atomic<std::uint64_t>::is_always_lock_free);
@@ -51,6 +54,7 @@ PoolSlotsView PoolSlotsView::initialize(void *memory, std::size_t size, std::siz
         slot->task.store(0, std::memory_order_relaxed);
         slot->startNs.store(0, std::memory_order_relaxed);
         slot->pid.store(0, std::memory_order_relaxed);
+        slot->sequence.store(0, std::memory_order_relaxed);
     }
     layout->magic.store(slotsMagic, std::memory_order_release);
     return PoolSlotsView(layout);
@@ -87,19 +91,31 @@ PoolSlotsView::SlotState *PoolSlotsView::slotAt(std::size_t slot) const
     return std::launder(reinterpret_cast<SlotState *>(first + slot * sizeof(SlotState)));
 }
 
+// Sequentially consistent stores and loads: a reader that saw one of a later task's fields
+// sees that task's number (or the 0 before it) when it reads the number again.
+void PoolSlotsView::taken(std::size_t slot, std::uint64_t sequence, std::uint32_t pid)
+{
+    if (SlotState *state = slotAt(slot)) {
+        state->pid.store(pid);
+        state->sequence.store(sequence);
+    }
+}
+
 void PoolSlotsView::begin(std::size_t slot, std::uint64_t task, std::uint32_t pid, std::uint64_t startNs)
 {
     if (SlotState *state = slotAt(slot)) {
-        state->pid.store(pid, std::memory_order_relaxed);
-        state->startNs.store(startNs, std::memory_order_relaxed);
-        state->task.store(task, std::memory_order_release);
+        state->pid.store(pid);
+        state->startNs.store(startNs);
+        state->task.store(task);
     }
 }
 
 void PoolSlotsView::end(std::size_t slot)
 {
-    if (SlotState *state = slotAt(slot))
-        state->task.store(0, std::memory_order_release);
+    if (SlotState *state = slotAt(slot)) {
+        state->task.store(0);
+        state->sequence.store(0);
+    }
 }
 
 PoolSlotsView::Slot PoolSlotsView::read(std::size_t slot) const
@@ -108,9 +124,15 @@ PoolSlotsView::Slot PoolSlotsView::read(std::size_t slot) const
     if (!state)
         return {};
     Slot result;
-    result.task = state->task.load(std::memory_order_acquire);
-    result.startNs = state->startNs.load(std::memory_order_relaxed);
-    result.pid = state->pid.load(std::memory_order_relaxed);
+    for (int attempt = 0; attempt < readAttempts; ++attempt) {
+        result.task = state->task.load();
+        result.sequence = state->sequence.load();
+        result.startNs = state->startNs.load();
+        result.pid = state->pid.load();
+        // Seqlock-style: the task and its item again; changed means the worker moved on meanwhile.
+        if (state->task.load() == result.task && state->sequence.load() == result.sequence)
+            break;
+    }
     return result;
 }
 

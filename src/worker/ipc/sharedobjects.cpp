@@ -106,7 +106,7 @@ void Queue::put(const Protocol::Value &item, bool block, std::optional<double> t
         m_reporter->wakeHost(m_id);
 }
 
-Protocol::Value Queue::get(bool block, std::optional<double> timeout)
+Protocol::Value Queue::get(bool block, std::optional<double> timeout, const std::function<void(std::uint64_t sequence)> &taken)
 {
     std::string bytes;
     const Shm::Deadline deadline = deadlineAfter(timeout);
@@ -121,6 +121,8 @@ Protocol::Value Queue::get(bool block, std::optional<double> timeout)
             m_reporter->report(m_id, Protocol::IpcOp::Failed, nullptr, "queue.Empty", m_view.qsize(), 0);
         throw Empty();
     }
+    if (taken)
+        taken(result.sequence);
     std::string error;
     std::optional<Protocol::Value> item = Protocol::decode(bytes, &error);
     if (!item) // only ProcessLab writes into the segment; a bad item is a bug worth naming

@@ -82,7 +82,10 @@ public:
 
     // timeout in seconds; nullopt: wait as long as it takes (Python's default).
     void put(const Protocol::Value &item, bool block = true, std::optional<double> timeout = {});
-    Protocol::Value get(bool block = true, std::optional<double> timeout = {});
+    // taken (optional): called with the item's ring sequence as soon as it left the ring, before
+    // it is decoded (a pool worker marks its slot with it).
+    Protocol::Value get(bool block = true, std::optional<double> timeout = {},
+                        const std::function<void(std::uint64_t sequence)> &taken = {});
     void put_nowait(const Protocol::Value &item) { put(item, false); }
     Protocol::Value get_nowait() { return get(false); }
     std::int64_t qsize() const { return m_view.qsize(); }
