@@ -489,6 +489,8 @@ void TestCli::interruptStopsCleanly()
     QVERIFY(!QString::fromUtf8(out).contains(QStringLiteral("All processes finished")));
     const QString err = QString::fromUtf8(cli.readAllStandardError());
     QVERIFY2(err.contains(QStringLiteral("interrupted")), qPrintable(err));
+    // The CLI exits 130 and said why: no "exit 1: stopped by the user" line contradicting it.
+    QVERIFY2(!err.contains(QStringLiteral("exit 1")), qPrintable(err));
     // The table uses the GUI's word: stopped by the user, not "killed" (that is the JSON id).
     const QStringList lines = err.split(QLatin1Char('\n'));
     for (const QString &role : {QStringLiteral("Main"), QStringLiteral("Worker 1"), QStringLiteral("Worker 3")}) {

@@ -89,12 +89,13 @@ int runExample(QCoreApplication &app, const Cli::RunOptions &options)
     QObject::connect(run.get(), &Run::eventRecorded, &printer, &Cli::TerminalPrinter::handleEvent);
     QObject::connect(run.get(), &Run::eventDropped, &printer, &Cli::TerminalPrinter::handleDroppedEvent);
     // Nobody reads what the example prints any more: stop the run instead of running blind.
-    QObject::connect(&printer, &Cli::TerminalPrinter::stdoutFailed, run.get(), [&run](const QString &reason) {
+    QObject::connect(&printer, &Cli::TerminalPrinter::stdoutFailed, run.get(), [&run, &printer](const QString &reason) {
         if (run->status() != Run::Status::Running)
             return reportStdoutFailure(reason);
         Cli::writeStderr(QStringLiteral("processlab-cli: ")
                          + tr("cannot write to standard output: %1; stopping the workers").arg(reason)
                          + QLatin1Char('\n'));
+        printer.noteStoppedByTheCli();
         run->stop();
     });
 
@@ -104,6 +105,7 @@ int runExample(QCoreApplication &app, const Cli::RunOptions &options)
         if (!interrupted)
             Cli::writeStderr(QStringLiteral("processlab-cli: interrupted, stopping the workers\n"));
         interrupted = true;
+        printer.noteStoppedByTheCli();
         run->stop();
     });
     QObject::connect(run.get(), &Run::finished, &app, &QCoreApplication::quit, Qt::QueuedConnection);

@@ -89,7 +89,7 @@ void TerminalPrinter::handleEvent(const RunEvent &event)
         break;
     case EventKind::RunFinished:
         // The run's one-line reason, unless it is the main program's error printed above.
-        if (event.exitCode == 0 || event.text.isEmpty() || event.text == m_printedMainFailure)
+        if (event.exitCode == 0 || event.text.isEmpty() || event.text == m_printedMainFailure || m_interrupted)
             return;
         writeDiagnostic(QStringLiteral("processlab-cli: ") + tr("exit %1: %2").arg(event.exitCode).arg(event.text)
                     + QLatin1Char('\n'));

@@ -29,6 +29,9 @@ public:
     // Flushes both streams; false if stdout lost anything.
     bool flush();
     bool hasStdoutFailed() const { return !m_stdoutError.isEmpty(); }
+    // Ctrl+C or a broken stdout: the CLI said why it stops the run and exits 130 or 1 itself; the
+    // run's own "exit 1: stopped by the user" would contradict it.
+    void noteStoppedByTheCli() { m_interrupted = true; }
     QString stdoutError() const { return m_stdoutError; }
 
 signals:
@@ -44,6 +47,7 @@ private:
     QTimer m_flushTimer;
     QString m_stdoutError;
     QString m_printedMainFailure; // the main program's error, already on stderr
+    bool m_interrupted = false;
 };
 
 } // namespace ProcessLab::Cli
