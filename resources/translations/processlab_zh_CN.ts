@@ -773,10 +773,6 @@
 <context>
     <name>ProcessLab::PoolObject</name>
     <message>
-        <source>%1: %2 could not start: %3</source>
-        <translation>%1：%2 无法启动：%3</translation>
-    </message>
-    <message>
         <source>ValueError: a task of %1 KiB does not fit the pool&apos;s task queue (at most %2 KiB); use a smaller chunksize</source>
         <translation>ValueError: 一个 %1 KiB 的任务放不进进程池的任务队列（最多 %2 KiB）；请用更小的 chunksize</translation>
     </message>
@@ -805,16 +801,40 @@
         <translation>%1（PID %2）%3；由新进程接替</translation>
     </message>
     <message>
-        <source>multiprocessing.pool.WorkerLostError: task %1 was lost: the process that took it died</source>
-        <translation>multiprocessing.pool.WorkerLostError: 任务 %1 丢失：领取它的进程已死亡</translation>
-    </message>
-    <message>
-        <source>task %1 lost: the process that took it died</source>
-        <translation>任务 %1 丢失：领取它的进程已死亡</translation>
-    </message>
-    <message>
         <source>fault injected by ProcessLab, not part of the program: killed %1 (pid %2) while it ran task %3, %4 ms after the pool started</source>
         <translation>ProcessLab 注入的故障，不属于程序本身：进程池启动 %4 毫秒后，杀死了正在执行任务 %3 的 %1（PID %2）</translation>
+    </message>
+    <message>
+        <source>%1 could not start: %2</source>
+        <translation>%1 无法启动：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 processes in a row ended before taking a task; the pool starts no more: %3</source>
+        <translation>%1：连续 %2 个进程在领取任务之前就结束了；进程池不再启动新进程：%3</translation>
+    </message>
+    <message>
+        <source>RuntimeError: the pool has no process to run task %1: %2</source>
+        <translation>RuntimeError: 进程池没有可以运行任务 %1 的进程：%2</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2) %3 before it took a task</source>
+        <translation>%1（PID %2）在领取任务之前%3</translation>
+    </message>
+    <message>
+        <source>%1; a new process takes its place</source>
+        <translation>%1；由新进程接替</translation>
+    </message>
+    <message>
+        <source>the pool was terminated</source>
+        <translation>进程池已被终止</translation>
+    </message>
+    <message>
+        <source>the run was stopped</source>
+        <translation>运行已被停止</translation>
     </message>
 </context>
 <context>
