@@ -68,24 +68,25 @@ inline QList<ScriptStep> poolProgram(ScriptStep create, const QList<ScriptStep> 
     return steps;
 }
 
-inline QList<RunEvent> poolEvents(const RunRecord &record, PoolTaskPhase phase)
+// The record's events of one kind with one op (a PoolTaskPhase, a PoolWorkerChange).
+inline QList<RunEvent> eventsWithOp(const RunRecord &record, EventKind kind, quint8 op)
 {
     QList<RunEvent> events;
     for (const RunEvent &event : record.events()) {
-        if (event.kind == EventKind::PoolTask && event.op == quint8(phase))
+        if (event.kind == kind && event.op == op)
             events.append(event);
     }
     return events;
 }
 
+inline QList<RunEvent> poolEvents(const RunRecord &record, PoolTaskPhase phase)
+{
+    return eventsWithOp(record, EventKind::PoolTask, quint8(phase));
+}
+
 inline QList<RunEvent> workerChanges(const RunRecord &record, PoolWorkerChange change)
 {
-    QList<RunEvent> events;
-    for (const RunEvent &event : record.events()) {
-        if (event.kind == EventKind::PoolWorker && event.op == quint8(change))
-            events.append(event);
-    }
-    return events;
+    return eventsWithOp(record, EventKind::PoolWorker, quint8(change));
 }
 
 // The pool workers' process ids, in the order they were started.
