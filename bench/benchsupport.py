@@ -159,6 +159,40 @@ def parse_run_args(ap, argv, *, repeat, quick_repeat, max_repeat, blocks=3, quic
     return args
 
 
+# --- the run ---------------------------------------------------------------------------------
+
+def abba(block, parts):
+    """The parts in a block's order: as given in even blocks, reversed in odd ones (ABBA), so
+    that drift hits every side alike."""
+    return parts if block % 2 == 0 else parts[::-1]
+
+
+def run_main(prog, args, *, describe, measure, report, exit_code=None, **extra):
+    """What a bench script's main() does around its measurement; returns the exit code.
+
+    Checks the CLI (2 if it cannot run), starts the meta (`extra` as in start_meta), logs
+    "<prog>: <describe(meta)>", calls measure(meta) for (raw, summary) (a BenchError: said,
+    exit code 1), finishes the meta, prints report(raw, summary, meta), writes --json and
+    returns exit_code(raw) (default 0).
+    """
+    if not cli_is_runnable(prog, args.cli):
+        return 2
+    real = use_real_interpreter(prog)
+    meta = start_meta(args, real, **extra)
+    cpu_start = cpu_snapshot()
+    log(f"{prog}: {describe(meta)}")
+    try:
+        raw, summary = measure(meta)
+    except BenchError as e:
+        print(f"{prog}: {e}", file=sys.stderr)
+        return 1
+    finish_meta(meta, cpu_start)
+    print(report(raw, summary, meta))
+    if args.json:
+        write_json(args.json, meta, summary, raw)
+    return exit_code(raw) if exit_code else 0
+
+
 # --- meta, report and JSON --------------------------------------------------------------------
 
 def start_meta(args, interpreter, **extra):
@@ -195,6 +229,14 @@ def conditions_lines(meta, rounds_per):
         + ("  ← busy machine, numbers are disturbed; rerun when idle"
            if meta["foreignCpuShare"] > BUSY_SHARE else ""),
     ]
+
+
+def format_rate(rate, unit):
+    """A rate with k or M: "1.23 k items/s"."""
+    for scale, prefix in ((1e6, "M"), (1e3, "k")):
+        if rate >= scale:
+            return f"{rate / scale:.2f} {prefix} {unit}"
+    return f"{rate:.0f} {unit}"
 
 
 def write_json(path, meta, summary, raw):

@@ -204,6 +204,8 @@ def run_bench(args, log):
     import gc
     import math
 
+    from benchsupport import abba
+
     per_block = math.ceil(args.repeat / args.blocks)
     ctx = multiprocessing.get_context()
     raw = {}
@@ -232,8 +234,7 @@ def run_bench(args, log):
                 out["opsTimed"].append(timed)
 
         for block in range(args.blocks):
-            parts = (processlab_part, python_part)
-            for part in (parts if block % 2 == 0 else parts[::-1]):
+            for part in abba(block, (processlab_part, python_part)):
                 part(block)
     return raw
 
@@ -258,12 +259,10 @@ def summarize(raw):
 
 
 def format_rate(rate, unit):
-    if unit == "µs":
-        return f"{1e6 / rate:.1f} µs"
-    for scale, prefix in ((1e6, "M"), (1e3, "k")):
-        if rate >= scale:
-            return f"{rate / scale:.2f} {prefix} {unit}"
-    return f"{rate:.0f} {unit}"
+    """A rate, or for a round trip (µs) the time per operation."""
+    import benchsupport
+
+    return f"{1e6 / rate:.1f} µs" if unit == "µs" else benchsupport.format_rate(rate, unit)
 
 
 def format_report(raw, summary, meta):
@@ -313,29 +312,21 @@ def parse_args(argv):
 
 
 def main(argv=None):
-    import benchsupport as bench
-    from benchsupport import BenchError
+    from benchsupport import log, run_main
 
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    if not bench.cli_is_runnable("ipc_bench", args.cli):
-        return 2
-    real = bench.use_real_interpreter("ipc_bench")
-    meta = bench.start_meta(args, real, startMethod=multiprocessing.get_start_method())
-    cpu_start = bench.cpu_snapshot()
-    bench.log(f"ipc_bench: {', '.join(args.cases)}; {args.blocks} blocks × {meta['roundsPerBlock']} "
-              f"rounds per case and side; Python start method {meta['startMethod']}")
-    try:
-        raw = run_bench(args, bench.log)
+
+    def measure(meta):
+        raw = run_bench(args, log)
         summary = summarize(raw)
-    except BenchError as e:
-        print(f"ipc_bench: {e}", file=sys.stderr)
-        return 1
-    meta["observationBudget"] = next(d["processlab"]["observationBudget"] for d in raw.values())
-    bench.finish_meta(meta, cpu_start)
-    print(format_report(raw, summary, meta))
-    if args.json:
-        bench.write_json(args.json, meta, summary, raw)
-    return 0
+        meta["observationBudget"] = next(d["processlab"]["observationBudget"] for d in raw.values())
+        return raw, summary
+
+    return run_main("ipc_bench", args, startMethod=multiprocessing.get_start_method(),
+                    describe=lambda meta: f"{', '.join(args.cases)}; {args.blocks} blocks × "
+                                          f"{meta['roundsPerBlock']} rounds per case and side; "
+                                          f"Python start method {meta['startMethod']}",
+                    measure=measure, report=format_report)
 
 
 if __name__ == "__main__":

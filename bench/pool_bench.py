@@ -126,6 +126,8 @@ def run_bench(args, log):
     import gc
     import math
 
+    from benchsupport import abba
+
     per_block = math.ceil(args.repeat / args.blocks)
     raw = []
     for name, processes, methods in measurements(args):
@@ -155,8 +157,7 @@ def run_bench(args, log):
                     entry["python"][method]["values"].append(tasks / value if tasks else value)
 
         for block in range(args.blocks):
-            parts = (processlab_part, python_part)
-            for part in (parts if block % 2 == 0 else parts[::-1]):
+            for part in abba(block, (processlab_part, python_part)):
                 part(block)
     return raw
 
@@ -182,12 +183,9 @@ def summarize(raw):
 
 
 def format_value(value, unit):
-    if unit == "ms":
-        return f"{value:.1f} ms"
-    for scale, prefix in ((1e6, "M"), (1e3, "k")):
-        if value >= scale:
-            return f"{value / scale:.2f} {prefix} {unit}"
-    return f"{value:.0f} {unit}"
+    from benchsupport import format_rate
+
+    return f"{value:.1f} ms" if unit == "ms" else format_rate(value, unit)
 
 
 def spread(values, unit):
@@ -255,28 +253,19 @@ def parse_args(argv):
 
 
 def main(argv=None):
-    import benchsupport as bench
-    from benchsupport import BenchError
+    from benchsupport import log, run_main
 
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    if not bench.cli_is_runnable("pool_bench", args.cli):
-        return 2
-    real = bench.use_real_interpreter("pool_bench")
-    meta = bench.start_meta(args, real, startMethod=multiprocessing.get_start_method())
-    cpu_start = bench.cpu_snapshot()
-    bench.log(f"pool_bench: {', '.join(args.cases)}; processes {args.processes}; {args.blocks} blocks × "
-              f"{meta['roundsPerBlock']} rounds per measurement and side; Python start method "
-              f"{meta['startMethod']}")
-    try:
-        raw = summarize(run_bench(args, bench.log))
-    except BenchError as e:
-        print(f"pool_bench: {e}", file=sys.stderr)
-        return 1
-    bench.finish_meta(meta, cpu_start)
-    print(format_report(raw, meta))
-    if args.json:
-        bench.write_json(args.json, meta, {"measurements": len(raw)}, raw)
-    return 0
+
+    def measure(meta):
+        raw = summarize(run_bench(args, log))
+        return raw, {"measurements": len(raw)}
+
+    return run_main("pool_bench", args, startMethod=multiprocessing.get_start_method(),
+                    describe=lambda meta: f"{', '.join(args.cases)}; processes {args.processes}; "
+                                          f"{args.blocks} blocks × {meta['roundsPerBlock']} rounds per "
+                                          f"measurement and side; Python start method {meta['startMethod']}",
+                    measure=measure, report=lambda raw, summary, meta: format_report(raw, meta))
 
 
 if __name__ == "__main__":

@@ -189,7 +189,7 @@ def run_bench(args, cli, log):
     import gc
     import math
 
-    from benchsupport import BenchError
+    from benchsupport import BenchError, abba
 
     per_block = math.ceil(args.repeat / args.blocks)
     contexts = {m: multiprocessing.get_context(m) for m in METHODS}
@@ -231,8 +231,7 @@ def run_bench(args, cli, log):
     for block in range(args.blocks):
         # ABBA order: ProcessLab first in even blocks, Python first in odd ones.
         for n in WORKER_COUNTS:
-            parts = (processlab_part, python_part)
-            for part in (parts if block % 2 == 0 else parts[::-1]):
+            for part in abba(block, (processlab_part, python_part)):
                 part(block, n)
         stop_forkserver()
         log(f"  block {block + 1}: Python spawn idle memory, {MEMORY_WORKERS} children")
@@ -326,29 +325,19 @@ def parse_args(argv):
 
 
 def main(argv=None):
-    import benchsupport as bench
-    from benchsupport import BenchError
+    from benchsupport import log, run_main
 
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    if not bench.cli_is_runnable("spawn_bench", args.cli):
-        return 2
-    real = bench.use_real_interpreter("spawn_bench")
-    meta = bench.start_meta(args, real)
-    cpu_start = bench.cpu_snapshot()
-    bench.log(f"spawn_bench: {args.blocks} blocks × {meta['roundsPerBlock']} rounds per case")
-    try:
-        raw = run_bench(args, args.cli, bench.log)
-        summary = summarize(raw)
-    except BenchError as e:
-        print(f"spawn_bench: {e}", file=sys.stderr)
-        return 1
-    bench.finish_meta(meta, cpu_start)
-    print(format_report(raw, summary, meta))
 
-    if args.json:
-        bench.write_json(args.json, meta, summary, raw)
-    failures = sum(raw["processlab"][str(n)]["failures"] for n in WORKER_COUNTS)
-    return 1 if failures else 0
+    def measure(meta):
+        raw = run_bench(args, args.cli, log)
+        return raw, summarize(raw)
+
+    # Failed ProcessLab rounds are reported, and make the exit code 1.
+    return run_main("spawn_bench", args,
+                    describe=lambda meta: f"{args.blocks} blocks × {meta['roundsPerBlock']} rounds per case",
+                    measure=measure, report=format_report,
+                    exit_code=lambda raw: 1 if sum(raw["processlab"][str(n)]["failures"] for n in WORKER_COUNTS) else 0)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <optional>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -42,6 +44,25 @@ CliResult runCli(const QStringList &arguments, int timeoutMs = 60000, const QStr
     }
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+// A `bench` command that must succeed, say nothing on stderr and print one JSON line: that
+// object. *out: what it printed, or why it failed (for failure messages).
+std::optional<QJsonObject> benchJson(const QStringList &arguments, QString *out)
+{
+    const CliResult r = runCli(arguments, 120000);
+    *out = r.out;
+    if (r.exitCode != 0 || !r.err.isEmpty()) {
+        *out = QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err);
+        return std::nullopt;
+    }
+    if (!r.out.endsWith(QLatin1Char('\n')) || r.out.count(QLatin1Char('\n')) != 1)
+        return std::nullopt;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(r.out.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    return document.object();
 }
 
 // A stand-in for processlab-worker (PROCESSLAB_WORKER): a shell script that floods stdout
@@ -644,23 +665,19 @@ void TestCli::benchIpcPrintsJson()
     QFETCH(QString, benchCase);
     QFETCH(int, measuringWorkers);
     const qint64 ops = 1000;
-    const CliResult r = runCli({QStringLiteral("bench"), QStringLiteral("ipc"), QStringLiteral("--case"), benchCase,
-                                QStringLiteral("--ops"), QString::number(ops), QStringLiteral("--repeat"),
-                                QStringLiteral("1")},
-                               120000);
-    QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
-    QCOMPARE(r.err, QString());
-    QVERIFY2(r.out.endsWith(QLatin1Char('\n')) && r.out.count(QLatin1Char('\n')) == 1, qPrintable(r.out));
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(r.out.toUtf8(), &parseError);
-    QVERIFY2(parseError.error == QJsonParseError::NoError && document.isObject(), qPrintable(r.out));
-    const QJsonObject json = document.object();
+    QString out;
+    const std::optional<QJsonObject> result = benchJson({QStringLiteral("bench"), QStringLiteral("ipc"), QStringLiteral("--case"),
+                                                         benchCase, QStringLiteral("--ops"), QString::number(ops),
+                                                         QStringLiteral("--repeat"), QStringLiteral("1")},
+                                                        &out);
+    QVERIFY2(result, qPrintable(out));
+    const QJsonObject &json = *result;
     QCOMPARE(json.value(QLatin1StringView("case")).toString(), benchCase);
     QCOMPARE(json.value(QLatin1StringView("ops")).toInteger(), ops);
     QCOMPARE(json.value(QLatin1StringView("repeat")).toInt(), 1);
     QCOMPARE(json.value(QLatin1StringView("failures")).toInt(-1), 0);
     QVERIFY(json.value(QLatin1StringView("observation")).toBool());
-    QVERIFY2(json.value(QLatin1StringView("rate")).toDouble() > 0, qPrintable(r.out));
+    QVERIFY2(json.value(QLatin1StringView("rate")).toDouble() > 0, qPrintable(out));
     const QJsonArray rates = json.value(QLatin1StringView("rates")).toArray();
     QCOMPARE(rates.size(), 1);
     QCOMPARE(rates.at(0).toDouble(), json.value(QLatin1StringView("rate")).toDouble());
@@ -694,14 +711,10 @@ void TestCli::benchPoolPrintsJson()
                           QStringLiteral("2")};
     if (tasks)
         arguments << QStringLiteral("--tasks") << QString::number(tasks);
-    const CliResult r = runCli(arguments, 120000);
-    QVERIFY2(r.exitCode == 0, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
-    QCOMPARE(r.err, QString());
-    QVERIFY2(r.out.endsWith(QLatin1Char('\n')) && r.out.count(QLatin1Char('\n')) == 1, qPrintable(r.out));
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(r.out.toUtf8(), &parseError);
-    QVERIFY2(parseError.error == QJsonParseError::NoError && document.isObject(), qPrintable(r.out));
-    const QJsonObject json = document.object();
+    QString out;
+    const std::optional<QJsonObject> result = benchJson(arguments, &out);
+    QVERIFY2(result, qPrintable(out));
+    const QJsonObject &json = *result;
     QCOMPARE(json.value(QLatin1StringView("case")).toString(), benchCase);
     QCOMPARE(json.value(QLatin1StringView("processes")).toInt(), processes);
     QCOMPARE(json.value(QLatin1StringView("tasks")).toInteger(), tasks);
@@ -709,11 +722,11 @@ void TestCli::benchPoolPrintsJson()
     const QJsonArray ready = json.value(QLatin1StringView("readyMs")).toArray();
     QCOMPARE(ready.size(), 2);
     for (const QJsonValue &ms : ready)
-        QVERIFY2(ms.toDouble() > 0, qPrintable(r.out));
+        QVERIFY2(ms.toDouble() > 0, qPrintable(out));
     QCOMPARE(json.contains(QLatin1StringView("rate")), tasks > 0);
     if (tasks) {
         QCOMPARE(json.value(QLatin1StringView("rates")).toArray().size(), 2);
-        QVERIFY2(json.value(QLatin1StringView("rate")).toDouble() > 0, qPrintable(r.out));
+        QVERIFY2(json.value(QLatin1StringView("rate")).toDouble() > 0, qPrintable(out));
         // apply-async: queued, started, finished per task (all within the per-task budget).
         if (benchCase == QLatin1StringView("apply-async"))
             QCOMPARE(json.value(QLatin1StringView("perTaskEvents")).toInteger(), 3 * tasks);

@@ -2,9 +2,8 @@
 // The process pool runtime (docs/pool.md) with real pool workers: every task done exactly once,
 // map == serial, errors reach get(), timeouts, terminate, a worker SIGKILLed mid-task,
 // maxtasksperchild, nothing left in shared memory.
-#include "testsupport.h"
+#include "pooltestsupport.h"
 
-#include "examples/hostscript.h"
 #include "ipc/asyncresultobject.h"
 #include "ipc/poolfunctions.h"
 #include "ipc/pooljob.h"
@@ -22,41 +21,6 @@ using namespace ProcessLab;
 using namespace ProcessLab::TestSupport;
 
 namespace {
-
-ScriptExpression lit(const QCborValue &value)
-{
-    return ScriptExpression::value(value);
-}
-
-std::unique_ptr<Run> poolRun(QList<ScriptStep> steps)
-{
-    HostScript script;
-    script.steps = std::move(steps);
-    // Lines 1.. so that a failure names its step.
-    for (qsizetype i = 0; i < script.steps.size(); ++i)
-        script.steps[i].sourceLine = int(i + 1);
-    return std::make_unique<Run>(QStringLiteral("pool-test"), QVariantMap{}, std::move(script));
-}
-
-QList<RunEvent> poolEvents(const RunRecord &record, PoolTaskPhase phase)
-{
-    QList<RunEvent> events;
-    for (const RunEvent &event : record.events()) {
-        if (event.kind == EventKind::PoolTask && event.op == quint8(phase))
-            events.append(event);
-    }
-    return events;
-}
-
-QList<RunEvent> workerChanges(const RunRecord &record, PoolWorkerChange change)
-{
-    QList<RunEvent> events;
-    for (const RunEvent &event : record.events()) {
-        if (event.kind == EventKind::PoolWorker && event.op == quint8(change))
-            events.append(event);
-    }
-    return events;
-}
 
 QCborArray range(qint64 n, bool squared)
 {
@@ -170,16 +134,14 @@ void TestPool::callTextIsWhatTheProgramWrote()
 
 void TestPool::tutorialApplyAsyncCloseJoin()
 {
-    const auto run = poolRun({
-        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("apply_async"),
-                 {lit(QStringLiteral("pool.tutorial-worker")), lit(QCborArray{1, 0.2})}),
-        callStep(QStringLiteral("pool"), QStringLiteral("apply_async"),
-                 {lit(QStringLiteral("pool.tutorial-worker")), lit(QCborArray{2, 0.2})}),
-        callStep(QStringLiteral("pool"), QStringLiteral("close")),
-        callStep(QStringLiteral("pool"), QStringLiteral("join")),
-        printStep({lit(QStringLiteral("All processes finished"))}),
-    });
+    const auto run = poolRun(poolProgram(createPool({lit(2)}), {
+            poolCall(QStringLiteral("apply_async"),
+                     {lit(QStringLiteral("pool.tutorial-worker")), lit(QCborArray{1, 0.2})}),
+            poolCall(QStringLiteral("apply_async"),
+                     {lit(QStringLiteral("pool.tutorial-worker")), lit(QCborArray{2, 0.2})}),
+        }, {
+            printStep({lit(QStringLiteral("All processes finished"))}),
+        }));
     QVERIFY(runToEnd(*run));
     QVERIFY2(run->exitCode() == 0, errorsOf(run->record()).constData());
     QStringList lines = outputLines(run->record());
@@ -202,13 +164,10 @@ void TestPool::tutorialApplyAsyncCloseJoin()
 void TestPool::thousandTasksOnFourWorkersEachDoneOnce()
 {
     constexpr int tasks = 1000;
-    const auto run = poolRun({
-        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(4)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("map"), {lit(QStringLiteral("square")), lit(tasks), lit(1)},
-                 QStringLiteral("results")),
-        callStep(QStringLiteral("pool"), QStringLiteral("close")),
-        callStep(QStringLiteral("pool"), QStringLiteral("join")),
-    });
+    const auto run = poolRun(poolProgram(createPool({lit(4)}), {
+            poolCall(QStringLiteral("map"), {lit(QStringLiteral("square")), lit(tasks), lit(1)},
+                     QStringLiteral("results")),
+        }));
     QVERIFY(runToEnd(*run, 120000));
     QVERIFY2(run->exitCode() == 0, errorsOf(run->record()).constData());
     QCOMPARE(run->variables().value(QStringLiteral("results")).toArray(), range(tasks, true));
@@ -251,13 +210,10 @@ void TestPool::mapEqualsSerial()
     QFETCH(int, items);
     QFETCH(QCborValue, chunksize);
     QFETCH(int, expectedTasks);
-    const auto run = poolRun({
-        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("map"), {lit(QStringLiteral("square")), lit(range(items, false)), lit(chunksize)},
-                 QStringLiteral("results")),
-        callStep(QStringLiteral("pool"), QStringLiteral("close")),
-        callStep(QStringLiteral("pool"), QStringLiteral("join")),
-    });
+    const auto run = poolRun(poolProgram(createPool({lit(2)}), {
+            poolCall(QStringLiteral("map"), {lit(QStringLiteral("square")), lit(range(items, false)), lit(chunksize)},
+                     QStringLiteral("results")),
+        }));
     QVERIFY(runToEnd(*run, 240000));
     QVERIFY2(run->exitCode() == 0, errorsOf(run->record()).constData());
     QCOMPARE(run->variables().value(QStringLiteral("results")).toArray(), range(items, true));
@@ -274,11 +230,11 @@ void TestPool::mapEqualsSerial()
 void TestPool::errorReachesGetAndThePoolGoesOn()
 {
     const auto run = poolRun({
-        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("apply_async"), {lit(QStringLiteral("test.raise")), lit(QCborArray{5})},
+        createPool({lit(2)}),
+        poolCall(QStringLiteral("apply_async"), {lit(QStringLiteral("test.raise")), lit(QCborArray{5})},
                  QStringLiteral("bad")),
         callStep(QStringLiteral("bad"), QStringLiteral("wait")),
-        callStep(QStringLiteral("pool"), QStringLiteral("apply_async"), {lit(QStringLiteral("square")), lit(QCborArray{4})},
+        poolCall(QStringLiteral("apply_async"), {lit(QStringLiteral("square")), lit(QCborArray{4})},
                  QStringLiteral("good")),
         callStep(QStringLiteral("good"), QStringLiteral("get"), {}, QStringLiteral("value")),
         callStep(QStringLiteral("bad"), QStringLiteral("successful"), {}, QStringLiteral("ok")),
@@ -300,8 +256,8 @@ void TestPool::errorReachesGetAndThePoolGoesOn()
 void TestPool::getTimeoutRaisesTimeoutError()
 {
     const auto run = poolRun({
-        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(1)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("apply_async"), {lit(QStringLiteral("test.sleep")), lit(QCborArray{60, 1})},
+        createPool({lit(1)}),
+        poolCall(QStringLiteral("apply_async"), {lit(QStringLiteral("test.sleep")), lit(QCborArray{60, 1})},
                  QStringLiteral("result")),
         callStep(QStringLiteral("result"), QStringLiteral("get"), {lit(0.3)}),
     });
@@ -317,10 +273,10 @@ void TestPool::getTimeoutRaisesTimeoutError()
 void TestPool::terminateLeavesNoProcess()
 {
     const auto run = poolRun({
-        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(3)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("map_async"),
+        createPool({lit(3)}),
+        poolCall(QStringLiteral("map_async"),
                  {lit(QStringLiteral("test.sleep")), lit(QCborArray{60, 60, 60}), lit(1)}, QStringLiteral("result")),
-        callStep(QStringLiteral("pool"), QStringLiteral("terminate")),
+        poolCall(QStringLiteral("terminate")),
         callStep(QStringLiteral("result"), QStringLiteral("ready"), {}, QStringLiteral("ready")),
     });
     QElapsedTimer timer;
@@ -344,8 +300,8 @@ void TestPool::terminateLeavesNoProcess()
 void TestPool::stopCancelsTasksWithoutLosingThem()
 {
     const auto run = poolRun({
-        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("map"), {lit(QStringLiteral("test.sleep")), lit(QCborArray{60, 60, 60}), lit(1)}),
+        createPool({lit(2)}),
+        poolCall(QStringLiteral("map"), {lit(QStringLiteral("test.sleep")), lit(QCborArray{60, 60, 60}), lit(1)}),
     });
     run->setWorkerProgram(workerPath());
     QSignalSpy finished(run.get(), &Run::finished);
@@ -367,17 +323,11 @@ void TestPool::workerKilledMidTaskLosesOnlyThatTask()
 #ifndef Q_OS_UNIX
     QSKIP("SIGKILL of a worker: Unix only");
 #else
-    QCborArray arguments;
-    for (int i = 0; i < 6; ++i)
-        arguments.append(QCborArray{0.5, i});
-    const auto run = poolRun({
-        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("starmap_async"), {lit(QStringLiteral("test.sleep")), lit(arguments), lit(1)},
-                 QStringLiteral("result")),
-        callStep(QStringLiteral("pool"), QStringLiteral("close")),
-        callStep(QStringLiteral("pool"), QStringLiteral("join")),
-        callStep(QStringLiteral("result"), QStringLiteral("successful"), {}, QStringLiteral("ok")),
-    });
+    const auto run = poolRun(poolProgram(createPool({lit(2)}), {
+            sleepTasks(QStringLiteral("starmap_async"), 6, 0.5, QStringLiteral("result")),
+        }, {
+            callStep(QStringLiteral("result"), QStringLiteral("successful"), {}, QStringLiteral("ok")),
+        }));
     run->setWorkerProgram(workerPath());
     QSignalSpy finished(run.get(), &Run::finished);
     run->start();
@@ -404,13 +354,10 @@ void TestPool::workerKilledMidTaskLosesOnlyThatTask()
 void TestPool::maxtasksperchildOneGivesANewPidPerTask()
 {
     constexpr int tasks = 6;
-    const auto run = poolRun({
-        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2), lit(1)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("map"), {lit(QStringLiteral("test.pid")), lit(tasks), lit(1)},
-                 QStringLiteral("pids")),
-        callStep(QStringLiteral("pool"), QStringLiteral("close")),
-        callStep(QStringLiteral("pool"), QStringLiteral("join")),
-    });
+    const auto run = poolRun(poolProgram(createPool({lit(2), lit(1)}), {
+            poolCall(QStringLiteral("map"), {lit(QStringLiteral("test.pid")), lit(tasks), lit(1)},
+                     QStringLiteral("pids")),
+        }));
     QVERIFY(runToEnd(*run, 120000));
     QVERIFY2(run->exitCode() == 0, errorsOf(run->record()).constData());
     const QCborArray pids = run->variables().value(QStringLiteral("pids")).toArray();
@@ -430,13 +377,13 @@ void TestPool::imapInOrderAndUnordered()
     QCborArray oneArgumentList;
     oneArgumentList.append(QCborArray{0.0, 7});
     const auto run = poolRun({
-        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("imap"),
+        createPool({lit(2)}),
+        poolCall(QStringLiteral("imap"),
                  {lit(QStringLiteral("test.sleep")), lit(QCborArray{0.5, 0.0})}, QStringLiteral("ordered")),
         callStep(QStringLiteral("ordered"), QStringLiteral("next"), {}, QStringLiteral("first")),
-        callStep(QStringLiteral("pool"), QStringLiteral("starmap"),
+        poolCall(QStringLiteral("starmap"),
                  {lit(QStringLiteral("test.sleep")), lit(oneArgumentList)}, QStringLiteral("warm")),
-        callStep(QStringLiteral("pool"), QStringLiteral("imap_unordered"),
+        poolCall(QStringLiteral("imap_unordered"),
                  {lit(QStringLiteral("test.sleep")), lit(QCborArray{0.5, 0.0})}, QStringLiteral("unordered")),
         callStep(QStringLiteral("unordered"), QStringLiteral("next"), {}, QStringLiteral("quick")),
         callStep(QStringLiteral("unordered"), QStringLiteral("next"), {}, QStringLiteral("slow")),
@@ -459,11 +406,11 @@ void TestPool::taskTooBigFailsItsItemsAndThePoolGoesOn()
     const QString big(1'100'000, QLatin1Char('x')); // > the 1 MiB ring once encoded
     const auto run = poolRun({
         // One process: items 0 and 2 are done (in order) before square(4) is.
-        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(1)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("map_async"),
+        createPool({lit(1)}),
+        poolCall(QStringLiteral("map_async"),
                  {lit(QStringLiteral("square")), lit(QCborArray{1, big, 3}), lit(1)}, QStringLiteral("r")),
         callStep(QStringLiteral("r"), QStringLiteral("wait")),
-        callStep(QStringLiteral("pool"), QStringLiteral("apply_async"), {lit(QStringLiteral("square")), lit(QCborArray{4})},
+        poolCall(QStringLiteral("apply_async"), {lit(QStringLiteral("square")), lit(QCborArray{4})},
                  QStringLiteral("good")),
         callStep(QStringLiteral("good"), QStringLiteral("get"), {}, QStringLiteral("value")),
         callStep(QStringLiteral("r"), QStringLiteral("get")),
@@ -508,8 +455,8 @@ void TestPool::errorInAChunkStaysWithItsItem()
     QFETCH(int, chunksize);
     QFETCH(QCborArray, before);
     QList<ScriptStep> steps{
-        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(1)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("imap"), {lit(QStringLiteral("square")), lit(items), lit(chunksize)},
+        createPool({lit(1)}),
+        poolCall(QStringLiteral("imap"), {lit(QStringLiteral("square")), lit(items), lit(chunksize)},
                  QStringLiteral("it")),
     };
     for (qsizetype i = 0; i < before.size(); ++i)
@@ -548,14 +495,12 @@ void TestPool::workerKilledBetweenChunksLosesExactlyItsTask()
 #else
     QFETCH(int, round);
     Q_UNUSED(round);
-    const auto run = poolRun({
-        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(4)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("map_async"), {lit(QStringLiteral("square")), lit(3000000), lit(20000)},
-                 QStringLiteral("r")),
-        callStep(QStringLiteral("pool"), QStringLiteral("close")),
-        callStep(QStringLiteral("pool"), QStringLiteral("join")),
-        callStep(QStringLiteral("r"), QStringLiteral("successful"), {}, QStringLiteral("ok")),
-    });
+    const auto run = poolRun(poolProgram(createPool({lit(4)}), {
+            poolCall(QStringLiteral("map_async"), {lit(QStringLiteral("square")), lit(3000000), lit(20000)},
+                     QStringLiteral("r")),
+        }, {
+            callStep(QStringLiteral("r"), QStringLiteral("successful"), {}, QStringLiteral("ok")),
+        }));
     run->setWorkerProgram(workerPath());
     QSignalSpy finished(run.get(), &Run::finished);
     run->start();
@@ -629,7 +574,7 @@ void TestPool::badCallsRaisePythonsErrors_data()
         QList<ScriptExpression> expressions;
         for (const QCborValue &argument : arguments)
             expressions.append(lit(argument));
-        return createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), expressions);
+        return createPool(expressions);
     };
     QTest::newRow("no processes") << QList<ScriptStep>{pool({0})}
                                   << QStringLiteral("ValueError: Number of processes must be at least 1 raised at line 1");
@@ -641,28 +586,28 @@ void TestPool::badCallsRaisePythonsErrors_data()
         << QStringLiteral("ValueError: maxtasksperchild must be a positive int or None raised at line 1");
     QTest::newRow("successful() before ready")
         << QList<ScriptStep>{pool({1}),
-                             callStep(QStringLiteral("pool"), QStringLiteral("apply_async"),
+                             poolCall(QStringLiteral("apply_async"),
                                       {lit(QStringLiteral("test.sleep")), lit(QCborArray{60})}, QStringLiteral("r")),
                              callStep(QStringLiteral("r"), QStringLiteral("successful"))}
         << QStringLiteral("ValueError: <multiprocessing.pool.ApplyResult object at 0x*> not ready raised at line 3");
     QTest::newRow("starmap item not a list")
-        << QList<ScriptStep>{pool({1}), callStep(QStringLiteral("pool"), QStringLiteral("starmap"),
+        << QList<ScriptStep>{pool({1}), poolCall(QStringLiteral("starmap"),
                                                  {lit(QStringLiteral("square")), lit(QCborArray{1, 2})})}
         << QStringLiteral("TypeError: square() argument after * must be an iterable, not int raised at line 2");
     QTest::newRow("map over a number that is not an int")
-        << QList<ScriptStep>{pool({1}), callStep(QStringLiteral("pool"), QStringLiteral("map"),
+        << QList<ScriptStep>{pool({1}), poolCall(QStringLiteral("map"),
                                                  {lit(QStringLiteral("square")), lit(2.5)})}
         << QStringLiteral("TypeError: 'float' object is not iterable raised at line 2");
     QTest::newRow("chunksize 0")
-        << QList<ScriptStep>{pool({1}), callStep(QStringLiteral("pool"), QStringLiteral("map"),
+        << QList<ScriptStep>{pool({1}), poolCall(QStringLiteral("map"),
                                                  {lit(QStringLiteral("square")), lit(3), lit(0)})}
         << QStringLiteral("ValueError: Chunksize must be 1+, not 0 raised at line 2");
     QTest::newRow("join while running")
-        << QList<ScriptStep>{pool({1}), callStep(QStringLiteral("pool"), QStringLiteral("join"))}
+        << QList<ScriptStep>{pool({1}), poolCall(QStringLiteral("join"))}
         << QStringLiteral("ValueError: Pool is still running raised at line 2");
     QTest::newRow("apply after close")
-        << QList<ScriptStep>{pool({1}), callStep(QStringLiteral("pool"), QStringLiteral("close")),
-                             callStep(QStringLiteral("pool"), QStringLiteral("apply_async"),
+        << QList<ScriptStep>{pool({1}), poolCall(QStringLiteral("close")),
+                             poolCall(QStringLiteral("apply_async"),
                                       {lit(QStringLiteral("square")), lit(QCborArray{2})})}
         << QStringLiteral("ValueError: Pool not running raised at line 3");
 }
@@ -699,17 +644,15 @@ void TestPool::workersThatCannotStartFailTheTasks()
 {
     QFETCH(bool, programMissing);
     QFETCH(QString, why);
-    ScriptStep pool = createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(1)});
+    ScriptStep pool = createPool({lit(1)});
     if (!programMissing)
         pool.options.insert(QLatin1StringView("workerBehaviour"), QStringLiteral("test.exit-code"));
-    const auto run = poolRun({
-        pool,
-        callStep(QStringLiteral("pool"), QStringLiteral("map_async"), {lit(QStringLiteral("square")), lit(4), lit(1)},
-                 QStringLiteral("r")),
-        callStep(QStringLiteral("pool"), QStringLiteral("close")),
-        callStep(QStringLiteral("pool"), QStringLiteral("join")),
-        callStep(QStringLiteral("r"), QStringLiteral("get")),
-    });
+    const auto run = poolRun(poolProgram(pool, {
+            poolCall(QStringLiteral("map_async"), {lit(QStringLiteral("square")), lit(4), lit(1)},
+                     QStringLiteral("r")),
+        }, {
+            callStep(QStringLiteral("r"), QStringLiteral("get")),
+        }));
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     run->setWorkerProgram(programMissing ? dir.filePath(QStringLiteral("no-such-worker")) : workerPath());

@@ -5,6 +5,7 @@
 // worker's death; the replacement on a row of its own), with a tooltip; the status line says
 // why the run exited 1. Past the per-task event budget the rows show what is counted.
 #include "guitestsupport.h"
+#include "pooltestsupport.h"
 
 #include "output/consoleview.h"
 #include "output/outputarea.h"
@@ -35,39 +36,23 @@ using namespace ProcessLab::TestSupport;
 
 namespace {
 
-ScriptExpression lit(const QCborValue &value)
+// Starts the main program in the window; the run it started.
+Run *startPoolRun(MainWindow &window, const QList<ScriptStep> &steps)
 {
-    return ScriptExpression::value(value);
+    window.controller()->startScript(QStringLiteral("pool-test"), {}, poolScript(steps), {}, false);
+    return window.controller()->run();
 }
 
-HostScript poolScript(QList<ScriptStep> steps)
+// Brings the timeline up to the run's last event.
+void refreshToEnd(TimelineWidget &timeline, const Run &run)
 {
-    HostScript script;
-    script.steps = std::move(steps);
-    for (qsizetype i = 0; i < script.steps.size(); ++i)
-        script.steps[i].sourceLine = int(i + 1);
-    return script;
+    timeline.refresh(run.record().events().constLast().timeNs, false);
 }
 
-QList<RunEvent> poolEvents(const RunRecord &record, PoolTaskPhase phase)
+// A pool worker's busy spans over the whole run.
+QList<PoolBusySpan> wholeRow(const TimelineData &data, int process)
 {
-    QList<RunEvent> events;
-    for (const RunEvent &event : record.events()) {
-        if (event.kind == EventKind::PoolTask && event.op == quint8(phase))
-            events.append(event);
-    }
-    return events;
-}
-
-// The pool workers' process ids, in the order they were started.
-QList<int> poolWorkers(const RunRecord &record)
-{
-    QList<int> ids;
-    for (const RunEvent &event : record.events()) {
-        if (event.kind == EventKind::PoolWorker && event.op == quint8(PoolWorkerChange::Started))
-            ids.append(event.process);
-    }
-    return ids;
+    return data.poolSpans(process, 0, std::numeric_limits<qint64>::max() / 2, 0);
 }
 
 QString statusText(MainWindow &window)
@@ -99,17 +84,12 @@ void TestPoolView::panesSayWhichTaskAndIdle()
     QVERIFY(showWindow(window, 1280, 800));
     // Pool(2); 3 tasks of 0.8 s: one worker runs two, the other is idle while the last one
     // runs (the main program waits for it before close()).
-    QList<ScriptStep> steps{createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)})};
+    QList<ScriptStep> calls;
     for (int i = 1; i <= 3; ++i)
-        steps.append(callStep(QStringLiteral("pool"), QStringLiteral("apply_async"),
+        calls.append(poolCall(QStringLiteral("apply_async"),
                               {lit(QStringLiteral("test.sleep")), lit(QCborArray{0.8, i})}, QStringLiteral("r%1").arg(i)));
-    steps += {
-        callStep(QStringLiteral("r3"), QStringLiteral("get")),
-        callStep(QStringLiteral("pool"), QStringLiteral("close")),
-        callStep(QStringLiteral("pool"), QStringLiteral("join")),
-    };
-    window.controller()->startScript(QStringLiteral("pool-test"), {}, poolScript(steps), {}, false);
-    Run *run = window.controller()->run();
+    calls.append(callStep(QStringLiteral("r3"), QStringLiteral("get")));
+    Run *run = startPoolRun(window, poolProgram(createPool({lit(2)}), calls));
     QVERIFY(run);
     QVERIFY(QTest::qWaitFor([&] { return poolWorkers(run->record()).size() == 2; }, 30000));
     const QList<int> workers = poolWorkers(run->record());
@@ -162,24 +142,15 @@ void TestPoolView::timelineDrawsBusySpans()
     QVERIFY(showWindow(window, 1280, 800));
     // Pool(2), starmap of 4 tasks of 0.3 s (chunksize 1), then a chunked map of 20 items
     // (chunksize 10: two chunks).
-    QCborArray arguments;
-    for (int i = 0; i < 4; ++i)
-        arguments.append(QCborArray{0.3, i});
-    const HostScript script = poolScript({
-        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("starmap"), {lit(QStringLiteral("test.sleep")), lit(arguments), lit(1)},
-                 QStringLiteral("slept")),
-        callStep(QStringLiteral("pool"), QStringLiteral("map"), {lit(QStringLiteral("square")), lit(20), lit(10)},
-                 QStringLiteral("squares")),
-        callStep(QStringLiteral("pool"), QStringLiteral("close")),
-        callStep(QStringLiteral("pool"), QStringLiteral("join")),
-    });
-    window.controller()->startScript(QStringLiteral("pool-test"), {}, script, {}, false);
+    Run *run = startPoolRun(window, poolProgram(createPool({lit(2)}), {
+            sleepTasks(QStringLiteral("starmap"), 4, 0.3, QStringLiteral("slept")),
+            poolCall(QStringLiteral("map"), {lit(QStringLiteral("square")), lit(20), lit(10)},
+                     QStringLiteral("squares")),
+        }));
     QVERIFY(waitForRunEnd(window));
-    Run *run = window.controller()->run();
     QCOMPARE(run->exitCode(), 0);
     TimelineWidget *timeline = window.timeline();
-    timeline->refresh(run->record().events().constLast().timeNs, false);
+    refreshToEnd(*timeline, *run);
     const TimelineData &data = timeline->data();
     const QList<int> workers = poolWorkers(run->record());
     QCOMPARE(workers.size(), 2);
@@ -192,7 +163,7 @@ void TestPoolView::timelineDrawsBusySpans()
     qsizetype spans = 0;
     for (const int id : workers) {
         QVERIFY(data.isPoolWorker(id));
-        const QList<PoolBusySpan> row = data.poolSpans(id, 0, std::numeric_limits<qint64>::max() / 2, 0);
+        const QList<PoolBusySpan> row = wholeRow(data, id);
         spans += row.size();
         for (qsizetype i = 0; i < row.size(); ++i) {
             const PoolBusySpan &span = row.at(i);
@@ -227,7 +198,7 @@ void TestPoolView::timelineDrawsBusySpans()
 
     // The hover tooltip of a span: task, worker, PID, duration, result.
     const int worker = workers.constFirst();
-    const QList<PoolBusySpan> row = data.poolSpans(worker, 0, std::numeric_limits<qint64>::max() / 2, 0);
+    const QList<PoolBusySpan> row = wholeRow(data, worker);
     QVERIFY(!row.isEmpty());
     const PoolBusySpan &first = row.constFirst();
     timeline->zoom()->setRange(0, data.runEndNs());
@@ -260,24 +231,15 @@ void TestPoolView::killedWorkerLosesItsTask()
 #else
     MainWindow window;
     QVERIFY(showWindow(window, 1280, 800));
-    QCborArray arguments;
-    for (int i = 0; i < 4; ++i)
-        arguments.append(QCborArray{1.0, i});
-    const HostScript script = poolScript({
-        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("starmap_async"), {lit(QStringLiteral("test.sleep")), lit(arguments), lit(1)},
-                 QStringLiteral("result")),
-        callStep(QStringLiteral("pool"), QStringLiteral("close")),
-        callStep(QStringLiteral("pool"), QStringLiteral("join")),
-    });
-    window.controller()->startScript(QStringLiteral("pool-test"), {}, script, {}, false);
-    Run *run = window.controller()->run();
+    Run *run = startPoolRun(window, poolProgram(createPool({lit(2)}), {
+            sleepTasks(QStringLiteral("starmap_async"), 4, 1.0, QStringLiteral("result")),
+        }));
     QVERIFY(QTest::qWaitFor([&] { return !poolEvents(run->record(), PoolTaskPhase::Started).isEmpty(); }, 30000));
     const RunEvent victim = poolEvents(run->record(), PoolTaskPhase::Started).constFirst();
     QVERIFY(killProcess(victim.pid));
     QVERIFY(waitForRunEnd(window));
     QCOMPARE(run->exitCode(), 1);
-    window.timeline()->refresh(run->record().events().constLast().timeNs, false);
+    refreshToEnd(*window.timeline(), *run);
 
     // The pane of the killed worker: the task it lost, with the signal, in red.
     OutputPane *pane = window.outputArea()->pane(victim.process);
@@ -297,10 +259,10 @@ void TestPoolView::killedWorkerLosesItsTask()
     QCOMPARE(window.outputArea()->pane(replacement)->role(), QStringLiteral("PoolWorker-3"));
     const TimelineData &data = window.timeline()->data();
     QVERIFY(data.row(replacement));
-    QVERIFY(!data.poolSpans(replacement, 0, std::numeric_limits<qint64>::max() / 2, 0).isEmpty());
+    QVERIFY(!wholeRow(data, replacement).isEmpty());
 
     // The timeline: the lost task's span ends where its worker died.
-    const QList<PoolBusySpan> victimRow = data.poolSpans(victim.process, 0, std::numeric_limits<qint64>::max() / 2, 0);
+    const QList<PoolBusySpan> victimRow = wholeRow(data, victim.process);
     QVERIFY(!victimRow.isEmpty());
     const PoolBusySpan &lost = victimRow.constLast();
     QCOMPARE(lost.outcome, PoolTaskOutcome::Lost);
@@ -328,23 +290,14 @@ void TestPoolView::faultInjectionIsShownAsOnPurpose()
 #else
     MainWindow window;
     QVERIFY(showWindow(window, 1280, 800));
-    QCborArray arguments;
-    for (int i = 0; i < 3; ++i)
-        arguments.append(QCborArray{1.0, i});
-    ScriptStep create = createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)});
+    ScriptStep create = createPool({lit(2)});
     create.options.insert(QLatin1StringView("killWorkerAfterMs"), 1);
-    const HostScript script = poolScript({
-        create,
-        callStep(QStringLiteral("pool"), QStringLiteral("starmap_async"), {lit(QStringLiteral("test.sleep")), lit(arguments), lit(1)},
-                 QStringLiteral("result")),
-        callStep(QStringLiteral("pool"), QStringLiteral("close")),
-        callStep(QStringLiteral("pool"), QStringLiteral("join")),
-    });
-    window.controller()->startScript(QStringLiteral("pool-test"), {}, script, {}, false);
-    Run *run = window.controller()->run();
+    Run *run = startPoolRun(window, poolProgram(create, {
+            sleepTasks(QStringLiteral("starmap_async"), 3, 1.0, QStringLiteral("result")),
+        }));
     QVERIFY(waitForRunEnd(window));
     QCOMPARE(run->exitCode(), 1);
-    window.timeline()->refresh(run->record().events().constLast().timeNs, false);
+    refreshToEnd(*window.timeline(), *run);
     const QList<PoolFaultInjection> &faults = window.controller()->poolTasks().faultInjections();
     QCOMPARE(faults.size(), 1);
     const PoolFaultInjection fault = faults.constFirst();
@@ -398,19 +351,14 @@ void TestPoolView::countersPastTheBudget()
     QVERIFY(showWindow(window, 1280, 800));
     // 10,500 tasks (chunksize 1): the first 10,000 with their own events, the rest counted.
     constexpr int items = 10'500;
-    const HostScript script = poolScript({
-        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
-        callStep(QStringLiteral("pool"), QStringLiteral("map"), {lit(QStringLiteral("square")), lit(items), lit(1)},
-                 QStringLiteral("squares")),
-        callStep(QStringLiteral("pool"), QStringLiteral("close")),
-        callStep(QStringLiteral("pool"), QStringLiteral("join")),
-    });
-    window.controller()->startScript(QStringLiteral("pool-test"), {}, script, {}, false);
+    Run *run = startPoolRun(window, poolProgram(createPool({lit(2)}), {
+            poolCall(QStringLiteral("map"), {lit(QStringLiteral("square")), lit(items), lit(1)},
+                     QStringLiteral("squares")),
+        }));
     QVERIFY(waitForRunEnd(window, 120000));
-    Run *run = window.controller()->run();
     QCOMPARE(run->exitCode(), 0);
     TimelineWidget *timeline = window.timeline();
-    timeline->refresh(run->record().events().constLast().timeNs, false);
+    refreshToEnd(*timeline, *run);
     const TimelineData &data = timeline->data();
     const PoolTaskSpans &pool = data.poolTasks();
     QCOMPARE(pool.pools().size(), 1);
@@ -423,7 +371,7 @@ void TestPoolView::countersPastTheBudget()
     qsizetype drawn = 0;
     bool anyBand = false;
     for (const int id : poolWorkers(run->record())) {
-        drawn += data.poolSpans(id, 0, std::numeric_limits<qint64>::max() / 2, 0).size();
+        drawn += wholeRow(data, id).size();
         const auto [from, to] = data.countedOnlyRange(id, data.runEndNs());
         anyBand |= from >= 0 && to > from;
     }

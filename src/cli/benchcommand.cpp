@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "benchcommand.h"
 
+#include "benchsupport.h"
 #include "cliarguments.h"
 
 #include "record/runsummary.h"
@@ -10,11 +11,8 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
-
-#include <cstdio>
 
 namespace ProcessLab::Cli {
 
@@ -31,10 +29,7 @@ struct Round
 Round spawnRound(int workers)
 {
     Run run(QStringLiteral("bench-spawn"), {}, startAllThenJoinAll(workers, QStringLiteral("bench.noop")));
-    QEventLoop loop;
-    QObject::connect(&run, &Run::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(0, &run, &Run::start);
-    loop.exec();
+    runToEnd(run);
 
     Round round;
     round.ok = run.exitCode() == 0;
@@ -91,14 +86,6 @@ QJsonArray idleMemory(int workers)
     return pss;
 }
 
-QJsonArray toJson(const QList<double> &values)
-{
-    QJsonArray array;
-    for (const double v : values)
-        array.append(v);
-    return array;
-}
-
 } // namespace
 
 int runSpawnBench(QCoreApplication &app, const BenchOptions &options)
@@ -121,13 +108,12 @@ int runSpawnBench(QCoreApplication &app, const BenchOptions &options)
     result.insert(QLatin1StringView("workers"), options.workers);
     result.insert(QLatin1StringView("repeat"), options.repeat);
     result.insert(QLatin1StringView("failures"), failures);
-    result.insert(QLatin1StringView("firstReadyMs"), toJson(first));
-    result.insert(QLatin1StringView("allReadyMs"), toJson(all));
-    result.insert(QLatin1StringView("perWorkerMs"), toJson(perWorker));
+    result.insert(QLatin1StringView("firstReadyMs"), toJsonArray(first));
+    result.insert(QLatin1StringView("allReadyMs"), toJsonArray(all));
+    result.insert(QLatin1StringView("perWorkerMs"), toJsonArray(perWorker));
     if (options.memory)
         result.insert(QLatin1StringView("idlePssKiB"), idleMemory(options.workers));
-    const QByteArray json = QJsonDocument(result).toJson(QJsonDocument::Compact) + '\n';
-    std::fwrite(json.constData(), 1, static_cast<size_t>(json.size()), stdout);
+    printJsonLine(result);
     return failures ? 1 : 0;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cliarguments.h"
 
+#include "benchsupport.h"
 #include "ipcbenchcommand.h"
 #include "poolbenchcommand.h"
 
@@ -8,6 +9,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+
+#include <functional>
+#include <optional>
 
 namespace ProcessLab::Cli {
 
@@ -241,9 +245,82 @@ ParsedCommand parseRun(const QStringList &args, bool show)
     return command;
 }
 
+// The bench subcommands' limits the parsers share.
+constexpr qint64 benchMaxRepeat = 64;
+constexpr qint64 benchMaxWorkers = 64;
+
+QString wholeNumberRange(qint64 min, qint64 max)
+{
+    return tr("a whole number from %1 to %2").arg(min).arg(max);
+}
+
+// The checks every `bench` subcommand makes before it reads a value: its options parse, no
+// stray argument, none given twice. What to return at once (the error, or the usage for
+// --help), or nothing. missingValue: the message for an option given without its value.
+std::optional<ParsedCommand> checkBenchArguments(SubcommandParser &sub, const QString &bench,
+                                                 const std::function<QString(const QString &option)> &missingValue)
+{
+    if (!sub.parse()) {
+        const QStringList unknown = sub.parser.unknownOptionNames();
+        if (!unknown.isEmpty()) {
+            QStringList options; // "--case NAME, --ops N, --memory"
+            for (const QCommandLineOption &option : sub.definedOptions) {
+                const QString valueName = option.valueName();
+                options.append(QStringLiteral("--") + option.names().constFirst()
+                               + (valueName.isEmpty() ? QString() : QLatin1Char(' ') + valueName));
+            }
+            return error(tr("%1: unknown option %2 (options: %3)")
+                             .arg(bench, sub.asTyped(unknown.constFirst()), options.join(QLatin1StringView(", "))));
+        }
+        const SubcommandParser::ValueProblem problem = sub.valueProblem();
+        if (problem.unexpectedValue)
+            return error(tr("%1: --%2 takes no value").arg(bench, problem.option));
+        return error(missingValue(problem.option));
+    }
+    if (sub.parser.isSet(QStringLiteral("help")))
+        return ParsedCommand{};
+    if (!sub.parser.positionalArguments().isEmpty())
+        return error(tr("%1: unexpected argument '%2'").arg(bench, sub.parser.positionalArguments().constFirst()));
+    QList<QStringList> groups;
+    for (const QCommandLineOption &option : sub.definedOptions)
+        groups.append(option.names());
+    if (const QString repeated = sub.repeatedOption(groups); !repeated.isEmpty())
+        return error(bench + QStringLiteral(": ") + repeatedMessage(repeated));
+    return std::nullopt;
+}
+
+// A whole-number option from min to max into *target, if given: the error message, or empty.
+template <typename Number>
+QString readWholeNumber(const SubcommandParser &sub, const QCommandLineOption &option, const QString &bench,
+                        qint64 min, qint64 max, Number *target)
+{
+    if (!sub.parser.isSet(option))
+        return {};
+    bool ok = false;
+    const qint64 value = sub.parser.value(option).toLongLong(&ok);
+    if (!ok || value < min || value > max)
+        return tr("%1: --%2 expects %3").arg(bench, option.names().constFirst(), wholeNumberRange(min, max));
+    *target = Number(value);
+    return {};
+}
+
+// --case NAME, one of the bench's cases, into *target, if given: the error message, or empty.
+template <typename Case>
+QString readBenchCase(const SubcommandParser &sub, const QCommandLineOption &option, const QString &bench,
+                      std::span<const Case> cases, QString *target)
+{
+    if (!sub.parser.isSet(option))
+        return {};
+    const Case *found = findBenchCase(cases, sub.parser.value(option));
+    if (!found)
+        return tr("%1: unknown --case '%2'; choose one of %3").arg(bench, sub.parser.value(option), benchCaseNames(cases));
+    *target = QString::fromLatin1(found->name);
+    return {};
+}
+
 ParsedCommand parseSpawnBench(const QStringList &args)
 {
-    const QString options = QStringLiteral("--workers N, --repeat N, --memory");
+    const QString bench = QStringLiteral("bench spawn");
     SubcommandParser sub(args);
     const QCommandLineOption workers(QStringLiteral("workers"), tr("Workers started at once."), QStringLiteral("N"));
     const QCommandLineOption repeat(QStringLiteral("repeat"), tr("Rounds measured."), QStringLiteral("N"));
@@ -251,54 +328,29 @@ ParsedCommand parseSpawnBench(const QStringList &args)
     sub.addOption(workers);
     sub.addOption(repeat);
     sub.addOption(memory);
-    if (!sub.parse()) {
-        const QStringList unknown = sub.parser.unknownOptionNames();
-        if (!unknown.isEmpty())
-            return error(tr("bench spawn: unknown option %1 (options: %2)").arg(sub.asTyped(unknown.constFirst()), options));
-        const SubcommandParser::ValueProblem problem = sub.valueProblem();
-        if (problem.unexpectedValue)
-            return error(tr("bench spawn: --%1 takes no value").arg(problem.option));
-        return error(tr("bench spawn: --%1 expects a whole number from 1 to 64").arg(problem.option));
-    }
-    if (sub.parser.isSet(QStringLiteral("help")))
-        return {};
-    if (!sub.parser.positionalArguments().isEmpty())
-        return error(tr("bench spawn: unexpected argument '%1'").arg(sub.parser.positionalArguments().constFirst()));
-    if (const QString repeated = sub.repeatedOption({{QStringLiteral("workers")}, {QStringLiteral("repeat")},
-                                                     {QStringLiteral("memory")}});
-        !repeated.isEmpty())
-        return error(QStringLiteral("bench spawn: ") + repeatedMessage(repeated));
+    // Both options that take a value take a whole number from 1 to 64.
+    const auto missingValue = [&](const QString &option) {
+        return tr("%1: --%2 expects %3").arg(bench, option, wholeNumberRange(1, benchMaxWorkers));
+    };
+    if (const std::optional<ParsedCommand> early = checkBenchArguments(sub, bench, missingValue))
+        return *early;
 
     ParsedCommand command;
     command.kind = ParsedCommand::Kind::Bench;
     command.bench.benchmark = BenchOptions::Benchmark::Spawn;
     command.bench.memory = sub.parser.isSet(memory);
-    for (const auto &[option, target] : {std::pair{&workers, &command.bench.workers},
-                                         std::pair{&repeat, &command.bench.repeat}}) {
-        if (!sub.parser.isSet(*option))
-            continue;
-        bool ok = false;
-        const int value = sub.parser.value(*option).toInt(&ok);
-        if (!ok || value < 1 || value > 64)
-            return error(tr("bench spawn: --%1 expects a whole number from 1 to 64").arg(option->names().constFirst()));
-        *target = value;
+    // In the options' order: the first problem is the one reported.
+    for (const QString &problem : {readWholeNumber(sub, workers, bench, 1, benchMaxWorkers, &command.bench.workers),
+                                   readWholeNumber(sub, repeat, bench, 1, benchMaxRepeat, &command.bench.repeat)}) {
+        if (!problem.isEmpty())
+            return error(problem);
     }
     return command;
 }
 
-QString ipcCaseNames()
-{
-    QStringList names;
-    for (const IpcBenchCase &c : ipcBenchCases())
-        names.append(QLatin1StringView(c.name));
-    return names.join(QLatin1StringView(", "));
-}
-
 ParsedCommand parseIpcBench(const QStringList &args)
 {
-    const QString options = QStringLiteral("--case NAME, --ops N, --repeat N");
-    const QString opsRange = tr("a whole number from %1 to %2").arg(ipcBenchMinOps).arg(ipcBenchMaxOps);
-    const QString repeatRange = tr("a whole number from 1 to 64");
+    const QString bench = QStringLiteral("bench ipc");
     SubcommandParser sub(args);
     const QCommandLineOption caseOption(QStringLiteral("case"), tr("What to measure."), QStringLiteral("NAME"));
     const QCommandLineOption ops(QStringLiteral("ops"), tr("Operations per round."), QStringLiteral("N"));
@@ -306,72 +358,35 @@ ParsedCommand parseIpcBench(const QStringList &args)
     sub.addOption(caseOption);
     sub.addOption(ops);
     sub.addOption(repeat);
-    const auto rangeOf = [&](const QString &option) {
-        if (option == QLatin1StringView("case"))
-            return tr("one of %1").arg(ipcCaseNames());
-        return option == QLatin1StringView("ops") ? opsRange : repeatRange;
+    const auto missingValue = [&](const QString &option) {
+        const QString expected = option == QLatin1StringView("case")
+            ? tr("one of %1").arg(benchCaseNames(ipcBenchCases()))
+            : option == QLatin1StringView("ops") ? wholeNumberRange(ipcBenchMinOps, ipcBenchMaxOps)
+                                                 : wholeNumberRange(1, benchMaxRepeat);
+        return tr("%1: --%2 needs a value (%3)").arg(bench, option, expected);
     };
-    if (!sub.parse()) {
-        const QStringList unknown = sub.parser.unknownOptionNames();
-        if (!unknown.isEmpty())
-            return error(tr("bench ipc: unknown option %1 (options: %2)").arg(sub.asTyped(unknown.constFirst()), options));
-        const SubcommandParser::ValueProblem problem = sub.valueProblem();
-        if (problem.unexpectedValue)
-            return error(tr("bench ipc: --%1 takes no value").arg(problem.option));
-        return error(tr("bench ipc: --%1 needs a value (%2)").arg(problem.option, rangeOf(problem.option)));
-    }
-    if (sub.parser.isSet(QStringLiteral("help")))
-        return {};
-    if (!sub.parser.positionalArguments().isEmpty())
-        return error(tr("bench ipc: unexpected argument '%1'").arg(sub.parser.positionalArguments().constFirst()));
-    if (const QString repeated = sub.repeatedOption({{QStringLiteral("case")}, {QStringLiteral("ops")},
-                                                     {QStringLiteral("repeat")}});
-        !repeated.isEmpty())
-        return error(QStringLiteral("bench ipc: ") + repeatedMessage(repeated));
+    if (const std::optional<ParsedCommand> early = checkBenchArguments(sub, bench, missingValue))
+        return *early;
 
     ParsedCommand command;
     command.kind = ParsedCommand::Kind::Bench;
     command.bench.benchmark = BenchOptions::Benchmark::Ipc;
     command.bench.repeat = ipcBenchDefaultRepeat;
     command.bench.ipcCase = QString::fromLatin1(ipcBenchCases().front().name);
-    if (sub.parser.isSet(caseOption)) {
-        const IpcBenchCase *found = findIpcBenchCase(sub.parser.value(caseOption));
-        if (!found) {
-            return error(tr("bench ipc: unknown --case '%1'; choose one of %2")
-                             .arg(sub.parser.value(caseOption), ipcCaseNames()));
-        }
-        command.bench.ipcCase = QString::fromLatin1(found->name);
-    }
-    if (sub.parser.isSet(ops)) {
-        bool ok = false;
-        const qint64 value = sub.parser.value(ops).toLongLong(&ok);
-        if (!ok || value < ipcBenchMinOps || value > ipcBenchMaxOps)
-            return error(tr("bench ipc: --ops expects %1").arg(opsRange));
-        command.bench.ops = value;
-    }
-    if (sub.parser.isSet(repeat)) {
-        bool ok = false;
-        const int value = sub.parser.value(repeat).toInt(&ok);
-        if (!ok || value < 1 || value > 64)
-            return error(tr("bench ipc: --repeat expects %1").arg(repeatRange));
-        command.bench.repeat = value;
+    // In the options' order: the first problem is the one reported.
+    for (const QString &problem :
+         {readBenchCase(sub, caseOption, bench, ipcBenchCases(), &command.bench.ipcCase),
+          readWholeNumber(sub, ops, bench, ipcBenchMinOps, ipcBenchMaxOps, &command.bench.ops),
+          readWholeNumber(sub, repeat, bench, 1, benchMaxRepeat, &command.bench.repeat)}) {
+        if (!problem.isEmpty())
+            return error(problem);
     }
     return command;
 }
 
-QString poolCaseNames()
-{
-    QStringList names;
-    for (const PoolBenchCase &c : poolBenchCases())
-        names.append(QLatin1StringView(c.name));
-    return names.join(QLatin1StringView(", "));
-}
-
 ParsedCommand parsePoolBench(const QStringList &args)
 {
-    const QString options = QStringLiteral("--case NAME, --processes N, --tasks N, --repeat N");
-    const QString tasksRange = tr("a whole number from %1 to %2").arg(poolBenchMinTasks).arg(poolBenchMaxTasks);
-    const QString countRange = tr("a whole number from 1 to %1").arg(poolBenchMaxProcesses);
+    const QString bench = QStringLiteral("bench pool");
     SubcommandParser sub(args);
     const QCommandLineOption caseOption(QStringLiteral("case"), tr("What to measure."), QStringLiteral("NAME"));
     const QCommandLineOption processes(QStringLiteral("processes"), tr("Pool processes."), QStringLiteral("N"));
@@ -382,28 +397,16 @@ ParsedCommand parsePoolBench(const QStringList &args)
     sub.addOption(processes);
     sub.addOption(tasks);
     sub.addOption(repeat);
-    const auto rangeOf = [&](const QString &option) {
-        if (option == QLatin1StringView("case"))
-            return tr("one of %1").arg(poolCaseNames());
-        return option == QLatin1StringView("tasks") ? tasksRange : countRange;
+    const auto missingValue = [&](const QString &option) {
+        const QString expected = option == QLatin1StringView("case")
+            ? tr("one of %1").arg(benchCaseNames(poolBenchCases()))
+            : option == QLatin1StringView("tasks") ? wholeNumberRange(poolBenchMinTasks, poolBenchMaxTasks)
+            : option == QLatin1StringView("processes") ? wholeNumberRange(1, poolBenchMaxProcesses)
+                                                       : wholeNumberRange(1, benchMaxRepeat);
+        return tr("%1: --%2 needs a value (%3)").arg(bench, option, expected);
     };
-    if (!sub.parse()) {
-        const QStringList unknown = sub.parser.unknownOptionNames();
-        if (!unknown.isEmpty())
-            return error(tr("bench pool: unknown option %1 (options: %2)").arg(sub.asTyped(unknown.constFirst()), options));
-        const SubcommandParser::ValueProblem problem = sub.valueProblem();
-        if (problem.unexpectedValue)
-            return error(tr("bench pool: --%1 takes no value").arg(problem.option));
-        return error(tr("bench pool: --%1 needs a value (%2)").arg(problem.option, rangeOf(problem.option)));
-    }
-    if (sub.parser.isSet(QStringLiteral("help")))
-        return {};
-    if (!sub.parser.positionalArguments().isEmpty())
-        return error(tr("bench pool: unexpected argument '%1'").arg(sub.parser.positionalArguments().constFirst()));
-    if (const QString repeated = sub.repeatedOption({{QStringLiteral("case")}, {QStringLiteral("processes")},
-                                                     {QStringLiteral("tasks")}, {QStringLiteral("repeat")}});
-        !repeated.isEmpty())
-        return error(QStringLiteral("bench pool: ") + repeatedMessage(repeated));
+    if (const std::optional<ParsedCommand> early = checkBenchArguments(sub, bench, missingValue))
+        return *early;
 
     ParsedCommand command;
     command.kind = ParsedCommand::Kind::Bench;
@@ -411,30 +414,14 @@ ParsedCommand parsePoolBench(const QStringList &args)
     command.bench.repeat = poolBenchDefaultRepeat;
     command.bench.workers = 2;
     command.bench.poolCase = QString::fromLatin1(poolBenchCases().front().name);
-    if (sub.parser.isSet(caseOption)) {
-        const PoolBenchCase *found = findPoolBenchCase(sub.parser.value(caseOption));
-        if (!found) {
-            return error(tr("bench pool: unknown --case '%1'; choose one of %2")
-                             .arg(sub.parser.value(caseOption), poolCaseNames()));
-        }
-        command.bench.poolCase = QString::fromLatin1(found->name);
-    }
-    if (sub.parser.isSet(tasks)) {
-        bool ok = false;
-        const qint64 value = sub.parser.value(tasks).toLongLong(&ok);
-        if (!ok || value < poolBenchMinTasks || value > poolBenchMaxTasks)
-            return error(tr("bench pool: --tasks expects %1").arg(tasksRange));
-        command.bench.ops = value;
-    }
-    for (const auto &[option, target] : {std::pair{&processes, &command.bench.workers},
-                                         std::pair{&repeat, &command.bench.repeat}}) {
-        if (!sub.parser.isSet(*option))
-            continue;
-        bool ok = false;
-        const int value = sub.parser.value(*option).toInt(&ok);
-        if (!ok || value < 1 || value > poolBenchMaxProcesses)
-            return error(tr("bench pool: --%1 expects %2").arg(option->names().constFirst(), countRange));
-        *target = value;
+    // The case first, then --tasks, then the counts (as this parser always reported them).
+    for (const QString &problem :
+         {readBenchCase(sub, caseOption, bench, poolBenchCases(), &command.bench.poolCase),
+          readWholeNumber(sub, tasks, bench, poolBenchMinTasks, poolBenchMaxTasks, &command.bench.ops),
+          readWholeNumber(sub, processes, bench, 1, poolBenchMaxProcesses, &command.bench.workers),
+          readWholeNumber(sub, repeat, bench, 1, benchMaxRepeat, &command.bench.repeat)}) {
+        if (!problem.isEmpty())
+            return error(problem);
     }
     return command;
 }

@@ -1,23 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "ipcbenchcommand.h"
 
+#include "benchsupport.h"
 #include "cliarguments.h"
-#include "standardstreams.h"
 
 #include "examples/hostscript.h"
 #include "runtime/run.h"
 #include "shm/objects.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QTimer>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace ProcessLab::Cli {
 
@@ -36,11 +32,6 @@ constexpr IpcBenchCase cases[] = {
 };
 
 constexpr int valueLockParties = 2;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProcessLab::Cli", text);
-}
 
 WorkerSpec benchWorker(int id, const QString &behaviour, qint64 ops, const QMap<QString, QString> &objects)
 {
@@ -105,30 +96,16 @@ struct Round
 Round ipcRound(const QString &name, qint64 ops)
 {
     Run run(QStringLiteral("bench-ipc"), {}, ipcBenchScript(name, ops));
-    QEventLoop loop;
-    QObject::connect(&run, &Run::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(0, &run, &Run::start);
-    loop.exec();
+    runToEnd(run);
 
     static const QRegularExpression resultLine(
         QStringLiteral("^bench-result ops=(\\d+) start_ns=(-?\\d+) end_ns=(-?\\d+)$"));
     Round round;
     qint64 start = 0, end = 0;
     int results = 0;
-    QStringList mainLines, errors;
     for (const RunEvent &event : run.record().events()) {
-        if (event.kind == EventKind::Error)
-            errors.append(event.text);
-        if (event.kind != EventKind::Output)
+        if (event.kind != EventKind::Output || event.stream == OutputStream::StdErr || event.process == mainProcessId)
             continue;
-        if (event.stream == OutputStream::StdErr) {
-            errors.append(event.text);
-            continue;
-        }
-        if (event.process == mainProcessId) {
-            mainLines.append(event.text);
-            continue;
-        }
         const QRegularExpressionMatch m = resultLine.match(event.text);
         if (!m.hasMatch())
             continue;
@@ -140,6 +117,7 @@ Round ipcRound(const QString &name, qint64 ops)
         ++results;
     }
     const int expected = name == QLatin1StringView("value-lock") ? valueLockParties : 1;
+    const QStringList mainLines = mainOutput(run.record());
     round.seconds = double(end - start) / 1e9;
     if (run.exitCode() != 0)
         round.problem = QStringLiteral("the run failed (exit code %1)").arg(run.exitCode());
@@ -151,19 +129,9 @@ Round ipcRound(const QString &name, qint64 ops)
         round.problem = QStringLiteral("counter.value is %1, expected %2")
                             .arg(mainLines.join(QLatin1Char(' ')))
                             .arg(valueLockParties * ops);
-    if (!round.problem.isEmpty() && !errors.isEmpty())
-        round.problem += QStringLiteral(": ") + errors.join(QStringLiteral("; "));
+    round.problem = withErrors(round.problem, runErrors(run.record()));
     round.ok = round.problem.isEmpty();
     return round;
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 } // namespace
@@ -175,9 +143,7 @@ std::span<const IpcBenchCase> ipcBenchCases()
 
 const IpcBenchCase *findIpcBenchCase(QStringView name)
 {
-    const auto found = std::find_if(std::begin(cases), std::end(cases),
-                                    [&name](const IpcBenchCase &c) { return name == QLatin1StringView(c.name); });
-    return found == std::end(cases) ? nullptr : found;
+    return findBenchCase(ipcBenchCases(), name);
 }
 
 int runIpcBench(QCoreApplication &app, const BenchOptions &options)
@@ -198,7 +164,7 @@ int runIpcBench(QCoreApplication &app, const BenchOptions &options)
         if (!round.ok) {
             ++failures;
             problems.append(round.problem);
-            writeStderr(tr("bench ipc %1: round %2 failed: %3").arg(name, QString::number(r + 1), round.problem) + QLatin1Char('\n'));
+            reportFailedRound(QStringLiteral("ipc"), name, r + 1, round.problem);
             continue;
         }
         const double rate = double(round.opsTimed) / round.seconds;
@@ -224,8 +190,7 @@ int runIpcBench(QCoreApplication &app, const BenchOptions &options)
         result.insert(QLatin1StringView("roundTripUs"), roundTripUs);
     if (!problems.isEmpty())
         result.insert(QLatin1StringView("problems"), problems);
-    const QByteArray json = QJsonDocument(result).toJson(QJsonDocument::Compact) + '\n';
-    std::fwrite(json.constData(), 1, static_cast<size_t>(json.size()), stdout);
+    printJsonLine(result);
     return failures ? 1 : 0;
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "poolbenchcommand.h"
 
+#include "benchsupport.h"
 #include "cliarguments.h"
-#include "standardstreams.h"
 
 #include "examples/hostscript.h"
 #include "ipc/poolobject.h"
@@ -11,15 +11,12 @@
 #include <QCborArray>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 #include <QTimer>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace ProcessLab::Cli {
 
@@ -35,11 +32,6 @@ constexpr PoolBenchCase cases[] = {
 // Source lines of the bench programs: the run record's step events name them, so the
 // timed interval is read from the record itself.
 enum Line : int { CreateLine = 1, SubmitLine = 2, GetLine = 3, CloseLine = 4, JoinLine = 5, PrintLine = 6 };
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ProcessLab::Cli", text);
-}
 
 ScriptExpression lit(const QCborValue &value)
 {
@@ -97,8 +89,6 @@ struct Round
 Round poolRound(const QString &name, int processes, qint64 tasks)
 {
     Run run(QStringLiteral("bench-pool"), {}, poolBenchScript(name, processes, tasks));
-    QEventLoop loop;
-    QObject::connect(&run, &Run::finished, &loop, &QEventLoop::quit);
     // How responsive the host stays: the longest gap between two turns of a 1 ms timer
     // while the run goes on (a window would not repaint for that long).
     QTimer probe;
@@ -110,12 +100,10 @@ Round poolRound(const QString &name, int processes, qint64 tasks)
         longestStallNs = std::max(longestStallNs, sinceTick.nsecsElapsed());
         sinceTick.start();
     });
-    QTimer::singleShot(0, &run, [&] {
+    runToEnd(run, [&] {
         sinceTick.start();
         probe.start();
-        run.start();
     });
-    loop.exec();
     probe.stop();
 
     Round round;
@@ -126,7 +114,6 @@ Round poolRound(const QString &name, int processes, qint64 tasks)
     qint64 createNs = 0, beginNs = 0, endNs = 0, readyNs = 0, runningNs = 0;
     qint64 itemsFinished = 0, countersDone = -1, countersQueued = -1;
     QSet<int> poolWorkers;
-    QStringList mainLines, errors;
     for (const RunEvent &event : run.record().events()) {
         switch (event.kind) {
         case EventKind::ScriptStep:
@@ -159,15 +146,6 @@ Round poolRound(const QString &name, int processes, qint64 tasks)
                     itemsFinished += event.sequence;
             }
             break;
-        case EventKind::Output:
-            if (event.stream == OutputStream::StdErr)
-                errors.append(event.text);
-            else if (event.process == mainProcessId)
-                mainLines.append(event.text);
-            break;
-        case EventKind::Error:
-            errors.append(event.text);
-            break;
         default:
             break;
         }
@@ -186,30 +164,13 @@ Round poolRound(const QString &name, int processes, qint64 tasks)
     else if (!allDone)
         round.problem = QStringLiteral("not every task finished (items %1, counters %2/%3)")
                             .arg(itemsFinished).arg(countersDone).arg(countersQueued);
-    else if (apply && mainLines != QStringList{QString::number((tasks - 1) * (tasks - 1))})
+    else if (const QStringList mainLines = mainOutput(run.record());
+             apply && mainLines != QStringList{QString::number((tasks - 1) * (tasks - 1))})
         round.problem = QStringLiteral("the last result is %1, expected %2")
                             .arg(mainLines.join(QLatin1Char(' ')))
                             .arg((tasks - 1) * (tasks - 1));
-    if (!round.problem.isEmpty() && !errors.isEmpty())
-        round.problem += QStringLiteral(": ") + errors.join(QStringLiteral("; "));
+    round.problem = withErrors(round.problem, runErrors(run.record()));
     return round;
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-QJsonArray toJson(const QList<double> &values)
-{
-    QJsonArray array;
-    for (const double v : values)
-        array.append(v);
-    return array;
 }
 
 } // namespace
@@ -221,9 +182,7 @@ std::span<const PoolBenchCase> poolBenchCases()
 
 const PoolBenchCase *findPoolBenchCase(QStringView name)
 {
-    const auto found = std::find_if(std::begin(cases), std::end(cases),
-                                    [&name](const PoolBenchCase &c) { return name == QLatin1StringView(c.name); });
-    return found == std::end(cases) ? nullptr : found;
+    return findBenchCase(poolBenchCases(), name);
 }
 
 int runPoolBench(QCoreApplication &app, const BenchOptions &options)
@@ -247,8 +206,7 @@ int runPoolBench(QCoreApplication &app, const BenchOptions &options)
         if (!round.problem.isEmpty()) {
             ++failures;
             problems.append(round.problem);
-            writeStderr(tr("bench pool %1: round %2 failed: %3").arg(name, QString::number(r + 1), round.problem)
-                        + QLatin1Char('\n'));
+            reportFailedRound(QStringLiteral("pool"), name, r + 1, round.problem);
             continue;
         }
         readyMs.append(round.readyMs);
@@ -270,16 +228,15 @@ int runPoolBench(QCoreApplication &app, const BenchOptions &options)
     result.insert(QLatin1StringView("perTaskEvents"), perTaskEvents);
     if (throughput) {
         result.insert(QLatin1StringView("rate"), median(rates)); // tasks (items for map) per second, median
-        result.insert(QLatin1StringView("rates"), toJson(rates));
-        result.insert(QLatin1StringView("seconds"), toJson(seconds));
+        result.insert(QLatin1StringView("rates"), toJsonArray(rates));
+        result.insert(QLatin1StringView("seconds"), toJsonArray(seconds));
     }
-    result.insert(QLatin1StringView("readyMs"), toJson(readyMs));
-    result.insert(QLatin1StringView("runningMs"), toJson(runningMs));
-    result.insert(QLatin1StringView("longestStallMs"), toJson(stallMs));
+    result.insert(QLatin1StringView("readyMs"), toJsonArray(readyMs));
+    result.insert(QLatin1StringView("runningMs"), toJsonArray(runningMs));
+    result.insert(QLatin1StringView("longestStallMs"), toJsonArray(stallMs));
     if (!problems.isEmpty())
         result.insert(QLatin1StringView("problems"), problems);
-    const QByteArray json = QJsonDocument(result).toJson(QJsonDocument::Compact) + '\n';
-    std::fwrite(json.constData(), 1, static_cast<size_t>(json.size()), stdout);
+    printJsonLine(result);
     return failures ? 1 : 0;
 }
 
