@@ -112,6 +112,7 @@ private slots:
     void badCallsRaisePythonsErrors_data();
     void badCallsRaisePythonsErrors();
     void taskTooBigFailsItsItemsAndThePoolGoesOn();
+    void resultTooBigFailsItsTaskAndThePoolGoesOn();
     void errorInAChunkStaysWithItsItem_data();
     void errorInAChunkStaysWithItsItem();
     void imapAfterAnErrorAsCPython_data();
@@ -479,6 +480,38 @@ void TestPool::taskTooBigFailsItsItemsAndThePoolGoesOn()
     QCOMPARE(failed.constFirst().count, 2); // the task of item 1
     QVERIFY(failed.constFirst().text.startsWith(QStringLiteral("ValueError: a task of")));
     QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Finished).size(), 3); // items 0 and 2, and square(4)
+    QVERIFY(allGone(workerPids(run->record())));
+}
+
+// A result over the host's cap (16 MiB) is never assembled nor decoded: its bytes are dropped
+// as they stream, its task fails at get() with a RuntimeError and a failed event, the worker
+// lives on and later tasks run. (Before, the host assembled and decoded a result of any size.)
+void TestPool::resultTooBigFailsItsTaskAndThePoolGoesOn()
+{
+    constexpr qint64 bigResult = 17 * 1024 * 1024;
+    const auto run = poolRun({
+        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(1)}),
+        callStep(QStringLiteral("pool"), QStringLiteral("apply_async"), {lit(QStringLiteral("test.big")), lit(QCborArray{bigResult})},
+                 QStringLiteral("r")),
+        callStep(QStringLiteral("r"), QStringLiteral("wait")),
+        callStep(QStringLiteral("pool"), QStringLiteral("apply_async"), {lit(QStringLiteral("square")), lit(QCborArray{4})},
+                 QStringLiteral("good")),
+        callStep(QStringLiteral("good"), QStringLiteral("get"), {}, QStringLiteral("value")),
+        callStep(QStringLiteral("r"), QStringLiteral("get")),
+    });
+    QVERIFY(runToEnd(*run));
+    QCOMPARE(run->exitCode(), 1);
+    QCOMPARE(run->variables().value(QStringLiteral("value")).toInteger(), 16);
+    const QString expected = QStringLiteral("RuntimeError: the result of task 1 is larger than 16 MiB (17.0 MiB): "
+                                            "a pool process sends back at most 16 MiB per task");
+    QCOMPARE(mainFailure(run->record()), expected + QStringLiteral(" raised at line 6"));
+    const QList<RunEvent> failed = poolEvents(run->record(), PoolTaskPhase::Failed);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.constFirst().count, 1);
+    QCOMPARE(failed.constFirst().text, expected);
+    QVERIFY(failed.constFirst().pid > 0); // the worker that sent it
+    QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Finished).size(), 1); // square(4)
+    QCOMPARE(workerChanges(run->record(), PoolWorkerChange::Replaced).size(), 0); // it lived on
     QVERIFY(allGone(workerPids(run->record())));
 }
 

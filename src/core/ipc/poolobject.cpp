@@ -33,6 +33,12 @@ constexpr int maxProcesses = 1024;
 // pool starts no more of them and fails the tasks no process is left to run.
 constexpr int maxDeathsBeforeATask = 3;
 constexpr int textLimit = 256;
+// The most bytes one task's result may have (a fragmented item is assembled before it is
+// decoded): a worker is our own process, but whatever crosses a process boundary is capped
+// before it is decoded. 16 MiB is far past any tutorial result (a chunk of 62,500 squares is
+// ~0.6 MB) and still a size the host holds without harm; past it the bytes are dropped as
+// they stream and the task fails.
+constexpr std::uint64_t maxResultBytes = 16 * 1024 * 1024;
 
 QString shortened(QString text)
 {
@@ -60,6 +66,20 @@ QString reprOfList(const QCborArray &values, qsizetype first, qsizetype count)
         text += pythonRepr(values.at(first + i));
     }
     return text + QLatin1Char(']');
+}
+
+// A result's header: [task, slot, pid, startNs, endNs, ...]; false on garbage.
+bool readResultHeader(QCborStreamReader &reader, qint64 (&header)[5])
+{
+    if (!reader.isArray() || !reader.isLengthKnown() || reader.length() != 7 || !reader.enterContainer())
+        return false;
+    for (qint64 &field : header) {
+        if (!reader.isInteger())
+            return false;
+        field = reader.toInteger();
+        reader.next();
+    }
+    return true;
 }
 
 QCborMap queueAttachment(const HostSegment &segment, int id)
@@ -153,6 +173,7 @@ std::unique_ptr<PoolObject> PoolObject::create(const ScriptObjectSpec &spec, QSt
     // Tests only (processlab-test-worker): the behaviour the pool's processes run.
     if (const QString behaviour = spec.options.value(QLatin1StringView("workerBehaviour")).toString(); !behaviour.isEmpty())
         pool->m_workerBehaviour = behaviour;
+    pool->m_partialRead.maxItemBytes = maxResultBytes;
     pool->m_workers.resize(count);
     for (qsizetype slot = 0; slot < count && pool->m_cannotStart.isEmpty(); ++slot)
         pool->startWorker(slot);
@@ -556,7 +577,10 @@ void PoolObject::drainResults(DrainLimit limit)
             const Shm::QueueView::Result result = m_results->tryGet(&bytes, hostPid(), m_partialRead);
             if (result.status != Shm::QueueView::Status::Ok)
                 return;
-            handleResult(bytes);
+            if (result.oversizedBytes != 0)
+                handleOversizedResult(bytes, result.oversizedBytes);
+            else
+                handleResult(bytes);
         }
     };
     tryDrain();
@@ -575,15 +599,9 @@ void PoolObject::handleResult(std::string_view bytes)
     // Read with a stream reader straight into the job's values: no tree of the whole result
     // first, no second conversion per item.
     QCborStreamReader reader(bytes.data(), qsizetype(bytes.size()));
-    if (!reader.isArray() || !reader.isLengthKnown() || reader.length() != 7 || !reader.enterContainer())
-        return; // garbage
     qint64 header[5] = {};
-    for (qint64 &field : header) {
-        if (!reader.isInteger())
-            return; // garbage
-        field = reader.toInteger();
-        reader.next();
-    }
+    if (!readResultHeader(reader, header))
+        return; // garbage
     const quint64 number = quint64(header[0]);
     const auto found = m_outstanding.find(number);
     if (found == m_outstanding.end())
@@ -642,6 +660,44 @@ void PoolObject::handleResult(std::string_view bytes)
                shortened(text), header[4]);
     }
     task.job->changed();
+}
+
+void PoolObject::handleOversizedResult(std::string_view start, std::uint64_t size)
+{
+    // Its bytes were dropped as they streamed (Shm::PartialRead::maxItemBytes); its start
+    // names the task, which fails; the worker lived on and the pool goes on.
+    QCborStreamReader reader(start.data(), qsizetype(start.size()));
+    qint64 header[5] = {};
+    const QString sizeText = QString::number(double(size) / (1024 * 1024), 'f', 1);
+    if (!readResultHeader(reader, header)) {
+        m_host->recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Error, .process = runLevel,
+                             .text = tr("%1: a pool result of %2 MiB that names no task was dropped (at most %3 MiB)")
+                                         .arg(m_name, sizeText)
+                                         .arg(maxResultBytes / (1024 * 1024))});
+        return;
+    }
+    const quint64 number = quint64(header[0]);
+    const auto found = m_outstanding.constFind(number);
+    if (found == m_outstanding.cend())
+        return; // a task already reported lost
+    const qsizetype items = found->count;
+    const bool startRecorded = found->startedBy != 0;
+    ++m_tasksDone;
+    const qsizetype slot = qsizetype(header[1]);
+    const int workerId = slot >= 0 && slot < m_workers.size() ? m_workers.at(slot).id : 0;
+    if (workerId != 0)
+        noteTookTask(slot);
+    const QString error = tr("RuntimeError: the result of task %1 is larger than %2 MiB (%3 MiB): "
+                             "a pool process sends back at most %2 MiB per task")
+                              .arg(number)
+                              .arg(maxResultBytes / (1024 * 1024))
+                              .arg(sizeText);
+    failTask(number, error);
+    if (number <= taskEventBudget) {
+        if (!startRecorded)
+            record(PoolTaskPhase::Started, number, items, workerId, header[2], {}, header[3]);
+        record(PoolTaskPhase::Failed, number, items, workerId, header[2], shortened(error), header[4]);
+    }
 }
 
 void PoolObject::recordStartsFromSlots()

@@ -105,6 +105,7 @@ private:
     enum class DrainLimit { TimeSlice, All };
     void drainResults(DrainLimit limit = DrainLimit::TimeSlice);
     void handleResult(std::string_view bytes);
+    void handleOversizedResult(std::string_view start, std::uint64_t size);
     void recordStartsFromSlots();
     void sweepVanishedTasks();
     void loseTask(quint64 number, int workerId, const QString &role, qint64 pid, const QString &how);
