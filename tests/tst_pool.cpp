@@ -102,6 +102,8 @@ private slots:
     void thousandTasksOnFourWorkersEachDoneOnce();
     void mapEqualsSerial_data();
     void mapEqualsSerial();
+    void defaultChunksFitAQuarterOfTheRing_data();
+    void defaultChunksFitAQuarterOfTheRing();
     void errorReachesGetAndThePoolGoesOn();
     void getTimeoutRaisesTimeoutError();
     void terminateLeavesNoProcess();
@@ -270,6 +272,41 @@ void TestPool::mapEqualsSerial()
         QVERIFY(!counters.isEmpty());
         QCOMPARE(counters.constLast().count, qint64(expectedTasks));
     }
+}
+
+void TestPool::defaultChunksFitAQuarterOfTheRing_data()
+{
+    QTest::addColumn<qint64>("items");
+    QTest::addColumn<qint64>("chunk");
+    // Python's rule (divmod(n, 4 * processes), +1 on a remainder), kept while the first chunk's
+    // input is at most a quarter of the 1 MiB ring (the bench's map: 8 chunks of 25,000), halved
+    // past it: 1,000,000 items give 8 chunks of 125,000 by Python's rule (~0.5 MB of input, ~1.1
+    // MB of results, over the result ring: fragments), here 16 of 62,500 (results ~0.6 MB).
+    QTest::newRow("200,000 items: Python's 25,000") << qint64(200'000) << qint64(25'000);
+    QTest::newRow("1,000,000 items: 62,500, not 125,000") << qint64(1'000'000) << qint64(62'500);
+}
+
+void TestPool::defaultChunksFitAQuarterOfTheRing()
+{
+    QFETCH(qint64, items);
+    QFETCH(qint64, chunk);
+    const auto run = poolRun({
+        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
+        callStep(QStringLiteral("pool"), QStringLiteral("map"), {lit(QStringLiteral("square")), lit(items)},
+                 QStringLiteral("results")),
+        callStep(QStringLiteral("pool"), QStringLiteral("close")),
+        callStep(QStringLiteral("pool"), QStringLiteral("join")),
+    });
+    QVERIFY(runToEnd(*run, 240000));
+    QVERIFY2(run->exitCode() == 0, errorsOf(run->record()).constData());
+    const QCborArray results = run->variables().value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.size(), items);
+    QCOMPARE(results.last().toInteger(), (items - 1) * (items - 1));
+    const QList<RunEvent> queued = poolEvents(run->record(), PoolTaskPhase::Queued);
+    QCOMPARE(queued.size(), items / chunk);
+    for (const RunEvent &event : queued)
+        QCOMPARE(event.sequence, chunk);
+    QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Finished).size(), items / chunk);
 }
 
 void TestPool::errorReachesGetAndThePoolGoesOn()

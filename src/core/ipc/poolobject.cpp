@@ -39,6 +39,11 @@ constexpr int textLimit = 256;
 // ~0.6 MB) and still a size the host holds without harm; past it the bytes are dropped as
 // they stream and the task fails.
 constexpr std::uint64_t maxResultBytes = 16 * 1024 * 1024;
+// Python's default chunks, halved until the first one's encoded input is at most a quarter of
+// the 1 MiB ring: its results (a square takes at most about twice its int's bytes) then come
+// back as one item of the result ring, not as fragments the host reassembles, and several
+// chunks wait in the task ring at once for the next free worker.
+constexpr std::size_t defaultChunkInputBytes = ipcRingBytes / 4;
 
 QString shortened(QString text)
 {
@@ -414,13 +419,14 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
     const auto source = std::make_shared<const TaskSource>(TaskSource{items, function.toStdString(), itemsAreArgumentLists});
     std::string firstChunk;
     if (pythonsRule) {
-        // Python's rule only sizes chunks for speed: halve them until the first one fits the task
-        // queue (map(square, range(1000000)) on 2 processes: 16 chunks of 62,500, not 8 of 125,000).
-        // A chunksize the program gave is kept; a chunk too big then fails its items (encodeTask).
-        // The first chunk's bytes are kept: it is the next task, fed below.
+        // Python's rule only sizes chunks for speed: halve them until the first one's input is at
+        // most defaultChunkInputBytes (map(square, range(1000000)) on 2 processes: 16 chunks of
+        // 62,500, not 8 of 125,000). A chunksize the program gave is kept; a chunk too big for
+        // the ring then fails its items (encodeTask). The first chunk's bytes are kept: it is
+        // the next task, fed below.
         for (;;) {
             firstChunk = encodeChunk(m_lastTask + 1, *source, 0, std::min(chunksize, job->size));
-            if (chunksize <= 1 || firstChunk.size() <= mainProgramItemLimit)
+            if (chunksize <= 1 || firstChunk.size() <= defaultChunkInputBytes)
                 break;
             chunksize = std::max<qsizetype>(1, chunksize / 2);
         }
