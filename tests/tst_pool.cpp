@@ -115,6 +115,8 @@ private slots:
     void badCallsRaisePythonsErrors();
     void taskTooBigFailsItsItemsAndThePoolGoesOn();
     void resultTooBigFailsItsTaskAndThePoolGoesOn();
+    void faultThatNeverFiresIsRecorded_data();
+    void faultThatNeverFiresIsRecorded();
     void errorInAChunkStaysWithItsItem_data();
     void errorInAChunkStaysWithItsItem();
     void imapAfterAnErrorAsCPython_data();
@@ -549,6 +551,62 @@ void TestPool::resultTooBigFailsItsTaskAndThePoolGoesOn()
     QVERIFY(failed.constFirst().pid > 0); // the worker that sent it
     QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Finished).size(), 1); // square(4)
     QCOMPARE(workerChanges(run->record(), PoolWorkerChange::Replaced).size(), 0); // it lived on
+    QVERIFY(allGone(workerPids(run->record())));
+}
+
+void TestPool::faultThatNeverFiresIsRecorded_data()
+{
+    QTest::addColumn<qint64>("killAfterMs");
+    QTest::addColumn<bool>("submitTask");
+    QTest::addColumn<QString>("end"); // close+join, or terminate
+    QTest::addColumn<bool>("expectNote");
+    // Armed after 1 ms, but no task ever runs: nothing to kill.
+    QTest::newRow("armed, no task") << qint64(1) << false << QStringLiteral("join") << true;
+    // Every task was done long before the kill was due.
+    QTest::newRow("tasks done before it, joined") << qint64(600'000) << true << QStringLiteral("join") << true;
+    QTest::newRow("tasks done before it, terminated") << qint64(600'000) << true << QStringLiteral("terminate") << true;
+    QTest::newRow("no fault asked") << qint64(0) << true << QStringLiteral("join") << false;
+}
+
+// The kill-worker-after knob set, but the pool ended with no task running after that long: one
+// `pool-worker fault-not-fired` event says so (before, nothing did: the run looked as if it had
+// survived the fault).
+void TestPool::faultThatNeverFiresIsRecorded()
+{
+    QFETCH(qint64, killAfterMs);
+    QFETCH(bool, submitTask);
+    QFETCH(QString, end);
+    QFETCH(bool, expectNote);
+    ScriptStep create = createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(1)});
+    if (killAfterMs > 0)
+        create.options.insert(QLatin1StringView("killWorkerAfterMs"), killAfterMs);
+    QList<ScriptStep> steps{create};
+    if (submitTask)
+        steps.append(callStep(QStringLiteral("pool"), QStringLiteral("apply"), {lit(QStringLiteral("square")), lit(QCborArray{3})},
+                              QStringLiteral("value")));
+    if (end == QLatin1StringView("join")) {
+        steps.append(callStep(QStringLiteral("pool"), QStringLiteral("close")));
+        steps.append(callStep(QStringLiteral("pool"), QStringLiteral("join")));
+    } else {
+        steps.append(callStep(QStringLiteral("pool"), QStringLiteral("terminate")));
+    }
+    const auto run = poolRun(std::move(steps));
+    QVERIFY(runToEnd(*run));
+    // terminate() ends its workers by a signal: the run says so (exit 1), as without the knob.
+    if (end == QLatin1StringView("join"))
+        QVERIFY2(run->exitCode() == 0, errorsOf(run->record()).constData());
+    QVERIFY2(mainFailure(run->record()).isEmpty(), errorsOf(run->record()).constData());
+    if (submitTask)
+        QCOMPARE(run->variables().value(QStringLiteral("value")).toInteger(), 9);
+    QCOMPARE(workerChanges(run->record(), PoolWorkerChange::FaultInjected).size(), 0);
+    const QList<RunEvent> notFired = workerChanges(run->record(), PoolWorkerChange::FaultNotFired);
+    QCOMPARE(notFired.size(), expectNote ? 1 : 0);
+    if (expectNote) {
+        const RunEvent &note = notFired.constFirst();
+        QCOMPARE(note.text, QStringLiteral("the injected fault did not fire: no task was running after %1 ms").arg(killAfterMs));
+        QCOMPARE(note.count, killAfterMs);
+        QCOMPARE(note.process, runLevel);
+    }
     QVERIFY(allGone(workerPids(run->record())));
 }
 

@@ -865,6 +865,7 @@ void PoolObject::injectFault()
         if (worker.id == 0 || state.task == 0 || m_host->workerEnded(worker.id))
             continue;
         m_faultArmed = false;
+        m_faultFired = true;
         // Said before the kill: whoever reads the record sees the cause before the loss.
         m_host->recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::PoolWorker, .process = worker.id,
                              .pid = qint64(state.pid), .count = qint64(state.task), .object = m_taskQueueId,
@@ -878,6 +879,22 @@ void PoolObject::injectFault()
         m_host->killWorker(worker.id);
         return;
     }
+}
+
+void PoolObject::reportFaultNotFired()
+{
+    // The pool is done (joined or terminated) and the knob's kill never came: said once, so a
+    // run that "survived" the fault is not mistaken for one that recovered from it.
+    if (m_killWorkerAfterMs <= 0 || m_faultFired || m_faultOutcomeReported)
+        return;
+    m_faultOutcomeReported = true;
+    m_faultTimer.stop();
+    m_faultArmed = false;
+    m_host->recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::PoolWorker, .process = runLevel,
+                         .count = m_killWorkerAfterMs, .object = m_taskQueueId,
+                         .op = quint8(PoolWorkerChange::FaultNotFired),
+                         .text = tr("the injected fault did not fire: no task was running after %1 ms")
+                                     .arg(m_killWorkerAfterMs)});
 }
 
 void PoolObject::wake(int objectId)
@@ -894,6 +911,7 @@ void PoolObject::terminate()
     m_backlog.clear();
     m_feedTimer.stop();
     m_replaceTimer.stop();
+    reportFaultNotFired();
     m_faultTimer.stop();
     m_faultArmed = false;
     cancelOutstanding(tr("the pool was terminated"));
@@ -919,6 +937,8 @@ void PoolObject::checkJoin()
     Completion completion = std::move(m_joinCompletion);
     m_joinCompletion = nullptr;
     recordCounters(true);
+    if (m_state == State::Closed)
+        reportFaultNotFired(); // every worker ended: no task runs any more
     completion(ScriptResult::success());
 }
 

@@ -120,6 +120,7 @@ private:
     void recordCounters(bool force);
     void updatePolling();
     void injectFault();
+    void reportFaultNotFired();
 
     enum class State { Running, Closed, Terminated };
     ScriptHost *m_host = nullptr;
@@ -172,6 +173,8 @@ private:
     qint64 m_killWorkerAfterMs = 0;
     QTimer m_faultTimer;
     bool m_faultArmed = false;
+    bool m_faultFired = false;
+    bool m_faultOutcomeReported = false; // FaultNotFired recorded (once)
 };
 
 } // namespace ProcessLab
