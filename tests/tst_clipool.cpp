@@ -115,6 +115,7 @@ private slots:
     void poolDefaultsPrintTheTutorialsLines();
     void killedWorkerLosesItsTaskAndTheRunFails_data();
     void killedWorkerLosesItsTaskAndTheRunFails();
+    void faultThatNeverFiresIsSaid();
     void mapPrintsTheSerialList_data();
     void mapPrintsTheSerialList();
     void millionItemsPrintOneFullLine();
@@ -204,6 +205,35 @@ void TestCliPool::killedWorkerLosesItsTaskAndTheRunFails()
     QVERIFY(pids.contains(pid.toLongLong()));
     QVERIFY(allGone(pids));
 #endif
+}
+
+// --kill-worker-after longer than the run: stderr says the fault did not fire (one line), the
+// JSON record has the event, the run is fine (before, nothing said the kill never came).
+void TestCliPool::faultThatNeverFiresIsSaid()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString json = dir.filePath(QStringLiteral("run.json"));
+    const CliRun r = runCli({QStringLiteral("run"), QStringLiteral("pool"), QStringLiteral("--tasks"), QStringLiteral("2"),
+                             QStringLiteral("--sleep"), QStringLiteral("0"), QStringLiteral("--kill-worker-after"),
+                             QStringLiteral("600000"), QStringLiteral("--json"), json});
+    QVERIFY(r.finished);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(lines(r.err.toUtf8()),
+             QStringList{QStringLiteral("processlab-cli: the injected fault did not fire: no task was running after 600000 ms")});
+    QCOMPARE(lines(r.out).constLast(), QStringLiteral("All processes finished"));
+    const QJsonObject record = readJson(json);
+    int notes = 0;
+    for (const QJsonValue &value : record.value(QLatin1StringView("events")).toArray()) {
+        const QJsonObject event = value.toObject();
+        if (event.value(QLatin1StringView("kind")).toString() == QLatin1StringView("pool-worker")
+            && event.value(QLatin1StringView("change")).toString() == QLatin1StringView("fault-not-fired")) {
+            ++notes;
+            QCOMPARE(event.value(QLatin1StringView("afterMs")).toInteger(), 600000);
+        }
+    }
+    QCOMPARE(notes, 1);
+    QVERIFY(allGone(pidsOf(record)));
 }
 
 void TestCliPool::mapPrintsTheSerialList_data()

@@ -201,6 +201,8 @@ private slots:
     void initTestCase();
     void init();
     void selectingExampleBuildsKnobs();
+    void faultKnobIsNotRestoredInTheNextSession();
+    void faultThatNeverFiresIsShownInTheConsole();
     void runCreatesOnePanePerProcess();
     void stopEndsAllProcesses();
     void stepModeWaitsForF10();
@@ -259,6 +261,55 @@ void TestMainWindow::selectingExampleBuildsKnobs()
     QCOMPARE(window.knobPanel()->values().value(QStringLiteral("workers")).toInt(), 7);
     QVERIFY(!window.knobPanel()->setValueFromText(QStringLiteral("workers"), QStringLiteral("0"), &error));
     QVERIFY(error.contains(QStringLiteral("--workers")));
+}
+
+// kill-worker-after (a fault knob) is kept while the window lives but never written to the
+// settings: the next session starts with it off (0), even over a value an older version stored;
+// the other knobs of the example are remembered as before.
+void TestMainWindow::faultKnobIsNotRestoredInTheNextSession()
+{
+    const QString fault = QStringLiteral("kill-worker-after");
+    QSettings().setValue(QStringLiteral("knobs/pool/%1").arg(fault), 500); // stored by an older version
+    {
+        MainWindow window;
+        QVERIFY(window.selectExample(QStringLiteral("pool")));
+        QCOMPARE(window.knobPanel()->values().value(fault).toInt(), 0);
+        QString error;
+        QVERIFY(window.knobPanel()->setValueFromText(QStringLiteral("tasks"), QStringLiteral("3"), &error));
+        QVERIFY(window.knobPanel()->setValueFromText(fault, QStringLiteral("700"), &error));
+        // Same session: switching examples keeps it.
+        QVERIFY(window.selectExample(QStringLiteral("process")));
+        QVERIFY(window.selectExample(QStringLiteral("pool")));
+        QCOMPARE(window.knobPanel()->values().value(fault).toInt(), 700);
+    }
+    QVERIFY(!QSettings().contains(QStringLiteral("knobs/pool/%1").arg(fault)));
+    MainWindow next;
+    QVERIFY(next.selectExample(QStringLiteral("pool")));
+    QCOMPARE(next.knobPanel()->values().value(QStringLiteral("tasks")).toInt(), 3);
+    QCOMPARE(next.knobPanel()->values().value(fault).toInt(), 0);
+    auto *spin = next.knobPanel()->findChild<QSpinBox *>(QStringLiteral("knob_") + fault);
+    QVERIFY(spin);
+    QCOMPARE(spin->value(), 0);
+}
+
+// The kill-worker-after knob longer than the run: the console says the fault did not fire.
+void TestMainWindow::faultThatNeverFiresIsShownInTheConsole()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(window.selectExample(QStringLiteral("pool")));
+    QString error;
+    QVERIFY(window.knobPanel()->setValueFromText(QStringLiteral("tasks"), QStringLiteral("2"), &error));
+    QVERIFY(window.knobPanel()->setValueFromText(QStringLiteral("sleep"), QStringLiteral("0"), &error));
+    QVERIFY(window.knobPanel()->setValueFromText(QStringLiteral("kill-worker-after"), QStringLiteral("600000"), &error));
+    window.startRun();
+    QVERIFY(waitForRunEnd(window));
+    QCOMPARE(window.controller()->run()->exitCode(), 0);
+    window.console()->view()->flushPending();
+    const QString text = window.console()->view()->shownText();
+    QVERIFY2(text.contains(QStringLiteral("Fault injection: the injected fault did not fire: no task was running after "
+                                          "600000 ms, so ProcessLab killed no worker.")),
+             qPrintable(text));
 }
 
 void TestMainWindow::runCreatesOnePanePerProcess()

@@ -66,6 +66,8 @@ private slots:
     void thousandTasksOnFourWorkersEachDoneOnce();
     void mapEqualsSerial_data();
     void mapEqualsSerial();
+    void defaultChunksFitAQuarterOfTheRing_data();
+    void defaultChunksFitAQuarterOfTheRing();
     void errorReachesGetAndThePoolGoesOn();
     void getTimeoutRaisesTimeoutError();
     void terminateLeavesNoProcess();
@@ -76,6 +78,9 @@ private slots:
     void badCallsRaisePythonsErrors_data();
     void badCallsRaisePythonsErrors();
     void taskTooBigFailsItsItemsAndThePoolGoesOn();
+    void resultTooBigFailsItsTaskAndThePoolGoesOn();
+    void faultThatNeverFiresIsRecorded_data();
+    void faultThatNeverFiresIsRecorded();
     void errorInAChunkStaysWithItsItem_data();
     void errorInAChunkStaysWithItsItem();
     void imapAfterAnErrorAsCPython_data();
@@ -225,6 +230,41 @@ void TestPool::mapEqualsSerial()
         QVERIFY(!counters.isEmpty());
         QCOMPARE(counters.constLast().count, qint64(expectedTasks));
     }
+}
+
+void TestPool::defaultChunksFitAQuarterOfTheRing_data()
+{
+    QTest::addColumn<qint64>("items");
+    QTest::addColumn<qint64>("chunk");
+    // Python's rule (divmod(n, 4 * processes), +1 on a remainder), kept while the first chunk's
+    // input is at most a quarter of the 1 MiB ring (the bench's map: 8 chunks of 25,000), halved
+    // past it: 1,000,000 items give 8 chunks of 125,000 by Python's rule (~0.5 MB of input, ~1.1
+    // MB of results, over the result ring: fragments), here 16 of 62,500 (results ~0.6 MB).
+    QTest::newRow("200,000 items: Python's 25,000") << qint64(200'000) << qint64(25'000);
+    QTest::newRow("1,000,000 items: 62,500, not 125,000") << qint64(1'000'000) << qint64(62'500);
+}
+
+void TestPool::defaultChunksFitAQuarterOfTheRing()
+{
+    QFETCH(qint64, items);
+    QFETCH(qint64, chunk);
+    const auto run = poolRun({
+        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(2)}),
+        callStep(QStringLiteral("pool"), QStringLiteral("map"), {lit(QStringLiteral("square")), lit(items)},
+                 QStringLiteral("results")),
+        callStep(QStringLiteral("pool"), QStringLiteral("close")),
+        callStep(QStringLiteral("pool"), QStringLiteral("join")),
+    });
+    QVERIFY(runToEnd(*run, 240000));
+    QVERIFY2(run->exitCode() == 0, errorsOf(run->record()).constData());
+    const QCborArray results = run->variables().value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.size(), items);
+    QCOMPARE(results.last().toInteger(), (items - 1) * (items - 1));
+    const QList<RunEvent> queued = poolEvents(run->record(), PoolTaskPhase::Queued);
+    QCOMPARE(queued.size(), items / chunk);
+    for (const RunEvent &event : queued)
+        QCOMPARE(event.sequence, chunk);
+    QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Finished).size(), items / chunk);
 }
 
 void TestPool::errorReachesGetAndThePoolGoesOn()
@@ -426,6 +466,94 @@ void TestPool::taskTooBigFailsItsItemsAndThePoolGoesOn()
     QCOMPARE(failed.constFirst().count, 2); // the task of item 1
     QVERIFY(failed.constFirst().text.startsWith(QStringLiteral("ValueError: a task of")));
     QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Finished).size(), 3); // items 0 and 2, and square(4)
+    QVERIFY(allGone(workerPids(run->record())));
+}
+
+// A result over the host's cap (16 MiB) is never assembled nor decoded: its bytes are dropped
+// as they stream, its task fails at get() with a RuntimeError and a failed event, the worker
+// lives on and later tasks run. (Before, the host assembled and decoded a result of any size.)
+void TestPool::resultTooBigFailsItsTaskAndThePoolGoesOn()
+{
+    constexpr qint64 bigResult = 17 * 1024 * 1024;
+    const auto run = poolRun({
+        createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(1)}),
+        callStep(QStringLiteral("pool"), QStringLiteral("apply_async"), {lit(QStringLiteral("test.big")), lit(QCborArray{bigResult})},
+                 QStringLiteral("r")),
+        callStep(QStringLiteral("r"), QStringLiteral("wait")),
+        callStep(QStringLiteral("pool"), QStringLiteral("apply_async"), {lit(QStringLiteral("square")), lit(QCborArray{4})},
+                 QStringLiteral("good")),
+        callStep(QStringLiteral("good"), QStringLiteral("get"), {}, QStringLiteral("value")),
+        callStep(QStringLiteral("r"), QStringLiteral("get")),
+    });
+    QVERIFY(runToEnd(*run));
+    QCOMPARE(run->exitCode(), 1);
+    QCOMPARE(run->variables().value(QStringLiteral("value")).toInteger(), 16);
+    const QString expected = QStringLiteral("RuntimeError: the result of task 1 is larger than 16 MiB (17.0 MiB): "
+                                            "a pool process sends back at most 16 MiB per task");
+    QCOMPARE(mainFailure(run->record()), expected + QStringLiteral(" raised at line 6"));
+    const QList<RunEvent> failed = poolEvents(run->record(), PoolTaskPhase::Failed);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.constFirst().count, 1);
+    QCOMPARE(failed.constFirst().text, expected);
+    QVERIFY(failed.constFirst().pid > 0); // the worker that sent it
+    QCOMPARE(poolEvents(run->record(), PoolTaskPhase::Finished).size(), 1); // square(4)
+    QCOMPARE(workerChanges(run->record(), PoolWorkerChange::Replaced).size(), 0); // it lived on
+    QVERIFY(allGone(workerPids(run->record())));
+}
+
+void TestPool::faultThatNeverFiresIsRecorded_data()
+{
+    QTest::addColumn<qint64>("killAfterMs");
+    QTest::addColumn<bool>("submitTask");
+    QTest::addColumn<QString>("end"); // close+join, or terminate
+    QTest::addColumn<bool>("expectNote");
+    // Armed after 1 ms, but no task ever runs: nothing to kill.
+    QTest::newRow("armed, no task") << qint64(1) << false << QStringLiteral("join") << true;
+    // Every task was done long before the kill was due.
+    QTest::newRow("tasks done before it, joined") << qint64(600'000) << true << QStringLiteral("join") << true;
+    QTest::newRow("tasks done before it, terminated") << qint64(600'000) << true << QStringLiteral("terminate") << true;
+    QTest::newRow("no fault asked") << qint64(0) << true << QStringLiteral("join") << false;
+}
+
+// The kill-worker-after knob set, but the pool ended with no task running after that long: one
+// `pool-worker fault-not-fired` event says so (before, nothing did: the run looked as if it had
+// survived the fault).
+void TestPool::faultThatNeverFiresIsRecorded()
+{
+    QFETCH(qint64, killAfterMs);
+    QFETCH(bool, submitTask);
+    QFETCH(QString, end);
+    QFETCH(bool, expectNote);
+    ScriptStep create = createObjectStep(QStringLiteral("pool"), QStringLiteral("Pool"), {lit(1)});
+    if (killAfterMs > 0)
+        create.options.insert(QLatin1StringView("killWorkerAfterMs"), killAfterMs);
+    QList<ScriptStep> steps{create};
+    if (submitTask)
+        steps.append(callStep(QStringLiteral("pool"), QStringLiteral("apply"), {lit(QStringLiteral("square")), lit(QCborArray{3})},
+                              QStringLiteral("value")));
+    if (end == QLatin1StringView("join")) {
+        steps.append(callStep(QStringLiteral("pool"), QStringLiteral("close")));
+        steps.append(callStep(QStringLiteral("pool"), QStringLiteral("join")));
+    } else {
+        steps.append(callStep(QStringLiteral("pool"), QStringLiteral("terminate")));
+    }
+    const auto run = poolRun(std::move(steps));
+    QVERIFY(runToEnd(*run));
+    // terminate() ends its workers by a signal: the run says so (exit 1), as without the knob.
+    if (end == QLatin1StringView("join"))
+        QVERIFY2(run->exitCode() == 0, errorsOf(run->record()).constData());
+    QVERIFY2(mainFailure(run->record()).isEmpty(), errorsOf(run->record()).constData());
+    if (submitTask)
+        QCOMPARE(run->variables().value(QStringLiteral("value")).toInteger(), 9);
+    QCOMPARE(workerChanges(run->record(), PoolWorkerChange::FaultInjected).size(), 0);
+    const QList<RunEvent> notFired = workerChanges(run->record(), PoolWorkerChange::FaultNotFired);
+    QCOMPARE(notFired.size(), expectNote ? 1 : 0);
+    if (expectNote) {
+        const RunEvent &note = notFired.constFirst();
+        QCOMPARE(note.text, QStringLiteral("the injected fault did not fire: no task was running after %1 ms").arg(killAfterMs));
+        QCOMPARE(note.count, killAfterMs);
+        QCOMPARE(note.process, runLevel);
+    }
     QVERIFY(allGone(workerPids(run->record())));
 }
 

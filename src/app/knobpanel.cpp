@@ -44,8 +44,12 @@ void KnobPanel::rebuild()
     m_editors.clear();
     QSettings settings;
     for (const KnobSpec &knob : std::as_const(m_knobs)) {
-        // A stored value that no longer fits the schema falls back to the default.
-        QVariant value = settings.value(settingsKey(m_exampleId, knob.name), knob.defaultValue);
+        // A stored value that no longer fits the schema falls back to the default. A fault
+        // knob is never read from the settings (one an older version stored is dropped).
+        const QString key = settingsKey(m_exampleId, knob.name);
+        if (knob.fault)
+            settings.remove(key);
+        QVariant value = knob.fault ? m_faultValues.value(key, knob.defaultValue) : settings.value(key, knob.defaultValue);
         QString ignored;
         if (!resolveKnobs({knob}, {{knob.name, value}}, &ignored))
             value = knob.defaultValue;
@@ -157,7 +161,11 @@ bool KnobPanel::hasDefaultValues() const
 
 void KnobPanel::remember(const QString &name, const QVariant &value)
 {
-    QSettings().setValue(settingsKey(m_exampleId, name), value);
+    const auto knob = std::find_if(m_knobs.cbegin(), m_knobs.cend(), [&](const KnobSpec &k) { return k.name == name; });
+    if (knob != m_knobs.cend() && knob->fault)
+        m_faultValues.insert(settingsKey(m_exampleId, name), value); // this session only
+    else
+        QSettings().setValue(settingsKey(m_exampleId, name), value);
     emit valuesChanged();
 }
 

@@ -12,7 +12,9 @@ namespace ProcessLab {
 struct ExampleDefinition;
 
 // Spin boxes and check boxes generated from an example's knob schema. Ranges come from
-// the schema, so invalid values cannot be entered; values are remembered per example.
+// the schema, so invalid values cannot be entered; values are remembered per example (QSettings),
+// except fault knobs (KnobSpec::fault): kept for this window's session only, at their default
+// (off) in the next one.
 class KnobPanel : public QWidget
 {
     Q_OBJECT
@@ -42,6 +44,7 @@ private:
     QString m_exampleId;
     QList<KnobSpec> m_knobs;
     QHash<QString, QWidget *> m_editors;
+    QHash<QString, QVariant> m_faultValues; // "example/knob" -> value, this session only
 };
 
 } // namespace ProcessLab

@@ -346,6 +346,10 @@ void MainWindow::handleEvents(const RunRecord &record, qsizetype from, qsizetype
                                       ProcessStatusText::faultInjection(
                                           fault, worker ? ProcessStatusText::roleName(*worker) : QString::number(event.process)),
                                       i});
+            } else if (event.op == quint8(PoolWorkerChange::FaultNotFired)) {
+                // The kill the knob asked for never came: said, so the run is not read as survived.
+                all.append(OutputLine{RunClock::sinceStartNs(record, event.timeNs), mainProcessId, OutputStream::StdErr,
+                                      ProcessStatusText::faultNotFired(event.count), i});
             }
             break;
         case EventKind::OutputDropped:

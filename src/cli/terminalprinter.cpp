@@ -77,8 +77,9 @@ void TerminalPrinter::handleEvent(const RunEvent &event)
             m_printedMainFailure = event.text;
         break;
     case EventKind::PoolWorker:
-        // ProcessLab killed it on purpose: say so before the loss it causes.
-        if (event.op != quint8(PoolWorkerChange::FaultInjected))
+        // ProcessLab killed it on purpose: say so before the loss it causes; or the kill the
+        // user asked for never came (no task ran that late): say that too.
+        if (event.op != quint8(PoolWorkerChange::FaultInjected) && event.op != quint8(PoolWorkerChange::FaultNotFired))
             return;
         writeDiagnostic(QStringLiteral("processlab-cli: %1\n").arg(event.text));
         break;

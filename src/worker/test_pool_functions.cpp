@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Pool functions for tests only (processlab-test-worker): a task that raises, one that crashes
-// its process, one that sleeps, one that says which process ran it.
+// its process, one that sleeps, one that says which process ran it, one with a huge result.
 #include "behaviours.h"
 #include "ipc/sharedobjects.h"
 #include "protocol/pythonformat.h"
 #include "shm/platform/processliveness.h"
 #include "workercontext.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace ProcessLab::Worker {
@@ -32,6 +33,13 @@ Protocol::Value sleepThenReturn(const WorkerContext &context, const Protocol::Ar
     return arguments.size() > 1 ? arguments[1] : (arguments.empty() ? Protocol::Value(nullptr) : arguments[0]);
 }
 
+// "x" * n: a result as big as a test needs (the host's cap on results)
+Protocol::Value big(const WorkerContext &, const Protocol::Array &arguments)
+{
+    const std::int64_t size = arguments.empty() ? 0 : arguments[0].toInteger();
+    return std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, size)), 'x');
+}
+
 // os.getpid()
 Protocol::Value pid(const WorkerContext &, const Protocol::Array &)
 {
@@ -47,6 +55,7 @@ std::span<const PoolFunctionEntry> testPoolFunctions()
         {"test.crash", &crash},
         {"test.sleep", &sleepThenReturn},
         {"test.pid", &pid},
+        {"test.big", &big},
     };
     return functions;
 }

@@ -440,6 +440,53 @@ TEST_CASE("Queue: the host's try forms never wait")
     CHECK_FALSE(queue.tryPut("g", me).wakeHost);
 }
 
+TEST_CASE("Queue: the host's cap on an item drops its bytes as they stream and keeps the queue going")
+{
+    // A 64 KiB ring: a 1 MiB item arrives in fragments; the host takes at most 100 KiB of one item.
+    Memory memory(QueueView::segmentSize(64 * 1024));
+    QueueView queue = QueueView::initialize(memory.data(), memory.size(), 0);
+    constexpr std::size_t cap = 100 * 1024;
+    const std::string big = patterned(1024 * 1024, 5);
+    const std::string atCap = patterned(cap, 6);
+    std::thread producer([&] {
+        CHECK(queue.put(big, me, true, std::nullopt).status == QueueView::Status::Ok);
+        CHECK(queue.put("after", me, true, std::nullopt).status == QueueView::Status::Ok);
+        CHECK(queue.put(atCap, me, true, std::nullopt).status == QueueView::Status::Ok);
+    });
+    PartialRead partial;
+    partial.maxItemBytes = cap;
+    const auto readOne = [&](std::string *item) {
+        QueueView::Result got;
+        got.status = QueueView::Status::WouldBlock;
+        const auto end = Clock::now() + 60s;
+        while (got.status != QueueView::Status::Ok && Clock::now() < end) {
+            got = queue.tryGet(item, me, partial);
+            CHECK(partial.bytes.size() <= cap); // never holds more than the cap
+            if (got.status != QueueView::Status::Ok)
+                std::this_thread::yield();
+        }
+        return got;
+    };
+    std::string item;
+    QueueView::Result got = readOne(&item);
+    REQUIRE(got.status == QueueView::Status::Ok);
+    CHECK(got.sequence == 1);
+    CHECK(got.oversizedBytes == big.size());
+    CHECK(item == big.substr(0, oversizedItemPrefixBytes)); // its start: whose item it was
+    CHECK_FALSE(partial.holdsLock);
+    got = readOne(&item);
+    REQUIRE(got.status == QueueView::Status::Ok);
+    CHECK(got.oversizedBytes == 0);
+    CHECK(item == "after");
+    got = readOne(&item);
+    REQUIRE(got.status == QueueView::Status::Ok);
+    CHECK(got.oversizedBytes == 0); // exactly the cap is still taken whole
+    CHECK(item == atCap);
+    producer.join();
+    CHECK(queue.qsize() == 0);
+    CHECK(queue.counters().gets == 3);
+}
+
 TEST_CASE("Queue: attach checks the header")
 {
     Memory memory(QueueView::segmentSize(1024));

@@ -199,6 +199,13 @@ QString ProcessStatusText::faultInjection(const PoolFaultInjection &fault, const
         .arg(fault.task);
 }
 
+QString ProcessStatusText::faultNotFired(qint64 afterMs)
+{
+    return tr("Fault injection: the injected fault did not fire: no task was running after %1 ms, so ProcessLab "
+              "killed no worker.")
+        .arg(afterMs);
+}
+
 QString ProcessStatusText::duration(qint64 ns)
 {
     const QLocale locale;

@@ -63,6 +63,7 @@ public:
     // ProcessLab killed a pool worker on purpose (fault injection): the console's line and the
     // timeline's tool tip, "ProcessLab killed PoolWorker-2 (PID 123) on purpose ...".
     static QString faultInjection(const PoolFaultInjection &fault, const QString &role);
+    static QString faultNotFired(qint64 afterMs); // the kill-worker-after knob's kill never came
     static QString duration(qint64 ns);              // "420 ms", "1.42 s", "12.4 s", "2:05 min"
     // From the spawn (or creation, for Main) to the end, or to nowNs while alive; -1 if not started.
     static qint64 elapsedNs(const ProcessSummary &process, qint64 nowNs);

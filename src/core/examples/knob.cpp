@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 
 #include <cmath>
+#include <utility>
 
 namespace ProcessLab {
 
@@ -58,6 +59,12 @@ KnobSpec KnobSpec::boolean(const char *name, bool defaultValue, const char *labe
     knob.label = label;
     knob.help = help;
     return knob;
+}
+
+KnobSpec KnobSpec::asFault() &&
+{
+    fault = true;
+    return std::move(*this);
 }
 
 QString KnobSpec::translatedLabel() const

@@ -24,6 +24,9 @@ struct KnobSpec
     const char *label = ""; // translatable (context "ProcessLab::Knob"), e.g. "Workers"
     const char *help = "";  // translatable one-liner
     int decimals = 0;       // Double only
+    // Fault injection (ProcessLab's doing, not the program's, e.g. kill-worker-after): the app
+    // never restores it in a later session, so a kill nobody remembers setting cannot happen.
+    bool fault = false;
 
     // The three kinds, built in one expression (label and help: QT_TRANSLATE_NOOP texts).
     static KnobSpec integer(const char *name, int defaultValue, int minimum, int maximum, const char *label,
@@ -31,6 +34,7 @@ struct KnobSpec
     static KnobSpec decimal(const char *name, double defaultValue, double minimum, double maximum, int decimals,
                             const char *label, const char *help);
     static KnobSpec boolean(const char *name, bool defaultValue, const char *label, const char *help);
+    KnobSpec asFault() &&; // the same knob, marked `fault`
 
     QString translatedLabel() const;
     QString translatedHelp() const;

@@ -33,7 +33,8 @@ QList<KnobSpec> poolKnobs()
                 QT_TRANSLATE_NOOP("ProcessLab::Knob",
                                   "Fault injection by ProcessLab, not part of the Python program: after this many "
                                   "milliseconds, kill a pool worker that is running a task; the task is reported "
-                                  "lost and a new worker runs the rest; 0 = off")),
+                                  "lost and a new worker runs the rest; 0 = off"))
+            .asFault(),
     };
 }
 

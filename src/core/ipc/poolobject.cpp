@@ -33,6 +33,17 @@ constexpr int maxProcesses = 1024;
 // pool starts no more of them and fails the tasks no process is left to run.
 constexpr int maxDeathsBeforeATask = 3;
 constexpr int textLimit = 256;
+// The most bytes one task's result may have (a fragmented item is assembled before it is
+// decoded): a worker is our own process, but whatever crosses a process boundary is capped
+// before it is decoded. 16 MiB is far past any tutorial result (a chunk of 62,500 squares is
+// ~0.6 MB) and still a size the host holds without harm; past it the bytes are dropped as
+// they stream and the task fails.
+constexpr std::uint64_t maxResultBytes = 16 * 1024 * 1024;
+// Python's default chunks, halved until the first one's encoded input is at most a quarter of
+// the 1 MiB ring: its results (a square takes at most about twice its int's bytes) then come
+// back as one item of the result ring, not as fragments the host reassembles, and several
+// chunks wait in the task ring at once for the next free worker.
+constexpr std::size_t defaultChunkInputBytes = ipcRingBytes / 4;
 
 QString shortened(QString text)
 {
@@ -60,6 +71,20 @@ QString reprOfList(const QCborArray &values, qsizetype first, qsizetype count)
         text += pythonRepr(values.at(first + i));
     }
     return text + QLatin1Char(']');
+}
+
+// A result's header: [task, slot, pid, startNs, endNs, ...]; false on garbage.
+bool readResultHeader(QCborStreamReader &reader, qint64 (&header)[5])
+{
+    if (!reader.isArray() || !reader.isLengthKnown() || reader.length() != 7 || !reader.enterContainer())
+        return false;
+    for (qint64 &field : header) {
+        if (!reader.isInteger())
+            return false;
+        field = reader.toInteger();
+        reader.next();
+    }
+    return true;
 }
 
 QCborMap queueAttachment(const HostSegment &segment, int id)
@@ -153,6 +178,7 @@ std::unique_ptr<PoolObject> PoolObject::create(const ScriptObjectSpec &spec, QSt
     // Tests only (processlab-test-worker): the behaviour the pool's processes run.
     if (const QString behaviour = spec.options.value(QLatin1StringView("workerBehaviour")).toString(); !behaviour.isEmpty())
         pool->m_workerBehaviour = behaviour;
+    pool->m_partialRead.maxItemBytes = maxResultBytes;
     pool->m_workers.resize(count);
     for (qsizetype slot = 0; slot < count && pool->m_cannotStart.isEmpty(); ++slot)
         pool->startWorker(slot);
@@ -393,13 +419,14 @@ std::shared_ptr<PoolJob> PoolObject::submit(PoolJob::Kind kind, const QString &f
     const auto source = std::make_shared<const TaskSource>(TaskSource{items, function.toStdString(), itemsAreArgumentLists});
     std::string firstChunk;
     if (pythonsRule) {
-        // Python's rule only sizes chunks for speed: halve them until the first one fits the task
-        // queue (map(square, range(1000000)) on 2 processes: 16 chunks of 62,500, not 8 of 125,000).
-        // A chunksize the program gave is kept; a chunk too big then fails its items (encodeTask).
-        // The first chunk's bytes are kept: it is the next task, fed below.
+        // Python's rule only sizes chunks for speed: halve them until the first one's input is at
+        // most defaultChunkInputBytes (map(square, range(1000000)) on 2 processes: 16 chunks of
+        // 62,500, not 8 of 125,000). A chunksize the program gave is kept; a chunk too big for
+        // the ring then fails its items (encodeTask). The first chunk's bytes are kept: it is
+        // the next task, fed below.
         for (;;) {
             firstChunk = encodeChunk(m_lastTask + 1, *source, 0, std::min(chunksize, job->size));
-            if (chunksize <= 1 || firstChunk.size() <= mainProgramItemLimit)
+            if (chunksize <= 1 || firstChunk.size() <= defaultChunkInputBytes)
                 break;
             chunksize = std::max<qsizetype>(1, chunksize / 2);
         }
@@ -556,7 +583,10 @@ void PoolObject::drainResults(DrainLimit limit)
             const Shm::QueueView::Result result = m_results->tryGet(&bytes, hostPid(), m_partialRead);
             if (result.status != Shm::QueueView::Status::Ok)
                 return;
-            handleResult(bytes);
+            if (result.oversizedBytes != 0)
+                handleOversizedResult(bytes, result.oversizedBytes);
+            else
+                handleResult(bytes);
         }
     };
     tryDrain();
@@ -575,15 +605,9 @@ void PoolObject::handleResult(std::string_view bytes)
     // Read with a stream reader straight into the job's values: no tree of the whole result
     // first, no second conversion per item.
     QCborStreamReader reader(bytes.data(), qsizetype(bytes.size()));
-    if (!reader.isArray() || !reader.isLengthKnown() || reader.length() != 7 || !reader.enterContainer())
-        return; // garbage
     qint64 header[5] = {};
-    for (qint64 &field : header) {
-        if (!reader.isInteger())
-            return; // garbage
-        field = reader.toInteger();
-        reader.next();
-    }
+    if (!readResultHeader(reader, header))
+        return; // garbage
     const quint64 number = quint64(header[0]);
     const auto found = m_outstanding.find(number);
     if (found == m_outstanding.end())
@@ -642,6 +666,44 @@ void PoolObject::handleResult(std::string_view bytes)
                shortened(text), header[4]);
     }
     task.job->changed();
+}
+
+void PoolObject::handleOversizedResult(std::string_view start, std::uint64_t size)
+{
+    // Its bytes were dropped as they streamed (Shm::PartialRead::maxItemBytes); its start
+    // names the task, which fails; the worker lived on and the pool goes on.
+    QCborStreamReader reader(start.data(), qsizetype(start.size()));
+    qint64 header[5] = {};
+    const QString sizeText = QString::number(double(size) / (1024 * 1024), 'f', 1);
+    if (!readResultHeader(reader, header)) {
+        m_host->recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::Error, .process = runLevel,
+                             .text = tr("%1: a pool result of %2 MiB that names no task was dropped (at most %3 MiB)")
+                                         .arg(m_name, sizeText)
+                                         .arg(maxResultBytes / (1024 * 1024))});
+        return;
+    }
+    const quint64 number = quint64(header[0]);
+    const auto found = m_outstanding.constFind(number);
+    if (found == m_outstanding.cend())
+        return; // a task already reported lost
+    const qsizetype items = found->count;
+    const bool startRecorded = found->startedBy != 0;
+    ++m_tasksDone;
+    const qsizetype slot = qsizetype(header[1]);
+    const int workerId = slot >= 0 && slot < m_workers.size() ? m_workers.at(slot).id : 0;
+    if (workerId != 0)
+        noteTookTask(slot);
+    const QString error = tr("RuntimeError: the result of task %1 is larger than %2 MiB (%3 MiB): "
+                             "a pool process sends back at most %2 MiB per task")
+                              .arg(number)
+                              .arg(maxResultBytes / (1024 * 1024))
+                              .arg(sizeText);
+    failTask(number, error);
+    if (number <= taskEventBudget) {
+        if (!startRecorded)
+            record(PoolTaskPhase::Started, number, items, workerId, header[2], {}, header[3]);
+        record(PoolTaskPhase::Failed, number, items, workerId, header[2], shortened(error), header[4]);
+    }
 }
 
 void PoolObject::recordStartsFromSlots()
@@ -803,6 +865,7 @@ void PoolObject::injectFault()
         if (worker.id == 0 || state.task == 0 || m_host->workerEnded(worker.id))
             continue;
         m_faultArmed = false;
+        m_faultFired = true;
         // Said before the kill: whoever reads the record sees the cause before the loss.
         m_host->recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::PoolWorker, .process = worker.id,
                              .pid = qint64(state.pid), .count = qint64(state.task), .object = m_taskQueueId,
@@ -816,6 +879,22 @@ void PoolObject::injectFault()
         m_host->killWorker(worker.id);
         return;
     }
+}
+
+void PoolObject::reportFaultNotFired()
+{
+    // The pool is done (joined or terminated) and the knob's kill never came: said once, so a
+    // run that "survived" the fault is not mistaken for one that recovered from it.
+    if (m_killWorkerAfterMs <= 0 || m_faultFired || m_faultOutcomeReported)
+        return;
+    m_faultOutcomeReported = true;
+    m_faultTimer.stop();
+    m_faultArmed = false;
+    m_host->recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::PoolWorker, .process = runLevel,
+                         .count = m_killWorkerAfterMs, .object = m_taskQueueId,
+                         .op = quint8(PoolWorkerChange::FaultNotFired),
+                         .text = tr("the injected fault did not fire: no task was running after %1 ms")
+                                     .arg(m_killWorkerAfterMs)});
 }
 
 void PoolObject::wake(int objectId)
@@ -832,6 +911,7 @@ void PoolObject::terminate()
     m_backlog.clear();
     m_feedTimer.stop();
     m_replaceTimer.stop();
+    reportFaultNotFired();
     m_faultTimer.stop();
     m_faultArmed = false;
     cancelOutstanding(tr("the pool was terminated"));
@@ -857,6 +937,8 @@ void PoolObject::checkJoin()
     Completion completion = std::move(m_joinCompletion);
     m_joinCompletion = nullptr;
     recordCounters(true);
+    if (m_state == State::Closed)
+        reportFaultNotFired(); // every worker ended: no task runs any more
     completion(ScriptResult::success());
 }
 

@@ -105,6 +105,7 @@ private:
     enum class DrainLimit { TimeSlice, All };
     void drainResults(DrainLimit limit = DrainLimit::TimeSlice);
     void handleResult(std::string_view bytes);
+    void handleOversizedResult(std::string_view start, std::uint64_t size);
     void recordStartsFromSlots();
     void sweepVanishedTasks();
     void loseTask(quint64 number, int workerId, const QString &role, qint64 pid, const QString &how);
@@ -119,6 +120,7 @@ private:
     void recordCounters(bool force);
     void updatePolling();
     void injectFault();
+    void reportFaultNotFired();
 
     enum class State { Running, Closed, Terminated };
     ScriptHost *m_host = nullptr;
@@ -171,6 +173,8 @@ private:
     qint64 m_killWorkerAfterMs = 0;
     QTimer m_faultTimer;
     bool m_faultArmed = false;
+    bool m_faultFired = false;
+    bool m_faultOutcomeReported = false; // FaultNotFired recorded (once)
 };
 
 } // namespace ProcessLab

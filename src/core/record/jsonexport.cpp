@@ -104,6 +104,8 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
         o.insert(QLatin1StringView("change"), poolWorkerChangeName(event.op));
         if (event.op == quint8(PoolWorkerChange::FaultInjected))
             o.insert(QLatin1StringView("task"), event.count);
+        else if (event.op == quint8(PoolWorkerChange::FaultNotFired))
+            o.insert(QLatin1StringView("afterMs"), event.count);
         break;
     case EventKind::RunStarted:
     case EventKind::Paused:

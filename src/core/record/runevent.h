@@ -73,7 +73,10 @@ inline constexpr quint64 poolTaskEventBudget = 10'000;
 // RunEvent::op of a PoolWorker event.
 // FaultInjected: ProcessLab itself killed this worker (fault injection knob, not the program):
 // process/pid the worker, count the task it was running, text says so.
-enum class PoolWorkerChange : quint8 { Started = 1, Recycled = 2, Replaced = 3, FaultInjected = 4 };
+// FaultNotFired: the knob was set but the pool ended (joined, terminated, the main program's
+// end) with no task running after that many ms, so nothing was killed: process runLevel,
+// count the knob's ms, text says so.
+enum class PoolWorkerChange : quint8 { Started = 1, Recycled = 2, Replaced = 3, FaultInjected = 4, FaultNotFired = 5 };
 
 // The kinds of shared objects, as RunEvent::op of an IpcObjectCreated event.
 enum class IpcObjectKind : quint8 { Queue = 1, Pipe = 2, Value = 3, Array = 4, Lock = 5 };

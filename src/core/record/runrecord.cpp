@@ -117,6 +117,7 @@ QString poolWorkerChangeName(int op)
     case PoolWorkerChange::Recycled: return QStringLiteral("recycled");
     case PoolWorkerChange::Replaced: return QStringLiteral("replaced");
     case PoolWorkerChange::FaultInjected: return QStringLiteral("fault-injected");
+    case PoolWorkerChange::FaultNotFired: return QStringLiteral("fault-not-fired");
     }
     return QStringLiteral("unknown");
 }

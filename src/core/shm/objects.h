@@ -56,7 +56,15 @@ struct PartialRead
 {
     std::string bytes;      // the item's fragments read so far
     bool holdsLock = false; // true: mid-item, the get lock is held by the host
+    // The host's cap on one item (0: none): everything a process sends is capped before it is
+    // decoded. Past it the item's fragments are still read (their ring space is freed, the
+    // producer goes on) but dropped as they stream, never held: the try-read then returns the
+    // item with oversizedBytes (its whole size) and only its first oversizedItemPrefixBytes,
+    // enough for a header that says whose item it was.
+    std::uint64_t maxItemBytes = 0;
+    std::uint64_t itemBytes = 0; // the current item's bytes read so far, kept or dropped
 };
+inline constexpr std::size_t oversizedItemPrefixBytes = 64;
 
 // Called by a producer (a worker) in the middle of a fragmented item when the host waits for
 // the rest of it: send the host a Wake frame (the producer cannot return before the host reads).
@@ -110,6 +118,8 @@ public:
         std::int64_t depthAfter = 0; // items in the queue right after this operation
         std::uint64_t sequence = 0;  // the item's number (1, 2, ... in put order): its identity
         bool wakeHost = false;       // put/get by a worker: the host waited; send it a Wake frame
+        // tryGet over PartialRead::maxItemBytes: the item's size; *item is only its start.
+        std::uint64_t oversizedBytes = 0;
     };
     // block=false: Full at once when maxsize is reached or the item does not fit the ring's free
     // bytes now (put_nowait); block with deadline: Full when it passes (an item already partly
@@ -181,6 +191,7 @@ public:
     {
         Status status = Status::Ok;
         bool wakeHost = false; // by a worker: the host holding the other end waits; send Wake
+        std::uint64_t oversizedBytes = 0; // as QueueView::Result
     };
     // send blocks while full; wakeHost as in QueueView::put.
     Result send(int end, std::string_view message, std::uint32_t pid, const HostWake &wakeHost = {});

@@ -162,7 +162,7 @@ PipeView::Result PipeView::tryRecv(int end, std::string *message, std::uint32_t 
         return {*refused, false};
     const ChannelResult channel =
         m_layout->channel(1 - end).get(message, pid, ChannelMode::Try, {}, m_layout->recvLimits(end), partial);
-    return {statusOf(channel.status), false};
+    return {statusOf(channel.status), false, channel.oversizedBytes};
 }
 
 bool PipeView::poll(int end, Deadline deadline)

@@ -116,7 +116,7 @@ QueueView::Result QueueView::tryPut(std::string_view item, std::uint32_t pid)
 QueueView::Result QueueView::tryGet(std::string *item, std::uint32_t pid, PartialRead &partial)
 {
     const ChannelResult channel = m_layout->ring().get(item, pid, ChannelMode::Try, {}, m_layout->limits(), &partial);
-    return Result{statusOf(channel.status), channel.depthAfter, channel.sequence, false};
+    return Result{statusOf(channel.status), channel.depthAfter, channel.sequence, false, channel.oversizedBytes};
 }
 
 std::int64_t QueueView::qsize() const

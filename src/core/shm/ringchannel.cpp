@@ -425,8 +425,26 @@ void RingChannel::skipDeadConsumersItem()
     }
 }
 
+void RingChannel::appendFragment(std::string *item, std::uint64_t position, std::uint64_t length, PartialRead *cap) const
+{
+    std::uint64_t keep = length;
+    if (cap && cap->maxItemBytes != 0) {
+        cap->itemBytes += length;
+        if (cap->itemBytes > cap->maxItemBytes) {
+            // Over the cap: the item keeps its start only; the rest is dropped as it streams.
+            if (item->size() > oversizedItemPrefixBytes)
+                std::string(item->data(), oversizedItemPrefixBytes).swap(*item); // frees what was held
+            keep = std::min<std::uint64_t>(length, oversizedItemPrefixBytes - item->size());
+        }
+    }
+    const std::size_t offset = item->size();
+    item->resize(offset + keep);
+    copyOut(position + recordHeaderBytes, item->data() + offset, keep);
+}
+
 RingChannel::ReadOutcome RingChannel::readItem(std::string *item, bool resume, std::uint32_t pid,
-                                               ChannelResult *result, bool mayWait, const ChannelLimits &limits)
+                                               ChannelResult *result, bool mayWait, const ChannelLimits &limits,
+                                               PartialRead *cap)
 {
     ChannelState *s = m_state;
     skipDeadConsumersItem();
@@ -489,15 +507,15 @@ RingChannel::ReadOutcome RingChannel::readItem(std::string *item, bool resume, s
         }
         if (header.flags & recordFirst) {
             item->clear();
+            if (cap)
+                cap->itemBytes = 0;
             assembling = true;
         } else if (!assembling) {
             head = next; // a stray fragment: its item's start is gone
             publishHead(head);
             continue;
         }
-        const std::size_t offset = item->size();
-        item->resize(offset + header.length);
-        copyOut(head + recordHeaderBytes, item->data() + offset, header.length);
+        appendFragment(item, head, header.length, cap);
         if (!(header.flags & recordLast)) {
             s->getPhase.store(phaseMidItem, std::memory_order_release);
             head = next;
@@ -514,6 +532,8 @@ RingChannel::ReadOutcome RingChannel::readItem(std::string *item, bool resume, s
         signal(s->spaceSeq, s->spaceWaiters);
         result->sequence = header.sequence;
         result->depthAfter = static_cast<std::int64_t>(s->puts.load(std::memory_order_acquire) - gets);
+        if (cap && cap->maxItemBytes != 0 && cap->itemBytes > cap->maxItemBytes)
+            result->oversizedBytes = cap->itemBytes;
         return ReadOutcome::Item;
     }
 }
@@ -526,6 +546,7 @@ ChannelResult RingChannel::tryGetPartial(std::string *item, std::uint32_t pid, c
     if (partial->holdsLock && getLock.owner() != pid) {
         partial->holdsLock = false; // not ours any more (cannot happen while we live): start afresh
         partial->bytes.clear();
+        partial->itemBytes = 0;
     }
     for (;;) {
         if (!partial->holdsLock) {
@@ -543,7 +564,7 @@ ChannelResult RingChannel::tryGetPartial(std::string *item, std::uint32_t pid, c
                 return result;
             }
         }
-        switch (readItem(&partial->bytes, partial->holdsLock, pid, &result, false, limits)) {
+        switch (readItem(&partial->bytes, partial->holdsLock, pid, &result, false, limits, partial)) {
         case ReadOutcome::MidItem: // keep the lock and the bytes: the rest comes at a later try
             partial->holdsLock = true;
             result.status = ChannelStatus::WouldBlock;
@@ -551,11 +572,13 @@ ChannelResult RingChannel::tryGetPartial(std::string *item, std::uint32_t pid, c
         case ReadOutcome::Item:
             item->swap(partial->bytes);
             partial->bytes.clear();
+            partial->itemBytes = 0;
             partial->holdsLock = false;
             getLock.release(pid);
             return result;
         case ReadOutcome::NothingToRead: // only dropped records: look again (Empty when none came)
             partial->bytes.clear();
+            partial->itemBytes = 0;
             partial->holdsLock = false;
             getLock.release(pid);
             break;

@@ -95,6 +95,7 @@ struct ChannelResult
     ChannelStatus status = ChannelStatus::Ok;
     std::int64_t depthAfter = 0;
     std::uint64_t sequence = 0;
+    std::uint64_t oversizedBytes = 0; // see PartialRead::maxItemBytes
 };
 
 class RingChannel
@@ -137,8 +138,10 @@ private:
     enum class ReadOutcome { Item, NothingToRead, MidItem };
     // `resume`: *item holds the fragments read so far (the caller holds the get lock mid-item).
     // Without mayWait it returns MidItem where it would wait for the rest of an item.
+    // `cap` (the host's PartialRead, or null): its maxItemBytes bounds what *item keeps.
     ReadOutcome readItem(std::string *item, bool resume, std::uint32_t pid, ChannelResult *result, bool mayWait,
-                         const ChannelLimits &limits);
+                         const ChannelLimits &limits, PartialRead *cap = nullptr);
+    void appendFragment(std::string *item, std::uint64_t position, std::uint64_t length, PartialRead *cap) const;
     ChannelResult tryGetPartial(std::string *item, std::uint32_t pid, const ChannelLimits &limits,
                                 PartialRead *partial);
     void publishHead(std::uint64_t head);
