@@ -836,6 +836,18 @@
         <source>the run was stopped</source>
         <translation>运行已被停止</translation>
     </message>
+    <message>
+        <source>%1: a pool result of %2 MiB that names no task was dropped (at most %3 MiB)</source>
+        <translation>%1：丢弃了一个 %2 MiB、未指明任务的进程池结果（最多 %3 MiB）</translation>
+    </message>
+    <message>
+        <source>RuntimeError: the result of task %1 is larger than %2 MiB (%3 MiB): a pool process sends back at most %2 MiB per task</source>
+        <translation>RuntimeError: 任务 %1 的结果大于 %2 MiB（%3 MiB）：进程池中的进程每个任务最多传回 %2 MiB</translation>
+    </message>
+    <message>
+        <source>the injected fault did not fire: no task was running after %1 ms</source>
+        <translation>注入的故障没有触发：%1 毫秒后没有正在运行的任务</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::ProcessListModel</name>
@@ -1636,6 +1648,10 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>Fault injection: ProcessLab killed %1 (PID %2) on purpose while it ran task %3, to show what a pool does when a worker dies. Not a bug in the program.</source>
         <translation>故障注入：ProcessLab 在 %1（PID %2）运行任务 %3 时故意终止了它，用来演示工作进程死亡时进程池如何处理。这不是程序的错误。</translation>
+    </message>
+    <message>
+        <source>Fault injection: the injected fault did not fire: no task was running after %1 ms, so ProcessLab killed no worker.</source>
+        <translation>故障注入：注入的故障没有触发：%1 毫秒后没有正在运行的任务，因此 ProcessLab 没有终止任何工作进程。</translation>
     </message>
 </context>
 </TS>
