@@ -70,6 +70,7 @@ private slots:
     void defaultChunksFitAQuarterOfTheRing();
     void errorReachesGetAndThePoolGoesOn();
     void getTimeoutRaisesTimeoutError();
+    void terminateLeavesNoProcess_data();
     void terminateLeavesNoProcess();
     void stopCancelsTasksWithoutLosingThem();
     void workerKilledMidTaskLosesOnlyThatTask();
@@ -310,13 +311,22 @@ void TestPool::getTimeoutRaisesTimeoutError()
     QVERIFY(allGone(workerPids(run->record())));
 }
 
+void TestPool::terminateLeavesNoProcess_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::newRow("terminate()") << QStringLiteral("terminate");
+    // The end of `with Pool(...) as pool:` (Pool.__exit__ calls terminate(), Lib/multiprocessing/pool.py).
+    QTest::newRow("with block's end") << QStringLiteral("__exit__");
+}
+
 void TestPool::terminateLeavesNoProcess()
 {
+    QFETCH(QString, method);
     const auto run = poolRun({
         createPool({lit(3)}),
         poolCall(QStringLiteral("map_async"),
                  {lit(QStringLiteral("test.sleep")), lit(QCborArray{60, 60, 60}), lit(1)}, QStringLiteral("result")),
-        poolCall(QStringLiteral("terminate")),
+        poolCall(method),
         callStep(QStringLiteral("result"), QStringLiteral("ready"), {}, QStringLiteral("ready")),
     });
     QElapsedTimer timer;
