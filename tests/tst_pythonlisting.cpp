@@ -202,6 +202,21 @@ void checkSharedOutput(const QStringList &lines, int workers, int increments, bo
     QCOMPARE(v + lost.captured(1).toLongLong(), total);
 }
 
+// Writes a listing into dir as example_<id>.py (never named like a standard module: queue.py
+// would shadow the queue module) and starts python3 on it there. False if it cannot be written.
+bool startListing(QProcess &python, const QString &interpreter, const QTemporaryDir &dir, const QString &id,
+                  const QString &program)
+{
+    QFile file(dir.filePath(QStringLiteral("example_%1.py").arg(id).replace(QLatin1Char('-'), QLatin1Char('_'))));
+    if (!file.open(QIODevice::WriteOnly) || file.write(program.toUtf8()) < 0)
+        return false;
+    file.close();
+    python.setProcessEnvironment(pythonEnvironment());
+    python.setWorkingDirectory(dir.path());
+    python.start(interpreter, {file.fileName()});
+    return true;
+}
+
 } // namespace
 
 class TestPythonListing : public QObject
@@ -404,17 +419,10 @@ void TestPythonListing::pythonPrintsWhatProcessLabPrints()
     const ExampleDefinition *example = ExampleRegistry::find(id);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QFile file(dir.filePath(id + QStringLiteral(".py")));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(example->pythonProgram(resolved(id, workers, sleep)).text.toUtf8());
-    file.close();
-
     // Both at once: the machine is busy, and the two runs do not share anything.
     QProcess python;
     QSignalSpy pythonFinished(&python, &QProcess::finished);
-    python.setProcessEnvironment(pythonEnvironment());
-    python.setWorkingDirectory(dir.path());
-    python.start(m_python, {file.fileName()});
+    QVERIFY(startListing(python, m_python, dir, id, example->pythonProgram(resolved(id, workers, sleep)).text));
     QProcess cli;
     QSignalSpy cliFinished(&cli, &QProcess::finished);
     cli.start(cliPath(), {QStringLiteral("run"), id, QStringLiteral("--workers"), QString::number(workers),
@@ -759,17 +767,9 @@ void TestPythonListing::ipcListingsRunWithPython()
     const QVariantMap k = resolvedKnobsOf(id, knobs);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    // Not "<id>.py": a script named queue.py would shadow the standard library's queue module.
-    QFile file(dir.filePath(QStringLiteral("example_%1.py").arg(id)));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(exampleDefinition(id).pythonProgram(k).text.toUtf8());
-    file.close();
-
     QProcess python;
     QSignalSpy finished(&python, &QProcess::finished);
-    python.setProcessEnvironment(pythonEnvironment());
-    python.setWorkingDirectory(dir.path());
-    python.start(m_python, {file.fileName()});
+    QVERIFY(startListing(python, m_python, dir, id, exampleDefinition(id).pythonProgram(k).text));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
     QCOMPARE(python.readAllStandardError(), QByteArray());
     QCOMPARE(python.exitStatus(), QProcess::NormalExit);
@@ -1012,16 +1012,9 @@ void TestPythonListing::poolListingsRunWithPython()
     const QVariantMap k = resolvedKnobsOf(id, knobs);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QFile file(dir.filePath(QStringLiteral("example_%1.py").arg(id).replace(QLatin1Char('-'), QLatin1Char('_'))));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(exampleDefinition(id).pythonProgram(k).text.toUtf8());
-    file.close();
-
     QProcess python;
     QSignalSpy finished(&python, &QProcess::finished);
-    python.setProcessEnvironment(pythonEnvironment());
-    python.setWorkingDirectory(dir.path());
-    python.start(m_python, {file.fileName()});
+    QVERIFY(startListing(python, m_python, dir, id, exampleDefinition(id).pythonProgram(k).text));
     // ProcessLab runs the same knobs at the same time (the two runs share nothing).
     QStringList arguments{QStringLiteral("run"), id};
     for (auto it = knobs.cbegin(); it != knobs.cend(); ++it)
