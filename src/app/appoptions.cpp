@@ -54,7 +54,10 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
                                   QStringLiteral("WxH"));
     const QCommandLineOption presenter(QStringLiteral("presenter"),
                                        QStringLiteral("Start in presenter mode (large fonts, projector layout)."));
-    parser.addOptions({example, set, lang, theme, autorun, screenshot, delay, size, presenter});
+    const QCommandLineOption view(QStringLiteral("view"),
+                                  QStringLiteral("Show this tab below the panes: timeline, console, history, ..."),
+                                  QStringLiteral("name"));
+    parser.addOptions({example, set, lang, theme, autorun, screenshot, delay, size, presenter, view});
     parser.process(arguments); // --help/--version exit here; unknown options exit with an error
 
     AppOptions options;
@@ -84,6 +87,7 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
     }
     options.autorun = parser.isSet(autorun);
     options.presenter = parser.isSet(presenter);
+    options.view = parser.value(view);
     options.screenshot = parser.value(screenshot);
     if (parser.isSet(delay)) {
         bool ok = false;
@@ -128,6 +132,11 @@ bool applyAppOptions(const AppOptions &options, MainWindow *window, QString *err
         window->resize(options.size);
     if (options.presenter)
         window->setPresenterMode(true);
+    if (!options.view.isEmpty() && !window->showView(options.view)) {
+        *error = QStringLiteral("--view: unknown view '%1'; choose one of: %2")
+                     .arg(options.view, window->viewNames().join(QLatin1StringView(", ")));
+        return false;
+    }
     if (!options.screenshot.isEmpty()) {
         const QString path = options.screenshot;
         if (options.autorun && options.screenshotDelayMs >= 0) {

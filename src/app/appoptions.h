@@ -11,6 +11,7 @@ class MainWindow;
 // Command line of the desktop app, used for docs, demos and tests:
 //   processlab [--example ID] [--set knob=value ...] [--lang zh_CN|en] [--theme T] [--autorun]
 //              [--screenshot FILE.png [--screenshot-delay MS]] [--size WxH] [--presenter]
+//              [--view NAME]
 struct AppOptions
 {
     QString example;
@@ -22,6 +23,7 @@ struct AppOptions
     int screenshotDelayMs = -1; // with --autorun: shoot this long after the start, mid-run
     QSize size;
     bool presenter = false; // start in presenter mode (not remembered)
+    QString view;           // bottom tab to show: timeline, console, history, ...
 };
 
 AppOptions parseAppOptions(const QStringList &arguments, QString *error);

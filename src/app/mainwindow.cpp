@@ -87,6 +87,10 @@ void MainWindow::buildLayout()
     m_bottomTabs->addTab(m_timeline, QString());
     m_bottomTabs->addTab(m_console, QString());
     m_bottomTabs->addTab(m_history, QString());
+    // Stable names for --view and tests; new views set theirs the same way.
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_console->setObjectName(QStringLiteral("console"));
+    m_history->setObjectName(QStringLiteral("history"));
 
     m_ui->runToolBar->addWidget(m_knobs);
     m_ui->actionResetKnobs->setIcon(style()->standardIcon(QStyle::SP_DialogResetButton));
@@ -134,6 +138,25 @@ void MainWindow::buildLayout()
     statusBar()->addWidget(m_statusElapsed);
     statusBar()->addWidget(m_statusProcesses);
     statusBar()->addWidget(m_statusHint, 1);
+}
+
+QStringList MainWindow::viewNames() const
+{
+    QStringList names;
+    for (int i = 0; i < m_bottomTabs->count(); ++i)
+        names.append(m_bottomTabs->widget(i)->objectName());
+    return names;
+}
+
+bool MainWindow::showView(const QString &name)
+{
+    for (int i = 0; i < m_bottomTabs->count(); ++i) {
+        if (m_bottomTabs->widget(i)->objectName() == name) {
+            m_bottomTabs->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
 }
 
 void MainWindow::connectActions()

@@ -57,6 +57,10 @@ public:
 
     void setPresenterMode(bool on);
     bool isPresenterMode() const;
+    // The tabs below the panes (timeline, console, history, the communication views) by
+    // their stable names; showView() selects one and returns false for an unknown name.
+    QStringList viewNames() const;
+    bool showView(const QString &name);
 
     void startRun();
     void stepRun();
