@@ -107,6 +107,11 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
         else if (event.op == quint8(PoolWorkerChange::FaultNotFired))
             o.insert(QLatin1StringView("afterMs"), event.count);
         break;
+    case EventKind::ResourceSample:
+        o.insert(QLatin1StringView("pid"), event.pid);
+        o.insert(QLatin1StringView("cpuPermille"), event.count);
+        o.insert(QLatin1StringView("rssBytes"), event.sequence);
+        break;
     case EventKind::RunStarted:
     case EventKind::Paused:
     case EventKind::Error:

@@ -10,7 +10,8 @@ namespace ProcessLab {
 class RunRecord;
 
 // JSON form of a whole run record; the schema is documented in docs/run-record.md.
-inline constexpr int runRecordSchemaVersion = 2; // 2: shared objects (object-created, ipc, ipc-*)
+// 2: shared objects (object-created, ipc, ipc-*); 3: resource-sample (CPU and memory per process)
+inline constexpr int runRecordSchemaVersion = 3;
 
 // Streams the record to an open device one event at a time: memory stays at one event's
 // JSON however long the record (a whole QJsonDocument of a million lines takes a GB).

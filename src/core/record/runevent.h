@@ -61,6 +61,10 @@ enum class EventKind : quint8 {
                 // apply_async or a chunk of map), sequence: items in the task; process/pid: the
                 // worker (started/finished/failed/lost); text: call, value repr or error
     PoolWorker, // object: the pool, op: PoolWorkerChange, process/pid: the pool worker, text: detail
+    // Resources of one process, sampled by the host (~10 Hz while it runs):
+    ResourceSample, // process, pid, count: CPU use since the previous sample in per-mille of one
+                    // core (1000 = one core busy the whole time; may exceed 1000 for a process
+                    // with threads), sequence: resident memory in bytes (-1 unknown)
 };
 
 // RunEvent::op of a PoolTask event. Counters: count = tasks done, sequence = tasks queued

@@ -63,6 +63,7 @@ QString eventKindName(EventKind kind)
     case EventKind::IpcRecovered: return QStringLiteral("ipc-recovered");
     case EventKind::PoolTask: return QStringLiteral("pool-task");
     case EventKind::PoolWorker: return QStringLiteral("pool-worker");
+    case EventKind::ResourceSample: return QStringLiteral("resource-sample");
     }
     return {};
 }
