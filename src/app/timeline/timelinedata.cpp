@@ -293,6 +293,8 @@ void TimelineData::foldEvent(const RunEvent &event, qsizetype index, qint64 t)
         if (event.op == quint8(PoolWorkerChange::FaultInjected) && event.process > mainProcessId)
             addMark(event.process, t, index, MarkKind::FaultInjected);
         break;
+    case EventKind::ResourceSample:
+        break; // the CPU lane reads these
     case EventKind::PoolTask: // pools: poolTasks() (busy spans on the workers' rows)
         break;
     }

@@ -252,6 +252,8 @@ void RunSummaryBuilder::consume(const RunEvent &event)
     case EventKind::PoolTask:
     case EventKind::PoolWorker:
         break; // m_summary.pools, above
+    case EventKind::ResourceSample:
+        break; // not part of the summary table
     }
 }
 
