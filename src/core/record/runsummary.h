@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ipcwaits.h"
 #include "pooltaskspans.h"
 #include "runevent.h"
 
@@ -92,6 +93,7 @@ struct RunSummary
     QList<PauseInterval> pauses;     // step mode: waits for the user between statements
     QList<ObjectSummary> objects;    // shared objects, in the order the program created them
     PoolTaskSpans pools;             // process pools: their tasks, workers, counts (one fold for every view)
+    IpcWaits waits;                  // who waits in which operation on which shared object (one fold for every view)
 
     double wallMs() const;
     const ProcessSummary *process(int id) const;
