@@ -4,7 +4,9 @@
 #          and run the non-GUI tests once
 #   mingw  cross-build the Qt-free worker, protocol and std-only tests for 64-bit Windows
 #          (MinGW-w64) and run the tests under Wine
-#   fuzz   fuzz the frame reader, CBOR decoder and message parsers with libFuzzer + ASan/UBSan
+#   fuzz   fuzz the frame reader, CBOR decoder and message parsers, and the run record reader
+#          (File → Open run…), with libFuzzer + ASan/UBSan; PROCESSLAB_FUZZ_SECONDS is shared
+#          between the two targets
 #   asan   build everything with -DPROCESSLAB_SANITIZE=address (gcc) and run all tests, GUI
 #          tests included, under ASan/UBSan (offscreen)
 # Usage: scripts/check-portability.sh [step...]   (default: all four, in this order)
@@ -84,12 +86,27 @@ step_fuzz() {
   # New inputs go to a scratch corpus; the checked-in seeds are only read.
   rm -rf "$dir/corpus" "$dir/artifacts"
   mkdir -p "$dir/corpus" "$dir/artifacts"
-  echo "fuzzing for ${fuzz_seconds} s (PROCESSLAB_FUZZ_SECONDS)"
-  if ! "$dir/fuzz/fuzz_protocol" -max_total_time="$fuzz_seconds" -timeout=10 -rss_limit_mb=2048 \
+  local half=$(( (fuzz_seconds + 1) / 2 ))
+  echo "fuzzing the protocol for ${half} s (half of PROCESSLAB_FUZZ_SECONDS)"
+  if ! "$dir/fuzz/fuzz_protocol" -max_total_time="$half" -timeout=10 -rss_limit_mb=2048 \
       -max_len=70000 -print_final_stats=1 -artifact_prefix="$dir/artifacts/" \
       "$dir/corpus" "$root/tests/fuzz/corpus"; then
     ls -l "$dir/artifacts" >&2
     fail "the fuzzer found a failing input (above; reproduce: $dir/fuzz/fuzz_protocol <file>)"
+  fi
+  # The run record reader needs Qt Core: a second build with the Qt host, only its target.
+  local qtdir=$out/fuzz-record
+  cmake -S . -B "$qtdir" "${cmake_common[@]}" -DCMAKE_CXX_COMPILER=clang++-14 -DPROCESSLAB_BUILD_APP=OFF \
+    -DBUILD_TESTING=OFF -DPROCESSLAB_SANITIZE=address -DPROCESSLAB_FUZZ=ON
+  cmake --build "$qtdir" --parallel 2 --target fuzz_record_reader
+  rm -rf "$qtdir/corpus" "$qtdir/artifacts"
+  mkdir -p "$qtdir/corpus" "$qtdir/artifacts"
+  echo "fuzzing the run record reader for $(( fuzz_seconds - half )) s"
+  if ! "$qtdir/fuzz/fuzz_record_reader" -max_total_time="$(( fuzz_seconds - half ))" -timeout=10 \
+      -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$qtdir/artifacts/" \
+      "$qtdir/corpus" "$root/tests/fuzz/corpus-record"; then
+    ls -l "$qtdir/artifacts" >&2
+    fail "the fuzzer found a failing input (above; reproduce: $qtdir/fuzz/fuzz_record_reader <file>)"
   fi
 }
 

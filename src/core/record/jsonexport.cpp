@@ -54,6 +54,8 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
     case EventKind::ScriptStep:
     case EventKind::ScriptStepEnded:
     case EventKind::WorkerTrace:
+    case EventKind::Paused:
+    case EventKind::Error:
         if (event.sourceLine)
             o.insert(QLatin1StringView("line"), event.sourceLine);
         break;
@@ -83,9 +85,14 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
             o.insert(QLatin1StringView("seq"), event.sequence);
         break;
     case EventKind::IpcSampling:
+        o.insert(QLatin1StringView("object"), event.object);
+        o.insert(QLatin1StringView("count"), event.count);
+        break;
     case EventKind::IpcRecovered:
         o.insert(QLatin1StringView("object"), event.object);
         o.insert(QLatin1StringView("count"), event.count);
+        if (event.pid)
+            o.insert(QLatin1StringView("pid"), event.pid);
         break;
     case EventKind::IpcCounters:
         o.insert(QLatin1StringView("object"), event.object);
@@ -98,6 +105,8 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
         o.insert(QLatin1StringView("task"), event.count);
         if (event.sequence)
             o.insert(QLatin1StringView("items"), event.sequence);
+        if (event.pid)
+            o.insert(QLatin1StringView("pid"), event.pid);
         break;
     case EventKind::PoolWorker:
         o.insert(QLatin1StringView("object"), event.object);
@@ -106,6 +115,8 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
             o.insert(QLatin1StringView("task"), event.count);
         else if (event.op == quint8(PoolWorkerChange::FaultNotFired))
             o.insert(QLatin1StringView("afterMs"), event.count);
+        if (event.pid)
+            o.insert(QLatin1StringView("pid"), event.pid);
         break;
     case EventKind::ResourceSample:
         o.insert(QLatin1StringView("pid"), event.pid);
@@ -113,8 +124,6 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
         o.insert(QLatin1StringView("rssBytes"), event.sequence);
         break;
     case EventKind::RunStarted:
-    case EventKind::Paused:
-    case EventKind::Error:
     case EventKind::ConnectionRejected:
         break;
     }
@@ -195,6 +204,8 @@ QJsonObject headerToJson(const RunRecord &record)
     root.insert(QLatin1StringView("version"), runRecordSchemaVersion);
     root.insert(QLatin1StringView("example"), record.exampleId());
     root.insert(QLatin1StringView("knobs"), QJsonObject::fromVariantMap(record.knobs()));
+    if (record.recordedAt().isValid())
+        root.insert(QLatin1StringView("recordedAt"), record.recordedAt().toUTC().toString(Qt::ISODateWithMs));
     root.insert(QLatin1StringView("clock"), QStringLiteral("monotonic-ns"));
     root.insert(QLatin1StringView("startNs"), record.startNs());
     root.insert(QLatin1StringView("wallMs"), summary.wallMs());

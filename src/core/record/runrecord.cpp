@@ -183,6 +183,20 @@ bool RunRecord::append(RunEvent event)
     return true;
 }
 
+bool RunRecord::appendRecorded(RunEvent event)
+{
+    bool admitted = true;
+    if (event.kind == EventKind::Output)
+        admitted = m_output.admit(event.process);
+    else if (event.kind == EventKind::WorkerTrace)
+        admitted = m_traces.admit(event.process);
+    else if (event.kind == EventKind::ConnectionRejected)
+        admitted = m_rejections.admit(runLevel);
+    if (admitted)
+        m_events.append(std::move(event));
+    return admitted;
+}
+
 void RunRecord::flushDropped(qint64 timeNs)
 {
     m_output.flush(EventKind::OutputDropped, timeNs, &m_events);

@@ -3,6 +3,7 @@
 
 #include "runevent.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QVariantMap>
 
@@ -33,6 +34,9 @@ public:
     QString exampleId() const { return m_exampleId; }
     void setKnobs(const QVariantMap &knobs) { m_knobs = knobs; }
     QVariantMap knobs() const { return m_knobs; }
+    // Wall-clock time (UTC) the run started: what a replay says as "recorded <date>".
+    void setRecordedAt(const QDateTime &when) { m_recordedAt = when; }
+    QDateTime recordedAt() const { return m_recordedAt; }
     void setOutputLineCap(qsizetype cap) { m_output.cap = cap; }
     void setTraceCap(qsizetype cap) { m_traces.cap = cap; }
     void setRejectionCap(qsizetype cap) { m_rejections.cap = cap; }
@@ -42,6 +46,10 @@ public:
 
     // Appends and returns false if the event was over its kind's cap (counted, not stored).
     bool append(RunEvent event);
+    // An event read back from a saved record (RunRecordReader): stored exactly as it was
+    // recorded (its time was clamped when it was recorded, on the recording machine's clock),
+    // under the same caps; false if over its kind's cap.
+    bool appendRecorded(RunEvent event);
 
     const QList<RunEvent> &events() const { return m_events; }
     qsizetype size() const { return m_events.size(); }
@@ -73,6 +81,7 @@ private:
     QList<RunEvent> m_events;
     QString m_exampleId;
     QVariantMap m_knobs;
+    QDateTime m_recordedAt;
     Cap m_output{defaultOutputLineCap};
     Cap m_traces{defaultTraceCap};
     Cap m_rejections{defaultRejectionCap};

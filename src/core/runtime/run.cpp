@@ -113,6 +113,7 @@ void Run::start()
         return;
     m_status = Status::Running;
     const qint64 now = monotonicNowNs();
+    m_record.setRecordedAt(QDateTime::currentDateTimeUtc());
     recordEvent({.timeNs = now, .kind = EventKind::RunStarted, .text = m_record.exampleId()});
     recordEvent({.timeNs = now, .kind = EventKind::ProcessCreated, .process = mainProcessId,
                  .pid = QCoreApplication::applicationPid(), .text = QStringLiteral("Main")});
