@@ -133,8 +133,9 @@ QString repeatedMessage(const QString &option)
 }
 
 // An option naming a file to write (--json, --trace, --csv): given a name that is not an
-// option, and not a file another of them writes. *taken: the files named so far.
-QString checkFileOption(const QCommandLineParser &parser, const QCommandLineOption &option, QStringList *taken)
+// option, and not a file another of them writes. *taken: the files named so far, and by which.
+QString checkFileOption(const QCommandLineParser &parser, const QCommandLineOption &option,
+                        QHash<QString, QString> *taken)
 {
     if (!parser.isSet(option))
         return {};
@@ -146,8 +147,8 @@ QString checkFileOption(const QCommandLineParser &parser, const QCommandLineOpti
         return tr("--%1 needs a file name, not the option '%2' (for a file of that name write ./%2)").arg(name, path);
     const QString absolute = QFileInfo(path).absoluteFilePath();
     if (taken->contains(absolute))
-        return tr("--%1 names a file another option writes too: %2").arg(name, path);
-    taken->append(absolute);
+        return tr("--%1 and --%2 name the same file: %3").arg(taken->value(absolute), name, path);
+    taken->insert(absolute, name);
     return {};
 }
 
@@ -230,7 +231,7 @@ ParsedCommand parseRun(const QStringList &args, bool show)
             return error(tr("--%1 needs a value (%2)").arg(knob.name, knob.rangeText()));
     }
     if (!show) {
-        QStringList paths;
+        QHash<QString, QString> paths;
         for (const QCommandLineOption *file : fileOptions) {
             if (const QString problem = checkFileOption(sub.parser, *file, &paths); !problem.isEmpty())
                 return error(problem);
