@@ -19,7 +19,8 @@ bool writeTimelineSvg(const TimelineWidget &timeline, QIODevice *device, QString
     svg.setOutputDevice(device);
     svg.setSize(size);
     svg.setViewBox(QRect(QPoint(0, 0), size));
-    svg.setResolution(timeline.logicalDpiX());
+    // The generator gives the size in mm: at CSS's 96 px per inch a browser shows it 1:1.
+    svg.setResolution(96);
     svg.setTitle(QCoreApplication::translate("ProcessLab::TimelineImage", "ProcessLab timeline"));
     {
         QPainter painter;
