@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "protocol/monotonicclock.h"
 #include "record/jsonexport.h"
-#include "record/jsonrecordfile.h"
+#include "record/exportfile.h"
 #include "record/pooltaskspans.h"
 #include "record/runrecord.h"
 #include "record/runsummary.h"
@@ -397,11 +397,11 @@ void TestRunRecord::jsonFileRefusesUnwritablePaths()
             QSKIP("a read-only directory is writable for this user (root) on Linux");
     }
     const QString path = dir.filePath(relativePath);
-    JsonRecordFile file(path);
+    ExportFile file(path);
     QString error;
     QVERIFY(!file.open(&error));
     QVERIFY2(error.contains(path), qPrintable(error));
-    QVERIFY(!file.write(sampleRecord(), &error));
+    QVERIFY(!file.write(runRecordJsonWriter(sampleRecord()), &error));
     QFile::setPermissions(sub, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QCOMPARE(QDir(sub).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
 }
@@ -420,15 +420,15 @@ void TestRunRecord::jsonFileKeepsOldFileUntilWritten()
         old.write("old");
     }
     {
-        JsonRecordFile abandoned(path); // opened, never written (e.g. the run was interrupted)
+        ExportFile abandoned(path); // opened, never written (e.g. the run was interrupted)
         QString error;
         QVERIFY2(abandoned.open(&error), qPrintable(error));
         QCOMPARE(contents(), QByteArray("old"));
     }
     QCOMPARE(contents(), QByteArray("old"));
-    JsonRecordFile file(path);
+    ExportFile file(path);
     QString error;
-    QVERIFY2(file.open(&error) && file.write(sampleRecord(), &error), qPrintable(error));
+    QVERIFY2(file.open(&error) && file.write(runRecordJsonWriter(sampleRecord()), &error), qPrintable(error));
     QCOMPARE(parseJson(contents()).value(QLatin1StringView("events")).toArray().size(), sampleRecord().size());
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("run.json")});
 }
@@ -442,9 +442,9 @@ void TestRunRecord::jsonFileWritesIntoFifo()
     // A reader first, so the writer's open does not wait; the record fits in the pipe's buffer.
     const int reader = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK);
     QVERIFY(reader >= 0);
-    JsonRecordFile file(path);
+    ExportFile file(path);
     QString error;
-    QVERIFY2(file.open(&error) && file.write(sampleRecord(), &error), qPrintable(error));
+    QVERIFY2(file.open(&error) && file.write(runRecordJsonWriter(sampleRecord()), &error), qPrintable(error));
     QByteArray received;
     char chunk[4096];
     for (ssize_t n; (n = ::read(reader, chunk, sizeof chunk)) > 0;)
@@ -469,9 +469,9 @@ void TestRunRecord::jsonFileWritesIntoCharDevice()
     if (probe < 0)
         QSKIP("device nodes cannot be opened in the temporary directory (nodev mount) on Linux");
     ::close(probe);
-    JsonRecordFile file(path);
+    ExportFile file(path);
     QString error;
-    QVERIFY2(file.open(&error) && file.write(sampleRecord(), &error), qPrintable(error));
+    QVERIFY2(file.open(&error) && file.write(runRecordJsonWriter(sampleRecord()), &error), qPrintable(error));
     QCOMPARE(fileType(path), mode_t(S_IFCHR)); // still the device, not replaced by a file
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System),
              QStringList{QStringLiteral("null")});

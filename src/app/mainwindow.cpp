@@ -5,6 +5,7 @@
 #include "code/codepanel.h"
 #include "code/codeview.h"
 #include "examplebrowser.h"
+#include "export/exportmenu.h"
 #include "examples/exampleregistry.h"
 #include "help/firstrunhint.h"
 #include "help/shortcutsdialog.h"
@@ -179,6 +180,13 @@ void MainWindow::connectActions()
             m_controller->restart(*example, m_knobs->values());
     });
     connect(m_ui->actionExportJson, &QAction::triggered, this, &MainWindow::exportRecord);
+    // File > Export: the record's JSON (the action above) and the other formats.
+    m_exportMenu = new ExportMenu(
+        m_ui->actionExportJson, m_timeline,
+        [this]() -> const RunRecord * { return m_controller->run() ? &m_controller->run()->record() : nullptr; },
+        [this] { return QStringLiteral("%1-run%2").arg(m_exampleId).arg(m_controller->runNumber()); }, this);
+    m_ui->menuFile->insertMenu(m_ui->actionExportJson, m_exportMenu);
+    m_ui->menuFile->removeAction(m_ui->actionExportJson);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionResetKnobs, &QAction::triggered, m_knobs, &KnobPanel::resetToDefaults);
     connect(m_ui->actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
@@ -456,6 +464,8 @@ void MainWindow::updateControls()
     m_ui->actionStep->setEnabled(!active || stepping);
     m_ui->actionRerun->setEnabled(m_controller->run() != nullptr);
     m_ui->actionExportJson->setEnabled(m_controller->run() != nullptr && !active);
+    if (m_exportMenu) // created after the first call
+        m_exportMenu->setExportEnabled(m_ui->actionExportJson->isEnabled());
     m_examples->setEnabled(!active);
     updateStepHighlight();
 }

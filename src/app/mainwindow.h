@@ -29,6 +29,7 @@ class RunController;
 class RunHistoryView;
 class RunRecord;
 class TimelineWidget;
+class ExportMenu;
 class WindowLayout;
 struct ExampleDefinition;
 
@@ -48,6 +49,7 @@ public:
     OutputArea *outputArea() const { return m_outputArea; }
     ConsoleView *console() const { return m_console; }
     TimelineWidget *timeline() const { return m_timeline; }
+    ExportMenu *exportMenu() const { return m_exportMenu; }
     QTabWidget *bottomTabs() const { return m_bottomTabs; }
     CodePanel *codePanel() const { return m_code; }
     WindowLayout *windowLayout() const { return m_windowLayout; }
@@ -103,6 +105,7 @@ private:
     ConsoleView *m_console = nullptr;
     TimelineWidget *m_timeline = nullptr;
     RunHistoryView *m_history = nullptr;
+    ExportMenu *m_exportMenu = nullptr;
     QTabWidget *m_bottomTabs = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_centreSplitter = nullptr;

@@ -9,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <functional>
 #include <optional>
@@ -131,7 +132,27 @@ QString repeatedMessage(const QString &option)
     return tr("--%1 given more than once; give each option once").arg(option);
 }
 
-// `run <example> [knobs] [--json FILE] [--summary]` and `show <example> [knobs] [--cpp]`: the
+// An option naming a file to write (--json, --trace, --csv): given a name that is not an
+// option, and not a file another of them writes. *taken: the files named so far, and by which.
+QString checkFileOption(const QCommandLineParser &parser, const QCommandLineOption &option,
+                        QHash<QString, QString> *taken)
+{
+    if (!parser.isSet(option))
+        return {};
+    const QString name = option.names().constFirst();
+    const QString path = parser.value(option);
+    if (path.isEmpty())
+        return tr("--%1 needs a file name").arg(name);
+    if (path.startsWith(QLatin1StringView("--"))) // "--json --summary" must not write a file "--summary"
+        return tr("--%1 needs a file name, not the option '%2' (for a file of that name write ./%2)").arg(name, path);
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (taken->contains(absolute))
+        return tr("--%1 and --%2 name the same file: %3").arg(taken->value(absolute), name, path);
+    taken->insert(absolute, name);
+    return {};
+}
+
+// `run <example> [knobs] [--json FILE] [--trace FILE] [--csv FILE] [--summary]` and `show <example> [knobs] [--cpp]`: the
 // same example and knob options, so that `show` prints the listing of exactly what `run` runs.
 ParsedCommand parseRun(const QStringList &args, bool show)
 {
@@ -161,6 +182,11 @@ ParsedCommand parseRun(const QStringList &args, bool show)
         }
     }
     const QCommandLineOption json(QStringLiteral("json"), tr("Write the run record as JSON."), QStringLiteral("FILE"));
+    const QCommandLineOption trace(QStringLiteral("trace"), tr("Write a Perfetto/Chrome trace (JSON)."),
+                                   QStringLiteral("FILE"));
+    const QCommandLineOption csv(QStringLiteral("csv"), tr("Write the per-process table as CSV."),
+                                 QStringLiteral("FILE"));
+    const QList<const QCommandLineOption *> fileOptions{&json, &trace, &csv};
     const QCommandLineOption summary(QStringLiteral("summary"), tr("Print a per-process table to stderr."));
     const QCommandLineOption cpp(QStringLiteral("cpp"), tr("Print the C++ worker code instead of the Python listing."));
     if (show) {
@@ -168,11 +194,14 @@ ParsedCommand parseRun(const QStringList &args, bool show)
         optionGroups.append({cpp.names().constFirst()});
         optionList << QStringLiteral("--cpp");
     } else {
-        sub.addOption(json);
+        for (const QCommandLineOption *file : fileOptions) {
+            sub.addOption(*file);
+            optionGroups.append({file->names().constFirst()});
+            optionList << QStringLiteral("--%1 FILE").arg(file->names().constFirst());
+        }
         sub.addOption(summary);
-        optionGroups.append({json.names().constFirst()});
         optionGroups.append({summary.names().constFirst()});
-        optionList << QStringLiteral("--json FILE") << QStringLiteral("--summary");
+        optionList << QStringLiteral("--summary");
     }
 
     if (!sub.parse()) {
@@ -184,8 +213,10 @@ ParsedCommand parseRun(const QStringList &args, bool show)
         const SubcommandParser::ValueProblem problem = sub.valueProblem();
         if (problem.unexpectedValue)
             return error(tr("--%1 takes no value").arg(problem.option));
-        if (problem.option == json.names().constFirst())
-            return error(tr("--json needs a file name"));
+        for (const QCommandLineOption *file : fileOptions) {
+            if (problem.option == file->names().constFirst())
+                return error(tr("--%1 needs a file name").arg(problem.option));
+        }
         const auto knob = std::find_if(example->knobs.cbegin(), example->knobs.cend(),
                                        [&problem](const KnobSpec &k) { return k.name == problem.option; });
         if (knob != example->knobs.cend())
@@ -199,12 +230,13 @@ ParsedCommand parseRun(const QStringList &args, bool show)
         if (knob.type != KnobSpec::Type::Bool && sub.parser.value(knob.name).startsWith(QLatin1StringView("--")))
             return error(tr("--%1 needs a value (%2)").arg(knob.name, knob.rangeText()));
     }
-    const QString jsonPath = show ? QString() : sub.parser.value(json);
-    if (!show && sub.parser.isSet(json) && jsonPath.isEmpty())
-        return error(tr("--json needs a file name"));
-    if (jsonPath.startsWith(QLatin1StringView("--"))) // "--json --summary" must not write a file "--summary"
-        return error(tr("--json needs a file name, not the option '%1' (for a file of that name write ./%1)")
-                         .arg(jsonPath));
+    if (!show) {
+        QHash<QString, QString> paths;
+        for (const QCommandLineOption *file : fileOptions) {
+            if (const QString problem = checkFileOption(sub.parser, *file, &paths); !problem.isEmpty())
+                return error(problem);
+        }
+    }
     const QStringList positional = sub.parser.positionalArguments();
     if (!positional.isEmpty())
         return error(tr("%1: unexpected argument '%2'").arg(verb, positional.constFirst()));
@@ -215,7 +247,11 @@ ParsedCommand parseRun(const QStringList &args, bool show)
     command.kind = show ? ParsedCommand::Kind::Show : ParsedCommand::Kind::Run;
     command.run.exampleId = example->id;
     command.run.summary = !show && sub.parser.isSet(summary);
-    command.run.jsonPath = show ? QString() : jsonPath;
+    if (!show) {
+        command.run.jsonPath = sub.parser.value(json);
+        command.run.tracePath = sub.parser.value(trace);
+        command.run.csvPath = sub.parser.value(csv);
+    }
     command.run.cppListing = show && sub.parser.isSet(cpp);
 
     QVariantMap given;
@@ -472,14 +508,16 @@ QString usageText()
 {
     QString text = tr("Usage:\n"
                       "  processlab-cli list\n"
-                      "  processlab-cli run <example> [options] [--json FILE] [--summary]\n"
+                      "  processlab-cli run <example> [options] [--json FILE] [--trace FILE] [--csv FILE] [--summary]\n"
                       "  processlab-cli show <example> [options] [--cpp]\n"
                       "  processlab-cli bench spawn [--workers N] [--repeat N] [--memory]\n"
                       "  processlab-cli bench ipc [--case NAME] [--ops N] [--repeat N]\n"
                       "  processlab-cli bench pool [--case NAME] [--processes N] [--tasks N] [--repeat N]\n"
                       "\n"
                       "stdout carries exactly the example's output; --summary prints a per-process\n"
-                      "timing table to stderr; --json writes the whole run record. show prints the\n"
+                      "timing table to stderr; --json writes the whole run record, --trace a trace\n"
+                      "for ui.perfetto.dev or chrome://tracing, --csv the per-process table (and, for\n"
+                      "a pool, its tasks in FILE-tasks.csv: run.csv -> run-tasks.csv). show prints the\n"
                       "Python listing of what run runs with the same options (python3 runs it too),\n"
                       "or with --cpp the worker's C++ code.\n"
                       "Exit codes: 0 ok, 1 the run failed or its output could not be written,\n"

@@ -12,6 +12,8 @@ struct RunOptions
     QString exampleId;
     QVariantMap knobs; // resolved: every knob has a checked value
     QString jsonPath;
+    QString tracePath;
+    QString csvPath; // and, for a pool, poolTasksCsvPath(csvPath)
     bool summary = false;
     bool cppListing = false; // show: the C++ worker code instead of the Python listing
 };

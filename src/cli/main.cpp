@@ -4,12 +4,12 @@
 #include "ipcbenchcommand.h"
 #include "poolbenchcommand.h"
 #include "cliarguments.h"
+#include "exporttargets.h"
 #include "standardstreams.h"
 #include "summarytable.h"
 #include "terminalprinter.h"
 
 #include "examples/exampleregistry.h"
-#include "record/jsonrecordfile.h"
 #include "record/runsummary.h"
 #include "runtime/interrupthandler.h"
 #include "runtime/platformjob.h"
@@ -72,18 +72,16 @@ int showExample(const Cli::RunOptions &options)
 
 int runExample(QCoreApplication &app, const Cli::RunOptions &options)
 {
+    const ExampleDefinition *example = ExampleRegistry::find(options.exampleId);
     // Opened before the run: a path that cannot be written is a usage error, found now.
-    std::unique_ptr<JsonRecordFile> jsonFile;
-    if (!options.jsonPath.isEmpty()) {
-        jsonFile = std::make_unique<JsonRecordFile>(options.jsonPath);
-        QString error;
-        if (!jsonFile->open(&error)) {
-            Cli::writeStderr(QStringLiteral("processlab-cli: --json: %1\n").arg(error));
-            return exitUsage;
-        }
+    Cli::ExportTargets exports;
+    QString openError;
+    if (!exports.open({options.jsonPath, options.tracePath, options.csvPath, example->group == ExampleGroup::Pool},
+                      &openError)) {
+        Cli::writeStderr(QStringLiteral("processlab-cli: %1\n").arg(openError));
+        return exitUsage;
     }
 
-    const ExampleDefinition *example = ExampleRegistry::find(options.exampleId);
     std::unique_ptr<Run> run = Run::create(*example, options.knobs);
     Cli::TerminalPrinter printer;
     QObject::connect(run.get(), &Run::eventRecorded, &printer, &Cli::TerminalPrinter::handleEvent);
@@ -113,20 +111,19 @@ int runExample(QCoreApplication &app, const Cli::RunOptions &options)
     app.exec();
     printer.flush(); // a failure is reported through stdoutFailed, like one during the run
 
-    printer.reportDropped(run->record(), jsonFile != nullptr);
+    printer.reportDropped(run->record(), !options.jsonPath.isEmpty());
     // The table is output the user asked for: losing it (`2>/dev/full`) fails the command.
     const bool summaryWritten = !options.summary
         || (Cli::writeStderr(Cli::formatSummaryTable(summarize(run->record()))) && Cli::flushStderr());
     int exitCode = interrupted                                    ? exitInterrupted
         : printer.hasStdoutFailed() || !summaryWritten ? exitFailed
                                                        : run->exitCode();
-    if (jsonFile) {
-        QString error;
-        if (!jsonFile->write(run->record(), &error)) {
-            Cli::writeStderr(QStringLiteral("processlab-cli: --json: %1\n").arg(error));
-            if (exitCode == 0)
-                exitCode = exitFailed;
-        }
+    QStringList exportErrors;
+    if (!exports.write(run->record(), &exportErrors)) {
+        for (const QString &error : exportErrors)
+            Cli::writeStderr(QStringLiteral("processlab-cli: %1\n").arg(error));
+        if (exitCode == 0)
+            exitCode = exitFailed;
     }
     Cli::flushStderr();
     return exitCode;

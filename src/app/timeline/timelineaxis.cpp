@@ -75,6 +75,14 @@ qint64 TimelineAxis::tickStepFor(const TimelineMath &math, const QFontMetrics &f
 void TimelineAxis::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
+    paint(painter, width());
+}
+
+void TimelineAxis::paint(QPainter &painter, int width) const
+{
+    painter.setFont(font());
+    const int height = sizeHint().height();
+    const QRect rect(0, 0, width, height);
     const QPalette &pal = palette();
     const bool dark = isDarkPalette(pal);
     const QColor base = pal.color(QPalette::Base);
@@ -83,30 +91,30 @@ void TimelineAxis::paintEvent(QPaintEvent *)
     const QFontMetrics fm = fontMetrics();
     const int pad = std::max(2, fm.height() / 5);
 
-    painter.fillRect(rect(), blendColors(base, text, dark ? 0.07 : 0.04));
+    painter.fillRect(rect, blendColors(base, text, dark ? 0.07 : 0.04));
     painter.setPen(blendColors(base, text, 0.25));
-    painter.drawLine(0, height() - 1, width(), height() - 1);
+    painter.drawLine(0, height - 1, width, height - 1);
 
     // Header over the label column.
     painter.setPen(muted);
-    painter.drawText(QRect(2 * pad, 0, m_trackLeft - 3 * pad, height()),
+    painter.drawText(QRect(2 * pad, 0, m_trackLeft - 3 * pad, height),
                      Qt::AlignLeft | Qt::AlignVCenter,
                      fm.elidedText(tr("Process"), Qt::ElideRight, m_trackLeft - 3 * pad));
 
     const TimelineMath m = math();
     const qint64 step = tickStepFor(m, fm);
-    painter.setClipRect(QRect(m_trackLeft, 0, width() - m_trackLeft, height()));
+    painter.setClipRect(QRect(m_trackLeft, 0, width - m_trackLeft, height));
     const int labelTop = pad;
     QList<QLine> ticks;
     int lastLabelRight = m_trackLeft - 1;
     painter.setPen(text);
     for (const qint64 t : m.ticks(step)) {
         const int x = m_trackLeft + static_cast<int>(std::lround(m.xForNs(t)));
-        ticks.append(QLine(x, height() - 1 - pad * 2, x, height() - 1));
+        ticks.append(QLine(x, height - 1 - pad * 2, x, height - 1));
         const QString label = TimelineMath::formatTick(t, step);
         const int w = fm.horizontalAdvance(label);
         const int left = x + pad;
-        if (left > lastLabelRight && left + w <= width()) {
+        if (left > lastLabelRight && left + w <= width) {
             painter.drawText(QRect(left, labelTop, w + 1, fm.height()),
                              Qt::AlignLeft | Qt::AlignVCenter, label);
             lastLabelRight = left + w + pad;
@@ -119,8 +127,8 @@ void TimelineAxis::paintEvent(QPaintEvent *)
         // A small downward triangle at "now", matching the dashed line in the rows.
         const double x = m_trackLeft + m.xForNs(m_nowNs);
         const double s = pad * 2.5;
-        const QPointF triangle[3] = {{x - s / 2, height() - 1 - s}, {x + s / 2, height() - 1 - s},
-                                     {x, height() - 1.0}};
+        const QPointF triangle[3] = {{x - s / 2, height - 1 - s}, {x + s / 2, height - 1 - s},
+                                     {x, height - 1.0}};
         painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setPen(Qt::NoPen);
         painter.setBrush(stateColor(ProcessState::Failed, dark));

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QFontMetrics;
+class QPainter;
 
 namespace ProcessLab {
 
@@ -26,6 +27,10 @@ public:
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+
+    // Paints the axis, sizeHint().height() high, at (0, 0): the widget and the timeline's image
+    // exports share it.
+    void paint(QPainter &painter, int width) const;
 
     // Tick step the axis and the grid lines use: labels never closer than their width.
     static qint64 tickStepFor(const TimelineMath &math, const QFontMetrics &fm);

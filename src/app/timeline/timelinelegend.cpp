@@ -149,6 +149,14 @@ QSize TimelineLegend::minimumSizeHint() const
 void TimelineLegend::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
+    const QString toolTipText = paint(painter, width());
+    if (toolTip() != toolTipText)
+        setToolTip(toolTipText); // the full text of what had to be elided
+}
+
+QString TimelineLegend::paint(QPainter &painter, int width) const
+{
+    painter.setFont(font());
     const TimelineColors colors = TimelineColors::fromPalette(palette());
     const QFontMetrics fm = fontMetrics();
     const int pad = std::max(2, fm.height() / 5);
@@ -157,10 +165,10 @@ void TimelineLegend::paintEvent(QPaintEvent *)
     const int lineH = lineHeight();
     const int tickWidth = std::max(1, static_cast<int>(std::lround(h / 18.0))); // as in rows
     const QColor sample = processColor(1, colors.dark);
-    painter.fillRect(rect(), colors.base);
+    painter.fillRect(QRect(0, 0, width, heightForWidth(width)), colors.base);
 
     QList<Item> items;
-    layoutItems(width(), &items);
+    layoutItems(width, &items);
     QString toolTipText;
     for (const Item &item : items) {
         const int top = item.line * lineH;
@@ -214,8 +222,7 @@ void TimelineLegend::paintEvent(QPaintEvent *)
         if (item.shownText != item.text)
             toolTipText += (toolTipText.isEmpty() ? QString() : QStringLiteral("\n")) + item.text;
     }
-    if (toolTip() != toolTipText)
-        setToolTip(toolTipText); // the full text of what had to be elided
+    return toolTipText;
 }
 
 } // namespace ProcessLab

@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+class QPainter;
+
 namespace ProcessLab {
 
 // A line under the timeline that explains its colours and glyphs, and how to zoom. What does
@@ -25,6 +27,9 @@ public:
     QSize minimumSizeHint() const override;
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;
+    // Paints the legend laid out for width at (0, 0): the widget and the timeline's image
+    // exports share it. Returns the full texts of what had to be elided (the tooltip).
+    QString paint(QPainter &painter, int width) const;
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -260,8 +260,43 @@ void TimelineWidget::scrollContentsBy(int dx, int)
 void TimelineWidget::paintEvent(QPaintEvent *)
 {
     QPainter painter(viewport());
+    paintRows(painter, viewport()->rect(), verticalScrollBar()->value());
+}
+
+QSize TimelineWidget::imageSize() const
+{
+    const int width = viewport()->width();
+    const int rows = std::max(1, static_cast<int>(m_data.rowCount())) * m_metrics.rowHeight;
+    return {width, m_axis->sizeHint().height() + rows + (isLegendVisible() ? m_legend->heightForWidth(width) : 0)};
+}
+
+void TimelineWidget::renderImage(QPainter &painter) const
+{
+    // What the user sees, all rows: the axis, the rows and the legend, at the current zoom and
+    // horizontal scroll, painted by the same code as on screen.
+    const QSize size = imageSize();
+    const int axisHeight = m_axis->sizeHint().height();
+    const int rowsHeight = std::max(1, static_cast<int>(m_data.rowCount())) * m_metrics.rowHeight;
+    painter.save();
+    m_axis->paint(painter, size.width());
+    painter.restore();
+    painter.save();
+    painter.translate(0, axisHeight);
+    painter.setClipRect(QRect(0, 0, size.width(), rowsHeight));
+    paintRows(painter, QRect(0, 0, size.width(), rowsHeight), 0);
+    painter.restore();
+    if (isLegendVisible()) {
+        painter.save();
+        painter.translate(0, axisHeight + rowsHeight);
+        m_legend->paint(painter, size.width());
+        painter.restore();
+    }
+}
+
+void TimelineWidget::paintRows(QPainter &painter, const QRect &area, int offset) const
+{
+    painter.setFont(font());
     const TimelineColors colors = TimelineColors::fromPalette(palette());
-    const QRect area = viewport()->rect();
     painter.fillRect(area, colors.base);
     const QList<TimelineRow> &rows = m_data.rows();
     const int rowHeight = m_metrics.rowHeight;
@@ -272,7 +307,6 @@ void TimelineWidget::paintEvent(QPaintEvent *)
         return;
     }
 
-    const int offset = verticalScrollBar()->value();
     const int first = std::max(0, offset / rowHeight);
     const int last
         = std::min(static_cast<int>(rows.size()), (offset + area.height()) / rowHeight + 1);

@@ -43,6 +43,11 @@ public:
     QStringList visibleTexts() const;
     int labelColumnWidth() const { return m_labelWidth; }
 
+    // The timeline as an image (File > Export > Timeline as SVG/PNG): the width of the view at
+    // its current zoom and scroll, every row, with the axis and the legend.
+    QSize imageSize() const;
+    void renderImage(QPainter &painter) const;
+
     void setLegendVisible(bool visible);
     bool isLegendVisible() const;
 
@@ -70,6 +75,8 @@ protected:
 
 private:
     static QString emptyText();
+    // The rows from offset (pixels scrolled) on, in area: the view and renderImage() share it.
+    void paintRows(QPainter &painter, const QRect &area, int offset) const;
     void handleZoomChanged();
     void updateMetrics();
     void updateLayout();

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "jsonexport.h"
 
-#include "jsonrecordfile.h"
 #include "runrecord.h"
 #include "runsummary.h"
 
@@ -254,10 +253,15 @@ bool writeRunRecordJson(const RunRecord &record, QIODevice *device, QString *err
     return true;
 }
 
+ExportFile::Writer runRecordJsonWriter(const RunRecord &record)
+{
+    return [&record](QIODevice *device, QString *error) { return writeRunRecordJson(record, device, error); };
+}
+
 bool writeRunRecordJson(const RunRecord &record, const QString &path, QString *error)
 {
-    JsonRecordFile file(path);
-    return file.open(error) && file.write(record, error);
+    ExportFile file(path);
+    return file.open(error) && file.write(runRecordJsonWriter(record), error);
 }
 
 } // namespace ProcessLab

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "exportfile.h"
+
 #include <QString>
 
 class QIODevice;
@@ -17,7 +19,10 @@ inline constexpr int runRecordSchemaVersion = 3;
 // JSON however long the record (a whole QJsonDocument of a million lines takes a GB).
 bool writeRunRecordJson(const RunRecord &record, QIODevice *device, QString *error);
 
-// Writes the record to path (see JsonRecordFile for how files, devices and pipes differ).
+// The writer for an ExportFile; the record must outlive it.
+ExportFile::Writer runRecordJsonWriter(const RunRecord &record);
+
+// Writes the record to path (see ExportFile for how files, devices and pipes differ).
 bool writeRunRecordJson(const RunRecord &record, const QString &path, QString *error);
 
 } // namespace ProcessLab

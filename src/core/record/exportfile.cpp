@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "jsonrecordfile.h"
-
-#include "jsonexport.h"
+#include "exportfile.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -41,7 +39,7 @@ PathKind pathKind(const QString &path)
 
 } // namespace
 
-QString JsonRecordFile::openFailureReason(const QFileDevice &failed) const
+QString ExportFile::openFailureReason(const QFileDevice &failed) const
 {
     if (!qobject_cast<const QSaveFile *>(&failed))
         return failed.errorString();
@@ -61,19 +59,19 @@ QString JsonRecordFile::openFailureReason(const QFileDevice &failed) const
         .arg(directory, failed.errorString());
 }
 
-JsonRecordFile::JsonRecordFile(QString path)
+ExportFile::ExportFile(QString path)
     : m_path(std::move(path))
 {
 }
 
-JsonRecordFile::~JsonRecordFile() = default;
+ExportFile::~ExportFile() = default;
 
-QString JsonRecordFile::failure(const QString &reason) const
+QString ExportFile::failure(const QString &reason) const
 {
     return QCoreApplication::translate("ProcessLab", "cannot write %1: %2").arg(m_path, reason);
 }
 
-bool JsonRecordFile::open(QString *error)
+bool ExportFile::open(QString *error)
 {
     std::unique_ptr<QFileDevice> file;
     switch (pathKind(m_path)) {
@@ -101,7 +99,14 @@ bool JsonRecordFile::open(QString *error)
     return true;
 }
 
-bool JsonRecordFile::write(const RunRecord &record, QString *error)
+void ExportFile::discard()
+{
+    if (auto *saveFile = qobject_cast<QSaveFile *>(m_file.get()))
+        saveFile->cancelWriting();
+    m_file.reset();
+}
+
+bool ExportFile::write(const Writer &writer, QString *error)
 {
     if (!m_file) {
         if (error)
@@ -109,7 +114,7 @@ bool JsonRecordFile::write(const RunRecord &record, QString *error)
         return false;
     }
     QString writeError;
-    bool ok = writeRunRecordJson(record, m_file.get(), &writeError);
+    bool ok = writer(m_file.get(), &writeError);
     if (auto *saveFile = qobject_cast<QSaveFile *>(m_file.get())) {
         if (!ok)
             saveFile->cancelWriting();
