@@ -205,6 +205,7 @@ void TestCli::helpPrintsUsage()
     QVERIFY2(usage.contains(QStringLiteral("Usage:")), qPrintable(usage));
     QVERIFY2(usage.contains(QStringLiteral("--producers 1-16")), qPrintable(usage));
     QVERIFY2(usage.contains(QStringLiteral("--lock / --no-lock")), qPrintable(usage));
+    QVERIFY2(usage.contains(QStringLiteral("--work sleep|compute")), qPrintable(usage));
 }
 
 void TestCli::usageErrors_data()
@@ -258,6 +259,13 @@ void TestCli::usageErrors_data()
     QTest::newRow("value-is-an-option") << QStringList{run, process, QStringLiteral("--workers"), QStringLiteral("--sleep"),
                                                        QStringLiteral("1")}
                                         << QStringLiteral("--workers needs a value (1-64)");
+    QTest::newRow("work-unknown") << QStringList{run, process, QStringLiteral("--work"), QStringLiteral("fast")}
+                                  << QStringLiteral("processlab-cli: --work: expected one of sleep, compute, got 'fast'");
+    QTest::newRow("work-missing") << QStringList{run, QStringLiteral("subclass"), QStringLiteral("--work")}
+                                  << QStringLiteral("--work needs a value (sleep|compute)");
+    QTest::newRow("work-twice") << QStringList{run, process, QStringLiteral("--work=compute"), QStringLiteral("--work"),
+                                               QStringLiteral("sleep")}
+                                << QStringLiteral("--work given more than once");
     QTest::newRow("json-missing-directory")
         << QStringList{run, process, QStringLiteral("--json"), QStringLiteral("/nonexistent-processlab-dir/run.json")}
         << QStringLiteral("--json: cannot write /nonexistent-processlab-dir/run.json");
@@ -749,6 +757,17 @@ void TestCli::showPrintsTheListingThatRuns_data()
                                                QStringLiteral("    pool.apply_async(worker, (3,))\n")};
     QTest::newRow("pool C++") << QStringList{show, QStringLiteral("pool"), QStringLiteral("--cpp")}
                               << QStringLiteral(":/examples/pool_behaviours.cpp") << QStringList{};
+    QTest::newRow("process sleep: the tutorial's listing")
+        << QStringList{show, QStringLiteral("process"), QStringLiteral("--work=sleep")} << QStringLiteral(":/examples/process.py")
+        << QStringList{};
+    QTest::newRow("process compute")
+        << QStringList{show, QStringLiteral("process"), QStringLiteral("--work"), QStringLiteral("compute")} << QString()
+        << QStringList{QStringLiteral("\ndef busy(seconds):\n"), QStringLiteral("    while time.process_time() < end:\n"),
+                       QStringLiteral("\n    busy(2)\n")};
+    QTest::newRow("subclass compute C++")
+        << QStringList{show, QStringLiteral("subclass"), QStringLiteral("--work=compute"), QStringLiteral("--cpp")}
+        << QStringLiteral(":/examples/basic_behaviours.cpp")
+        << QStringList{QStringLiteral("void busy(double seconds)"), QStringLiteral("busy(seconds); // busy(2)")};
 }
 
 // `show` prints what `run` runs with the same options: the tutorial's file at the defaults.

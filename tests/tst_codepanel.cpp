@@ -12,6 +12,7 @@
 #include "mainwindow.h"
 #include "runcontroller.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QSettings>
 #include <QStatusBar>
@@ -63,6 +64,8 @@ private slots:
     void changedKnobsShowTheChangedProgram();
     void ownExamplesDoNotClaimTheTutorial_data();
     void ownExamplesDoNotClaimTheTutorial();
+    void computeWorkShowsBusyUnderTheBanner_data();
+    void computeWorkShowsBusyUnderTheBanner();
     void stepNamesTheHighlightedLine();
     void markersPastTheEdgeBecomePlusN();
 };
@@ -155,6 +158,66 @@ void TestCodePanel::changedKnobsShowTheChangedProgram()
     QVERIFY(!panel->showsChangedProgram());
     QVERIFY(banner(panel)->isHidden());
     QCOMPARE(panel->pythonView()->toPlainText(), tutorialText(id));
+}
+
+void TestCodePanel::computeWorkShowsBusyUnderTheBanner_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::newRow("process") << QStringLiteral("process");
+    QTest::newRow("subclass") << QStringLiteral("subclass");
+}
+
+// The `work` knob is a combo box (sleep, compute); compute changes the program (busy()
+// where time.sleep was) under the banner, is remembered for the next window like any knob,
+// and Reset knobs goes back to the tutorial's sleep.
+void TestCodePanel::computeWorkShowsBusyUnderTheBanner()
+{
+    QFETCH(QString, id);
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.selectExample(id));
+        auto *panel = window.findChild<CodePanel *>();
+        QVERIFY(panel);
+        auto *combo = window.knobPanel()->findChild<QComboBox *>(QStringLiteral("knob_work"));
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), 2);
+        QCOMPARE(combo->itemText(0), QStringLiteral("sleep"));
+        QCOMPARE(combo->itemText(1), QStringLiteral("compute"));
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("sleep"));
+        QVERIFY(!panel->showsChangedProgram());
+
+        combo->setCurrentIndex(1); // as a user picks it
+        QCOMPARE(window.knobPanel()->values().value(QStringLiteral("work")), QVariant(QStringLiteral("compute")));
+        QVERIFY(panel->showsChangedProgram());
+        QVERIFY(banner(panel)->isVisible());
+        const QString program = panel->pythonView()->toPlainText();
+        QVERIFY2(program.contains(QStringLiteral("\ndef busy(seconds):\n")), qPrintable(program));
+        QVERIFY2(program.contains(QStringLiteral("\n    busy(2)\n")) || program.contains(QStringLiteral("\n        busy(2)\n")),
+                 qPrintable(program));
+        QVERIFY(!program.contains(QStringLiteral("time.sleep(")));
+        const QLabel *text = banner(panel)->findChild<QLabel *>();
+        QCOMPARE(text->text().replace(QChar::Nbsp, QLatin1Char(' ')),
+                 QStringLiteral("Changed from the tutorial: Work sleep → compute"));
+    }
+    {
+        MainWindow next; // remembered per example
+        QVERIFY(next.selectExample(id));
+        auto *combo = next.knobPanel()->findChild<QComboBox *>(QStringLiteral("knob_work"));
+        QVERIFY(combo);
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("compute"));
+        QString error;
+        QVERIFY(!next.knobPanel()->setValueFromText(QStringLiteral("work"), QStringLiteral("nap"), &error,
+                                                     QStringLiteral("--set work=nap")));
+        QCOMPARE(error, QStringLiteral("--set work=nap: expected one of sleep, compute, got 'nap'"));
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("compute")); // bad input loses nothing
+        next.knobPanel()->resetToDefaults();
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("sleep"));
+        QVERIFY(next.knobPanel()->hasDefaultValues());
+        QVERIFY(next.knobPanel()->setValueFromText(QStringLiteral("work"), QStringLiteral("compute"), &error));
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("compute"));
+        QVERIFY(!next.knobPanel()->hasDefaultValues());
+    }
 }
 
 void TestCodePanel::ownExamplesDoNotClaimTheTutorial_data()

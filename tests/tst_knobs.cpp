@@ -18,6 +18,8 @@ private slots:
     void resolveFillsDefaults();
     void resolveRejectsUnknown();
     void registryIsComplete();
+    void workKnobIsAChoice_data();
+    void workKnobIsAChoice();
     void scriptsMapToSourceLines_data();
     void scriptsMapToSourceLines();
     void pythonSourcesRun_data();
@@ -42,6 +44,12 @@ void TestKnobs::parse_data()
     QTest::newRow("sleep-abc") << QStringLiteral("sleep") << QStringLiteral("abc") << QVariant();
     QTest::newRow("sleep-nan") << QStringLiteral("sleep") << QStringLiteral("nan") << QVariant();
     QTest::newRow("sleep-too-long") << QStringLiteral("sleep") << QStringLiteral("61") << QVariant();
+    QTest::newRow("work-sleep") << QStringLiteral("work") << QStringLiteral("sleep") << QVariant(QStringLiteral("sleep"));
+    QTest::newRow("work-compute") << QStringLiteral("work") << QStringLiteral("compute") << QVariant(QStringLiteral("compute"));
+    QTest::newRow("work-capitals") << QStringLiteral("work") << QStringLiteral(" Compute ") << QVariant(QStringLiteral("compute"));
+    QTest::newRow("work-unknown") << QStringLiteral("work") << QStringLiteral("fast") << QVariant();
+    QTest::newRow("work-empty") << QStringLiteral("work") << QString() << QVariant();
+    QTest::newRow("work-number") << QStringLiteral("work") << QStringLiteral("1") << QVariant();
 }
 
 void TestKnobs::parse()
@@ -60,10 +68,13 @@ void TestKnobs::parse()
     if (value) {
         QCOMPARE(*value, expected);
     } else {
-        // One line naming the option and its range.
+        // One line naming the option and its range (or its choices).
         QVERIFY2(error.contains(QStringLiteral("--") + knob), qPrintable(error));
         QVERIFY2(error.contains(spec->minimum.toString()) && error.contains(spec->maximum.toString()),
                  qPrintable(error));
+        if (spec->type == KnobSpec::Type::Choice) {
+            QCOMPARE(error, QStringLiteral("--%1: expected one of sleep, compute, got '%2'").arg(knob, text));
+        }
         QVERIFY(!error.contains(QLatin1Char('\n')));
     }
 }
@@ -108,6 +119,48 @@ void TestKnobs::registryIsComplete()
         }
     }
     QVERIFY(!ExampleRegistry::find(QStringLiteral("nope")));
+}
+
+void TestKnobs::workKnobIsAChoice_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::newRow("process") << QStringLiteral("process");
+    QTest::newRow("subclass") << QStringLiteral("subclass");
+}
+
+// `work`: sleep (the tutorial's time.sleep, the default) or compute, each with a label to
+// translate; a value that is no choice is refused naming them, and a choice survives the
+// round trip through resolveKnobs (the app's settings and --set go that way).
+void TestKnobs::workKnobIsAChoice()
+{
+    QFETCH(QString, id);
+    const ExampleDefinition *example = ExampleRegistry::find(id);
+    QVERIFY(example);
+    const auto spec = std::find_if(example->knobs.cbegin(), example->knobs.cend(),
+                                   [](const KnobSpec &k) { return k.name == QLatin1StringView("work"); });
+    QVERIFY(spec != example->knobs.cend());
+    QCOMPARE(spec->type, KnobSpec::Type::Choice);
+    QCOMPARE(spec->defaultValue, QVariant(QStringLiteral("sleep")));
+    QCOMPARE(spec->choices.size(), 2);
+    QCOMPARE(spec->choices.at(0).value, QStringLiteral("sleep"));
+    QCOMPARE(spec->choices.at(1).value, QStringLiteral("compute"));
+    QCOMPARE(spec->rangeText(), QStringLiteral("sleep|compute"));
+    QCOMPARE(spec->translatedChoiceLabel(QStringLiteral("compute")), QStringLiteral("compute"));
+    QVERIFY(qstrlen(spec->label) > 0 && qstrlen(spec->help) > 0);
+    for (const KnobChoice &choice : spec->choices)
+        QVERIFY(qstrlen(choice.label) > 0);
+
+    QString error;
+    auto knobs = resolveKnobs(example->knobs, {}, &error);
+    QVERIFY2(knobs, qPrintable(error));
+    QCOMPARE(knobs->value(QStringLiteral("work")), QVariant(QStringLiteral("sleep")));
+    knobs = resolveKnobs(example->knobs, {{QStringLiteral("work"), QStringLiteral("compute")}}, &error);
+    QVERIFY2(knobs, qPrintable(error));
+    QCOMPARE(knobs->value(QStringLiteral("work")), QVariant(QStringLiteral("compute")));
+    QVERIFY(!resolveKnobs(example->knobs, {{QStringLiteral("work"), QStringLiteral("nap")}}, &error));
+    QCOMPARE(error, QStringLiteral("--work: expected one of sleep, compute, got 'nap'"));
+    QVERIFY(!resolveKnobs(example->knobs, {{QStringLiteral("work"), 3}}, &error));
+    QVERIFY(error.startsWith(QStringLiteral("--work: expected one of sleep, compute")));
 }
 
 void TestKnobs::scriptsMapToSourceLines_data()

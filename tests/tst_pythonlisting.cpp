@@ -22,27 +22,43 @@ using namespace ProcessLab::TestSupport;
 
 namespace {
 
-QVariantMap resolved(const QString &id, int workers, double sleep)
+QVariantMap resolved(const QString &id, int workers, double sleep, const QString &work = QStringLiteral("sleep"))
 {
     QString error;
     const auto knobs = resolveKnobs(ExampleRegistry::find(id)->knobs,
-                                    {{QStringLiteral("workers"), workers}, {QStringLiteral("sleep"), sleep}}, &error);
+                                    {{QStringLiteral("workers"), workers}, {QStringLiteral("sleep"), sleep},
+                                     {QStringLiteral("work"), work}},
+                                    &error);
     return knobs ? *knobs : QVariantMap();
 }
 
-void addKnobRows(const QList<int> &workerCounts, const QList<double> &sleeps)
+// Rows for process and subclass: every worker count with every number of seconds, for each
+// `work` value (sleep rows are named as before the knob existed).
+void addKnobRows(const QList<int> &workerCounts, const QList<double> &sleeps,
+                 const QStringList &works = {QStringLiteral("sleep"), QStringLiteral("compute")})
 {
     QTest::addColumn<QString>("id");
     QTest::addColumn<int>("workers");
     QTest::addColumn<double>("sleep");
-    for (const char *id : {"process", "subclass"}) {
-        for (const int workers : workerCounts) {
-            for (const double sleep : sleeps) {
-                QTest::addRow("%s-%d-%s", id, workers, qPrintable(pythonNumber(sleep)))
-                    << QString::fromLatin1(id) << workers << sleep;
+    QTest::addColumn<QString>("work");
+    for (const QString &work : works) {
+        for (const char *id : {"process", "subclass"}) {
+            for (const int workers : workerCounts) {
+                for (const double sleep : sleeps) {
+                    const QString suffix = work == QLatin1StringView("sleep") ? QString() : QLatin1Char('-') + work;
+                    QTest::addRow("%s-%d-%s%s", id, workers, qPrintable(pythonNumber(sleep)), qPrintable(suffix))
+                        << QString::fromLatin1(id) << workers << sleep << work;
+                }
             }
         }
     }
+}
+
+// The line that does a worker's seconds, as the listing must write it.
+QString workLine(const QString &work, double seconds)
+{
+    return (work == QLatin1StringView("compute") ? QStringLiteral("busy(%1)") : QStringLiteral("time.sleep(%1)"))
+        .arg(pythonNumber(seconds));
 }
 
 // The IPC and pool examples from their own headers (the same definitions the registry lists).
@@ -292,11 +308,24 @@ void TestPythonListing::changedKnobsChangeTheProgram()
     QFETCH(QString, id);
     QFETCH(int, workers);
     QFETCH(double, sleep);
+    QFETCH(QString, work);
     const ExampleDefinition *example = ExampleRegistry::find(id);
-    const PythonProgram program = example->pythonProgram(resolved(id, workers, sleep));
-    QCOMPARE(example->isTutorialProgram(program), workers == 2 && sleep == 2.0);
+    const PythonProgram program = example->pythonProgram(resolved(id, workers, sleep, work));
+    const bool compute = work == QLatin1StringView("compute");
+    QCOMPARE(example->isTutorialProgram(program), workers == 2 && sleep == 2.0 && !compute);
     const QString text = program.text;
-    QCOMPARE(text.count(QStringLiteral("time.sleep(%1)\n").arg(pythonNumber(sleep))), 1);
+    QCOMPARE(text.count(QStringLiteral("time.sleep(")), compute ? 0 : 1);
+    QCOMPARE(text.count(QLatin1Char(' ') + workLine(work, sleep) + QLatin1Char('\n')), 1);
+    // compute: busy(seconds) defined once, before the code that calls it, busy on CPU time.
+    const QString busy = QStringLiteral("def busy(seconds):\n"
+                                        "    \"\"\"在 CPU 上计算 seconds 秒(占用 CPU 时间,代替 time.sleep)\"\"\"\n"
+                                        "    end = time.process_time() + seconds\n"
+                                        "    while time.process_time() < end:\n"
+                                        "        pass\n\n");
+    QCOMPARE(text.count(busy), compute ? 1 : 0);
+    QCOMPARE(text.count(QStringLiteral("busy(")), compute ? 2 : 0);
+    if (compute)
+        QVERIFY(text.indexOf(busy) < text.indexOf(workLine(work, sleep)));
     if (workers <= maxUnrolledWorkers) {
         // Named processes, one line per statement, as in the tutorial.
         QVERIFY(!text.contains(QStringLiteral("for ")));
@@ -335,6 +364,9 @@ void TestPythonListing::sleepIsWrittenAsAPersonWould()
     const PythonProgram program = processProgram(3, seconds);
     QCOMPARE(program.listing.line(program.traceLines.value(QStringLiteral("sleep"))),
              QStringLiteral("time.sleep(%1)").arg(literal));
+    const PythonProgram computing = processProgram(3, seconds, WorkerWork::Compute);
+    QCOMPARE(computing.listing.line(computing.traceLines.value(QStringLiteral("busy"))),
+             QStringLiteral("busy(%1)").arg(literal));
 }
 
 void TestPythonListing::everyStepAndTraceNamesItsLine_data()
@@ -347,12 +379,19 @@ void TestPythonListing::everyStepAndTraceNamesItsLine()
     QFETCH(QString, id);
     QFETCH(int, workers);
     QFETCH(double, sleep);
+    QFETCH(QString, work);
     const ExampleDefinition *example = ExampleRegistry::find(id);
-    const QVariantMap knobs = resolved(id, workers, sleep);
+    const QVariantMap knobs = resolved(id, workers, sleep, work);
     const SourceListing listing = example->pythonProgram(knobs).listing;
     const HostScript script = example->script(knobs);
     QCOMPARE(script.workers.size(), workers);
     QCOMPARE(script.steps.size(), 3 * workers + 1);
+    for (const WorkerSpec &spec : script.workers) {
+        // The worker is told to compute only when it must: at sleep its Start frame is as before.
+        QCOMPARE(spec.arguments.value(QLatin1StringView("work")).toString(),
+                 work == QLatin1StringView("compute") ? work : QString());
+        QCOMPARE(spec.arguments.value(QLatin1StringView("sleep")).toDouble(), sleep);
+    }
 
     const bool loops = workers > maxUnrolledWorkers;
     for (const ScriptStep &step : script.steps) {
@@ -393,7 +432,8 @@ void TestPythonListing::everyStepAndTraceNamesItsLine()
     const QString self = id == QLatin1StringView("subclass") ? QStringLiteral("self.") : QString();
     const QHash<QString, QString> expected = {
         {QStringLiteral("started"), QStringLiteral("print(f\"Worker {%1num} started\")").arg(self)},
-        {QStringLiteral("sleep"), QStringLiteral("time.sleep(%1)").arg(pythonNumber(sleep))},
+        // The label the worker reports for its seconds (basic_behaviours.cpp): "busy" or "sleep".
+        {work == QLatin1StringView("compute") ? QStringLiteral("busy") : QStringLiteral("sleep"), workLine(work, sleep)},
         {QStringLiteral("finished"), QStringLiteral("print(f\"Worker {%1num} finished\")").arg(self)},
     };
     QCOMPARE(traces.size(), expected.size());
@@ -406,7 +446,9 @@ void TestPythonListing::everyStepAndTraceNamesItsLine()
 
 void TestPythonListing::pythonPrintsWhatProcessLabPrints_data()
 {
-    addKnobRows({1, 2, 3, 5, 8}, {0, 0.25});
+    addKnobRows({1, 2, 3, 5, 8}, {0, 0.25}, {QStringLiteral("sleep")});
+    // compute: a few CPU-seconds in all per row (both runs at once on a busy machine).
+    addKnobRows({1, 3, 5}, {0, 0.1}, {QStringLiteral("compute")});
 }
 
 void TestPythonListing::pythonPrintsWhatProcessLabPrints()
@@ -414,6 +456,7 @@ void TestPythonListing::pythonPrintsWhatProcessLabPrints()
     QFETCH(QString, id);
     QFETCH(int, workers);
     QFETCH(double, sleep);
+    QFETCH(QString, work);
     if (m_python.isEmpty())
         QSKIP("python3 is not installed");
     const ExampleDefinition *example = ExampleRegistry::find(id);
@@ -422,11 +465,12 @@ void TestPythonListing::pythonPrintsWhatProcessLabPrints()
     // Both at once: the machine is busy, and the two runs do not share anything.
     QProcess python;
     QSignalSpy pythonFinished(&python, &QProcess::finished);
-    QVERIFY(startListing(python, m_python, dir, id, example->pythonProgram(resolved(id, workers, sleep)).text));
+    QVERIFY(startListing(python, m_python, dir, id,
+                         example->pythonProgram(resolved(id, workers, sleep, work)).text));
     QProcess cli;
     QSignalSpy cliFinished(&cli, &QProcess::finished);
     cli.start(cliPath(), {QStringLiteral("run"), id, QStringLiteral("--workers"), QString::number(workers),
-                          QStringLiteral("--sleep"), pythonNumber(sleep)});
+                          QStringLiteral("--sleep"), pythonNumber(sleep), QStringLiteral("--work"), work});
     QTRY_COMPARE_WITH_TIMEOUT(pythonFinished.count() + cliFinished.count(), 2, 120000);
     QCOMPARE(python.readAllStandardError(), QByteArray());
     QCOMPARE(python.exitStatus(), QProcess::NormalExit);

@@ -4,6 +4,7 @@
 #include "examples/exampleregistry.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -82,6 +83,17 @@ void KnobPanel::rebuild()
             editor = check;
             break;
         }
+        case KnobSpec::Type::Choice: {
+            auto *combo = new QComboBox(this);
+            for (const KnobChoice &choice : knob.choices)
+                combo->addItem(knob.translatedChoiceLabel(choice.value), choice.value);
+            combo->setCurrentIndex(combo->findData(value.toString()));
+            connect(combo, &QComboBox::currentIndexChanged, this, [this, combo, name = knob.name](int) {
+                remember(name, combo->currentData().toString());
+            });
+            editor = combo;
+            break;
+        }
         }
         editor->setObjectName(QStringLiteral("knob_") + knob.name);
         editor->setToolTip(QStringLiteral("%1 (%2)").arg(knob.translatedHelp(), knob.rangeText()));
@@ -108,6 +120,8 @@ QVariantMap KnobPanel::values() const
             values.insert(knob.name, dspin->value());
         else if (const auto *check = qobject_cast<const QCheckBox *>(editor))
             values.insert(knob.name, check->isChecked());
+        else if (const auto *combo = qobject_cast<const QComboBox *>(editor))
+            values.insert(knob.name, combo->currentData().toString());
     }
     return values;
 }
@@ -133,6 +147,8 @@ bool KnobPanel::setValueFromText(const QString &name, const QString &text, QStri
         dspin->setValue(value->toDouble());
     else if (auto *check = qobject_cast<QCheckBox *>(editor))
         check->setChecked(value->toBool());
+    else if (auto *combo = qobject_cast<QComboBox *>(editor))
+        combo->setCurrentIndex(combo->findData(value->toString()));
     return true;
 }
 
@@ -146,6 +162,8 @@ void KnobPanel::resetToDefaults()
             dspin->setValue(knob.defaultValue.toDouble());
         else if (auto *check = qobject_cast<QCheckBox *>(editor))
             check->setChecked(knob.defaultValue.toBool());
+        else if (auto *combo = qobject_cast<QComboBox *>(editor))
+            combo->setCurrentIndex(combo->findData(knob.defaultValue.toString()));
     }
 }
 

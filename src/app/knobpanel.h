@@ -11,7 +11,7 @@ namespace ProcessLab {
 
 struct ExampleDefinition;
 
-// Spin boxes and check boxes generated from an example's knob schema. Ranges come from
+// Spin boxes, check boxes and combo boxes generated from an example's knob schema. Ranges come from
 // the schema, so invalid values cannot be entered; values are remembered per example (QSettings),
 // except fault knobs (KnobSpec::fault): kept for this window's session only, at their default
 // (off) in the next one.

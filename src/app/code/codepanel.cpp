@@ -181,6 +181,7 @@ QString CodePanel::changesText() const
             case KnobSpec::Type::Int: return QString::number(v.toLongLong());
             case KnobSpec::Type::Double: return pythonNumber(v.toDouble()); // as the listing writes it
             case KnobSpec::Type::Bool: return v.toBool() ? tr("on") : tr("off");
+            case KnobSpec::Type::Choice: return spec.translatedChoiceLabel(v.toString());
             }
             return v.toString();
         };

@@ -15,11 +15,20 @@ KnobSpec workersKnob()
 
 namespace {
 
+const QString computeWork = QStringLiteral("compute");
+
 QList<KnobSpec> workerKnobs()
 {
     return {workersKnob(),
             KnobSpec::decimal("sleep", 2.0, 0.0, 60.0, 2, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Sleep (s)"),
-                              QT_TRANSLATE_NOOP("ProcessLab::Knob", "Seconds each worker sleeps (time.sleep)"))};
+                              QT_TRANSLATE_NOOP("ProcessLab::Knob",
+                                                "Seconds each worker sleeps (time.sleep) or computes (busy)")),
+            KnobSpec::choice("work", "sleep",
+                             {{QStringLiteral("sleep"), QT_TRANSLATE_NOOP("ProcessLab::Knob", "sleep")},
+                              {computeWork, QT_TRANSLATE_NOOP("ProcessLab::Knob", "compute")}},
+                             QT_TRANSLATE_NOOP("ProcessLab::Knob", "Work"),
+                             QT_TRANSLATE_NOOP("ProcessLab::Knob",
+                                               "What each worker does for its seconds: sleep, or keep a CPU core busy"))};
 }
 
 int workerCount(const QVariantMap &knobs)
@@ -30,6 +39,11 @@ int workerCount(const QVariantMap &knobs)
 double sleepSeconds(const QVariantMap &knobs)
 {
     return knobs.value(QStringLiteral("sleep")).toDouble();
+}
+
+WorkerWork workerWork(const QVariantMap &knobs)
+{
+    return knobs.value(QStringLiteral("work")).toString() == computeWork ? WorkerWork::Compute : WorkerWork::Sleep;
 }
 
 // Create all, start all, join all, print: each step names the line of the generated
@@ -51,6 +65,8 @@ HostScript buildBasicScript(const QVariantMap &knobs, const PythonProgram &pytho
         spec.behaviour = behaviour;
         spec.arguments.insert(QLatin1StringView("num"), i);
         spec.arguments.insert(QLatin1StringView("sleep"), sleepSeconds(knobs));
+        if (workerWork(knobs) == WorkerWork::Compute)
+            spec.arguments.insert(QLatin1StringView("work"), computeWork);
         script.workers.append(spec);
     }
     for (int i = 1; i <= workers; ++i)
@@ -78,7 +94,7 @@ ExampleDefinition processExample()
     e.pythonResource = QStringLiteral(":/examples/process.py");
     e.cppResource = QStringLiteral(":/examples/basic_behaviours.cpp");
     e.generatePython = [](const QVariantMap &knobs) {
-        return processProgram(workerCount(knobs), sleepSeconds(knobs));
+        return processProgram(workerCount(knobs), sleepSeconds(knobs), workerWork(knobs));
     };
     e.buildScript = [](const QVariantMap &knobs, const PythonProgram &python) {
         return buildBasicScript(knobs, python, QStringLiteral("process.worker"));
@@ -99,7 +115,7 @@ ExampleDefinition subclassExample()
     e.pythonResource = QStringLiteral(":/examples/subclass.py");
     e.cppResource = QStringLiteral(":/examples/basic_behaviours.cpp");
     e.generatePython = [](const QVariantMap &knobs) {
-        return subclassProgram(workerCount(knobs), sleepSeconds(knobs));
+        return subclassProgram(workerCount(knobs), sleepSeconds(knobs), workerWork(knobs));
     };
     e.buildScript = [](const QVariantMap &knobs, const PythonProgram &python) {
         return buildBasicScript(knobs, python, QStringLiteral("subclass.MyProcess"));

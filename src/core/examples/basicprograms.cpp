@@ -6,15 +6,30 @@ namespace ProcessLab {
 namespace {
 
 // The worker's body, the same three statements in both examples; `self` is "self." for 示例2.
-void addWorkerBody(PythonProgramWriter &writer, const QString &indent, const QString &self, double sleepSeconds)
+void addWorkerBody(PythonProgramWriter &writer, const QString &indent, const QString &self, double seconds,
+                   WorkerWork work)
 {
-    PythonProgram &program = writer.program();
-    program.traceLines.insert(QStringLiteral("started"),
-                              writer.add(indent + QStringLiteral("print(f\"Worker {%1num} started\")").arg(self)));
-    program.traceLines.insert(QStringLiteral("sleep"),
-                              writer.add(indent + QStringLiteral("time.sleep(%1)").arg(pythonNumber(sleepSeconds))));
-    program.traceLines.insert(QStringLiteral("finished"),
-                              writer.add(indent + QStringLiteral("print(f\"Worker {%1num} finished\")").arg(self)));
+    writer.addTrace(QStringLiteral("started"), indent + QStringLiteral("print(f\"Worker {%1num} started\")").arg(self));
+    if (work == WorkerWork::Compute)
+        writer.addTrace(QStringLiteral("busy"), indent + QStringLiteral("busy(%1)").arg(pythonNumber(seconds)));
+    else
+        writer.addTrace(QStringLiteral("sleep"), indent + QStringLiteral("time.sleep(%1)").arg(pythonNumber(seconds)));
+    writer.addTrace(QStringLiteral("finished"), indent + QStringLiteral("print(f\"Worker {%1num} finished\")").arg(self));
+}
+
+// work=compute: the function that keeps a core busy for the seconds time.sleep would wait.
+// process_time() counts only the CPU time the process gets, as the C++ worker's busy()
+// does: 4 busy workers on 2 cores take twice as long as 2, which is the point to see.
+void addBusyFunction(PythonProgramWriter &writer, WorkerWork work)
+{
+    if (work != WorkerWork::Compute)
+        return;
+    writer.add(QStringLiteral("def busy(seconds):"));
+    writer.add(QStringLiteral("    \"\"\"在 CPU 上计算 seconds 秒(占用 CPU 时间,代替 time.sleep)\"\"\""));
+    writer.add(QStringLiteral("    end = time.process_time() + seconds"));
+    writer.add(QStringLiteral("    while time.process_time() < end:"));
+    writer.add(QStringLiteral("        pass"));
+    writer.blank();
 }
 
 // process1 = <make 1>, process2 = <make 2>, ...: one line per worker.
@@ -77,15 +92,16 @@ void addFinalPrint(PythonProgramWriter &writer)
 
 } // namespace
 
-PythonProgram processProgram(int workers, double sleepSeconds)
+PythonProgram processProgram(int workers, double seconds, WorkerWork work)
 {
     PythonProgramWriter writer(workers);
     writer.add(QStringLiteral("import multiprocessing"));
     writer.add(QStringLiteral("import time"));
     writer.blank();
+    addBusyFunction(writer, work);
     writer.add(QStringLiteral("def worker(num):"));
     writer.add(QStringLiteral("    \"\"\"进程的工作函数\"\"\""));
-    addWorkerBody(writer, QStringLiteral("    "), QString(), sleepSeconds);
+    addWorkerBody(writer, QStringLiteral("    "), QString(), seconds, work);
     writer.blank();
     writer.add(QStringLiteral("if __name__ == \"__main__\":"));
     writer.add(QStringLiteral("    # 创建进程对象"));
@@ -101,12 +117,13 @@ PythonProgram processProgram(int workers, double sleepSeconds)
     return writer.finish();
 }
 
-PythonProgram subclassProgram(int workers, double sleepSeconds)
+PythonProgram subclassProgram(int workers, double seconds, WorkerWork work)
 {
     PythonProgramWriter writer(workers);
     writer.add(QStringLiteral("import multiprocessing"));
     writer.add(QStringLiteral("import time"));
     writer.blank();
+    addBusyFunction(writer, work);
     writer.add(QStringLiteral("class MyProcess(multiprocessing.Process):"));
     writer.add(QStringLiteral("    def __init__(self, num):"));
     writer.add(QStringLiteral("        super().__init__()"));
@@ -114,7 +131,7 @@ PythonProgram subclassProgram(int workers, double sleepSeconds)
     writer.blank();
     writer.add(QStringLiteral("    def run(self):"));
     writer.add(QStringLiteral("        \"\"\"重写 run 方法,在进程启动时执行\"\"\""));
-    addWorkerBody(writer, QStringLiteral("        "), QStringLiteral("self."), sleepSeconds);
+    addWorkerBody(writer, QStringLiteral("        "), QStringLiteral("self."), seconds, work);
     writer.blank();
     writer.add(QStringLiteral("if __name__ == \"__main__\":"));
     writer.add(QStringLiteral("    # 创建 MyProcess 实例并启动进程"));

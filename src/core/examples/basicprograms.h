@@ -9,10 +9,15 @@ namespace ProcessLab {
 // tutorial does; beyond, it keeps them in a list and loops over it.
 inline constexpr int maxUnrolledWorkers = 4;
 
+// What a worker does for its seconds: the tutorial's time.sleep, or a busy loop on the CPU
+// (the `work` knob), so that processes running in parallel on several cores can be seen.
+enum class WorkerWork { Sleep, Compute };
+
 // 示例1 (def worker + Process(target=worker, args=(n,))) and 示例2 (class MyProcess) written
-// for `workers` processes that each sleep `sleepSeconds`. With 2 workers and 2 s the text is
-// the tutorial's, byte for byte.
-PythonProgram processProgram(int workers, double sleepSeconds);
-PythonProgram subclassProgram(int workers, double sleepSeconds);
+// for `workers` processes that each sleep (or compute for) `seconds`. With 2 workers, 2 s and
+// sleep the text is the tutorial's, byte for byte. With Compute the program defines
+// busy(seconds) and calls it where time.sleep was; its trace label is "busy", not "sleep".
+PythonProgram processProgram(int workers, double seconds, WorkerWork work = WorkerWork::Sleep);
+PythonProgram subclassProgram(int workers, double seconds, WorkerWork work = WorkerWork::Sleep);
 
 } // namespace ProcessLab

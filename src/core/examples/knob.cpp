@@ -2,6 +2,7 @@
 #include "knob.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 #include <cmath>
 #include <utility>
@@ -12,6 +13,14 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("ProcessLab::Knob", text);
+}
+
+QStringList choiceIds(const KnobSpec &knob)
+{
+    QStringList ids;
+    for (const KnobChoice &choice : knob.choices)
+        ids.append(choice.value);
+    return ids;
 }
 
 QString numberText(const QVariant &value)
@@ -61,6 +70,19 @@ KnobSpec KnobSpec::boolean(const char *name, bool defaultValue, const char *labe
     return knob;
 }
 
+KnobSpec KnobSpec::choice(const char *name, const char *defaultValue, QList<KnobChoice> choices,
+                          const char *label, const char *help)
+{
+    KnobSpec knob;
+    knob.name = QLatin1StringView(name);
+    knob.type = Type::Choice;
+    knob.defaultValue = QString::fromLatin1(defaultValue);
+    knob.choices = std::move(choices);
+    knob.label = label;
+    knob.help = help;
+    return knob;
+}
+
 KnobSpec KnobSpec::asFault() &&
 {
     fault = true;
@@ -81,7 +103,18 @@ QString KnobSpec::rangeText() const
 {
     if (type == Type::Bool)
         return QStringLiteral("on/off");
+    if (type == Type::Choice)
+        return choiceIds(*this).join(QLatin1Char('|'));
     return numberText(minimum) + QLatin1Char('-') + numberText(maximum);
+}
+
+QString KnobSpec::translatedChoiceLabel(const QString &value) const
+{
+    for (const KnobChoice &choice : choices) {
+        if (choice.value == value)
+            return QCoreApplication::translate("ProcessLab::Knob", choice.label);
+    }
+    return value;
 }
 
 std::optional<QVariant> parseKnobValue(const KnobSpec &knob, const QString &text, QString *error,
@@ -118,6 +151,15 @@ std::optional<QVariant> parseKnobValue(const KnobSpec &knob, const QString &text
             || t == QLatin1StringView("no"))
             return QVariant(false);
         *error = tr("%1: expected on or off, got '%2'").arg(option, text);
+        return std::nullopt;
+    }
+    case KnobSpec::Type::Choice: {
+        // Ids are lower-case words: "Compute" and " compute " mean the same.
+        const QString t = text.trimmed().toLower();
+        const QStringList ids = choiceIds(knob);
+        if (ids.contains(t))
+            return QVariant(t);
+        *error = tr("%1: expected one of %2, got '%3'").arg(option, ids.join(QLatin1StringView(", ")), text);
         return std::nullopt;
     }
     }
