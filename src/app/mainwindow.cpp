@@ -430,7 +430,7 @@ void MainWindow::handleTick(qint64 nowNs)
     const ReplaySource *replay = m_controller->replay();
     // A replay's clock is its position; "live" until it has played the whole record.
     const bool live = m_controller->isActive() || (replay && !replay->atEnd());
-    const qint64 now = live || replay ? nowNs : summary.endNs;
+    const qint64 now = live ? nowNs : summary.endNs;
     updateMainProgramPosition(); // a join that began waiting sends no stepChanged
     m_outputArea->updateSummary(summary, m_controller->poolTasks(), now);
     if (m_controller->record())
