@@ -157,8 +157,8 @@ bool applyAppOptions(const AppOptions &options, MainWindow *window, QString *err
         if (!options.replay.isEmpty() && options.screenshotDelayMs >= 0) {
             QTimer::singleShot(options.screenshotDelayMs, window, [window, path] {
                 if (ReplaySource *replay = window->controller()->replay())
-                    replay->pause(); // the picture shows the position, not a frame later
-                saveScreenshot(window, path);
+                    replay->pause(); // the picture shows this position, laid out
+                QTimer::singleShot(settleMs, window, [window, path] { saveScreenshot(window, path); });
             });
         } else if (options.autorun && options.screenshotDelayMs >= 0) {
             // Mid-run picture: shoot, then stop the run and quit once every worker is gone.

@@ -8,11 +8,13 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStyle>
+#include <QToolButton>
 
 namespace ProcessLab {
 
@@ -29,28 +31,46 @@ ReplayBar::ReplayBar(QWidget *parent)
     setObjectName(QStringLiteral("replayBar"));
     setMovable(false);
     setFloatable(false);
-    m_title = new QLabel(this);
+    // One row in a layout, not toolbar items: the title gives way (clipped, whole in its tool
+    // tip) so the controls stay visible in presenter mode and on narrow windows.
+    auto *row = new QWidget(this);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(4, 0, 4, 0);
+    m_title = new QLabel(row);
     m_title->setObjectName(QStringLiteral("replayTitle"));
     m_title->setTextFormat(Qt::PlainText);
-    addWidget(m_title);
-    addSeparator();
-    m_stepBackward = addAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), QString());
-    m_play = addAction(style()->standardIcon(QStyle::SP_MediaPlay), QString());
-    m_stepForward = addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), QString());
-    m_slider = new QSlider(Qt::Horizontal, this);
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_title->setMinimumWidth(m_title->fontMetrics().averageCharWidth() * 12);
+    const auto button = [this, row, layout](QStyle::StandardPixmap icon) {
+        auto *action = new QAction(style()->standardIcon(icon), QString(), this);
+        auto *tool = new QToolButton(row);
+        tool->setDefaultAction(action);
+        tool->setAutoRaise(true);
+        layout->addWidget(tool);
+        return action;
+    };
+    layout->addWidget(m_title, 3);
+    m_stepBackward = button(QStyle::SP_MediaSkipBackward);
+    m_play = button(QStyle::SP_MediaPlay);
+    m_stepForward = button(QStyle::SP_MediaSkipForward);
+    m_slider = new QSlider(Qt::Horizontal, row);
     m_slider->setObjectName(QStringLiteral("replayPosition"));
-    m_slider->setMinimumWidth(160);
-    addWidget(m_slider);
-    m_position = new QLabel(this);
-    addWidget(m_position);
-    m_speed = new QComboBox(this);
+    m_slider->setMinimumWidth(120);
+    layout->addWidget(m_slider, 4);
+    m_position = new QLabel(row);
+    layout->addWidget(m_position);
+    m_speed = new QComboBox(row);
     m_speed->setObjectName(QStringLiteral("replaySpeed"));
     for (const double speed : speeds)
         m_speed->addItem(QStringLiteral("%1×").arg(QLocale().toString(speed)), speed);
     m_speed->setCurrentIndex(2);
-    addWidget(m_speed);
-    addSeparator();
-    m_leave = addAction(QString());
+    layout->addWidget(m_speed);
+    m_leave = new QAction(this);
+    auto *leave = new QToolButton(row);
+    leave->setDefaultAction(m_leave);
+    leave->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    layout->addWidget(leave);
+    addWidget(row);
 
     connect(m_play, &QAction::triggered, this, [this] {
         if (!m_replay)
