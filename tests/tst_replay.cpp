@@ -101,6 +101,7 @@ private slots:
     void badFileKeepsState_data();
     void badFileKeepsState();
     void speedScalesTheClock();
+    void unknownExampleStillReplays();
 };
 
 void TestReplay::replayEqualsLive_data()
@@ -285,6 +286,34 @@ void TestReplay::speedScalesTheClock()
     QVERIFY(!controller->isReplaying());
     QVERIFY(!window.replayBar()->isVisible());
     QVERIFY(finished.wait(60000));
+}
+
+// A record of an example this version does not have: the bar says so, the panes and the
+// timeline still replay.
+void TestReplay::unknownExampleStillReplays()
+{
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("old.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"schema": "processlab-run-record", "version": 3, "example": "gone", "knobs": {"n": 1},
+        "startNs": 1000, "events": [
+        {"t": 0, "kind": "run-started", "text": "gone"},
+        {"t": 0, "kind": "process-created", "process": 0, "pid": 5, "text": "Main"},
+        {"t": 0, "kind": "state", "process": 0, "state": "running", "pid": 5},
+        {"t": 2000000, "kind": "output", "process": 0, "stream": "stdout", "text": "still here"},
+        {"t": 3000000, "kind": "state", "process": 0, "state": "finished", "pid": 5},
+        {"t": 3000000, "kind": "run-finished", "exitCode": 0}]})");
+    file.close();
+    QSignalSpy finished(window.controller(), &RunController::runFinished);
+    QVERIFY(window.openReplay(file.fileName()));
+    QVERIFY2(window.replayBar()->titleText().contains(QStringLiteral("its example \"gone\" is not in this version")),
+             qPrintable(window.replayBar()->titleText()));
+    QVERIFY(finished.wait(30000));
+    QTRY_COMPARE(window.outputArea()->pane(0)->view()->toPlainText(), QStringLiteral("still here"));
+    QCOMPARE(window.timeline()->data().rows().size(), 1);
+    QCOMPARE(window.controller()->summary().processes.at(0).state, ProcessState::Finished);
 }
 
 QTEST_MAIN(TestReplay)
