@@ -21,6 +21,11 @@ shot() {
   XDG_CONFIG_HOME=$(mktemp -d "$configs/XXXXXX") "$app" "$@" --screenshot "$out/$name"
 }
 
+# A saved record for the replay pictures: the queue with 2 producers, 2 consumers.
+replay_record=$configs/queue-record.json
+"${PROCESSLAB_CLI:-$(dirname "$app")/processlab-cli}" run queue --producers 2 --consumers 2 --delay 0.2 \
+  --json "$replay_record" >/dev/null
+
 for lang in en zh_CN; do
   # The tutorial's example at its own values, mid-run (workers sleeping, Main in join()).
   shot "process-$lang.png" --example process --lang "$lang" --autorun --screenshot-delay 1200
@@ -52,5 +57,7 @@ for lang in en zh_CN; do
   # pool.map over 40 items on 2 processes, after the run: the chunks on the workers' rows
   # ("square × 5 (items 0..4)") and the printed list.
   shot "pool-map-$lang.png" --example pool-map --set items=40 --lang "$lang" --autorun
+  # Replay of a saved record (File → Open Run…), paused 0.6 s in (of about 1 s): the replay bar above the views.
+  shot "replay-$lang.png" --replay "$replay_record" --lang "$lang" --screenshot-delay 600
 done
 ls -l "$out"

@@ -27,6 +27,12 @@ void TestAppOptions::badKnobValueNamedAsTyped_data()
     QTest::newRow("unknown-view") << QStringList{QStringLiteral("--view"), QStringLiteral("nosuch")}
                                   << QStringLiteral("processlab: --view: unknown view 'nosuch'; choose one of: "
                                                     "timeline, console, history");
+    // --replay: the reader's message, the file named; a replay is not a run.
+    QTest::newRow("replay-missing") << QStringList{QStringLiteral("--replay"), QStringLiteral("/nonexistent/run.json")}
+                                    << QStringLiteral("processlab: --replay: Cannot read /nonexistent/run.json: ");
+    QTest::newRow("replay-autorun") << QStringList{QStringLiteral("--replay"), QStringLiteral("run.json"),
+                                                   QStringLiteral("--autorun")}
+                                    << QStringLiteral("processlab: --replay and --autorun: choose one");
 }
 
 void TestAppOptions::badKnobValueNamedAsTyped()

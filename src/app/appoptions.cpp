@@ -5,11 +5,13 @@
 #include "knobpanel.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "replay/replaysource.h"
 #include "runcontroller.h"
 #include "theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
 #include <QSize>
 #include <QTimer>
 
@@ -57,7 +59,11 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
     const QCommandLineOption view(QStringLiteral("view"),
                                   QStringLiteral("Show this tab below the panes: timeline, console, history, ..."),
                                   QStringLiteral("name"));
-    parser.addOptions({example, set, lang, theme, autorun, screenshot, delay, size, presenter, view});
+    const QCommandLineOption replay(QStringLiteral("replay"),
+                                    QStringLiteral("Replay a saved run record (as File > Open Run...); with "
+                                                   "--screenshot-delay the picture is taken that long into the replay."),
+                                    QStringLiteral("record.json"));
+    parser.addOptions({example, set, lang, theme, autorun, screenshot, delay, size, presenter, view, replay});
     parser.process(arguments); // --help/--version exit here; unknown options exit with an error
 
     AppOptions options;
@@ -88,13 +94,18 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
     options.autorun = parser.isSet(autorun);
     options.presenter = parser.isSet(presenter);
     options.view = parser.value(view);
+    options.replay = parser.value(replay);
+    if (!options.replay.isEmpty() && options.autorun) {
+        *error = QStringLiteral("--replay and --autorun: choose one (a replay is not a run)");
+        return options;
+    }
     options.screenshot = parser.value(screenshot);
     if (parser.isSet(delay)) {
         bool ok = false;
         options.screenshotDelayMs = parser.value(delay).toInt(&ok);
         if (!ok || options.screenshotDelayMs < 0 || options.screenshotDelayMs > 600000 || options.screenshot.isEmpty()
-            || !parser.isSet(autorun)) {
-            *error = QStringLiteral("--screenshot-delay: expected 0-600000 ms together with --autorun and --screenshot");
+            || !(parser.isSet(autorun) || parser.isSet(replay))) {
+            *error = QStringLiteral("--screenshot-delay: expected 0-600000 ms together with --autorun or --replay, and --screenshot");
             return options;
         }
     }
@@ -137,9 +148,19 @@ bool applyAppOptions(const AppOptions &options, MainWindow *window, QString *err
                      .arg(options.view, window->viewNames().join(QLatin1StringView(", ")));
         return false;
     }
+    if (!options.replay.isEmpty() && !window->openReplay(options.replay)) {
+        *error = QStringLiteral("--replay: %1").arg(window->replayError() ? window->replayError()->text() : QString());
+        return false;
+    }
     if (!options.screenshot.isEmpty()) {
         const QString path = options.screenshot;
-        if (options.autorun && options.screenshotDelayMs >= 0) {
+        if (!options.replay.isEmpty() && options.screenshotDelayMs >= 0) {
+            QTimer::singleShot(options.screenshotDelayMs, window, [window, path] {
+                if (ReplaySource *replay = window->controller()->replay())
+                    replay->pause(); // the picture shows this position, laid out
+                QTimer::singleShot(settleMs, window, [window, path] { saveScreenshot(window, path); });
+            });
+        } else if (options.autorun && options.screenshotDelayMs >= 0) {
             // Mid-run picture: shoot, then stop the run and quit once every worker is gone.
             QTimer::singleShot(options.screenshotDelayMs, window, [window, path] {
                 const bool ok = window->grab().save(path, "PNG");
@@ -152,7 +173,7 @@ bool applyAppOptions(const AppOptions &options, MainWindow *window, QString *err
                 else
                     QCoreApplication::exit(ok ? 0 : 1);
             });
-        } else if (options.autorun) {
+        } else if (options.autorun || !options.replay.isEmpty()) {
             QObject::connect(window->controller(), &RunController::runFinished, window, [window, path] {
                 QTimer::singleShot(settleMs, window, [window, path] { saveScreenshot(window, path); });
             });

@@ -11,7 +11,7 @@ class MainWindow;
 // Command line of the desktop app, used for docs, demos and tests:
 //   processlab [--example ID] [--set knob=value ...] [--lang zh_CN|en] [--theme T] [--autorun]
 //              [--screenshot FILE.png [--screenshot-delay MS]] [--size WxH] [--presenter]
-//              [--view NAME]
+//              [--view NAME] [--replay RECORD.json]
 struct AppOptions
 {
     QString example;
@@ -24,6 +24,7 @@ struct AppOptions
     QSize size;
     bool presenter = false; // start in presenter mode (not remembered)
     QString view;           // bottom tab to show: timeline, console, history, ...
+    QString replay;         // a saved run record to replay (File → Open Run…)
 };
 
 AppOptions parseAppOptions(const QStringList &arguments, QString *error);

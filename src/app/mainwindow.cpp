@@ -7,6 +7,7 @@
 #include "examplebrowser.h"
 #include "export/exportmenu.h"
 #include "examples/exampleregistry.h"
+#include "examples/knob.h"
 #include "help/firstrunhint.h"
 #include "help/shortcutsdialog.h"
 #include "help/tutorialviewer.h"
@@ -21,6 +22,9 @@
 #include "output/processstatustext.h"
 #include "output/runclock.h"
 #include "record/jsonexport.h"
+#include "record/runrecordreader.h"
+#include "replay/replaybar.h"
+#include "replay/replaysource.h"
 #include "runcontroller.h"
 #include "runtime/run.h"
 #include "theme.h"
@@ -180,6 +184,17 @@ void MainWindow::connectActions()
             m_controller->restart(*example, m_knobs->values());
     });
     connect(m_ui->actionExportJson, &QAction::triggered, this, &MainWindow::exportRecord);
+    // Replay: File → Open Run…, and a bar of controls that shows only while replaying.
+    m_openRun = new QAction(this);
+    m_openRun->setObjectName(QStringLiteral("actionOpenRun"));
+    m_openRun->setShortcut(QKeySequence::Open);
+    m_ui->menuFile->insertAction(m_ui->actionExportJson, m_openRun);
+    connect(m_openRun, &QAction::triggered, this, &MainWindow::openReplayDialog);
+    m_replayBar = new ReplayBar(this);
+    addToolBarBreak(Qt::TopToolBarArea);
+    addToolBar(Qt::TopToolBarArea, m_replayBar);
+    connect(m_replayBar, &ReplayBar::leaveRequested, m_controller, &RunController::leaveReplay);
+    connect(m_controller, &RunController::replayChanged, this, &MainWindow::handleReplayChanged);
     // File > Export: the record's JSON (the action above) and the other formats.
     m_exportMenu = new ExportMenu(
         m_ui->actionExportJson, m_timeline,
@@ -261,6 +276,10 @@ void MainWindow::connectActions()
         m_code->setKnobs(m_knobs->values()); // they may have changed during the run
         handleTick(0);
     });
+    connect(m_timeline, &TimelineWidget::axisTimePressed, this, [this](qint64 sinceStartNs) {
+        if (ReplaySource *replay = m_controller->replay())
+            replay->seekToTime(sinceStartNs);
+    });
     connect(m_timeline, &TimelineWidget::eventActivated, this, [this](int process, qsizetype eventIndex) {
         m_outputArea->revealEvent(process, eventIndex);
     });
@@ -331,16 +350,27 @@ void MainWindow::stopRun()
 void MainWindow::handleRunStarted()
 {
     m_outputArea->clear();
-    m_outputArea->setExpectedProcessCount(static_cast<int>(m_controller->run()->script().workers.size()) + 1);
     m_console->clear();
     m_code->resetMarkers();
-    m_timeline->setRecord(&m_controller->run()->record());
-    // Main's pane follows the main program step by step (not the events' batches).
-    connect(m_controller->run(), &Run::stepChanged, this, &MainWindow::updateMainProgramPosition);
-    // Show the program this run runs, so its steps and traces name lines of the listing.
-    const RunRecord &record = m_controller->run()->record();
-    if (const ExampleDefinition *example = ExampleRegistry::find(record.exampleId()))
-        m_code->setExample(*example, record.knobs());
+    m_timeline->setRecord(m_controller->record());
+    const RunRecord &record = *m_controller->record();
+    if (const Run *run = m_controller->run()) {
+        m_outputArea->setExpectedProcessCount(static_cast<int>(run->script().workers.size()) + 1);
+        // Main's pane follows the main program step by step (not the events' batches).
+        connect(run, &Run::stepChanged, this, &MainWindow::updateMainProgramPosition);
+    } else if (const ReplaySource *replay = m_controller->replay()) {
+        const auto &events = replay->source().events();
+        m_outputArea->setExpectedProcessCount(int(std::count_if(events.cbegin(), events.cend(), [](const RunEvent &e) {
+            return e.kind == EventKind::ProcessCreated;
+        })));
+    }
+    // Show the program this run runs, so its steps and traces name lines of the listing
+    // (a replay's: if this version still has its example and knobs).
+    const ExampleDefinition *example = ExampleRegistry::find(record.exampleId());
+    const std::optional<QVariantMap> knobs
+        = example ? resolveKnobs(example->knobs, record.knobs(), nullptr) : std::optional<QVariantMap>();
+    if (example && knobs)
+        m_code->setExample(*example, *knobs);
     else if (const ExampleDefinition *selected = ExampleRegistry::find(m_exampleId))
         m_code->setExample(*selected, m_knobs->values());
 }
@@ -405,11 +435,13 @@ void MainWindow::handleEvents(const RunRecord &record, qsizetype from, qsizetype
 void MainWindow::handleTick(qint64 nowNs)
 {
     const RunSummary &summary = m_controller->summary();
-    const bool live = m_controller->isActive();
+    const ReplaySource *replay = m_controller->replay();
+    // A replay's clock is its position; "live" until it has played the whole record.
+    const bool live = m_controller->isActive() || (replay && !replay->atEnd());
     const qint64 now = live ? nowNs : summary.endNs;
     updateMainProgramPosition(); // a join that began waiting sends no stepChanged
     m_outputArea->updateSummary(summary, m_controller->poolTasks(), now);
-    if (m_controller->run())
+    if (m_controller->record())
         m_timeline->refresh(now, live);
     updateStatus(now);
 }
@@ -474,7 +506,8 @@ void MainWindow::updateStatus(qint64 nowNs)
 {
     const RunSummary &summary = m_controller->summary();
     Run *run = m_controller->run();
-    if (!run) {
+    const ReplaySource *replay = m_controller->replay();
+    if (!run && !replay) {
         m_statusState->setText(tr("● Ready"));
         m_statusElapsed->clear();
         m_statusProcesses->clear();
@@ -483,7 +516,10 @@ void MainWindow::updateStatus(qint64 nowNs)
     QString state;
     QString toolTip;
     QColor color;
-    if (run->status() == Run::Status::Stopping) {
+    if (replay && !replay->atEnd()) {
+        state = replay->isPlaying() ? tr("Replaying") : tr("Replay paused");
+        color = QColor(0x15, 0x65, 0xc0);
+    } else if (run && run->status() == Run::Status::Stopping) {
         state = tr("Stopping");
         color = QColor(0xef, 0x6c, 0x00);
     } else if (m_controller->isActive()) {
@@ -502,7 +538,8 @@ void MainWindow::updateStatus(qint64 nowNs)
         }
     }
     m_statusState->setText(QStringLiteral("<span style='color:%1'>●</span> %2 · %3")
-                               .arg(color.name(), state, tr("run #%1").arg(m_controller->runNumber())));
+                               .arg(color.name(), state,
+                                    replay ? tr("replay") : tr("run #%1").arg(m_controller->runNumber())));
     m_statusState->setToolTip(toolTip);
     const qint64 elapsed = nowNs ? RunClock::sinceStartNs(summary.startNs, nowNs) : 0;
     m_statusElapsed->setText(secondsText(qMax<qint64>(elapsed, 0)));
@@ -522,6 +559,75 @@ void MainWindow::exportRecord()
     QString error;
     if (!writeRunRecordJson(run->record(), path, &error))
         QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+void MainWindow::openReplayDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Run Record"), QString(),
+                                                      tr("Run records (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openReplay(path);
+}
+
+QMessageBox *MainWindow::replayError() const
+{
+    return m_replayError;
+}
+
+bool MainWindow::openReplay(const QString &path)
+{
+    QString error;
+    std::optional<LoadedRunRecord> loaded;
+    if (m_controller->isActive())
+        error = tr("A run is in progress: stop it before opening a recorded run.");
+    else
+        loaded = RunRecordReader::readFile(path, &error);
+    if (!loaded) {
+        // Nothing changes: the current run (or replay) stays as it was.
+        if (m_replayError)
+            m_replayError->close();
+        m_replayError = new QMessageBox(QMessageBox::Warning, tr("Cannot Open the Run"), error, QMessageBox::Ok, this);
+        m_replayError->setAttribute(Qt::WA_DeleteOnClose);
+        m_replayError->setWindowModality(Qt::WindowModal);
+        m_replayError->open();
+        return false;
+    }
+    // Its example selected, if this version has it and its knobs still fit.
+    QString note;
+    const RunRecord &record = loaded->record;
+    if (const ExampleDefinition *example = ExampleRegistry::find(record.exampleId())) {
+        QString knobError;
+        selectExample(example->id);
+        if (!resolveKnobs(example->knobs, record.knobs(), &knobError))
+            note = tr("its knobs do not fit this version (%1): the code shown is not the recorded one").arg(knobError);
+    } else {
+        note = tr("its example \"%1\" is not in this version: no code is shown for it").arg(record.exampleId());
+    }
+    auto replay = std::make_unique<ReplaySource>(std::move(*loaded), path);
+    ReplaySource *source = replay.get();
+    if (!m_controller->startReplay(std::move(replay)))
+        return false;
+    m_replayBar->setReplay(source, note);
+    source->play();
+    return true;
+}
+
+void MainWindow::handleReplayChanged()
+{
+    if (m_controller->isReplaying())
+        return;
+    // Left (or replaced by a live run): the replay's views go with it.
+    m_replayBar->setReplay(nullptr);
+    if (!m_controller->run()) {
+        m_outputArea->clear();
+        m_console->clear();
+        m_code->resetMarkers();
+        m_code->runEnded();
+        if (const ExampleDefinition *example = ExampleRegistry::find(m_exampleId))
+            m_code->setExample(*example, m_knobs->values());
+    }
+    updateControls();
+    updateStatus(0);
 }
 
 void MainWindow::setLanguage(const QString &code)
@@ -602,6 +708,8 @@ void MainWindow::retranslate()
     m_bottomTabs->setTabText(1, tr("Console"));
     m_bottomTabs->setTabText(2, tr("Run history"));
     m_themeMenu->setTitle(tr("&Theme"));
+    m_openRun->setText(tr("&Open Run…"));
+    m_openRun->setToolTip(tr("Replay a saved run record (JSON) in every view"));
     m_themeSystem->setText(tr("Follow the &System"));
     m_themeLight->setText(tr("&Light"));
     m_themeDark->setText(tr("&Dark (for dark rooms)"));

@@ -26,6 +26,7 @@ class FirstRunHint;
 class KnobPanel;
 class OutputArea;
 class RunController;
+class ReplayBar;
 class RunHistoryView;
 class RunRecord;
 class TimelineWidget;
@@ -70,6 +71,12 @@ public:
     // Stops a live run without asking (SIGTERM, logout) and closes the window once it ended.
     void stopRunAndQuit();
 
+    // Replays a saved run record (File → Open Run…, --replay). A file that cannot be read
+    // shows the reader's message (a window-modal box, replayError()) and changes nothing.
+    bool openReplay(const QString &path);
+    ReplayBar *replayBar() const { return m_replayBar; }
+    QMessageBox *replayError() const;
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -88,6 +95,8 @@ private:
     void updateStepHighlight();
     void updateMainProgramPosition();
     void exportRecord();
+    void openReplayDialog();
+    void handleReplayChanged();
     void setLanguage(const QString &code);
     void applyFontScale();
     void restoreSettings();
@@ -121,6 +130,9 @@ private:
     WindowLayout *m_windowLayout = nullptr;
     FirstRunHint *m_firstRunHint = nullptr;
     QPointer<QMessageBox> m_quitQuestion;
+    QPointer<QMessageBox> m_replayError;
+    ReplayBar *m_replayBar = nullptr;
+    QAction *m_openRun = nullptr;
     bool m_presenterFromCommandLine = false;
     bool m_quitWhenStopped = false; // "Stop and Quit" chosen: close once the run has ended
     QString m_exampleId;

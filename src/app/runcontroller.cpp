@@ -4,6 +4,7 @@
 #include "examples/exampleregistry.h"
 #include "history/runhistorymodel.h"
 #include "protocol/monotonicclock.h"
+#include "replay/replaysource.h"
 #include "runtime/run.h"
 
 #include <QElapsedTimer>
@@ -51,6 +52,10 @@ void RunController::beginRun(std::unique_ptr<Run> run, bool stepMode)
 {
     // The previous run is finished; its record goes with it (its summary stays in the history).
     emit aboutToReplaceRun();
+    const bool wasReplaying = m_replay != nullptr;
+    m_replay.reset();
+    if (wasReplaying)
+        emit replayChanged();
     m_run = std::move(run);
     m_summary = RunSummaryBuilder();
     m_delivered = 0;
@@ -66,6 +71,61 @@ void RunController::beginRun(std::unique_ptr<Run> run, bool stepMode)
     m_batchTimer.start();
     deliver();
     emit controlsChanged();
+}
+
+const RunRecord *RunController::record() const
+{
+    if (m_replay)
+        return &m_replay->played();
+    return m_run ? &m_run->record() : nullptr;
+}
+
+bool RunController::startReplay(std::unique_ptr<ReplaySource> replay)
+{
+    if (isActive() || !replay)
+        return false;
+    emit aboutToReplaceRun();
+    m_batchTimer.stop();
+    m_run.reset();
+    m_replay = std::move(replay);
+    connect(m_replay.get(), &ReplaySource::positionChanged, this, &RunController::followReplay);
+    restartViews();
+    emit replayChanged();
+    emit controlsChanged();
+    deliver();
+    return true;
+}
+
+void RunController::leaveReplay()
+{
+    if (!m_replay)
+        return;
+    emit aboutToReplaceRun();
+    m_replay.reset();
+    m_summary = RunSummaryBuilder();
+    m_delivered = 0;
+    emit replayChanged();
+    emit controlsChanged();
+}
+
+// The views start over from an empty record (a new replay, or a replay that went back).
+void RunController::restartViews()
+{
+    m_replay->resetPlayed();
+    m_summary = RunSummaryBuilder();
+    m_delivered = 0;
+    m_replayFinished = false;
+    emit runStarted();
+}
+
+void RunController::followReplay()
+{
+    if (m_replay->target() < m_delivered) {
+        // Back in time: views are incremental projections, so they start over and get 0..target again.
+        emit aboutToReplaceRun();
+        restartViews();
+    }
+    deliver();
 }
 
 void RunController::stop()
@@ -106,12 +166,16 @@ void RunController::restart(const ExampleDefinition &example, const QVariantMap 
 void RunController::deliver()
 {
     m_catchUpScheduled = false;
-    if (!m_run)
+    if (!m_run && !m_replay)
         return;
-    const RunRecord &record = m_run->record();
+    const RunRecord &record = *this->record();
     QElapsedTimer budget;
     budget.start();
-    while (m_delivered < record.size()) {
+    for (;;) {
+        if (m_replay) // copied into the played record in chunks too: going back never stalls the UI
+            m_replay->fill(m_delivered + deliverChunk);
+        if (m_delivered >= record.size())
+            break;
         const qsizetype to = std::min(record.size(), m_delivered + deliverChunk);
         for (qsizetype i = m_delivered; i < to; ++i) {
             m_summary.consume(record.events().at(i));
@@ -121,6 +185,10 @@ void RunController::deliver()
         if (budget.elapsed() >= deliverBudget.count())
             break;
     }
+    if (m_replay) {
+        deliverReplayTick();
+        return;
+    }
     emit tick(monotonicNowNs());
     if (m_delivered < record.size()) {
         if (!m_catchUpScheduled) {
@@ -129,6 +197,23 @@ void RunController::deliver()
         }
     } else if (m_finishPending) {
         completeFinish();
+    }
+}
+
+void RunController::deliverReplayTick()
+{
+    const bool caughtUp = m_delivered >= m_replay->target();
+    // While catching up, the views' clock is the last delivered event's, not the replay's.
+    emit tick(caughtUp || m_delivered == 0 ? m_replay->clockNs() : m_replay->played().events().constLast().timeNs);
+    if (!caughtUp) {
+        if (!m_catchUpScheduled) {
+            m_catchUpScheduled = true;
+            QTimer::singleShot(0, this, &RunController::deliver);
+        }
+    } else if (m_replay->atEnd() && !m_replayFinished) {
+        m_replayFinished = true;
+        emit runFinished(summary().exitCode);
+        emit controlsChanged();
     }
 }
 

@@ -14,6 +14,7 @@
 
 namespace ProcessLab {
 
+class ReplaySource;
 class Run;
 class RunRecord;
 class RunHistoryModel;
@@ -45,7 +46,16 @@ public:
     // Stops the current run if needed, then starts the same example again with these knobs.
     void restart(const ExampleDefinition &example, const QVariantMap &knobs);
 
+    // A saved record played back instead of a live run (File → Open run…): the same signals
+    // drive the views. False while a live run is active. A live run's start ends the replay.
+    bool startReplay(std::unique_ptr<ReplaySource> replay);
+    void leaveReplay(); // the views are reset (aboutToReplaceRun, then replayChanged)
+    ReplaySource *replay() const { return m_replay.get(); }
+    bool isReplaying() const { return m_replay != nullptr; }
+
     Run *run() const { return m_run.get(); }
+    // What the views show: the live run's record, or the replayed part of a loaded one.
+    const RunRecord *record() const;
     bool isActive() const;
     bool isStepping() const;
     int runNumber() const { return m_runNumber; }
@@ -63,14 +73,20 @@ signals:
     void tick(qint64 nowNs);
     void runFinished(int exitCode);
     void controlsChanged(); // active / stepping changed
+    void replayChanged();   // a replay began or ended
 
 private:
     void beginRun(std::unique_ptr<Run> run, bool stepMode);
     void deliver();
     void handleFinished(int exitCode);
     void completeFinish();
+    void followReplay();
+    void deliverReplayTick();
+    void restartViews();
 
     std::unique_ptr<Run> m_run;
+    std::unique_ptr<ReplaySource> m_replay;
+    bool m_replayFinished = false; // runFinished was emitted since the views' last reset
     RunSummaryBuilder m_summary;
     QTimer m_batchTimer;
     qsizetype m_delivered = 0;

@@ -5,6 +5,7 @@
 #include "timelinemath.h"
 #include "zoomstate.h"
 
+#include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
 
@@ -47,6 +48,25 @@ QSize TimelineAxis::sizeHint() const
 QSize TimelineAxis::minimumSizeHint() const
 {
     return {0, sizeHint().height()};
+}
+
+void TimelineAxis::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && event->position().x() >= m_trackLeft)
+        emitTimeAt(int(event->position().x()));
+    QWidget::mousePressEvent(event);
+}
+
+void TimelineAxis::mouseMoveEvent(QMouseEvent *event)
+{
+    if ((event->buttons() & Qt::LeftButton) && event->position().x() >= m_trackLeft)
+        emitTimeAt(int(event->position().x()));
+    QWidget::mouseMoveEvent(event);
+}
+
+void TimelineAxis::emitTimeAt(int x)
+{
+    emit timePressed(std::max<qint64>(0, math().nsForX(x - m_trackLeft)));
 }
 
 TimelineMath TimelineAxis::math() const

@@ -35,13 +35,20 @@ public:
     // Tick step the axis and the grid lines use: labels never closer than their width.
     static qint64 tickStepFor(const TimelineMath &math, const QFontMetrics &fm);
 
+signals:
+    // Left button pressed or dragged over the track (replay: move the position there).
+    void timePressed(qint64 sinceStartNs);
+
 protected:
     void paintEvent(QPaintEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
 
 private:
     TimelineMath math() const;
+    void emitTimeAt(int x);
 
     ZoomState *m_zoom;
     int m_trackLeft = 0;

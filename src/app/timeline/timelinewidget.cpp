@@ -47,6 +47,7 @@ TimelineWidget::TimelineWidget(QWidget *parent)
     viewport()->setMouseTracking(true);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     connect(m_zoom, &ZoomState::zoomChanged, this, &TimelineWidget::handleZoomChanged);
+    connect(m_axis, &TimelineAxis::timePressed, this, &TimelineWidget::axisTimePressed);
     updateMetrics();
     fitIfFollowing();
 }

@@ -59,6 +59,8 @@ signals:
     void eventActivated(int process, qsizetype eventIndex);
     // A row label was clicked.
     void processActivated(int process);
+    // The time axis was clicked or dragged at this time (ns since the run's start).
+    void axisTimePressed(qint64 sinceStartNs);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
