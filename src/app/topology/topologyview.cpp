@@ -124,7 +124,7 @@ QString TopologyView::processName(int process) const
     return p ? ProcessStatusText::roleName(*p) : ProcessStatusText::roleName(process, QString::number(process));
 }
 
-QString TopologyView::objectName(const TopologyObject &object) const
+QString TopologyView::objectLabel(const TopologyObject &object) const
 {
     switch (object.kind) {
     case TopologyObject::Kind::Queue: return tr("Queue %1").arg(object.name);
@@ -140,7 +140,7 @@ QString TopologyView::objectName(const TopologyObject &object) const
 QString TopologyView::waitText(const TopologyWait &wait) const
 {
     const TopologyObject *object = m_topology.object(wait.object);
-    const QString on = object ? objectName(*object) : QString::number(wait.object);
+    const QString on = object ? objectLabel(*object) : QString::number(wait.object);
     if (wait.counterparts.isEmpty())
         return tr("%1 waits in %2() on %3").arg(processName(wait.process), wait.what, on);
     QStringList names;
@@ -269,7 +269,7 @@ QString TopologyView::toolTipAt(const QPointF &pos) const
     }
     if (const int id = objectAt(pos); id > 0) {
         const TopologyObject *object = m_topology.object(id);
-        QStringList lines{objectName(*object), tr("%1 operations").arg(QLocale().toString(object->operations))};
+        QStringList lines{objectLabel(*object), tr("%1 operations").arg(QLocale().toString(object->operations))};
         QStringList users;
         for (const TopologyEdge *e : m_topology.edgesOf(id))
             users.append(processName(e->process));
@@ -394,7 +394,7 @@ void TopologyView::paintEvent(QPaintEvent *)
         QColor border = awaited ? red : muted;
         if (!awaited && age >= 0 && age < trafficFadeNs)
             border = blendColors(muted, palette().color(QPalette::Highlight), 1.0 - double(age) / double(trafficFadeNs));
-        drawNode(r, palette().color(QPalette::AlternateBase), border, awaited ? 2.5 : 1.5, objectName(object),
+        drawNode(r, palette().color(QPalette::AlternateBase), border, awaited ? 2.5 : 1.5, objectLabel(object),
                  tr("%1 operations").arg(locale.toString(object.operations)));
     }
     for (auto it = m_processRects.cbegin(); it != m_processRects.cend(); ++it) {

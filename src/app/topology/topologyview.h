@@ -69,7 +69,7 @@ protected:
 private:
     void ensureLayout() const;
     QString processName(int process) const;
-    QString objectName(const TopologyObject &object) const;
+    QString objectLabel(const TopologyObject &object) const;
     QString waitText(const TopologyWait &wait) const;
     bool anyLit() const;
     void scheduleUpdate();
