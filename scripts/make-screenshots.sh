@@ -48,5 +48,11 @@ for lang in en zh_CN; do
   # pool.map over 40 items on 2 processes, after the run: the chunks on the workers' rows
   # ("square × 5 (items 0..4)") and the printed list.
   shot "pool-map-$lang.png" --example pool-map --set items=40 --lang "$lang" --autorun
+  # The Pool tab: the task table of a pool with a killed worker, after the run (the lost row red).
+  shot "pool-tasks-$lang.png" --example pool --set tasks=8 --set sleep=0.5 --set kill-worker-after=700 \
+    --lang "$lang" --autorun --view pool
+  # The Topology tab mid-run: Main, the queue, 2 producers and 2 consumers, edges lit by traffic.
+  shot "topology-$lang.png" --example queue --set producers=2 --set consumers=2 --set delay=0.2 \
+    --lang "$lang" --autorun --screenshot-delay 700 --view topology
 done
 ls -l "$out"

@@ -44,6 +44,16 @@ PoolView::PoolView(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(PoolTaskModel::ResultColumn, QHeaderView::Stretch);
+    // Widths for what the columns hold (no per-row content sizing: 10,000 rows stay smooth).
+    const QFontMetrics fm = m_table->fontMetrics();
+    const auto widthFor = [&](const QString &sample) { return fm.horizontalAdvance(sample) + fm.height() * 2; };
+    m_table->setColumnWidth(PoolTaskModel::TaskColumn, widthFor(QStringLiteral("10,000")));
+    m_table->setColumnWidth(PoolTaskModel::CallColumn, widthFor(QStringLiteral("square × 10 (items 40..49)")));
+    m_table->setColumnWidth(PoolTaskModel::WorkerColumn, widthFor(QStringLiteral("PoolWorker-10 (PID 1234567)")));
+    for (const int column : {PoolTaskModel::QueuedColumn, PoolTaskModel::StartedColumn, PoolTaskModel::FinishedColumn,
+                             PoolTaskModel::DurationColumn})
+        m_table->setColumnWidth(column, widthFor(QStringLiteral("000.000 s")));
+    m_table->setColumnWidth(PoolTaskModel::StateColumn, widthFor(QStringLiteral("unfinished")));
     m_countedLabel->setObjectName(QStringLiteral("poolCounted"));
     m_countedLabel->setWordWrap(true);
     m_countedLabel->hide();

@@ -201,7 +201,8 @@ void TopologyView::ensureLayout() const
         }
         const int columns = (count + rows - 1) / rows;
         const int perColumn = (count + columns - 1) / columns;
-        const double columnWidth = (width - gap * (columns - 1)) / columns;
+        // Nodes no wider than a name needs: wide columns would only stretch empty boxes.
+        const double columnWidth = std::min((width - gap * (columns - 1)) / columns, fm.averageCharWidth() * 30);
         for (int i = 0; i < count; ++i) {
             const int c = i / perColumn;
             const int r = i % perColumn;
