@@ -59,5 +59,11 @@ for lang in en zh_CN; do
   shot "pool-map-$lang.png" --example pool-map --set items=40 --lang "$lang" --autorun
   # Replay of a saved record (File → Open Run…), paused 0.6 s in (of about 1 s): the replay bar above the views.
   shot "replay-$lang.png" --replay "$replay_record" --lang "$lang" --screenshot-delay 600
+  # The Pool tab: the task table of a pool with a killed worker, after the run (the lost row red).
+  shot "pool-tasks-$lang.png" --example pool --set tasks=8 --set sleep=0.5 --set kill-worker-after=700 \
+    --lang "$lang" --autorun --view pool
+  # The Topology tab mid-run: Main, the queue, 2 producers and 2 consumers, edges lit by traffic.
+  shot "topology-$lang.png" --example queue --set producers=2 --set consumers=2 --set delay=0.2 \
+    --lang "$lang" --autorun --screenshot-delay 700 --view topology
 done
 ls -l "$out"

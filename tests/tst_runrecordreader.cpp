@@ -110,6 +110,7 @@ private slots:
     void stoppedRunRoundTrips();
     void sampleReadsBack();
     void emptyRecordReadsBack();
+    void userFaultRoundTrips();
     void keysInAnyOrder();
     void olderSchemaReads();
     void refused_data();
@@ -198,6 +199,29 @@ void TestRunRecordReader::sampleReadsBack()
     QCOMPARE(loaded->record.knobs().value(QStringLiteral("workers")).toInt(), 1);
     QCOMPARE(loaded->record.recordedAt(), QDateTime(QDate(2024, 5, 6), QTime(7, 8, 9, 10), Qt::UTC));
     QCOMPARE(toJson(loaded->record), json);
+}
+
+// "Kill this worker" (the user, not the knob) survives a save and a replay.
+void TestRunRecordReader::userFaultRoundTrips()
+{
+    QString error;
+    std::optional<LoadedRunRecord> sample = RunRecordReader::read(sampleJson(), &error);
+    QVERIFY2(sample, qPrintable(error));
+    RunRecord record = sample->record;
+    const qint64 t = record.events().constLast().timeNs;
+    record.append({.timeNs = t, .kind = EventKind::PoolWorker, .process = 1, .pid = 11, .count = 3, .object = 1,
+                   .op = quint8(PoolWorkerChange::FaultInjected), .sequence = faultInjectedByUser,
+                   .text = QStringLiteral("killed by the user")});
+    const QByteArray json = toJson(record);
+    QVERIFY(json.contains("\"byUser\":true"));
+    const std::optional<LoadedRunRecord> loaded = RunRecordReader::read(json, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->record.events().constLast().sequence, faultInjectedByUser);
+    QCOMPARE(loaded->record.events().constLast().count, qint64(3));
+    QCOMPARE(toJson(loaded->record), json);
+    QCOMPARE(readError(QByteArray(json).replace("\"byUser\":true", "\"byUser\":1")).contains(
+                 QStringLiteral("field \"byUser\": must be true or false")),
+             true);
 }
 
 void TestRunRecordReader::emptyRecordReadsBack()

@@ -29,6 +29,9 @@
 #include "runtime/run.h"
 #include "theme.h"
 #include "timeline/timelinewidget.h"
+#include "pool/killworkerdialog.h"
+#include "pool/poolview.h"
+#include "topology/topologyview.h"
 #include "windowlayout.h"
 
 #include <QActionGroup>
@@ -96,6 +99,14 @@ void MainWindow::buildLayout()
     m_timeline->setObjectName(QStringLiteral("timeline"));
     m_console->setObjectName(QStringLiteral("console"));
     m_history->setObjectName(QStringLiteral("history"));
+    m_poolView = new PoolView(this);
+    m_poolView->setObjectName(QStringLiteral("pool"));
+    m_poolView->setController(m_controller);
+    m_bottomTabs->addTab(m_poolView, QString());
+    m_topology = new TopologyView(this);
+    m_topology->setObjectName(QStringLiteral("topology"));
+    m_topology->setController(m_controller);
+    m_bottomTabs->addTab(m_topology, QString());
 
     m_ui->runToolBar->addWidget(m_knobs);
     m_ui->actionResetKnobs->setIcon(style()->standardIcon(QStyle::SP_DialogResetButton));
@@ -283,6 +294,12 @@ void MainWindow::connectActions()
     connect(m_timeline, &TimelineWidget::eventActivated, this, [this](int process, qsizetype eventIndex) {
         m_outputArea->revealEvent(process, eventIndex);
     });
+    connect(m_poolView, &PoolView::taskSelected, this, [this](int process, qsizetype taskIndex) {
+        m_outputArea->focusPane(process);
+        m_timeline->setHighlightedPoolTask(taskIndex);
+    });
+    connect(m_topology, &TopologyView::processActivated, m_outputArea, &OutputArea::focusPane);
+    connect(m_outputArea, &OutputArea::killWorkerRequested, this, &MainWindow::confirmKillWorker);
 }
 
 bool MainWindow::selectExample(const QString &id)
@@ -402,7 +419,8 @@ void MainWindow::handleEvents(const RunRecord &record, qsizetype from, qsizetype
             if (event.op == quint8(PoolWorkerChange::FaultInjected)) {
                 const ProcessSummary *worker = m_controller->summary().process(event.process);
                 const PoolFaultInjection fault{.process = event.process, .pid = event.pid, .task = event.count,
-                                               .timeNs = event.timeNs, .text = event.text};
+                                               .timeNs = event.timeNs, .text = event.text,
+                                               .byUser = event.sequence == faultInjectedByUser};
                 all.append(OutputLine{RunClock::sinceStartNs(record, event.timeNs), event.process, OutputStream::StdErr,
                                       ProcessStatusText::faultInjection(
                                           fault, worker ? ProcessStatusText::roleName(*worker) : QString::number(event.process)),
@@ -444,6 +462,18 @@ void MainWindow::handleTick(qint64 nowNs)
     if (m_controller->record())
         m_timeline->refresh(now, live);
     updateStatus(now);
+}
+
+void MainWindow::confirmKillWorker(int process)
+{
+    const ProcessSummary *worker = m_controller->summary().process(process);
+    if (!worker)
+        return;
+    KillWorkerDialog::ask(this, *worker, m_controller->poolTasks(), [this, process] {
+        QString error;
+        if (!m_controller->killPoolWorker(process, &error))
+            QMessageBox::information(this, tr("Kill this worker"), tr("The worker was not killed: %1").arg(error));
+    });
 }
 
 void MainWindow::updateMainProgramPosition()
@@ -707,6 +737,8 @@ void MainWindow::retranslate()
     m_bottomTabs->setTabText(0, tr("Timeline"));
     m_bottomTabs->setTabText(1, tr("Console"));
     m_bottomTabs->setTabText(2, tr("Run history"));
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_poolView), tr("Pool"));
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_topology), tr("Topology"));
     m_themeMenu->setTitle(tr("&Theme"));
     m_openRun->setText(tr("&Open Run…"));
     m_openRun->setToolTip(tr("Replay a saved run record (JSON) in every view"));

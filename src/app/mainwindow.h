@@ -25,6 +25,8 @@ class ExampleBrowser;
 class FirstRunHint;
 class KnobPanel;
 class OutputArea;
+class PoolView;
+class TopologyView;
 class RunController;
 class ReplayBar;
 class RunHistoryView;
@@ -52,6 +54,8 @@ public:
     TimelineWidget *timeline() const { return m_timeline; }
     ExportMenu *exportMenu() const { return m_exportMenu; }
     QTabWidget *bottomTabs() const { return m_bottomTabs; }
+    PoolView *poolView() const { return m_poolView; }
+    TopologyView *topologyView() const { return m_topology; }
     CodePanel *codePanel() const { return m_code; }
     WindowLayout *windowLayout() const { return m_windowLayout; }
     FirstRunHint *firstRunHint() const { return m_firstRunHint; }
@@ -90,6 +94,7 @@ private:
     void handleRunStarted();
     void handleEvents(const RunRecord &record, qsizetype from, qsizetype to);
     void handleTick(qint64 nowNs);
+    void confirmKillWorker(int process);
     void updateControls();
     void updateStatus(qint64 nowNs);
     void updateStepHighlight();
@@ -115,6 +120,8 @@ private:
     TimelineWidget *m_timeline = nullptr;
     RunHistoryView *m_history = nullptr;
     ExportMenu *m_exportMenu = nullptr;
+    PoolView *m_poolView = nullptr;
+    TopologyView *m_topology = nullptr;
     QTabWidget *m_bottomTabs = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_centreSplitter = nullptr;

@@ -149,6 +149,15 @@ void RunController::continueRun()
     }
 }
 
+bool RunController::killPoolWorker(int process, QString *error)
+{
+    if (!m_run || m_finishPending) {
+        *error = tr("the run has ended");
+        return false;
+    }
+    return m_run->killPoolWorker(process, error);
+}
+
 void RunController::restart(const ExampleDefinition &example, const QVariantMap &knobs)
 {
     if (!isActive()) {

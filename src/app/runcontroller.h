@@ -43,6 +43,8 @@ public:
     void stop();
     void step();
     void continueRun(); // leave step mode and run freely
+    // "Kill this worker..." on a pool worker's pane (Run::killPoolWorker()).
+    bool killPoolWorker(int process, QString *error);
     // Stops the current run if needed, then starts the same example again with these knobs.
     void restart(const ExampleDefinition &example, const QVariantMap &knobs);
 

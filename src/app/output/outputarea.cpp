@@ -263,6 +263,7 @@ OutputPane *OutputArea::paneFor(int processId, const QString &role)
     if (m_lineCap > 0)
         pane->view()->setLineCap(m_lineCap);
     connect(pane, &OutputPane::statusChanged, this, [this, pane] { updateTab(pane); });
+    connect(pane, &OutputPane::killRequested, this, &OutputArea::killWorkerRequested);
     m_panes.insert(processId, pane);
     relayout();
     return pane;
@@ -281,6 +282,7 @@ void OutputArea::updateSummary(const RunSummary &summary, const PoolTaskSpans &p
     for (const ProcessSummary &p : summary.processes) {
         if (OutputPane *target = pane(p.id)) {
             target->setPoolActivity(ProcessStatusText::poolWorkerActivity(pool, p));
+            target->setKillable(pool.isPoolWorker(p.id) && p.state == ProcessState::Running);
             target->updateProcess(p, nowNs);
         }
     }
@@ -358,6 +360,11 @@ void OutputArea::setLineCap(int lines)
 
 bool OutputArea::revealEvent(int processId, qsizetype eventIndex)
 {
+    return focusPane(processId) && pane(processId)->view()->revealEvent(eventIndex);
+}
+
+bool OutputArea::focusPane(int processId)
+{
     OutputPane *target = pane(processId);
     if (!target)
         return false;
@@ -374,7 +381,7 @@ bool OutputArea::revealEvent(int processId, qsizetype eventIndex)
         m_tabs->setCurrentWidget(target);
     else
         m_scroll->ensureWidgetVisible(target, 0, 0);
-    return target->view()->revealEvent(eventIndex);
+    return true;
 }
 
 void OutputArea::clear()

@@ -71,12 +71,16 @@ public:
 
     // Shows the pane (current tab / scrolled into view) and reveals the line there.
     bool revealEvent(int processId, qsizetype eventIndex);
+    // Shows the pane (current tab / scrolled into view / its row selected in the process list).
+    bool focusPane(int processId);
 
     // Removes all panes (a new run starts).
     void clear();
 
 signals:
     void layoutModeChanged(ProcessLab::OutputArea::LayoutMode mode);
+    // "Kill…" on a pool worker's pane (OutputPane::killRequested).
+    void killWorkerRequested(int processId);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

@@ -213,6 +213,7 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     , m_chip(new StateChip(m_header))
     , m_elapsedLabel(new QLabel(m_header))
     , m_toolsButton(new QToolButton(m_header))
+    , m_killButton(new QToolButton(m_header))
     , m_secondRow(new QWidget(m_header))
     , m_exitLabel(new ElidedLabel(m_secondRow))
     , m_detailLabel(new NoteLabel(m_header))
@@ -243,6 +244,9 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     m_toolsButton->setText(QStringLiteral("⋯"));
     m_toolsButton->setCheckable(true);
     m_toolsButton->setAutoRaise(true);
+    m_killButton->setObjectName(QStringLiteral("killWorker"));
+    m_killButton->setAutoRaise(true);
+    m_killButton->hide();
     m_droppedLabel->setTextFormat(Qt::PlainText);
 
     // Two rows, so that two columns of panes fit beside the code: who and since when (role,
@@ -269,6 +273,7 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     secondRow->addWidget(m_exitLabel);
     secondRow->addWidget(m_droppedLabel);
     secondRow->addStretch(1);
+    secondRow->addWidget(m_killButton);
 
     auto *headerLayout = new QVBoxLayout(m_header);
     const int bar = std::max(3, fontMetrics().height() / 5);
@@ -288,6 +293,7 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
 
     m_toolBar->hide();
     connect(m_toolsButton, &QToolButton::toggled, this, &OutputPane::setToolsVisible);
+    connect(m_killButton, &QToolButton::clicked, this, [this] { emit killRequested(m_processId); });
     connect(m_actions, &OutputActions::filterRequested, this, [this] {
         setToolsVisible(true);
         m_toolBar->focusFilter();
@@ -311,8 +317,19 @@ void OutputPane::retranslate()
     m_view->setProcessName(m_processId, displayName());
     m_elapsedLabel->setToolTip(tr("Time since the process was started (live while it runs)"));
     m_toolsButton->setToolTip(tr("Show the tools: filter, find, copy, clear, save"));
+    m_killButton->setText(tr("Kill…"));
+    m_killButton->setToolTip(tr("Kill this worker: ProcessLab kills it on purpose, as if it crashed, to show "
+                                "what the pool does (its task is lost, a new worker takes its place)"));
     updateProcess(m_summary, 0);
     updateDropped();
+}
+
+void OutputPane::setKillable(bool killable)
+{
+    if (killable == m_killable)
+        return;
+    m_killable = killable;
+    m_killButton->setVisible(killable);
 }
 
 void OutputPane::setRole(const QString &role)

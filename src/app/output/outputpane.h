@@ -50,6 +50,11 @@ public:
     void setToolsVisible(bool visible);
     bool toolsVisible() const;
 
+    // A live pool worker's pane offers "Kill…" (fault injection on request) in its header.
+    void setKillable(bool killable);
+    bool isKillable() const { return m_killable; }
+    QToolButton *killButton() const { return m_killButton; }
+
     // Header texts as shown (tests, accessibility).
     QString stateText() const;
     QString exitText() const;
@@ -68,6 +73,8 @@ public:
 signals:
     // Role or state changed (the area updates tab titles and icons).
     void statusChanged();
+    // "Kill…" was clicked: the app confirms, then asks the run to kill this pool worker.
+    void killRequested(int processId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -95,6 +102,8 @@ private:
     StateChip *m_chip;
     QLabel *m_elapsedLabel;
     QToolButton *m_toolsButton;
+    QToolButton *m_killButton;
+    bool m_killable = false;
     QWidget *m_secondRow;
     ElidedLabel *m_exitLabel;
     NoteLabel *m_detailLabel;

@@ -139,8 +139,12 @@ PoolWorkerActivity ProcessStatusText::poolWorkerActivity(const PoolTaskSpans &po
         // Not a bug of the program: ProcessLab's fault injection knob killed it.
         activity.faultInjected = true;
         activity.lost = pool.lostTask(process.id) != nullptr;
-        activity.text = activity.lost ? tr("task %1 lost: ProcessLab killed this worker on purpose").arg(pool.lostTask(process.id)->task)
-                                      : tr("ProcessLab killed this worker on purpose");
+        if (fault->byUser)
+            activity.text = activity.lost ? tr("task %1 lost: you killed this worker (Kill this worker)").arg(pool.lostTask(process.id)->task)
+                                          : tr("you killed this worker (Kill this worker)");
+        else
+            activity.text = activity.lost ? tr("task %1 lost: ProcessLab killed this worker on purpose").arg(pool.lostTask(process.id)->task)
+                                          : tr("ProcessLab killed this worker on purpose");
         activity.toolTip = faultInjection(*fault, roleName(process));
         if (const PoolTaskSpan *lost = pool.lostTask(process.id))
             activity.toolTip += u'\n' + lost->result;
@@ -177,6 +181,11 @@ QString ProcessStatusText::runFailureReason(const RunSummary &run, const PoolTas
         const ProcessSummary *worker = run.process(lost.process);
         const QString who = worker ? roleName(*worker) : QString();
         QString text = !worker ? lost.result
+                       : pool.faultInjection(lost.process) && pool.faultInjection(lost.process)->byUser
+                           ? tr("task %1 lost: you killed %2 (PID %3) on purpose (Kill this worker)")
+                                 .arg(lost.task)
+                                 .arg(who)
+                                 .arg(lost.pid)
                        : pool.faultInjection(lost.process)
                            ? tr("task %1 lost: ProcessLab killed %2 (PID %3) on purpose (fault injection)")
                                  .arg(lost.task)
@@ -192,6 +201,17 @@ QString ProcessStatusText::runFailureReason(const RunSummary &run, const PoolTas
 
 QString ProcessStatusText::faultInjection(const PoolFaultInjection &fault, const QString &role)
 {
+    if (fault.byUser && fault.task == 0)
+        return tr("Kill this worker: you had ProcessLab kill %1 (PID %2) while it was idle, to show what a pool does "
+                  "when a worker dies. Not a bug in the program.")
+            .arg(role)
+            .arg(fault.pid);
+    if (fault.byUser)
+        return tr("Kill this worker: you had ProcessLab kill %1 (PID %2) while it ran task %3, to show what a pool "
+                  "does when a worker dies. Not a bug in the program.")
+            .arg(role)
+            .arg(fault.pid)
+            .arg(fault.task);
     return tr("Fault injection: ProcessLab killed %1 (PID %2) on purpose while it ran task %3, to show what a "
               "pool does when a worker dies. Not a bug in the program.")
         .arg(role)

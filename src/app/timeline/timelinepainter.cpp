@@ -689,6 +689,13 @@ void TimelinePainter::paintPoolTasks(const QRect &rect, const TimelineRow &row, 
             continue;
         const QRectF box(rect.left() + left, top, std::max(1.0, right - left), m_metrics.barHeight);
         fillPoolTask(m_painter, box, span.outcome, color, m_colors);
+        if (span.task == m_highlightedTask) {
+            m_painter.save();
+            m_painter.setBrush(Qt::NoBrush);
+            m_painter.setPen(QPen(m_colors.text, 2));
+            m_painter.drawRect(box.adjusted(-1, -1, 1, 1));
+            m_painter.restore();
+        }
         if (left > lastRight && right - left >= 3)
             separators.append(QLine(int(box.left()), top, int(box.left()), top + m_metrics.barHeight - 1));
         lastRight = right;

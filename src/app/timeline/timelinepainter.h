@@ -63,6 +63,8 @@ public:
     TimelinePainter(QPainter &painter, const TimelineMetrics &metrics,
                     const TimelineColors &colors, const QFont &font, const TimelineData &data,
                     const QList<RunEvent> *events);
+    // The task selected in the Pool view (index into PoolTaskSpans::tasks()), outlined; -1: none.
+    void setHighlightedPoolTask(qsizetype task) { m_highlightedTask = task; }
 
     void paintLabel(const QRect &rect, const TimelineRow &row);
     // rect: the row's track, x = 0 of math at rect.left(). openEndNs: where open
@@ -122,6 +124,7 @@ private:
 
     QPainter &m_painter;
     const TimelineData &m_data;
+    qsizetype m_highlightedTask = -1;
     const TimelineMetrics &m_metrics;
     const TimelineColors &m_colors;
     QFont m_font;

@@ -54,9 +54,18 @@ TimelineWidget::TimelineWidget(QWidget *parent)
 
 TimelineWidget::~TimelineWidget() = default;
 
+void TimelineWidget::setHighlightedPoolTask(qsizetype task)
+{
+    if (task == m_highlightedTask)
+        return;
+    m_highlightedTask = task;
+    viewport()->update();
+}
+
 void TimelineWidget::setRecord(const RunRecord *record)
 {
     m_record = record;
+    m_highlightedTask = -1;
     m_data.clear();
     m_nowNs = 0;
     m_live = false;
@@ -334,6 +343,7 @@ void TimelineWidget::paintRows(QPainter &painter, const QRect &area, int offset)
 
     TimelinePainter rowPainter(painter, m_metrics, colors, font(), m_data,
                                m_record ? &m_record->events() : &noEvents());
+    rowPainter.setHighlightedPoolTask(m_highlightedTask);
     const qint64 openEnd = openEndNs();
     for (int i = first; i < last; ++i) {
         const int top = i * rowHeight - offset;

@@ -36,6 +36,10 @@ public:
     // and repaints only if something changed.
     void refresh(qint64 nowNs, bool live);
 
+    // Outlines a pool task (index into PoolTaskSpans::tasks(); -1: none), e.g. the Pool view's selection.
+    void setHighlightedPoolTask(qsizetype task);
+    qsizetype highlightedPoolTask() const { return m_highlightedTask; }
+
     ZoomState *zoom() const { return m_zoom; }
     const TimelineData &data() const { return m_data; }
 
@@ -102,6 +106,7 @@ private:
     bool m_live = false;
     bool m_updatingScrollBar = false;
     qint64 m_hScrollUnitNs = 1;
+    qsizetype m_highlightedTask = -1;
 
     // Left-button press: a click unless it moves past the drag distance.
     bool m_pressed = false;

@@ -881,6 +881,38 @@ void PoolObject::injectFault()
     }
 }
 
+std::optional<QString> PoolObject::killWorkerOnRequest(int workerId)
+{
+    for (qsizetype slot = 0; slot < m_workers.size(); ++slot) {
+        const Worker &worker = m_workers.at(slot);
+        if (worker.id != workerId)
+            continue;
+        if (m_host->workerEnded(workerId))
+            return tr("%1 has already ended").arg(worker.role);
+        const Shm::PoolSlotsView::Slot state = m_slots->read(std::size_t(slot));
+        const qint64 pid = state.pid != 0 ? qint64(state.pid) : m_host->workerPid(workerId);
+        // Said before the kill, as the knob's fault: the record shows the cause before the loss,
+        // and `sequence` 1 says the user asked for it (the knob's carries 0).
+        const QString text = state.task != 0
+                                 ? tr("fault injected by the user (Kill this worker), not part of the program: "
+                                      "killed %1 (pid %2) while it ran task %3")
+                                       .arg(worker.role)
+                                       .arg(pid)
+                                       .arg(state.task)
+                                 : tr("fault injected by the user (Kill this worker), not part of the program: "
+                                      "killed %1 (pid %2) while it was idle")
+                                       .arg(worker.role)
+                                       .arg(pid);
+        m_host->recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::PoolWorker, .process = workerId,
+                             .pid = pid, .count = qint64(state.task), .object = m_taskQueueId,
+                             .op = quint8(PoolWorkerChange::FaultInjected), .sequence = faultInjectedByUser,
+                             .text = text});
+        m_host->killWorker(workerId);
+        return QString();
+    }
+    return std::nullopt;
+}
+
 void PoolObject::reportFaultNotFired()
 {
     // The pool is done (joined or terminated) and the knob's kill never came: said once, so a

@@ -49,6 +49,7 @@ public:
     void workerEnded(int workerId, const WorkerEnd &end) override;
     void wake(int objectId) override;
     void mainProgramEnded() override;
+    std::optional<QString> killWorkerOnRequest(int workerId) override;
 
     // Per-task events (queued/started/finished/failed) for the first this many tasks; then counters.
     static constexpr quint64 taskEventBudget = poolTaskEventBudget;

@@ -110,8 +110,11 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
     case EventKind::PoolWorker:
         o.insert(QLatin1StringView("object"), event.object);
         o.insert(QLatin1StringView("change"), poolWorkerChangeName(event.op));
-        if (event.op == quint8(PoolWorkerChange::FaultInjected))
+        if (event.op == quint8(PoolWorkerChange::FaultInjected)) {
             o.insert(QLatin1StringView("task"), event.count);
+            if (event.sequence == faultInjectedByUser)
+                o.insert(QLatin1StringView("byUser"), true);
+        }
         else if (event.op == quint8(PoolWorkerChange::FaultNotFired))
             o.insert(QLatin1StringView("afterMs"), event.count);
         if (event.pid)

@@ -152,7 +152,7 @@ void PoolTaskSpans::consume(const RunEvent &event)
         if (event.op == quint8(PoolWorkerChange::FaultInjected)) {
             ++progress.faultsInjected;
             m_faults.append({.process = event.process, .pid = event.pid, .task = event.count, .timeNs = event.timeNs,
-                             .text = event.text});
+                             .text = event.text, .byUser = event.sequence == faultInjectedByUser});
         }
         return;
     }

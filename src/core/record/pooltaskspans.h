@@ -73,6 +73,7 @@ struct PoolFaultInjection
     qint64 task = 0; // the task it was running
     qint64 timeNs = 0;
     QString text;    // the event's sentence
+    bool byUser = false; // the user asked for it ("Kill this worker..."), not the knob
 };
 
 // Projection of a record's pool-task and pool-worker events: every task with the worker that

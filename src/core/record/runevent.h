@@ -76,11 +76,15 @@ enum class PoolTaskPhase : quint8 { Queued = 1, Started = 2, Finished = 3, Faile
 inline constexpr quint64 poolTaskEventBudget = 10'000;
 // RunEvent::op of a PoolWorker event.
 // FaultInjected: ProcessLab itself killed this worker (fault injection knob, not the program):
-// process/pid the worker, count the task it was running, text says so.
+// process/pid the worker, count the task it was running (0: it was idle), text says so;
+// sequence faultInjectedByUser when the user asked for it.
 // FaultNotFired: the knob was set but the pool ended (joined, terminated, the main program's
 // end) with no task running after that many ms, so nothing was killed: process runLevel,
 // count the knob's ms, text says so.
 enum class PoolWorkerChange : quint8 { Started = 1, Recycled = 2, Replaced = 3, FaultInjected = 4, FaultNotFired = 5 };
+// RunEvent::sequence of a FaultInjected event: the user asked for it ("Kill this worker..." on
+// the worker's pane), not the knob (0).
+inline constexpr qint64 faultInjectedByUser = 1;
 
 // The kinds of shared objects, as RunEvent::op of an IpcObjectCreated event.
 enum class IpcObjectKind : quint8 { Queue = 1, Pipe = 2, Value = 3, Array = 4, Lock = 5 };

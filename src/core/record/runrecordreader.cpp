@@ -248,6 +248,19 @@ public:
         *out = std::move(string);
     }
 
+    // An optional flag written only when true (absent = false).
+    bool flag(QLatin1StringView key)
+    {
+        const QJsonValue value = m_object.value(key);
+        if (value.isUndefined())
+            return false;
+        if (!value.isBool()) {
+            fail(key, tr("must be true or false"));
+            return false;
+        }
+        return value.toBool();
+    }
+
     template <typename NameOf>
     std::optional<int> name(QLatin1StringView key, int first, int last, NameOf nameOf)
     {
@@ -425,9 +438,11 @@ bool decodeEvent(EventFields &fields, int version, qint64 startNs, RunEvent *eve
         if (const auto change = fields.name(QLatin1StringView("change"), int(PoolWorkerChange::Started),
                                             int(PoolWorkerChange::FaultNotFired), poolWorkerChangeName))
             event->op = quint8(*change);
-        if (event->op == quint8(PoolWorkerChange::FaultInjected))
+        if (event->op == quint8(PoolWorkerChange::FaultInjected)) {
             fields.integer(QLatin1StringView("task"), 0, maxI64, &event->count);
-        else if (event->op == quint8(PoolWorkerChange::FaultNotFired))
+            if (fields.flag(QLatin1StringView("byUser")))
+                event->sequence = faultInjectedByUser; // "Kill this worker", not the knob
+        } else if (event->op == quint8(PoolWorkerChange::FaultNotFired))
             fields.integer(QLatin1StringView("afterMs"), 0, maxI64, &event->count);
         optionalPid();
         break;

@@ -376,6 +376,22 @@ void Run::killWorker(int workerId)
         process->killAsCrash();
 }
 
+bool Run::killPoolWorker(int workerId, QString *error)
+{
+    if (m_status != Status::Running) {
+        *error = tr("the run is not running");
+        return false;
+    }
+    for (ScriptObject *object : allObjects()) {
+        if (const std::optional<QString> refused = object->killWorkerOnRequest(workerId)) {
+            *error = *refused;
+            return refused->isEmpty();
+        }
+    }
+    *error = tr("process %1 is not a worker of a process pool").arg(workerId);
+    return false;
+}
+
 qint64 Run::workerPid(int workerId) const
 {
     const WorkerProcess *process = worker(workerId);

@@ -95,6 +95,10 @@ public:
     // Sends a request to a worker's mailbox; its answer comes as workerReplied(). Returns the
     // request's id, 0 when that worker is not connected.
     quint64 requestWorker(int workerId, const QString &name, const QCborValue &body);
+    // "Kill this worker...": the user asks ProcessLab to kill a live pool worker (fault injection
+    // on request, the knob's path: the record says so before the kill; its task is lost, the
+    // pool starts a replacement). False and *error when it is not a live pool worker.
+    bool killPoolWorker(int workerId, QString *error);
 
     // ScriptHost: what objects that run processes (a Pool) ask of the run.
     int startWorker(const QString &role, const QString &behaviour, const QCborMap &arguments, QString *error) override;

@@ -117,6 +117,14 @@ public:
         Q_UNUSED(name);
         Q_UNUSED(body);
     }
+    // The user asked to kill one of the processes this object runs (a pool worker's "Kill this
+    // worker..."): fault injection on request, recorded as such before the kill. nullopt: not
+    // this object's worker; an empty string: killed; otherwise why it was not.
+    virtual std::optional<QString> killWorkerOnRequest(int workerId)
+    {
+        Q_UNUSED(workerId);
+        return std::nullopt;
+    }
     // `a, b = Pipe()`: an object that stands for several, unpacked into the names of its
     // CreateObject step in order. Empty: not unpackable.
     virtual std::vector<std::unique_ptr<ScriptObject>> unpack() { return {}; }

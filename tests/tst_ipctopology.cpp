@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: MIT
+// IpcTopology: the Topology view's graph folded from the record. Its edges are exactly the
+// (process, object) pairs of the record's ipc events (plus pool workers and Main's submits),
+// and "who waits" is exactly IpcWaits' open waits, with the processes that can end each.
+#include "testsupport.h"
+
+#include "examples/exampleregistry.h"
+#include "examples/knob.h"
+#include "protocol/protocol.h"
+#include "record/ipctopology.h"
+#include "record/runsummary.h"
+#include "runtime/run.h"
+
+#include <QSet>
+#include <QTest>
+
+using namespace ProcessLab;
+using namespace ProcessLab::TestSupport;
+
+namespace {
+
+RunEvent created(int object, IpcObjectKind kind, const QString &name)
+{
+    return {.timeNs = 1, .kind = EventKind::IpcObjectCreated, .process = mainProcessId, .object = object,
+            .op = quint8(kind), .text = name};
+}
+
+RunEvent ipc(qint64 t, int process, int object, Protocol::IpcOp op, const QString &text = {})
+{
+    return {.timeNs = t, .kind = EventKind::IpcOperation, .process = process, .object = object,
+            .op = quint8(op), .text = text};
+}
+
+RunEvent ended(qint64 t, int process)
+{
+    return {.timeNs = t, .kind = EventKind::StateChanged, .process = process, .state = ProcessState::Finished,
+            .hasExitStatus = true, .text = {}};
+}
+
+using Pair = QPair<int, int>;
+
+QSet<Pair> edgePairs(const IpcTopology &topology)
+{
+    QSet<Pair> pairs;
+    for (const TopologyEdge &e : topology.edges())
+        pairs.insert({e.process, e.object});
+    return pairs;
+}
+
+QSet<Pair> openWaitPairs(const IpcWaits &waits)
+{
+    QSet<Pair> pairs;
+    for (const IpcWait &w : waits.waits()) {
+        if (w.isOpen())
+            pairs.insert({w.process, w.object});
+    }
+    return pairs;
+}
+
+std::unique_ptr<Run> exampleRun(const QString &id, const QVariantMap &given)
+{
+    const ExampleDefinition *example = ExampleRegistry::find(id);
+    if (!example)
+        return nullptr;
+    QString error;
+    const std::optional<QVariantMap> knobs = resolveKnobs(example->knobs, given, &error);
+    return knobs ? Run::create(*example, *knobs) : nullptr;
+}
+
+} // namespace
+
+class TestIpcTopology : public QObject
+{
+    Q_OBJECT
+private slots:
+    void edgesAreTheIpcPairs();
+    void waitsNameTheirCounterparts_data();
+    void waitsNameTheirCounterparts();
+    void lockHolderEndsWithTheProcess();
+    void poolWorkersAndMainJoinThePool();
+    void unknownObjectsAndCapsMakeNoEdges();
+    void realRunsEdgesEqualTheRecordsPairs_data();
+    void realRunsEdgesEqualTheRecordsPairs();
+};
+
+void TestIpcTopology::edgesAreTheIpcPairs()
+{
+    IpcTopology topology;
+    topology.consume(created(1, IpcObjectKind::Queue, QStringLiteral("queue")));
+    topology.consume(created(2, IpcObjectKind::Value, QStringLiteral("counter")));
+    topology.consume(ipc(10, 1, 1, Protocol::IpcOp::Put, QStringLiteral("1")));
+    topology.consume(ipc(20, 1, 1, Protocol::IpcOp::Put, QStringLiteral("2")));
+    topology.consume(ipc(30, 2, 1, Protocol::IpcOp::Get, QStringLiteral("1")));
+    topology.consume(ipc(40, 0, 2, Protocol::IpcOp::Write, QStringLiteral("5")));
+    QCOMPARE(edgePairs(topology), (QSet<Pair>{{1, 1}, {2, 1}, {0, 2}}));
+    const TopologyEdge *producer = topology.edge(1, 1);
+    QVERIFY(producer);
+    QCOMPARE(producer->operations, 2);
+    QCOMPARE(producer->lastTrafficNs, 20);
+    QVERIFY(producer->writes());
+    QVERIFY(!producer->reads());
+    QVERIFY(topology.edge(2, 1)->reads());
+    QCOMPARE(topology.object(1)->operations, 3);
+    QCOMPARE(topology.object(1)->lastTrafficNs, 30);
+    QCOMPARE(topology.objects().size(), 2);
+    QCOMPARE(topology.objects().at(0).kind, TopologyObject::Kind::Queue);
+    QCOMPARE(topology.objects().at(1).name, QStringLiteral("counter"));
+    // A wait makes an edge (the process uses the object) but is no traffic.
+    topology.consume(ipc(50, 3, 1, Protocol::IpcOp::Blocked, QStringLiteral("get")));
+    QVERIFY(topology.edge(3, 1));
+    QCOMPARE(topology.edge(3, 1)->operations, 0);
+    QCOMPARE(topology.edge(3, 1)->lastTrafficNs, 0);
+    QCOMPARE(topology.object(1)->operations, 3);
+    topology.clear();
+    QVERIFY(topology.edges().isEmpty());
+    QVERIFY(topology.objects().isEmpty());
+}
+
+void TestIpcTopology::waitsNameTheirCounterparts_data()
+{
+    QTest::addColumn<QList<RunEvent>>("events");
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<QList<int>>("counterparts");
+    // Object 1: a queue with producers 1 and 2, consumers 3 and 4; object 2: a pipe; 3: a lock.
+    const QList<RunEvent> traffic{
+        ipc(10, 1, 1, Protocol::IpcOp::Put), ipc(11, 2, 1, Protocol::IpcOp::Put), ipc(12, 3, 1, Protocol::IpcOp::Get),
+        ipc(13, 4, 1, Protocol::IpcOp::Get), ipc(14, 1, 2, Protocol::IpcOp::Send), ipc(15, 2, 3, Protocol::IpcOp::Acquire)};
+    QTest::newRow("get waits for the producers")
+        << (traffic + QList<RunEvent>{ipc(20, 3, 1, Protocol::IpcOp::Blocked, QStringLiteral("get"))}) << QStringLiteral("get")
+        << QList<int>{1, 2};
+    QTest::newRow("full put waits for the consumers")
+        << (traffic + QList<RunEvent>{ipc(20, 2, 1, Protocol::IpcOp::Blocked, QStringLiteral("put"))}) << QStringLiteral("put")
+        << QList<int>{3, 4};
+    QTest::newRow("recv waits for the sender")
+        << (traffic + QList<RunEvent>{ipc(20, 4, 2, Protocol::IpcOp::Blocked, QStringLiteral("recv"))}) << QStringLiteral("recv")
+        << QList<int>{1};
+    QTest::newRow("acquire waits for the holder")
+        << (traffic + QList<RunEvent>{ipc(20, 0, 3, Protocol::IpcOp::Blocked, QStringLiteral("acquire"))})
+        << QStringLiteral("acquire") << QList<int>{2};
+}
+
+void TestIpcTopology::waitsNameTheirCounterparts()
+{
+    QFETCH(QList<RunEvent>, events);
+    QFETCH(QString, what);
+    QFETCH(QList<int>, counterparts);
+    RunSummaryBuilder summary; // its IpcWaits: the one fold of waits
+    IpcTopology topology;
+    summary.consume(created(1, IpcObjectKind::Queue, QStringLiteral("queue")));
+    topology.consume(created(1, IpcObjectKind::Queue, QStringLiteral("queue")));
+    summary.consume(created(2, IpcObjectKind::Pipe, QStringLiteral("a, b")));
+    topology.consume(created(2, IpcObjectKind::Pipe, QStringLiteral("a, b")));
+    summary.consume(created(3, IpcObjectKind::Lock, QStringLiteral("lock")));
+    topology.consume(created(3, IpcObjectKind::Lock, QStringLiteral("lock")));
+    for (const RunEvent &event : events) {
+        summary.consume(event);
+        topology.consume(event);
+    }
+    const QList<TopologyWait> waits = topology.waitsNow(summary.summary().waits);
+    QCOMPARE(waits.size(), 1);
+    QCOMPARE(waits.first().what, what);
+    QCOMPARE(waits.first().counterparts, counterparts);
+    QCOMPARE(QSet<Pair>({{waits.first().process, waits.first().object}}), openWaitPairs(summary.summary().waits));
+    // The waiter's next event on the object ends the wait: nothing is red any more.
+    const RunEvent last = events.last();
+    const RunEvent done = ipc(30, last.process, last.object, Protocol::IpcOp::Get);
+    summary.consume(done);
+    topology.consume(done);
+    QVERIFY(topology.waitsNow(summary.summary().waits).isEmpty());
+}
+
+void TestIpcTopology::lockHolderEndsWithTheProcess()
+{
+    IpcTopology topology;
+    topology.consume(created(1, IpcObjectKind::Lock, QStringLiteral("lock")));
+    QCOMPARE(topology.lockHolder(1), -1);
+    topology.consume(ipc(10, 0, 1, Protocol::IpcOp::Acquire));
+    QCOMPARE(topology.lockHolder(1), 0); // Main holds it
+    topology.consume(ipc(11, 0, 1, Protocol::IpcOp::Release));
+    QCOMPARE(topology.lockHolder(1), -1);
+    topology.consume(ipc(12, 2, 1, Protocol::IpcOp::Acquire));
+    QCOMPARE(topology.lockHolder(1), 2);
+    topology.consume(ended(20, 2)); // the host frees a dead process's lock (ipc-recovered)
+    QCOMPARE(topology.lockHolder(1), -1);
+}
+
+void TestIpcTopology::poolWorkersAndMainJoinThePool()
+{
+    IpcTopology topology;
+    topology.consume({.timeNs = 5, .kind = EventKind::PoolWorker, .process = 1, .pid = 100, .object = 7,
+                      .op = quint8(PoolWorkerChange::Started), .text = {}});
+    topology.consume({.timeNs = 6, .kind = EventKind::PoolWorker, .process = 2, .pid = 101, .object = 7,
+                      .op = quint8(PoolWorkerChange::Started), .text = {}});
+    topology.consume({.timeNs = 10, .kind = EventKind::PoolTask, .process = 0, .count = 1, .object = 7,
+                      .op = quint8(PoolTaskPhase::Queued), .sequence = 1, .text = QStringLiteral("f(1)")});
+    topology.consume({.timeNs = 20, .kind = EventKind::PoolTask, .process = 2, .pid = 101, .count = 1, .object = 7,
+                      .op = quint8(PoolTaskPhase::Started), .sequence = 1, .text = {}});
+    QCOMPARE(topology.objects().size(), 1);
+    QCOMPARE(topology.objects().first().kind, TopologyObject::Kind::Pool);
+    QCOMPARE(edgePairs(topology), (QSet<Pair>{{1, 7}, {2, 7}, {0, 7}}));
+    QCOMPARE(topology.edge(0, 7)->ops, TopologyEdge::poolSubmit);
+    QVERIFY(topology.edge(0, 7)->writes());
+    QVERIFY(topology.edge(2, 7)->reads());
+    QCOMPARE(topology.edge(2, 7)->lastTrafficNs, 20);
+    QCOMPARE(topology.edge(1, 7)->lastTrafficNs, 0); // idle so far: no traffic
+}
+
+void TestIpcTopology::unknownObjectsAndCapsMakeNoEdges()
+{
+    IpcTopology topology;
+    topology.consume(ipc(10, 1, 99, Protocol::IpcOp::Put)); // never created
+    topology.consume({.timeNs = 11, .kind = EventKind::IpcOperation, .process = 1, .object = 1, .op = 200, .text = {}});
+    QVERIFY(topology.edges().isEmpty());
+    for (int i = 1; i <= IpcTopology::objectCap + 10; ++i)
+        topology.consume(created(i, IpcObjectKind::Value, QString()));
+    QCOMPARE(topology.objects().size(), IpcTopology::objectCap);
+}
+
+void TestIpcTopology::realRunsEdgesEqualTheRecordsPairs_data()
+{
+    QTest::addColumn<QString>("example");
+    QTest::addColumn<QVariantMap>("knobs");
+    QTest::newRow("queue 2x2") << QStringLiteral("queue")
+                               << QVariantMap{{QStringLiteral("producers"), 2}, {QStringLiteral("consumers"), 2}};
+    QTest::newRow("pipe") << QStringLiteral("pipe") << QVariantMap{};
+    QTest::newRow("shared") << QStringLiteral("shared") << QVariantMap{};
+    QTest::newRow("pool") << QStringLiteral("pool") << QVariantMap{};
+}
+
+void TestIpcTopology::realRunsEdgesEqualTheRecordsPairs()
+{
+    QFETCH(QString, example);
+    QFETCH(QVariantMap, knobs);
+    const auto run = exampleRun(example, knobs);
+    QVERIFY(run);
+    QVERIFY(runToEnd(*run));
+    RunSummaryBuilder summary;
+    IpcTopology topology;
+    QSet<Pair> expected;
+    QSet<Pair> openWaitsSeen; // at every event: red exactly where IpcWaits has an open wait
+    for (const RunEvent &event : run->record().events()) {
+        summary.consume(event);
+        topology.consume(event);
+        if (event.kind == EventKind::IpcOperation)
+            expected.insert({event.process, event.object});
+        else if (event.kind == EventKind::PoolWorker && event.op == quint8(PoolWorkerChange::Started))
+            expected.insert({event.process, event.object});
+        else if (event.kind == EventKind::PoolTask && event.op == quint8(PoolTaskPhase::Queued))
+            expected.insert({mainProcessId, event.object});
+        else if (event.kind == EventKind::PoolTask && event.process > mainProcessId
+                 && event.op != quint8(PoolTaskPhase::Cancelled) && event.op != quint8(PoolTaskPhase::Counters))
+            expected.insert({event.process, event.object});
+        QSet<Pair> red;
+        for (const TopologyWait &wait : topology.waitsNow(summary.summary().waits))
+            red.insert({wait.process, wait.object});
+        QCOMPARE(red, openWaitPairs(summary.summary().waits));
+        openWaitsSeen += red;
+    }
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(edgePairs(topology), expected);
+    // Every object the record created is a node.
+    for (const ObjectSummary &object : summary.summary().objects)
+        QVERIFY2(topology.object(object.id), qPrintable(object.name));
+    qInfo("%s: %lld edges, %lld objects, %lld (process, object) pairs seen waiting", qPrintable(example),
+          qlonglong(topology.edges().size()), qlonglong(topology.objects().size()), qlonglong(openWaitsSeen.size()));
+}
+
+QTEST_GUILESS_MAIN(TestIpcTopology)
+#include "tst_ipctopology.moc"
