@@ -24,6 +24,9 @@
 #include "runtime/run.h"
 #include "theme.h"
 #include "timeline/timelinewidget.h"
+#include "views/pipeview.h"
+#include "views/queueview.h"
+#include "views/sharedview.h"
 #include "windowlayout.h"
 
 #include <QActionGroup>
@@ -87,6 +90,16 @@ void MainWindow::buildLayout()
     m_bottomTabs->addTab(m_timeline, QString());
     m_bottomTabs->addTab(m_console, QString());
     m_bottomTabs->addTab(m_history, QString());
+    // Shared objects (issue 14): projections of the controller's IpcObjectStates.
+    m_queueView = new QueueView(m_controller, this);
+    m_pipeView = new PipeView(m_controller, this);
+    m_sharedView = new SharedView(m_controller, this);
+    m_bottomTabs->addTab(m_queueView, QString());
+    m_bottomTabs->addTab(m_pipeView, QString());
+    m_bottomTabs->addTab(m_sharedView, QString());
+    m_queueView->setObjectName(QStringLiteral("queue"));
+    m_pipeView->setObjectName(QStringLiteral("pipe"));
+    m_sharedView->setObjectName(QStringLiteral("shared"));
     // Stable names for --view and tests; new views set theirs the same way.
     m_timeline->setObjectName(QStringLiteral("timeline"));
     m_console->setObjectName(QStringLiteral("console"));
@@ -591,6 +604,9 @@ void MainWindow::retranslate()
     m_bottomTabs->setTabText(0, tr("Timeline"));
     m_bottomTabs->setTabText(1, tr("Console"));
     m_bottomTabs->setTabText(2, tr("Run history"));
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_queueView), tr("Queue"));
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_pipeView), tr("Pipe"));
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_sharedView), tr("Shared memory"));
     m_themeMenu->setTitle(tr("&Theme"));
     m_themeSystem->setText(tr("Follow the &System"));
     m_themeLight->setText(tr("&Light"));

@@ -29,6 +29,9 @@ class RunController;
 class RunHistoryView;
 class RunRecord;
 class TimelineWidget;
+class QueueView;
+class PipeView;
+class SharedView;
 class WindowLayout;
 struct ExampleDefinition;
 
@@ -49,6 +52,9 @@ public:
     ConsoleView *console() const { return m_console; }
     TimelineWidget *timeline() const { return m_timeline; }
     QTabWidget *bottomTabs() const { return m_bottomTabs; }
+    QueueView *queueView() const { return m_queueView; }
+    PipeView *pipeView() const { return m_pipeView; }
+    SharedView *sharedView() const { return m_sharedView; }
     CodePanel *codePanel() const { return m_code; }
     WindowLayout *windowLayout() const { return m_windowLayout; }
     FirstRunHint *firstRunHint() const { return m_firstRunHint; }
@@ -103,6 +109,9 @@ private:
     ConsoleView *m_console = nullptr;
     TimelineWidget *m_timeline = nullptr;
     RunHistoryView *m_history = nullptr;
+    QueueView *m_queueView = nullptr;
+    PipeView *m_pipeView = nullptr;
+    SharedView *m_sharedView = nullptr;
     QTabWidget *m_bottomTabs = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_centreSplitter = nullptr;
