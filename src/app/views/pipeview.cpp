@@ -85,14 +85,14 @@ void PipeView::rebuild(const RunSummary &summary)
         const QString sender = IpcViewText::processName(summary, direction.sender);
         const QString receiver = direction.receiver == runLevel ? tr("the other end")
                                                                 : IpcViewText::processName(summary, direction.receiver);
-        QString line = tr("%1 → %2: %n message(s) in flight", nullptr, int(direction.inFlightCount()))
-                           .arg(sender, receiver)
-                       + QLatin1String(" · ")
+        QString line = tr("%1 → %2: messages in flight: %3")
+                           .arg(sender, receiver, locale.toString(direction.inFlightCount()))
+                       + QStringLiteral(" · ")
                        + tr("%1 sent, %2 received").arg(locale.toString(direction.sent), locale.toString(direction.received));
         if (direction.senderClosed)
-            line += QLatin1String(" · ") + tr("%1 closed its end at %2").arg(sender, IpcViewText::timeText(summary, direction.closedNs));
+            line += QStringLiteral(" · ") + tr("%1 closed its end at %2").arg(sender, IpcViewText::timeText(summary, direction.closedNs));
         if (direction.eofSeen)
-            line += QLatin1String(" · ") + tr("%1 got EOFError").arg(receiver);
+            line += QStringLiteral(" · ") + tr("%1 got EOFError").arg(receiver);
         lines.append(line);
     }
     // recv() waits, from the one fold of waits every view reads.

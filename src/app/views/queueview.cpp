@@ -185,14 +185,14 @@ void QueueView::rebuild(const RunSummary &summary)
                          ? tr("%1 = Queue(maxsize=%2)").arg(queue->name).arg(queue->queue.maxsize)
                          : tr("%1 = Queue()").arg(queue->name);
     if (queue->sampled) {
-        status += QLatin1String(" · ")
+        status += QStringLiteral(" · ")
                   + tr("%1 items in the queue (sampled), %2 operations")
                         .arg(locale.toString(queue->queue.currentDepth()), locale.toString(queue->operations));
         status += QLatin1Char('\n') + IpcViewText::sampledNote(queue->budget);
     } else {
-        status += QLatin1String(" · ")
-                  + tr("%n item(s) in the queue", nullptr, int(queue->queue.currentDepth()))
-                  + QLatin1String(" · ")
+        status += QStringLiteral(" · ")
+                  + tr("items in the queue: %1").arg(locale.toString(queue->queue.currentDepth()))
+                  + QStringLiteral(" · ")
                   + tr("%1 put, %2 got").arg(locale.toString(queue->queue.puts), locale.toString(queue->queue.gets));
     }
     m_status->setText(status);

@@ -37,7 +37,7 @@ void SharedCellsModel::rebuild(const RunSummary &summary, bool darkTheme)
                 row.writtenAt = IpcViewText::timeText(summary, cell.writtenNs);
             } else if (object.kind == IpcObjectKind::Value && object.cells.haveCounters) {
                 // A Value's writes are counted, not reported one by one (docs/ipc.md).
-                row.writerName = tr("%n write(s), sampled", nullptr, int(std::min<qint64>(object.cells.writes, INT_MAX)));
+                row.writerName = tr("%1 writes, counted (not reported one by one)").arg(QLocale().toString(object.cells.writes));
             }
             m_rows.append(row);
         }

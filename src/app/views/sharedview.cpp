@@ -94,9 +94,9 @@ void SharedView::rebuild(const RunSummary &summary)
                 waiters.append(IpcViewText::processName(summary, wait.process));
         }
         if (!waiters.isEmpty())
-            line += QLatin1String(" · ") + tr("waiting for it: %1").arg(waiters.join(QLatin1String(", ")));
+            line += QStringLiteral(" · ") + tr("waiting for it: %1").arg(waiters.join(QLatin1String(", ")));
         if (object.kind == IpcObjectKind::Value && cells.haveCounters)
-            line += QLatin1String(" · ") + tr("%1 writes").arg(locale.toString(cells.writes));
+            line += QStringLiteral(" · ") + tr("%1 writes").arg(locale.toString(cells.writes));
         lines.append(line);
         if (object.kind == IpcObjectKind::Value && cells.haveCounters && cells.acquisitions == 0 && cells.writes > 0) {
             // A lock-off run: the race the example shows, counted as the program prints it.
