@@ -47,6 +47,15 @@ for lang in en zh_CN; do
   # Shared memory without the lock, after the run: the lost updates.
   shot "shared-$lang.png" --example shared --set lock=false \
     --lang "$lang" --autorun
+  # The shared-object views (issue 14), mid-run: the Queue tab (items in the queue, who waits,
+  # each item's path), the Pipe tab (messages in flight), the Shared memory tab (cells coloured
+  # by their last writer, the lost updates ticking up without the lock).
+  shot "queue-view-$lang.png" --example queue --set producers=2 --set maxsize=3 --set items=20 --set delay=0.1 \
+    --lang "$lang" --autorun --screenshot-delay 900 --view queue
+  shot "pipe-view-$lang.png" --example pipe --set messages=100000 --lang "$lang" --autorun \
+    --screenshot-delay 500 --view pipe
+  shot "shared-view-$lang.png" --example shared --set lock=false --set increments=10000000 \
+    --lang "$lang" --autorun --screenshot-delay 300 --view shared
   # Process pool (tutorial 4) at its own values, mid-run: each pool worker's pane and timeline
   # row name the task it runs.
   shot "pool-$lang.png" --example pool --lang "$lang" --autorun --screenshot-delay 1200

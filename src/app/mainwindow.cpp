@@ -32,6 +32,9 @@
 #include "pool/killworkerdialog.h"
 #include "pool/poolview.h"
 #include "topology/topologyview.h"
+#include "views/pipeview.h"
+#include "views/queueview.h"
+#include "views/sharedview.h"
 #include "windowlayout.h"
 
 #include <QActionGroup>
@@ -99,14 +102,23 @@ void MainWindow::buildLayout()
     m_timeline->setObjectName(QStringLiteral("timeline"));
     m_console->setObjectName(QStringLiteral("console"));
     m_history->setObjectName(QStringLiteral("history"));
+    // The communication views (issue 14): projections of the controller's record and summary.
+    m_queueView = new QueueView(m_controller, this);
+    m_queueView->setObjectName(QStringLiteral("queue"));
+    m_pipeView = new PipeView(m_controller, this);
+    m_pipeView->setObjectName(QStringLiteral("pipe"));
+    m_sharedView = new SharedView(m_controller, this);
+    m_sharedView->setObjectName(QStringLiteral("shared"));
     m_poolView = new PoolView(this);
     m_poolView->setObjectName(QStringLiteral("pool"));
     m_poolView->setController(m_controller);
-    m_bottomTabs->addTab(m_poolView, QString());
     m_topology = new TopologyView(this);
     m_topology->setObjectName(QStringLiteral("topology"));
     m_topology->setController(m_controller);
-    m_bottomTabs->addTab(m_topology, QString());
+    for (QWidget *view : {static_cast<QWidget *>(m_queueView), static_cast<QWidget *>(m_pipeView),
+                          static_cast<QWidget *>(m_sharedView), static_cast<QWidget *>(m_poolView),
+                          static_cast<QWidget *>(m_topology)})
+        m_bottomTabs->addTab(view, QString());
 
     m_ui->runToolBar->addWidget(m_knobs);
     m_ui->actionResetKnobs->setIcon(style()->standardIcon(QStyle::SP_DialogResetButton));
@@ -739,6 +751,9 @@ void MainWindow::retranslate()
     m_bottomTabs->setTabText(2, tr("Run history"));
     m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_poolView), tr("Pool"));
     m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_topology), tr("Topology"));
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_queueView), tr("Queue"));
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_pipeView), tr("Pipe"));
+    m_bottomTabs->setTabText(m_bottomTabs->indexOf(m_sharedView), tr("Shared memory"));
     m_themeMenu->setTitle(tr("&Theme"));
     m_openRun->setText(tr("&Open Run…"));
     m_openRun->setToolTip(tr("Replay a saved run record (JSON) in every view"));

@@ -33,6 +33,9 @@ class RunHistoryView;
 class RunRecord;
 class TimelineWidget;
 class ExportMenu;
+class QueueView;
+class PipeView;
+class SharedView;
 class WindowLayout;
 struct ExampleDefinition;
 
@@ -56,6 +59,9 @@ public:
     QTabWidget *bottomTabs() const { return m_bottomTabs; }
     PoolView *poolView() const { return m_poolView; }
     TopologyView *topologyView() const { return m_topology; }
+    QueueView *queueView() const { return m_queueView; }
+    PipeView *pipeView() const { return m_pipeView; }
+    SharedView *sharedView() const { return m_sharedView; }
     CodePanel *codePanel() const { return m_code; }
     WindowLayout *windowLayout() const { return m_windowLayout; }
     FirstRunHint *firstRunHint() const { return m_firstRunHint; }
@@ -122,6 +128,9 @@ private:
     ExportMenu *m_exportMenu = nullptr;
     PoolView *m_poolView = nullptr;
     TopologyView *m_topology = nullptr;
+    QueueView *m_queueView = nullptr;
+    PipeView *m_pipeView = nullptr;
+    SharedView *m_sharedView = nullptr;
     QTabWidget *m_bottomTabs = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_centreSplitter = nullptr;

@@ -3,6 +3,7 @@
 
 #include "output/processstatustext.h"
 #include "output/runclock.h"
+#include "queuedepthlane.h"
 #include "record/runrecord.h"
 #include "timelineaxis.h"
 #include "timelinelegend.h"
@@ -135,6 +136,8 @@ QStringList TimelineWidget::visibleTexts() const
         texts.append(ProcessStatusText::state(process.state));
         texts.append(TimelinePainter::exitText(process));
     }
+    for (const IpcObjectState *queue : QueueDepthLane::queues(m_data.summary().ipcStates))
+        texts.append(QueueDepthLane::labelText(*queue));
     if (isLegendVisible())
         texts += m_legend->texts();
     texts.removeAll(QString());
@@ -208,6 +211,11 @@ TimelineMath TimelineWidget::math() const
     return {m_zoom->startNs(), m_zoom->endNs(), static_cast<double>(trackWidth())};
 }
 
+qsizetype TimelineWidget::queueLaneCount() const
+{
+    return QueueDepthLane::queues(m_data.summary().ipcStates).size();
+}
+
 qint64 TimelineWidget::contentEndNs() const
 {
     const qint64 last = std::max(m_data.lastEventNs(), m_data.runEndNs());
@@ -238,7 +246,7 @@ void TimelineWidget::fitIfFollowing()
 void TimelineWidget::updateScrollBars()
 {
     m_updatingScrollBar = true;
-    const int total = static_cast<int>(m_data.rowCount()) * m_metrics.rowHeight;
+    const int total = static_cast<int>(m_data.rowCount() + queueLaneCount()) * m_metrics.rowHeight;
     QScrollBar *v = verticalScrollBar();
     v->setRange(0, std::max(0, total - viewport()->height()));
     v->setPageStep(viewport()->height());
@@ -320,11 +328,15 @@ void TimelineWidget::paintRows(QPainter &painter, const QRect &area, int offset)
     const int first = std::max(0, offset / rowHeight);
     const int last
         = std::min(static_cast<int>(rows.size()), (offset + area.height()) / rowHeight + 1);
-    const int rowsBottom = static_cast<int>(rows.size()) * rowHeight - offset;
+    // Queue depth lanes come after the process rows, one row each.
+    const QList<const IpcObjectState *> queues = QueueDepthLane::queues(m_data.summary().ipcStates);
+    const int totalRows = static_cast<int>(rows.size() + queues.size());
+    const int lastRow = std::min(totalRows, (offset + area.height()) / rowHeight + 1);
+    const int rowsBottom = totalRows * rowHeight - offset;
     const TimelineMath m = math();
     const int trackLeft = m_labelWidth;
 
-    for (int i = first; i < last; ++i) {
+    for (int i = first; i < lastRow; ++i) {
         if (i % 2 == 1)
             painter.fillRect(QRect(0, i * rowHeight - offset, area.width(), rowHeight),
                              colors.alternateBase);
@@ -345,10 +357,19 @@ void TimelineWidget::paintRows(QPainter &painter, const QRect &area, int offset)
                                m_record ? &m_record->events() : &noEvents());
     rowPainter.setHighlightedPoolTask(m_highlightedTask);
     const qint64 openEnd = openEndNs();
+    const QHash<int, QList<const IpcWait *>> waits
+        = IpcWaitPainter::visibleWaits(m_data.summary().waits, m_data.runStartNs(), m.startNs, m.endNs);
     for (int i = first; i < last; ++i) {
         const int top = i * rowHeight - offset;
         rowPainter.paintTrack(QRect(trackLeft, top, area.width() - trackLeft, rowHeight),
                               rows.at(i), m, openEnd);
+        IpcWaitPainter::paint(painter, QRect(trackLeft, top + m_metrics.barTop, area.width() - trackLeft, m_metrics.barHeight),
+                              waits.value(rows.at(i).processId), m, m_data.runStartNs(), openEnd, colors);
+    }
+    for (int i = std::max<int>(first, rows.size()); i < lastRow; ++i) {
+        const int top = i * rowHeight - offset;
+        QueueDepthLane::paintTrack(painter, QRect(trackLeft, top, area.width() - trackLeft, rowHeight),
+                                   *queues.at(i - rows.size()), m, m_data.runStartNs(), openEnd, m_metrics, colors);
     }
 
     if (m_live && m.isVisible(m_nowNs)) {
@@ -364,6 +385,13 @@ void TimelineWidget::paintRows(QPainter &painter, const QRect &area, int offset)
         if (i % 2 == 1)
             painter.fillRect(rect, colors.alternateBase);
         rowPainter.paintLabel(rect, rows.at(i));
+    }
+    for (int i = std::max<int>(first, rows.size()); i < lastRow; ++i) {
+        const QRect rect(0, i * rowHeight - offset, trackLeft, rowHeight);
+        if (i % 2 == 1)
+            painter.fillRect(rect, colors.alternateBase);
+        painter.setFont(font());
+        QueueDepthLane::paintLabel(painter, rect, *queues.at(i - rows.size()), m_metrics, colors);
     }
     painter.setRenderHint(QPainter::Antialiasing, false);
     painter.setPen(QPen(colors.grid, 1));

@@ -90,6 +90,7 @@ private:
     void fitIfFollowing();
     qint64 openEndNs() const;
     qint64 contentEndNs() const;
+    qsizetype queueLaneCount() const; // depth lanes under the process rows (queuedepthlane.h)
     int trackWidth() const;
     TimelineMath math() const;
     TimelineHit hitTest(const QPoint &pos) const;

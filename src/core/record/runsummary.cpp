@@ -125,6 +125,7 @@ void RunSummaryBuilder::consume(const RunEvent &event)
     // Pool tasks and workers: the one fold the app's views read too (it needs state changes).
     m_summary.pools.consume(event);
     m_summary.waits.consume(event);
+    m_summary.ipcStates.consume(event);
     // Run-level events carry process -1; only the run-level kinds below may have it.
     const bool hasProcess = event.process >= 0;
     switch (event.kind) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ipcobjectstates.h"
 #include "ipcwaits.h"
 #include "pooltaskspans.h"
 #include "runevent.h"
@@ -94,6 +95,7 @@ struct RunSummary
     QList<ObjectSummary> objects;    // shared objects, in the order the program created them
     PoolTaskSpans pools;             // process pools: their tasks, workers, counts (one fold for every view)
     IpcWaits waits;                  // who waits in which operation on which shared object (one fold for every view)
+    IpcObjectStates ipcStates;       // each shared object's state over time: queue items and depth, pipe messages, cells
 
     double wallMs() const;
     const ProcessSummary *process(int id) const;

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+#include "ipcviewsupport.h"
+
+#include <QLocale>
+
+namespace ProcessLab {
+
+QString IpcViewText::processName(const RunSummary &summary, int process)
+{
+    if (const ProcessSummary *known = summary.process(process); known && !known->role.isEmpty())
+        return known->role;
+    return tr("process %1").arg(process);
+}
+
+QString IpcViewText::timeText(const RunSummary &summary, qint64 absoluteNs)
+{
+    if (absoluteNs <= 0)
+        return QString();
+    return tr("%1 ms").arg(QLocale().toString(double(absoluteNs - summary.startNs) / 1e6, 'f', 1));
+}
+
+QString IpcViewText::sampledNote(qint64 budget)
+{
+    return tr("Past %1 operations only counters are recorded: the items themselves are no longer shown.")
+        .arg(QLocale().toString(budget));
+}
+
+} // namespace ProcessLab
