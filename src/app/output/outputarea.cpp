@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "outputarea.h"
 
+#include "cpusparkline.h"
 #include "outputpane.h"
 #include "outputview.h"
 #include "processcolors.h"
@@ -282,6 +283,7 @@ void OutputArea::updateSummary(const RunSummary &summary, const PoolTaskSpans &p
         if (OutputPane *target = pane(p.id)) {
             target->setPoolActivity(ProcessStatusText::poolWorkerActivity(pool, p));
             target->updateProcess(p, nowNs);
+            target->cpuSparkline()->setSamples(summary.resources, p, nowNs);
         }
     }
     if (isCompact()) // the list is only shown then

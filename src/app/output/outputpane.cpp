@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "cpusparkline.h"
 #include "outputactions.h"
 #include "outputfindbar.h"
 #include "outputtoolbar.h"
@@ -217,6 +218,7 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     , m_exitLabel(new ElidedLabel(m_secondRow))
     , m_detailLabel(new NoteLabel(m_header))
     , m_droppedLabel(new QLabel(m_secondRow))
+    , m_cpu(new CpuSparkline(processId, m_header))
     , m_toolBar(new OutputToolBar(m_actions, this))
     , m_findBar(new OutputFindBar(m_view, this, this))
 {
@@ -269,6 +271,7 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     secondRow->addWidget(m_exitLabel);
     secondRow->addWidget(m_droppedLabel);
     secondRow->addStretch(1);
+    secondRow->addWidget(m_cpu);
 
     auto *headerLayout = new QVBoxLayout(m_header);
     const int bar = std::max(3, fontMetrics().height() / 5);
@@ -507,7 +510,7 @@ int OutputPane::stableMinimumWidth() const
         stopped.exitSignal = signal;
         stoppedExit = std::max(stoppedExit, fm.horizontalAdvance(ProcessStatusText::exitStatusShort(stopped)) + 1);
     }
-    const int secondRow = m_chip->widestWidth() + gap + stoppedExit;
+    const int secondRow = m_chip->widestWidth() + gap + stoppedExit + gap + m_cpu->sizeHint().width();
     const int header = std::max(firstRow, secondRow) + margins.left() + margins.right();
     return std::max(header, m_view->fontMetrics().averageCharWidth() * 24) + 2 * frameWidth();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "processlistmodel.h"
 
+#include "cpusparkline.h"
 #include "processcolors.h"
 #include "processstatustext.h"
 
@@ -141,6 +142,20 @@ QVariant ProcessListModel::data(const QModelIndex &index, int role) const
         const qint64 ns = ProcessStatusText::elapsedNs(p, p.endNs ? p.endNs : m_nowNs);
         return ns >= 0 && (p.endNs || m_nowNs) ? ProcessStatusText::duration(ns) : QString();
     }
+    case Cpu:
+        // The pane header's figures (CpuSparkline), from the same summary.
+        if (role == Qt::DisplayRole) {
+            if (p.cpuNs < 0)
+                return QStringLiteral("—");
+            return p.hasEnded() ? tr("%1 s").arg(double(p.cpuNs) / 1e9, 0, 'f', 2) : formatCpuPercent(p.cpuPermille);
+        }
+        if (role == Qt::TextAlignmentRole)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        if (role == Qt::ToolTipRole && p.cpuNs >= 0)
+            return tr("CPU time: %1 s\nMemory (resident): %2, at most %3")
+                .arg(double(p.cpuNs) / 1e9, 0, 'f', 2)
+                .arg(formatMemory(p.residentBytes), formatMemory(p.peakResidentBytes));
+        break;
     case Lines:
         if (role == Qt::DisplayRole)
             return locale.toString(p.stdoutLines + p.stderrLines);
@@ -165,6 +180,7 @@ QVariant ProcessListModel::headerData(int section, Qt::Orientation orientation, 
     case State: return tr("State");
     case Exit: return tr("Exit");
     case Elapsed: return tr("Elapsed");
+    case Cpu: return tr("CPU");
     case Lines: return tr("Lines");
     default: return {};
     }
