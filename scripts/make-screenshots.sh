@@ -30,6 +30,10 @@ for lang in en zh_CN; do
   shot "many-$lang.png" --example process --set workers=16 --lang "$lang" --autorun --screenshot-delay 1500
   # Changed knobs, after the run: the "Changed from the tutorial" banner and every exit code.
   shot "changed-$lang.png" --example process --set workers=3 --set sleep=1 --lang "$lang" --autorun
+  # CPU per process (the work knob): 2 computing workers use 2 cores; sparklines, CPU lane.
+  shot "cpu-$lang.png" --example process --set work=compute --lang "$lang" --autorun --screenshot-delay 1500
+  shot "cpu-dark-$lang.png" --example process --set work=compute --theme dark --lang "$lang" --autorun \
+    --screenshot-delay 1500
   # The subclass example (示例2), mid-run.
   shot "subclass-$lang.png" --example subclass --lang "$lang" --autorun --screenshot-delay 1200
   # Queue: 2 producers, 2 consumers, a delay between puts so the lines interleave; mid-run.

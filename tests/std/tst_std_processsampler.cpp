@@ -133,6 +133,21 @@ private:
 #endif
 };
 
+// Wine answers GetProcessTimes for another process with the calling process's own times
+// (seen here: a busy, a sleeping child and this test all "used" the same), so CPU figures of
+// other processes cannot be checked under Wine; everything else is. Windows checks them.
+bool cpuOfOthersIsMeasurable()
+{
+#ifdef _WIN32
+    const HMODULE ntdll = GetModuleHandleA("ntdll.dll");
+    if (ntdll && GetProcAddress(ntdll, "wine_get_version")) {
+        MESSAGE("under Wine: CPU times of other processes are not checked (Wine reports the caller's)");
+        return false;
+    }
+#endif
+    return true;
+}
+
 double secondsSince(std::chrono::steady_clock::time_point start)
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -180,13 +195,15 @@ TEST_CASE("a busy child uses a core, a sleeping one does not, both have memory")
     MESSAGE("over " << elapsed << " s: busy child " << busyShare * 100 << " % of a core, this test "
                     << ownShare * 100 << " %, sleeping child " << sleepingShare * 100 << " %, resident "
                     << busyAfter->residentBytes << " / " << sleepingAfter->residentBytes << " bytes");
+    CHECK(busyAfter->residentBytes > 0);
+    CHECK(sleepingAfter->residentBytes > 0);
+    if (!cpuOfOthersIsMeasurable())
+        return;
     CHECK(busyAfter->cpuNs - busyBefore->cpuNs >= 300'000'000);
     CHECK(busyShare >= 0.5 * ownShare); // about equal; a whole core each on an idle machine
     CHECK(busyShare <= 1.05 + 0.1 / elapsed); // one thread: one core at most (plus a clock tick)
     CHECK(sleepingShare < 0.2);
     CHECK(sleepingShare < 0.2 * busyShare);
-    CHECK(busyAfter->residentBytes > 0);
-    CHECK(sleepingAfter->residentBytes > 0);
 }
 
 TEST_CASE("a killed busy child's end agrees with its last reading")
@@ -207,6 +224,8 @@ TEST_CASE("a killed busy child's end agrees with its last reading")
     const std::optional<std::int64_t> total = sampler.endedCpuNs(busy.pid);
     REQUIRE(total.has_value());
     MESSAGE("last reading " << double(last->cpuNs) / 1e6 << " ms, total " << double(*total) / 1e6 << " ms");
+    if (!cpuOfOthersIsMeasurable())
+        return;
     // The kernel's own account of the reaped child (Windows: the kept handle) and the
     // readings agree: the total is the last reading plus at most what it ran since.
     CHECK(*total >= last->cpuNs - 20'000'000); // readings count whole clock ticks (10 ms)
@@ -223,6 +242,8 @@ TEST_CASE("an ended child's total CPU time is exact, and it can no longer be rea
     const std::optional<std::int64_t> total = sampler.endedCpuNs(compute.pid);
     REQUIRE(total.has_value());
     MESSAGE("the compute child's total: " << double(*total) / 1e6 << " ms");
+    if (!cpuOfOthersIsMeasurable())
+        return;
     CHECK(*total >= 300'000'000);
     CHECK(*total < 5'000'000'000);
     // Read once: the next child's total does not include this one's.
