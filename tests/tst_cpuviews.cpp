@@ -18,6 +18,7 @@
 #include <QAbstractItemModelTester>
 #include <QImage>
 #include <QPainter>
+#include <QTableView>
 
 using namespace ProcessLab;
 using namespace ProcessLab::TestSupport;
@@ -69,6 +70,7 @@ private slots:
     void laneToolTip();
     void listColumn();
     void appGetsSamplesFromARun();
+    void processListShowsCpuWhereItFits();
 };
 
 void TestCpuViews::sparklineShowsTheSamples()
@@ -162,7 +164,9 @@ void TestCpuViews::listColumn()
     QVERIFY(model.index(model.rowOf(1), ProcessListModel::Cpu).data(Qt::ToolTipRole).toString().contains(QStringLiteral("3.0 MiB")));
     const RunSummaryBuilder ended = busyThenIdle(true);
     model.setSummary(ended.summary(), 6 * second);
-    QCOMPARE(model.index(model.rowOf(1), ProcessListModel::Cpu).data().toString(), QStringLiteral("2.00 s"));
+    // Ended: 2 s of CPU over its 4 s of life (from its start at 1 s to its end at 5 s).
+    QCOMPARE(model.index(model.rowOf(1), ProcessListModel::Cpu).data().toString(), QStringLiteral("50%"));
+    QVERIFY(model.index(model.rowOf(1), ProcessListModel::Cpu).data(Qt::ToolTipRole).toString().contains(QStringLiteral("2.00 s")));
 }
 
 void TestCpuViews::appGetsSamplesFromARun()
@@ -187,6 +191,30 @@ void TestCpuViews::appGetsSamplesFromARun()
         QCOMPARE(window.timeline()->data().summary().resources.points(id), summary.resources.points(id));
     }
     QCOMPARE(window.outputArea()->pane(mainProcessId)->cpuSparkline()->valueText(), QStringLiteral("CPU —"));
+}
+
+void TestCpuViews::processListShowsCpuWhereItFits()
+{
+    if (!ProcessSampler::isAvailable())
+        QSKIP("no process sampler on this platform");
+    MainWindow window;
+    QVERIFY(showWindow(window, 1600, 900));
+    QVERIFY(setKnobs(window, QStringLiteral("process"), 12, QStringLiteral("0.3")));
+    window.startRun();
+    QVERIFY(waitForRunEnd(window, 120000));
+    OutputArea *area = window.outputArea();
+    QTRY_VERIFY(area->processList()->isVisible());
+    ProcessListModel *model = area->processListModel();
+    QTRY_COMPARE(model->rowCount(), 13);
+    QVERIFY(!area->processList()->isColumnHidden(ProcessListModel::Cpu));
+    const RunSummary &summary = window.controller()->summary();
+    QCOMPARE(model->index(model->rowOf(mainProcessId), ProcessListModel::Cpu).data().toString(), QStringLiteral("—"));
+    for (int id = 1; id <= 12; ++id) {
+        const ProcessSummary &p = *summary.process(id);
+        QVERIFY(p.cpuNs >= 0);
+        QCOMPARE(model->index(model->rowOf(id), ProcessListModel::Cpu).data().toString(),
+                 formatCpuPercent(p.averageCpuPermille(summary.endNs)));
+    }
 }
 
 QTEST_MAIN(TestCpuViews)

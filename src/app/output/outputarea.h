@@ -91,6 +91,7 @@ private:
     void updateTab(OutputPane *pane);
     void handleListSelection();
     void updateListMetrics();
+    void fitListColumns(); // the CPU column only where every other column fits whole
     void selectRows();
     void retranslate();
 

@@ -383,6 +383,7 @@ void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
     m_detailLabel->setVisible(!m_detailLabel->fullText().isEmpty());
     if (stateChanged)
         emit statusChanged();
+    fitSecondRow();
 }
 
 void OutputPane::setMainProgramPosition(const MainProgramPosition &position)
@@ -428,6 +429,7 @@ void OutputPane::updateDropped()
     const QString text = droppedText();
     m_droppedLabel->setText(text);
     m_droppedLabel->setVisible(!text.isEmpty());
+    fitSecondRow();
     const QLocale locale;
     m_droppedLabel->setToolTip(tr("%1 lines received = %2 kept + %3 dropped (a pane keeps the last %4 lines)")
                                    .arg(locale.toString(m_view->receivedLines()), locale.toString(m_view->shownLines()),
@@ -455,6 +457,22 @@ void OutputPane::resizeEvent(QResizeEvent *event)
 {
     QFrame::resizeEvent(event);
     fitFirstRow();
+    fitSecondRow();
+}
+
+void OutputPane::fitSecondRow()
+{
+    // The CPU sparkline comes last: shown only when the state, the whole exit status and the
+    // dropped lines leave room for it, so it never narrows them nor widens the grid's columns.
+    const QMargins margins = m_header->layout()->contentsMargins();
+    const int gap = fontMetrics().horizontalAdvance(u' ');
+    const int available = contentsRect().width() - margins.left() - margins.right();
+    int needed = m_chip->sizeHint().width() + gap + m_cpu->sizeHint().width();
+    if (m_exitLabel->isVisibleTo(this))
+        needed += gap + m_exitLabel->sizeHint().width();
+    if (m_droppedLabel->isVisibleTo(this))
+        needed += gap + m_droppedLabel->sizeHint().width();
+    m_cpu->setVisible(needed <= available);
 }
 
 void OutputPane::fitFirstRow()
@@ -510,7 +528,7 @@ int OutputPane::stableMinimumWidth() const
         stopped.exitSignal = signal;
         stoppedExit = std::max(stoppedExit, fm.horizontalAdvance(ProcessStatusText::exitStatusShort(stopped)) + 1);
     }
-    const int secondRow = m_chip->widestWidth() + gap + stoppedExit + gap + m_cpu->sizeHint().width();
+    const int secondRow = m_chip->widestWidth() + gap + stoppedExit; // the CPU sparkline only if room is left
     const int header = std::max(firstRow, secondRow) + margins.left() + margins.right();
     return std::max(header, m_view->fontMetrics().averageCharWidth() * 24) + 2 * frameWidth();
 }

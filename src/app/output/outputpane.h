@@ -81,6 +81,7 @@ private:
     // The name has priority on the first row: the elapsed time goes first, then the word
     // "PID", then the PID; only then the name elides.
     void fitFirstRow();
+    void fitSecondRow();
     static int widestElapsedWidth(const QFontMetrics &fm);
     void retranslate();
 

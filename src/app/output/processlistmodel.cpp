@@ -143,18 +143,21 @@ QVariant ProcessListModel::data(const QModelIndex &index, int role) const
         return ns >= 0 && (p.endNs || m_nowNs) ? ProcessStatusText::duration(ns) : QString();
     }
     case Cpu:
-        // The pane header's figures (CpuSparkline), from the same summary.
+        // The last sample's CPU use while it runs; once it ended, its average over its life (4
+        // computing workers on 2 cores: 50%). The same fold as the pane header's sparkline.
         if (role == Qt::DisplayRole) {
             if (p.cpuNs < 0)
                 return QStringLiteral("—");
-            return p.hasEnded() ? tr("%1 s").arg(double(p.cpuNs) / 1e9, 0, 'f', 2) : formatCpuPercent(p.cpuPermille);
+            return formatCpuPercent(p.hasEnded() ? p.averageCpuPermille(m_nowNs) : p.cpuPermille);
         }
         if (role == Qt::TextAlignmentRole)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        if (role == Qt::ToolTipRole && p.cpuNs >= 0)
-            return tr("CPU time: %1 s\nMemory (resident): %2, at most %3")
+        if (role == Qt::ToolTipRole && p.cpuNs >= 0) {
+            return tr("CPU time: %1 s, on average %2 of one core\nMemory (resident): %3, at most %4")
                 .arg(double(p.cpuNs) / 1e9, 0, 'f', 2)
-                .arg(formatMemory(p.residentBytes), formatMemory(p.peakResidentBytes));
+                .arg(formatCpuPercent(p.averageCpuPermille(m_nowNs)), formatMemory(p.residentBytes),
+                     formatMemory(p.peakResidentBytes));
+        }
         break;
     case Lines:
         if (role == Qt::DisplayRole)

@@ -15,8 +15,8 @@ class ProcessListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    // Cpu: the last sample's CPU use while it runs, its CPU time once it ended ("—": not
-    // sampled, as Main); memory in its tool tip.
+    // Cpu: the last sample's CPU use while it runs, its average over its life once it ended
+    // ("—": not sampled, as Main); CPU time and memory in its tool tip.
     enum Column { Name, Pid, State, Exit, Elapsed, Cpu, Lines, ColumnCount };
     Q_ENUM(Column)
     enum Role { ProcessIdRole = Qt::UserRole + 1 };

@@ -276,6 +276,15 @@ void RunSummaryBuilder::consume(const RunEvent &event)
     }
 }
 
+qint64 ProcessSummary::averageCpuPermille(qint64 nowNs) const
+{
+    if (cpuNs < 0)
+        return -1;
+    const qint64 from = startingNs ? startingNs : createdNs;
+    const qint64 to = endNs ? endNs : std::max(nowNs, lastSampleNs);
+    return ProcessLab::cpuPermille(cpuNs, to - from);
+}
+
 QString formatDurationMs(double ms)
 {
     if (ms < 0)

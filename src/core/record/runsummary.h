@@ -52,6 +52,9 @@ struct ProcessSummary
     double spawnToReadyMs() const; // -1 when not applicable
     double runMs() const;          // running (or first seen) -> end; -1 while running
     double cpuMs() const { return cpuNs < 0 ? -1.0 : double(cpuNs) / 1e6; } // -1: not sampled
+    // Its CPU time over its life (Starting to its end, or to nowNs while it runs), in per-mille
+    // of one core: 4 computing workers on 2 cores average 500. -1: not sampled.
+    qint64 averageCpuPermille(qint64 nowNs) const;
 };
 
 // One statement of the main program: from the moment it began to the moment it returned.
