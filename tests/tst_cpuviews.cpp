@@ -85,15 +85,21 @@ void TestCpuViews::sparklineShowsTheSamples()
     QCOMPARE(sparkline.valueText(), QStringLiteral("CPU 0%")); // the last sample: idle
     QVERIFY(sparkline.toolTip().contains(QStringLiteral("3.0 MiB")));
     QVERIFY(sparkline.toolTip().contains(QStringLiteral("2.00 s"))); // CPU time so far
-    // Drawn: under the busy part (the window's 6th to 8th second of 10: 1..3 s of 5) the chart is
-    // filled at its top; under the idle part it is not.
+    // Drawn over its life (1 s to 5 s: shorter than 10 s): under the busy half (1..3 s) the
+    // chart is filled at its top; under the idle half it is not.
     const QImage image = sparkline.grab().toImage();
     const QColor background = sparkline.palette().color(QPalette::Window);
     const int chart = sparkline.fontMetrics().horizontalAdvance(u'0') * 7;
     const int top = 3;
-    QVERIFY(!isBackground(image.pixel(int(chart * 0.75), top), background)); // 2.5 s: busy
-    QVERIFY(isBackground(image.pixel(int(chart * 0.95), top), background));  // 4.5 s: idle
-    QVERIFY(isBackground(image.pixel(int(chart * 0.3), image.height() - 4), background)); // before it started
+    QVERIFY(!isBackground(image.pixel(int(chart * 0.25), top), background)); // 2 s: busy
+    QVERIFY(!isBackground(image.pixel(int(chart * 0.45), top), background)); // 2.8 s: busy
+    QVERIFY(isBackground(image.pixel(int(chart * 0.9), top), background));   // 4.6 s: idle
+    // At 12 s the window is the last 10 s (2 s to 12 s): the busy part has moved to the left
+    // edge, and after the last sample (5 s) nothing is drawn.
+    sparkline.setSamples(summary.resources, *summary.process(1), 12 * second);
+    const QImage later = sparkline.grab().toImage();
+    QVERIFY(!isBackground(later.pixel(int(chart * 0.05), top), background));             // 2.5 s: busy
+    QVERIFY(isBackground(later.pixel(int(chart * 0.6), image.height() - 4), background)); // 8 s: no sample
 
     // Ended: its whole CPU time.
     const RunSummaryBuilder endedBuilder = busyThenIdle(true);

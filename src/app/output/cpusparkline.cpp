@@ -38,9 +38,12 @@ CpuSparkline::CpuSparkline(int processId, QWidget *parent)
 void CpuSparkline::setSamples(const ResourceSeries &series, const ProcessSummary &summary, qint64 nowNs)
 {
     const qint64 windowEnd = summary.hasEnded() && summary.endNs ? summary.endNs : nowNs;
+    // The last 10 s, or its whole life when shorter (at least 1 s): a 2 s run fills the chart.
+    const qint64 started = summary.startingNs ? summary.startingNs : windowEnd - windowNs;
+    const qint64 windowBegin = std::min(windowEnd - minimumWindowNs, std::max(windowEnd - windowNs, started));
     const QList<ResourcePoint> &all = series.points(m_processId);
-    const qsizetype first = series.firstEndingAfter(m_processId, windowEnd - windowNs);
-    const bool changed = windowEnd != m_windowEndNs || all.size() - first != m_points.size()
+    const qsizetype first = series.firstEndingAfter(m_processId, windowBegin);
+    const bool changed = windowEnd != m_windowEndNs || windowBegin != m_windowBeginNs || all.size() - first != m_points.size()
                          || summary.cpuNs != m_summary.cpuNs || summary.state != m_summary.state
                          || summary.residentBytes != m_summary.residentBytes;
     if (!changed)
@@ -48,6 +51,7 @@ void CpuSparkline::setSamples(const ResourceSeries &series, const ProcessSummary
     m_points = all.mid(first);
     m_summary = summary;
     m_windowEndNs = windowEnd;
+    m_windowBeginNs = windowBegin;
     updateTexts();
     update();
 }
@@ -77,7 +81,8 @@ void CpuSparkline::updateTexts()
                                          .arg(formatCpuPercent(m_summary.cpuPermille), seconds);
         tip += u'\n' + tr("Memory (resident): %1, at most %2")
                            .arg(formatMemory(m_summary.residentBytes), formatMemory(m_summary.peakResidentBytes));
-        tip += u'\n' + tr("The curve: the last %n second(s), 0–100% of one core.", nullptr, int(windowNs / 1'000'000'000));
+        tip += u'\n' + tr("The curve: CPU use since it started, at most the last %n second(s); 0–100% of one core.",
+                           nullptr, int(windowNs / 1'000'000'000));
     }
     setToolTip(tip);
     updateGeometry();
@@ -125,9 +130,10 @@ void CpuSparkline::paintEvent(QPaintEvent *)
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(chart);
     if (!m_points.isEmpty()) {
-        const qint64 begin = m_windowEndNs - windowNs;
+        const qint64 begin = m_windowBeginNs;
+        const double span = double(std::max<qint64>(1, m_windowEndNs - begin));
         const auto xOf = [&](qint64 t) {
-            return chart.left() + chart.width() * double(std::clamp(t, begin, m_windowEndNs) - begin) / double(windowNs);
+            return chart.left() + chart.width() * double(std::clamp(t, begin, m_windowEndNs) - begin) / span;
         };
         const auto yOf = [&](qint64 permille) {
             return chart.bottom() - chart.height() * double(std::min<qint64>(permille, 1000)) / 1000.0;

@@ -17,11 +17,13 @@ class CpuSparkline : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr qint64 windowNs = 10'000'000'000; // the last 10 s
+    static constexpr qint64 windowNs = 10'000'000'000;       // at most the last 10 s
+    static constexpr qint64 minimumWindowNs = 1'000'000'000; // at least 1 s (a new process)
 
     explicit CpuSparkline(int processId, QWidget *parent = nullptr);
 
-    // Takes the samples of its process in the window ending at nowNs (the run's end once over).
+    // Takes the samples of its process in the window ending at nowNs (its end once it ended):
+    // its life so far, at most the last 10 s, at least 1 s.
     void setSamples(const ResourceSeries &series, const ProcessSummary &summary, qint64 nowNs);
 
     QString valueText() const { return m_valueText; } // as drawn: "CPU 97%", "CPU 0.60 s", "CPU —"
@@ -40,6 +42,7 @@ private:
     int m_processId;
     QList<ResourcePoint> m_points; // those ending in the window, in time order
     ProcessSummary m_summary;
+    qint64 m_windowBeginNs = 0;
     qint64 m_windowEndNs = 0;
     QString m_valueText;
 };

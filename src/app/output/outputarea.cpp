@@ -74,6 +74,7 @@ OutputArea::OutputArea(QWidget *parent)
     // Cells widen as the run goes on (ResizeToContents): the CPU column may have to give way.
     connect(m_list->horizontalHeader(), &QHeaderView::sectionResized, this, &OutputArea::fitListColumns,
             Qt::QueuedConnection);
+    m_list->viewport()->installEventFilter(this); // ... or the room shrinks (a scroll bar appears)
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OutputArea::handleListSelection);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &OutputArea::selectRows);
     connect(m_model, &QAbstractItemModel::modelReset, this, &OutputArea::selectRows);
@@ -177,6 +178,13 @@ int OutputArea::heightFor(int panes, int width) const
     const QMargins margins = m_gridLayout->contentsMargins();
     return rows * paneMinimumSize().height() + (rows - 1) * std::max(0, m_gridLayout->verticalSpacing())
            + margins.top() + margins.bottom();
+}
+
+bool OutputArea::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_list->viewport() && event->type() == QEvent::Resize)
+        QMetaObject::invokeMethod(this, &OutputArea::fitListColumns, Qt::QueuedConnection);
+    return QWidget::eventFilter(watched, event);
 }
 
 void OutputArea::fitListColumns()
