@@ -39,6 +39,10 @@ for lang in en zh_CN; do
   # workers share the 2 cores, so the run takes about twice as long as with 2 workers.
   shot "compute-$lang.png" --example process --set workers=4 --set sleep=1 --set work=compute \
     --lang "$lang" --autorun --screenshot-delay 1500
+  # CPU per process (the work knob): 2 computing workers use 2 cores; sparklines, CPU lane.
+  shot "cpu-$lang.png" --example process --set work=compute --lang "$lang" --autorun --screenshot-delay 1500
+  shot "cpu-dark-$lang.png" --example process --set work=compute --theme dark --lang "$lang" --autorun \
+    --screenshot-delay 1500
   # The subclass example (示例2), mid-run.
   shot "subclass-$lang.png" --example subclass --lang "$lang" --autorun --screenshot-delay 1200
   # Queue: 2 producers, 2 consumers, a delay between puts so the lines interleave; mid-run.

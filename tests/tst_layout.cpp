@@ -370,7 +370,10 @@ void TestLayout::processListFitsAt1024()
     QCoreApplication::processEvents();
     QHeaderView *header = list->horizontalHeader();
     QTRY_COMPARE(list->horizontalScrollBar()->maximum(), 0);
+    // The CPU column gives way where it does not fit (the pane headers show CPU).
     for (int column = ProcessListModel::Pid; column < ProcessListModel::ColumnCount; ++column) {
+        if (list->isColumnHidden(column))
+            continue;
         // Every column but the name is whole: its header and its widest cell.
         QVERIFY2(header->sectionViewportPosition(column) + header->sectionSize(column) <= list->viewport()->width(),
                  qPrintable(QString::number(column)));

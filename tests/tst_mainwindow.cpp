@@ -146,7 +146,8 @@ QStringList englishWords(const QString &text)
         QStringLiteral("ProcessLab"), QStringLiteral("Python"), QStringLiteral("PID"), QStringLiteral("Ctrl"),
         QStringLiteral("Shift"), QStringLiteral("Esc"), QStringLiteral("Alt"), QStringLiteral("UTF"),
         QStringLiteral("JSON"), QStringLiteral("Qt"), QStringLiteral("English"), // the language menu names itself
-        QStringLiteral("ms"), // unit symbols stay as they are, like the numbers (1.42 s, 136 ms)
+        QStringLiteral("ms"), QStringLiteral("MiB"), // unit symbols stay as they are, like the numbers (1.42 s, 136 ms)
+        QStringLiteral("CPU"), // the acronym Chinese text uses too (CPU 占用)
         QStringLiteral("stdout"), QStringLiteral("stderr"), // stream names, as in sys.stdout
         // multiprocessing's names, used as code words in Chinese text
         QStringLiteral("multiprocessing"), QStringLiteral("Process"), QStringLiteral("Pool"), QStringLiteral("Queue"),

@@ -130,20 +130,30 @@ QString exitText(const ProcessSummary &process)
     return signal.isEmpty() ? QString::number(*exitcode) : QStringLiteral("%1 (%2)").arg(*exitcode).arg(signal);
 }
 
+QString cpuSeconds(const ProcessSummary &process)
+{
+    // CPU time (user + system) the host sampled; "-" for Main (the host itself) and where
+    // nothing was sampled (never 0: that would claim it was measured).
+    if (process.cpuNs < 0)
+        return QStringLiteral("-");
+    return QCoreApplication::translate("ProcessLab::Cli", "%1 s").arg(double(process.cpuNs) / 1e9, 0, 'f', 2);
+}
+
 QString formatSummaryTable(const RunSummary &summary)
 {
     const QStringList header = {QCoreApplication::translate("ProcessLab::Cli", "process"),
                                 QCoreApplication::translate("ProcessLab::Cli", "pid"),
                                 QCoreApplication::translate("ProcessLab::Cli", "spawn→ready"),
                                 QCoreApplication::translate("ProcessLab::Cli", "run"),
+                                QCoreApplication::translate("ProcessLab::Cli", "CPU"),
                                 QCoreApplication::translate("ProcessLab::Cli", "state"),
                                 QCoreApplication::translate("ProcessLab::Cli", "exit")};
     QList<QStringList> rows{header};
     for (const ProcessSummary &p : summary.processes) {
         rows.append({p.role, p.pid ? QString::number(p.pid) : QStringLiteral("-"), ms(p.spawnToReadyMs()),
-                     ms(p.runMs()), stateDisplayName(p.state), exitText(p)});
+                     ms(p.runMs()), cpuSeconds(p), stateDisplayName(p.state), exitText(p)});
     }
-    QString text = columns(rows, {1, 2, 3});
+    QString text = columns(rows, {1, 2, 3, 4});
     text += QCoreApplication::translate("ProcessLab::Cli", "wall time: %1\n").arg(ms(summary.wallMs()));
     // The shared objects: how much went through each (every count, sampled or not).
     for (const ObjectSummary &object : summary.objects) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <cstdint>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -90,6 +91,22 @@ int busy(const WorkerContext &context)
     volatile std::uint64_t x = 0;
     for (;;)
         x = x + 1;
+    return 0;
+}
+
+// Computes until it used args.cpuMs of CPU time (std::clock(): this process's CPU time on
+// POSIX; on Windows its wall time, which for a loop that never pauses is at least that),
+// then prints it and exits: a known amount of CPU for the resource sampling's tests.
+int compute(const WorkerContext &context)
+{
+    const std::int64_t cpuMs = context.intArgument("cpuMs", 500);
+    const std::clock_t until = std::clock() + std::clock_t(double(cpuMs) / 1000.0 * CLOCKS_PER_SEC);
+    volatile std::uint64_t x = 0;
+    while (std::clock() < until) {
+        for (int i = 0; i < 10000; ++i)
+            x = x + 1;
+    }
+    context.print("computed " + std::to_string(cpuMs) + " ms");
     return 0;
 }
 
@@ -190,6 +207,7 @@ std::span<const Behaviour> testBehaviours()
         {"test.no-newline", &noNewline},
         {"test.stubborn", &stubborn},
         {"test.busy", &busy},
+        {"test.compute", &compute},
         {"test.bad-frame", &badFrame},
         {"test.oversized-frame", &oversizedFrame},
         {"test.request-echo", &requestEcho},

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "outputarea.h"
 
+#include "cpusparkline.h"
 #include "outputpane.h"
 #include "outputview.h"
 #include "processcolors.h"
@@ -70,6 +71,10 @@ OutputArea::OutputArea(QWidget *parent)
     m_list->horizontalHeader()->setStretchLastSection(false);
     m_list->horizontalHeader()->setMinimumSectionSize(m_list->fontMetrics().horizontalAdvance(QStringLiteral("W…")) + 8);
     updateListMetrics();
+    // Cells widen as the run goes on (ResizeToContents): the CPU column may have to give way.
+    connect(m_list->horizontalHeader(), &QHeaderView::sectionResized, this, &OutputArea::fitListColumns,
+            Qt::QueuedConnection);
+    m_list->viewport()->installEventFilter(this); // ... or the room shrinks (a scroll bar appears)
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OutputArea::handleListSelection);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &OutputArea::selectRows);
     connect(m_model, &QAbstractItemModel::modelReset, this, &OutputArea::selectRows);
@@ -173,6 +178,32 @@ int OutputArea::heightFor(int panes, int width) const
     const QMargins margins = m_gridLayout->contentsMargins();
     return rows * paneMinimumSize().height() + (rows - 1) * std::max(0, m_gridLayout->verticalSpacing())
            + margins.top() + margins.bottom();
+}
+
+bool OutputArea::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_list->viewport() && event->type() == QEvent::Resize)
+        QMetaObject::invokeMethod(this, &OutputArea::fitListColumns, Qt::QueuedConnection);
+    return QWidget::eventFilter(watched, event);
+}
+
+void OutputArea::fitListColumns()
+{
+    // The list never needs sideways scrolling: the CPU column (the pane headers show the same)
+    // is the first to go when the name, at its narrowest, and the other numbers fill the width.
+    if (!m_list->isVisibleTo(this))
+        return;
+    const QHeaderView *header = m_list->horizontalHeader();
+    const QAbstractItemView *view = m_list; // sizeHintForColumn() is public there
+    const auto width = [&](int column) { return std::max(header->sectionSizeHint(column), view->sizeHintForColumn(column)); };
+    int needed = header->minimumSectionSize() + width(ProcessListModel::Cpu);
+    for (int column = 0; column < ProcessListModel::ColumnCount; ++column) {
+        if (column != ProcessListModel::Name && column != ProcessListModel::Cpu)
+            needed += width(column);
+    }
+    const bool hide = needed > m_list->viewport()->width();
+    if (hide != m_list->isColumnHidden(ProcessListModel::Cpu))
+        m_list->setColumnHidden(ProcessListModel::Cpu, hide);
 }
 
 void OutputArea::updateListMetrics()
@@ -284,10 +315,13 @@ void OutputArea::updateSummary(const RunSummary &summary, const PoolTaskSpans &p
             target->setPoolActivity(ProcessStatusText::poolWorkerActivity(pool, p));
             target->setKillable(pool.isPoolWorker(p.id) && p.state == ProcessState::Running);
             target->updateProcess(p, nowNs);
+            target->cpuSparkline()->setSamples(summary.resources, p, nowNs);
         }
     }
-    if (isCompact()) // the list is only shown then
+    if (isCompact()) { // the list is only shown then
         m_model->setSummary(summary, nowNs);
+        fitListColumns();
+    }
 }
 
 void OutputArea::updateTab(OutputPane *pane)
@@ -404,6 +438,7 @@ void OutputArea::clear()
 void OutputArea::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    fitListColumns();
     if (m_mode == LayoutMode::Grid && !m_panes.isEmpty()) {
         const int count = static_cast<int>(isCompact() ? shownPanes().size() : processCount());
         if (columnsFor(count) != m_columns)

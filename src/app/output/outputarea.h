@@ -84,6 +84,7 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -95,6 +96,7 @@ private:
     void updateTab(OutputPane *pane);
     void handleListSelection();
     void updateListMetrics();
+    void fitListColumns(); // the CPU column only where every other column fits whole
     void selectRows();
     void retranslate();
 

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "cpusparkline.h"
 #include "outputactions.h"
 #include "outputfindbar.h"
 #include "outputtoolbar.h"
@@ -218,6 +219,7 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     , m_exitLabel(new ElidedLabel(m_secondRow))
     , m_detailLabel(new NoteLabel(m_header))
     , m_droppedLabel(new QLabel(m_secondRow))
+    , m_cpu(new CpuSparkline(processId, m_header))
     , m_toolBar(new OutputToolBar(m_actions, this))
     , m_findBar(new OutputFindBar(m_view, this, this))
 {
@@ -274,6 +276,7 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     secondRow->addWidget(m_droppedLabel);
     secondRow->addStretch(1);
     secondRow->addWidget(m_killButton);
+    secondRow->addWidget(m_cpu);
 
     auto *headerLayout = new QVBoxLayout(m_header);
     const int bar = std::max(3, fontMetrics().height() / 5);
@@ -397,6 +400,7 @@ void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
     m_detailLabel->setVisible(!m_detailLabel->fullText().isEmpty());
     if (stateChanged)
         emit statusChanged();
+    fitSecondRow();
 }
 
 void OutputPane::setMainProgramPosition(const MainProgramPosition &position)
@@ -442,6 +446,7 @@ void OutputPane::updateDropped()
     const QString text = droppedText();
     m_droppedLabel->setText(text);
     m_droppedLabel->setVisible(!text.isEmpty());
+    fitSecondRow();
     const QLocale locale;
     m_droppedLabel->setToolTip(tr("%1 lines received = %2 kept + %3 dropped (a pane keeps the last %4 lines)")
                                    .arg(locale.toString(m_view->receivedLines()), locale.toString(m_view->shownLines()),
@@ -469,6 +474,22 @@ void OutputPane::resizeEvent(QResizeEvent *event)
 {
     QFrame::resizeEvent(event);
     fitFirstRow();
+    fitSecondRow();
+}
+
+void OutputPane::fitSecondRow()
+{
+    // The CPU sparkline comes last: shown only when the state, the whole exit status and the
+    // dropped lines leave room for it, so it never narrows them nor widens the grid's columns.
+    const QMargins margins = m_header->layout()->contentsMargins();
+    const int gap = fontMetrics().horizontalAdvance(u' ');
+    const int available = contentsRect().width() - margins.left() - margins.right();
+    int needed = m_chip->sizeHint().width() + gap + m_cpu->sizeHint().width();
+    if (m_exitLabel->isVisibleTo(this))
+        needed += gap + m_exitLabel->sizeHint().width();
+    if (m_droppedLabel->isVisibleTo(this))
+        needed += gap + m_droppedLabel->sizeHint().width();
+    m_cpu->setVisible(needed <= available);
 }
 
 void OutputPane::fitFirstRow()
@@ -524,7 +545,7 @@ int OutputPane::stableMinimumWidth() const
         stopped.exitSignal = signal;
         stoppedExit = std::max(stoppedExit, fm.horizontalAdvance(ProcessStatusText::exitStatusShort(stopped)) + 1);
     }
-    const int secondRow = m_chip->widestWidth() + gap + stoppedExit;
+    const int secondRow = m_chip->widestWidth() + gap + stoppedExit; // the CPU sparkline only if room is left
     const int header = std::max(firstRow, secondRow) + margins.left() + margins.right();
     return std::max(header, m_view->fontMetrics().averageCharWidth() * 24) + 2 * frameWidth();
 }

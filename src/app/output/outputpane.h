@@ -12,6 +12,7 @@ class QToolButton;
 
 namespace ProcessLab {
 
+class CpuSparkline;
 class ElidedLabel;
 class NoteLabel;
 class OutputActions;
@@ -38,6 +39,8 @@ public:
     OutputView *view() const { return m_view; }
     OutputActions *actions() const { return m_actions; }
     OutputFindBar *findBar() const { return m_findBar; }
+    // CPU use over the last seconds and memory (tool tip), fed with the run's samples.
+    CpuSparkline *cpuSparkline() const { return m_cpu; }
 
     // Refreshes the header; called on the app's timer tick (elapsed is live while running).
     void updateProcess(const ProcessSummary &summary, qint64 nowNs);
@@ -85,6 +88,7 @@ private:
     // The name has priority on the first row: the elapsed time goes first, then the word
     // "PID", then the PID; only then the name elides.
     void fitFirstRow();
+    void fitSecondRow();
     static int widestElapsedWidth(const QFontMetrics &fm);
     void retranslate();
 
@@ -108,6 +112,7 @@ private:
     ElidedLabel *m_exitLabel;
     NoteLabel *m_detailLabel;
     QLabel *m_droppedLabel;
+    CpuSparkline *m_cpu;
     OutputToolBar *m_toolBar;
     OutputFindBar *m_findBar;
 };

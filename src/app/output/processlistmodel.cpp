@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "processlistmodel.h"
 
+#include "cpusparkline.h"
 #include "processcolors.h"
 #include "processstatustext.h"
 
@@ -141,6 +142,23 @@ QVariant ProcessListModel::data(const QModelIndex &index, int role) const
         const qint64 ns = ProcessStatusText::elapsedNs(p, p.endNs ? p.endNs : m_nowNs);
         return ns >= 0 && (p.endNs || m_nowNs) ? ProcessStatusText::duration(ns) : QString();
     }
+    case Cpu:
+        // The last sample's CPU use while it runs; once it ended, its average over its life (4
+        // computing workers on 2 cores: 50%). The same fold as the pane header's sparkline.
+        if (role == Qt::DisplayRole) {
+            if (p.cpuNs < 0)
+                return QStringLiteral("—");
+            return formatCpuPercent(p.hasEnded() ? p.averageCpuPermille(m_nowNs) : p.cpuPermille);
+        }
+        if (role == Qt::TextAlignmentRole)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        if (role == Qt::ToolTipRole && p.cpuNs >= 0) {
+            return tr("CPU time: %1 s, on average %2 of one core\nMemory (resident): %3, at most %4")
+                .arg(double(p.cpuNs) / 1e9, 0, 'f', 2)
+                .arg(formatCpuPercent(p.averageCpuPermille(m_nowNs)), formatMemory(p.residentBytes),
+                     formatMemory(p.peakResidentBytes));
+        }
+        break;
     case Lines:
         if (role == Qt::DisplayRole)
             return locale.toString(p.stdoutLines + p.stderrLines);
@@ -165,6 +183,7 @@ QVariant ProcessListModel::headerData(int section, Qt::Orientation orientation, 
     case State: return tr("State");
     case Exit: return tr("Exit");
     case Elapsed: return tr("Elapsed");
+    case Cpu: return tr("CPU");
     case Lines: return tr("Lines");
     default: return {};
     }

@@ -8,14 +8,16 @@
 namespace ProcessLab {
 
 // One row per process of the current run: colour and name, PID, state, exit status,
-// elapsed time and printed lines. A projection of the RunSummary the controller folds
+// elapsed time, CPU and printed lines. A projection of the RunSummary the controller folds
 // from the record (the panes' headers and the timeline show the same numbers); it keeps
 // no counts of its own. Used when a run has too many processes for a pane each.
 class ProcessListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Pid, State, Exit, Elapsed, Lines, ColumnCount };
+    // Cpu: the last sample's CPU use while it runs, its average over its life once it ended
+    // ("—": not sampled, as Main); CPU time and memory in its tool tip.
+    enum Column { Name, Pid, State, Exit, Elapsed, Cpu, Lines, ColumnCount };
     Q_ENUM(Column)
     enum Role { ProcessIdRole = Qt::UserRole + 1 };
 

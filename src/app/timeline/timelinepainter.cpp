@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "timelinepainter.h"
 
+#include "cpulane.h"
+
 #include "output/processstatustext.h"
 
 #include "processcolors.h"
@@ -297,6 +299,9 @@ void TimelinePainter::paintTrack(const QRect &rect, const TimelineRow &row,
     m_painter.setClipRect(rect);
     paintCreatedLine(rect, row, math, openEndNs);
     paintSegments(rect, row, math, openEndNs);
+    CpuLane::paint(m_painter, QRectF(rect.left(), rect.top() + m_metrics.barTop, rect.width(), m_metrics.barHeight),
+                   m_data.summary().resources, row.processId, math, m_data.runStartNs(),
+                   processColor(row.processId, m_colors.dark), m_colors);
     static const QList<MainSpan> noSpans;
     const QList<MainSpan> &spans = row.processId == mainProcessId ? m_data.mainSpans() : noSpans;
     if (m_data.isPoolWorker(row.processId))

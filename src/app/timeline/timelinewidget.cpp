@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "timelinewidget.h"
 
+#include "cpulane.h"
+
 #include "output/processstatustext.h"
 #include "output/runclock.h"
 #include "queuedepthlane.h"
@@ -571,8 +573,16 @@ bool TimelineWidget::viewportEvent(QEvent *event)
     if (event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
         const TimelineHit hit = hitTest(help->pos());
-        const QString text = TimelineToolTips::text(
+        QString text = TimelineToolTips::text(
             hit, m_data, m_record ? m_record->events() : noEvents(), openEndNs());
+        // On a bar: the CPU lane's sample there (% of a core, memory).
+        if ((hit.kind == TimelineHit::Kind::Segment || hit.kind == TimelineHit::Kind::Phase
+             || hit.kind == TimelineHit::Kind::PoolTask) && hit.row >= 0 && hit.row < m_data.rowCount()) {
+            const QString cpu = CpuLane::toolTipLine(m_data.summary().resources, m_data.rows().at(hit.row).processId,
+                                                     hit.timeNs, m_data.runStartNs());
+            if (!cpu.isEmpty())
+                text += QStringLiteral("<br>") + cpu.toHtmlEscaped();
+        }
         if (text.isEmpty())
             QToolTip::hideText();
         else

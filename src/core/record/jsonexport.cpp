@@ -154,6 +154,10 @@ QJsonObject headerToJson(const RunRecord &record)
         o.insert(QLatin1StringView("pythonExitCode"), exitcode ? QJsonValue(*exitcode) : QJsonValue());
         o.insert(QLatin1StringView("spawnToReadyMs"), p.spawnToReadyMs());
         o.insert(QLatin1StringView("runMs"), p.runMs());
+        // Sampled by the host (never Main): null when there was no sample.
+        o.insert(QLatin1StringView("cpuMs"), p.cpuNs >= 0 ? QJsonValue(p.cpuMs()) : QJsonValue());
+        o.insert(QLatin1StringView("peakRssBytes"),
+                 p.peakResidentBytes >= 0 ? QJsonValue(double(p.peakResidentBytes)) : QJsonValue());
         processes.append(o);
     }
 

@@ -3,6 +3,7 @@
 
 #include "protocol/protocol.h"
 
+#include "resourcesample.h"
 #include "runrecord.h"
 
 #include <algorithm>
@@ -126,6 +127,7 @@ void RunSummaryBuilder::consume(const RunEvent &event)
     m_summary.pools.consume(event);
     m_summary.waits.consume(event);
     m_summary.ipcStates.consume(event);
+    m_summary.resources.consume(event); // the samples themselves: sparklines, the CPU lane
     // Run-level events carry process -1; only the run-level kinds below may have it.
     const bool hasProcess = event.process >= 0;
     switch (event.kind) {
@@ -254,9 +256,35 @@ void RunSummaryBuilder::consume(const RunEvent &event)
     case EventKind::PoolTask:
     case EventKind::PoolWorker:
         break; // m_summary.pools, above
-    case EventKind::ResourceSample:
-        break; // not part of the summary table
+    case EventKind::ResourceSample: {
+        if (!hasProcess)
+            break;
+        ProcessSummary &p = processAt(event.process);
+        // The CPU since the previous sample (the first: since the Starting stamp), as the host
+        // computed the per-mille: the sum is the process's CPU time (resourcesample.h).
+        const qint64 sinceNs = p.lastSampleNs ? p.lastSampleNs : (p.startingNs ? p.startingNs : event.timeNs);
+        p.cpuNs = std::max<qint64>(p.cpuNs, 0) + cpuNsOfSample(event.count, event.timeNs - sinceNs);
+        p.cpuPermille = event.count;
+        p.lastSampleNs = std::max(p.lastSampleNs, event.timeNs);
+        if (event.sequence >= 0) {
+            p.residentBytes = event.sequence;
+            p.peakResidentBytes = std::max(p.peakResidentBytes, event.sequence);
+        }
+        if (event.pid && !p.pid)
+            p.pid = event.pid;
+        ++p.resourceSamples;
+        break;
     }
+    }
+}
+
+qint64 ProcessSummary::averageCpuPermille(qint64 nowNs) const
+{
+    if (cpuNs < 0)
+        return -1;
+    const qint64 from = startingNs ? startingNs : createdNs;
+    const qint64 to = endNs ? endNs : std::max(nowNs, lastSampleNs);
+    return ProcessLab::cpuPermille(cpuNs, to - from);
 }
 
 QString formatDurationMs(double ms)

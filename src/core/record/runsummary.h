@@ -4,6 +4,7 @@
 #include "ipcobjectstates.h"
 #include "ipcwaits.h"
 #include "pooltaskspans.h"
+#include "resourceseries.h"
 #include "runevent.h"
 
 #include <QList>
@@ -35,6 +36,13 @@ struct ProcessSummary
     qint64 stdoutLines = 0;
     qint64 stderrLines = 0;
     qint64 droppedLines = 0;
+    // Sampled by the host (resource-sample events, docs/run-record.md); Main never is.
+    qint64 cpuNs = -1;             // CPU time (user + system) its samples add up to; -1: no sample
+    qint64 cpuPermille = -1;       // the last sample's CPU use, per-mille of one core; -1: none
+    qint64 residentBytes = -1;     // the last known resident memory; -1: unknown
+    qint64 peakResidentBytes = -1; // the most resident memory seen; -1: unknown
+    qint64 lastSampleNs = 0;       // the last sample's stamp: the next one's CPU is since then
+    qint64 resourceSamples = 0;
 
     bool hasEnded() const { return isEndState(state); }
     // Python's Process.exitcode: 0 or the exit code, -N when signal N ended it (Unix);
@@ -45,6 +53,10 @@ struct ProcessSummary
     QString exitSignalName() const;
     double spawnToReadyMs() const; // -1 when not applicable
     double runMs() const;          // running (or first seen) -> end; -1 while running
+    double cpuMs() const { return cpuNs < 0 ? -1.0 : double(cpuNs) / 1e6; } // -1: not sampled
+    // Its CPU time over its life (Starting to its end, or to nowNs while it runs), in per-mille
+    // of one core: 4 computing workers on 2 cores average 500. -1: not sampled.
+    qint64 averageCpuPermille(qint64 nowNs) const;
 };
 
 // One statement of the main program: from the moment it began to the moment it returned.
@@ -96,6 +108,7 @@ struct RunSummary
     PoolTaskSpans pools;             // process pools: their tasks, workers, counts (one fold for every view)
     IpcWaits waits;                  // who waits in which operation on which shared object (one fold for every view)
     IpcObjectStates ipcStates;       // each shared object's state over time: queue items and depth, pipe messages, cells
+    ResourceSeries resources;        // CPU and memory samples per process (sparklines, the CPU lane)
 
     double wallMs() const;
     const ProcessSummary *process(int id) const;

@@ -7,6 +7,7 @@
 #include "shm/objects.h"
 #include "protocol/monotonicclock.h"
 #include "printformat.h"
+#include "resourcesampling.h"
 #include "runserver.h"
 #include "scriptevaluation.h"
 #include "workerlocator.h"
@@ -64,6 +65,7 @@ Run::Run(const QString &exampleId, const QVariantMap &knobs, HostScript script,
     m_sampleTimer = new QTimer(this);
     m_sampleTimer->setInterval(sampleInterval);
     connect(m_sampleTimer, &QTimer::timeout, this, [this] { sampleObjects(monotonicNowNs()); });
+    m_resources = new ResourceSampling([this](RunEvent event) { recordEvent(std::move(event)); }, this);
     m_dropFlushTimer->setInterval(dropFlushInterval);
     connect(m_dropFlushTimer, &QTimer::timeout, this, [this] { flushDroppedEvents(monotonicNowNs()); });
 }
@@ -93,6 +95,7 @@ void Run::recordEvent(RunEvent event)
         qWarning("ProcessLab: event %d after run-finished ignored", int(event.kind));
         return;
     }
+    m_resources->observe(event); // a worker's pid starts its sampling, its end stops it
     if (m_record.append(event)) // a copy: the event's text is shared, not duplicated
         emit eventRecorded(m_record.events().constLast());
     else
@@ -139,6 +142,7 @@ void Run::start()
     m_workerEnvironment.insert(QLatin1StringView(Protocol::tokenEnvVar),
                                QString::fromLatin1(m_server->token().toHex()));
     m_dropFlushTimer->start();
+    m_resources->start();
     emit stepChanged(m_next);
     advance();
 }
@@ -319,6 +323,10 @@ WorkerProcess *Run::createWorkerProcess(const WorkerSpec &spec)
     auto *process = new WorkerProcess(spec, [this](RunEvent event) { recordEvent(std::move(event)); }, this);
     process->setHelloTimeout(m_helloTimeout);
     connect(process, &WorkerProcess::ended, this, &Run::handleWorkerEnded);
+    // Right after the OS reported the exit, before another child is reaped: the exact total.
+    connect(process, &WorkerProcess::exited, m_resources, [this](int workerId) {
+        m_resources->processExited(workerId, monotonicNowNs());
+    });
     connect(process, &WorkerProcess::traceReceived, this, &Run::handleTrace);
     connect(process, &WorkerProcess::requestReceived, this, &Run::handleRequest);
     connect(process, &WorkerProcess::notifyReceived, this, &Run::handleNotify);
@@ -776,6 +784,7 @@ void Run::finish(int exitCode, const QString &reason, ProcessState mainState)
     m_status = Status::Finished;
     m_exitCode = exitCode;
     m_dropFlushTimer->stop();
+    m_resources->stop();
     m_server->close();
     const qint64 now = monotonicNowNs();
     flushDroppedEvents(now);

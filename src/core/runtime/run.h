@@ -27,6 +27,7 @@ namespace ProcessLab {
 struct ExampleDefinition;
 class RunServer;
 class IpcObject;
+class ResourceSampling;
 
 // One execution of an example: runs the host script step by step without blocking the
 // event loop, owns the worker processes and the run's local server, and writes
@@ -157,7 +158,8 @@ private:
     RunServer *m_server = nullptr;
     QTimer *m_dropFlushTimer = nullptr;
     QTimer *m_sampleTimer = nullptr; // shared objects' counters, ~100 Hz while running
-    QTimer *m_advanceTimer = nullptr; // the next start() in a later event-loop turn
+    QTimer *m_advanceTimer = nullptr;
+    ResourceSampling *m_resources = nullptr; // CPU and memory of the workers, ~10 Hz // the next start() in a later event-loop turn
     QHash<int, WorkerProcess *> m_workers;
     Status m_status = Status::NotStarted;
     int m_next = 0;

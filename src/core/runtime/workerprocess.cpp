@@ -373,6 +373,7 @@ void WorkerProcess::flushRemainders()
 
 void WorkerProcess::handleFinished(int exitCode, QProcess::ExitStatus status)
 {
+    emit exited(m_spec.id);
     m_killTimer->stop();
     m_helloTimer->stop();
     // Its output and its last frames (the final trace, written just before it exited) came

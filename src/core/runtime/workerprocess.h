@@ -97,6 +97,9 @@ signals:
     // The worker changed an object the main program waits on.
     void wakeReceived(int workerId, int objectId);
     void ended(int workerId);
+    // The OS reported its exit (QProcess reaped it), before its end is recorded: the moment
+    // its total CPU time can be read exactly (ResourceSampling). Direct connections only.
+    void exited(int workerId);
 
 private:
     void handleStarted();
