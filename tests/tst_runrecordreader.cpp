@@ -10,6 +10,7 @@
 #include "testsupport.h"
 
 #include <QBuffer>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -266,8 +267,18 @@ void TestRunRecordReader::refused_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("message");
     const QByteArray ok = sampleJson();
-    const auto row = [](const char *name, const QByteArray &json, const char *message) {
-        QTest::newRow(name) << json << QString::fromUtf8(message);
+    // Lines are counted in the sample as written, so new summary fields don't shift them:
+    // "(line @v)" is the "version" line, "(line @N)" the line of event N (one per line).
+    const auto lineOf = [&ok](const char *needle) { return ok.left(ok.indexOf(needle)).count('\n') + 1; };
+    const qsizetype versionLine = lineOf("\"version\"");
+    const qsizetype firstEventLine = lineOf("\"events\"") + 1;
+    const auto row = [&](const char *name, const QByteArray &json, const char *message) {
+        QString text = QString::fromUtf8(message);
+        text.replace(QStringLiteral("@v"), QString::number(versionLine));
+        static const QRegularExpression eventLine(QStringLiteral("@(\\d+)"));
+        for (QRegularExpressionMatch m = eventLine.match(text); m.hasMatch(); m = eventLine.match(text))
+            text.replace(m.capturedStart(), m.capturedLength(), QString::number(firstEventLine + m.captured(1).toInt()));
+        QTest::newRow(name) << json << text;
     };
     row("empty", "  \n", "the file is empty");
     row("not-an-object", "[1, 2]", "not a ProcessLab run record: it does not begin with a JSON object");
@@ -276,8 +287,8 @@ void TestRunRecordReader::refused_data()
         "not a ProcessLab run record: \"schema\" is \"chrome-trace\"");
     row("newer", replaced(ok, "\"version\": 3", "\"version\": 7"),
         "made by a newer ProcessLab: schema 7; this version reads up to 3");
-    row("version-string", replaced(ok, "\"version\": 3", "\"version\": \"3\""), "field \"version\" (line 40)");
-    row("version-zero", replaced(ok, "\"version\": 3", "\"version\": 0"), "field \"version\" (line 40)");
+    row("version-string", replaced(ok, "\"version\": 3", "\"version\": \"3\""), "field \"version\" (line @v)");
+    row("version-zero", replaced(ok, "\"version\": 3", "\"version\": 0"), "field \"version\" (line @v)");
     row("example-number", replaced(ok, "\"example\": \"process\"", "\"example\": 5"), "field \"example\"");
     row("knobs-list", replaced(ok, "\"knobs\": {", "\"knobs\": [1], \"x\": {"), "field \"knobs\"");
     row("knob-object", replaced(ok, "\"workers\": 1", "\"workers\": {\"a\": 1}"), "knob \"workers\"");
@@ -290,42 +301,42 @@ void TestRunRecordReader::refused_data()
     row("duplicate-key", replaced(ok, "\"exitCode\": 0,\n", "\"example\": \"pipe\",\n"), "\"example\" appears twice");
     row("trailing-data", ok + "{}", "more data after the record's end");
     row("unknown-kind", replaced(ok, "\"kind\":\"output\"", "\"kind\":\"bogus\""),
-        "event 5 (line 48), field \"kind\": unknown value \"bogus\"");
+        "event 5 (line @5), field \"kind\": unknown value \"bogus\"");
     row("kind-needs-newer", replaced(replaced(ok, "\"version\": 3", "\"version\": 2"), "\"kind\":\"output\",\"process\":1",
                                      "\"cpuPermille\":5,\"kind\":\"resource-sample\",\"pid\":11,\"process\":1,\"rssBytes\":1"),
         "field \"kind\": \"resource-sample\" needs schema version 3 (the file says 2)");
-    row("t-string", replaced(ok, "\"t\":3000000", "\"t\":\"3\""), "event 5 (line 48), field \"t\": must be an integer");
+    row("t-string", replaced(ok, "\"t\":3000000", "\"t\":\"3\""), "event 5 (line @5), field \"t\": must be an integer");
     row("t-fraction", replaced(ok, "\"t\":3000000", "\"t\":3.5"), "field \"t\": must be an integer");
     row("t-negative", replaced(ok, "\"t\":3000000", "\"t\":-3"), "field \"t\": -3 is out of range");
     row("t-first-not-zero", replaced(ok, "\"kind\":\"run-started\",\"t\":0", "\"kind\":\"run-started\",\"t\":7"),
-        "event 0 (line 43), field \"t\": must be 0");
+        "event 0 (line @0), field \"t\": must be 0");
     row("process-out-of-range", replaced(ok, "\"kind\":\"output\",\"process\":1", "\"kind\":\"output\",\"process\":100001"),
-        "event 5 (line 48), field \"process\": 100001 is out of range (0 to 100000)");
+        "event 5 (line @5), field \"process\": 100001 is out of range (0 to 100000)");
     row("process-not-created", replaced(ok, "\"kind\":\"output\",\"process\":1", "\"kind\":\"output\",\"process\":7"),
-        "event 5 (line 48), field \"process\": no process 7 was created before it");
+        "event 5 (line @5), field \"process\": no process 7 was created before it");
     row("process-created-twice", replaced(ok, "\"process\":1,\"t\":1000000,\"text\":\"Worker 1\"", "\"process\":0,\"t\":1000000,\"text\":\"Worker 1\""),
         "field \"process\": process 0 is created twice");
     row("process-missing", replaced(ok, "\"kind\":\"output\",\"process\":1,", "\"kind\":\"output\","),
-        "event 5 (line 48), field \"process\": missing");
+        "event 5 (line @5), field \"process\": missing");
     row("state-name", replaced(ok, "\"state\":\"starting\"", "\"state\":\"sleeping\""),
-        "event 4 (line 47), field \"state\": unknown value \"sleeping\"");
+        "event 4 (line @4), field \"state\": unknown value \"sleeping\"");
     row("stream-name", replaced(ok, "\"stream\":\"stdout\"", "\"stream\":\"stdlog\""), "field \"stream\": unknown value");
     row("exit-on-running", replaced(ok, "\"state\":\"starting\"", "\"state\":\"starting\",\"exitCode\":1,\"exitSignal\":0"),
         "field \"exitCode\": only an end state");
     row("exit-signal-negative", replaced(ok, "\"exitSignal\":0", "\"exitSignal\":-2"), "field \"exitSignal\": -2 is out of range");
     row("pid-zero", replaced(ok, "\"pid\":11", "\"pid\":0"), "field \"pid\": 0 is out of range");
-    row("text-number", replaced(ok, "\"text\":\"hello\"", "\"text\":42"), "event 5 (line 48), field \"text\": must be a string");
+    row("text-number", replaced(ok, "\"text\":\"hello\"", "\"text\":42"), "event 5 (line @5), field \"text\": must be a string");
     row("text-too-long", replaced(ok, "\"hello\"", QByteArray(1, '"') + QByteArray(RunRecordReader::maxTextChars + 1, 'x') + QByteArray(1, '"')),
         "field \"text\": too long");
     row("event-too-large", replaced(ok, "\"hello\"", "\"hello\",\"pad\":\"" + QByteArray(RunRecordReader::maxEventBytes, 'x') + QByteArray(1, '"')),
-        "event 5 (line 48): too large");
-    row("event-not-object", replaced(ok, "{\"kind\":\"output\"", "[1], {\"kind\":\"output\""), "event 5 (line 48): must be a JSON object");
-    row("event-bad-json", replaced(ok, "\"text\":\"hello\"", "\"text\":hello"), "event 5 (line 48): not valid JSON");
+        "event 5 (line @5): too large");
+    row("event-not-object", replaced(ok, "{\"kind\":\"output\"", "[1], {\"kind\":\"output\""), "event 5 (line @5): must be a JSON object");
+    row("event-bad-json", replaced(ok, "\"text\":\"hello\"", "\"text\":hello"), "event 5 (line @5): not valid JSON");
     row("missing-comma", replaced(ok, "},\n        {\"kind\":\"output\"", "}\n        {\"kind\":\"output\""), "expected ',' or ']' after event 4");
     row("exit-code-range", replaced(ok, "\"exitCode\":0,\"kind\":\"run-finished\"", "\"exitCode\":9999999999,\"kind\":\"run-finished\""),
         "field \"exitCode\": 9999999999 is out of range");
     row("truncated-in-events", ok.left(ok.indexOf("hello")),
-        "the file ends early, at line 48: it is truncated (cut off while it was written or copied?); the last whole event is event 4");
+        "the file ends early, at line @5: it is truncated (cut off while it was written or copied?); the last whole event is event 4");
     row("truncated-header", ok.left(40), "truncated");
 }
 
