@@ -12,7 +12,7 @@ class QPainter;
 
 namespace ProcessLab {
 
-class TimelineMath;
+struct TimelineMath;
 struct TimelineColors;
 
 // The timeline's CPU lane: a process's sampled CPU use drawn over its bar, filled under a
