@@ -52,10 +52,6 @@
         <translation>如正在运行则先停止，再按当前设置重新运行</translation>
     </message>
     <message>
-        <source>&amp;Export Run Record…</source>
-        <translation>导出运行记录(&amp;E)…</translation>
-    </message>
-    <message>
         <source>Save the last run&apos;s full event record as JSON</source>
         <translation>将上一次运行的完整事件记录保存为 JSON</translation>
     </message>
@@ -123,6 +119,10 @@
         <source>Stop the run as Python&apos;s terminate() does: SIGTERM to every process, SIGKILL 2 s later to any still alive</source>
         <translation>像 Python 的 terminate() 那样停止运行：向每个进程发送 SIGTERM，2 秒后仍未退出的进程发送 SIGKILL</translation>
     </message>
+    <message>
+        <source>&amp;Run Record (JSON)…</source>
+        <translation>运行记录（JSON）(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab</name>
@@ -169,6 +169,22 @@
     <message>
         <source>cannot create a new file in %1: %2</source>
         <translation>无法在 %1 中创建新文件：%2</translation>
+    </message>
+    <message>
+        <source>%1: expected one of %2, got &apos;%3&apos;</source>
+        <translation>%1：应为 %2 之一，实际为“%3”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs schema version %2 (the file says %3)</source>
+        <translation>“%1”需要格式版本 %2（文件中为 %3）</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>only an end state (finished, failed, killed) has an exit status</source>
+        <translation>只有结束状态（finished、failed、killed）才有退出状态</translation>
     </message>
 </context>
 <context>
@@ -289,6 +305,178 @@
     </message>
 </context>
 <context>
+    <name>ProcessLab::CpuLane</name>
+    <message>
+        <source>CPU %1 of one core</source>
+        <translation>CPU 单核占用 %1</translation>
+    </message>
+    <message>
+        <source>CPU %1 of one core · memory %2</source>
+        <translation>CPU 单核占用 %1 · 内存 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::CpuSparkline</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>CPU %1</source>
+        <translation>CPU %1</translation>
+    </message>
+    <message>
+        <source>Main is played by ProcessLab itself: its CPU use is the app&apos;s own work, so it is not measured.</source>
+        <translation>主进程由 ProcessLab 自身扮演：它的 CPU 占用是应用自己的工作，因此不予测量。</translation>
+    </message>
+    <message>
+        <source>CPU and memory use cannot be measured on this system.</source>
+        <translation>此系统上无法测量 CPU 和内存占用。</translation>
+    </message>
+    <message>
+        <source>CPU use: not measured yet.</source>
+        <translation>CPU 占用：尚未测量。</translation>
+    </message>
+    <message>
+        <source>CPU time in total: %1</source>
+        <translation>CPU 时间总计：%1</translation>
+    </message>
+    <message>
+        <source>CPU: %1 of one core (last sample)
+CPU time so far: %2</source>
+        <translation>CPU：单核占用 %1（最近一次采样）
+目前的 CPU 时间：%2</translation>
+    </message>
+    <message>
+        <source>Memory (resident): %1, at most %2</source>
+        <translation>内存（常驻）：%1，峰值 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The curve: CPU use since it started, at most the last %n second(s); 0–100% of one core.</source>
+        <translation>
+            <numerusform>曲线：自启动以来的 CPU 占用，最多显示最近 %n 秒；范围为单核的 0–100%。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::EventFields</name>
+    <message>
+        <source>event %1 (line %2), field &quot;%3&quot;: %4</source>
+        <translation>事件 %1（第 %2 行），字段“%3”：%4</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>must be an integer</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>%1 is out of range (%2 to %3)</source>
+        <translation>%1 超出范围（%2 到 %3）</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>too long (%1 characters; at most %2)</source>
+        <translation>太长（%1 个字符；最多 %2 个）</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>unknown value &quot;%1&quot;</source>
+        <translation>未知的值“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::ExportMenu</name>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Perfetto Trace…</source>
+        <translation>Perfetto 跟踪(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save the run as a trace for ui.perfetto.dev or chrome://tracing</source>
+        <translation>将本次运行保存为跟踪文件，可在 ui.perfetto.dev 或 chrome://tracing 中查看</translation>
+    </message>
+    <message>
+        <source>&amp;CSV Tables…</source>
+        <translation>CSV 表格(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save the per-process table as CSV (a pool&apos;s tasks go to NAME-tasks.csv)</source>
+        <translation>将各进程的表格保存为 CSV（进程池的任务另存为 NAME-tasks.csv）</translation>
+    </message>
+    <message>
+        <source>Timeline as &amp;SVG…</source>
+        <translation>时间线图像（SVG）(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the timeline as shown (zoom and scroll), every row, as a vector image</source>
+        <translation>按当前显示（缩放和滚动位置）将时间线的所有行保存为矢量图</translation>
+    </message>
+    <message>
+        <source>Timeline as P&amp;NG…</source>
+        <translation>时间线图像（PNG）(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Save the timeline as shown (zoom and scroll), every row, as a picture</source>
+        <translation>按当前显示（缩放和滚动位置）将时间线的所有行保存为图片</translation>
+    </message>
+    <message>
+        <source>There is no run to export.</source>
+        <translation>没有可导出的运行。</translation>
+    </message>
+    <message>
+        <source>Export Perfetto Trace</source>
+        <translation>导出 Perfetto 跟踪</translation>
+    </message>
+    <message>
+        <source>Trace files (*.json)</source>
+        <translation>跟踪文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export CSV Tables</source>
+        <translation>导出 CSV 表格</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Timeline</source>
+        <translation>导出时间线</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
     <name>ProcessLab::FirstRunHint</name>
     <message>
         <source>Choose an example on the left, then press %1 to run it.</source>
@@ -354,6 +542,60 @@
     </message>
 </context>
 <context>
+    <name>ProcessLab::IpcViewText</name>
+    <message>
+        <source>process %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Past %1 operations only counters are recorded: the items themselves are no longer shown.</source>
+        <translation>超过 %1 次操作后只记录计数：不再显示数据本身。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::KillWorkerDialog</name>
+    <message>
+        <source>%1 (PID %2)</source>
+        <translation>%1（PID %2）</translation>
+    </message>
+    <message>
+        <source>Its current task %1 will be reported lost.</source>
+        <translation>它当前的任务 %1 将被报告为丢失。</translation>
+    </message>
+    <message>
+        <source>Its current task %1, %2, will be reported lost.</source>
+        <translation>它当前的任务 %1（%2）将被报告为丢失。</translation>
+    </message>
+    <message>
+        <source>It is idle now: if it takes a task before it dies, that task is reported lost.</source>
+        <translation>它现在空闲：如果它在终止前领取了任务，该任务将被报告为丢失。</translation>
+    </message>
+    <message>
+        <source>ProcessLab will kill %1 on purpose, as if it had crashed.</source>
+        <translation>ProcessLab 将故意终止 %1，就像它崩溃了一样。</translation>
+    </message>
+    <message>
+        <source>The pool starts a new worker in its place, and the program goes on; the record says that you killed it.</source>
+        <translation>进程池会启动一个新的工作进程接替它，程序继续运行；运行记录会注明是你终止了它。</translation>
+    </message>
+    <message>
+        <source>Python&apos;s own multiprocessing.Pool would not report the loss: the result of that task would never come, and get() or join() would wait for ever.</source>
+        <translation>Python 自己的 multiprocessing.Pool 不会报告这一丢失：该任务的结果永远不会到来，get() 或 join() 会一直等待下去。</translation>
+    </message>
+    <message>
+        <source>Kill this worker?</source>
+        <translation>终止此工作进程？</translation>
+    </message>
+    <message>
+        <source>Kill the worker</source>
+        <translation>终止工作进程</translation>
+    </message>
+</context>
+<context>
     <name>ProcessLab::Knob</name>
     <message>
         <source>Workers</source>
@@ -366,10 +608,6 @@
     <message>
         <source>Sleep (s)</source>
         <translation>休眠（秒）</translation>
-    </message>
-    <message>
-        <source>Seconds each worker sleeps (time.sleep)</source>
-        <translation>每个工作进程休眠的秒数（time.sleep）</translation>
     </message>
     <message>
         <source>Delay (s)</source>
@@ -486,6 +724,26 @@
     <message>
         <source>pool.map(chunksize): how many items a worker gets at once; 0 = Python&apos;s default rule</source>
         <translation>pool.map(chunksize):工作进程每次领取的元素个数;0 表示使用 Python 的默认规则</translation>
+    </message>
+    <message>
+        <source>Seconds each worker sleeps (time.sleep) or computes (busy)</source>
+        <translation>每个工作进程休眠（time.sleep）或计算（busy）的秒数</translation>
+    </message>
+    <message>
+        <source>sleep</source>
+        <translation>休眠</translation>
+    </message>
+    <message>
+        <source>compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作方式</translation>
+    </message>
+    <message>
+        <source>What each worker does for its seconds: sleep, or keep a CPU core busy</source>
+        <translation>每个工作进程在这段时间里做什么：休眠，或让一个 CPU 核心保持忙碌</translation>
     </message>
 </context>
 <context>
@@ -608,6 +866,78 @@
     <message>
         <source>%1 (exit %2): %3</source>
         <translation>%1（退出码 %2）：%3</translation>
+    </message>
+    <message>
+        <source>Kill this worker</source>
+        <translation>终止此工作进程</translation>
+    </message>
+    <message>
+        <source>The worker was not killed: %1</source>
+        <translation>工作进程未被终止：%1</translation>
+    </message>
+    <message>
+        <source>Replaying</source>
+        <translation>回放中</translation>
+    </message>
+    <message>
+        <source>Replay paused</source>
+        <translation>回放已暂停</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>Open Run Record</source>
+        <translation>打开运行记录</translation>
+    </message>
+    <message>
+        <source>Run records (*.json);;All files (*)</source>
+        <translation>运行记录 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>A run is in progress: stop it before opening a recorded run.</source>
+        <translation>正在运行中：请先停止，再打开已记录的运行。</translation>
+    </message>
+    <message>
+        <source>Cannot Open the Run</source>
+        <translation>无法打开运行记录</translation>
+    </message>
+    <message>
+        <source>its knobs do not fit this version (%1): the code shown is not the recorded one</source>
+        <translation>其参数与此版本不符（%1）：显示的代码不是记录时的代码</translation>
+    </message>
+    <message>
+        <source>its example &quot;%1&quot; is not in this version: no code is shown for it</source>
+        <translation>此版本中没有其示例“%1”：不显示它的代码</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>进程池</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>拓扑</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Pipe</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <source>Shared memory</source>
+        <translation>共享内存</translation>
+    </message>
+    <message>
+        <source>&amp;Open Run…</source>
+        <translation>打开运行记录(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Replay a saved run record (JSON) in every view</source>
+        <translation>在所有视图中回放已保存的运行记录（JSON）</translation>
     </message>
 </context>
 <context>
@@ -743,6 +1073,14 @@
         <source>lines dropped: %1</source>
         <translation>已丢弃 %1 行</translation>
     </message>
+    <message>
+        <source>Kill…</source>
+        <translation>终止…</translation>
+    </message>
+    <message>
+        <source>Kill this worker: ProcessLab kills it on purpose, as if it crashed, to show what the pool does (its task is lost, a new worker takes its place)</source>
+        <translation>终止此工作进程：ProcessLab 故意终止它，就像它崩溃了一样，以演示进程池如何处理（它的任务丢失，由新的工作进程接替）</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::OutputToolBar</name>
@@ -768,6 +1106,72 @@
     <message>
         <source>[earlier lines dropped: %1]</source>
         <translation>[已丢弃较早的 %1 行]</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::PipeMessagesModel</name>
+    <message>
+        <source>the other end</source>
+        <translation>另一端</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Message in flight</source>
+        <translation>传输中的消息</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>发送时间</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::PipeView</name>
+    <message>
+        <source>No pipe in this run. Run the pipe example to see its messages in flight.</source>
+        <translation>本次运行中没有管道。运行管道示例即可查看传输中的消息。</translation>
+    </message>
+    <message>
+        <source>%1 = Pipe()</source>
+        <translation>%1 = Pipe()</translation>
+    </message>
+    <message>
+        <source>%1 = Pipe(duplex=False)</source>
+        <translation>%1 = Pipe(duplex=False)</translation>
+    </message>
+    <message>
+        <source>Nothing sent yet.</source>
+        <translation>尚未发送任何消息。</translation>
+    </message>
+    <message>
+        <source>the other end</source>
+        <translation>另一端</translation>
+    </message>
+    <message>
+        <source>%1 → %2: messages in flight: %3</source>
+        <translation>%1 → %2：传输中的消息：%3</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received</source>
+        <translation>已发送 %1，已接收 %2</translation>
+    </message>
+    <message>
+        <source>%1 closed its end at %2</source>
+        <translation>%1 于 %2 关闭了它的一端</translation>
+    </message>
+    <message>
+        <source>%1 got EOFError</source>
+        <translation>%1 收到 EOFError</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2() since %3</source>
+        <translation>%1 自 %3 起在 %2() 中等待</translation>
     </message>
 </context>
 <context>
@@ -848,6 +1252,144 @@
         <source>the injected fault did not fire: no task was running after %1 ms</source>
         <translation>注入的故障没有触发：%1 毫秒后没有正在运行的任务</translation>
     </message>
+    <message>
+        <source>%1 has already ended</source>
+        <translation>%1 已经结束</translation>
+    </message>
+    <message>
+        <source>fault injected by the user (Kill this worker), not part of the program: killed %1 (pid %2) while it ran task %3</source>
+        <translation>用户注入的故障（终止此工作进程），不属于程序本身：在 %1（PID %2）运行任务 %3 时终止了它</translation>
+    </message>
+    <message>
+        <source>fault injected by the user (Kill this worker), not part of the program: killed %1 (pid %2) while it was idle</source>
+        <translation>用户注入的故障（终止此工作进程），不属于程序本身：在 %1（PID %2）空闲时终止了它</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::PoolTaskModel</name>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2)</source>
+        <translation>%1（PID %2）</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <source>task %1: %2</source>
+        <translation>任务 %1：%2</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>工作进程</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>入队</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Result or error</source>
+        <translation>结果或错误</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::PoolView</name>
+    <message>
+        <source>%1 more tasks, counted: past the first %2 tasks of a pool, tasks are counted, not recorded one by one.</source>
+        <translation>另有 %1 个任务只计数：进程池前 %2 个任务之后，任务只计数，不逐个记录。</translation>
+    </message>
+    <message>
+        <source>No process pool in this run.</source>
+        <translation>本次运行中没有进程池。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks done</source>
+        <translation>已完成 %1/%2 个任务</translation>
+    </message>
+    <message>
+        <source>, %1 failed</source>
+        <translation>，%1 个失败</translation>
+    </message>
+    <message>
+        <source>, %1 lost</source>
+        <translation>，%1 个丢失</translation>
+    </message>
+    <message>
+        <source>All tasks</source>
+        <translation>全部任务</translation>
+    </message>
+    <message>
+        <source>Queued or running</source>
+        <translation>排队中或运行中</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Failed, lost or cancelled</source>
+        <translation>失败、丢失或已取消</translation>
+    </message>
+    <message>
+        <source>Lost only</source>
+        <translation>仅丢失</translation>
+    </message>
+    <message>
+        <source>Show only the tasks in this state</source>
+        <translation>只显示处于此状态的任务</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::ProcessListModel</name>
@@ -878,6 +1420,16 @@
     <message>
         <source>Lines</source>
         <translation>行数</translation>
+    </message>
+    <message>
+        <source>CPU time: %1 s, on average %2 of one core
+Memory (resident): %3, at most %4</source>
+        <translation>CPU 时间：%1 s，平均单核占用 %2
+内存（常驻）：%3，峰值 %4</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
     </message>
 </context>
 <context>
@@ -939,6 +1491,339 @@
     </message>
 </context>
 <context>
+    <name>ProcessLab::QueueDepthLane</name>
+    <message>
+        <source>%1: depth</source>
+        <translation>%1：深度</translation>
+    </message>
+    <message>
+        <source>sampled from here</source>
+        <translation>此后为采样值</translation>
+    </message>
+    <message>
+        <source>max %1 · now %2</source>
+        <translation>最大 %1 · 当前 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::QueueItemsModel</name>
+    <message>
+        <source>%1 (end mark)</source>
+        <translation>%1（结束标记）</translation>
+    </message>
+    <message>
+        <source>%1 → in the queue</source>
+        <translation>%1 → 队列中</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>None tells a consumer that no more items come: it stops when it gets it.</source>
+        <translation>None 告诉消费者不会再有数据：消费者取到它就停止。</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Put at</source>
+        <translation>放入时间</translation>
+    </message>
+    <message>
+        <source>Got at</source>
+        <translation>取出时间</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::QueueView</name>
+    <message>
+        <source>No queue in this run. Run the queue example to see its items move.</source>
+        <translation>本次运行中没有队列。运行队列示例即可查看数据项的流动。</translation>
+    </message>
+    <message>
+        <source>Hover an item to see its path from producer to consumer.</source>
+        <translation>将鼠标悬停在数据项上，即可查看它从生产者到消费者的路径。</translation>
+    </message>
+    <message>
+        <source> (%1 ms in the queue)</source>
+        <translation>（在队列中 %1 ms）</translation>
+    </message>
+    <message>
+        <source>Item #%1 %2: %3 → queue → %4%5</source>
+        <translation>数据项 #%1 %2：%3 → 队列 → %4%5</translation>
+    </message>
+    <message>
+        <source>Item #%1 %2: %3 → queue → (waits for a consumer)</source>
+        <translation>数据项 #%1 %2：%3 → 队列 →（等待消费者）</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;waits: queue full&lt;/i&gt;</source>
+        <translation>&lt;i&gt;等待：队列已满&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;waits in %1()&lt;/i&gt;</source>
+        <translation>&lt;i&gt;在 %1() 中等待&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Put by: %1 &amp;nbsp;&amp;nbsp;→ queue →&amp;nbsp;&amp;nbsp; Got by: %2</source>
+        <translation>放入者：%1 &amp;nbsp;&amp;nbsp;→ 队列 →&amp;nbsp;&amp;nbsp; 取出者：%2</translation>
+    </message>
+    <message>
+        <source>%1 = Queue(maxsize=%2)</source>
+        <translation>%1 = Queue(maxsize=%2)</translation>
+    </message>
+    <message>
+        <source>%1 = Queue()</source>
+        <translation>%1 = Queue()</translation>
+    </message>
+    <message>
+        <source>%1 items in the queue (sampled), %2 operations</source>
+        <translation>队列中有 %1 项（采样值），%2 次操作</translation>
+    </message>
+    <message>
+        <source>items in the queue: %1</source>
+        <translation>队列中的数据项：%1</translation>
+    </message>
+    <message>
+        <source>%1 put, %2 got</source>
+        <translation>放入 %1，取出 %2</translation>
+    </message>
+    <message>
+        <source>The first %1 items in the queue are listed; %2 more are in it.</source>
+        <translation>只列出队列中的前 %1 项；队列中还有 %2 项。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::Reader</name>
+    <message>
+        <source>the file ends early, at line %1: it is truncated (cut off while it was written or copied?)</source>
+        <translation>文件在第 %1 行提前结束：文件不完整（是否在写入或复制时被截断？）</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>not a ProcessLab run record: it does not begin with a JSON object</source>
+        <translation>不是 ProcessLab 运行记录：它不是以 JSON 对象开头的</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line %1: expected a key</source>
+        <translation>第 %1 行不是有效的 JSON：此处应为键</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line %1: expected &apos;:&apos; after &quot;%2&quot;</source>
+        <translation>第 %1 行不是有效的 JSON：“%2”之后应为 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>not a valid run record: &quot;%1&quot; appears twice (line %2)</source>
+        <translation>不是有效的运行记录：“%1”出现了两次（第 %2 行）</translation>
+    </message>
+    <message>
+        <source>not a ProcessLab run record: too many top-level fields</source>
+        <translation>不是 ProcessLab 运行记录：顶层字段过多</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line %1</source>
+        <translation>第 %1 行不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line %1: expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>第 %1 行不是有效的 JSON：此处应为 &apos;,&apos; 或 &apos;}&apos;</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line %1: more data after the record&apos;s end</source>
+        <translation>第 %1 行不是有效的 JSON：记录结束后还有多余的数据</translation>
+    </message>
+    <message>
+        <source>not a valid run record: the field &quot;%1&quot; is missing</source>
+        <translation>不是有效的运行记录：缺少字段“%1”</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; (line %2): too large (%3 bytes; at most %4)</source>
+        <translation>字段“%1”（第 %2 行）：过大（%3 字节；最多 %4 字节）</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; (line %2): not valid JSON</source>
+        <translation>字段“%1”（第 %2 行）：不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; (line %2): %3</source>
+        <translation>字段“%1”（第 %2 行）：%3</translation>
+    </message>
+    <message>
+        <source>not a ProcessLab run record: it has no &quot;schema&quot; field</source>
+        <translation>不是 ProcessLab 运行记录：没有“schema”字段</translation>
+    </message>
+    <message>
+        <source>not a ProcessLab run record: &quot;schema&quot; is %1, expected &quot;%2&quot;</source>
+        <translation>不是 ProcessLab 运行记录：“schema”为 %1，应为“%2”</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1</source>
+        <translation>必须是不小于 1 的整数</translation>
+    </message>
+    <message>
+        <source>made by a newer ProcessLab: schema %1; this version reads up to %2</source>
+        <translation>由更新版本的 ProcessLab 生成：格式版本 %1；此版本最高只能读取版本 %2</translation>
+    </message>
+    <message>
+        <source>must be an example id (a string)</source>
+        <translation>必须是示例 ID（字符串）</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>too many knobs (%1; at most %2)</source>
+        <translation>参数过多（%1 个；最多 %2 个）</translation>
+    </message>
+    <message>
+        <source>knob &quot;%1&quot; must be a number, a string or true/false</source>
+        <translation>参数“%1”必须是数字、字符串或 true/false</translation>
+    </message>
+    <message>
+        <source>must be a date and time (ISO 8601)</source>
+        <translation>必须是日期时间（ISO 8601）</translation>
+    </message>
+    <message>
+        <source>unknown clock (expected &quot;monotonic-ns&quot;)</source>
+        <translation>未知的时钟（应为“monotonic-ns”）</translation>
+    </message>
+    <message>
+        <source>must be a whole number of nanoseconds, 0 or more</source>
+        <translation>必须是大于等于 0 的整数纳秒数</translation>
+    </message>
+    <message>
+        <source>not a valid run record: the field &quot;events&quot; is missing</source>
+        <translation>不是有效的运行记录：缺少字段“events”</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <source>%1; the last whole event is event %2</source>
+        <translation>%1；最后一个完整的事件是事件 %2</translation>
+    </message>
+    <message>
+        <source>event %1 (line %2): not valid JSON</source>
+        <translation>事件 %1（第 %2 行）：不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>more than %1 events: more than a run records</source>
+        <translation>事件超过 %1 个：超出了一次运行所能记录的数量</translation>
+    </message>
+    <message>
+        <source>event %1 (line %2): too large (%3 bytes; at most %4)</source>
+        <translation>事件 %1（第 %2 行）：过大（%3 字节；最多 %4 字节）</translation>
+    </message>
+    <message>
+        <source>event %1 (line %2): not valid JSON: %3</source>
+        <translation>事件 %1（第 %2 行）：不是有效的 JSON：%3</translation>
+    </message>
+    <message>
+        <source>event %1 (line %2): must be a JSON object</source>
+        <translation>事件 %1（第 %2 行）：必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>event 0 (line %1), field &quot;t&quot;: must be 0 (the first event is the run&apos;s start)</source>
+        <translation>事件 0（第 %1 行），字段“t”：必须为 0（第一个事件是运行的开始）</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line %1: expected &apos;,&apos; or &apos;]&apos; after event %2</source>
+        <translation>第 %1 行不是有效的 JSON：事件 %2 之后应为 &apos;,&apos; 或 &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>event %1 (line %2), field &quot;process&quot;: process %3 is created twice</source>
+        <translation>事件 %1（第 %2 行），字段“process”：进程 %3 被创建了两次</translation>
+    </message>
+    <message>
+        <source>event %1 (line %2), field &quot;process&quot;: no process %3 was created before it</source>
+        <translation>事件 %1（第 %2 行），字段“process”：在此之前没有创建进程 %3</translation>
+    </message>
+    <message>
+        <source>event %1 (line %2): more &quot;%3&quot; events than a run keeps (%4)</source>
+        <translation>事件 %1（第 %2 行）：“%3”事件多于一次运行所保留的数量（%4）</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::ReplayBar</name>
+    <message>
+        <source>Previous Event</source>
+        <translation>上一个事件</translation>
+    </message>
+    <message>
+        <source>Step back one event</source>
+        <translation>后退一个事件</translation>
+    </message>
+    <message>
+        <source>Next Event</source>
+        <translation>下一个事件</translation>
+    </message>
+    <message>
+        <source>Step forward one event</source>
+        <translation>前进一个事件</translation>
+    </message>
+    <message>
+        <source>Leave Replay</source>
+        <translation>退出回放</translation>
+    </message>
+    <message>
+        <source>Stop replaying; Run starts a live run again</source>
+        <translation>停止回放；之后“运行”会重新开始实时运行</translation>
+    </message>
+    <message>
+        <source>Replay position (click or drag on the timeline&apos;s time axis too)</source>
+        <translation>回放位置（也可以在时间线的时间轴上点击或拖动）</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>回放速度</translation>
+    </message>
+    <message>
+        <source>Replay of %1 — recorded %2</source>
+        <extracomment>%1 the file name, %2 the date and time the run was recorded</extracomment>
+        <translation>回放 %1 —— 记录于 %2</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Pause the replay</source>
+        <translation>暂停回放</translation>
+    </message>
+    <message>
+        <source>Play the replay</source>
+        <translation>开始回放</translation>
+    </message>
+    <message>
+        <source>%1 / %2 · event %3 of %4</source>
+        <extracomment>replay position: time / duration · events shown / all events</extracomment>
+        <translation>%1 / %2 · 事件 %3/%4</translation>
+    </message>
+</context>
+<context>
     <name>ProcessLab::Run</name>
     <message>
         <source>no worker %1 in this run (pid %2)</source>
@@ -971,6 +1856,10 @@
     <message>
         <source>the run is not running</source>
         <translation>运行未在进行</translation>
+    </message>
+    <message>
+        <source>process %1 is not a worker of a process pool</source>
+        <translation>进程 %1 不是进程池的工作进程</translation>
     </message>
 </context>
 <context>
@@ -1012,6 +1901,13 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>Run #%1 took %2× the wall time of run #%3.</source>
         <translation>第 %1 次运行的总耗时是第 %3 次运行的 %2 倍。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::RunController</name>
+    <message>
+        <source>the run has ended</source>
+        <translation>运行已结束</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1985,21 @@ Wall time: %2 · Result: %3</source>
     </message>
 </context>
 <context>
+    <name>ProcessLab::RunRecordReader</name>
+    <message>
+        <source>the file is too large (%1 bytes; a run record is at most %2)</source>
+        <translation>文件过大（%1 字节；运行记录最多 %2 字节）</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>it is a directory</source>
+        <translation>这是一个目录</translation>
+    </message>
+</context>
+<context>
     <name>ProcessLab::RunServer</name>
     <message>
         <source>cannot listen on a local socket: %1</source>
@@ -1128,6 +2039,72 @@ Wall time: %2 · Result: %3</source>
     </message>
 </context>
 <context>
+    <name>ProcessLab::SharedCellsModel</name>
+    <message>
+        <source>%1.value</source>
+        <translation>%1.value</translation>
+    </message>
+    <message>
+        <source>%1 writes, counted (not reported one by one)</source>
+        <translation>%1 次写入，只计数（不逐个报告）</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Last writer</source>
+        <translation>最后写入者</translation>
+    </message>
+    <message>
+        <source>Written at</source>
+        <translation>写入时间</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::SharedView</name>
+    <message>
+        <source>No Value or Array in this run. Run the shared-memory example to see its cells.</source>
+        <translation>本次运行中没有 Value 或 Array。运行共享内存示例即可查看其中的单元。</translation>
+    </message>
+    <message>
+        <source>lock held by %1</source>
+        <translation>锁由 %1 持有</translation>
+    </message>
+    <message>
+        <source>lock taken %1 times (sampled: the holder is no longer reported)</source>
+        <translation>锁已被获取 %1 次（采样：不再报告持有者）</translation>
+    </message>
+    <message>
+        <source>lock free</source>
+        <translation>锁空闲</translation>
+    </message>
+    <message>
+        <source>no lock taken</source>
+        <translation>未获取过锁</translation>
+    </message>
+    <message>
+        <source>waiting for it: %1</source>
+        <translation>等待锁的进程：%1</translation>
+    </message>
+    <message>
+        <source>%1 writes</source>
+        <translation>%1 次写入</translation>
+    </message>
+    <message>
+        <source>Lost updates in %1: %2 of %3 writes (writes − value)</source>
+        <translation>%1 中丢失的更新：%3 次写入中丢失 %2 次（写入次数 − 值）</translation>
+    </message>
+    <message>
+        <source>Last writer: %1</source>
+        <translation>最后写入者：%1</translation>
+    </message>
+</context>
+<context>
     <name>ProcessLab::ShortcutsDialog</name>
     <message>
         <source>Output panes and console</source>
@@ -1155,6 +2132,17 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>Process</source>
         <translation>进程</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::TimelineImage</name>
+    <message>
+        <source>ProcessLab timeline</source>
+        <translation>ProcessLab 时间线</translation>
+    </message>
+    <message>
+        <source>the PNG could not be encoded</source>
+        <translation>无法编码 PNG 图像</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +2418,77 @@ Wall time: %2 · Result: %3</source>
     </message>
 </context>
 <context>
+    <name>ProcessLab::TopologyView</name>
+    <message>
+        <source>Queue %1</source>
+        <translation>队列 %1</translation>
+    </message>
+    <message>
+        <source>Pipe %1</source>
+        <translation>管道 %1</translation>
+    </message>
+    <message>
+        <source>Value %1</source>
+        <translation>Value %1</translation>
+    </message>
+    <message>
+        <source>Array %1</source>
+        <translation>Array %1</translation>
+    </message>
+    <message>
+        <source>Lock %1</source>
+        <translation>锁 %1</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>进程池</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2() on %3</source>
+        <translation>%1 在 %3 的 %2() 中等待</translation>
+    </message>
+    <message>
+        <source>%1 waits in %2() on %3 for %4</source>
+        <translation>%1 在 %3 的 %2() 中等待 %4</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 (PID %2): %3</source>
+        <translation>%1（PID %2）：%3</translation>
+    </message>
+    <message>
+        <source>Click to show its output pane.</source>
+        <translation>点击显示它的输出窗格。</translation>
+    </message>
+    <message>
+        <source>%1 operations</source>
+        <translation>%1 次操作</translation>
+    </message>
+    <message>
+        <source>Used by %1</source>
+        <translation>使用者：%1</translation>
+    </message>
+    <message>
+        <source>Held by %1</source>
+        <translation>持有者：%1</translation>
+    </message>
+    <message>
+        <source>Run an example: its processes and the queues, pipes, shared memory and pools between them appear here.</source>
+        <translation>运行一个示例：它的各个进程以及进程之间的队列、管道、共享内存和进程池会显示在这里。</translation>
+    </message>
+    <message>
+        <source>PID %1 · %2</source>
+        <translation>PID %1 · %2</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+</context>
+<context>
     <name>ProcessLab::TutorialViewer</name>
     <message>
         <source>The tutorial text is missing from this build.</source>
@@ -1652,6 +2711,26 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>Fault injection: the injected fault did not fire: no task was running after %1 ms, so ProcessLab killed no worker.</source>
         <translation>故障注入：注入的故障没有触发：%1 毫秒后没有正在运行的任务，因此 ProcessLab 没有终止任何工作进程。</translation>
+    </message>
+    <message>
+        <source>task %1 lost: you killed this worker (Kill this worker)</source>
+        <translation>任务 %1 丢失：你终止了这个工作进程（终止此工作进程）</translation>
+    </message>
+    <message>
+        <source>you killed this worker (Kill this worker)</source>
+        <translation>你终止了这个工作进程（终止此工作进程）</translation>
+    </message>
+    <message>
+        <source>task %1 lost: you killed %2 (PID %3) on purpose (Kill this worker)</source>
+        <translation>任务 %1 丢失：你故意终止了 %2（PID %3）（终止此工作进程）</translation>
+    </message>
+    <message>
+        <source>Kill this worker: you had ProcessLab kill %1 (PID %2) while it was idle, to show what a pool does when a worker dies. Not a bug in the program.</source>
+        <translation>终止此工作进程：你让 ProcessLab 在 %1（PID %2）空闲时终止了它，用来演示工作进程死亡时进程池如何处理。这不是程序的错误。</translation>
+    </message>
+    <message>
+        <source>Kill this worker: you had ProcessLab kill %1 (PID %2) while it ran task %3, to show what a pool does when a worker dies. Not a bug in the program.</source>
+        <translation>终止此工作进程：你让 ProcessLab 在 %1（PID %2）运行任务 %3 时终止了它，用来演示工作进程死亡时进程池如何处理。这不是程序的错误。</translation>
     </message>
 </context>
 </TS>
