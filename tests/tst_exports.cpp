@@ -437,7 +437,18 @@ void TestExports::csvRoundTripsTheSummary()
         QCOMPARE(cell(p.id, "stderr_lines").toLongLong(), p.stderrLines);
         QCOMPARE(cell(p.id, "exitcode"), p.pythonExitCode() ? QString::number(*p.pythonExitCode()) : QString());
         QCOMPARE(cell(p.id, "detail"), p.detail);
+        // CPU and memory: the summary's, from the resource samples; empty where none was taken.
+        QCOMPARE(cell(p.id, "cpu_ms").isEmpty(), p.cpuNs < 0);
+        if (p.cpuNs >= 0)
+            QCOMPARE(cell(p.id, "cpu_ms").toDouble(), p.cpuMs());
+        QCOMPARE(cell(p.id, "peak_rss_bytes"), p.peakResidentBytes < 0 ? QString() : QString::number(p.peakResidentBytes));
+        const qint64 average = p.averageCpuPermille(summary.endNs);
+        QCOMPARE(cell(p.id, "cpu_avg_percent"), average < 0 ? QString() : QString::number(double(average) / 10.0, 'f', 1));
     }
+    // The producer's one sample: 87.5 % of a core for the 27 ms since it started; 12 MiB.
+    QCOMPARE(cell(1, "cpu_ms"), QStringLiteral("23.625"));
+    QCOMPARE(cell(1, "peak_rss_bytes"), QString::number(12 * 1024 * 1024));
+    QVERIFY(cell(0, "cpu_ms").isEmpty()); // Main is not sampled
     QCOMPARE(cell(2, "exitcode"), QStringLiteral("-15")); // a number stays a number
     QCOMPARE(cell(2, "exit_signal"), QStringLiteral("SIGTERM"));
 }
