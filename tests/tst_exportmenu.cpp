@@ -9,6 +9,8 @@
 #include "runcontroller.h"
 #include "runtime/platform/processsampler.h"
 #include "timeline/queuedepthlane.h"
+#include "timeline/timelineaxis.h"
+#include "timeline/timelinelegend.h"
 #include "timeline/timelinepainter.h"
 #include "timeline/timelinewidget.h"
 #include "timeline/zoomstate.h"
@@ -184,8 +186,11 @@ void TestExportMenu::imageHasWhatTheViewShows()
     }
 
     // Tall enough that nothing scrolls: the view shows every row and lane.
-    const int axisHeight = timeline->viewportMargins().top();
-    const int legendHeight = timeline->viewportMargins().bottom();
+    const TimelineAxis *axis = timeline->findChild<TimelineAxis *>();
+    const TimelineLegend *legend = timeline->findChild<TimelineLegend *>();
+    QVERIFY(axis && legend);
+    const int axisHeight = axis->height();
+    const int legendHeight = timeline->isLegendVisible() ? legend->height() : 0;
     const QSize size = timeline->imageSize();
     const int rowsHeight = size.height() - axisHeight - legendHeight;
     QCOMPARE(rowsHeight, int(timeline->data().rowCount() + queues.size()) * TimelineMetrics::fromFont(timeline->font()).rowHeight);
