@@ -193,6 +193,7 @@ void TestCli::helpPrintsUsage_data()
     QTest::newRow("--help") << QStringList{QStringLiteral("--help")};
     QTest::newRow("run --help") << QStringList{QStringLiteral("run"), QStringLiteral("--help")};
     QTest::newRow("run queue --help") << QStringList{QStringLiteral("run"), QStringLiteral("queue"), QStringLiteral("--help")};
+    QTest::newRow("export --help") << QStringList{QStringLiteral("export"), QStringLiteral("--help")};
 }
 
 // Asking for help is not a usage error: the usage, with every example's options, exit 0.
@@ -206,6 +207,8 @@ void TestCli::helpPrintsUsage()
     QVERIFY2(usage.contains(QStringLiteral("--producers 1-16")), qPrintable(usage));
     QVERIFY2(usage.contains(QStringLiteral("--lock / --no-lock")), qPrintable(usage));
     QVERIFY2(usage.contains(QStringLiteral("--work sleep|compute")), qPrintable(usage));
+    QVERIFY2(usage.contains(QStringLiteral("processlab-cli export <record.json> [--json FILE] [--trace FILE] [--csv FILE]")),
+             qPrintable(usage));
 }
 
 void TestCli::usageErrors_data()

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MIT
 // File > Export after a real run: the submenu's actions, the trace and CSV files, the timeline
-// as SVG (loads, has the rows' texts) and PNG (the view's width, every row), errors naming the file.
+// as SVG (loads, has the rows' texts) and PNG (the view's width, every row), errors naming the file;
+// the image has what the view draws (CPU lane, queue depth lanes, waiting spans), pixel for pixel.
 #include "guitestsupport.h"
 
 #include "export/exportmenu.h"
 #include "mainwindow.h"
 #include "runcontroller.h"
+#include "runtime/platform/processsampler.h"
+#include "timeline/queuedepthlane.h"
+#include "timeline/timelineaxis.h"
+#include "timeline/timelinelegend.h"
 #include "timeline/timelinepainter.h"
 #include "timeline/timelinewidget.h"
 #include "timeline/zoomstate.h"
@@ -18,6 +23,7 @@
 #include <QJsonObject>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollBar>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -43,6 +49,8 @@ private slots:
     void init() { resetGuiState(); }
     void menuHasEveryExport();
     void exportsAfterARun();
+    void imageHasWhatTheViewShows_data();
+    void imageHasWhatTheViewShows();
 };
 
 void TestExportMenu::menuHasEveryExport()
@@ -135,6 +143,85 @@ void TestExportMenu::exportsAfterARun()
     const QString missing = dir.filePath(QStringLiteral("missing/trace.json"));
     QVERIFY(!menu->exportTo(ExportMenu::Format::Trace, missing, &error));
     QVERIFY2(error.contains(missing), qPrintable(error));
+}
+
+void TestExportMenu::imageHasWhatTheViewShows_data()
+{
+    QTest::addColumn<QString>("example");
+    QTest::addColumn<QStringList>("knobs"); // name, value, ...
+    // Two computing workers: the CPU lane fills their bars.
+    QTest::newRow("compute") << QStringLiteral("process")
+                             << QStringList{QStringLiteral("workers"), QStringLiteral("2"), QStringLiteral("sleep"),
+                                            QStringLiteral("0.6"), QStringLiteral("work"), QStringLiteral("compute")};
+    // A queue of one item: a depth lane under the rows, producers waiting in put(), the consumer in get().
+    QTest::newRow("queue") << QStringLiteral("queue")
+                           << QStringList{QStringLiteral("producers"), QStringLiteral("2"), QStringLiteral("items"),
+                                          QStringLiteral("6"), QStringLiteral("maxsize"), QStringLiteral("1")};
+}
+
+// The exported picture is the view: with every row in view, the PNG's rows are the widget's
+// pixels (CPU lane, depth lanes and waiting spans included), and the SVG has the lanes' labels.
+void TestExportMenu::imageHasWhatTheViewShows()
+{
+    QFETCH(QString, example);
+    QFETCH(QStringList, knobs);
+    MainWindow window;
+    QVERIFY(showWindow(window, 1100, 900));
+    window.selectExample(example);
+    for (qsizetype i = 0; i + 1 < knobs.size(); i += 2)
+        QVERIFY(setKnob(window, knobs.at(i), knobs.at(i + 1)));
+    window.startRun();
+    QVERIFY(waitForRunEnd(window));
+    QCoreApplication::processEvents();
+    TimelineWidget *timeline = window.timeline();
+    const RunSummary &summary = timeline->data().summary();
+    const QList<const IpcObjectState *> queues = QueueDepthLane::queues(summary.ipcStates);
+    if (example == QLatin1StringView("queue")) {
+        QCOMPARE(queues.size(), 1);
+        QVERIFY(!summary.waits.waits().isEmpty()); // waiting spans to draw
+    } else if (!ProcessSampler::isAvailable()) {
+        QSKIP("no process sampler on this platform: no CPU lane to compare");
+    } else {
+        QVERIFY(summary.resources.points(1).size() >= 2); // a CPU lane to draw
+    }
+
+    // Tall enough that nothing scrolls: the view shows every row and lane.
+    const TimelineAxis *axis = timeline->findChild<TimelineAxis *>();
+    const TimelineLegend *legend = timeline->findChild<TimelineLegend *>();
+    QVERIFY(axis && legend);
+    const int axisHeight = axis->height();
+    const int legendHeight = timeline->isLegendVisible() ? legend->height() : 0;
+    const QSize size = timeline->imageSize();
+    const int rowsHeight = size.height() - axisHeight - legendHeight;
+    QCOMPARE(rowsHeight, int(timeline->data().rowCount() + queues.size()) * TimelineMetrics::fromFont(timeline->font()).rowHeight);
+    timeline->setFixedHeight(timeline->height() - timeline->viewport()->height() + rowsHeight + 20);
+    QTRY_VERIFY(timeline->viewport()->height() >= rowsHeight);
+    QCOMPARE(timeline->verticalScrollBar()->maximum(), 0);
+
+    ExportMenu *menu = window.exportMenu();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString error;
+    const QString png = dir.filePath(QStringLiteral("timeline.png"));
+    QVERIFY2(menu->exportTo(ExportMenu::Format::TimelinePng, png, &error), qPrintable(error));
+    const QImage image = QImage(png).convertToFormat(QImage::Format_RGB32);
+    QCOMPARE(image.size(), timeline->imageSize() * timeline->devicePixelRatioF());
+    const QImage view = timeline->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const qreal ratio = timeline->devicePixelRatioF();
+    const QRect rows(0, 0, qRound(size.width() * ratio), qRound(rowsHeight * ratio));
+    const QImage imageRows = image.copy(rows.translated(0, qRound(axisHeight * ratio)));
+    const QImage viewRows = view.copy(rows);
+    if (imageRows != viewRows) {
+        imageRows.save(QDir::temp().filePath(QStringLiteral("tst_exportmenu-image-%1.png").arg(example)));
+        viewRows.save(QDir::temp().filePath(QStringLiteral("tst_exportmenu-view-%1.png").arg(example)));
+        QFAIL("the image's rows differ from the view's (both saved in the temp directory)");
+    }
+
+    const QString svg = dir.filePath(QStringLiteral("timeline.svg"));
+    QVERIFY2(menu->exportTo(ExportMenu::Format::TimelineSvg, svg, &error), qPrintable(error));
+    const QString svgText = QString::fromUtf8(readFile(svg));
+    for (const IpcObjectState *queue : queues)
+        QVERIFY2(svgText.contains(u'>' + QueueDepthLane::labelText(*queue)), qPrintable(QueueDepthLane::labelText(*queue)));
 }
 
 QTEST_MAIN(TestExportMenu)

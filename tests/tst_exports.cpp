@@ -5,6 +5,7 @@
 #include "protocol/protocol.h"
 #include "pythontestsupport.h"
 #include "record/csvexport.h"
+#include "record/jsonexport.h"
 #include "record/runrecord.h"
 #include "record/runsummary.h"
 #include "record/traceexport.h"
@@ -16,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -318,6 +320,8 @@ private slots:
     void cliUsageErrors();
     void cliRunWritesExports_data();
     void cliRunWritesExports();
+    void cliExportErrors_data();
+    void cliExportErrors();
 };
 
 void TestExports::traceFollowsTheFormat()
@@ -437,7 +441,18 @@ void TestExports::csvRoundTripsTheSummary()
         QCOMPARE(cell(p.id, "stderr_lines").toLongLong(), p.stderrLines);
         QCOMPARE(cell(p.id, "exitcode"), p.pythonExitCode() ? QString::number(*p.pythonExitCode()) : QString());
         QCOMPARE(cell(p.id, "detail"), p.detail);
+        // CPU and memory: the summary's, from the resource samples; empty where none was taken.
+        QCOMPARE(cell(p.id, "cpu_ms").isEmpty(), p.cpuNs < 0);
+        if (p.cpuNs >= 0)
+            QCOMPARE(cell(p.id, "cpu_ms").toDouble(), p.cpuMs());
+        QCOMPARE(cell(p.id, "peak_rss_bytes"), p.peakResidentBytes < 0 ? QString() : QString::number(p.peakResidentBytes));
+        const qint64 average = p.averageCpuPermille(summary.endNs);
+        QCOMPARE(cell(p.id, "cpu_avg_percent"), average < 0 ? QString() : QString::number(double(average) / 10.0, 'f', 1));
     }
+    // The producer's one sample: 87.5 % of a core for the 27 ms since it started; 12 MiB.
+    QCOMPARE(cell(1, "cpu_ms"), QStringLiteral("23.625"));
+    QCOMPARE(cell(1, "peak_rss_bytes"), QString::number(12 * 1024 * 1024));
+    QVERIFY(cell(0, "cpu_ms").isEmpty()); // Main is not sampled
     QCOMPARE(cell(2, "exitcode"), QStringLiteral("-15")); // a number stays a number
     QCOMPARE(cell(2, "exit_signal"), QStringLiteral("SIGTERM"));
 }
@@ -584,6 +599,19 @@ void TestExports::cliRunWritesExports()
         }
     }
 
+    // `export` of the saved record writes the very files the run wrote, byte for byte.
+    const CliResult exported
+        = runCli({QStringLiteral("export"), QStringLiteral("run.json"), QStringLiteral("--trace"), QStringLiteral("again-trace.json"),
+                  QStringLiteral("--csv"), QStringLiteral("again.csv"), QStringLiteral("--json"), QStringLiteral("again.json")},
+                 dir.path());
+    QVERIFY2(exported.exitCode == 0 && exported.err.isEmpty(), qPrintable(exported.err));
+    QCOMPARE(readFile(dir.filePath(QStringLiteral("again-trace.json"))), traceBytes);
+    QCOMPARE(readFile(dir.filePath(QStringLiteral("again.csv"))), readFile(dir.filePath(QStringLiteral("run.csv"))));
+    QCOMPARE(readFile(dir.filePath(QStringLiteral("again.json"))), readFile(dir.filePath(QStringLiteral("run.json"))));
+    QCOMPARE(QFile::exists(dir.filePath(QStringLiteral("again-tasks.csv"))), pool);
+    if (pool)
+        QCOMPARE(readFile(dir.filePath(QStringLiteral("again-tasks.csv"))), readFile(tasksPath));
+
     // Python's json module reads the trace too (what other tools use).
     const QString python = resolvePython();
     if (python.isEmpty())
@@ -598,6 +626,97 @@ void TestExports::cliRunWritesExports()
     QCOMPARE(check.exitCode(), 0);
     QCOMPARE(QString::fromUtf8(check.readAllStandardOutput()).trimmed().toInt(),
              trace.value(QLatin1StringView("traceEvents")).toArray().size());
+}
+
+void TestExports::cliExportErrors_data()
+{
+    QTest::addColumn<QString>("record"); // what run.json holds: good, garbage, truncated, newer, empty, none
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    const QString exportCommand = QStringLiteral("export");
+    const QString run = QStringLiteral("run.json");
+    const QString trace = QStringLiteral("--trace");
+    const QString csv = QStringLiteral("--csv");
+    const QString good = QStringLiteral("good");
+    // Usage errors: exit 2, before the record is read.
+    QTest::newRow("no-record") << good << QStringList{exportCommand, trace, QStringLiteral("t.json")} << 2
+                               << QStringLiteral("processlab-cli: export: name the run record to read");
+    QTest::newRow("no-output") << good << QStringList{exportCommand, run} << 2
+                               << QStringLiteral("export: name what to write: --trace FILE, --csv FILE or --json FILE");
+    QTest::newRow("no-file-name") << good << QStringList{exportCommand, run, trace} << 2
+                                  << QStringLiteral("--trace needs a file name");
+    QTest::newRow("option-as-name") << good << QStringList{exportCommand, run, csv, trace, QStringLiteral("t.json")} << 2
+                                    << QStringLiteral("--csv needs a file name, not the option '--trace'");
+    QTest::newRow("unknown-option") << good << QStringList{exportCommand, run, QStringLiteral("--svg"), QStringLiteral("t.svg")} << 2
+                                    << QStringLiteral("export: unknown option --svg (options: --json FILE, --trace FILE, --csv FILE)");
+    QTest::newRow("two-records") << good << QStringList{exportCommand, run, QStringLiteral("b.json"), csv, QStringLiteral("c.csv")}
+                                 << 2 << QStringLiteral("export: unexpected argument 'b.json'");
+    QTest::newRow("twice") << good << QStringList{exportCommand, run, csv, QStringLiteral("a.csv"), csv, QStringLiteral("b.csv")} << 2
+                           << QStringLiteral("--csv given more than once");
+    QTest::newRow("same-file") << good << QStringList{exportCommand, run, trace, QStringLiteral("x"), csv, QStringLiteral("./x")}
+                               << 2 << QStringLiteral("--trace and --csv name the same file: ./x");
+    QTest::newRow("over-the-record") << good << QStringList{exportCommand, run, QStringLiteral("--json"), QStringLiteral("./run.json")}
+                                     << 2 << QStringLiteral("export: --json names the record it reads (run.json)");
+    QTest::newRow("missing-dir") << good << QStringList{exportCommand, run, csv, QStringLiteral("missing/run.csv")} << 2
+                                 << QStringLiteral("--csv: cannot write missing/run.csv: the directory");
+    // A record that cannot be read: the reader's message, exit 1, nothing written.
+    QTest::newRow("no-such-record") << QStringLiteral("none") << QStringList{exportCommand, run, trace, QStringLiteral("t.json")}
+                                    << 1 << QStringLiteral("processlab-cli: Cannot read run.json: ");
+    QTest::newRow("a-directory") << good << QStringList{exportCommand, QStringLiteral("."), trace, QStringLiteral("t.json")} << 1
+                                 << QStringLiteral("Cannot read .: it is a directory");
+    QTest::newRow("empty") << QStringLiteral("empty") << QStringList{exportCommand, run, trace, QStringLiteral("t.json")} << 1
+                           << QStringLiteral("Cannot read run.json: the file is empty");
+    QTest::newRow("not-a-record") << QStringLiteral("garbage") << QStringList{exportCommand, run, csv, QStringLiteral("t.csv")}
+                                  << 1 << QStringLiteral("Cannot read run.json: not a ProcessLab run record");
+    QTest::newRow("truncated") << QStringLiteral("truncated")
+                               << QStringList{exportCommand, run, trace, QStringLiteral("t.json"), csv, QStringLiteral("t.csv")} << 1
+                               << QStringLiteral("it is truncated");
+    QTest::newRow("newer") << QStringLiteral("newer") << QStringList{exportCommand, run, QStringLiteral("--json"), QStringLiteral("t.json")}
+                           << 1 << QStringLiteral("made by a newer ProcessLab: schema 99");
+}
+
+// Each bad invocation: exactly one line on stderr, its exit code, and no file written (the
+// record itself unchanged).
+void TestExports::cliExportErrors()
+{
+    QFETCH(QString, record);
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QBuffer json;
+    json.open(QIODevice::WriteOnly);
+    QString error;
+    QVERIFY2(writeRunRecordJson(richRecord(), &json, &error), qPrintable(error));
+    QByteArray bytes = json.data();
+    if (record == QLatin1StringView("garbage"))
+        bytes = "hello, world\n";
+    else if (record == QLatin1StringView("truncated"))
+        bytes.truncate(bytes.size() / 2);
+    else if (record == QLatin1StringView("empty"))
+        bytes.clear();
+    else if (record == QLatin1StringView("newer"))
+        bytes = QString::fromUtf8(bytes).replace(QRegularExpression(QStringLiteral("\"version\": *[0-9]+")),
+                                                 QStringLiteral("\"version\": 99")).toUtf8();
+    if (record == QLatin1StringView("newer"))
+        QVERIFY(bytes.contains("\"version\": 99"));
+    const QString recordPath = dir.filePath(QStringLiteral("run.json"));
+    if (record != QLatin1StringView("none")) {
+        QFile file(recordPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(bytes), bytes.size());
+    }
+    const QStringList before = QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+
+    const CliResult r = runCli(arguments, dir.path());
+    QCOMPARE(r.exitCode, exitCode);
+    QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), before);
+    if (record != QLatin1StringView("none"))
+        QCOMPARE(readFile(recordPath), bytes);
 }
 
 QTEST_GUILESS_MAIN(TestExports)

@@ -152,6 +152,16 @@ QString checkFileOption(const QCommandLineParser &parser, const QCommandLineOpti
     return {};
 }
 
+// --json, --trace and --csv: the files `run` and `export` write from a record.
+struct ExportFileOptions
+{
+    QCommandLineOption json{QStringLiteral("json"), tr("Write the run record as JSON."), QStringLiteral("FILE")};
+    QCommandLineOption trace{QStringLiteral("trace"), tr("Write a Perfetto/Chrome trace (JSON)."), QStringLiteral("FILE")};
+    QCommandLineOption csv{QStringLiteral("csv"), tr("Write the per-process table as CSV."), QStringLiteral("FILE")};
+
+    QList<const QCommandLineOption *> all() const { return {&json, &trace, &csv}; }
+};
+
 // `run <example> [knobs] [--json FILE] [--trace FILE] [--csv FILE] [--summary]` and `show <example> [knobs] [--cpp]`: the
 // same example and knob options, so that `show` prints the listing of exactly what `run` runs.
 ParsedCommand parseRun(const QStringList &args, bool show)
@@ -181,12 +191,11 @@ ParsedCommand parseRun(const QStringList &args, bool show)
             optionList.append(QStringLiteral("--%1 %2").arg(knob.name, knob.rangeText()));
         }
     }
-    const QCommandLineOption json(QStringLiteral("json"), tr("Write the run record as JSON."), QStringLiteral("FILE"));
-    const QCommandLineOption trace(QStringLiteral("trace"), tr("Write a Perfetto/Chrome trace (JSON)."),
-                                   QStringLiteral("FILE"));
-    const QCommandLineOption csv(QStringLiteral("csv"), tr("Write the per-process table as CSV."),
-                                 QStringLiteral("FILE"));
-    const QList<const QCommandLineOption *> fileOptions{&json, &trace, &csv};
+    const ExportFileOptions exportFiles;
+    const QCommandLineOption &json = exportFiles.json;
+    const QCommandLineOption &trace = exportFiles.trace;
+    const QCommandLineOption &csv = exportFiles.csv;
+    const QList<const QCommandLineOption *> fileOptions = exportFiles.all();
     const QCommandLineOption summary(QStringLiteral("summary"), tr("Print a per-process table to stderr."));
     const QCommandLineOption cpp(QStringLiteral("cpp"), tr("Print the C++ worker code instead of the Python listing."));
     if (show) {
@@ -278,6 +287,68 @@ ParsedCommand parseRun(const QStringList &args, bool show)
     if (!knobs)
         return error(resolveError);
     command.run.knobs = *knobs;
+    return command;
+}
+
+// `export RECORD.json [--json FILE] [--trace FILE] [--csv FILE]`: at least one output, none of
+// them the record itself (it would be replaced by what is made from it).
+ParsedCommand parseExport(const QStringList &args)
+{
+    SubcommandParser sub(args);
+    const ExportFileOptions files;
+    const QList<const QCommandLineOption *> fileOptions = files.all();
+    for (const QCommandLineOption *file : fileOptions)
+        sub.addOption(*file);
+    const QString optionList = QStringLiteral("--json FILE, --trace FILE, --csv FILE");
+    if (!sub.parse()) {
+        const QStringList unknown = sub.parser.unknownOptionNames();
+        if (!unknown.isEmpty())
+            return error(tr("export: unknown option %1 (options: %2)").arg(sub.asTyped(unknown.constFirst()), optionList));
+        const SubcommandParser::ValueProblem problem = sub.valueProblem();
+        if (problem.unexpectedValue)
+            return error(tr("--%1 takes no value").arg(problem.option));
+        if (sub.takesValue(problem.option))
+            return error(tr("--%1 needs a file name").arg(problem.option));
+        return error(sub.parser.errorText());
+    }
+    if (sub.parser.isSet(QStringLiteral("help")))
+        return {};
+    QHash<QString, QString> paths;
+    for (const QCommandLineOption *file : fileOptions) {
+        if (const QString problem = checkFileOption(sub.parser, *file, &paths); !problem.isEmpty())
+            return error(problem);
+    }
+    QList<QStringList> groups;
+    for (const QCommandLineOption *file : fileOptions)
+        groups.append(file->names());
+    if (const QString repeated = sub.repeatedOption(groups); !repeated.isEmpty())
+        return error(repeatedMessage(repeated));
+    const QStringList positional = sub.parser.positionalArguments();
+    if (positional.isEmpty())
+        return error(tr("export: name the run record to read (a file --json wrote): export RECORD.json --trace FILE"));
+    if (positional.size() > 1)
+        return error(tr("export: unexpected argument '%1'; give one run record").arg(positional.at(1)));
+    const QString record = positional.constFirst();
+    if (paths.isEmpty())
+        return error(tr("export: name what to write: --trace FILE, --csv FILE or --json FILE"));
+    const QFileInfo recordInfo(record);
+    for (const QCommandLineOption *file : fileOptions) {
+        if (!sub.parser.isSet(*file))
+            continue;
+        const QFileInfo output(sub.parser.value(*file));
+        // The same path, or another name (a link) of the same file.
+        if (output.absoluteFilePath() == recordInfo.absoluteFilePath()
+            || (output.exists() && output.canonicalFilePath() == recordInfo.canonicalFilePath()))
+            return error(tr("export: --%1 names the record it reads (%2); write to another file")
+                             .arg(file->names().constFirst(), record));
+    }
+
+    ParsedCommand command;
+    command.kind = ParsedCommand::Kind::Export;
+    command.exports.recordPath = record;
+    command.exports.jsonPath = sub.parser.value(files.json);
+    command.exports.tracePath = sub.parser.value(files.trace);
+    command.exports.csvPath = sub.parser.value(files.csv);
     return command;
 }
 
@@ -501,7 +572,9 @@ ParsedCommand parseCommandLine(const QStringList &arguments)
         return parseRun(arguments.mid(1), true);
     if (command == QLatin1StringView("bench"))
         return parseBench(arguments.mid(1));
-    return error(tr("unknown command '%1'; commands: list, run, show, bench").arg(command));
+    if (command == QLatin1StringView("export"))
+        return parseExport(arguments.mid(1));
+    return error(tr("unknown command '%1'; commands: list, run, show, export, bench").arg(command));
 }
 
 QString usageText()
@@ -510,6 +583,7 @@ QString usageText()
                       "  processlab-cli list\n"
                       "  processlab-cli run <example> [options] [--json FILE] [--trace FILE] [--csv FILE] [--summary]\n"
                       "  processlab-cli show <example> [options] [--cpp]\n"
+                      "  processlab-cli export <record.json> [--json FILE] [--trace FILE] [--csv FILE]\n"
                       "  processlab-cli bench spawn [--workers N] [--repeat N] [--memory]\n"
                       "  processlab-cli bench ipc [--case NAME] [--ops N] [--repeat N]\n"
                       "  processlab-cli bench pool [--case NAME] [--processes N] [--tasks N] [--repeat N]\n"
@@ -519,9 +593,10 @@ QString usageText()
                       "for ui.perfetto.dev or chrome://tracing, --csv the per-process table (and, for\n"
                       "a pool, its tasks in FILE-tasks.csv: run.csv -> run-tasks.csv). show prints the\n"
                       "Python listing of what run runs with the same options (python3 runs it too),\n"
-                      "or with --cpp the worker's C++ code.\n"
-                      "Exit codes: 0 ok, 1 the run failed or its output could not be written,\n"
-                      "2 usage error, 130 interrupted.\n"
+                      "or with --cpp the worker's C++ code. export writes the same files from a run\n"
+                      "record that run --json saved, as run would have written them.\n"
+                      "Exit codes: 0 ok, 1 the run failed, the record could not be read or an output\n"
+                      "could not be written, 2 usage error, 130 interrupted.\n"
                       "\nExamples and their options:\n");
     for (const ExampleDefinition &example : ExampleRegistry::all()) {
         text += QStringLiteral("  %1\n").arg(example.id);

@@ -30,12 +30,22 @@ struct BenchOptions
     QString poolCase;    // pool: one of poolBenchCases() (poolbenchcommand.h)
 };
 
+// `export RECORD.json --trace FILE --csv FILE --json FILE`: a saved run's exports, as `run` writes them.
+struct ExportOptions
+{
+    QString recordPath;
+    QString jsonPath;
+    QString tracePath;
+    QString csvPath; // and, for a pool, poolTasksCsvPath(csvPath)
+};
+
 struct ParsedCommand
 {
-    enum class Kind { Help, Version, List, Run, Show, Bench, Error };
+    enum class Kind { Help, Version, List, Run, Show, Bench, Export, Error };
     Kind kind = Kind::Help;
     RunOptions run;
     BenchOptions bench;
+    ExportOptions exports;
     QString error; // one line, for Kind::Error
 };
 

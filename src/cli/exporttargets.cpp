@@ -27,11 +27,15 @@ bool ExportTargets::add(const QString &option, const QString &path, ExportFile *
 
 bool ExportTargets::open(const Paths &paths, QString *error)
 {
-    const QString csvTasks = paths.poolTasks && !paths.csv.isEmpty() ? poolTasksCsvPath(paths.csv) : QString();
     return add(QStringLiteral("json"), paths.json, &m_json, error)
            && add(QStringLiteral("trace"), paths.trace, &m_trace, error)
            && add(QStringLiteral("csv"), paths.csv, &m_csv, error)
-           && add(QStringLiteral("csv"), csvTasks, &m_csvTasks, error);
+           && (!paths.poolTasks || openPoolTasks(paths.csv, error));
+}
+
+bool ExportTargets::openPoolTasks(const QString &csvPath, QString *error)
+{
+    return csvPath.isEmpty() || m_csvTasks || add(QStringLiteral("csv"), poolTasksCsvPath(csvPath), &m_csvTasks, error);
 }
 
 bool ExportTargets::isEmpty() const

@@ -32,6 +32,8 @@ public:
 
     // Opens every file named; on the first that cannot be written, "--trace: cannot write ...".
     bool open(const Paths &paths, QString *error);
+    // Opens FILE-tasks.csv of --csv FILE, for a record known to be a pool's only after open().
+    bool openPoolTasks(const QString &csvPath, QString *error);
     bool isEmpty() const;
     // Writes each file; every failure as "--csv: cannot write ...".
     bool write(const RunRecord &record, QStringList *errors);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // processlab-cli: runs an example headless. stdout carries exactly the example's output.
 #include "benchcommand.h"
+#include "exportcommand.h"
 #include "ipcbenchcommand.h"
 #include "poolbenchcommand.h"
 #include "cliarguments.h"
@@ -148,6 +149,8 @@ int dispatch(QCoreApplication &app, const Cli::ParsedCommand &command)
         return runExample(app, command.run);
     case Cli::ParsedCommand::Kind::Show:
         return showExample(command.run);
+    case Cli::ParsedCommand::Kind::Export:
+        return Cli::runExport(command.exports);
     case Cli::ParsedCommand::Kind::Bench:
         if (command.bench.benchmark == Cli::BenchOptions::Benchmark::Ipc)
             return Cli::runIpcBench(app, command.bench);

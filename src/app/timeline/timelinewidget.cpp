@@ -283,11 +283,16 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     paintRows(painter, viewport()->rect(), verticalScrollBar()->value());
 }
 
+int TimelineWidget::rowsHeight() const
+{
+    // The process rows and the queue depth lanes under them (at least one row: the empty text).
+    return std::max(1, static_cast<int>(m_data.rowCount() + queueLaneCount())) * m_metrics.rowHeight;
+}
+
 QSize TimelineWidget::imageSize() const
 {
     const int width = viewport()->width();
-    const int rows = std::max(1, static_cast<int>(m_data.rowCount())) * m_metrics.rowHeight;
-    return {width, m_axis->sizeHint().height() + rows + (isLegendVisible() ? m_legend->heightForWidth(width) : 0)};
+    return {width, m_axis->sizeHint().height() + rowsHeight() + (isLegendVisible() ? m_legend->heightForWidth(width) : 0)};
 }
 
 void TimelineWidget::renderImage(QPainter &painter) const
@@ -296,7 +301,7 @@ void TimelineWidget::renderImage(QPainter &painter) const
     // horizontal scroll, painted by the same code as on screen.
     const QSize size = imageSize();
     const int axisHeight = m_axis->sizeHint().height();
-    const int rowsHeight = std::max(1, static_cast<int>(m_data.rowCount())) * m_metrics.rowHeight;
+    const int rowsHeight = this->rowsHeight();
     painter.save();
     m_axis->paint(painter, size.width());
     painter.restore();

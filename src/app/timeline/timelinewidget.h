@@ -91,6 +91,7 @@ private:
     qint64 openEndNs() const;
     qint64 contentEndNs() const;
     qsizetype queueLaneCount() const; // depth lanes under the process rows (queuedepthlane.h)
+    int rowsHeight() const;           // the process rows and the depth lanes, in pixels (the view scrolls them, the image has all)
     int trackWidth() const;
     TimelineMath math() const;
     TimelineHit hitTest(const QPoint &pos) const;

@@ -102,15 +102,20 @@ bool writeProcessCsv(const RunSummary &summary, QIODevice *device, QString *erro
              QStringLiteral("spawn_to_ready_ms"), QStringLiteral("run_ms"), QStringLiteral("exitcode"),
              QStringLiteral("exit_signal"), QStringLiteral("started_ms"), QStringLiteral("ended_ms"),
              QStringLiteral("stdout_lines"), QStringLiteral("stderr_lines"), QStringLiteral("dropped_lines"),
+             QStringLiteral("cpu_ms"), QStringLiteral("cpu_avg_percent"), QStringLiteral("peak_rss_bytes"),
              QStringLiteral("detail")});
     for (const ProcessSummary &p : summary.processes) {
         const std::optional<int> exitcode = p.pythonExitCode(); // Python's Process.exitcode
+        // The process list's CPU figure: over its life, until it ended (or the last sample).
+        const qint64 averagePermille = p.averageCpuPermille(summary.endNs);
         if (!csv.row({numberCell(p.id), csvTextCell(p.role), p.pid ? numberCell(p.pid) : QString(),
                       stateName(p.state), msCell(p.spawnToReadyMs()), msCell(p.runMs()),
                       exitcode ? numberCell(*exitcode) : QString(), p.exitSignalName(),
                       sinceStartCell(p.startingNs ? p.startingNs : p.runningNs, summary.startNs),
                       sinceStartCell(p.endNs, summary.startNs), numberCell(p.stdoutLines), numberCell(p.stderrLines),
-                      numberCell(p.droppedLines), csvTextCell(p.detail)}))
+                      numberCell(p.droppedLines), msCell(p.cpuMs()),
+                      averagePermille < 0 ? QString() : QString::number(double(averagePermille) / 10.0, 'f', 1),
+                      p.peakResidentBytes < 0 ? QString() : numberCell(p.peakResidentBytes), csvTextCell(p.detail)}))
             break;
     }
     return csv.finish(error);
