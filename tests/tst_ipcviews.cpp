@@ -6,7 +6,9 @@
 // times a second however fast the queue goes.
 #include "guitestsupport.h"
 
+#include "language.h"
 #include "mainwindow.h"
+#include "output/processstatustext.h"
 #include "processcolors.h"
 #include "protocol/protocol.h"
 #include "record/runrecord.h"
@@ -39,6 +41,7 @@ private slots:
     void pipeViewShowsMessagesInFlight();
     void sharedViewColoursCellsByLastWriter();
     void sharedViewCountsLostUpdates();
+    void viewsFollowTheLanguage();
 };
 
 void TestIpcViews::queueViewListsWhatIsInTheQueue()
@@ -170,6 +173,40 @@ void TestIpcViews::sharedViewCountsLostUpdates()
     const QRegularExpressionMatch match = number.match(shown);
     QVERIFY2(match.hasMatch(), qPrintable(shown));
     QCOMPARE(match.captured(1).remove(QLatin1Char(',')), printed);
+}
+
+// Switching the language re-says everything: the placeholder of a view whose object the run
+// does not have (it stayed English: rebuild() returns early without one), and the process
+// names, which are the translated ones the panes and topology show ("Main" -> 主进程).
+void TestIpcViews::viewsFollowTheLanguage()
+{
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    QVERIFY(window.selectExample(QStringLiteral("queue")));
+    window.bottomTabs()->setCurrentWidget(window.queueView());
+    action(window, "actionRun")->trigger();
+    QVERIFY(waitForRunEnd(window));
+    window.queueView()->refreshNow();
+    const QString englishPipe = window.pipeView()->statusText();
+    QVERIFY2(englishPipe.startsWith(QStringLiteral("No pipe")), qPrintable(englishPipe));
+
+    QVERIFY(Language::apply(QStringLiteral("zh_CN")));
+    QCoreApplication::processEvents();
+    const QString main = ProcessStatusText::roleName(0, QStringLiteral("Main"));
+    QVERIFY2(main != QStringLiteral("Main"), "the zh_CN translation is not loaded");
+    QCOMPARE(window.pipeView()->statusText(),
+             PipeView::tr("No pipe in this run. Run the pipe example to see its messages in flight."));
+    QVERIFY(window.pipeView()->statusText() != englishPipe);
+    // The None the main program put: its path names Main as the panes do.
+    const QueueItemsModel *model = window.queueView()->model();
+    QStringList sentinelPaths;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, QueueItemsModel::Path);
+        if (index.data(QueueItemsModel::SentinelRole).toBool())
+            sentinelPaths.append(index.data().toString());
+    }
+    QCOMPARE(sentinelPaths.size(), 1);
+    QVERIFY2(sentinelPaths.first().startsWith(main), qPrintable(sentinelPaths.first()));
 }
 
 QTEST_MAIN(TestIpcViews)

@@ -148,6 +148,8 @@ QStringList englishWords(const QString &text)
         QStringLiteral("JSON"), QStringLiteral("Qt"), QStringLiteral("English"), // the language menu names itself
         QStringLiteral("ms"), QStringLiteral("MiB"), // unit symbols stay as they are, like the numbers (1.42 s, 136 ms)
         QStringLiteral("CPU"), // the acronym Chinese text uses too (CPU 占用)
+        QStringLiteral("CSV"), QStringLiteral("SVG"), QStringLiteral("PNG"), // file formats, named as in Chinese text
+        QStringLiteral("Perfetto"), // the trace viewer's name (ui.perfetto.dev)
         QStringLiteral("stdout"), QStringLiteral("stderr"), // stream names, as in sys.stdout
         // multiprocessing's names, used as code words in Chinese text
         QStringLiteral("multiprocessing"), QStringLiteral("Process"), QStringLiteral("Pool"), QStringLiteral("Queue"),
@@ -155,6 +157,7 @@ QStringList englishWords(const QString &text)
         QStringLiteral("map"), QStringLiteral("apply_async"), QStringLiteral("start"), QStringLiteral("join"),
         QStringLiteral("run"), QStringLiteral("sleep"), QStringLiteral("time"), QStringLiteral("target"),
         QStringLiteral("args"), QStringLiteral("print"), QStringLiteral("None"), QStringLiteral("terminate"),
+        QStringLiteral("busy"), // the examples' busy(seconds), the compute twin of time.sleep
         QStringLiteral("kill"), QStringLiteral("MyProcess") /* the subclass example's class */};
     QStringList ids;
     for (const ExampleDefinition &example : ExampleRegistry::all())

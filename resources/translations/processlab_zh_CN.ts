@@ -2046,7 +2046,7 @@ Wall time: %2 · Result: %3</source>
     </message>
     <message>
         <source>%1 writes, counted (not reported one by one)</source>
-        <translation>%1 次写入，只计数（不逐个报告）</translation>
+        <translation>%1 次写入（只计数）</translation>
     </message>
     <message>
         <source>Cell</source>

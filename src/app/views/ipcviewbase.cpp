@@ -56,6 +56,10 @@ void IpcViewBase::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::LanguageChange) {
+        // rebuild() keeps the placeholder reset() set while the run has no such object:
+        // set it again in the new language, then rebuild the rest (now or when shown).
+        if (event->type() == QEvent::LanguageChange)
+            reset();
         m_shownRevision = ~quint64(0);
         if (isVisible())
             refreshNow();

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "ipcviewsupport.h"
 
+#include "output/processstatustext.h"
+
 #include <QLocale>
 
 namespace ProcessLab {
 
 QString IpcViewText::processName(const RunSummary &summary, int process)
 {
+    // The same translated name the panes, timeline and topology show ("Main" -> 主进程).
     if (const ProcessSummary *known = summary.process(process); known && !known->role.isEmpty())
-        return known->role;
+        return ProcessStatusText::roleName(*known);
     return tr("process %1").arg(process);
 }
 
