@@ -135,7 +135,7 @@ void TestCodePanel::changedKnobsShowTheChangedProgram()
 
     QVERIFY(setKnob(window, "sleep", "0.5"));
     QVERIFY(panel->pythonView()->toPlainText().contains(QStringLiteral("time.sleep(0.5)\n")));
-    QCOMPARE(shown(), QStringLiteral("Changed from the tutorial: Workers 2 → 3, Sleep (s) 2 → 0.5"));
+    QCOMPARE(shown(), QStringLiteral("Changed from the tutorial: Workers 2 → 3, Seconds 2 → 0.5"));
 
     // The original, read only, a click away; back to the program that runs.
     showTutorial->click();

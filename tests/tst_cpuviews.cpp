@@ -66,6 +66,7 @@ private slots:
     void init() { resetGuiState(); }
     void sparklineShowsTheSamples();
     void sparklineSaysWhatIsNotMeasured();
+    void narrowEndedPaneKeepsTheCpuTime();
     void laneFillsUnderTheCurve();
     void laneToolTip();
     void listColumn();
@@ -116,6 +117,42 @@ void TestCpuViews::sparklineSaysWhatIsNotMeasured()
     QCOMPARE(main.pointCount(), 0);
     QCOMPARE(main.valueText(), QStringLiteral("CPU —")); // never "0%": nothing was measured
     QVERIFY(main.toolTip().contains(QStringLiteral("ProcessLab itself")));
+}
+
+// Four workers at 1280×800 give narrow pane headers: after "exit 0" the total ("CPU 2.00 s")
+// must stay where it fits, the curve going first; the header is sized for the text it shows,
+// not for "CPU 999.99 s" and the curve.
+void TestCpuViews::narrowEndedPaneKeepsTheCpuTime()
+{
+    const RunSummaryBuilder ended = busyThenIdle(true);
+    const ProcessSummary &worker = *ended.summary().process(1);
+    OutputPane pane(1, QStringLiteral("Worker 1"));
+    pane.resize(900, 200);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.updateProcess(worker, 9 * second);
+    CpuSparkline *cpu = pane.cpuSparkline();
+    cpu->setSamples(ended.summary().resources, worker, 9 * second);
+    QCOMPARE(cpu->valueText(), QStringLiteral("CPU 2.00 s"));
+    int textOnlyFrom = -1; // the narrowest width that shows the number (without the curve)
+    int chartFrom = -1;    // ... and the curve too
+    for (int width = 120; width <= 900 && chartFrom < 0; width += 2) {
+        pane.resize(width, 200);
+        if (cpu->isVisibleTo(&pane) && textOnlyFrom < 0)
+            textOnlyFrom = width;
+        if (cpu->isVisibleTo(&pane) && cpu->isChartShown())
+            chartFrom = width;
+        if (cpu->isVisibleTo(&pane)) // whatever it shows fits its text
+            QVERIFY2(cpu->sizeHint().width() >= cpu->fontMetrics().horizontalAdvance(cpu->valueText()), qPrintable(QString::number(width)));
+    }
+    QVERIFY(textOnlyFrom > 0);
+    QVERIFY(chartFrom > 0);
+    qInfo("the CPU time shows from %d px, with its curve from %d px", textOnlyFrom, chartFrom);
+    // Between the two the number stands alone: the curve went first.
+    QVERIFY2(chartFrom - textOnlyFrom >= cpu->widthWithChart() - cpu->textOnlyWidth() - 2,
+             qPrintable(QStringLiteral("%1 %2").arg(textOnlyFrom).arg(chartFrom)));
+    // Sized for "CPU 2.00 s", not for the widest total it could ever show.
+    QCOMPARE(cpu->textOnlyWidth(), cpu->fontMetrics().horizontalAdvance(QStringLiteral("CPU 2.00 s")) + 1);
 }
 
 void TestCpuViews::laneFillsUnderTheCurve()

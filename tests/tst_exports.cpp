@@ -360,8 +360,21 @@ void TestExports::traceHasSlicesCountersAndInstants()
     const QJsonObject wait = slice(QStringLiteral("waits in get on queue (Queue)"), 3);
     QCOMPARE(wait.value(QLatin1StringView("ts")).toDouble(), 11000.0);
     QCOMPARE(wait.value(QLatin1StringView("dur")).toDouble(), 10000.0);
-    // A worker's trace lasts until its next one, the last until the process ended.
-    QCOMPARE(slice(QStringLiteral("put"), 2).value(QLatin1StringView("dur")).toDouble(), 38000.0);
+    // A worker's trace lasts until its next one, the last until the process ended. Named by its
+    // listing line like Main's statements (the queue example's program), not by the step id.
+    const QJsonObject put = slice(QStringLiteral("6: queue.put(i)"), 2);
+    QCOMPARE(put.value(QLatin1StringView("dur")).toDouble(), 38000.0);
+    QCOMPARE(put.value(QLatin1StringView("args")).toObject().value(QLatin1StringView("step")).toString(), QStringLiteral("put"));
+    QVERIFY(!slice(QStringLiteral("12: item = queue.get()"), 3).isEmpty());
+    QVERIFY(slice(QStringLiteral("put"), 2).isEmpty());
+    // Without the example's listing (an unknown example): "line N: step".
+    RunRecord unknown = richRecord();
+    unknown.setExampleId(QStringLiteral("no-such-example"));
+    const QJsonObject unknownRoot = QJsonDocument::fromJson(traceOf(unknown)).object();
+    bool fallbackNamed = false;
+    for (const QJsonObject &e : eventsNamed(unknownRoot, QStringLiteral("X"), QStringLiteral("line 6: put")))
+        fallbackNamed = fallbackNamed || e.value(QLatin1StringView("pid")).toInt() == 2;
+    QVERIFY(fallbackNamed);
 
     // Queue depth: after the put 1, after the get 0, the counters' sample 0.
     QList<double> depths;

@@ -77,6 +77,8 @@ private slots:
     void waitsNameTheirCounterparts_data();
     void waitsNameTheirCounterparts();
     void lockHolderEndsWithTheProcess();
+    void lockHolderIsTheSharedViewsPastTheBudget();
+    void sharedRunsLockWaitsAgreeWithIpcStates();
     void poolWorkersAndMainJoinThePool();
     void unknownObjectsAndCapsMakeNoEdges();
     void realRunsEdgesEqualTheRecordsPairs_data();
@@ -85,13 +87,14 @@ private slots:
 
 void TestIpcTopology::edgesAreTheIpcPairs()
 {
-    IpcTopology topology;
-    topology.consume(created(1, IpcObjectKind::Queue, QStringLiteral("queue")));
-    topology.consume(created(2, IpcObjectKind::Value, QStringLiteral("counter")));
-    topology.consume(ipc(10, 1, 1, Protocol::IpcOp::Put, QStringLiteral("1")));
-    topology.consume(ipc(20, 1, 1, Protocol::IpcOp::Put, QStringLiteral("2")));
-    topology.consume(ipc(30, 2, 1, Protocol::IpcOp::Get, QStringLiteral("1")));
-    topology.consume(ipc(40, 0, 2, Protocol::IpcOp::Write, QStringLiteral("5")));
+    RunSummaryBuilder builder; // the topology is folded once, in RunSummary
+    const IpcTopology &topology = builder.summary().topology;
+    builder.consume(created(1, IpcObjectKind::Queue, QStringLiteral("queue")));
+    builder.consume(created(2, IpcObjectKind::Value, QStringLiteral("counter")));
+    builder.consume(ipc(10, 1, 1, Protocol::IpcOp::Put, QStringLiteral("1")));
+    builder.consume(ipc(20, 1, 1, Protocol::IpcOp::Put, QStringLiteral("2")));
+    builder.consume(ipc(30, 2, 1, Protocol::IpcOp::Get, QStringLiteral("1")));
+    builder.consume(ipc(40, 0, 2, Protocol::IpcOp::Write, QStringLiteral("5")));
     QCOMPARE(edgePairs(topology), (QSet<Pair>{{1, 1}, {2, 1}, {0, 2}}));
     const TopologyEdge *producer = topology.edge(1, 1);
     QVERIFY(producer);
@@ -100,20 +103,26 @@ void TestIpcTopology::edgesAreTheIpcPairs()
     QVERIFY(producer->writes());
     QVERIFY(!producer->reads());
     QVERIFY(topology.edge(2, 1)->reads());
-    QCOMPARE(topology.object(1)->operations, 3);
+    QCOMPARE(builder.summary().objectOperations(1), 3); // the one count (ObjectSummary)
     QCOMPARE(topology.object(1)->lastTrafficNs, 30);
     QCOMPARE(topology.objects().size(), 2);
     QCOMPARE(topology.objects().at(0).kind, TopologyObject::Kind::Queue);
     QCOMPARE(topology.objects().at(1).name, QStringLiteral("counter"));
     // A wait makes an edge (the process uses the object) but is no traffic.
-    topology.consume(ipc(50, 3, 1, Protocol::IpcOp::Blocked, QStringLiteral("get")));
+    builder.consume(ipc(50, 3, 1, Protocol::IpcOp::Blocked, QStringLiteral("get")));
     QVERIFY(topology.edge(3, 1));
     QCOMPARE(topology.edge(3, 1)->operations, 0);
     QCOMPARE(topology.edge(3, 1)->lastTrafficNs, 0);
-    QCOMPARE(topology.object(1)->operations, 3);
-    topology.clear();
-    QVERIFY(topology.edges().isEmpty());
-    QVERIFY(topology.objects().isEmpty());
+    QCOMPARE(builder.summary().objectOperations(1), 3);
+    // Past the budget the counters' total is the count, and a change lights the node.
+    builder.consume({.timeNs = 60, .kind = EventKind::IpcCounters, .process = runLevel, .count = 1, .object = 1,
+                     .sequence = 9, .text = {}});
+    QCOMPARE(builder.summary().objectOperations(1), 9);
+    QCOMPARE(topology.object(1)->lastTrafficNs, 60);
+    IpcTopology copy = topology;
+    copy.clear();
+    QVERIFY(copy.edges().isEmpty());
+    QVERIFY(copy.objects().isEmpty());
 }
 
 void TestIpcTopology::waitsNameTheirCounterparts_data()
@@ -144,19 +153,14 @@ void TestIpcTopology::waitsNameTheirCounterparts()
     QFETCH(QList<RunEvent>, events);
     QFETCH(QString, what);
     QFETCH(QList<int>, counterparts);
-    RunSummaryBuilder summary; // its IpcWaits: the one fold of waits
-    IpcTopology topology;
+    RunSummaryBuilder summary; // its IpcWaits, IpcObjectStates and IpcTopology: one fold each
+    const IpcTopology &topology = summary.summary().topology;
     summary.consume(created(1, IpcObjectKind::Queue, QStringLiteral("queue")));
-    topology.consume(created(1, IpcObjectKind::Queue, QStringLiteral("queue")));
     summary.consume(created(2, IpcObjectKind::Pipe, QStringLiteral("a, b")));
-    topology.consume(created(2, IpcObjectKind::Pipe, QStringLiteral("a, b")));
     summary.consume(created(3, IpcObjectKind::Lock, QStringLiteral("lock")));
-    topology.consume(created(3, IpcObjectKind::Lock, QStringLiteral("lock")));
-    for (const RunEvent &event : events) {
+    for (const RunEvent &event : events)
         summary.consume(event);
-        topology.consume(event);
-    }
-    const QList<TopologyWait> waits = topology.waitsNow(summary.summary().waits);
+    const QList<TopologyWait> waits = topology.waitsNow(summary.summary().waits, summary.summary().ipcStates);
     QCOMPARE(waits.size(), 1);
     QCOMPARE(waits.first().what, what);
     QCOMPARE(waits.first().counterparts, counterparts);
@@ -165,23 +169,80 @@ void TestIpcTopology::waitsNameTheirCounterparts()
     const RunEvent last = events.last();
     const RunEvent done = ipc(30, last.process, last.object, Protocol::IpcOp::Get);
     summary.consume(done);
-    topology.consume(done);
-    QVERIFY(topology.waitsNow(summary.summary().waits).isEmpty());
+    QVERIFY(topology.waitsNow(summary.summary().waits, summary.summary().ipcStates).isEmpty());
 }
+
+namespace {
+// The lock holder the Topology view names: the counterpart of another process's acquire() wait.
+int topologyHolder(const RunSummary &summary, int lock, int waiter)
+{
+    const QList<int> holders = summary.topology.counterparts(waiter, lock, QStringLiteral("acquire"), summary.ipcStates);
+    return holders.isEmpty() ? runLevel : holders.first();
+}
+} // namespace
 
 void TestIpcTopology::lockHolderEndsWithTheProcess()
 {
-    IpcTopology topology;
-    topology.consume(created(1, IpcObjectKind::Lock, QStringLiteral("lock")));
-    QCOMPARE(topology.lockHolder(1), -1);
-    topology.consume(ipc(10, 0, 1, Protocol::IpcOp::Acquire));
-    QCOMPARE(topology.lockHolder(1), 0); // Main holds it
-    topology.consume(ipc(11, 0, 1, Protocol::IpcOp::Release));
-    QCOMPARE(topology.lockHolder(1), -1);
-    topology.consume(ipc(12, 2, 1, Protocol::IpcOp::Acquire));
-    QCOMPARE(topology.lockHolder(1), 2);
-    topology.consume(ended(20, 2)); // the host frees a dead process's lock (ipc-recovered)
-    QCOMPARE(topology.lockHolder(1), -1);
+    RunSummaryBuilder builder;
+    const auto holder = [&] { return topologyHolder(builder.summary(), 1, 9); };
+    builder.consume(created(1, IpcObjectKind::Lock, QStringLiteral("lock")));
+    QCOMPARE(holder(), -1);
+    builder.consume(ipc(10, 0, 1, Protocol::IpcOp::Acquire));
+    QCOMPARE(holder(), 0); // Main holds it
+    builder.consume(ipc(11, 0, 1, Protocol::IpcOp::Release));
+    QCOMPARE(holder(), -1);
+    builder.consume(ipc(12, 2, 1, Protocol::IpcOp::Acquire));
+    QCOMPARE(holder(), 2);
+    builder.consume(ended(20, 2)); // the host frees a dead process's lock (ipc-recovered)
+    QCOMPARE(holder(), -1);
+}
+
+// Past the observation budget acquire/release are no longer reported: the last reported holder
+// is stale. The Shared memory view says "no longer reported"; the Topology must not name it.
+void TestIpcTopology::lockHolderIsTheSharedViewsPastTheBudget()
+{
+    RunSummaryBuilder builder;
+    builder.consume(created(1, IpcObjectKind::Value, QStringLiteral("counter")));
+    builder.consume(ipc(10, 2, 1, Protocol::IpcOp::Acquire));
+    QCOMPARE(topologyHolder(builder.summary(), 1, 3), 2);
+    QCOMPARE(builder.summary().ipcStates.object(1)->reportedLockHolder(), 2);
+    builder.consume({.timeNs = 11, .kind = EventKind::IpcSampling, .process = 2, .object = 1, .text = {}});
+    builder.consume(ipc(12, 3, 1, Protocol::IpcOp::Blocked, QStringLiteral("acquire")));
+    const RunSummary &summary = builder.summary();
+    QVERIFY(summary.ipcStates.object(1)->sampled);
+    QCOMPARE(summary.ipcStates.object(1)->reportedLockHolder(), runLevel);
+    QCOMPARE(topologyHolder(summary, 1, 3), runLevel);
+    const QList<TopologyWait> waits = summary.topology.waitsNow(summary.waits, summary.ipcStates);
+    QCOMPARE(waits.size(), 1);
+    QVERIFY(waits.first().counterparts.isEmpty());
+}
+
+// A real shared-memory run far past the budget: at every event, the holder the Topology names
+// for a lock wait is the one the Shared memory view shows (IpcObjectStates).
+void TestIpcTopology::sharedRunsLockWaitsAgreeWithIpcStates()
+{
+    const auto run = exampleRun(QStringLiteral("shared"), {{QStringLiteral("workers"), 3},
+                                                           {QStringLiteral("increments"), 20000}});
+    QVERIFY(run);
+    QVERIFY(runToEnd(*run));
+    RunSummaryBuilder builder;
+    const RunSummary &summary = builder.summary();
+    qint64 lockWaitsChecked = 0;
+    for (const RunEvent &event : run->record().events()) {
+        builder.consume(event);
+        for (const TopologyWait &wait : summary.topology.waitsNow(summary.waits, summary.ipcStates)) {
+            if (wait.what != QLatin1StringView("acquire"))
+                continue;
+            const int holder = summary.ipcStates.object(wait.object)->reportedLockHolder();
+            QCOMPARE(wait.counterparts, holder >= 0 && holder != wait.process ? QList<int>{holder} : QList<int>{});
+            ++lockWaitsChecked;
+        }
+    }
+    bool sampled = false;
+    for (const IpcObjectState &object : summary.ipcStates.objects())
+        sampled = sampled || (object.sampled && object.cells.acquisitions > 0);
+    QVERIFY2(sampled, "the run should outlast the observation budget of its locked Value");
+    qInfo("%lld lock waits checked", qlonglong(lockWaitsChecked));
 }
 
 void TestIpcTopology::poolWorkersAndMainJoinThePool()
@@ -235,12 +296,11 @@ void TestIpcTopology::realRunsEdgesEqualTheRecordsPairs()
     QVERIFY(run);
     QVERIFY(runToEnd(*run));
     RunSummaryBuilder summary;
-    IpcTopology topology;
+    const IpcTopology &topology = summary.summary().topology;
     QSet<Pair> expected;
     QSet<Pair> openWaitsSeen; // at every event: red exactly where IpcWaits has an open wait
     for (const RunEvent &event : run->record().events()) {
         summary.consume(event);
-        topology.consume(event);
         if (event.kind == EventKind::IpcOperation)
             expected.insert({event.process, event.object});
         else if (event.kind == EventKind::PoolWorker && event.op == quint8(PoolWorkerChange::Started))
@@ -251,7 +311,7 @@ void TestIpcTopology::realRunsEdgesEqualTheRecordsPairs()
                  && event.op != quint8(PoolTaskPhase::Cancelled) && event.op != quint8(PoolTaskPhase::Counters))
             expected.insert({event.process, event.object});
         QSet<Pair> red;
-        for (const TopologyWait &wait : topology.waitsNow(summary.summary().waits))
+        for (const TopologyWait &wait : topology.waitsNow(summary.summary().waits, summary.summary().ipcStates))
             red.insert({wait.process, wait.object});
         QCOMPARE(red, openWaitPairs(summary.summary().waits));
         openWaitsSeen += red;

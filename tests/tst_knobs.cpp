@@ -161,6 +161,18 @@ void TestKnobs::workKnobIsAChoice()
     QCOMPARE(error, QStringLiteral("--work: expected one of sleep, compute, got 'nap'"));
     QVERIFY(!resolveKnobs(example->knobs, {{QStringLiteral("work"), 3}}, &error));
     QVERIFY(error.startsWith(QStringLiteral("--work: expected one of sleep, compute")));
+
+    // The seconds knob is true for both kinds of work: its label says neither, its help both;
+    // its option stays --sleep (scripts and saved settings use it).
+    const auto seconds = std::find_if(example->knobs.cbegin(), example->knobs.cend(),
+                                      [](const KnobSpec &k) { return k.name == QLatin1StringView("sleep"); });
+    QVERIFY(seconds != example->knobs.cend());
+    QCOMPARE(QString::fromLatin1(seconds->label), QStringLiteral("Seconds"));
+    const QString help = QString::fromLatin1(seconds->help);
+    QVERIFY2(help.contains(QLatin1StringView("sleep")) && help.contains(QLatin1StringView("comput")), qPrintable(help));
+    knobs = resolveKnobs(example->knobs, {{QStringLiteral("sleep"), 0.5}}, &error);
+    QVERIFY2(knobs, qPrintable(error));
+    QCOMPARE(knobs->value(QStringLiteral("sleep")).toDouble(), 0.5);
 }
 
 void TestKnobs::scriptsMapToSourceLines_data()

@@ -50,7 +50,7 @@ void TestRunHistoryModel::newestFirstAndTexts()
     QCOMPARE(model.index(0, RunHistoryModel::ExampleColumn).data().toString(),
              ExampleRegistry::find(QStringLiteral("process"))->titleEn);
     QCOMPARE(model.index(0, RunHistoryModel::ExampleColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("process"));
-    QCOMPARE(model.index(0, RunHistoryModel::KnobsColumn).data().toString(), QStringLiteral("Workers 4, Sleep (s) 0.5"));
+    QCOMPARE(model.index(0, RunHistoryModel::KnobsColumn).data().toString(), QStringLiteral("Workers 4, Seconds 0.5"));
     QCOMPARE(model.index(0, RunHistoryModel::WallTimeColumn).data().toString(), QStringLiteral("512.3 ms"));
     QCOMPARE(model.index(0, RunHistoryModel::ResultColumn).data().toString(), QStringLiteral("failed"));
     QCOMPARE(model.index(1, RunHistoryModel::WallTimeColumn).data().toString(), QStringLiteral("2.00 s"));

@@ -39,7 +39,7 @@ public:
     // Re-reads every text in the current language (a QObject gets no LanguageChange itself).
     void retranslate();
 
-    // "Workers 4, Sleep (s) 0.5": the example's knob labels, in its knob order.
+    // "Workers 4, Seconds 0.5": the example's knob labels, in its knob order.
     static QString knobsText(const QString &exampleId, const QVariantMap &knobs);
     static QString exampleTitle(const QString &exampleId); // in the UI language; the id if unknown
     static QString resultText(const RunSummary &summary);

@@ -58,6 +58,7 @@ void CpuSparkline::setSamples(const ResourceSeries &series, const ProcessSummary
 
 void CpuSparkline::updateTexts()
 {
+    const int widthBefore = textWidth();
     const bool sampled = m_summary.cpuNs >= 0;
     const QString seconds = sampled ? tr("%1 s").arg(double(m_summary.cpuNs) / 1e9, 0, 'f', 2) : QString();
     // "CPU 97%" while it runs, "CPU 0.60 s" (its whole CPU time) once it ended.
@@ -86,6 +87,8 @@ void CpuSparkline::updateTexts()
     }
     setToolTip(tip);
     updateGeometry();
+    if (textWidth() != widthBefore)
+        emit widthChanged();
 }
 
 int CpuSparkline::chartWidth() const
@@ -93,13 +96,39 @@ int CpuSparkline::chartWidth() const
     return fontMetrics().horizontalAdvance(u'0') * 7;
 }
 
-QSize CpuSparkline::sizeHint() const
+int CpuSparkline::textWidth() const
 {
     const QFontMetrics fm = fontMetrics();
-    // Room for the widest text it shows ("100%", "999.99 s"), so the header does not jump.
-    const int text = std::max({fm.horizontalAdvance(tr("CPU %1").arg(tr("%1 s").arg(QStringLiteral("999.99")))),
-                               fm.horizontalAdvance(tr("CPU %1").arg(tr("%1%").arg(100)))});
-    return {chartWidth() + fm.horizontalAdvance(u' ') + text + 1, fm.height()};
+    // The text it shows; while the process runs, room for "100%" so the header does not jump
+    // with every sample. Once it ended, just its total ("CPU 0.30 s"): a narrow header keeps it.
+    const int shown = fm.horizontalAdvance(m_valueText);
+    if (m_summary.hasEnded())
+        return shown;
+    return std::max(shown, fm.horizontalAdvance(tr("CPU %1").arg(formatCpuPercent(1000))));
+}
+
+int CpuSparkline::widthWithChart() const
+{
+    return chartWidth() + fontMetrics().horizontalAdvance(u' ') + textWidth() + 1;
+}
+
+int CpuSparkline::textOnlyWidth() const
+{
+    return textWidth() + 1;
+}
+
+void CpuSparkline::setChartShown(bool shown)
+{
+    if (shown == m_chartShown)
+        return;
+    m_chartShown = shown;
+    updateGeometry();
+    update();
+}
+
+QSize CpuSparkline::sizeHint() const
+{
+    return {m_chartShown ? widthWithChart() : textOnlyWidth(), fontMetrics().height()};
 }
 
 void CpuSparkline::changeEvent(QEvent *event)
@@ -118,7 +147,7 @@ void CpuSparkline::paintEvent(QPaintEvent *)
     const bool dark = isDarkPalette(palette());
     const QColor color = processColor(m_processId, dark);
     const QRectF chart(0.5, 1.5, chartWidth() - 1.0, height() - 3.0);
-    if (m_summary.cpuNs < 0) { // nothing measured: no empty chart that reads as 0 %
+    if (m_summary.cpuNs < 0 || !m_chartShown) { // nothing measured: no empty chart that reads as 0 %
         painter.setPen(palette().color(QPalette::WindowText));
         painter.drawText(rect(), Qt::AlignRight | Qt::AlignVCenter, m_valueText);
         return;

@@ -28,8 +28,16 @@ public:
 
     QString valueText() const { return m_valueText; } // as drawn: "CPU 97%", "CPU 0.60 s", "CPU —"
     qsizetype pointCount() const { return m_points.size(); }
+    // The curve is dropped before the number where a pane header is narrow (setChartShown(false)).
+    void setChartShown(bool shown);
+    bool isChartShown() const { return m_chartShown; }
+    int widthWithChart() const; // the curve and the text
+    int textOnlyWidth() const;  // the text alone
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override { return sizeHint(); }
+
+signals:
+    void widthChanged(); // the text it needs room for changed (the process ended: "CPU 0.30 s")
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -38,6 +46,7 @@ protected:
 private:
     void updateTexts();
     int chartWidth() const;
+    int textWidth() const;
 
     int m_processId;
     QList<ResourcePoint> m_points; // those ending in the window, in time order
@@ -45,6 +54,7 @@ private:
     qint64 m_windowBeginNs = 0;
     qint64 m_windowEndNs = 0;
     QString m_valueText;
+    bool m_chartShown = true;
 };
 
 // "3.2 MiB": memory as the views show it (binary units, as the OS tools do).

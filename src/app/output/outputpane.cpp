@@ -277,6 +277,7 @@ OutputPane::OutputPane(int processId, const QString &role, QWidget *parent)
     secondRow->addStretch(1);
     secondRow->addWidget(m_killButton);
     secondRow->addWidget(m_cpu);
+    connect(m_cpu, &CpuSparkline::widthChanged, this, &OutputPane::fitSecondRow);
 
     auto *headerLayout = new QVBoxLayout(m_header);
     const int bar = std::max(3, fontMetrics().height() / 5);
@@ -479,17 +480,20 @@ void OutputPane::resizeEvent(QResizeEvent *event)
 
 void OutputPane::fitSecondRow()
 {
-    // The CPU sparkline comes last: shown only when the state, the whole exit status and the
+    // The CPU sparkline comes last: shown only where the state, the whole exit status and the
     // dropped lines leave room for it, so it never narrows them nor widens the grid's columns.
+    // Sized for the text it shows; where the header is narrow the curve goes before the number.
     const QMargins margins = m_header->layout()->contentsMargins();
     const int gap = fontMetrics().horizontalAdvance(u' ');
     const int available = contentsRect().width() - margins.left() - margins.right();
-    int needed = m_chip->sizeHint().width() + gap + m_cpu->sizeHint().width();
+    int needed = m_chip->sizeHint().width() + gap;
     if (m_exitLabel->isVisibleTo(this))
         needed += gap + m_exitLabel->sizeHint().width();
     if (m_droppedLabel->isVisibleTo(this))
         needed += gap + m_droppedLabel->sizeHint().width();
-    m_cpu->setVisible(needed <= available);
+    const bool chart = needed + m_cpu->widthWithChart() <= available;
+    m_cpu->setChartShown(chart);
+    m_cpu->setVisible(chart || needed + m_cpu->textOnlyWidth() <= available);
 }
 
 void OutputPane::fitFirstRow()

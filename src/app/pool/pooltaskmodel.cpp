@@ -17,10 +17,24 @@ PoolTaskModel::PoolTaskModel(QObject *parent)
 {
 }
 
+const RunSummary &PoolTaskModel::summary() const
+{
+    static const RunSummary none;
+    return m_summary ? *m_summary : none;
+}
+
+void PoolTaskModel::setSummary(const RunSummary *summary)
+{
+    beginResetModel();
+    m_summary = summary;
+    m_rows = 0;
+    endResetModel();
+    emit progressChanged();
+}
+
 void PoolTaskModel::reset()
 {
     beginResetModel();
-    m_summary = RunSummaryBuilder();
     m_rows = 0;
     endResetModel();
     emit progressChanged();
@@ -49,7 +63,6 @@ void PoolTaskModel::consume(const RunRecord &record, qsizetype from, qsizetype t
     const PoolTaskSpans &pools = spans();
     for (qsizetype i = from; i < to; ++i) {
         const RunEvent &event = record.events().at(i);
-        m_summary.consume(event);
         switch (event.kind) {
         case EventKind::PoolTask:
             if (event.op == quint8(PoolTaskPhase::Counters)) {

@@ -11,8 +11,8 @@ namespace ProcessLab {
 class RunRecord;
 
 // The Pool view's task table: one row per task of PoolTaskSpans (the fold the panes,
-// timeline, CLI and JSON read), fed with the record's events in order (consume()), so live
-// runs and replays project the same rows. Rows are appended and changed as events arrive,
+// timeline, CLI and JSON read), the controller's summary's: told of the record's new events in
+// order (consume()), so live runs and replays project the same rows. Rows are appended and changed as events arrive,
 // never reset per batch; reset() empties it for the next run (or a replay scrubbing back).
 class PoolTaskModel : public QAbstractTableModel
 {
@@ -29,13 +29,16 @@ public:
 
     explicit PoolTaskModel(QObject *parent = nullptr);
 
+    // The fold it shows: the RunController's summary (its `pools`), which the controller updates
+    // before it emits eventsAvailable; its address stays the same across runs. Null: no rows.
+    void setSummary(const RunSummary *summary);
     void reset();
-    // Folds record events [from, to) and updates the rows they touched.
+    // Events [from, to), already folded into the summary: updates the rows they touched.
     void consume(const RunRecord &record, qsizetype from, qsizetype to);
     void setDarkTheme(bool dark);
 
-    const RunSummary &summary() const { return m_summary.summary(); }
-    const PoolTaskSpans &spans() const { return m_summary.summary().pools; }
+    const RunSummary &summary() const;
+    const PoolTaskSpans &spans() const { return summary().pools; }
     const PoolTaskSpan &task(int row) const { return spans().tasks().at(row); }
     // Tasks past the per-task budget, all pools together: counted, not in the table.
     qint64 untrackedTasks() const;
@@ -56,8 +59,8 @@ private:
     qint64 sinceStart(qint64 timeNs) const; // -1 when timeNs is 0 (unknown)
     QString timeText(qint64 timeNs) const;
 
-    RunSummaryBuilder m_summary;
-    int m_rows = 0; // rows the view knows of (the fold may be ahead inside consume())
+    const RunSummary *m_summary = nullptr;
+    int m_rows = 0; // rows the view knows of (the fold is ahead until consume() catches up)
     bool m_dark = false;
 };
 

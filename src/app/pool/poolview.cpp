@@ -88,6 +88,7 @@ PoolView::PoolView(QWidget *parent)
 
 void PoolView::setController(RunController *controller)
 {
+    m_model->setSummary(&controller->summary());
     connect(controller, &RunController::aboutToReplaceRun, m_model, &PoolTaskModel::reset);
     connect(controller, &RunController::runStarted, m_model, [this] {
         if (m_model->rowCount() > 0)

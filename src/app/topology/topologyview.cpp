@@ -39,13 +39,17 @@ TopologyView::TopologyView(QWidget *parent)
     m_lastPaint.start();
 }
 
+const RunSummary &TopologyView::summary() const
+{
+    static const RunSummary none;
+    return m_controller ? m_controller->summary() : none;
+}
+
 void TopologyView::setController(RunController *controller)
 {
+    m_controller = controller;
     connect(controller, &RunController::aboutToReplaceRun, this, &TopologyView::reset);
-    connect(controller, &RunController::runStarted, this, [this] {
-        if (!m_topology.objects().isEmpty() || !summary().processes.isEmpty())
-            reset();
-    });
+    connect(controller, &RunController::runStarted, this, &TopologyView::reset);
     connect(controller, &RunController::eventsAvailable, this, &TopologyView::consume);
     connect(controller, &RunController::tick, this, &TopologyView::setNowNs);
     connect(controller, &RunController::runFinished, this, [this] { setNowNs(0); });
@@ -53,8 +57,6 @@ void TopologyView::setController(RunController *controller)
 
 void TopologyView::reset()
 {
-    m_summary = RunSummaryBuilder();
-    m_topology.clear();
     m_nowNs = 0;
     m_layoutDirty = true;
     update();
@@ -65,8 +67,6 @@ void TopologyView::consume(const RunRecord &record, qsizetype from, qsizetype to
     bool changed = false;
     for (qsizetype i = from; i < to; ++i) {
         const RunEvent &event = record.events().at(i);
-        m_summary.consume(event);
-        m_topology.consume(event);
         switch (event.kind) {
         case EventKind::ProcessCreated:
         case EventKind::IpcObjectCreated:
@@ -101,7 +101,7 @@ bool TopologyView::anyLit() const
 {
     if (m_nowNs == 0)
         return false;
-    return std::any_of(m_topology.edges().cbegin(), m_topology.edges().cend(), [this](const TopologyEdge &e) {
+    return std::any_of(topology().edges().cbegin(), topology().edges().cend(), [this](const TopologyEdge &e) {
         return e.lastTrafficNs != 0 && m_nowNs - e.lastTrafficNs < trafficFadeNs;
     });
 }
@@ -139,7 +139,7 @@ QString TopologyView::objectLabel(const TopologyObject &object) const
 
 QString TopologyView::waitText(const TopologyWait &wait) const
 {
-    const TopologyObject *object = m_topology.object(wait.object);
+    const TopologyObject *object = topology().object(wait.object);
     const QString on = object ? objectLabel(*object) : QString::number(wait.object);
     if (wait.counterparts.isEmpty())
         return tr("%1 waits in %2() on %3").arg(processName(wait.process), wait.what, on);
@@ -152,7 +152,7 @@ QString TopologyView::waitText(const TopologyWait &wait) const
 QStringList TopologyView::waitTexts() const
 {
     QStringList texts;
-    for (const TopologyWait &wait : m_topology.waitsNow(summary().waits))
+    for (const TopologyWait &wait : topology().waitsNow(summary().waits, summary().ipcStates))
         texts.append(waitText(wait));
     return texts;
 }
@@ -165,7 +165,7 @@ bool TopologyView::isWaiting(int process) const
 void TopologyView::ensureLayout() const
 {
     const int processes = int(summary().processes.size());
-    const int objects = int(m_topology.objects().size());
+    const int objects = int(topology().objects().size());
     if (!m_layoutDirty && processes == m_layoutProcesses && objects == m_layoutObjects)
         return;
     m_layoutDirty = false;
@@ -218,7 +218,7 @@ void TopologyView::ensureLayout() const
     }
     if (!summary().processes.isEmpty())
         column(1, mainLeft, mainWidth, [&](int, const QRectF &r) { m_processRects.insert(mainProcessId, r); });
-    column(objects, objectLeft, objectWidth, [&](int i, const QRectF &r) { m_objectRects.insert(m_topology.objects().at(i).id, r); });
+    column(objects, objectLeft, objectWidth, [&](int i, const QRectF &r) { m_objectRects.insert(topology().objects().at(i).id, r); });
     column(int(workers.size()), workerLeft, workerArea, [&](int i, const QRectF &r) { m_processRects.insert(workers.at(i), r); });
 }
 
@@ -256,7 +256,7 @@ int TopologyView::objectAt(const QPointF &pos) const
 
 QString TopologyView::toolTipAt(const QPointF &pos) const
 {
-    const QList<TopologyWait> waits = m_topology.waitsNow(summary().waits);
+    const QList<TopologyWait> waits = topology().waitsNow(summary().waits, summary().ipcStates);
     if (const int process = processAt(pos); process >= 0) {
         const ProcessSummary *p = summary().process(process);
         QStringList lines{p && p->pid ? tr("%1 (PID %2): %3").arg(processName(process)).arg(p->pid).arg(ProcessStatusText::state(p->state))
@@ -269,15 +269,19 @@ QString TopologyView::toolTipAt(const QPointF &pos) const
         return lines.join(u'\n');
     }
     if (const int id = objectAt(pos); id > 0) {
-        const TopologyObject *object = m_topology.object(id);
-        QStringList lines{objectLabel(*object), tr("%1 operations").arg(QLocale().toString(object->operations))};
+        const TopologyObject *object = topology().object(id);
+        QStringList lines{objectLabel(*object), tr("%1 operations").arg(QLocale().toString(summary().objectOperations(id)))};
         QStringList users;
-        for (const TopologyEdge *e : m_topology.edgesOf(id))
+        for (const TopologyEdge *e : topology().edgesOf(id))
             users.append(processName(e->process));
         if (!users.isEmpty())
             lines.append(tr("Used by %1").arg(users.join(tr(", "))));
-        if (const int holder = m_topology.lockHolder(id); holder >= 0)
-            lines.append(tr("Held by %1").arg(processName(holder)));
+        if (const IpcObjectState *state = summary().ipcStates.object(id)) {
+            if (const int holder = state->reportedLockHolder(); holder >= 0)
+                lines.append(tr("Held by %1").arg(processName(holder)));
+            else if (state->sampled && state->cells.acquisitions > 0)
+                lines.append(tr("Lock holder no longer reported (sampled)"));
+        }
         for (const TopologyWait &wait : waits) {
             if (wait.object == id)
                 lines.append(waitText(wait));
@@ -310,7 +314,7 @@ void TopologyView::paintEvent(QPaintEvent *)
     }
 
     // Who waits for whom: the waiting edges red, the edges of those they wait for red dashed.
-    const QList<TopologyWait> waits = m_topology.waitsNow(summary().waits);
+    const QList<TopologyWait> waits = topology().waitsNow(summary().waits, summary().ipcStates);
     QSet<quint64> waitingEdges, awaitedEdges;
     const auto key = [](int process, int object) { return (quint64(quint32(process)) << 32) | quint32(object); };
     for (const TopologyWait &wait : waits) {
@@ -320,7 +324,7 @@ void TopologyView::paintEvent(QPaintEvent *)
     }
 
     const double arrow = std::max(4.0, fm.height() / 3);
-    for (const TopologyEdge &e : m_topology.edges()) {
+    for (const TopologyEdge &e : topology().edges()) {
         const QRectF from = m_processRects.value(e.process);
         const QRectF to = m_objectRects.value(e.object);
         if (from.isEmpty() || to.isEmpty())
@@ -386,7 +390,7 @@ void TopologyView::paintEvent(QPaintEvent *)
     };
 
     const QLocale locale;
-    for (const TopologyObject &object : m_topology.objects()) {
+    for (const TopologyObject &object : topology().objects()) {
         const QRectF r = m_objectRects.value(object.id);
         if (r.isEmpty())
             continue;
@@ -396,7 +400,7 @@ void TopologyView::paintEvent(QPaintEvent *)
         if (!awaited && age >= 0 && age < trafficFadeNs)
             border = blendColors(muted, palette().color(QPalette::Highlight), 1.0 - double(age) / double(trafficFadeNs));
         drawNode(r, palette().color(QPalette::AlternateBase), border, awaited ? 2.5 : 1.5, objectLabel(object),
-                 tr("%1 operations").arg(locale.toString(object.operations)));
+                 tr("%1 operations").arg(locale.toString(summary().objectOperations(object.id))));
     }
     for (auto it = m_processRects.cbegin(); it != m_processRects.cend(); ++it) {
         const int process = it.key();

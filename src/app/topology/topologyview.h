@@ -33,15 +33,19 @@ public:
 
     explicit TopologyView(QWidget *parent = nullptr);
 
-    // Follows the controller's runs (and replays): resets on aboutToReplaceRun, folds eventsAvailable.
+    // Follows the controller's runs (and replays): reads its summary (RunSummary::topology, waits,
+    // ipcStates), relayouts on aboutToReplaceRun and when eventsAvailable brings new nodes.
     void setController(RunController *controller);
     void reset();
+    // Looks at events [from, to) only to decide whether to relayout and repaint (the controller
+    // folded them already).
     void consume(const RunRecord &record, qsizetype from, qsizetype to);
     // "Now" for the traffic lights (absolute monotonic ns, the record's clock); 0 after the run.
     void setNowNs(qint64 nowNs);
 
-    const IpcTopology &topology() const { return m_topology; }
-    const RunSummary &summary() const { return m_summary.summary(); }
+    // The controller's summary (the one fold of the run; empty without a controller) and its graph.
+    const RunSummary &summary() const;
+    const IpcTopology &topology() const { return summary().topology; }
     // Where a node is drawn (tests); an empty rect when it is not shown.
     QRectF processRect(int process) const;
     QRectF objectRect(int object) const;
@@ -74,8 +78,7 @@ private:
     bool anyLit() const;
     void scheduleUpdate();
 
-    RunSummaryBuilder m_summary;
-    IpcTopology m_topology;
+    RunController *m_controller = nullptr;
     qint64 m_nowNs = 0;
     QElapsedTimer m_lastPaint;
     bool m_updatePending = false;

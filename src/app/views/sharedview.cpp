@@ -79,8 +79,8 @@ void SharedView::rebuild(const RunSummary &summary)
                 writers.append(cell.writer);
         }
         QString line = object.name + QLatin1String(": ");
-        if (cells.lockHolder != runLevel && !object.sampled)
-            line += tr("lock held by %1").arg(IpcViewText::processName(summary, cells.lockHolder));
+        if (const int holder = object.reportedLockHolder(); holder != runLevel)
+            line += tr("lock held by %1").arg(IpcViewText::processName(summary, holder));
         else if (object.sampled && cells.acquisitions > 0)
             line += tr("lock taken %1 times (sampled: the holder is no longer reported)")
                         .arg(locale.toString(std::max(cells.acquisitions, object.kind == IpcObjectKind::Lock ? object.lastCount : 0)));

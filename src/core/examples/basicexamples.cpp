@@ -20,9 +20,11 @@ const QString computeWork = QStringLiteral("compute");
 QList<KnobSpec> workerKnobs()
 {
     return {workersKnob(),
-            KnobSpec::decimal("sleep", 2.0, 0.0, 60.0, 2, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Sleep (s)"),
+            // Named "sleep" for the CLI (--sleep) and saved settings; the label fits both kinds of work.
+            KnobSpec::decimal("sleep", 2.0, 0.0, 60.0, 2, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Seconds"),
                               QT_TRANSLATE_NOOP("ProcessLab::Knob",
-                                                "Seconds each worker sleeps (time.sleep) or computes (busy)")),
+                                                "Seconds each worker sleeps (time.sleep) or computes (keeps a CPU "
+                                                "core busy), as Work says")),
             KnobSpec::choice("work", "sleep",
                              {{QStringLiteral("sleep"), QT_TRANSLATE_NOOP("ProcessLab::Knob", "sleep")},
                               {computeWork, QT_TRANSLATE_NOOP("ProcessLab::Knob", "compute")}},

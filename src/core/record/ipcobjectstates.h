@@ -138,6 +138,11 @@ struct IpcObjectState
     QueueState queue;
     PipeState pipe;
     CellsState cells; // Value, Array; Lock: its holder
+
+    // Who holds its lock now (Main is 0): runLevel when it is free, and once sampled (past the
+    // budget acquire/release are no longer reported, so the holder is not known). Every view
+    // that names a lock holder reads this.
+    int reportedLockHolder() const { return sampled ? runLevel : cells.lockHolder; }
 };
 
 // Projection of a record's shared-object events into each object's state over time: a queue's

@@ -93,10 +93,8 @@ void IpcTopology::touch(int process, int object, quint32 opBit, qint64 timeNs)
     if (!target)
         return; // an operation on an object the record never created
     const bool traffic = timeNs != 0;
-    if (traffic) {
-        ++target->operations;
+    if (traffic)
         target->lastTrafficNs = std::max(target->lastTrafficNs, timeNs);
-    }
     const quint64 key = edgeKey(process, object);
     auto it = m_edgeIndex.constFind(key);
     if (it == m_edgeIndex.cend()) {
@@ -127,16 +125,12 @@ void IpcTopology::consume(const RunEvent &event)
         // A wait or a failed attempt is no traffic, but it shows who uses the object.
         const bool traffic = op != Protocol::IpcOp::Blocked && op != Protocol::IpcOp::Failed;
         touch(event.process, event.object, traffic ? bit(op) : 0, traffic ? std::max<qint64>(1, event.timeNs) : 0);
-        if (op == Protocol::IpcOp::Acquire)
-            m_lockHolder.insert(event.object, event.process);
-        else if (op == Protocol::IpcOp::Release && m_lockHolder.value(event.object, -1) == event.process)
-            m_lockHolder.remove(event.object);
         return;
     }
     case EventKind::IpcCounters:
         // Past the observation budget: the object's traffic is only counted (all processes together).
-        if (TopologyObject *target = objectAt(event.object); target && event.sequence > target->operations) {
-            target->operations = event.sequence;
+        if (TopologyObject *target = objectAt(event.object); target && event.sequence > target->countersTotal) {
+            target->countersTotal = event.sequence;
             target->lastTrafficNs = std::max(target->lastTrafficNs, event.timeNs);
         }
         return;
@@ -156,33 +150,23 @@ void IpcTopology::consume(const RunEvent &event)
         else if (phase != PoolTaskPhase::Counters && phase != PoolTaskPhase::Cancelled && event.process > mainProcessId)
             touch(event.process, event.object, TopologyEdge::poolWork, std::max<qint64>(1, event.timeNs));
         else if (phase == PoolTaskPhase::Counters)
-            if (TopologyObject *pool = objectAt(event.object); pool && event.count + event.sequence > pool->operations) {
-                pool->operations = event.count + event.sequence; // queued + done
+            if (TopologyObject *pool = objectAt(event.object); pool && event.count + event.sequence > pool->countersTotal) {
+                pool->countersTotal = event.count + event.sequence; // queued + done
                 pool->lastTrafficNs = std::max(pool->lastTrafficNs, event.timeNs);
             }
         return;
     }
-    case EventKind::StateChanged:
-        // A process that ended holds no lock any more (the host frees it: ipc-recovered).
-        if (isEndState(event.state)) {
-            for (auto it = m_lockHolder.begin(); it != m_lockHolder.end();) {
-                if (it.value() == event.process)
-                    it = m_lockHolder.erase(it);
-                else
-                    ++it;
-            }
-        }
-        return;
     default:
         return;
     }
 }
 
-QList<int> IpcTopology::counterparts(int process, int object, const QString &what) const
+QList<int> IpcTopology::counterparts(int process, int object, const QString &what, const IpcObjectStates &states) const
 {
     QList<int> result;
     if (what == QLatin1StringView("acquire")) {
-        if (const int holder = lockHolder(object); holder >= 0 && holder != process)
+        const IpcObjectState *lock = states.object(object);
+        if (const int holder = lock ? lock->reportedLockHolder() : runLevel; holder >= 0 && holder != process)
             result.append(holder);
         return result;
     }
@@ -202,7 +186,7 @@ QList<int> IpcTopology::counterparts(int process, int object, const QString &wha
     return result;
 }
 
-QList<TopologyWait> IpcTopology::waitsNow(const IpcWaits &waits) const
+QList<TopologyWait> IpcTopology::waitsNow(const IpcWaits &waits, const IpcObjectStates &states) const
 {
     // A process waits on an object it has an edge to (its blocked event made one): looking up
     // the edges keeps this bounded by the graph, not by every wait of the run.
@@ -210,7 +194,7 @@ QList<TopologyWait> IpcTopology::waitsNow(const IpcWaits &waits) const
     for (const TopologyEdge &e : m_edges) {
         if (const IpcWait *wait = waits.openWait(e.process, e.object))
             result.append({.process = wait->process, .object = wait->object, .what = wait->what,
-                           .sinceNs = wait->startNs, .counterparts = counterparts(wait->process, wait->object, wait->what)});
+                           .sinceNs = wait->startNs, .counterparts = counterparts(wait->process, wait->object, wait->what, states)});
     }
     return result;
 }

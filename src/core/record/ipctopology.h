@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ipcobjectstates.h"
 #include "ipcwaits.h"
 #include "runevent.h"
 
@@ -17,8 +18,9 @@ struct TopologyObject
     int id = 0;          // the record's object id (a pool: its task queue's, as in its events)
     Kind kind = Kind::Queue;
     QString name;        // in the program ("queue", "parent_conn, child_conn"); empty for a pool
-    qint64 operations = 0;     // operations seen on it (events, then the counters' totals)
+    // Its operation count is RunSummary::objectOperations(id) (one count for every view).
     qint64 lastTrafficNs = 0;  // the last operation or counters change (0: none yet)
+    qint64 countersTotal = 0;  // the last counters' total: a change lights the node, no count of its own
 };
 
 // A process's use of an object: which operations it did on it, how many, the last one when.
@@ -55,8 +57,10 @@ struct TopologyWait
 // Projection of the record's shared-object and pool events into a graph: the objects, and an
 // edge for every (process, object) pair that appears in an `ipc` event (who put / got / sent /
 // received / acquired / wrote on what), a pool's workers and Main for the pools it feeds.
-// Incremental: consume() one event at a time, in record order. Waits are not recomputed here:
-// waitsNow() reads the one IpcWaits fold (RunSummary::waits) and names the counterparts.
+// Incremental: consume() one event at a time, in record order; folded once, in RunSummary::topology.
+// Waits and lock holders are not recomputed here: waitsNow() reads the one IpcWaits fold
+// (RunSummary::waits) and the lock holders of IpcObjectStates (RunSummary::ipcStates), so the
+// Topology and Shared memory views never disagree.
 class IpcTopology
 {
 public:
@@ -72,12 +76,9 @@ public:
     const QList<TopologyEdge> &edges() const { return m_edges; }       // in the order they appeared
     const TopologyEdge *edge(int process, int object) const;
     QList<const TopologyEdge *> edgesOf(int object) const;
-    // The process holding the lock (object) now, by its acquire/release events (Main is 0);
-    // -1 when it is free or not known.
-    int lockHolder(int object) const { return m_lockHolder.value(object, -1); }
-    // Every open wait of waits with the processes that can end it.
-    QList<TopologyWait> waitsNow(const IpcWaits &waits) const;
-    QList<int> counterparts(int process, int object, const QString &what) const;
+    // Every open wait of waits with the processes that can end it (a lock's: its holder in states).
+    QList<TopologyWait> waitsNow(const IpcWaits &waits, const IpcObjectStates &states) const;
+    QList<int> counterparts(int process, int object, const QString &what, const IpcObjectStates &states) const;
 
 private:
     TopologyObject *objectAt(int id);
@@ -90,7 +91,6 @@ private:
     QList<TopologyEdge> m_edges;
     QHash<quint64, qsizetype> m_edgeIndex; // (process, object) -> edges()
     QHash<int, QList<qsizetype>> m_edgesByObject;
-    QHash<int, int> m_lockHolder; // object -> process holding it (absent: free)
 };
 
 } // namespace ProcessLab

@@ -92,6 +92,16 @@ double RunSummary::pausedMs() const
     return nsToMs(total);
 }
 
+qint64 RunSummary::objectOperations(int id) const
+{
+    for (const ObjectSummary &object : objects) {
+        if (object.id == id)
+            return object.operations();
+    }
+    const PoolProgress *pool = pools.pool(id);
+    return pool ? pool->queued() + pool->done() : 0;
+}
+
 int RunSummary::liveProcessCount() const
 {
     int live = 0;
@@ -128,6 +138,7 @@ void RunSummaryBuilder::consume(const RunEvent &event)
     m_summary.waits.consume(event);
     m_summary.ipcStates.consume(event);
     m_summary.resources.consume(event); // the samples themselves: sparklines, the CPU lane
+    m_summary.topology.consume(event);  // the graph; its waits and lock holders are read from waits / ipcStates
     // Run-level events carry process -1; only the run-level kinds below may have it.
     const bool hasProcess = event.process >= 0;
     switch (event.kind) {

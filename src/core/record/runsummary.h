@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ipcobjectstates.h"
+#include "ipctopology.h"
 #include "ipcwaits.h"
 #include "pooltaskspans.h"
 #include "resourceseries.h"
@@ -109,11 +110,15 @@ struct RunSummary
     IpcWaits waits;                  // who waits in which operation on which shared object (one fold for every view)
     IpcObjectStates ipcStates;       // each shared object's state over time: queue items and depth, pipe messages, cells
     ResourceSeries resources;        // CPU and memory samples per process (sparklines, the CPU lane)
+    IpcTopology topology;            // who used which shared object or pool (the Topology view)
 
     double wallMs() const;
     const ProcessSummary *process(int id) const;
     int liveProcessCount() const;
     double pausedMs() const; // total of the ended pauses
+    // Operations on a shared object (ObjectSummary::operations()) or a pool (tasks queued + done),
+    // by its id; 0 for an unknown id.
+    qint64 objectOperations(int id) const;
 };
 
 // A duration for tables, with the precision that says something at every scale: "18 µs",

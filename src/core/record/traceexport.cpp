@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "traceexport.h"
 
+#include "examples/exampleregistry.h"
+#include "examples/knob.h"
 #include "jsonexport.h"
 #include "protocol/protocol.h"
 #include "runrecord.h"
@@ -264,6 +266,7 @@ public:
         , m_limits(limits)
         , m_summary(summarize(record))
         , m_startNs(record.startNs())
+        , m_listing(listingOf(record))
     {
     }
 
@@ -287,6 +290,11 @@ private:
     void addSlice(int process, Track track, qint64 startNs, qint64 endNs, QString name, const char *category,
                   Args args = {});
     QString objectLabel(int object) const;
+    // The Python listing the run's workers trace into (the example's program for the recorded
+    // knobs); empty for a record of an unknown example or with knobs it does not accept.
+    static SourceListing listingOf(const RunRecord &record);
+    // A worker step's slice: named by its listing line, like Main's ("12: item = queue.get()").
+    QString traceSliceName(const RunEvent &trace) const;
 
     bool append(const QByteArray &json);
     bool flush();
@@ -295,6 +303,7 @@ private:
     TraceLimits m_limits;
     RunSummary m_summary;
     qint64 m_startNs = 0;
+    SourceListing m_listing;
     int m_objectsPid = 0; // the pseudo-process of the shared objects' counters
     QList<Slice> m_slices;
     QList<Counter> m_counters;
@@ -361,6 +370,25 @@ void TraceWriter::collectStates()
     }
 }
 
+SourceListing TraceWriter::listingOf(const RunRecord &record)
+{
+    const ExampleDefinition *example = ExampleRegistry::find(record.exampleId());
+    if (!example)
+        return {};
+    QString error;
+    const std::optional<QVariantMap> knobs = resolveKnobs(example->knobs, record.knobs(), &error);
+    return knobs ? example->pythonProgram(*knobs).listing : SourceListing();
+}
+
+QString TraceWriter::traceSliceName(const RunEvent &trace) const
+{
+    if (trace.sourceLine <= 0)
+        return trace.text;
+    if (const QString statement = m_listing.line(trace.sourceLine); !statement.isEmpty())
+        return QStringLiteral("%1: %2").arg(trace.sourceLine).arg(statement);
+    return QStringLiteral("line %1: %2").arg(trace.sourceLine).arg(trace.text);
+}
+
 void TraceWriter::collectProgram()
 {
     const qint64 runEnd = runEndNs();
@@ -392,8 +420,9 @@ void TraceWriter::collectProgram()
             Args args;
             if (trace.sourceLine)
                 args.add("line", qint64(trace.sourceLine));
+            args.add("step", trace.text); // the worker's own name for the step
             addSlice(it.key(), Track::Program, trace.timeNs, i + 1 < list.size() ? list.at(i + 1)->timeNs : end,
-                     trace.text, "trace", args);
+                     traceSliceName(trace), "trace", args);
         }
     }
 }

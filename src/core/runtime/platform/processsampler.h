@@ -39,7 +39,9 @@ public:
     // Its total CPU time after it ended, called right after this process reaped it (the
     // exit was reported), before another child is reaped: Windows reads the handle kept since
     // watch(); Linux and macOS the growth of this process's reaped-children time since the
-    // previous call (getrusage(RUSAGE_CHILDREN)). nullopt when the platform cannot tell.
+    // previous call (getrusage(RUSAGE_CHILDREN)). nullopt when the platform cannot tell, and on
+    // Linux when another watched process was reaped in the same stretch (the growth is theirs
+    // together: two workers ending at once).
     // Forgets the pid.
     std::optional<std::int64_t> endedCpuNs(std::int64_t pid);
     // Stops following it without a final reading.

@@ -15,6 +15,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace ProcessLab {
 
@@ -84,6 +85,9 @@ struct ProcessSampler::Platform
     std::int64_t nsPerTick = 1'000'000'000 / std::max(1L, ::sysconf(_SC_CLK_TCK));
     std::int64_t pageSize = std::max(1L, ::sysconf(_SC_PAGESIZE));
     std::int64_t childrenNs = childrenCpuNs(); // reaped children's time at the previous ended read
+    // Watched processes reaped together with another one: the growth of the children's time
+    // was theirs together, so none of them gets an end total of its own.
+    std::unordered_set<std::int64_t> ambiguous;
 
     ~Platform()
     {
@@ -146,18 +150,34 @@ std::optional<ProcessUsage> ProcessSampler::read(std::int64_t pid)
 
 std::optional<std::int64_t> ProcessSampler::endedCpuNs(std::int64_t pid)
 {
-    m_platform->close(pid);
+    Platform &platform = *m_platform;
+    platform.close(pid);
+    const bool wasAmbiguous = platform.ambiguous.erase(pid) > 0;
+    // getrusage(RUSAGE_CHILDREN) grows by every child reaped since the previous call: when another
+    // watched process was reaped too (its open stat file no longer reads), the growth is theirs
+    // together. Then neither gets it; the caller keeps their last /proc readings.
+    bool othersReaped = false;
+    for (const auto &[otherPid, fd] : platform.files) {
+        char byte = 0;
+        if (::pread(fd, &byte, 1, 0) <= 0) {
+            platform.ambiguous.insert(otherPid);
+            othersReaped = true;
+        }
+    }
     const std::int64_t now = childrenCpuNs();
-    if (now < 0 || m_platform->childrenNs < 0)
+    if (now < 0 || platform.childrenNs < 0)
         return std::nullopt;
-    const std::int64_t ended = now - m_platform->childrenNs;
-    m_platform->childrenNs = now;
+    const std::int64_t ended = now - platform.childrenNs;
+    platform.childrenNs = now;
+    if (wasAmbiguous || othersReaped)
+        return std::nullopt;
     return ended;
 }
 
 void ProcessSampler::forget(std::int64_t pid)
 {
     m_platform->close(pid);
+    m_platform->ambiguous.erase(pid);
 }
 
 } // namespace ProcessLab
