@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "ipcviewsupport.h"
 
+#include "output/processstatustext.h"
+
 #include <QLocale>
 
 namespace ProcessLab {
 
 QString IpcViewText::processName(const RunSummary &summary, int process)
 {
+    // The panes', timeline's and topology's names (生产者 1, 主进程), not the recorded English role.
     if (const ProcessSummary *known = summary.process(process); known && !known->role.isEmpty())
-        return known->role;
+        return ProcessStatusText::roleName(*known);
     return tr("process %1").arg(process);
 }
 
