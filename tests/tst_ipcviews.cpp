@@ -13,6 +13,7 @@
 #include "protocol/protocol.h"
 #include "record/runrecord.h"
 #include "runcontroller.h"
+#include "timeline/timelinelegend.h"
 #include "timeline/timelinewidget.h"
 #include "views/pipemessagesmodel.h"
 #include "views/pipeview.h"
@@ -42,6 +43,9 @@ private slots:
     void sharedViewColoursCellsByLastWriter();
     void sharedViewCountsLostUpdates();
     void viewsFollowTheLanguage();
+    void viewsNameProcessesAsThePanesDo();
+    void sharedViewNeverShowsAPartialLockCount();
+    void timelineLegendExplainsWaitsAndCpu();
 };
 
 void TestIpcViews::queueViewListsWhatIsInTheQueue()
@@ -207,6 +211,74 @@ void TestIpcViews::viewsFollowTheLanguage()
     }
     QCOMPARE(sentinelPaths.size(), 1);
     QVERIFY2(sentinelPaths.first().startsWith(main), qPrintable(sentinelPaths.first()));
+}
+
+// In Chinese the views say 发送进程 → 主进程, as the panes, the timeline and the topology do,
+// never the recorded English role ("Sender → Main").
+void TestIpcViews::viewsNameProcessesAsThePanesDo()
+{
+    Language::apply(QStringLiteral("zh_CN"));
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    QVERIFY(window.selectExample(QStringLiteral("pipe")));
+    window.bottomTabs()->setCurrentWidget(window.pipeView());
+    action(window, "actionRun")->trigger();
+    QVERIFY(waitForRunEnd(window));
+    window.pipeView()->refreshNow();
+    const QString status = window.pipeView()->statusText();
+    QCOMPARE(ProcessStatusText::roleName(0, QStringLiteral("Main")), QStringLiteral("主进程"));
+    QCOMPARE(ProcessStatusText::roleName(1, QStringLiteral("Sender")), QStringLiteral("发送进程"));
+    QVERIFY2(status.contains(QStringLiteral("发送进程 → 主进程")), qPrintable(status));
+    QVERIFY2(!status.contains(QStringLiteral("Sender")) && !status.contains(QStringLiteral("Main")), qPrintable(status));
+}
+
+// Past the observation budget a Value's get_lock() acquisitions are no longer counted (its
+// counters carry the value and the writes): the view says "at least", never a partial total.
+void TestIpcViews::sharedViewNeverShowsAPartialLockCount()
+{
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    QVERIFY(window.selectExample(QStringLiteral("shared")));
+    QVERIFY(setKnob(window, "workers", "2"));
+    QVERIFY(setKnob(window, "increments", "20000")); // 40,000 acquisitions: past the 10,000 budget
+    QVERIFY(setKnob(window, "lock", "on"));
+    window.bottomTabs()->setCurrentWidget(window.sharedView());
+    action(window, "actionRun")->trigger();
+    QVERIFY(waitForRunEnd(window, 120000));
+    window.sharedView()->refreshNow();
+    const QString status = window.sharedView()->statusText();
+    static const QRegularExpression taken(QStringLiteral("lock taken (at least )?([\\d,]+) times"));
+    const QRegularExpressionMatch match = taken.match(status);
+    QVERIFY2(match.hasMatch(), qPrintable(status));
+    const qint64 shown = match.captured(2).remove(QLatin1Char(',')).toLongLong();
+    QVERIFY2(shown < 40000, qPrintable(status)); // only the reported ones are known
+    QVERIFY2(!match.captured(1).isEmpty(), qPrintable(status)); // so it says "at least"
+    QVERIFY2(status.contains(QStringLiteral("no longer counted")), qPrintable(status));
+}
+
+// The timeline's legend explains what this run's rows show: the hatched waiting spans of a
+// consumer blocked in get() and the CPU curve over the bars; a process run has no waits.
+void TestIpcViews::timelineLegendExplainsWaitsAndCpu()
+{
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    QVERIFY(window.selectExample(QStringLiteral("queue")));
+    QVERIFY(setKnob(window, "producers", "2"));
+    QVERIFY(setKnob(window, "delay", "0.05"));
+    action(window, "actionRun")->trigger();
+    QVERIFY(waitForRunEnd(window));
+    QTRY_VERIFY(!window.controller()->summary().waits.waits().isEmpty());
+    QVERIFY(!window.controller()->summary().resources.isEmpty());
+    QTRY_VERIFY2(window.timeline()->visibleTexts().contains(TimelineLegend::waitText()),
+                 qPrintable(window.timeline()->visibleTexts().join(u'|')));
+    QVERIFY(window.timeline()->visibleTexts().contains(TimelineLegend::cpuText()));
+
+    QVERIFY(window.selectExample(QStringLiteral("process")));
+    QVERIFY(setKnob(window, "sleep", "0.2"));
+    action(window, "actionRun")->trigger();
+    QVERIFY(waitForRunEnd(window));
+    QTRY_VERIFY(window.timeline()->visibleTexts().contains(TimelineLegend::cpuText()));
+    QVERIFY(!window.timeline()->visibleTexts().contains(TimelineLegend::waitText()));
 }
 
 QTEST_MAIN(TestIpcViews)

@@ -4,6 +4,7 @@
 // mode, and the help a first-time user needs (quit question, hint, shortcuts, tutorial).
 #include "guitestsupport.h"
 
+#include "appoptions.h"
 #include "code/codepanel.h"
 #include "code/codeview.h"
 #include "help/firstrunhint.h"
@@ -37,6 +38,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -89,6 +91,9 @@ private slots:
     void processListFitsAt1024();
     void codeFitsDefaultAndPresenter_data();
     void codeFitsDefaultAndPresenter();
+    void presenterShowsAChosenBottomTab_data();
+    void presenterShowsAChosenBottomTab();
+    void viewOptionListsEveryTab();
     void fullScreenOnF11();
     void quitMidRunAsks();
     void firstRunHintUntilFirstRun();
@@ -436,6 +441,55 @@ void TestLayout::codeFitsDefaultAndPresenter()
             window.setPresenterMode(false);
         }
     }
+}
+
+void TestLayout::presenterShowsAChosenBottomTab_data()
+{
+    QTest::addColumn<bool>("byClick");
+    QTest::newRow("--view queue") << false;
+    QTest::newRow("tab clicked") << true;
+}
+
+// Presenter mode at 1280×800 may shrink the bottom tabs to their tab bar; a tab chosen on
+// purpose (--view, a click) gets ~40% of the height, and keeps it when the layout is fitted again.
+void TestLayout::presenterShowsAChosenBottomTab()
+{
+    QFETCH(bool, byClick);
+    const auto restore = qScopeGuard([font = QApplication::font()] { QApplication::setFont(font); });
+    {
+        MainWindow window;
+        QVERIFY(showWindow(window, 1280, 800));
+        window.selectExample(QStringLiteral("queue"));
+        window.setPresenterMode(true);
+        QTRY_VERIFY(window.windowLayout()->isPresenter());
+        QTabWidget *tabs = window.bottomTabs();
+        auto *centre = qobject_cast<QSplitter *>(tabs->parentWidget());
+        QVERIFY(centre);
+        const int tabBar = tabs->tabBar()->sizeHint().height();
+        const int wanted = int(centre->height() * 0.3);
+        if (!byClick) {
+            QVERIFY(window.showView(QStringLiteral("queue")));
+        } else {
+            const int index = tabs->indexOf(window.findChild<QWidget *>(QStringLiteral("queue")));
+            QVERIFY(index >= 0);
+            QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(index).center());
+            QCOMPARE(tabs->currentIndex(), index);
+        }
+        QTRY_VERIFY2(tabs->height() >= wanted,
+                     qPrintable(QStringLiteral("bottom %1 < %2 (tab bar %3)").arg(tabs->height()).arg(wanted).arg(tabBar)));
+        QVERIFY(tabs->currentWidget()->height() > 3 * tabBar);
+        window.windowLayout()->fit(); // zooming re-fits: the chosen tab stays in view
+        QTRY_VERIFY2(tabs->height() >= wanted, qPrintable(QString::number(tabs->height())));
+        window.setPresenterMode(false);
+    }
+}
+
+// --view's help lists every tab by the name it accepts.
+void TestLayout::viewOptionListsEveryTab()
+{
+    MainWindow window;
+    QCOMPARE(window.viewNames(), appViewNames());
+    QCOMPARE(appViewNames().size(), 8);
 }
 
 void TestLayout::fullScreenOnF11()

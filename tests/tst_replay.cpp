@@ -5,11 +5,15 @@
 // clock; a bad file shows the reader's message and keeps the current state.
 #include "guitestsupport.h"
 
+#include "code/codepanel.h"
+#include "code/codeview.h"
+#include "export/exportmenu.h"
 #include "output/outputarea.h"
 #include "output/outputpane.h"
 #include "output/outputview.h"
 #include "output/processlistmodel.h"
 #include "record/jsonexport.h"
+#include "record/pooltaskspans.h"
 #include "replay/replaybar.h"
 #include "replay/replaysource.h"
 #include "timeline/timelinedata.h"
@@ -18,7 +22,9 @@
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTemporaryDir>
+#include <QToolButton>
 
 using namespace ProcessLab;
 using namespace ProcessLab::TestSupport;
@@ -102,6 +108,9 @@ private slots:
     void badFileKeepsState();
     void speedScalesTheClock();
     void unknownExampleStillReplays();
+    void replayShowsTheRecordedProgram();
+    void replayExportsTheWholeRecord();
+    void replayOffersNoKill();
 };
 
 void TestReplay::replayEqualsLive_data()
@@ -314,6 +323,152 @@ void TestReplay::unknownExampleStillReplays()
     QTRY_COMPARE(window.outputArea()->pane(0)->view()->toPlainText(), QStringLiteral("still here"));
     QCOMPARE(window.timeline()->data().rows().size(), 1);
     QCOMPARE(window.controller()->summary().processes.at(0).state, ProcessState::Finished);
+}
+
+namespace {
+QString listingOf(MainWindow &window)
+{
+    return window.codePanel()->pythonView()->document()->toPlainText();
+}
+
+// Runs the window's example to its end and saves the record; false if it could not.
+bool recordRun(MainWindow &window, const QString &path)
+{
+    QSignalSpy finished(window.controller(), &RunController::runFinished);
+    window.startRun();
+    if (!finished.wait(60000))
+        return false;
+    return writeRunRecordJson(window.controller()->run()->record(), path, nullptr);
+}
+} // namespace
+
+// A replay shows the recorded example's program and knobs (the knobs disabled, not stored as
+// the user's) from its start past its end, whatever happens to the knobs meanwhile; leaving it
+// brings back the user's own knobs and their program.
+void TestReplay::replayShowsTheRecordedProgram()
+{
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    QVERIFY(window.selectExample(QStringLiteral("process")));
+    QVERIFY(setKnob(window, "workers", "3"));
+    QVERIFY(setKnob(window, "sleep", "0.05"));
+    const QString recordedListing = listingOf(window);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("three.json"));
+    QVERIFY(recordRun(window, path));
+    // The user's own knobs now: two workers.
+    QVERIFY(setKnob(window, "workers", "2"));
+    QTRY_VERIFY(listingOf(window) != recordedListing);
+    const QString ownListing = listingOf(window);
+
+    RunController *controller = window.controller();
+    QSignalSpy finished(controller, &RunController::runFinished);
+    QVERIFY(window.openReplay(path));
+    QCOMPARE(listingOf(window), recordedListing);
+    QCOMPARE(window.knobPanel()->values().value(QStringLiteral("workers")).toInt(), 3);
+    QVERIFY(!window.knobPanel()->isEnabled());
+    QVERIFY(!action(window, "actionResetKnobs")->isEnabled());
+    QCOMPARE(QSettings().value(QStringLiteral("knobs/process/workers")).toInt(), 2); // not stored as the user's
+    // A knob set meanwhile (--set, a script) is refused and changes nothing.
+    QString error;
+    QVERIFY(!window.knobPanel()->setValueFromText(QStringLiteral("workers"), QStringLiteral("4"), &error));
+    QVERIFY2(error.contains(QStringLiteral("replay")), qPrintable(error));
+    QCOMPARE(listingOf(window), recordedListing);
+    // Played to its end: the recorded program stays.
+    controller->replay()->setSpeed(8);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(listingOf(window), recordedListing);
+    QCOMPARE(window.knobPanel()->values().value(QStringLiteral("workers")).toInt(), 3);
+    // Back to the start and through again (the views are reset): still the recorded program.
+    controller->replay()->seekToIndex(1);
+    QTRY_COMPARE(controller->record()->size(), 1);
+    QCOMPARE(listingOf(window), recordedListing);
+
+    window.replayBar()->leaveAction()->trigger();
+    QCOMPARE(window.knobPanel()->values().value(QStringLiteral("workers")).toInt(), 2);
+    QVERIFY(window.knobPanel()->isEnabled());
+    QCOMPARE(listingOf(window), ownListing);
+    QCOMPARE(QSettings().value(QStringLiteral("knobs/process/workers")).toInt(), 2);
+    // Run from a replay: the replay ends, the run has the user's knobs.
+    QVERIFY(window.openReplay(path));
+    QCOMPARE(window.knobPanel()->values().value(QStringLiteral("workers")).toInt(), 3);
+    finished.clear();
+    window.startRun();
+    QVERIFY(controller->isActive());
+    QCOMPARE(controller->record()->knobs().value(QStringLiteral("workers")).toInt(), 2);
+    QCOMPARE(window.knobPanel()->values().value(QStringLiteral("workers")).toInt(), 2);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(listingOf(window), ownListing);
+}
+
+// File > Export during a replay writes the whole loaded record, wherever the replay is.
+void TestReplay::replayExportsTheWholeRecord()
+{
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    QVERIFY(window.selectExample(QStringLiteral("process")));
+    QVERIFY(setKnob(window, "workers", "3"));
+    QVERIFY(setKnob(window, "sleep", "0.05"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    QVERIFY(recordRun(window, path));
+    const qsizetype eventCount = window.controller()->run()->record().size();
+
+    QVERIFY(window.openReplay(path));
+    ReplaySource *replay = window.controller()->replay();
+    replay->pause();
+    replay->seekToIndex(2); // before any worker exists
+    QTRY_COMPARE(window.controller()->record()->size(), 2);
+    QVERIFY(action(window, "actionExportJson")->isEnabled());
+    for (const auto format : {ExportMenu::Format::Trace, ExportMenu::Format::Csv, ExportMenu::Format::TimelineSvg,
+                              ExportMenu::Format::TimelinePng})
+        QVERIFY(window.exportMenu()->action(format)->isEnabled());
+    const QString csv = dir.filePath(QStringLiteral("out.csv"));
+    QString error;
+    QVERIFY2(window.exportMenu()->exportTo(ExportMenu::Format::Csv, csv, &error), qPrintable(error));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 1 + 4); // the header, Main and three workers: the whole record
+    const QString trace = dir.filePath(QStringLiteral("out.trace.json"));
+    QVERIFY2(window.exportMenu()->exportTo(ExportMenu::Format::Trace, trace, &error), qPrintable(error));
+    QVERIFY(QFileInfo(trace).size() > 0);
+    QCOMPARE(replay->source().size(), eventCount);
+}
+
+// "Kill…" on a pool worker's pane is for a live run: a replay's worker cannot be killed.
+void TestReplay::replayOffersNoKill()
+{
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    QVERIFY(window.selectExample(QStringLiteral("pool")));
+    QVERIFY(setKnob(window, "sleep", "0.3"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pool.json"));
+    QVERIFY(recordRun(window, path));
+
+    RunController *controller = window.controller();
+    QVERIFY(window.openReplay(path));
+    const auto workerRunning = [&] {
+        for (const ProcessSummary &p : controller->summary().processes) {
+            if (controller->poolTasks().isPoolWorker(p.id) && p.state == ProcessState::Running && window.outputArea()->pane(p.id))
+                return true;
+        }
+        return false;
+    };
+    // Ticks that found a worker running (the panes' headers are updated on each tick).
+    QSignalSpy tick(controller, &RunController::tick);
+    int checked = 0;
+    while (checked < 5) {
+        QVERIFY(tick.wait(30000));
+        if (!workerRunning())
+            continue;
+        ++checked;
+        for (OutputPane *pane : window.outputArea()->panes()) {
+            QVERIFY2(!pane->isKillable(), qPrintable(pane->displayName()));
+            QVERIFY(!pane->killButton()->isVisibleTo(pane));
+        }
+    }
 }
 
 QTEST_MAIN(TestReplay)

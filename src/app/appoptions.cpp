@@ -31,6 +31,12 @@ void saveScreenshot(MainWindow *window, const QString &path)
 }
 } // namespace
 
+QStringList appViewNames()
+{
+    return {QStringLiteral("timeline"), QStringLiteral("console"), QStringLiteral("history"), QStringLiteral("queue"),
+            QStringLiteral("pipe"),     QStringLiteral("shared"),  QStringLiteral("pool"),    QStringLiteral("topology")};
+}
+
 AppOptions parseAppOptions(const QStringList &arguments, QString *error)
 {
     QCommandLineParser parser;
@@ -57,7 +63,8 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
     const QCommandLineOption presenter(QStringLiteral("presenter"),
                                        QStringLiteral("Start in presenter mode (large fonts, projector layout)."));
     const QCommandLineOption view(QStringLiteral("view"),
-                                  QStringLiteral("Show this tab below the panes: timeline, console, history, ..."),
+                                  QStringLiteral("Show this tab below the panes: %1.")
+                                      .arg(appViewNames().join(QLatin1StringView(", "))),
                                   QStringLiteral("name"));
     const QCommandLineOption replay(QStringLiteral("replay"),
                                     QStringLiteral("Replay a saved run record (as File > Open Run...); with "

@@ -23,9 +23,12 @@ struct AppOptions
     int screenshotDelayMs = -1; // with --autorun: shoot this long after the start, mid-run
     QSize size;
     bool presenter = false; // start in presenter mode (not remembered)
-    QString view;           // bottom tab to show: timeline, console, history, ...
+    QString view;           // bottom tab to show: one of appViewNames()
     QString replay;         // a saved run record to replay (File → Open Run…)
 };
+
+// The names --view accepts, in the order of the tabs (MainWindow::viewNames()).
+QStringList appViewNames();
 
 AppOptions parseAppOptions(const QStringList &arguments, QString *error);
 // Selects the example, applies knob settings and schedules autorun / screenshot.

@@ -33,7 +33,26 @@ void KnobPanel::setExample(const ExampleDefinition &example)
 {
     m_exampleId = example.id;
     m_knobs = example.knobs;
+    m_recorded.reset();
+    setEnabled(true);
     rebuild();
+}
+
+void KnobPanel::showRecordedValues(const QVariantMap &values)
+{
+    m_recorded = values;
+    setEnabled(false);
+    rebuild();
+}
+
+void KnobPanel::showOwnValues()
+{
+    if (!m_recorded)
+        return;
+    m_recorded.reset();
+    setEnabled(true);
+    rebuild();
+    emit valuesChanged();
 }
 
 void KnobPanel::rebuild()
@@ -50,7 +69,9 @@ void KnobPanel::rebuild()
         const QString key = settingsKey(m_exampleId, knob.name);
         if (knob.fault)
             settings.remove(key);
-        QVariant value = knob.fault ? m_faultValues.value(key, knob.defaultValue) : settings.value(key, knob.defaultValue);
+        QVariant value = m_recorded   ? m_recorded->value(knob.name, knob.defaultValue)
+                         : knob.fault ? m_faultValues.value(key, knob.defaultValue)
+                                      : settings.value(key, knob.defaultValue);
         QString ignored;
         if (!resolveKnobs({knob}, {{knob.name, value}}, &ignored))
             value = knob.defaultValue;
@@ -128,6 +149,10 @@ QVariantMap KnobPanel::values() const
 
 bool KnobPanel::setValueFromText(const QString &name, const QString &text, QString *error, const QString &asTyped)
 {
+    if (m_recorded) {
+        *error = tr("the knobs show the replayed run's values: leave the replay to change them");
+        return false;
+    }
     const auto knob = std::find_if(m_knobs.cbegin(), m_knobs.cend(), [&](const KnobSpec &k) { return k.name == name; });
     if (knob == m_knobs.cend()) {
         QStringList names;
@@ -179,6 +204,8 @@ bool KnobPanel::hasDefaultValues() const
 
 void KnobPanel::remember(const QString &name, const QVariant &value)
 {
+    if (m_recorded)
+        return; // a replay's knobs are not the user's (and the panel is disabled meanwhile)
     const auto knob = std::find_if(m_knobs.cbegin(), m_knobs.cend(), [&](const KnobSpec &k) { return k.name == name; });
     if (knob != m_knobs.cend() && knob->fault)
         m_faultValues.insert(settingsKey(m_exampleId, name), value); // this session only

@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QHBoxLayout;
 
 namespace ProcessLab {
@@ -29,6 +31,11 @@ public:
     // Sets every knob to the schema's default: the values of the tutorial's listing.
     void resetToDefaults();
     bool hasDefaultValues() const;
+    // A replay's knobs: shown (values() returns them) but never stored as the user's, and the
+    // panel is disabled until showOwnValues() brings back the user's own (a new example, too).
+    void showRecordedValues(const QVariantMap &values);
+    void showOwnValues();
+    bool isShowingRecordedValues() const { return m_recorded.has_value(); }
 
 signals:
     void valuesChanged();
@@ -45,6 +52,7 @@ private:
     QList<KnobSpec> m_knobs;
     QHash<QString, QWidget *> m_editors;
     QHash<QString, QVariant> m_faultValues; // "example/knob" -> value, this session only
+    std::optional<QVariantMap> m_recorded;  // a replay's knobs, shown instead of the user's
 };
 
 } // namespace ProcessLab

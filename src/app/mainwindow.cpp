@@ -41,6 +41,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -181,6 +182,7 @@ bool MainWindow::showView(const QString &name)
     for (int i = 0; i < m_bottomTabs->count(); ++i) {
         if (m_bottomTabs->widget(i)->objectName() == name) {
             m_bottomTabs->setCurrentIndex(i);
+            m_windowLayout->showBottomArea();
             return true;
         }
     }
@@ -195,8 +197,9 @@ void MainWindow::connectActions()
     });
     connect(m_knobs, &KnobPanel::valuesChanged, this, [this] {
         m_ui->actionResetKnobs->setEnabled(!m_knobs->hasDefaultValues());
-        // The code view shows the program for the knobs, except while a run shows the one it runs.
-        if (!m_controller->isActive())
+        // The code view shows the program for the knobs, except while a run or a replay shows
+        // the one it runs (or ran).
+        if (!m_controller->isActive() && !m_controller->isReplaying())
             m_code->setKnobs(m_knobs->values());
     });
     connect(m_ui->actionRun, &QAction::triggered, this, &MainWindow::startRun);
@@ -221,8 +224,7 @@ void MainWindow::connectActions()
     // File > Export: the record's JSON (the action above) and the other formats.
     m_exportMenu = new ExportMenu(
         m_ui->actionExportJson, m_timeline,
-        [this]() -> const RunRecord * { return m_controller->run() ? &m_controller->run()->record() : nullptr; },
-        [this] { return QStringLiteral("%1-run%2").arg(m_exampleId).arg(m_controller->runNumber()); }, this);
+        [this] { return exportedRecord(); }, [this] { return exportBaseName(); }, this);
     m_ui->menuFile->insertMenu(m_ui->actionExportJson, m_exportMenu);
     m_ui->menuFile->removeAction(m_ui->actionExportJson);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
@@ -296,7 +298,9 @@ void MainWindow::connectActions()
     connect(m_controller, &RunController::controlsChanged, this, &MainWindow::updateControls);
     connect(m_controller, &RunController::runFinished, this, [this] {
         m_code->runEnded();
-        m_code->setKnobs(m_knobs->values()); // they may have changed during the run
+        // The knobs may have changed during a run; a replay keeps showing the recorded program.
+        if (!m_controller->isReplaying())
+            m_code->setKnobs(m_knobs->values());
         handleTick(0);
     });
     connect(m_timeline, &TimelineWidget::axisTimePressed, this, [this](qint64 sinceStartNs) {
@@ -312,6 +316,8 @@ void MainWindow::connectActions()
     });
     connect(m_topology, &TopologyView::processActivated, m_outputArea, &OutputArea::focusPane);
     connect(m_outputArea, &OutputArea::killWorkerRequested, this, &MainWindow::confirmKillWorker);
+    // A tab clicked is a tab the user wants to see, even when presenter mode shrank them.
+    connect(m_bottomTabs, &QTabWidget::tabBarClicked, m_windowLayout, &WindowLayout::showBottomArea);
 }
 
 bool MainWindow::selectExample(const QString &id)
@@ -356,6 +362,9 @@ void MainWindow::startRun()
         m_controller->continueRun();
         return;
     }
+    // Run during a replay: the replay ends first, so the run gets the user's own knobs (the
+    // panel showed the recorded ones).
+    m_controller->leaveReplay();
     if (const ExampleDefinition *example = ExampleRegistry::find(m_exampleId))
         m_controller->startExample(*example, m_knobs->values(), false);
 }
@@ -365,6 +374,7 @@ void MainWindow::stepRun()
     if (m_controller->isStepping()) {
         m_controller->step();
     } else if (!m_controller->isActive()) {
+        m_controller->leaveReplay(); // as startRun(): the user's own knobs
         if (const ExampleDefinition *example = ExampleRegistry::find(m_exampleId))
             m_controller->startExample(*example, m_knobs->values(), true);
     }
@@ -470,7 +480,7 @@ void MainWindow::handleTick(qint64 nowNs)
     const bool live = m_controller->isActive() || (replay && !replay->atEnd());
     const qint64 now = live ? nowNs : summary.endNs;
     updateMainProgramPosition(); // a join that began waiting sends no stepChanged
-    m_outputArea->updateSummary(summary, m_controller->poolTasks(), now);
+    m_outputArea->updateSummary(summary, m_controller->poolTasks(), now, m_controller->isActive());
     if (m_controller->record())
         m_timeline->refresh(now, live);
     updateStatus(now);
@@ -537,10 +547,13 @@ void MainWindow::updateControls()
     m_ui->actionStop->setEnabled(active);
     m_ui->actionStep->setEnabled(!active || stepping);
     m_ui->actionRerun->setEnabled(m_controller->run() != nullptr);
-    m_ui->actionExportJson->setEnabled(m_controller->run() != nullptr && !active);
+    m_ui->actionExportJson->setEnabled(!active && exportedRecord() != nullptr);
     if (m_exportMenu) // created after the first call
         m_exportMenu->setExportEnabled(m_ui->actionExportJson->isEnabled());
-    m_examples->setEnabled(!active);
+    // A replay shows its recorded example: another one is chosen after leaving it.
+    m_examples->setEnabled(!active && !m_controller->isReplaying());
+    m_knobs->setEnabled(!m_controller->isReplaying()); // they show the recorded run's, when it has them
+    m_ui->actionResetKnobs->setEnabled(!m_controller->isReplaying() && !m_knobs->hasDefaultValues());
     updateStepHighlight();
 }
 
@@ -588,18 +601,32 @@ void MainWindow::updateStatus(qint64 nowNs)
     m_statusProcesses->setText(tr("Processes alive: %1").arg(summary.liveProcessCount()));
 }
 
+const RunRecord *MainWindow::exportedRecord() const
+{
+    // A replay exports the whole loaded record, wherever its position is.
+    if (const ReplaySource *replay = m_controller->replay())
+        return &replay->source();
+    return m_controller->run() ? &m_controller->run()->record() : nullptr;
+}
+
+QString MainWindow::exportBaseName() const
+{
+    if (const ReplaySource *replay = m_controller->replay())
+        return QFileInfo(replay->path()).completeBaseName();
+    return QStringLiteral("%1-run%2").arg(m_exampleId).arg(m_controller->runNumber());
+}
+
 void MainWindow::exportRecord()
 {
-    Run *run = m_controller->run();
-    if (!run)
+    const RunRecord *record = exportedRecord();
+    if (!record || m_controller->isActive())
         return;
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Run Record"), QStringLiteral("%1-run%2.json").arg(m_exampleId).arg(m_controller->runNumber()),
-        tr("JSON files (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Run Record"), exportBaseName() + u".json",
+                                                      tr("JSON files (*.json)"));
     if (path.isEmpty())
         return;
     QString error;
-    if (!writeRunRecordJson(run->record(), path, &error))
+    if (!writeRunRecordJson(*record, path, &error))
         QMessageBox::warning(this, tr("Export failed"), error);
 }
 
@@ -656,9 +683,20 @@ bool MainWindow::openReplay(const QString &path)
 
 void MainWindow::handleReplayChanged()
 {
-    if (m_controller->isReplaying())
+    if (const ReplaySource *replay = m_controller->replay()) {
+        // The recorded knobs in the panel (disabled, not stored as the user's), when this
+        // version's example takes them; the code panel shows their listing (handleRunStarted).
+        const RunRecord &record = replay->source();
+        const ExampleDefinition *example = ExampleRegistry::find(record.exampleId());
+        if (example && example->id == m_exampleId) {
+            if (const std::optional<QVariantMap> knobs = resolveKnobs(example->knobs, record.knobs(), nullptr))
+                m_knobs->showRecordedValues(*knobs);
+        }
+        updateControls();
         return;
-    // Left (or replaced by a live run): the replay's views go with it.
+    }
+    // Left (or replaced by a live run): the replay's views go with it, the user's knobs come back.
+    m_knobs->showOwnValues();
     m_replayBar->setReplay(nullptr);
     if (!m_controller->run()) {
         m_outputArea->clear();

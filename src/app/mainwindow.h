@@ -105,6 +105,9 @@ private:
     void updateStatus(qint64 nowNs);
     void updateStepHighlight();
     void updateMainProgramPosition();
+    // What File > Export writes: the whole loaded record while replaying, else the live run's.
+    const RunRecord *exportedRecord() const;
+    QString exportBaseName() const;
     void exportRecord();
     void openReplayDialog();
     void handleReplayChanged();

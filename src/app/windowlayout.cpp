@@ -83,9 +83,10 @@ void WindowLayout::fit()
 {
     QSplitter *vertical = m_parts.centre;
     const int height = vertical->height() - vertical->handleWidth();
-    // Presenter mode: the bottom tabs may shrink to their tab bar (the user can drag them up).
+    // Presenter mode: the bottom tabs may shrink to their tab bar (the user can drag them up),
+    // unless one was chosen on purpose.
     vertical->widget(1)->setMinimumHeight(m_presenter ? bottomTabBarHeight() : 0);
-    fitPresenterCodeFont(height - bottomTabBarHeight());
+    fitPresenterCodeFont(height - (m_presenter && m_bottomWanted ? bottomWantedHeight(height) : bottomTabBarHeight()));
 
     QSplitter *main = m_parts.main;
     const int width = main->width() - main->handleWidth();
@@ -110,6 +111,8 @@ void WindowLayout::fit()
         upper = std::max({panes, codeHeightNeeded(), height / 2});
         if (height - upper < usefulBottom)
             upper = height - tabBar;
+        if (m_bottomWanted) // a tab chosen on purpose: the code scrolls rather than hide it
+            upper = std::min(upper, height - bottomWantedHeight(height));
     }
     vertical->setSizes({upper, height - upper});
     if (m_presenter) {
@@ -124,6 +127,28 @@ void WindowLayout::fit()
             }
         });
     }
+}
+
+int WindowLayout::bottomWantedHeight(int height) const
+{
+    return static_cast<int>(height * bottomShare);
+}
+
+void WindowLayout::showBottomArea()
+{
+    m_bottomWanted = true;
+    QSplitter *vertical = m_parts.centre;
+    const int height = vertical->height() - vertical->handleWidth();
+    const QList<int> sizes = vertical->sizes();
+    // Only when it is too small to be of use: a size the user dragged it to is kept.
+    if (height <= 0 || sizes.size() != 2 || sizes.at(1) >= bottomWantedHeight(height) * 3 / 4)
+        return;
+    if (m_presenter) {
+        fit();
+        return;
+    }
+    const int bottom = bottomWantedHeight(height);
+    vertical->setSizes({height - bottom, bottom});
 }
 
 void WindowLayout::setPresenter(bool on)

@@ -38,6 +38,11 @@ public:
     void fit();
     void setPresenter(bool on);
     bool isPresenter() const { return m_presenter; }
+    // A bottom tab was chosen on purpose (--view, a click on a tab): the bottom area gets a
+    // useful share of the height (bottomShare) if it has less, in presenter mode too (which
+    // otherwise may shrink it to its tab bar), and keeps it when presenter mode re-fits.
+    void showBottomArea();
+    static constexpr double bottomShare = 0.4;
     // Width the code panel needs to show the longest line of the Python listing whole.
     int codeWidthNeeded() const;
     // Height the code panel needs to show every line of the Python listing (presenter mode).
@@ -51,7 +56,10 @@ private:
     void fitPresenterCodeFont(int available);
     int bottomTabBarHeight() const;
 
+    int bottomWantedHeight(int height) const;
+
     bool m_presenter = false;
+    bool m_bottomWanted = false; // showBottomArea() was called: presenter mode keeps its share
     qreal m_presenterCodeMinimum = 0;
     int m_extraCodeSteps = 0; // half points below the estimate, found after layout
     QByteArray m_savedMain, m_savedCentre, m_savedTop; // the user's layout, kept during presenter mode

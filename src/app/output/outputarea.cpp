@@ -308,12 +308,12 @@ void OutputArea::setExpectedProcessCount(int count)
     relayout();
 }
 
-void OutputArea::updateSummary(const RunSummary &summary, const PoolTaskSpans &pool, qint64 nowNs)
+void OutputArea::updateSummary(const RunSummary &summary, const PoolTaskSpans &pool, qint64 nowNs, bool liveRun)
 {
     for (const ProcessSummary &p : summary.processes) {
         if (OutputPane *target = pane(p.id)) {
             target->setPoolActivity(ProcessStatusText::poolWorkerActivity(pool, p));
-            target->setKillable(pool.isPoolWorker(p.id) && p.state == ProcessState::Running);
+            target->setKillable(liveRun && pool.isPoolWorker(p.id) && p.state == ProcessState::Running);
             target->updateProcess(p, nowNs);
             target->cpuSparkline()->setSamples(summary.resources, p, nowNs);
         }

@@ -45,7 +45,8 @@ public:
     void setExpectedProcessCount(int count);
     // The per-tick update: every pane's header and the process list, from one summary.
     // pool: the run's pool tasks (a pool worker's pane says which task it runs).
-    void updateSummary(const RunSummary &summary, const PoolTaskSpans &pool, qint64 nowNs);
+    // liveRun: a pool worker's pane offers "Kill…" only while its run is live (never in a replay).
+    void updateSummary(const RunSummary &summary, const PoolTaskSpans &pool, qint64 nowNs, bool liveRun);
 
     void setLayoutMode(LayoutMode mode);
     LayoutMode layoutMode() const { return m_mode; }

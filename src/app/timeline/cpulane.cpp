@@ -63,7 +63,29 @@ void CpuLane::paint(QPainter &painter, const QRectF &bar, const ResourceSeries &
     }
     path.lineTo(pendingX, bar.bottom());
     path.closeSubpath();
+    drawCurve(painter, path, processColor, colors);
+}
 
+void CpuLane::paintSwatch(QPainter &painter, const QRectF &bar, const QColor &processColor,
+                          const TimelineColors &colors)
+{
+    QPainterPath path;
+    path.moveTo(bar.left(), bar.bottom());
+    const double levels[] = {0.25, 0.9, 0.55, 1.0};
+    const double step = bar.width() / std::size(levels);
+    for (size_t i = 0; i < std::size(levels); ++i) {
+        const double y = bar.bottom() - bar.height() * levels[i];
+        path.lineTo(bar.left() + double(i) * step, y);
+        path.lineTo(bar.left() + double(i + 1) * step, y);
+    }
+    path.lineTo(bar.right(), bar.bottom());
+    path.closeSubpath();
+    drawCurve(painter, path, processColor, colors);
+}
+
+void CpuLane::drawCurve(QPainter &painter, const QPainterPath &path, const QColor &processColor,
+                        const TimelineColors &colors)
+{
     // Over the bar in a shade of its own colour that stands out from every state's fill.
     const QColor shade = colors.dark ? processColor.lighter(175) : processColor.darker(190);
     QColor fill = shade;

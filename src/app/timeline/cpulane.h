@@ -9,6 +9,7 @@
 
 class QColor;
 class QPainter;
+class QPainterPath;
 
 namespace ProcessLab {
 
@@ -29,11 +30,18 @@ public:
     static void paint(QPainter &painter, const QRectF &bar, const ResourceSeries &series, int process,
                       const TimelineMath &math, qint64 runStartNs, const QColor &processColor,
                       const TimelineColors &colors);
+    // The legend's swatch: a few steps of CPU use over bar, drawn as paint() draws them.
+    static void paintSwatch(QPainter &painter, const QRectF &bar, const QColor &processColor,
+                            const TimelineColors &colors);
     // The tool tip's line for the sample covering timeNs (relative): "CPU 97% of one core ·
     // 3.2 MiB"; empty where there is no sample.
     static QString toolTipLine(const ResourceSeries &series, int process, qint64 timeNs, qint64 runStartNs);
     // The sample covering absolute time t, or nullptr.
     static const ResourcePoint *sampleAt(const ResourceSeries &series, int process, qint64 t);
+
+private:
+    static void drawCurve(QPainter &painter, const QPainterPath &path, const QColor &processColor,
+                          const TimelineColors &colors);
 };
 
 } // namespace ProcessLab

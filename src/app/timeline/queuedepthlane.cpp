@@ -149,8 +149,6 @@ void IpcWaitPainter::paint(QPainter &painter, const QRect &barRect, const QList<
     if (waits.isEmpty())
         return;
     painter.setRenderHint(QPainter::Antialiasing, false);
-    QColor hatch = colors.text;
-    hatch.setAlpha(colors.dark ? 150 : 120);
     for (const IpcWait *wait : waits) {
         const qint64 start = std::max(math.startNs, wait->startNs - runStartNs);
         const qint64 end = std::min(math.endNs, wait->isOpen() ? openEndNs : wait->endNs - runStartNs);
@@ -158,12 +156,19 @@ void IpcWaitPainter::paint(QPainter &painter, const QRect &barRect, const QList<
             continue;
         const int x0 = barRect.left() + static_cast<int>(std::floor(math.xForNs(start)));
         const int x1 = barRect.left() + static_cast<int>(std::ceil(math.xForNs(end)));
-        const QRect rect(x0, barRect.top(), std::max(2, x1 - x0), barRect.height());
-        painter.fillRect(rect, colors.base);
-        painter.fillRect(rect, QBrush(hatch, Qt::BDiagPattern));
-        painter.setPen(QPen(hatch, 1, Qt::DashLine));
-        painter.drawRect(rect.adjusted(0, 0, -1, -1));
+        fillWait(painter, QRect(x0, barRect.top(), std::max(2, x1 - x0), barRect.height()), colors);
     }
+}
+
+void IpcWaitPainter::fillWait(QPainter &painter, const QRect &rect, const TimelineColors &colors)
+{
+    QColor hatch = colors.text;
+    hatch.setAlpha(colors.dark ? 150 : 120);
+    painter.fillRect(rect, colors.base);
+    painter.fillRect(rect, QBrush(hatch, Qt::DiagCrossPattern));
+    painter.setPen(QPen(hatch, 1, Qt::DashLine));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(rect.adjusted(0, 0, -1, -1));
 }
 
 } // namespace ProcessLab

@@ -45,6 +45,9 @@ class IpcWaitPainter
 public:
     static void paint(QPainter &painter, const QRect &barRect, const QList<const IpcWait *> &waits,
                       const TimelineMath &math, qint64 runStartNs, qint64 openEndNs, const TimelineColors &colors);
+    // One waiting span's fill (the legend draws its swatch with it): cross-hatched, so it never
+    // reads as a "starting" bar's single hatch.
+    static void fillWait(QPainter &painter, const QRect &rect, const TimelineColors &colors);
     // The waits of every process that are visible in [fromNs, toNs] (relative), grouped by process.
     static QHash<int, QList<const IpcWait *>> visibleWaits(const IpcWaits &waits, qint64 runStartNs, qint64 fromNs,
                                                            qint64 toNs);

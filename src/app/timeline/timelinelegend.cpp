@@ -3,7 +3,9 @@
 
 #include "output/processstatustext.h"
 
+#include "cpulane.h"
 #include "processcolors.h"
+#include "queuedepthlane.h"
 #include "timelinepainter.h"
 
 #include <QPainter>
@@ -37,19 +39,48 @@ constexpr PoolTaskOutcome legendOutcomes[] = {PoolTaskOutcome::Running, PoolTask
                                               PoolTaskOutcome::Failed, PoolTaskOutcome::Lost};
 } // namespace
 
-void TimelineLegend::setPoolTasksShown(bool shown)
+QString TimelineLegend::waitText()
 {
-    if (shown == m_poolTasksShown)
+    return tr("waiting (blocked)");
+}
+
+QString TimelineLegend::cpuText()
+{
+    return tr("CPU use");
+}
+
+void TimelineLegend::setShown(bool *flag, bool shown)
+{
+    if (shown == *flag)
         return;
-    m_poolTasksShown = shown;
+    *flag = shown;
     updateGeometry();
     update();
+}
+
+void TimelineLegend::setPoolTasksShown(bool shown)
+{
+    setShown(&m_poolTasksShown, shown);
+}
+
+void TimelineLegend::setWaitsShown(bool shown)
+{
+    setShown(&m_waitsShown, shown);
+}
+
+void TimelineLegend::setCpuShown(bool shown)
+{
+    setShown(&m_cpuShown, shown);
 }
 
 QStringList TimelineLegend::texts() const
 {
     QStringList list{ProcessStatusText::state(ProcessState::Starting), ProcessStatusText::state(ProcessState::Ready),
                      ProcessStatusText::state(ProcessState::Running)};
+    if (m_waitsShown)
+        list.append(waitText());
+    if (m_cpuShown)
+        list.append(cpuText());
     if (m_poolTasksShown) {
         for (const PoolTaskOutcome outcome : legendOutcomes)
             list.append(poolTaskText(outcome));
@@ -62,7 +93,7 @@ QStringList TimelineLegend::texts() const
 
 struct TimelineLegend::Item
 {
-    enum class Kind { Bar, Ticks, Glyph, Hint, PoolTask };
+    enum class Kind { Bar, Wait, Cpu, Ticks, Glyph, Hint, PoolTask };
     Kind kind = Kind::Bar;
     PoolTaskOutcome outcome = PoolTaskOutcome::Finished; // PoolTask
     ProcessState state = ProcessState::Running; // Bar, Glyph
@@ -94,6 +125,10 @@ int TimelineLegend::layoutItems(int width, QList<Item> *items) const
     for (const ProcessState state :
          {ProcessState::Starting, ProcessState::Ready, ProcessState::Running})
         list.append({K::Bar, PoolTaskOutcome::Finished, state, false, ProcessStatusText::state(state), swatchW, 0, 0, {}});
+    if (m_waitsShown)
+        list.append({K::Wait, PoolTaskOutcome::Finished, ProcessState::Running, false, waitText(), swatchW, 0, 0, {}});
+    if (m_cpuShown)
+        list.append({K::Cpu, PoolTaskOutcome::Finished, ProcessState::Running, false, cpuText(), swatchW, 0, 0, {}});
     if (m_poolTasksShown) {
         for (const PoolTaskOutcome outcome : legendOutcomes)
             list.append({K::PoolTask, outcome, ProcessState::Running, false, poolTaskText(outcome), swatchW, 0, 0, {}});
@@ -180,6 +215,20 @@ QString TimelineLegend::paint(QPainter &painter, int width) const
             TimelinePainter::fillSegment(painter, QRectF(x, cy - swatchH / 2, item.markWidth, swatchH),
                                          item.state, sample, colors);
             break;
+        case Item::Kind::Wait:
+            // Over a running bar, as a blocked put/get/recv/acquire is drawn on its row.
+            TimelinePainter::fillSegment(painter, QRectF(x, cy - swatchH / 2, item.markWidth, swatchH),
+                                         ProcessState::Running, sample, colors);
+            IpcWaitPainter::fillWait(painter, QRect(x + item.markWidth / 4, cy - swatchH / 2, item.markWidth / 2, swatchH),
+                                     colors);
+            break;
+        case Item::Kind::Cpu: {
+            // A running bar with a CPU step curve over it, drawn by the lane itself.
+            const QRectF bar(x, cy - swatchH / 2, item.markWidth, swatchH);
+            TimelinePainter::fillSegment(painter, bar, ProcessState::Running, sample, colors);
+            CpuLane::paintSwatch(painter, bar, sample, colors);
+            break;
+        }
         case Item::Kind::Ticks: {
             // A dot (one line on its own) and a few ticks (lines close together), as in the rows.
             const QColor color = item.stderrTicks ? colors.stderrTick : colors.stdoutTick;

@@ -22,6 +22,14 @@ public:
     // A run with a pool: also the colours of its tasks' spans (finished, failed, lost).
     void setPoolTasksShown(bool shown);
     bool poolTasksShown() const { return m_poolTasksShown; }
+    // A run with waits on a queue, pipe or lock: the hatched waiting span.
+    void setWaitsShown(bool shown);
+    bool waitsShown() const { return m_waitsShown; }
+    // A run with CPU samples: the CPU use drawn over the bars.
+    void setCpuShown(bool shown);
+    bool cpuShown() const { return m_cpuShown; }
+    static QString waitText();
+    static QString cpuText();
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -39,7 +47,11 @@ private:
     // The items with their positions for a width: x and line index. Returns the line count.
     int layoutItems(int width, QList<Item> *items) const;
     int lineHeight() const;
+    void setShown(bool *flag, bool shown);
+
     bool m_poolTasksShown = false;
+    bool m_waitsShown = false;
+    bool m_cpuShown = false;
 };
 
 } // namespace ProcessLab

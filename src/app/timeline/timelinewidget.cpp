@@ -75,7 +75,7 @@ void TimelineWidget::setRecord(const RunRecord *record)
     m_axis->setNowNs(-1);
     if (m_record)
         m_data.consume(*m_record, 0);
-    m_legend->setPoolTasksShown(!m_data.poolTasks().pools().isEmpty());
+    syncLegend();
     m_zoom->resetZoom();
     updateMetrics();
     fitIfFollowing();
@@ -106,10 +106,8 @@ void TimelineWidget::refresh(qint64 nowNs, bool live)
     if (!changed)
         return;
     if (rowsChanged) {
-        if (const bool pool = !m_data.poolTasks().pools().isEmpty(); pool != m_legend->poolTasksShown()) {
-            m_legend->setPoolTasksShown(pool);
+        if (syncLegend())
             updateLayout(); // the legend may take another line
-        }
         const int width = TimelinePainter::labelColumnWidth(m_data, m_metrics, font());
         if (width != m_labelWidth) {
             m_labelWidth = width;
@@ -144,6 +142,20 @@ QStringList TimelineWidget::visibleTexts() const
         texts += m_legend->texts();
     texts.removeAll(QString());
     return texts;
+}
+
+bool TimelineWidget::syncLegend()
+{
+    // Entries for what this run has: pool tasks, waits, CPU samples.
+    const bool pool = !m_data.poolTasks().pools().isEmpty();
+    const bool waits = !m_data.summary().waits.waits().isEmpty();
+    const bool cpu = !m_data.summary().resources.isEmpty();
+    if (pool == m_legend->poolTasksShown() && waits == m_legend->waitsShown() && cpu == m_legend->cpuShown())
+        return false;
+    m_legend->setPoolTasksShown(pool);
+    m_legend->setWaitsShown(waits);
+    m_legend->setCpuShown(cpu);
+    return true;
 }
 
 void TimelineWidget::setLegendVisible(bool visible)

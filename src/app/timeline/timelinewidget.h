@@ -86,6 +86,7 @@ private:
     void handleZoomChanged();
     void updateMetrics();
     void updateLayout();
+    bool syncLegend(); // the legend's entries follow the run; true if they changed
     void updateScrollBars();
     void fitIfFollowing();
     qint64 openEndNs() const;

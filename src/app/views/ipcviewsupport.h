@@ -13,7 +13,8 @@ class IpcViewText
 {
     Q_DECLARE_TR_FUNCTIONS(ProcessLab::IpcViewText)
 public:
-    // "Producer 1", "Main"; "process 3" when the record never named it.
+    // "Producer 1", "Main", translated as the panes name them (ProcessStatusText::roleName);
+    // "process 3" when the record never named it.
     static QString processName(const RunSummary &summary, int process);
     // A time relative to the run's start: "123.4 ms".
     static QString timeText(const RunSummary &summary, qint64 absoluteNs);

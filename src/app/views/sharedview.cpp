@@ -81,9 +81,15 @@ void SharedView::rebuild(const RunSummary &summary)
         QString line = object.name + QLatin1String(": ");
         if (const int holder = object.reportedLockHolder(); holder != runLevel)
             line += tr("lock held by %1").arg(IpcViewText::processName(summary, holder));
-        else if (object.sampled && cells.acquisitions > 0)
+        else if (object.sampled && object.kind == IpcObjectKind::Lock)
+            // A Lock's counters count its acquisitions: every one, past the budget too.
             line += tr("lock taken %1 times (sampled: the holder is no longer reported)")
-                        .arg(locale.toString(std::max(cells.acquisitions, object.kind == IpcObjectKind::Lock ? object.lastCount : 0)));
+                        .arg(locale.toString(std::max(cells.acquisitions, object.lastCount)));
+        else if (object.sampled && cells.acquisitions > 0)
+            // A Value's or Array's get_lock(): its counters carry the value and the writes, not
+            // the acquisitions, so past the budget the number is a lower bound, never the total.
+            line += tr("lock taken at least %1 times (no longer counted past the observation budget, nor its holder)")
+                        .arg(locale.toString(cells.acquisitions));
         else if (cells.acquisitions > 0)
             line += tr("lock free");
         else
