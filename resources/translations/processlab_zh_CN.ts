@@ -726,10 +726,6 @@ CPU time so far: %2</source>
         <translation>pool.map(chunksize):工作进程每次领取的元素个数;0 表示使用 Python 的默认规则</translation>
     </message>
     <message>
-        <source>Seconds each worker sleeps (time.sleep) or computes (busy)</source>
-        <translation>每个工作进程休眠（time.sleep）或计算（busy）的秒数</translation>
-    </message>
-    <message>
         <source>sleep</source>
         <translation>休眠</translation>
     </message>
@@ -745,12 +741,24 @@ CPU time so far: %2</source>
         <source>What each worker does for its seconds: sleep, or keep a CPU core busy</source>
         <translation>每个工作进程在这段时间里做什么：休眠，或让一个 CPU 核心保持忙碌</translation>
     </message>
+    <message>
+        <source>Seconds</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>Seconds each worker sleeps (time.sleep) or computes (keeps a CPU core busy), as Work says</source>
+        <translation>每个工作进程休眠（time.sleep）或计算（占满一个 CPU 核心）的秒数，由“工作方式”决定</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::KnobPanel</name>
     <message>
         <source>unknown knob &apos;%1&apos; for example &apos;%2&apos; (knobs: %3)</source>
         <translation>示例“%2”没有参数“%1”（可用参数：%3）</translation>
+    </message>
+    <message>
+        <source>the knobs show the replayed run&apos;s values: leave the replay to change them</source>
+        <translation>参数显示的是回放运行的值：退出回放后才能修改</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +2111,10 @@ Wall time: %2 · Result: %3</source>
         <source>Last writer: %1</source>
         <translation>最后写入者：%1</translation>
     </message>
+    <message>
+        <source>lock taken at least %1 times (no longer counted past the observation budget, nor its holder)</source>
+        <translation>锁至少被获取了 %1 次（超过观察预算后不再计数，也不再报告持有者）</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::ShortcutsDialog</name>
@@ -2174,6 +2186,14 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>task running</source>
         <translation>任务运行中</translation>
+    </message>
+    <message>
+        <source>waiting (blocked)</source>
+        <translation>等待中（阻塞）</translation>
+    </message>
+    <message>
+        <source>CPU use</source>
+        <translation>CPU 占用</translation>
     </message>
 </context>
 <context>
@@ -2486,6 +2506,10 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>waiting</source>
         <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Lock holder no longer reported (sampled)</source>
+        <translation>锁的持有者不再逐条报告（已采样）</translation>
     </message>
 </context>
 <context>
