@@ -75,6 +75,8 @@ OutputArea::OutputArea(QWidget *parent)
     connect(m_list->horizontalHeader(), &QHeaderView::sectionResized, this, &OutputArea::fitListColumns,
             Qt::QueuedConnection);
     m_list->viewport()->installEventFilter(this); // ... or the room shrinks (a scroll bar appears)
+    connect(m_list->horizontalScrollBar(), &QScrollBar::rangeChanged, this, &OutputArea::fitListColumns,
+            Qt::QueuedConnection); // ... or the sections overflow after all
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OutputArea::handleListSelection);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &OutputArea::selectRows);
     connect(m_model, &QAbstractItemModel::modelReset, this, &OutputArea::selectRows);
@@ -201,7 +203,12 @@ void OutputArea::fitListColumns()
         if (column != ProcessListModel::Name && column != ProcessListModel::Cpu)
             needed += width(column);
     }
-    const bool hide = needed > m_list->viewport()->width();
+    // What the sections really take decides too: a content change that resized no section (or
+    // a pixel of rounding in the stretched name) can still leave a sideways scroll bar.
+    const bool overflows = m_list->horizontalScrollBar()->maximum() > 0;
+    const bool hide = needed > m_list->viewport()->width() || (overflows && !m_list->isColumnHidden(ProcessListModel::Cpu));
+    if (!hide && m_list->isColumnHidden(ProcessListModel::Cpu) && needed + header->minimumSectionSize() > m_list->viewport()->width())
+        return; // shown again it would overflow at once: stay hidden (no flicker)
     if (hide != m_list->isColumnHidden(ProcessListModel::Cpu))
         m_list->setColumnHidden(ProcessListModel::Cpu, hide);
 }
