@@ -1023,6 +1023,9 @@ TEST_CASE("fork: maxsize=1, a consumer SIGKILLed mid-item: its item leaves the q
     // The rest of the item fits the ring: the producer completes it, then waits for room (maxsize 1).
     REQUIRE(waitUntil([&] { return queue.counters().puts == 1 && queue.counters().blockedPutters == 1; }));
     CHECK(queue.qsize() == 1);
+    // Held still while the recovery is checked: the slot it frees would otherwise let the
+    // waiting producer put "after" at once, and qsize() would race with it.
+    kill(producer, SIGSTOP);
     const Recovery recovery = queue.recoverDeadProcess(consumer);
     CHECK(recovery.lockRecovered);
     CHECK(recovery.itemsLostInRead == 1);
@@ -1030,6 +1033,7 @@ TEST_CASE("fork: maxsize=1, a consumer SIGKILLed mid-item: its item leaves the q
     CHECK(queue.qsize() == 0);
     CHECK(queue.empty());
     CHECK(queue.counters().gets == 1);
+    kill(producer, SIGCONT);
     // "after" gets its slot; the host's tryGet delivers it (never the big item's tail).
     std::string item;
     PartialRead partial;
