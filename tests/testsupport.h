@@ -4,6 +4,8 @@
 // Helpers shared by the process tests: run to completion, read outputs, check that no
 // process is left behind.
 
+#include "examples/exampleregistry.h"
+#include "examples/knob.h"
 #include "record/runrecord.h"
 #include "record/runsummary.h"
 #include "runtime/run.h"
@@ -26,6 +28,22 @@
 #endif
 
 namespace ProcessLab::TestSupport {
+
+// A run of a registered example with these knobs (the rest at their defaults); nullptr, with a
+// warning saying why, for an unknown example or knobs it refuses.
+inline std::unique_ptr<Run> exampleRun(const QString &id, const QVariantMap &given)
+{
+    const ExampleDefinition *example = ExampleRegistry::find(id);
+    if (!example) {
+        qWarning("no example %s", qPrintable(id));
+        return nullptr;
+    }
+    QString error;
+    const std::optional<QVariantMap> knobs = resolveKnobs(example->knobs, given, &error);
+    if (!knobs)
+        qWarning("%s", qPrintable(error));
+    return knobs ? Run::create(*example, *knobs) : nullptr;
+}
 
 // The test worker: the shipped behaviours plus test.crash, test.flood, ...
 inline QString workerPath()

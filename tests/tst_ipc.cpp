@@ -17,18 +17,6 @@ using namespace ProcessLab::TestSupport;
 
 namespace {
 
-std::unique_ptr<Run> exampleRun(const QString &id, const QVariantMap &given)
-{
-    const ExampleDefinition *example = ExampleRegistry::find(id);
-    if (!example)
-        return nullptr;
-    QString error;
-    const std::optional<QVariantMap> knobs = resolveKnobs(example->knobs, given, &error);
-    if (!knobs)
-        qWarning("%s", qPrintable(error));
-    return knobs ? Run::create(*example, *knobs) : nullptr;
-}
-
 QList<RunEvent> ipcEvents(const RunRecord &record, Protocol::IpcOp op)
 {
     QList<RunEvent> events;

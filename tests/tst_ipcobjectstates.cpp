@@ -39,14 +39,6 @@ RunEvent counters(qint64 t, int object, qint64 count, qint64 operations)
             .text = {}};
 }
 
-std::unique_ptr<Run> exampleRun(const QString &id, const QVariantMap &given)
-{
-    const ExampleDefinition *example = ExampleRegistry::find(id);
-    QString error;
-    const std::optional<QVariantMap> knobs = resolveKnobs(example->knobs, given, &error);
-    return knobs ? Run::create(*example, *knobs) : nullptr;
-}
-
 // puts − gets among the record's reported operations on object up to t: what the depth lane
 // must show, computed here independently of the fold.
 qint64 countedDepth(const RunRecord &record, int object, qint64 t)

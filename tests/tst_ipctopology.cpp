@@ -57,16 +57,6 @@ QSet<Pair> openWaitPairs(const IpcWaits &waits)
     return pairs;
 }
 
-std::unique_ptr<Run> exampleRun(const QString &id, const QVariantMap &given)
-{
-    const ExampleDefinition *example = ExampleRegistry::find(id);
-    if (!example)
-        return nullptr;
-    QString error;
-    const std::optional<QVariantMap> knobs = resolveKnobs(example->knobs, given, &error);
-    return knobs ? Run::create(*example, *knobs) : nullptr;
-}
-
 } // namespace
 
 class TestIpcTopology : public QObject

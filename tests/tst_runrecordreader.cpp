@@ -32,16 +32,6 @@ QByteArray toJson(const RunRecord &record)
     return bytes;
 }
 
-std::unique_ptr<Run> exampleRun(const QString &id, const QVariantMap &given)
-{
-    const ExampleDefinition *example = ExampleRegistry::find(id);
-    if (!example)
-        return nullptr;
-    QString error;
-    const std::optional<QVariantMap> knobs = resolveKnobs(example->knobs, given, &error);
-    return knobs ? Run::create(*example, *knobs) : nullptr;
-}
-
 QString describe(const RunEvent &e)
 {
     return QStringLiteral("%1 t=%2 p=%3 state=%4 stream=%5 exit=%6/%7/%8 pid=%9 line=%10 count=%11 object=%12 op=%13 "
