@@ -1,0 +1,109 @@
+# SPDX-License-Identifier: MIT
+"""Unit tests of the Python bootstrap (resources/python/processlab_boot): the CBOR encoder
+against fixed vectors (RFC 8949 Appendix A, in the core deterministic form the C++ encoder
+writes; tst_pythonboot checks the same vectors against the C++ decoder and encoder), the
+frames, and the output writer. Run: python3 -m unittest discover -s tests/python
+(with resources/python on PYTHONPATH; CTest sets it)."""
+
+import io
+import math
+import os
+import struct
+import sys
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "resources", "python"))
+
+from processlab_boot import capture, cbor, frames  # noqa: E402
+
+VECTORS = [
+    (0, "00"), (1, "01"), (23, "17"), (24, "1818"), (100, "1864"), (1000, "1903e8"),
+    (1000000, "1a000f4240"), (1000000000000, "1b000000e8d4a51000"),
+    (9223372036854775807, "1b7fffffffffffffff"), (-1, "20"), (-10, "29"), (-100, "3863"),
+    (-1000, "3903e7"), (-9223372036854775808, "3b7fffffffffffffff"),
+    (0.0, "f90000"), (-0.0, "f98000"), (1.0, "f93c00"), (1.1, "fb3ff199999999999a"),
+    (1.5, "f93e00"), (65504.0, "f97bff"), (100000.0, "fa47c35000"),
+    (3.4028234663852886e38, "fa7f7fffff"), (1.0e300, "fb7e37e43c8800759c"),
+    (5.960464477539063e-8, "f90001"), (float("inf"), "f97c00"), (float("-inf"), "f9fc00"),
+    (float("nan"), "f97e00"),
+    (False, "f4"), (True, "f5"), (None, "f6"),
+    ("", "60"), ("a", "6161"), ("IETF", "6449455446"), ("\u00fc", "62c3bc"), ("\u6c34", "63e6b0b4"),
+    (b"", "40"), (b"\x01\x02\x03\x04", "4401020304"),
+    ([], "80"), ([1, 2, 3], "83010203"), ((1, [2, 3], [4, 5]), "8301820203820405"),
+    ({}, "a0"), ({"a": 1, "b": [2, 3]}, "a26161016162820203"),
+    # Keys sorted by their encoding: shorter first, then bytewise.
+    ({"b": 1, "aa": 3, "a": 2}, "a3616102616201626161" + "03"),
+]
+
+
+class CborTest(unittest.TestCase):
+    def test_vectors(self):
+        for value, expected in VECTORS:
+            with self.subTest(value=value):
+                self.assertEqual(cbor.encode(value).hex(), expected)
+
+    def test_long_text_and_list_heads(self):
+        self.assertEqual(cbor.encode("x" * 24)[:2].hex(), "7818")
+        self.assertEqual(cbor.encode("x" * 256)[:3].hex(), "790100")
+        self.assertEqual(cbor.encode([None] * 65536)[:5].hex(), "9a00010000")
+
+    def test_refuses_what_the_subset_lacks(self):
+        for value in (1 << 63, -(1 << 63) - 1, {1: 2}, object(), {1.5}):
+            with self.subTest(value=value):
+                with self.assertRaises(cbor.EncodeError):
+                    cbor.encode(value)
+        nested = []
+        for _ in range(40):
+            nested = [nested]
+        with self.assertRaises(cbor.EncodeError):
+            cbor.encode(nested)
+
+
+class FramesTest(unittest.TestCase):
+    def test_hello_frame(self):
+        frame = frames.hello(bytes(range(16)), 4242, 123456789)
+        (length,) = struct.unpack(">I", frame[:4])
+        self.assertEqual(length, len(frame) - 4)
+        self.assertLessEqual(length, frames.HELLO_FRAME_LIMIT)
+        # The map is sorted by key encoding: "t" (1 char) comes first, then "pid", "type".
+        self.assertTrue(frame[4:].startswith(bytes.fromhex("a7") + cbor.encode("t")))
+        self.assertIn(cbor.encode("token") + cbor.encode(bytes(range(16))), frame)
+        self.assertIn(cbor.encode("type") + cbor.encode(frames.HELLO), frame)
+        self.assertIn(cbor.encode("magic") + cbor.encode(0x504C4142), frame)
+
+    def test_hello_needs_a_whole_token(self):
+        with self.assertRaises(ValueError):
+            frames.hello(b"short", 1, 1)
+
+    def test_notify_frame(self):
+        frame = frames.notify("py.out", {"s": 0, "lines": ["a"]})
+        self.assertEqual(frame[4:], cbor.encode({"type": frames.NOTIFY, "name": "py.out",
+                                                 "body": {"s": 0, "lines": ["a"]}}))
+
+
+class WriterTest(unittest.TestCase):
+    """Without a connection the writer passes whole lines to the real stream."""
+
+    def test_lines_and_partial_lines(self):
+        real = io.StringIO()
+        writer = capture.FrameWriter(capture.STDOUT, real)
+        writer.write("Worker 1 started")
+        self.assertEqual(real.getvalue(), "")  # waits for its newline
+        writer.write("\n")
+        writer.write("a\nb\nc")
+        self.assertEqual(real.getvalue(), "Worker 1 started\na\nb\n")
+        writer.finish()
+        self.assertEqual(real.getvalue(), "Worker 1 started\na\nb\nc\n")
+
+    def test_print_to_the_writer(self):
+        real = io.StringIO()
+        writer = capture.FrameWriter(capture.STDERR, real)
+        print("x", 1, file=writer)
+        print(file=writer)
+        self.assertEqual(real.getvalue(), "x 1\n\n")
+        with self.assertRaises(TypeError):
+            writer.write(b"bytes")
+
+
+if __name__ == "__main__":
+    unittest.main()
