@@ -10,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QSet>
 
 #include <functional>
 #include <optional>
@@ -544,6 +545,61 @@ ParsedCommand parseBench(const QStringList &args)
     return error(tr("bench: name a benchmark: spawn, ipc or pool"));
 }
 
+ParsedCommand parsePython(const QStringList &args)
+{
+    ParsedCommand parsed;
+    parsed.kind = ParsedCommand::Kind::Python;
+    PythonOptions &options = parsed.python;
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args.at(i);
+        if (arg == QLatin1StringView("--")) {
+            if (i + 1 >= args.size())
+                break;
+            options.script = args.at(i + 1);
+            options.arguments = args.mid(i + 2);
+            break;
+        }
+        if (!arg.startsWith(QLatin1StringView("--")) || arg == QLatin1StringView("-")) {
+            options.script = arg; // the rest is the script's
+            options.arguments = args.mid(i + 1);
+            break;
+        }
+        const qsizetype equals = arg.indexOf(QLatin1Char('='));
+        const QString name = arg.mid(2, equals < 0 ? -1 : equals - 2);
+        if (seen.contains(name))
+            return error(repeatedMessage(name));
+        seen.insert(name);
+        if (name == QLatin1StringView("summary")) {
+            if (equals >= 0)
+                return error(tr("--%1 takes no value").arg(name));
+            options.summary = true;
+            continue;
+        }
+        QString *target = name == QLatin1StringView("json")     ? &options.jsonPath
+            : name == QLatin1StringView("trace")                ? &options.tracePath
+            : name == QLatin1StringView("python")               ? &options.interpreter
+            : name == QLatin1StringView("cwd")                  ? &options.workingDirectory
+                                                                : nullptr;
+        if (!target) {
+            return error(tr("python: unknown option --%1 (options before the script: --json FILE, --trace FILE, "
+                            "--summary, --python INTERPRETER, --cwd DIR)").arg(name));
+        }
+        if (equals >= 0) {
+            *target = arg.mid(equals + 1);
+        } else if (i + 1 < args.size()) {
+            *target = args.at(++i);
+        } else {
+            *target = QString();
+        }
+        if (target->isEmpty())
+            return error(tr("--%1 needs a value").arg(name));
+    }
+    if (options.script.isEmpty())
+        return error(tr("python: name the script to run: python SCRIPT.py [arguments]"));
+    return parsed;
+}
+
 } // namespace
 
 ParsedCommand parseCommandLine(const QStringList &arguments)
@@ -574,7 +630,9 @@ ParsedCommand parseCommandLine(const QStringList &arguments)
         return parseBench(arguments.mid(1));
     if (command == QLatin1StringView("export"))
         return parseExport(arguments.mid(1));
-    return error(tr("unknown command '%1'; commands: list, run, show, export, bench").arg(command));
+    if (command == QLatin1StringView("python"))
+        return parsePython(arguments.mid(1));
+    return error(tr("unknown command '%1'; commands: list, run, show, export, bench, python").arg(command));
 }
 
 QString usageText()
@@ -584,6 +642,8 @@ QString usageText()
                       "  processlab-cli run <example> [options] [--json FILE] [--trace FILE] [--csv FILE] [--summary]\n"
                       "  processlab-cli show <example> [options] [--cpp]\n"
                       "  processlab-cli export <record.json> [--json FILE] [--trace FILE] [--csv FILE]\n"
+                      "  processlab-cli python [--json FILE] [--trace FILE] [--summary] [--python INTERPRETER]\n"
+                      "                        [--cwd DIR] SCRIPT.py [script arguments]\n"
                       "  processlab-cli bench spawn [--workers N] [--repeat N] [--memory]\n"
                       "  processlab-cli bench ipc [--case NAME] [--ops N] [--repeat N]\n"
                       "  processlab-cli bench pool [--case NAME] [--processes N] [--tasks N] [--repeat N]\n"

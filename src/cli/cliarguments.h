@@ -39,13 +39,27 @@ struct ExportOptions
     QString csvPath; // and, for a pool, poolTasksCsvPath(csvPath)
 };
 
+// `python [--json FILE] [--trace FILE] [--summary] [--python INTERPRETER] [--cwd DIR] SCRIPT.py [args]`:
+// options before the script are ProcessLab's, everything after it is the script's (as for python3).
+struct PythonOptions
+{
+    QString script;
+    QStringList arguments;
+    QString interpreter; // empty: python3 on PATH
+    QString workingDirectory;
+    QString jsonPath;
+    QString tracePath;
+    bool summary = false;
+};
+
 struct ParsedCommand
 {
-    enum class Kind { Help, Version, List, Run, Show, Bench, Export, Error };
+    enum class Kind { Help, Version, List, Run, Show, Bench, Export, Python, Error };
     Kind kind = Kind::Help;
     RunOptions run;
     BenchOptions bench;
     ExportOptions exports;
+    PythonOptions python;
     QString error; // one line, for Kind::Error
 };
 
