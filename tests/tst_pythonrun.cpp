@@ -85,6 +85,7 @@ private slots:
     void exitCodes();
     void syntaxError();
     void stopEndsTheTree();
+    void strangerWithoutTokenRefused();
 
 private:
     QString writeScript(const QString &name, const QString &text);
@@ -301,6 +302,28 @@ void TestPythonRun::stopEndsTheTree()
     QCOMPARE(views[0].exitSignal, SIGTERM);
     QCOMPARE(run.record().events().constLast().text, QStringLiteral("stopped by the user"));
     verifyNoProcessLeft(views);
+}
+
+// A Python client that knows the server's name but not the token is refused and recorded,
+// and the run goes on.
+void TestPythonRun::strangerWithoutTokenRefused()
+{
+    const QString script = writeScript(QStringLiteral("stranger.py"), QStringLiteral(
+        "import os, socket\n"
+        "from processlab_boot import frames\n"
+        "s = socket.socket(socket.AF_UNIX)\n"
+        "s.connect(os.environ['PROCESSLAB_SERVER'])\n"
+        "s.sendall(frames.hello(bytes(16), os.getpid(), 1))\n"
+        "print('refused' if s.recv(1) == b'' else 'answered')\n"));
+    const std::unique_ptr<PythonRun> run = runToEnd(script);
+    QCOMPARE(run->exitCode(), 0);
+    const QMap<int, ProcessView> views = processes(run->record());
+    QCOMPARE(views.size(), 1);
+    QCOMPARE(views[0].stdoutLines, QStringList{QStringLiteral("refused")});
+    const auto rejected = std::find_if(run->record().events().cbegin(), run->record().events().cend(),
+                                       [](const RunEvent &event) { return event.kind == EventKind::ConnectionRejected; });
+    QVERIFY(rejected != run->record().events().cend());
+    QVERIFY2(rejected->text.contains(QStringLiteral("wrong run token")), qPrintable(rejected->text));
 }
 
 QTEST_GUILESS_MAIN(TestPythonRun)
