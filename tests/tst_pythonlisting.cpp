@@ -644,6 +644,11 @@ void TestPythonListing::knobSpecs_data()
     QTest::newRow("workers") << QStringLiteral("shared") << QStringLiteral("workers") << QVariant(2) << QVariant(1) << QVariant(64);
     QTest::newRow("increments") << QStringLiteral("shared") << QStringLiteral("increments") << QVariant(1000000) << QVariant(1) << QVariant(10000000);
     QTest::newRow("lock") << QStringLiteral("shared") << QStringLiteral("lock") << QVariant(true) << QVariant() << QVariant();
+    // The traps: a boolean, and choices (minimum, maximum: the ids, default first).
+    QTest::newRow("sentinel") << QStringLiteral("queue") << QStringLiteral("sentinel") << QVariant(true) << QVariant() << QVariant();
+    QTest::newRow("consumers-start") << QStringLiteral("queue") << QStringLiteral("consumers-start")
+                                     << QVariant(QStringLiteral("with-producers")) << QVariant(QStringLiteral("with-producers"))
+                                     << QVariant(QStringLiteral("after-join"));
     QTest::newRow("processes") << QStringLiteral("pool") << QStringLiteral("processes") << QVariant(2) << QVariant(1) << QVariant(64);
     QTest::newRow("tasks") << QStringLiteral("pool") << QStringLiteral("tasks") << QVariant(2) << QVariant(1) << QVariant(100000);
     QTest::newRow("sleep") << QStringLiteral("pool") << QStringLiteral("sleep") << QVariant(2.0) << QVariant(0.0) << QVariant(60.0);
@@ -675,6 +680,15 @@ void TestPythonListing::knobSpecs()
     if (spec->type == KnobSpec::Type::Bool) {
         QCOMPARE(parseKnobValue(*spec, QStringLiteral("off"), &error), QVariant(false));
         QCOMPARE(resolvedKnobsOf(id, {{name, false}}).value(name), QVariant(false));
+        return;
+    }
+    if (spec->type == KnobSpec::Type::Choice) {
+        QCOMPARE(spec->rangeText(), minimum.toString() + QLatin1Char('|') + maximum.toString());
+        for (const KnobChoice &choice : spec->choices)
+            QVERIFY(qstrlen(choice.label) > 0);
+        QCOMPARE(resolvedKnobsOf(id, {{name, maximum}}).value(name), maximum);
+        QVERIFY(!parseKnobValue(*spec, QStringLiteral("sometimes"), &error).has_value());
+        QVERIFY2(error.contains(QStringLiteral("--") + name) && error.contains(maximum.toString()), qPrintable(error));
         return;
     }
     QCOMPARE(spec->minimum, minimum);
