@@ -749,6 +749,46 @@ CPU time so far: %2</source>
         <source>Seconds each worker sleeps (time.sleep) or computes (keeps a CPU core busy), as Work says</source>
         <translation>每个工作进程休眠（time.sleep）或计算（占满一个 CPU 核心）的秒数，由“工作方式”决定</translation>
     </message>
+    <message>
+        <source>after all starts</source>
+        <translation>全部启动之后</translation>
+    </message>
+    <message>
+        <source>after each start</source>
+        <translation>每次启动之后</translation>
+    </message>
+    <message>
+        <source>Joins</source>
+        <translation>何时 join()</translation>
+    </message>
+    <message>
+        <source>When the main program calls join(): after starting every process (they run side by side), or right after each start (they run one at a time: N times as long)</source>
+        <translation>主进程何时调用 join()：先启动所有进程再等待（进程同时运行），或每启动一个就立即等待它结束（进程逐个运行，耗时为 N 倍）</translation>
+    </message>
+    <message>
+        <source>End marker (None)</source>
+        <translation>结束标记（None）</translation>
+    </message>
+    <message>
+        <source>Main puts one None per consumer to tell it to stop; off: the consumers wait in queue.get() for ever, until you stop the run</source>
+        <translation>主进程为每个消费者放入一个 None，通知它停止；关闭后，消费者进程会一直在 queue.get() 中等待，直到你停止运行</translation>
+    </message>
+    <message>
+        <source>with the producers</source>
+        <translation>与生产者一起</translation>
+    </message>
+    <message>
+        <source>after joining the producers</source>
+        <translation>等待生产者结束之后</translation>
+    </message>
+    <message>
+        <source>Start consumers</source>
+        <translation>启动消费者</translation>
+    </message>
+    <message>
+        <source>When Main starts the consumers: with the producers, or only after the producers&apos; join(). Then nobody empties the queue: once it is full, the producer waits for room and Main waits for the producer, until you stop the run (a deadlock)</source>
+        <translation>主进程何时启动消费者进程：与生产者一起，或在生产者 join() 之后才启动。这样没有进程从队列中取数据：队列满了以后，生产者等待空位，主进程等待生产者，直到你停止运行（死锁）</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::KnobPanel</name>
