@@ -759,7 +759,7 @@ CPU time so far: %2</source>
     </message>
     <message>
         <source>Joins</source>
-        <translation>何时 join()</translation>
+        <translation>join() 的时机</translation>
     </message>
     <message>
         <source>When the main program calls join(): after starting every process (they run side by side), or right after each start (they run one at a time: N times as long)</source>
