@@ -5,6 +5,7 @@
 // processes at 10 Hz cost well under a millisecond per tick. The open file belongs to that
 // process (not to a pid number a new process may reuse): once it is reaped, reads fail.
 #include "processsampler.h"
+#include "reapedchildrentime.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -12,7 +13,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <string>
-#include <sys/resource.h>
 #include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
@@ -20,15 +20,6 @@
 namespace ProcessLab {
 
 namespace {
-
-std::int64_t childrenCpuNs()
-{
-    rusage usage{};
-    if (::getrusage(RUSAGE_CHILDREN, &usage) != 0)
-        return -1;
-    const auto ns = [](const timeval &tv) { return std::int64_t(tv.tv_sec) * 1'000'000'000 + std::int64_t(tv.tv_usec) * 1000; };
-    return ns(usage.ru_utime) + ns(usage.ru_stime);
-}
 
 // Fields 14 (utime), 15 (stime) and 24 (rss) of /proc/<pid>/stat, counted after the
 // command name, which is in parentheses and may itself contain spaces and parentheses.
@@ -84,7 +75,7 @@ struct ProcessSampler::Platform
     std::unordered_map<std::int64_t, int> files; // pid -> open /proc/<pid>/stat
     std::int64_t nsPerTick = 1'000'000'000 / std::max(1L, ::sysconf(_SC_CLK_TCK));
     std::int64_t pageSize = std::max(1L, ::sysconf(_SC_PAGESIZE));
-    std::int64_t childrenNs = childrenCpuNs(); // reaped children's time at the previous ended read
+    std::int64_t childrenNs = reapedChildrenCpuNs(); // reaped children's time at the previous ended read
     // Watched processes reaped together with another one: the growth of the children's time
     // was theirs together, so none of them gets an end total of its own.
     std::unordered_set<std::int64_t> ambiguous;
@@ -164,7 +155,7 @@ std::optional<std::int64_t> ProcessSampler::endedCpuNs(std::int64_t pid)
             othersReaped = true;
         }
     }
-    const std::int64_t now = childrenCpuNs();
+    const std::int64_t now = reapedChildrenCpuNs();
     if (now < 0 || platform.childrenNs < 0)
         return std::nullopt;
     const std::int64_t ended = now - platform.childrenNs;

@@ -6,30 +6,17 @@
 // (getrusage(RUSAGE_CHILDREN)). Not compiled on Debian: written from Apple's headers
 // (libproc.h, sys/resource.h) and first built by release.yml.
 #include "processsampler.h"
+#include "reapedchildrentime.h"
 
 #include <libproc.h>
 #include <mach/mach_time.h>
-#include <sys/resource.h>
 
 namespace ProcessLab {
-
-namespace {
-
-std::int64_t childrenCpuNs()
-{
-    rusage usage{};
-    if (::getrusage(RUSAGE_CHILDREN, &usage) != 0)
-        return -1;
-    const auto ns = [](const timeval &tv) { return std::int64_t(tv.tv_sec) * 1'000'000'000 + std::int64_t(tv.tv_usec) * 1000; };
-    return ns(usage.ru_utime) + ns(usage.ru_stime);
-}
-
-} // namespace
 
 struct ProcessSampler::Platform
 {
     mach_timebase_info_data_t timebase{};
-    std::int64_t childrenNs = childrenCpuNs(); // reaped children's time at the previous ended read
+    std::int64_t childrenNs = reapedChildrenCpuNs(); // reaped children's time at the previous ended read
 
     Platform()
     {
@@ -72,7 +59,7 @@ std::optional<ProcessUsage> ProcessSampler::read(std::int64_t pid)
 
 std::optional<std::int64_t> ProcessSampler::endedCpuNs(std::int64_t)
 {
-    const std::int64_t now = childrenCpuNs();
+    const std::int64_t now = reapedChildrenCpuNs();
     if (now < 0 || m_platform->childrenNs < 0)
         return std::nullopt;
     const std::int64_t ended = now - m_platform->childrenNs;
