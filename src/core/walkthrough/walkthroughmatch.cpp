@@ -3,6 +3,7 @@
 
 #include "protocol/protocol.h"
 #include "record/runrecord.h"
+#include "record/runsummary.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -191,17 +192,16 @@ PredictionOutcome evaluatePrediction(const WalkthroughPrediction &prediction, st
     outcome.answered = number.has_value();
     switch (prediction.measure) {
     case WalkthroughPrediction::Measure::RunSeconds: {
-        std::optional<qint64> startNs;
-        std::optional<qint64> endNs;
-        for (const RunEvent &event : events) {
-            if (event.kind == EventKind::RunStarted && !startNs)
-                startNs = event.timeNs;
-            else if (event.kind == EventKind::RunFinished)
-                endNs = event.timeNs;
-        }
-        if (startNs && endNs) {
+        // The wall time every view shows (RunSummary::wallMs(): RunStarted to RunFinished); the
+        // fold needs only those two events, so a flood of output is not summarized for it.
+        RunSummaryBuilder wallTime;
+        for (const RunEvent &event : events)
+            if (event.kind == EventKind::RunStarted || event.kind == EventKind::RunFinished)
+                wallTime.consume(event);
+        const double wallMs = wallTime.summary().wallMs();
+        if (wallMs >= 0) {
             outcome.measured = true;
-            outcome.actualNumber = static_cast<double>(*endNs - *startNs) / 1e9;
+            outcome.actualNumber = wallMs / 1000.0;
             outcome.actualText = secondsText(outcome.actualNumber);
         }
         break;
