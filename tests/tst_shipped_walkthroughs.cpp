@@ -2,8 +2,8 @@
 // The walkthroughs the app ships (resources/walkthroughs/*.json, issue 12): each one loads
 // against the registered examples (every code line, pane, knob and event target resolves), its
 // id is its file name, its text is real prose in both languages, and the set is complete: one
-// per example, the tour and the five traps. Whether each run-until event really occurs is
-// played by the app's autoplay test (tst_walkthroughplayback).
+// per example, the tour and the five traps. That each one plays on real runs:
+// tst_shipped_walkthroughs_play.
 #include "examples/exampleregistry.h"
 #include "walkthrough/walkthrough.h"
 
