@@ -31,16 +31,16 @@ QList<KnobSpec> queueKnobs()
         KnobSpec::boolean("sentinel", true, QT_TRANSLATE_NOOP("ProcessLab::Knob", "End marker (None)"),
                           QT_TRANSLATE_NOOP("ProcessLab::Knob",
                                             "Main puts one None per consumer to tell it to stop; off: the consumers "
-                                            "wait in queue.get() forever (Stop ends the run)")),
+                                            "wait in queue.get() for ever, until you stop the run")),
         KnobSpec::choice("consumers-start", "with-producers",
                          {{QStringLiteral("with-producers"), QT_TRANSLATE_NOOP("ProcessLab::Knob", "with the producers")},
                           {consumersAfterJoin, QT_TRANSLATE_NOOP("ProcessLab::Knob", "after joining the producers")}},
                          QT_TRANSLATE_NOOP("ProcessLab::Knob", "Start consumers"),
                          QT_TRANSLATE_NOOP("ProcessLab::Knob",
-                                           "When main starts the consumers: together with the producers, or only "
-                                           "after the producers' join(). Then nobody empties the queue: once it is "
-                                           "full the producer waits for room and main waits for the producer "
-                                           "(deadlock; Stop ends the run)")),
+                                           "When Main starts the consumers: with the producers, or only after the "
+                                           "producers' join(). Then nobody empties the queue: once it is full, the "
+                                           "producer waits for room and Main waits for the producer, until you stop "
+                                           "the run (a deadlock)")),
     };
 }
 
