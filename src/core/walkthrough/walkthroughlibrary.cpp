@@ -17,6 +17,7 @@ QStringList shippedWalkthroughIds()
     const QStringList files = QDir(resourceDirectory).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     for (const QString &file : files)
         ids << file.chopped(5); // ".json"
+    ids.sort(); // by id: the files' order puts "pool-map.json" before "pool.json"
     return ids;
 }
 
