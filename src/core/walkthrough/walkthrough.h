@@ -33,18 +33,21 @@ struct WalkthroughShow
 // RunRecord's events (docs/walkthroughs.md, "Events").
 struct WalkthroughEvent
 {
-    enum class Kind { Output, Ipc, ProcessEnded, RunFinished };
+    enum class Kind { Output, Ipc, ProcessEnded, RunFinished, Statement, PoolTask };
     Kind kind = Kind::Output;
     QString process;          // Output (required), Ipc and ProcessEnded (optional/required)
     QString text;             // Output: the line, exactly
     QString object;           // Ipc: the object's name in the program ("queue")
-    QString op;               // Ipc: put, get, send, recv, read, write, acquire, release
+    QString op;               // Ipc: put, get, send, recv, read, write, acquire, release, blocked,
+                              // close, failed; PoolTask: started, finished, failed, lost
     std::optional<int> depth; // Ipc: items/messages left after the operation
+    int line = 0;             // Statement: the listing line main begins
+    std::optional<qint64> task; // PoolTask: the task number (from 1); none: any task
 };
 
 struct WalkthroughAction
 {
-    enum class Kind { None, SelectExample, SetKnobs, Run, Step, RunUntil, Pause };
+    enum class Kind { None, SelectExample, SetKnobs, Run, Step, RunUntil, Pause, Stop };
     Kind kind = Kind::None;
     QString example;     // SelectExample
     QVariantMap knobs;   // SetKnobs: the values given (resolved against the example when loaded)
@@ -56,8 +59,9 @@ struct WalkthroughPrediction
 {
     enum class Kind { Choice, Number };
     // How the answer is compared with the run: Fixed against `answer`; RunSeconds against the
-    // run's wall time; FirstOutput: the choice whose `match` is the first Output line printed.
-    enum class Measure { Fixed, RunSeconds, FirstOutput };
+    // run's wall time; FirstOutput: the choice whose `match` is the first Output line printed;
+    // OutputNumber: the number after `prefix` in the first line `process` prints starting with it.
+    enum class Measure { Fixed, RunSeconds, FirstOutput, OutputNumber };
     Kind kind = Kind::Choice;
     Measure measure = Measure::Fixed;
     LocalizedText question;
@@ -66,6 +70,8 @@ struct WalkthroughPrediction
     int answerChoice = -1;        // Choice with Fixed: 0-based
     double answerNumber = 0;      // Number
     double tolerance = 0;         // Number: |guess - value| <= tolerance counts as right
+    QString process;              // Number with OutputNumber: who prints the number ("Main")
+    QString prefix;               // Number with OutputNumber: the text before it ("Counter: ")
     LocalizedText explanation;
 };
 
