@@ -130,6 +130,19 @@ void KnobPanel::rebuild()
     }
 }
 
+QRect KnobPanel::knobRect(const QString &name) const
+{
+    const QWidget *editor = m_editors.value(name);
+    if (!editor)
+        return {};
+    QRect rect = editor->geometry();
+    for (const QLabel *label : findChildren<QLabel *>(Qt::FindDirectChildrenOnly)) {
+        if (label->buddy() == editor)
+            rect |= label->geometry();
+    }
+    return rect;
+}
+
 QVariantMap KnobPanel::values() const
 {
     QVariantMap values;

@@ -39,6 +39,8 @@ public:
     void showRecordedValues(const QVariantMap &values);
     void showOwnValues();
     bool isShowingRecordedValues() const { return m_recorded.has_value(); }
+    // A knob's control with its label, in the panel's coordinates; empty for an unknown name.
+    QRect knobRect(const QString &name) const;
 
 signals:
     void valuesChanged();
