@@ -96,6 +96,39 @@ private slots:
         QCOMPARE(event.depth, std::optional<int>(0));
     }
 
+    void formatAdditionsLoad()
+    {
+        const QByteArray json =
+            "{\"format\": 1, \"id\": \"s\", \"title\": {\"en\": \"S\", \"zh_CN\": \"共享\"}, \"example\": \"shared\",\n"
+            " \"steps\": [\n"
+            "  {\"narration\": " + narration + ", \"action\": {\"kind\": \"run-until\", \"event\": {\"kind\": \"ipc\","
+            " \"object\": \"counter\", \"op\": \"blocked\", \"process\": \"Worker 1\"}}},\n"
+            "  {\"narration\": " + narration + ", \"action\": {\"kind\": \"stop\"}},\n"
+            "  {\"narration\": " + narration + ", \"action\": {\"kind\": \"run-until\", \"event\": {\"kind\": \"statement\","
+            " \"line\": 29}},\n"
+            "   \"prediction\": {\"kind\": \"number\", \"measure\": \"output-number\", \"process\": \"Main\","
+            " \"prefix\": \"Final value: \", \"answer\": 2000000, \"question\": " + narration + ", \"explanation\": "
+            + narration + "}},\n"
+            "  {\"narration\": " + narration + ", \"action\": {\"kind\": \"select-example\", \"example\": \"pool\"}},\n"
+            "  {\"narration\": " + narration + ", \"action\": {\"kind\": \"run-until\", \"event\": {\"kind\": \"pool-task\","
+            " \"phase\": \"finished\", \"task\": 2}}}\n"
+            "]}";
+        const WalkthroughLoadResult loaded = parseWalkthrough(json, QStringLiteral("s.json"));
+        QVERIFY2(loaded.walkthrough, qPrintable(loaded.error));
+        const QList<WalkthroughStep> &steps = loaded.walkthrough->steps;
+        QCOMPARE(steps.at(0).action.until.op, QStringLiteral("blocked"));
+        QCOMPARE(steps.at(1).action.kind, WalkthroughAction::Kind::Stop);
+        QCOMPARE(steps.at(2).action.until.kind, WalkthroughEvent::Kind::Statement);
+        QCOMPARE(steps.at(2).action.until.line, 29);
+        QCOMPARE(steps.at(2).prediction->measure, WalkthroughPrediction::Measure::OutputNumber);
+        QCOMPARE(steps.at(2).prediction->process, QStringLiteral("Main"));
+        QCOMPARE(steps.at(2).prediction->prefix, QStringLiteral("Final value: "));
+        QCOMPARE(steps.at(4).action.until.kind, WalkthroughEvent::Kind::PoolTask);
+        QCOMPARE(steps.at(4).action.until.op, QStringLiteral("finished"));
+        QCOMPARE(steps.at(4).action.until.task, std::optional<qint64>(2));
+        QVERIFY(!steps.at(0).action.until.task);
+    }
+
     void malformed_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -210,6 +243,64 @@ private slots:
                         "     \"prediction\": {\"kind\": \"number\", \"question\": " + narration + ", \"answer\": 2,\n"
                         "     \"measure\": \"first-output\", \"explanation\": " + narration + "}}")
             << QStringLiteral("9: steps[0].prediction.measure: a number is compared by");
+        // Format additions (issue 12): stop, statement, pool-task, ipc ops, output-number.
+        QTest::newRow("stop-with-field")
+            << withStep("    {\"narration\": " + narration + ",\n      \"action\": {\"kind\": \"stop\", \"event\": {}}}")
+            << QStringLiteral("8: steps[0].action.event: unknown field");
+        QTest::newRow("ipc-read-is-not-recorded")
+            << QByteArray(withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run-until\",\n"
+                                   "      \"event\": {\"kind\": \"ipc\", \"object\": \"queue\", \"op\": \"read\"}}}")
+                              .replace("\"process\"", "\"queue\""))
+            << QStringLiteral("8: steps[0].action.event.op: unknown operation \"read\" (operations: put, get, send, recv, "
+                              "write, acquire, release, blocked, close, failed)");
+        QTest::newRow("statement-not-a-statement")
+            << withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run-until\",\n"
+                        "      \"event\": {\"kind\": \"statement\",\n        \"line\": 15}}}")
+            << QStringLiteral("9: steps[0].action.event.line: the main program runs no statement on line 15 "
+                              "(statements on lines: 12, 13, 16, 17, 20, 21, 23)");
+        QTest::newRow("statement-past-listing")
+            << withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run-until\",\n"
+                        "      \"event\": {\"kind\": \"statement\", \"line\": 30}}}")
+            << QStringLiteral("8: steps[0].action.event.line: line 30 is not in the listing (lines 1-23 for these knobs)");
+        QTest::newRow("statement-missing-line")
+            << withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run-until\",\n"
+                        "      \"event\": {\"kind\": \"statement\"}}}")
+            << QStringLiteral("8: steps[0].action.event.line: missing");
+        QTest::newRow("statement-line-zero")
+            << withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run-until\",\n"
+                        "      \"event\": {\"kind\": \"statement\", \"line\": 0}}}")
+            << QStringLiteral("8: steps[0].action.event.line: expected a listing line");
+        QTest::newRow("pool-task-without-pool")
+            << withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run-until\",\n"
+                        "      \"event\": {\"kind\": \"pool-task\", \"phase\": \"started\"}}}")
+            << QStringLiteral("8: steps[0].action.event.kind: the program creates no Pool");
+        QTest::newRow("pool-task-bad-phase")
+            << QByteArray(withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run-until\",\n"
+                                   "      \"event\": {\"kind\": \"pool-task\", \"phase\": \"queued\"}}}")
+                              .replace("\"process\"", "\"pool\""))
+            << QStringLiteral("8: steps[0].action.event.phase: unknown phase \"queued\" (phases: started, finished, "
+                              "failed, lost)");
+        QTest::newRow("pool-task-bad-task")
+            << QByteArray(withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run-until\",\n"
+                                   "      \"event\": {\"kind\": \"pool-task\", \"phase\": \"lost\", \"task\": 0}}}")
+                              .replace("\"process\"", "\"pool\""))
+            << QStringLiteral("8: steps[0].action.event.task: expected a task number");
+        QTest::newRow("output-number-missing-prefix")
+            << withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run\"},\n"
+                        "     \"prediction\": {\"kind\": \"number\", \"question\": " + narration + ", \"answer\": 2,\n"
+                        "     \"measure\": \"output-number\", \"process\": \"Main\", \"explanation\": " + narration + "}}")
+            << QStringLiteral("8: steps[0].prediction.prefix: missing");
+        QTest::newRow("output-number-unknown-process")
+            << withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run\"},\n"
+                        "     \"prediction\": {\"kind\": \"number\", \"question\": " + narration + ", \"answer\": 2,\n"
+                        "     \"measure\": \"output-number\",\n \"process\": \"Worker 7\", \"prefix\": \"x\",\n"
+                        "     \"explanation\": " + narration + "}}")
+            << QStringLiteral("10: steps[0].prediction.process: no process \"Worker 7\" in this run");
+        QTest::newRow("prefix-without-output-number")
+            << withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run\"},\n"
+                        "     \"prediction\": {\"kind\": \"number\", \"question\": " + narration + ", \"answer\": 2,\n"
+                        "     \"prefix\": \"x\", \"explanation\": " + narration + "}}")
+            << QStringLiteral("9: steps[0].prediction.prefix: only a number measured by \"output-number\" has \"prefix\"");
         // Knobs in effect decide what exists: Worker 3 only after set-knobs workers=3.
         QTest::newRow("pane-before-set-knobs")
             << withStep("    {\"narration\": " + narration + ", \"show\": {\"panes\": [\"Worker 3\"]}},\n"

@@ -115,6 +115,7 @@ struct ExampleTargets
     int listingLines = 0;
     QSet<QString> processes;
     QSet<QString> objects;
+    QList<int> statementLines; // listing lines main runs a statement of (ScriptStep events), sorted
     bool hasPool = false;
 
     bool hasProcess(const QString &role) const
@@ -143,13 +144,18 @@ ExampleTargets targetsOf(const ExampleDefinition &example, const QVariantMap &kn
     targets.processes.insert(QStringLiteral("Main"));
     for (const WorkerSpec &worker : script.workers)
         targets.processes.insert(worker.role);
+    QSet<int> lines;
     for (const ScriptStep &step : script.steps) {
+        if (step.sourceLine > 0)
+            lines.insert(step.sourceLine);
         if (step.kind != ScriptStep::Kind::CreateObject)
             continue;
         targets.objects.insert(step.object);
         if (step.method == QLatin1String("Pool"))
             targets.hasPool = true;
     }
+    targets.statementLines = QList<int>(lines.cbegin(), lines.cend());
+    std::sort(targets.statementLines.begin(), targets.statementLines.end());
     return targets;
 }
 
@@ -395,9 +401,11 @@ WalkthroughEvent parseEvent(Parser &parser, const QJsonObject &event, const QStr
                         QStringLiteral("the program creates no object \"%1\" (objects: %2)")
                             .arg(result.object, names.isEmpty() ? QStringLiteral("none") : names.join(u", ")));
         }
-        static const QStringList ops = {QStringLiteral("put"),  QStringLiteral("get"),     QStringLiteral("send"),
-                                        QStringLiteral("recv"), QStringLiteral("read"),    QStringLiteral("write"),
-                                        QStringLiteral("acquire"), QStringLiteral("release")};
+        // The operations the record holds (IpcOperation's op, ipcOpName()): a value read is not one.
+        static const QStringList ops = {QStringLiteral("put"),     QStringLiteral("get"),     QStringLiteral("send"),
+                                        QStringLiteral("recv"),    QStringLiteral("write"),   QStringLiteral("acquire"),
+                                        QStringLiteral("release"), QStringLiteral("blocked"), QStringLiteral("close"),
+                                        QStringLiteral("failed")};
         result.op = parser.string(event, path, QStringLiteral("op"), true);
         if (!result.op.isEmpty() && !ops.contains(result.op))
             parser.fail(path, QStringLiteral("op"),
@@ -416,21 +424,65 @@ WalkthroughEvent parseEvent(Parser &parser, const QJsonObject &event, const QStr
     } else if (kind == QLatin1String("run-finished")) {
         result.kind = WalkthroughEvent::Kind::RunFinished;
         parser.unknownKeys(event, path, {QStringLiteral("kind")});
+    } else if (kind == QLatin1String("statement")) {
+        result.kind = WalkthroughEvent::Kind::Statement;
+        parser.unknownKeys(event, path, {QStringLiteral("kind"), QStringLiteral("line")});
+        const QJsonValue line = parser.member(event, path, QStringLiteral("line"), true);
+        if (!line.isUndefined()) {
+            if (!line.isDouble() || line.toDouble() != line.toInt() || line.toInt() < 1) {
+                parser.fail(path, QStringLiteral("line"), QStringLiteral("expected a listing line (a whole number >= 1)"));
+            } else if (line.toInt() > targets.listingLines) {
+                parser.fail(path, QStringLiteral("line"),
+                            QStringLiteral("line %1 is not in the listing (lines 1-%2 for these knobs)")
+                                .arg(line.toInt())
+                                .arg(targets.listingLines));
+            } else if (!targets.statementLines.contains(line.toInt())) {
+                QStringList lines;
+                for (const int known : targets.statementLines)
+                    lines << QString::number(known);
+                parser.fail(path, QStringLiteral("line"),
+                            QStringLiteral("the main program runs no statement on line %1 (statements on lines: %2)")
+                                .arg(line.toInt())
+                                .arg(lines.join(u", ")));
+            } else {
+                result.line = line.toInt();
+            }
+        }
+    } else if (kind == QLatin1String("pool-task")) {
+        result.kind = WalkthroughEvent::Kind::PoolTask;
+        parser.unknownKeys(event, path, {QStringLiteral("kind"), QStringLiteral("phase"), QStringLiteral("task")});
+        if (!targets.hasPool)
+            parser.fail(path, QStringLiteral("kind"), QStringLiteral("the program creates no Pool"));
+        static const QStringList phases = {QStringLiteral("started"), QStringLiteral("finished"),
+                                           QStringLiteral("failed"), QStringLiteral("lost")};
+        result.op = parser.string(event, path, QStringLiteral("phase"), true);
+        if (!result.op.isEmpty() && !phases.contains(result.op))
+            parser.fail(path, QStringLiteral("phase"),
+                        QStringLiteral("unknown phase \"%1\" (phases: %2)").arg(result.op, phases.join(u", ")));
+        if (event.contains(QLatin1String("task"))) {
+            const QJsonValue task = event.value(QLatin1String("task"));
+            if (!task.isDouble() || task.toDouble() != task.toInt() || task.toInt() < 1)
+                parser.fail(path, QStringLiteral("task"), QStringLiteral("expected a task number (a whole number >= 1)"));
+            else
+                result.task = task.toInt();
+        }
     } else if (!kind.isEmpty()) {
         parser.fail(path, QStringLiteral("kind"),
-                    QStringLiteral("unknown event \"%1\" (events: output, ipc, process-ended, run-finished)").arg(kind));
+                    QStringLiteral("unknown event \"%1\" (events: output, ipc, process-ended, run-finished, statement, "
+                                   "pool-task)")
+                        .arg(kind));
     }
     return result;
 }
 
 std::optional<WalkthroughPrediction> parsePrediction(Parser &parser, const QJsonObject &prediction,
-                                                     const QString &path)
+                                                     const QString &path, const ExampleTargets &targets)
 {
     WalkthroughPrediction result;
     parser.unknownKeys(prediction, path,
                        {QStringLiteral("kind"), QStringLiteral("question"), QStringLiteral("choices"),
                         QStringLiteral("answer"), QStringLiteral("tolerance"), QStringLiteral("measure"),
-                        QStringLiteral("explanation")});
+                        QStringLiteral("explanation"), QStringLiteral("process"), QStringLiteral("prefix")});
     const QString kind = parser.string(prediction, path, QStringLiteral("kind"), true);
     result.question = parser.localized(prediction, path, QStringLiteral("question"), true);
     result.explanation = parser.localized(prediction, path, QStringLiteral("explanation"), true);
@@ -483,9 +535,24 @@ std::optional<WalkthroughPrediction> parsePrediction(Parser &parser, const QJson
             result.measure = WalkthroughPrediction::Measure::Fixed;
         else if (measure == QLatin1String("run-seconds"))
             result.measure = WalkthroughPrediction::Measure::RunSeconds;
+        else if (measure == QLatin1String("output-number"))
+            result.measure = WalkthroughPrediction::Measure::OutputNumber;
         else
             parser.fail(path, QStringLiteral("measure"),
-                        QStringLiteral("a number is compared by \"fixed\" or \"run-seconds\", not \"%1\"").arg(measure));
+                        QStringLiteral("a number is compared by \"fixed\", \"run-seconds\" or \"output-number\", "
+                                       "not \"%1\"")
+                            .arg(measure));
+        if (result.measure == WalkthroughPrediction::Measure::OutputNumber) {
+            result.process = parser.string(prediction, path, QStringLiteral("process"), true);
+            if (!result.process.isEmpty() && !targets.hasProcess(result.process))
+                parser.fail(path, QStringLiteral("process"),
+                            QStringLiteral("no process \"%1\" in this run (processes: %2)")
+                                .arg(result.process, targets.processList()));
+            const QJsonValue prefix = parser.member(prediction, path, QStringLiteral("prefix"), true);
+            if (!prefix.isUndefined() && !prefix.isString())
+                parser.fail(path, QStringLiteral("prefix"), QStringLiteral("expected a string"));
+            result.prefix = prefix.toString();
+        }
         const QJsonValue answer = parser.member(prediction, path, QStringLiteral("answer"), true);
         if (!answer.isUndefined() && !answer.isDouble())
             parser.fail(path, QStringLiteral("answer"), QStringLiteral("expected a number"));
@@ -500,6 +567,11 @@ std::optional<WalkthroughPrediction> parsePrediction(Parser &parser, const QJson
         parser.fail(path, QStringLiteral("kind"),
                     QStringLiteral("unknown prediction \"%1\" (expected \"choice\" or \"number\")").arg(kind));
     }
+    if (result.measure != WalkthroughPrediction::Measure::OutputNumber)
+        for (const QString &key : {QStringLiteral("process"), QStringLiteral("prefix")})
+            if (prediction.contains(key))
+                parser.fail(path, key,
+                            QStringLiteral("only a number measured by \"output-number\" has \"%1\"").arg(key));
     return result;
 }
 
@@ -644,10 +716,12 @@ WalkthroughLoadResult parseWalkthrough(const QByteArray &json, const QString &fi
                         step.action.knobs = *merged;
                     }
                 }
-            } else if (kind == QLatin1String("run") || kind == QLatin1String("step") || kind == QLatin1String("pause")) {
-                step.action.kind = kind == QLatin1String("run")    ? WalkthroughAction::Kind::Run
-                                   : kind == QLatin1String("step") ? WalkthroughAction::Kind::Step
-                                                                   : WalkthroughAction::Kind::Pause;
+            } else if (kind == QLatin1String("run") || kind == QLatin1String("step") || kind == QLatin1String("pause")
+                       || kind == QLatin1String("stop")) {
+                step.action.kind = kind == QLatin1String("run")     ? WalkthroughAction::Kind::Run
+                                   : kind == QLatin1String("step")  ? WalkthroughAction::Kind::Step
+                                   : kind == QLatin1String("pause") ? WalkthroughAction::Kind::Pause
+                                                                    : WalkthroughAction::Kind::Stop;
                 only({});
             } else if (kind == QLatin1String("run-until")) {
                 step.action.kind = WalkthroughAction::Kind::RunUntil;
@@ -658,7 +732,7 @@ WalkthroughLoadResult parseWalkthrough(const QByteArray &json, const QString &fi
             } else if (!kind.isEmpty()) {
                 parser.fail(actionPath, QStringLiteral("kind"),
                             QStringLiteral("unknown action \"%1\" (actions: select-example, set-knobs, run, step, "
-                                           "run-until, pause)")
+                                           "run-until, pause, stop)")
                                 .arg(kind));
             }
         }
@@ -669,7 +743,7 @@ WalkthroughLoadResult parseWalkthrough(const QByteArray &json, const QString &fi
         if (const auto show = parser.object(stepObject, path, QStringLiteral("show"), false))
             parseShow(parser, *show, Parser::join(path, QStringLiteral("show")), *current, targets, step.show);
         if (const auto prediction = parser.object(stepObject, path, QStringLiteral("prediction"), false)) {
-            step.prediction = parsePrediction(parser, *prediction, Parser::join(path, QStringLiteral("prediction")));
+            step.prediction = parsePrediction(parser, *prediction, Parser::join(path, QStringLiteral("prediction")), targets);
             if (step.action.kind == WalkthroughAction::Kind::None)
                 parser.fail(path, QStringLiteral("prediction"),
                             QStringLiteral("a prediction is compared with the step's action; this step has none"));

@@ -36,5 +36,7 @@ PredictionOutcome evaluatePrediction(const WalkthroughPrediction &prediction, st
 // "Worker 2 prints “Worker 2 started”": UI text in the current UI language (translated through
 // the "ProcessLab::Walkthrough" context), for the panel and failure messages.
 QString describeEvent(const WalkthroughEvent &event);
+// The same in the past: "Worker 2 printed “…”" (what a run ended without).
+QString describeMissedEvent(const WalkthroughEvent &event);
 
 } // namespace ProcessLab

@@ -75,23 +75,26 @@ public:
 signals:
     void stepEntered(int index);
     void phaseChanged(ProcessLab::WalkthroughSession::Phase phase);
-    void answerChanged();
+    void answerChanged(); // an answer, or the outcome once the run could measure it
     void stepFailed(int index, const QString &message);
     void finished(); // the last step is Done (autoplay: before it loops)
 
 private:
     // Why a step failed, kept as data so failure() speaks the current UI language.
-    enum class Failure { None, RunEnded, NoRun, Timeout };
+    enum class Failure { None, RunEnded, Timeout };
 
-    void enterStep(int index);
-    void applyInstantAction(const WalkthroughStep &step);
+    void enterStep(int index, bool applyStateInEffect);
     void beginAction();
-    void checkEvents(const RunRecord &record, qsizetype from, qsizetype to);
-    void completeAction(const RunRecord *record);
+    void scanEvents();
+    void completeAction();
     void failAction(Failure failure);
+    void evaluateOutcome();
     void setPhase(Phase phase);
     void scheduleAutoplay();
     void autoplayTick();
+    bool mainIsPaused() const;
+    QString actionText() const; // what the step's action waits for
+    QString exampleInEffect(int index) const;
     const WalkthroughStep &step() const { return m_walkthrough.steps.at(m_step); }
 
     Walkthrough m_walkthrough;
@@ -101,15 +104,14 @@ private:
     std::optional<int> m_choiceAnswer;
     std::optional<double> m_numberAnswer;
     std::optional<PredictionOutcome> m_outcome;
+    const RunRecord *m_outcomeRecord = nullptr; // the run the outcome was measured in
     Failure m_failure = Failure::None;
 
     // The run as the session sees it.
-    const RunRecord *m_record = nullptr; // the latest run's record (owned by the stage's run)
-    bool m_runActive = false;            // between runStarted() and runFinished()
-    qsizetype m_matchFrom = 0;           // run-until: events before this index were consumed
-    qsizetype m_pausedSeen = 0;          // step/pause: Paused events seen when the action began
-    bool m_actionStartedRun = false;     // the current action started the run it waits on
-    bool m_awaitingNewRun = false;       // startRun() called; events of the old run are ignored
+    const RunRecord *m_record = nullptr; // the current run's record, once it has events
+    qsizetype m_matchFrom = 0;   // the next step's events are matched from here (same run)
+    qsizetype m_scanFrom = 0;    // the acting step has looked at the events before this
+    bool m_awaitingNewRun = false; // startRun() called: the old run's signals are ignored
 
     bool m_autoplay = false;
     bool m_loop = false;
