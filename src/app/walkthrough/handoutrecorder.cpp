@@ -3,8 +3,11 @@
 
 #include "examplebrowser.h"
 #include "mainwindow.h"
+#include "runcontroller.h"
 #include "walkthrough/walkthroughsession.h"
 #include "walkthroughpanel.h"
+
+#include <QTimer>
 
 namespace ProcessLab {
 
@@ -34,16 +37,54 @@ void HandoutRecorder::attach(WalkthroughSession *session)
 {
     m_session = session;
     m_pages.clear();
+    m_pendingIndex = -1;
+    m_writePending = false;
     connect(session, &WalkthroughSession::stepEntered, this, [this](int index) {
         if (isInstant(m_session->walkthrough().steps.at(index).action))
-            capture(index);
+            requestCapture(index);
     });
     connect(session, &WalkthroughSession::phaseChanged, this, [this](WalkthroughSession::Phase phase) {
         if (phase == WalkthroughSession::Phase::Done)
-            capture(m_session->currentStep());
+            requestCapture(m_session->currentStep());
     });
-    // Queued: the last step's page is taken before the writer runs, and the app may quit after.
-    connect(session, &WalkthroughSession::finished, this, &HandoutRecorder::write, Qt::QueuedConnection);
+    connect(session, &WalkthroughSession::finished, this, [this] {
+        if (m_pendingIndex >= 0)
+            m_writePending = true; // after the last picture
+        else
+            QMetaObject::invokeMethod(this, &HandoutRecorder::write, Qt::QueuedConnection);
+    });
+}
+
+void HandoutRecorder::requestCapture(int index)
+{
+    const bool alreadyPending = m_pendingIndex >= 0;
+    m_pendingIndex = index;
+    if (alreadyPending)
+        return;
+    if (m_holdAutoplay)
+        m_holdAutoplay(true);
+    RunController *controller = m_window->controller();
+    if (controller->isActive()) {
+        // The summary-fed views (panes' states, status bar, timeline) follow on the next tick.
+        m_waitForViews = connect(controller, &RunController::tick, this, [this] {
+            disconnect(m_waitForViews);
+            settleThenCapture();
+        });
+    } else {
+        settleThenCapture();
+    }
+}
+
+void HandoutRecorder::settleThenCapture()
+{
+    QTimer::singleShot(settleTime, this, [this] {
+        const int index = std::exchange(m_pendingIndex, -1);
+        capture(index);
+        if (m_holdAutoplay)
+            m_holdAutoplay(false);
+        if (std::exchange(m_writePending, false))
+            write();
+    });
 }
 
 void HandoutRecorder::capture(int index)

@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "walkthrough/shippedwalkthroughs.h"
 #include "walkthrough/walkthroughsession.h"
+#include "walkthroughhighlighter.h"
 #include "walkthroughpanel.h"
 
 #include <QAction>
@@ -27,6 +28,7 @@ WalkthroughPlayer::WalkthroughPlayer(MainWindow *window)
     , m_stage(new AppWalkthroughStage(window, this))
     , m_panel(new WalkthroughPanel(window))
     , m_keys(new ClickerKeys(window, this))
+    , m_highlighter(new WalkthroughHighlighter(window))
     , m_blank(new QWidget(window))
 {
     m_panel->hide();
@@ -119,6 +121,10 @@ void WalkthroughPlayer::open(Walkthrough walkthrough)
     m_stage->setSession(session);
     m_panel->setSession(session);
     connect(session, &WalkthroughSession::finished, this, &WalkthroughPlayer::finished);
+    // Each step frames what it talks about, on the real widgets (after its instant action).
+    connect(session, &WalkthroughSession::stepEntered, m_highlighter, [this, session](int index) {
+        m_highlighter->show(session->walkthrough().steps.at(index).show);
+    });
     session->setAutoplay(m_autoplay, m_pace, m_loop);
     if (m_handout)
         m_handout->attach(session); // after the panel: it captures what the panel shows
@@ -139,6 +145,7 @@ void WalkthroughPlayer::close()
     m_panel->setSession(nullptr);
     m_keys->setEnabled(false);
     setBlanked(false);
+    m_highlighter->clear();
     m_panel->hide();
     // The walkthrough's run does not outlive it: a booth leaves no process behind.
     m_stage->stopRun();
@@ -164,6 +171,10 @@ HandoutRecorder *WalkthroughPlayer::recordHandout(const QString &path)
 {
     delete m_handout;
     m_handout = new HandoutRecorder(m_window, m_panel, path, this);
+    m_handout->setHoldAutoplay([this](bool hold) {
+        if (m_session)
+            m_session->setAutoplay(m_autoplay && !hold, m_pace, m_loop);
+    });
     return m_handout;
 }
 

@@ -18,6 +18,7 @@ class AppWalkthroughStage;
 class ClickerKeys;
 class HandoutRecorder;
 class MainWindow;
+class WalkthroughHighlighter;
 class WalkthroughPanel;
 class WalkthroughSession;
 
@@ -43,6 +44,7 @@ public:
     WalkthroughSession *session() const { return m_session.get(); }
     WalkthroughPanel *panel() const { return m_panel; }
     ClickerKeys *keys() const { return m_keys; }
+    WalkthroughHighlighter *highlighter() const { return m_highlighter; }
 
     // Autoplay: every walkthrough opened from now on plays by itself.
     void setAutoplay(bool on, std::chrono::milliseconds pace, bool loop);
@@ -73,6 +75,7 @@ private:
     AppWalkthroughStage *m_stage;
     WalkthroughPanel *m_panel;
     ClickerKeys *m_keys;
+    WalkthroughHighlighter *m_highlighter;
     QWidget *m_blank;
     std::unique_ptr<WalkthroughSession> m_session;
     QPointer<QMessageBox> m_openError;
