@@ -5,6 +5,7 @@
 #include "clickerkeys.h"
 #include "handoutrecorder.h"
 #include "mainwindow.h"
+#include "windowlayout.h"
 #include "walkthrough/shippedwalkthroughs.h"
 #include "walkthrough/walkthroughsession.h"
 #include "walkthroughhighlighter.h"
@@ -15,6 +16,7 @@
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QTimer>
 
 namespace ProcessLab {
 
@@ -228,6 +230,9 @@ void WalkthroughPlayer::placePanel()
             m_window->addDockWidget(area, m_panel);
         m_window->resizeDocks({m_panel}, {qMax(280, int(m_window->width() * panelWidthShare))}, Qt::Horizontal);
     }
+    // The projector layout fits the code to the width left beside the panel, once laid out.
+    if (m_window->isPresenterMode())
+        QTimer::singleShot(0, m_window->windowLayout(), &WindowLayout::fit);
 }
 
 } // namespace ProcessLab
