@@ -2,6 +2,7 @@
 // The walkthrough file format (docs/walkthroughs.md): a valid file loads with every target
 // resolved, and each malformed file is refused with a message naming its line and field.
 #include "walkthrough/walkthrough.h"
+#include "walkthrough/walkthroughlibrary.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -327,6 +328,26 @@ private slots:
                                          "\"knobs\": {\"workers\": 3}}, \"show\": {\"panes\": [\"Worker 3\"]}}");
         const WalkthroughLoadResult loaded = parseWalkthrough(json, QStringLiteral("ok.json"));
         QVERIFY2(loaded.walkthrough, qPrintable(loaded.error));
+    }
+
+    // The shipped walkthroughs are compiled in, listed by id, and each one loads.
+    void shippedLibrary()
+    {
+        const QStringList ids = shippedWalkthroughIds();
+        QVERIFY2(ids.contains(QStringLiteral("process")), qPrintable(ids.join(u", ")));
+        QStringList sorted = ids;
+        sorted.sort();
+        QCOMPARE(ids, sorted);
+        for (const QString &id : ids) {
+            const WalkthroughLoadResult loaded = loadShippedWalkthrough(id);
+            QVERIFY2(loaded.walkthrough, qPrintable(loaded.error));
+            QCOMPARE(loaded.walkthrough->id, id); // the file name is the id
+        }
+        const WalkthroughLoadResult unknown = loadShippedWalkthrough(QStringLiteral("nope"));
+        QVERIFY(!unknown.walkthrough);
+        QVERIFY2(unknown.error.startsWith(QStringLiteral("no walkthrough \"nope\" (walkthroughs: ")),
+                 qPrintable(unknown.error));
+        QVERIFY(unknown.error.contains(QStringLiteral("process")));
     }
 
     void unreadableFile()

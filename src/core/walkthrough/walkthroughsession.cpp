@@ -321,8 +321,21 @@ void WalkthroughSession::completeAction()
 {
     m_watchdog.stop();
     evaluateOutcome();
+    finishStep();
+}
+
+void WalkthroughSession::finishStep()
+{
+    const int index = m_step;
     setPhase(Phase::Done);
-    if (m_step == stepCount() - 1)
+    if (m_step != index || m_phase != Phase::Done)
+        return; // a slot moved on (Next from phaseChanged): that step is what counts now
+    if (m_failure != Failure::None) {
+        emit stepFailed(index, failure());
+        if (m_step != index || m_phase != Phase::Done)
+            return;
+    }
+    if (index == stepCount() - 1)
         emit finished();
     scheduleAutoplay();
 }
@@ -332,11 +345,7 @@ void WalkthroughSession::failAction(Failure failure)
     m_watchdog.stop();
     m_failure = failure;
     evaluateOutcome();
-    setPhase(Phase::Done);
-    emit stepFailed(m_step, this->failure());
-    if (m_step == stepCount() - 1)
-        emit finished();
-    scheduleAutoplay();
+    finishStep();
 }
 
 void WalkthroughSession::evaluateOutcome()

@@ -88,6 +88,7 @@ private:
     void scanEvents();
     void completeAction();
     void failAction(Failure failure);
+    void finishStep(); // phase Done and what follows: failure, finished(), autoplay
     void evaluateOutcome();
     void setPhase(Phase phase);
     void scheduleAutoplay();
