@@ -6,7 +6,7 @@
 
 #include "walkthrough/clickerkeys.h"
 #include "walkthrough/handoutrecorder.h"
-#include "walkthrough/shippedwalkthroughs.h"
+#include "walkthrough/walkthroughlibrary.h"
 #include "walkthrough/walkthroughmatch.h"
 #include "walkthrough/walkthroughpanel.h"
 #include "walkthrough/walkthroughplayer.h"

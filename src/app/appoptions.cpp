@@ -9,7 +9,7 @@
 #include "runcontroller.h"
 #include "theme.h"
 #include "walkthrough/handoutrecorder.h"
-#include "walkthrough/shippedwalkthroughs.h"
+#include "walkthrough/walkthroughlibrary.h"
 #include "walkthrough/walkthroughplayer.h"
 
 #include <QAction>

@@ -2,7 +2,7 @@
 #include "walkthroughmenu.h"
 
 #include "examplebrowser.h"
-#include "walkthrough/shippedwalkthroughs.h"
+#include "walkthrough/walkthroughlibrary.h"
 #include "walkthroughplayer.h"
 
 #include <QEvent>

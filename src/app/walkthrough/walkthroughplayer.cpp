@@ -6,7 +6,7 @@
 #include "handoutrecorder.h"
 #include "mainwindow.h"
 #include "windowlayout.h"
-#include "walkthrough/shippedwalkthroughs.h"
+#include "walkthrough/walkthroughlibrary.h"
 #include "walkthrough/walkthroughsession.h"
 #include "walkthroughhighlighter.h"
 #include "walkthroughpanel.h"
