@@ -14,6 +14,7 @@
 
 #include <QAbstractButton>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -98,6 +99,9 @@ private slots:
     void clickerKeys();
     void languageSwitchKeepsTheStep();
     void malformedFileShowsTheMessage();
+    void nextSaysWhatItDoes();
+    void closingThePanelStopsTheRun();
+    void firstRunHintOffersTheTour();
     void handout_data();
     void handout();
 
@@ -299,6 +303,86 @@ void TestWalkthroughPlayback::malformedFileShowsTheMessage()
     QCOMPARE(session->currentStep(), 1);
     QVERIFY(player->panel()->isVisible());
     player->openError()->close();
+}
+
+void TestWalkthroughPlayback::nextSaysWhatItDoes()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, QStringLiteral("three.json"), threeSteps);
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    WalkthroughPlayer *player = window.walkthroughPlayer();
+    QVERIFY(player->openFile(path));
+    WalkthroughSession *session = player->session();
+    WalkthroughPanel *panel = player->panel();
+    QCOMPARE(panel->stepText(), QStringLiteral("Step 1 of 3"));
+    QCOMPARE(panel->nextText(), QStringLiteral("Next step"));
+    QVERIFY(!panel->backButton()->isEnabled());
+    panel->nextButton()->click();
+    QCOMPARE(session->currentStep(), 1);
+    QCOMPARE(panel->nextText(), QStringLiteral("Run the example"));
+    panel->nextButton()->click(); // the run starts; its end is the step's event
+    QCOMPARE(session->phase(), WalkthroughSession::Phase::Acting);
+    QVERIFY(!panel->nextButton()->isEnabled());
+    auto *alpha = panel->findChild<QAbstractButton *>(QStringLiteral("walkthroughChoice0"));
+    QVERIFY(alpha && !alpha->isEnabled()); // locked once the action started
+    QTRY_COMPARE_WITH_TIMEOUT(session->phase(), WalkthroughSession::Phase::Done, 60000);
+    // Unanswered, the outcome says what the right answer was, then the explanation.
+    QVERIFY2(panel->statusText().contains(QStringLiteral("Not answered — it was Beta")), qPrintable(panel->statusText()));
+    QVERIFY2(panel->statusText().contains(QStringLiteral("Because.")), qPrintable(panel->statusText()));
+    QCOMPARE(panel->nextText(), QStringLiteral("Next step"));
+    panel->nextButton()->click();
+    QCOMPARE(session->currentStep(), 2);
+    QCOMPARE(panel->nextText(), QStringLiteral("Finish"));
+    panel->nextButton()->click(); // Finish closes the walkthrough
+    QVERIFY(!player->isOpen());
+    QVERIFY(!panel->isVisible());
+}
+
+void TestWalkthroughPlayback::closingThePanelStopsTheRun()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QByteArray longRun = threeSteps;
+    longRun.replace(R"("sleep": 0.2)", R"("sleep": 30)");
+    const QString path = writeFile(dir, QStringLiteral("long.json"), longRun);
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    WalkthroughPlayer *player = window.walkthroughPlayer();
+    QVERIFY(player->openFile(path));
+    WalkthroughSession *session = player->session();
+    session->next();
+    session->next(); // runs: two workers sleeping 30 s
+    QTRY_VERIFY_WITH_TIMEOUT(window.controller()->isActive() && window.controller()->summary().liveProcessCount() == 3,
+                             60000);
+    // The dock's own close button (it hides the dock) ends the walkthrough and its run.
+    QElapsedTimer sinceClose;
+    sinceClose.start();
+    player->panel()->close();
+    QTRY_VERIFY(!player->isOpen());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 60000);
+    // Stopped as the Stop button stops (the main program exits 1), not after the 30 s sleep.
+    QCOMPARE(window.controller()->summary().exitCode, 1);
+    QVERIFY2(sinceClose.elapsed() < 25000, qPrintable(QString::number(sinceClose.elapsed())));
+    if (!canListChildren)
+        QSKIP("listing child processes is not possible on this platform");
+    QTRY_VERIFY_WITH_TIMEOUT(childPidsOf(QCoreApplication::applicationPid()).isEmpty(), 30000);
+}
+
+void TestWalkthroughPlayback::firstRunHintOffersTheTour()
+{
+    if (!shippedWalkthroughIds().contains(QStringLiteral("tour")))
+        QSKIP("no tour walkthrough is shipped (resources/walkthroughs/tour.json)");
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    auto *tour = window.findChild<QPushButton *>(QStringLiteral("firstRunTour"));
+    QVERIFY(tour && tour->isVisible());
+    tour->click();
+    WalkthroughPlayer *player = window.walkthroughPlayer();
+    QVERIFY(player->isOpen());
+    QCOMPARE(player->session()->walkthrough().id, QStringLiteral("tour"));
+    player->close();
 }
 
 void TestWalkthroughPlayback::handout_data()
