@@ -11,6 +11,7 @@
 #include "walkthrough/handoutrecorder.h"
 #include "walkthrough/walkthroughlibrary.h"
 #include "walkthrough/walkthroughplayer.h"
+#include "walkthrough/walkthroughsession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -236,6 +237,12 @@ bool applyWalkthroughOptions(const AppOptions &options, MainWindow *window, QStr
                              [ok] { QCoreApplication::exit(ok ? 0 : 1); });
         });
     }
+    // An unattended demo's log says which step failed and why (the panel shows it in red).
+    QObject::connect(player, &WalkthroughPlayer::opened, player, [player] {
+        QObject::connect(player->session(), &WalkthroughSession::stepFailed, player, [](int index, const QString &message) {
+            std::fprintf(stderr, "processlab: walkthrough step %d: %s\n", index + 1, qUtf8Printable(message));
+        });
+    });
     // Once the window is shown: the panel docks into its real size.
     QTimer::singleShot(0, player, [player, walkthrough = std::move(*loaded.walkthrough)]() mutable {
         player->open(std::move(walkthrough));

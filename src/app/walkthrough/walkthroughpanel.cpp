@@ -373,9 +373,12 @@ void WalkthroughPanel::handleNext()
 
 QString WalkthroughPanel::predictionHtml() const
 {
-    if (!m_prediction->isVisible() && (!currentStep() || !currentStep()->prediction))
-        return {};
-    return QStringLiteral("<p><b>%1</b></p><p>%2</p>").arg(m_question->text(), m_outcome->text());
+    QString html;
+    if (const WalkthroughStep *step = currentStep(); step && step->prediction)
+        html = QStringLiteral("<p><b>%1</b></p><p>%2</p>").arg(m_question->text(), m_outcome->text());
+    if (m_session && !m_session->failure().isEmpty())
+        html += QStringLiteral("<p>%1</p>").arg(m_status->text()); // the failure, in red
+    return html;
 }
 
 QString WalkthroughPanel::stepText() const

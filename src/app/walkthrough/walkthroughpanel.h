@@ -38,7 +38,8 @@ public:
     QString stepText() const;
     QString nextText() const;
     QString statusText() const;
-    // The question and, once done, what really happened (the handout's text under the picture).
+    // The question and, once done, what really happened, and why the step failed if it did
+    // (the handout's text under the picture).
     QString predictionHtml() const;
     QPushButton *nextButton() const { return m_next; }
     QPushButton *backButton() const { return m_back; }
