@@ -526,11 +526,10 @@ private slots:
         if (!actualText.isEmpty())
             QCOMPARE(outcome->actualText, actualText);
         if (session.walkthrough().steps.at(0).prediction->measure == WalkthroughPrediction::Measure::RunSeconds) {
-            // The run's wall time as its record stamps it, from RunStarted to RunFinished.
+            // The run's wall time as every view shows it (the summary: RunStarted to RunFinished).
+            const double seconds = summarize(stage.run->record()).wallMs() / 1000.0;
             const QList<RunEvent> &events = stage.run->record().events();
-            const double seconds = double(events.constLast().timeNs - events.constFirst().timeNs) / 1e9;
-            QCOMPARE(events.constFirst().kind, EventKind::RunStarted);
-            QCOMPARE(events.constLast().kind, EventKind::RunFinished);
+            QCOMPARE(seconds, double(events.constLast().timeNs - events.constFirst().timeNs) / 1e9);
             QCOMPARE(outcome->actualNumber, seconds);
             QVERIFY2(outcome->actualNumber >= 0.5 && outcome->actualNumber < 30, qPrintable(outcome->actualText));
             QCOMPARE(outcome->actualText, QStringLiteral("%1 s").arg(seconds, 0, 'f', 2));
@@ -617,6 +616,44 @@ private slots:
         QVERIFY(entered.count() >= 3);
         QCOMPARE(entered.at(2).at(0).toInt(), 0); // back to the first step
         QVERIFY(stage.calls.count(QStringLiteral("start")) >= 2);
+    }
+
+    // The stage reports a flood in chunks (the app's RunController does): an event recorded but
+    // not yet delivered does not end the step before the views could show it.
+    void onlyDeliveredEventsCount()
+    {
+        struct QuietStage : WalkthroughStage
+        {
+            bool active = false;
+            void selectExample(const QString &) override {}
+            void setKnobs(const QVariantMap &) override {}
+            void startRun(bool) override { active = true; }
+            void stepMain() override {}
+            void continueRun() override {}
+            void pauseMain() override {}
+            void stopRun() override {}
+            bool isRunActive() const override { return active; }
+            bool isStepping() const override { return false; }
+        } stage;
+        WalkthroughSession session(walkthroughOf(QStringLiteral("process"), "{}",
+                                                 {stepJson(runUntil(output("Worker 1", "Worker 1 started")))}),
+                                   &stage);
+        session.start();
+        session.next();
+        QCOMPARE(session.phase(), WalkthroughSession::Phase::Acting);
+        session.runStarted();
+        RunRecord record;
+        record.append({.timeNs = 1, .kind = EventKind::RunStarted, .text = QStringLiteral("process")});
+        record.append({.timeNs = 2, .kind = EventKind::ProcessCreated, .process = 0, .text = QStringLiteral("Main")});
+        record.append({.timeNs = 3, .kind = EventKind::ProcessCreated, .process = 1, .text = QStringLiteral("Worker 1")});
+        record.append({.timeNs = 4, .kind = EventKind::Output, .process = 1, .text = QStringLiteral("Worker 1 started")});
+        session.eventsAvailable(record, 0, 2);
+        QCOMPARE(session.phase(), WalkthroughSession::Phase::Acting);
+        session.eventsAvailable(record, 2, 3);
+        QCOMPARE(session.phase(), WalkthroughSession::Phase::Acting);
+        session.eventsAvailable(record, 3, 4);
+        QCOMPARE(session.phase(), WalkthroughSession::Phase::Done);
+        QVERIFY(session.failure().isEmpty());
     }
 
     // The pure functions on a hand-made record.

@@ -3,21 +3,18 @@
 
 #include "protocol/protocol.h"
 #include "record/runrecord.h"
+#include "record/runsummary.h"
 
 #include <QCoreApplication>
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ProcessLab {
 
 namespace {
-
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("ProcessLab::Walkthrough", text, nullptr, n);
-}
 
 // The role a record gives a process ("Main", "Worker 2", "PoolWorker-1"): its ProcessCreated text.
 QString roleOf(const RunRecord &record, int process)
@@ -53,48 +50,77 @@ bool chineseUi()
     return QLocale().language() == QLocale::Chinese;
 }
 
-// Describes the event in the present ("Worker 2 prints …": what the panel waits for) or the
-// past ("Worker 2 printed …": what did not happen before the run ended).
+// The present ("Worker 2 prints …": what the panel waits for) and the past ("Worker 2 printed
+// …": what a run ended without) of each description, marked for lupdate.
+struct Tenses
+{
+    const char *present;
+    const char *past;
+};
+constexpr char context[] = "ProcessLab::Walkthrough";
+constexpr Tenses outputText{QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "%1 prints “%2”"),
+                            QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "%1 printed “%2”")};
+constexpr Tenses ipcText{QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "a “%1” on %2 happens"),
+                         QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "a “%1” on %2 happened")};
+constexpr Tenses ipcByText{QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "%1 does “%2” on %3"),
+                           QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "%1 did “%2” on %3")};
+constexpr Tenses endedText{QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "%1 ends"),
+                           QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "%1 ended")};
+constexpr Tenses runOverText{QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "the run is over"),
+                             QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "the run was over")};
+constexpr Tenses statementText{QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "Main begins the statement on line %1"),
+                               QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "Main began the statement on line %1")};
+// Pool tasks by phase (started, finished, failed, lost): one task, then any task.
+constexpr Tenses poolTaskText[] = {
+    {QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "pool task %1 starts"),
+     QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "pool task %1 started")},
+    {QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "pool task %1 finishes"),
+     QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "pool task %1 finished")},
+    {QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "pool task %1 fails"),
+     QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "pool task %1 failed")},
+    {QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "pool task %1 is lost"),
+     QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "pool task %1 was lost")},
+};
+constexpr Tenses anyPoolTaskText[] = {
+    {QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "a pool task starts"),
+     QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "a pool task started")},
+    {QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "a pool task finishes"),
+     QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "a pool task finished")},
+    {QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "a pool task fails"),
+     QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "a pool task failed")},
+    {QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "a pool task is lost"),
+     QT_TRANSLATE_NOOP("ProcessLab::Walkthrough", "a pool task was lost")},
+};
+
+QString say(const Tenses &tenses, bool past)
+{
+    return QCoreApplication::translate(context, past ? tenses.past : tenses.present);
+}
+
 QString describe(const WalkthroughEvent &event, bool past)
 {
     switch (event.kind) {
     case WalkthroughEvent::Kind::Output:
-        return (past ? tr("%1 printed “%2”") : tr("%1 prints “%2”")).arg(event.process, event.text);
+        return say(outputText, past).arg(event.process, event.text);
     case WalkthroughEvent::Kind::Ipc: {
-        QString text = event.process.isEmpty()
-                           ? (past ? tr("a “%1” on %2 happened") : tr("a “%1” on %2 happens")).arg(event.op, event.object)
-                           : (past ? tr("%1 did “%2” on %3") : tr("%1 does “%2” on %3"))
-                                 .arg(event.process, event.op, event.object);
+        QString text = event.process.isEmpty() ? say(ipcText, past).arg(event.op, event.object)
+                                               : say(ipcByText, past).arg(event.process, event.op, event.object);
         if (event.depth)
-            text = tr("%1, leaving %n item(s)", *event.depth).arg(text);
+            text = QCoreApplication::translate("ProcessLab::Walkthrough", "%1, leaving %n item(s)", nullptr, *event.depth)
+                       .arg(text);
         return text;
     }
     case WalkthroughEvent::Kind::ProcessEnded:
-        return (past ? tr("%1 ended") : tr("%1 ends")).arg(event.process);
+        return say(endedText, past).arg(event.process);
     case WalkthroughEvent::Kind::RunFinished:
-        return past ? tr("the run was over") : tr("the run is over");
+        return say(runOverText, past);
     case WalkthroughEvent::Kind::Statement:
-        return (past ? tr("Main began the statement on line %1") : tr("Main begins the statement on line %1"))
-            .arg(event.line);
+        return say(statementText, past).arg(event.line);
     case WalkthroughEvent::Kind::PoolTask: {
-        const QString &phase = event.op;
-        if (event.task) {
-            const QString task = QString::number(*event.task);
-            if (phase == QLatin1String("started"))
-                return (past ? tr("pool task %1 started") : tr("pool task %1 starts")).arg(task);
-            if (phase == QLatin1String("finished"))
-                return (past ? tr("pool task %1 finished") : tr("pool task %1 finishes")).arg(task);
-            if (phase == QLatin1String("failed"))
-                return (past ? tr("pool task %1 failed") : tr("pool task %1 fails")).arg(task);
-            return (past ? tr("pool task %1 was lost") : tr("pool task %1 is lost")).arg(task);
-        }
-        if (phase == QLatin1String("started"))
-            return past ? tr("a pool task started") : tr("a pool task starts");
-        if (phase == QLatin1String("finished"))
-            return past ? tr("a pool task finished") : tr("a pool task finishes");
-        if (phase == QLatin1String("failed"))
-            return past ? tr("a pool task failed") : tr("a pool task fails");
-        return past ? tr("a pool task was lost") : tr("a pool task is lost");
+        static const QStringList phases = {QStringLiteral("started"), QStringLiteral("finished"),
+                                           QStringLiteral("failed"), QStringLiteral("lost")};
+        const qsizetype phase = std::max<qsizetype>(phases.indexOf(event.op), 0);
+        return event.task ? say(poolTaskText[phase], past).arg(*event.task) : say(anyPoolTaskText[phase], past);
     }
     }
     return {};
@@ -113,7 +139,7 @@ bool isDepthOp(int op)
 
 QString secondsText(double seconds)
 {
-    return tr("%1 s").arg(QLocale().toString(seconds, 'f', 2));
+    return QCoreApplication::translate("ProcessLab::Walkthrough", "%1 s").arg(QLocale().toString(seconds, 'f', 2));
 }
 
 } // namespace
@@ -191,17 +217,16 @@ PredictionOutcome evaluatePrediction(const WalkthroughPrediction &prediction, st
     outcome.answered = number.has_value();
     switch (prediction.measure) {
     case WalkthroughPrediction::Measure::RunSeconds: {
-        std::optional<qint64> startNs;
-        std::optional<qint64> endNs;
-        for (const RunEvent &event : events) {
-            if (event.kind == EventKind::RunStarted && !startNs)
-                startNs = event.timeNs;
-            else if (event.kind == EventKind::RunFinished)
-                endNs = event.timeNs;
-        }
-        if (startNs && endNs) {
+        // The wall time every view shows (RunSummary::wallMs(): RunStarted to RunFinished); the
+        // fold needs only those two events, so a flood of output is not summarized for it.
+        RunSummaryBuilder wallTime;
+        for (const RunEvent &event : events)
+            if (event.kind == EventKind::RunStarted || event.kind == EventKind::RunFinished)
+                wallTime.consume(event);
+        const double wallMs = wallTime.summary().wallMs();
+        if (wallMs >= 0) {
             outcome.measured = true;
-            outcome.actualNumber = static_cast<double>(*endNs - *startNs) / 1e9;
+            outcome.actualNumber = wallMs / 1000.0;
             outcome.actualText = secondsText(outcome.actualNumber);
         }
         break;

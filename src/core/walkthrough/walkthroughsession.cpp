@@ -3,6 +3,7 @@
 
 #include "record/runrecord.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ProcessLab {
@@ -167,16 +168,17 @@ void WalkthroughSession::runStarted()
     m_record = nullptr;
     m_matchFrom = 0;
     m_scanFrom = 0; // an acting step looks at the new run from its beginning
+    m_delivered = 0;
     m_outcomeRecord = nullptr;
 }
 
 void WalkthroughSession::eventsAvailable(const RunRecord &record, qsizetype from, qsizetype to)
 {
     Q_UNUSED(from); // the acting step scans from where it left off, which may be earlier
-    Q_UNUSED(to);
     if (m_awaitingNewRun || (m_record && &record != m_record))
         return; // the run being replaced
     m_record = &record;
+    m_delivered = std::min(std::max(to, m_delivered), record.size());
     if (m_phase == Phase::Acting)
         scanEvents();
 }
@@ -187,6 +189,7 @@ void WalkthroughSession::runFinished(const RunRecord &record, int exitCode)
     if (m_awaitingNewRun || (m_record && &record != m_record))
         return;
     m_record = &record;
+    m_delivered = record.size(); // the run is over: all of it counts
     if (m_phase == Phase::Acting) {
         scanEvents(); // its last events
         if (m_phase == Phase::Acting) {
@@ -236,7 +239,7 @@ void WalkthroughSession::beginAction()
     m_watchdog.start(m_stepTimeout);
     const bool active = m_stage->isRunActive();
     const bool stepping = m_stage->isStepping();
-    const qsizetype recorded = m_record ? m_record->size() : 0;
+    const qsizetype recorded = m_delivered;
     // Positions and flags are set before the stage is called: it may report events at once.
     switch (step().action.kind) {
     case WalkthroughAction::Kind::Run:
@@ -301,7 +304,8 @@ void WalkthroughSession::scanEvents()
         return;
     const QList<RunEvent> &events = m_record->events();
     const WalkthroughAction &action = step().action;
-    for (qsizetype i = m_scanFrom; i < events.size(); ++i) {
+    const qsizetype end = std::min(m_delivered, events.size());
+    for (qsizetype i = m_scanFrom; i < end; ++i) {
         const RunEvent &event = events.at(i);
         const bool done = action.kind == WalkthroughAction::Kind::RunUntil
                               ? walkthroughEventMatches(action.until, event, *m_record)
@@ -314,7 +318,7 @@ void WalkthroughSession::scanEvents()
             return;
         }
     }
-    m_scanFrom = events.size();
+    m_scanFrom = std::max(m_scanFrom, end);
 }
 
 void WalkthroughSession::completeAction()
@@ -388,7 +392,7 @@ bool WalkthroughSession::mainIsPaused() const
     if (!m_record)
         return false;
     const QList<RunEvent> &events = m_record->events();
-    for (qsizetype i = events.size() - 1; i >= 0; --i) {
+    for (qsizetype i = std::min(m_delivered, events.size()) - 1; i >= 0; --i) {
         const EventKind kind = events.at(i).kind;
         if (kind == EventKind::Paused)
             return true;

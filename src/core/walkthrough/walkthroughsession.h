@@ -85,7 +85,7 @@ private:
 
     void enterStep(int index, bool applyStateInEffect);
     void beginAction();
-    void scanEvents();
+    void scanEvents(); // the acting step looks at the delivered events it has not seen
     void completeAction();
     void failAction(Failure failure);
     void finishStep(); // phase Done and what follows: failure, finished(), autoplay
@@ -112,6 +112,7 @@ private:
     const RunRecord *m_record = nullptr; // the current run's record, once it has events
     qsizetype m_matchFrom = 0;   // the next step's events are matched from here (same run)
     qsizetype m_scanFrom = 0;    // the acting step has looked at the events before this
+    qsizetype m_delivered = 0;   // events the stage has reported (it delivers a flood in chunks)
     bool m_awaitingNewRun = false; // startRun() called: the old run's signals are ignored
 
     bool m_autoplay = false;
