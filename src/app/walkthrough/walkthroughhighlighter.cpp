@@ -187,7 +187,9 @@ bool WalkthroughHighlighter::eventFilter(QObject *watched, QEvent *event)
 
 void WalkthroughHighlighter::scheduleUpdate()
 {
-    if (m_updatePending)
+    const bool nothingShown = m_show.firstCodeLine <= 0 && m_show.panes.isEmpty() && m_show.timelineRows.isEmpty()
+                              && m_show.knobs.isEmpty() && m_show.tab.isEmpty();
+    if (m_updatePending || nothingShown) // nothing to follow: the run's ticks cost nothing
         return;
     m_updatePending = true;
     QTimer::singleShot(0, this, [this] {
