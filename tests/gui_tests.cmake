@@ -33,7 +33,7 @@ if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tst_walkthroughplayback.cpp)
     set(walkthrough_test_names gui_walkthroughplayback)
     add_test(NAME gui_walkthroughplayback COMMAND tst_walkthroughplayback
         clickerKeys languageSwitchKeepsTheStep malformedFileShowsTheMessage nextSaysWhatItDoes
-        closingThePanelStopsTheRun firstRunHintOffersTheTour handout)
+        closingThePanelStopsTheRun firstRunHintOffersTheTour autoplayLoops handout)
     foreach(file IN LISTS shipped_walkthroughs)
         get_filename_component(id ${file} NAME_WE)
         add_test(NAME gui_walkthroughplayback_${id} COMMAND tst_walkthroughplayback autoplaysToTheEnd:${id})

@@ -102,6 +102,7 @@ private slots:
     void nextSaysWhatItDoes();
     void closingThePanelStopsTheRun();
     void firstRunHintOffersTheTour();
+    void autoplayLoops();
     void handout_data();
     void handout();
 
@@ -383,6 +384,25 @@ void TestWalkthroughPlayback::firstRunHintOffersTheTour()
     QVERIFY(player->isOpen());
     QCOMPARE(player->session()->walkthrough().id, QStringLiteral("tour"));
     player->close();
+}
+
+// --loop: at the end the walkthrough starts again (a booth), until it is closed.
+void TestWalkthroughPlayback::autoplayLoops()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = writeFile(dir, QStringLiteral("three.json"), threeSteps);
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    WalkthroughPlayer *player = window.walkthroughPlayer();
+    player->setAutoplay(true, std::chrono::milliseconds(0), true);
+    QSignalSpy finished(player, &WalkthroughPlayer::finished);
+    QVERIFY(player->openFile(path));
+    QSignalSpy entered(player->session(), &WalkthroughSession::stepEntered);
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 2, 120000);
+    QVERIFY(player->isOpen());
+    QVERIFY(entered.count() >= 2 * 3 - 1); // step 0 was entered before the spy
+    closeAndCheckNoProcessLeft(window);
 }
 
 void TestWalkthroughPlayback::handout_data()
