@@ -237,6 +237,7 @@ void MainWindow::connectActions()
     m_firstRunHint->setTourAvailable(m_walkthroughMenu->actionFor(QStringLiteral("tour")) != nullptr);
     connect(m_firstRunHint, &FirstRunHint::tourRequested, m_walkthroughs,
             [this] { m_walkthroughs->openShipped(QStringLiteral("tour")); });
+    connect(m_walkthroughs, &WalkthroughPlayer::opened, m_firstRunHint, &FirstRunHint::dismiss); // it guides now
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionResetKnobs, &QAction::triggered, m_knobs, &KnobPanel::resetToDefaults);
     connect(m_ui->actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);

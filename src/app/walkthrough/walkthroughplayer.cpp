@@ -230,9 +230,9 @@ void WalkthroughPlayer::placePanel()
             m_window->addDockWidget(area, m_panel);
         m_window->resizeDocks({m_panel}, {qMax(280, int(m_window->width() * panelWidthShare))}, Qt::Horizontal);
     }
-    // The projector layout fits the code to the width left beside the panel, once laid out.
-    if (m_window->isPresenterMode())
-        QTimer::singleShot(0, m_window->windowLayout(), &WindowLayout::fit);
+    // The code is fitted to the width left beside the panel (the projector layout too), once
+    // laid out: the lines a step frames must be whole.
+    QTimer::singleShot(0, m_window->windowLayout(), &WindowLayout::fit);
 }
 
 } // namespace ProcessLab
