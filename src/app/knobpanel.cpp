@@ -205,6 +205,21 @@ void KnobPanel::resetToDefaults()
     }
 }
 
+void KnobPanel::setValues(const QVariantMap &values)
+{
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        QWidget *editor = m_editors.value(it.key());
+        if (auto *spin = qobject_cast<QSpinBox *>(editor))
+            spin->setValue(it.value().toInt());
+        else if (auto *dspin = qobject_cast<QDoubleSpinBox *>(editor))
+            dspin->setValue(it.value().toDouble());
+        else if (auto *check = qobject_cast<QCheckBox *>(editor))
+            check->setChecked(it.value().toBool());
+        else if (auto *combo = qobject_cast<QComboBox *>(editor))
+            combo->setCurrentIndex(combo->findData(it.value().toString()));
+    }
+}
+
 bool KnobPanel::hasDefaultValues() const
 {
     const QVariantMap current = values();

@@ -31,6 +31,9 @@ public:
     // Sets every knob to the schema's default: the values of the tutorial's listing.
     void resetToDefaults();
     bool hasDefaultValues() const;
+    // Sets the knobs given (resolved values, e.g. a walkthrough step's), remembered as if typed.
+    void setValues(const QVariantMap &values);
+    QString exampleId() const { return m_exampleId; }
     // A replay's knobs: shown (values() returns them) but never stored as the user's, and the
     // panel is disabled until showOwnValues() brings back the user's own (a new example, too).
     void showRecordedValues(const QVariantMap &values);

@@ -35,6 +35,8 @@
 #include "views/pipeview.h"
 #include "views/queueview.h"
 #include "views/sharedview.h"
+#include "walkthrough/walkthroughmenu.h"
+#include "walkthrough/walkthroughplayer.h"
 #include "windowlayout.h"
 
 #include <QActionGroup>
@@ -227,6 +229,15 @@ void MainWindow::connectActions()
         [this] { return exportedRecord(); }, [this] { return exportBaseName(); }, this);
     m_ui->menuFile->insertMenu(m_ui->actionExportJson, m_exportMenu);
     m_ui->menuFile->removeAction(m_ui->actionExportJson);
+    // Walkthroughs (issue 12): a menu of the shipped ones, File > Open Walkthrough…, the tour.
+    m_walkthroughs = new WalkthroughPlayer(this);
+    m_walkthroughMenu = new WalkthroughMenu(m_walkthroughs, this);
+    menuBar()->insertMenu(m_ui->menuHelp->menuAction(), m_walkthroughMenu);
+    m_ui->menuFile->insertAction(m_exportMenu->menuAction(), m_walkthroughMenu->openFileAction());
+    m_firstRunHint->setTourAvailable(m_walkthroughMenu->actionFor(QStringLiteral("tour")) != nullptr);
+    connect(m_firstRunHint, &FirstRunHint::tourRequested, m_walkthroughs,
+            [this] { m_walkthroughs->openShipped(QStringLiteral("tour")); });
+    connect(m_walkthroughs, &WalkthroughPlayer::opened, m_firstRunHint, &FirstRunHint::dismiss); // it guides now
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionResetKnobs, &QAction::triggered, m_knobs, &KnobPanel::resetToDefaults);
     connect(m_ui->actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);

@@ -37,6 +37,8 @@ class QueueView;
 class PipeView;
 class SharedView;
 class WindowLayout;
+class WalkthroughMenu;
+class WalkthroughPlayer;
 struct ExampleDefinition;
 
 // The desktop app's window: example list, code, knobs and run controls, one output pane
@@ -65,6 +67,8 @@ public:
     CodePanel *codePanel() const { return m_code; }
     WindowLayout *windowLayout() const { return m_windowLayout; }
     FirstRunHint *firstRunHint() const { return m_firstRunHint; }
+    WalkthroughPlayer *walkthroughPlayer() const { return m_walkthroughs; }
+    WalkthroughMenu *walkthroughMenu() const { return m_walkthroughMenu; }
     // The question asked when quitting mid-run (null when none is open).
     QMessageBox *quitQuestion() const;
 
@@ -148,6 +152,8 @@ private:
     QAction *m_themeDark = nullptr;
     WindowLayout *m_windowLayout = nullptr;
     FirstRunHint *m_firstRunHint = nullptr;
+    WalkthroughPlayer *m_walkthroughs = nullptr;
+    WalkthroughMenu *m_walkthroughMenu = nullptr;
     QPointer<QMessageBox> m_quitQuestion;
     QPointer<QMessageBox> m_replayError;
     ReplayBar *m_replayBar = nullptr;
