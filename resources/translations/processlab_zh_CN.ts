@@ -486,6 +486,73 @@ CPU time so far: %2</source>
         <source>Hide this hint</source>
         <translation>隐藏此提示</translation>
     </message>
+    <message>
+        <source>Take the 2-Minute Tour</source>
+        <translation>两分钟快速导览</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::HandoutWriter</name>
+    <message>
+        <source>A ProcessLab walkthrough in one step</source>
+        <translation>ProcessLab 导览（共 1 步）</translation>
+    </message>
+    <message>
+        <source>A ProcessLab walkthrough in %1 steps</source>
+        <translation>ProcessLab 导览（共 %1 步）</translation>
+    </message>
+    <message>
+        <source>No file name was given for the handout.</source>
+        <translation>没有给出讲义的文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write the handout %1: it has no steps.</source>
+        <translation>无法写入讲义 %1：它没有任何步骤。</translation>
+    </message>
+    <message>
+        <source>Cannot write the handout %1: it is a folder.</source>
+        <translation>无法写入讲义 %1：这是一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write the handout %1: %2</source>
+        <translation>无法写入讲义 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the handout %1: the PDF could not be started.</source>
+        <translation>无法写入讲义 %1：无法开始生成 PDF。</translation>
+    </message>
+    <message>
+        <source>No folder was given for the handout.</source>
+        <translation>没有给出讲义的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write the handout to %1: it has no steps.</source>
+        <translation>无法将讲义写入 %1：它没有任何步骤。</translation>
+    </message>
+    <message>
+        <source>Cannot write the handout to %1: it is a file, not a folder.</source>
+        <translation>无法将讲义写入 %1：这是一个文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write the handout to %1: the folder could not be created.</source>
+        <translation>无法将讲义写入 %1：无法创建该文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write the handout to %1: the folder is not empty (it holds %2). Choose an empty folder or one with an earlier handout.</source>
+        <translation>无法将讲义写入 %1：该文件夹不是空的（其中有 %2）。请选择一个空文件夹，或存放以前讲义的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the picture could not be encoded.</source>
+        <translation>无法写入 %1：无法编码图片。</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1 of an earlier handout.</source>
+        <translation>无法删除以前讲义中的 %1。</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::HostSegment</name>
@@ -1509,6 +1576,41 @@ Memory (resident): %3, at most %4</source>
     <message>
         <source>stopped</source>
         <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::ProcessStatusText</name>
+    <message>
+        <source>Main</source>
+        <translation>主进程</translation>
+    </message>
+    <message>
+        <source>Worker %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>生产者</translation>
+    </message>
+    <message>
+        <source>Producer %1</source>
+        <translation>生产者 %1</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <source>Consumer %1</source>
+        <translation>消费者 %1</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>发送进程</translation>
+    </message>
+    <message>
+        <source>Process %1</source>
+        <translation>进程 %1</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +2670,305 @@ Wall time: %2 · Result: %3</source>
     </message>
 </context>
 <context>
+    <name>ProcessLab::Walkthrough</name>
+    <message>
+        <source>%1 prints “%2”</source>
+        <translation>%1 打印“%2”</translation>
+    </message>
+    <message>
+        <source>%1 printed “%2”</source>
+        <translation>%1 打印“%2”</translation>
+    </message>
+    <message>
+        <source>a “%1” on %2 happens</source>
+        <translation>%2 上发生一次 %1 操作</translation>
+    </message>
+    <message>
+        <source>a “%1” on %2 happened</source>
+        <translation>%2 上发生一次 %1 操作</translation>
+    </message>
+    <message>
+        <source>%1 does “%2” on %3</source>
+        <translation>%1 对 %3 执行 %2</translation>
+    </message>
+    <message>
+        <source>%1 did “%2” on %3</source>
+        <translation>%1 对 %3 执行 %2</translation>
+    </message>
+    <message>
+        <source>%1 ends</source>
+        <translation>%1 结束</translation>
+    </message>
+    <message>
+        <source>%1 ended</source>
+        <translation>%1 结束</translation>
+    </message>
+    <message>
+        <source>the run is over</source>
+        <translation>运行结束</translation>
+    </message>
+    <message>
+        <source>the run was over</source>
+        <translation>运行结束</translation>
+    </message>
+    <message>
+        <source>Main begins the statement on line %1</source>
+        <translation>主进程开始执行第 %1 行的语句</translation>
+    </message>
+    <message>
+        <source>Main began the statement on line %1</source>
+        <translation>主进程开始执行第 %1 行的语句</translation>
+    </message>
+    <message>
+        <source>pool task %1 starts</source>
+        <translation>进程池任务 %1 开始</translation>
+    </message>
+    <message>
+        <source>pool task %1 started</source>
+        <translation>进程池任务 %1 开始</translation>
+    </message>
+    <message>
+        <source>pool task %1 finishes</source>
+        <translation>进程池任务 %1 完成</translation>
+    </message>
+    <message>
+        <source>pool task %1 finished</source>
+        <translation>进程池任务 %1 完成</translation>
+    </message>
+    <message>
+        <source>pool task %1 fails</source>
+        <translation>进程池任务 %1 失败</translation>
+    </message>
+    <message>
+        <source>pool task %1 failed</source>
+        <translation>进程池任务 %1 失败</translation>
+    </message>
+    <message>
+        <source>pool task %1 is lost</source>
+        <translation>进程池任务 %1 丢失</translation>
+    </message>
+    <message>
+        <source>pool task %1 was lost</source>
+        <translation>进程池任务 %1 丢失</translation>
+    </message>
+    <message>
+        <source>a pool task starts</source>
+        <translation>某个进程池任务开始</translation>
+    </message>
+    <message>
+        <source>a pool task started</source>
+        <translation>某个进程池任务开始</translation>
+    </message>
+    <message>
+        <source>a pool task finishes</source>
+        <translation>某个进程池任务完成</translation>
+    </message>
+    <message>
+        <source>a pool task finished</source>
+        <translation>某个进程池任务完成</translation>
+    </message>
+    <message>
+        <source>a pool task fails</source>
+        <translation>某个进程池任务失败</translation>
+    </message>
+    <message>
+        <source>a pool task failed</source>
+        <translation>某个进程池任务失败</translation>
+    </message>
+    <message>
+        <source>a pool task is lost</source>
+        <translation>某个进程池任务丢失</translation>
+    </message>
+    <message>
+        <source>a pool task was lost</source>
+        <translation>某个进程池任务丢失</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, leaving %n item(s)</source>
+        <translation>
+            <numerusform>%1，之后剩余 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::WalkthroughMenu</name>
+    <message>
+        <source>Open Walkthrough</source>
+        <translation>打开导览</translation>
+    </message>
+    <message>
+        <source>Walkthroughs (*.json);;All files (*)</source>
+        <translation>导览文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Walkthroughs</source>
+        <translation>导览(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Walkthrough…</source>
+        <translation>打开导览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Play a walkthrough file (JSON), e.g. one a teacher wrote</source>
+        <translation>播放一个导览文件（JSON），例如老师自己编写的</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::WalkthroughPanel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Walkthrough: %1</source>
+        <translation>导览：%1</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>You said %1 — it took %2 %3</source>
+        <translation>你的答案：%1 —— 实际用时 %2 %3</translation>
+    </message>
+    <message>
+        <source>You said %1 — it was %2 %3</source>
+        <translation>你的答案：%1 —— 实际是 %2 %3</translation>
+    </message>
+    <message>
+        <source>Not answered — it took %1</source>
+        <translation>未作答 —— 实际用时 %1</translation>
+    </message>
+    <message>
+        <source>Not answered — it was %1</source>
+        <translation>未作答 —— 实际是 %1</translation>
+    </message>
+    <message>
+        <source>You said %1 — this run did not show it</source>
+        <translation>你的答案：%1 —— 这次运行没有体现出来</translation>
+    </message>
+    <message>
+        <source>Not answered — this run did not show it</source>
+        <translation>未作答 —— 这次运行没有体现出来</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation>等待中…</translation>
+    </message>
+    <message>
+        <source>Run the example</source>
+        <translation>运行示例</translation>
+    </message>
+    <message>
+        <source>Run one statement (F10)</source>
+        <translation>执行一条语句（F10）</translation>
+    </message>
+    <message>
+        <source>Run until %1</source>
+        <translation>运行，直到%1</translation>
+    </message>
+    <message>
+        <source>Pause the main program</source>
+        <translation>暂停主程序</translation>
+    </message>
+    <message>
+        <source>Stop the run</source>
+        <translation>停止运行</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Your prediction</source>
+        <translation>你的预测</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>The previous step (PageUp, Left)</source>
+        <translation>上一步（PageUp、左方向键）</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Stop the run and start the walkthrough again</source>
+        <translation>停止运行，从头开始本导览</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Walkthrough</source>
+        <translation>导览</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::WalkthroughPlayer</name>
+    <message>
+        <source>There is no walkthrough &quot;%1&quot;; shipped: %2</source>
+        <translation>没有名为“%1”的导览；内置导览：%2</translation>
+    </message>
+    <message>
+        <source>Cannot Open the Walkthrough</source>
+        <translation>无法打开导览</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::WalkthroughSession</name>
+    <message>
+        <source>The run ended before %1.</source>
+        <translation>运行在%1之前就结束了。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n second(s) of waiting: %1</source>
+        <translation>
+            <numerusform>等待 %n 秒后放弃：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the run to end</source>
+        <translation>等待运行结束</translation>
+    </message>
+    <message>
+        <source>Waiting for the main program to reach its next statement</source>
+        <translation>等待主程序执行到下一条语句</translation>
+    </message>
+    <message>
+        <source>Waiting until %1</source>
+        <translation>等待，直到%1</translation>
+    </message>
+    <message>
+        <source>Waiting for the main program to pause</source>
+        <translation>等待主程序暂停</translation>
+    </message>
+    <message>
+        <source>Waiting for the run to stop</source>
+        <translation>等待运行停止</translation>
+    </message>
+</context>
+<context>
     <name>ProcessLab::WorkerProcess</name>
     <message>
         <source>worker %1 is not waiting for a connection</source>
@@ -2649,18 +3050,6 @@ Wall time: %2 · Result: %3</source>
         <translation>%1:%2 分钟</translation>
     </message>
     <message>
-        <source>Main</source>
-        <translation>主进程</translation>
-    </message>
-    <message>
-        <source>Worker %1</source>
-        <translation>进程 %1</translation>
-    </message>
-    <message>
-        <source>Process %1</source>
-        <translation>进程 %1</translation>
-    </message>
-    <message>
         <source>stopped by you</source>
         <translation>已被你停止</translation>
     </message>
@@ -2691,26 +3080,6 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>Main: the example&apos;s main program (if __name__ == &quot;__main__&quot;:), played by ProcessLab in its own process</source>
         <translation>主进程：示例的主程序（__name__ == &quot;__main__&quot; 条件下的部分），由 ProcessLab 在自己的进程中扮演</translation>
-    </message>
-    <message>
-        <source>Producer</source>
-        <translation>生产者</translation>
-    </message>
-    <message>
-        <source>Producer %1</source>
-        <translation>生产者 %1</translation>
-    </message>
-    <message>
-        <source>Consumer</source>
-        <translation>消费者</translation>
-    </message>
-    <message>
-        <source>Consumer %1</source>
-        <translation>消费者 %1</translation>
-    </message>
-    <message>
-        <source>Sender</source>
-        <translation>发送进程</translation>
     </message>
     <message>
         <source>%1: a worker process of the pool; it runs the tasks the pool hands out</source>

@@ -2,6 +2,7 @@
 #include "walkthroughmatch.h"
 
 #include "protocol/protocol.h"
+#include "record/processrolename.h"
 #include "record/runrecord.h"
 #include "record/runsummary.h"
 
@@ -101,17 +102,17 @@ QString describe(const WalkthroughEvent &event, bool past)
 {
     switch (event.kind) {
     case WalkthroughEvent::Kind::Output:
-        return say(outputText, past).arg(event.process, event.text);
+        return say(outputText, past).arg(displayRoleName(event.process), event.text);
     case WalkthroughEvent::Kind::Ipc: {
         QString text = event.process.isEmpty() ? say(ipcText, past).arg(event.op, event.object)
-                                               : say(ipcByText, past).arg(event.process, event.op, event.object);
+                                               : say(ipcByText, past).arg(displayRoleName(event.process), event.op, event.object);
         if (event.depth)
             text = QCoreApplication::translate("ProcessLab::Walkthrough", "%1, leaving %n item(s)", nullptr, *event.depth)
                        .arg(text);
         return text;
     }
     case WalkthroughEvent::Kind::ProcessEnded:
-        return say(endedText, past).arg(event.process);
+        return say(endedText, past).arg(displayRoleName(event.process));
     case WalkthroughEvent::Kind::RunFinished:
         return say(runOverText, past);
     case WalkthroughEvent::Kind::Statement:
