@@ -330,7 +330,7 @@ void TestWalkthroughPlayback::nextSaysWhatItDoes()
     QVERIFY(alpha && !alpha->isEnabled()); // locked once the action started
     QTRY_COMPARE_WITH_TIMEOUT(session->phase(), WalkthroughSession::Phase::Done, 60000);
     // Unanswered, the outcome says what the right answer was, then the explanation.
-    QVERIFY2(panel->statusText().contains(QStringLiteral("Not answered — it was Beta")), qPrintable(panel->statusText()));
+    QVERIFY2(panel->statusText().contains(QStringLiteral("Not answered — it was “Beta”")), qPrintable(panel->statusText()));
     QVERIFY2(panel->statusText().contains(QStringLiteral("Because.")), qPrintable(panel->statusText()));
     QCOMPARE(panel->nextText(), QStringLiteral("Next step"));
     panel->nextButton()->click();

@@ -276,13 +276,19 @@ void WalkthroughPanel::updateStatus()
     if (phase != WalkthroughSession::Phase::Done || !step->prediction || !outcome)
         return;
     const WalkthroughPrediction &prediction = *step->prediction;
+    // A choice is quoted (it is a sentence of its own) and shown in the language in effect now,
+    // also when it was measured before a language switch.
+    const auto quoted = [](const QString &text) { return QStringLiteral("“%1”").arg(text); };
     QString said;
     if (const std::optional<int> choice = m_session->choiceAnswer())
-        said = prediction.choices.value(*choice).text(chinese);
+        said = quoted(prediction.choices.value(*choice).text(chinese));
     else if (const std::optional<double> number = m_session->numberAnswer())
         said = numberText(*number, prediction).toHtmlEscaped();
     const bool seconds = prediction.measure == WalkthroughPrediction::Measure::RunSeconds;
-    const QString actual = outcome->actualText.toHtmlEscaped();
+    const bool choiceMeasured = prediction.kind == WalkthroughPrediction::Kind::Choice && outcome->actualChoice >= 0
+                                && outcome->actualChoice < prediction.choices.size();
+    const QString actual = choiceMeasured ? quoted(prediction.choices.at(outcome->actualChoice).text(chinese))
+                                          : outcome->actualText.toHtmlEscaped();
     QString line;
     if (outcome->answered && outcome->measured) {
         const QString mark = QStringLiteral("<span style='color:%1'><b>%2</b></span>")
