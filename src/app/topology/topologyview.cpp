@@ -183,11 +183,17 @@ QPainterPath TopologyView::joinWaitPath() const
     const QRectF to = m_processRects.value(join->target);
     if (from.isEmpty() || to.isEmpty())
         return {};
-    // Main (left) to the worker (right), bowed below the object column so it does not run
-    // along an object's edges.
+    // Main (left) to the worker (right), bowed below the object column (its middle passes
+    // under the lowest object, inside the view) so it does not run across an object.
     const QPointF a(from.right(), from.center().y());
     const QPointF b(to.left(), to.center().y());
-    const double sag = std::max(from.height(), to.height());
+    double lowestObject = std::max(a.y(), b.y());
+    for (const QRectF &object : std::as_const(m_objectRects))
+        lowestObject = std::max(lowestObject, object.bottom());
+    const double gap = QFontMetricsF(font()).height() / 2;
+    const double middleY = std::min(lowestObject + gap, height() - gap);
+    // A cubic's middle lies 3/4 of the control points' offset below the ends' mean.
+    const double sag = std::max(std::max(from.height(), to.height()) / 2, (middleY - (a.y() + b.y()) / 2) * 4 / 3);
     const double dx = (b.x() - a.x()) / 3;
     QPainterPath path(a);
     path.cubicTo(a.x() + dx, a.y() + sag, b.x() - dx, b.y() + sag, b.x(), b.y());
