@@ -20,6 +20,7 @@
 #include "output/processlistmodel.h"
 #include "output/processstatustext.h"
 #include "runcontroller.h"
+#include "walkthrough/walkthroughplayer.h"
 #include "windowlayout.h"
 
 #include <QAbstractItemModelTester>
@@ -83,6 +84,8 @@ private slots:
     void columnsStayDuringAndBetweenRuns();
     void mainStaysInViewAtStart();
     void headersAndToolsFitTwoColumnsAt1024();
+    void mainsNoteIsWholeBesideTheWalkthrough_data();
+    void mainsNoteIsWholeBesideTheWalkthrough();
     void manyProcessesGetAProcessList();
     void processListModelIsSound();
     void ipcRoleNamesAreTranslated_data();
@@ -206,6 +209,56 @@ void TestLayout::headersAndToolsFitTwoColumnsAt1024()
             QVERIFY2(whole || inMenu, qPrintable(where + u": " + command->text()));
         }
     }
+}
+
+void TestLayout::mainsNoteIsWholeBesideTheWalkthrough_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+}
+
+// With the walkthrough panel open at 1280x800 the panes are narrow (~230 px): Main's "waiting at
+// line 33: consumer_process.join()" takes two lines, and both are whole, inside the header, which
+// is whole inside the pane (the missing end marker: Main waits there for ever).
+void TestLayout::mainsNoteIsWholeBesideTheWalkthrough()
+{
+    QFETCH(QString, language);
+    QVERIFY(Language::apply(language));
+    const auto restore = qScopeGuard([] { Language::apply(QStringLiteral("en")); });
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    QString error;
+    QVERIFY2(window.walkthroughPlayer()->openShipped(QStringLiteral("trap-missing-sentinel"), &error), qPrintable(error));
+    QVERIFY(setKnob(window, "sentinel", "off"));
+    window.startRun();
+    const auto stop = qScopeGuard([&window] {
+        window.controller()->stop();
+        waitForRunEnd(window);
+    });
+    OutputPane *main = nullptr;
+    QVERIFY(QTest::qWaitFor([&] {
+        main = window.outputArea()->pane(mainProcessId);
+        return main && main->detailText().contains(QStringLiteral("consumer_process.join()"));
+    }, 60000));
+    QVERIFY2(main->width() < 320, qPrintable(QString::number(main->width()))); // the narrow case
+    auto *note = main->findChild<QLabel *>(QStringLiteral("detail"));
+    QVERIFY(note);
+    // Laid out as it is when the window is next painted.
+    QTRY_VERIFY(note->isVisible() && !note->text().isEmpty());
+    QCoreApplication::processEvents();
+    const QStringList lines = note->text().split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    const QFontMetrics fm = note->fontMetrics();
+    for (const QString &line : lines)
+        QVERIFY2(fm.horizontalAdvance(line) <= note->contentsRect().width(), qPrintable(line));
+    QVERIFY2(note->contentsRect().height() >= fm.boundingRect(note->contentsRect(), int(note->alignment()), note->text()).height(),
+             qPrintable(QStringLiteral("%1 px for %2").arg(note->contentsRect().height()).arg(note->text())));
+    QWidget *header = note->parentWidget();
+    QVERIFY2(header->rect().contains(note->geometry()), qPrintable(note->text()));
+    QVERIFY2(main->rect().contains(header->geometry()),
+             qPrintable(QStringLiteral("header %1 px high in a %2 px pane").arg(header->height()).arg(main->height())));
+    QCOMPARE(note->toolTip(), main->detailText());
 }
 
 void TestLayout::manyProcessesGetAProcessList()
