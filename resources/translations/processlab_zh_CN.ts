@@ -2653,6 +2653,11 @@ Wall time: %2 · Result: %3</source>
         <source>Lock holder no longer reported (sampled)</source>
         <translation>锁的持有者不再逐条报告（已采样）</translation>
     </message>
+    <message>
+        <source>%1 waits in join() for %2 (line %3)</source>
+        <extracomment>%1 is the main program (主进程), %2 the process it joins (&quot;Consumer&quot;), %3 the line of the listing.</extracomment>
+        <translation>%1 在 join() 中等待%2（第 %3 行）</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::TutorialViewer</name>
