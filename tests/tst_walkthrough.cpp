@@ -149,6 +149,10 @@ private slots:
         QTest::newRow("bad-knob-value")
             << withStep("{\"narration\": " + narration + "}", "  \"knobs\": {\n    \"workers\": 65\n  },\n")
             << QStringLiteral("7: knobs.workers: ");
+        // A huge number is named once, as the file spells it (not 1.0000000000000001e+300).
+        QTest::newRow("knob-value-huge")
+            << withStep("{\"narration\": " + narration + "}", "  \"knobs\": {\"workers\": 1e300},\n")
+            << QStringLiteral("6: knobs.workers: expected a whole number from 1 to 64, got '1e300'");
         QTest::newRow("unknown-knob")
             << withStep("{\"narration\": " + narration + "}", "  \"knobs\": {\"queue\": 1},\n")
             << QStringLiteral("6: knobs.queue: example \"process\" has no such knob");
@@ -178,6 +182,9 @@ private slots:
         QTest::newRow("code-not-a-range")
             << withStep("    {\"narration\": " + narration + ", \"show\": {\"code\": 5}}")
             << QStringLiteral("7: steps[0].show.code: expected an array");
+        QTest::newRow("code-not-whole-lines")
+            << withStep("    {\"narration\": " + narration + ", \"show\": {\"code\": [1.7, 2e9]}}")
+            << QStringLiteral("7: steps[0].show.code: expected whole line numbers [first, last], got [1.7, 2e9]");
         QTest::newRow("unknown-pane")
             << withStep("    {\"narration\": " + narration + ",\n \"show\": {\"panes\": [\"Main\",\n \"Worker 3\"]}}")
             << QStringLiteral("9: steps[0].show.panes[1]: no process \"Worker 3\" in this run (processes: Main, "
@@ -188,6 +195,9 @@ private slots:
         QTest::newRow("unknown-show-knob")
             << withStep("    {\"narration\": " + narration + ", \"show\": {\"knobs\": [\"sleep\", \"speed\"]}}")
             << QStringLiteral("7: steps[0].show.knobs[1]: example \"process\" has no knob \"speed\"");
+        QTest::newRow("show-knob-not-a-name")
+            << withStep("    {\"narration\": " + narration + ", \"show\": {\"knobs\": [5]}}")
+            << QStringLiteral("7: steps[0].show.knobs[0]: expected a knob name");
         QTest::newRow("unknown-tab")
             << withStep("    {\"narration\": " + narration + ", \"show\": {\"tab\": \"queues\"}}")
             << QStringLiteral("7: steps[0].show.tab: unknown tab \"queues\"");

@@ -27,6 +27,8 @@ class JsonLineIndex
 public:
     explicit JsonLineIndex(const QByteArray &text) : m_text(text) { value(QString()); }
     int line(const QString &path) const { return m_lines.value(path, 0); } // 0: not in the file
+    // A number, true/false or null as the file spells it ("1e300"), for messages; else empty.
+    QString literal(const QString &path) const { return m_literals.value(path); }
 
 private:
     void skipSpace()
@@ -92,8 +94,10 @@ private:
         } else if (c == '"') {
             string();
         } else {
+            const qsizetype start = m_pos;
             while (m_pos < m_text.size() && !QByteArrayView(",]} \t\r\n").contains(m_text.at(m_pos)))
                 ++m_pos;
+            m_literals.insert(path, QString::fromUtf8(m_text.mid(start, m_pos - start)));
         }
     }
 
@@ -101,6 +105,7 @@ private:
     qsizetype m_pos = 0;
     int m_line = 1;
     QHash<QString, int> m_lines;
+    QHash<QString, QString> m_literals;
 };
 
 struct LoadError
@@ -162,6 +167,8 @@ ExampleTargets targetsOf(const ExampleDefinition &example, const QVariantMap &kn
 class Parser
 {
 public:
+    explicit Parser(const JsonLineIndex &lines) : m_lines(lines) {}
+
     std::optional<LoadError> error;
 
     // Field access: every helper records the first error and returns an empty value after it.
@@ -252,7 +259,18 @@ public:
         return path.isEmpty() ? key : path + QLatin1Char('.') + key;
     }
 
+    // A value as the file spells it: a number's literal ("1e300"), else its JSON text.
+    QString asTyped(const QJsonValue &value, const QString &path) const
+    {
+        const QString literal = m_lines.literal(path);
+        if (!literal.isEmpty())
+            return literal;
+        return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    }
+
 private:
+    const JsonLineIndex &m_lines;
+
     void checkRichText(const QString &text, const QString &path)
     {
         static const QRegularExpression tag(QStringLiteral("<\\s*(/?)\\s*([^\\s>/]*)([^>]*)>"));
@@ -288,12 +306,13 @@ std::optional<QVariantMap> resolveOver(Parser &parser, const ExampleDefinition &
             return std::nullopt;
         }
         // Through the CLI's parser, so a file accepts what `--set name=value` accepts.
+        // A number is passed as the file spells it ("4", "1e300"), as `--set workers=1e300` would be.
         const QJsonValue value = it.value();
         QString text;
         if (value.isBool())
             text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
         else if (value.isDouble())
-            text = QString::number(value.toDouble(), 'g', 17);
+            text = parser.asTyped(value, Parser::join(path, it.key()));
         else if (value.isString())
             text = value.toString();
         else {
@@ -303,7 +322,9 @@ std::optional<QVariantMap> resolveOver(Parser &parser, const ExampleDefinition &
         QString error;
         const std::optional<QVariant> parsed = parseKnobValue(*knob, text, &error, it.key());
         if (!parsed) {
-            parser.fail(path, it.key(), error);
+            // The message names the knob as asked ("workers: expected ..."); the path names it already.
+            const QString named = it.key() + QStringLiteral(": ");
+            parser.fail(path, it.key(), error.startsWith(named) ? error.mid(named.size()) : error);
             return std::nullopt;
         }
         merged.insert(it.key(), *parsed);
@@ -323,8 +344,16 @@ void parseShow(Parser &parser, const QJsonObject &show, const QString &path, con
                         QStringLiteral("knobs"), QStringLiteral("tab")});
     if (const auto code = parser.array(show, path, QStringLiteral("code"), false)) {
         const QString codePath = Parser::join(path, QStringLiteral("code"));
-        if (code->size() != 2 || !code->at(0).isDouble() || !code->at(1).isDouble()) {
+        const auto wholeNumber = [](const QJsonValue &value) {
+            // toInt() gives 0 for 1.7 and 2e9: check the number is whole and fits first.
+            return value.isDouble() && value.toDouble() == static_cast<double>(value.toInt());
+        };
+        if (code->size() != 2) {
             parser.fail(codePath, QStringLiteral("expected [first, last] line numbers"));
+        } else if (!wholeNumber(code->at(0)) || !wholeNumber(code->at(1))) {
+            parser.fail(codePath, QStringLiteral("expected whole line numbers [first, last], got [%1, %2]")
+                                      .arg(parser.asTyped(code->at(0), codePath + QStringLiteral("[0]")),
+                                           parser.asTyped(code->at(1), codePath + QStringLiteral("[1]"))));
         } else {
             result.firstCodeLine = code->at(0).toInt();
             result.lastCodeLine = code->at(1).toInt();
@@ -355,6 +384,10 @@ void parseShow(Parser &parser, const QJsonObject &show, const QString &path, con
     processes(QStringLiteral("timeline"), result.timelineRows);
     if (const auto knobs = parser.array(show, path, QStringLiteral("knobs"), false)) {
         for (qsizetype i = 0; i < knobs->size(); ++i) {
+            if (!knobs->at(i).isString()) {
+                parser.fail(QStringLiteral("%1.knobs[%2]").arg(path).arg(i), QStringLiteral("expected a knob name"));
+                continue;
+            }
             const QString name = knobs->at(i).toString();
             const bool known = std::any_of(example.knobs.cbegin(), example.knobs.cend(),
                                            [&](const KnobSpec &spec) { return spec.name == name; });
@@ -604,7 +637,7 @@ WalkthroughLoadResult parseWalkthrough(const QByteArray &json, const QString &fi
         return result;
     }
     const JsonLineIndex lines(json);
-    Parser parser;
+    Parser parser(lines);
     const auto failed = [&] {
         if (!parser.error)
             return false;
