@@ -201,6 +201,11 @@ private slots:
         QTest::newRow("unknown-tab")
             << withStep("    {\"narration\": " + narration + ", \"show\": {\"tab\": \"queues\"}}")
             << QStringLiteral("7: steps[0].show.tab: unknown tab \"queues\"");
+        QTest::newRow("timeline-rows-behind-another-tab")
+            << withStep("    {\"narration\": " + narration + ",\n      \"show\": {\"tab\": \"topology\", "
+                        "\"timeline\": [\"Main\"]}}")
+            << QStringLiteral("8: steps[0].show.timeline: timeline rows are shown on the \"timeline\" tab, but this "
+                              "step brings \"topology\" to the front");
         QTest::newRow("unknown-action")
             << withStep("    {\"narration\": " + narration + ",\n      \"action\": {\"kind\": \"jump\"}}")
             << QStringLiteral("8: steps[0].action.kind: unknown action \"jump\"");

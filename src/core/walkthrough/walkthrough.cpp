@@ -401,6 +401,12 @@ void parseShow(Parser &parser, const QJsonObject &show, const QString &path, con
     if (show.contains(QLatin1String("tab")) && !walkthroughTabs().contains(result.tab))
         parser.fail(path, QStringLiteral("tab"),
                     QStringLiteral("unknown tab \"%1\" (tabs: %2)").arg(result.tab, walkthroughTabs().join(u", ")));
+    // Timeline rows are only seen on the timeline tab: another tab in front would hide the frames.
+    else if (!result.timelineRows.isEmpty() && !result.tab.isEmpty() && result.tab != QLatin1String("timeline"))
+        parser.fail(path, QStringLiteral("timeline"),
+                    QStringLiteral("timeline rows are shown on the \"timeline\" tab, but this step brings \"%1\" to "
+                                   "the front (use \"tab\": \"timeline\" or leave \"tab\" out)")
+                        .arg(result.tab));
 }
 
 WalkthroughEvent parseEvent(Parser &parser, const QJsonObject &event, const QString &path,
