@@ -370,6 +370,40 @@ private slots:
         QVERIFY(stage.isRunActive()); // the watchdog gives up the step, not the run
     }
 
+    // Back to an earlier run-until in the same run: its event was passed before the later
+    // step matched, and it still counts (matched from the run's start, not from the later match).
+    void backToAnEarlierRunUntilInTheSameRun()
+    {
+        RunStage stage;
+        WalkthroughSession session(
+            walkthroughOf(QStringLiteral("process"), "{\"sleep\": 60}",
+                          {stepJson(runUntil("{\"kind\": \"statement\", \"line\": 16}")),
+                           stepJson(runUntil(output("Worker 2", "Worker 2 started")))}),
+            &stage);
+        stage.session = &session;
+        QSignalSpy failed(&session, &WalkthroughSession::stepFailed);
+        session.start();
+        session.next();
+        QTRY_COMPARE_WITH_TIMEOUT(session.phase(), WalkthroughSession::Phase::Done, generous);
+        session.next();
+        session.next();
+        QTRY_COMPARE_WITH_TIMEOUT(session.phase(), WalkthroughSession::Phase::Done, generous);
+        QVERIFY(session.failure().isEmpty());
+
+        session.back();
+        QCOMPARE(session.currentStep(), 0);
+        QCOMPARE(session.phase(), WalkthroughSession::Phase::Reading);
+        session.next();
+        QCOMPARE(session.phase(), WalkthroughSession::Phase::Done); // at once: line 16 ran in this run
+        QVERIFY(session.failure().isEmpty());
+        session.goToStep(1);
+        session.next();
+        QCOMPARE(session.phase(), WalkthroughSession::Phase::Done); // and so did Worker 2's line
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(stage.calls.count(QStringLiteral("start")), 1);
+        QVERIFY(stage.isRunActive()); // the workers sleep 60 s: still the same run
+    }
+
     void backAndRestart()
     {
         RunStage stage;
