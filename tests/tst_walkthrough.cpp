@@ -316,7 +316,22 @@ private slots:
             << withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run\"},\n"
                         "     \"prediction\": {\"kind\": \"number\", \"question\": " + narration + ", \"answer\": 2,\n"
                         "     \"prefix\": \"x\", \"explanation\": " + narration + "}}")
-            << QStringLiteral("9: steps[0].prediction.prefix: only a number measured by \"output-number\" has \"prefix\"");
+            << QStringLiteral("9: steps[0].prediction.prefix: only a prediction measured by \"output-number\" has \"prefix\"");
+        QTest::newRow("output-number-choice-bad-match")
+            << withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run\"},\n"
+                        "     \"prediction\": {\"kind\": \"choice\", \"measure\": \"output-number\", \"process\": \"Main\",\n"
+                        "     \"prefix\": \"x\", \"answer\": 2, \"question\": " + narration + ", \"choices\": [\n"
+                        "       {\"en\": \"a\", \"zh_CN\": \"a\", \"match\": \"below\"},\n"
+                        "       {\"en\": \"b\", \"zh_CN\": \"b\", \"match\": \"less\"}], \"explanation\": " + narration + "}}")
+            << QStringLiteral("11: steps[0].prediction.choices[1].match: with \"output-number\" a choice matches "
+                              "\"below\", \"equal\" or \"above\" the answer, not \"less\"");
+        QTest::newRow("output-number-choice-missing-answer")
+            << withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run\"},\n"
+                        "     \"prediction\": {\"kind\": \"choice\", \"measure\": \"output-number\", \"process\": \"Main\",\n"
+                        "     \"prefix\": \"x\", \"question\": " + narration + ", \"choices\": [\n"
+                        "       {\"en\": \"a\", \"zh_CN\": \"a\", \"match\": \"below\"},\n"
+                        "       {\"en\": \"b\", \"zh_CN\": \"b\", \"match\": \"above\"}], \"explanation\": " + narration + "}}")
+            << QStringLiteral("8: steps[0].prediction.answer: missing");
         // Knobs in effect decide what exists: Worker 3 only after set-knobs workers=3.
         QTest::newRow("pane-before-set-knobs")
             << withStep("    {\"narration\": " + narration + ", \"show\": {\"panes\": [\"Worker 3\"]}},\n"

@@ -515,6 +515,22 @@ private slots:
         QTest::newRow("output-number-unanswered") << QStringLiteral("shared") << locked << finalValue << QVariant()
                                                   << false << -1 << QStringLiteral("2000");
 
+        // A number that varies is asked as a choice: how it compares with `answer`. With the lock
+        // the final value is exactly 2 × 1000; compared with 1999 it is above, with 2001 below.
+        const auto comparedWith = [](int answer) -> QByteArray {
+            return "{\"kind\": \"choice\", \"measure\": \"output-number\", \"process\": \"Main\", "
+                   "\"prefix\": \"Final value: \", \"answer\": " + QByteArray::number(answer) + ", \"question\": "
+                   + narration + ", \"choices\": [{\"en\": \"=\", \"zh_CN\": \"=\", \"match\": \"equal\"}, "
+                   "{\"en\": \"<\", \"zh_CN\": \"<\", \"match\": \"below\"}, {\"en\": \">\", \"zh_CN\": \">\", "
+                   "\"match\": \"above\"}], \"explanation\": " + narration + "}";
+        };
+        QTest::newRow("output-number-choice-equal") << QStringLiteral("shared") << locked << comparedWith(2000)
+                                                    << QVariant(0) << true << 0 << QStringLiteral("2000");
+        QTest::newRow("output-number-choice-below") << QStringLiteral("shared") << locked << comparedWith(2001)
+                                                    << QVariant(0) << false << 1 << QStringLiteral("2000");
+        QTest::newRow("output-number-choice-above") << QStringLiteral("shared") << locked << comparedWith(1999)
+                                                    << QVariant(2) << true << 2 << QStringLiteral("2000");
+
         const QByteArray fixedNumber = "{\"kind\": \"number\", \"answer\": 8, \"tolerance\": 1, \"question\": "
                                        + narration + ", \"explanation\": " + narration + "}";
         QTest::newRow("fixed-number-right") << QStringLiteral("process") << QByteArray("{\"sleep\": 0}") << fixedNumber

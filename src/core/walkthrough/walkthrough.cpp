@@ -522,6 +522,30 @@ std::optional<WalkthroughPrediction> parsePrediction(Parser &parser, const QJson
                        {QStringLiteral("kind"), QStringLiteral("question"), QStringLiteral("choices"),
                         QStringLiteral("answer"), QStringLiteral("tolerance"), QStringLiteral("measure"),
                         QStringLiteral("explanation"), QStringLiteral("process"), QStringLiteral("prefix")});
+    // `answer` and `tolerance` of a number (or of the number a choice is compared with).
+    const auto numberAnswer = [&](WalkthroughPrediction &into) {
+        const QJsonValue answer = parser.member(prediction, path, QStringLiteral("answer"), true);
+        if (!answer.isUndefined() && !answer.isDouble())
+            parser.fail(path, QStringLiteral("answer"), QStringLiteral("expected a number"));
+        into.answerNumber = answer.toDouble();
+        const QJsonValue tolerance = prediction.value(QLatin1String("tolerance"));
+        if (!tolerance.isUndefined() && (!tolerance.isDouble() || tolerance.toDouble() < 0))
+            parser.fail(path, QStringLiteral("tolerance"), QStringLiteral("expected a number >= 0"));
+        into.tolerance = tolerance.toDouble();
+    };
+    // "output-number": who prints the number and the text before it, then the answer.
+    const auto outputNumber = [&](WalkthroughPrediction &into) {
+        into.process = parser.string(prediction, path, QStringLiteral("process"), true);
+        if (!into.process.isEmpty() && !targets.hasProcess(into.process))
+            parser.fail(path, QStringLiteral("process"),
+                        QStringLiteral("no process \"%1\" in this run (processes: %2)")
+                            .arg(into.process, targets.processList()));
+        const QJsonValue prefix = parser.member(prediction, path, QStringLiteral("prefix"), true);
+        if (!prefix.isUndefined() && !prefix.isString())
+            parser.fail(path, QStringLiteral("prefix"), QStringLiteral("expected a string"));
+        into.prefix = prefix.toString();
+        numberAnswer(into);
+    };
     const QString kind = parser.string(prediction, path, QStringLiteral("kind"), true);
     result.question = parser.localized(prediction, path, QStringLiteral("question"), true);
     result.explanation = parser.localized(prediction, path, QStringLiteral("explanation"), true);
@@ -532,9 +556,13 @@ std::optional<WalkthroughPrediction> parsePrediction(Parser &parser, const QJson
             result.measure = WalkthroughPrediction::Measure::Fixed;
         else if (measure == QLatin1String("first-output"))
             result.measure = WalkthroughPrediction::Measure::FirstOutput;
+        else if (measure == QLatin1String("output-number"))
+            result.measure = WalkthroughPrediction::Measure::OutputNumber;
         else
             parser.fail(path, QStringLiteral("measure"),
-                        QStringLiteral("a choice is compared by \"fixed\" or \"first-output\", not \"%1\"").arg(measure));
+                        QStringLiteral("a choice is compared by \"fixed\", \"first-output\" or \"output-number\", "
+                                       "not \"%1\"")
+                            .arg(measure));
         const auto choices = parser.array(prediction, path, QStringLiteral("choices"), true);
         if (choices && choices->size() < 2)
             parser.fail(path, QStringLiteral("choices"), QStringLiteral("expected at least 2 choices"));
@@ -549,8 +577,20 @@ std::optional<WalkthroughPrediction> parsePrediction(Parser &parser, const QJson
             QJsonObject texts = choice;
             texts.remove(QLatin1String("match"));
             result.choices << parser.localizedValue(texts, choicePath);
-            const QString match = parser.string(choice, choicePath, QStringLiteral("match"),
-                                                result.measure == WalkthroughPrediction::Measure::FirstOutput);
+            const bool measured = result.measure == WalkthroughPrediction::Measure::FirstOutput
+                                  || result.measure == WalkthroughPrediction::Measure::OutputNumber;
+            const QString match = parser.string(choice, choicePath, QStringLiteral("match"), measured);
+            if (!measured && choice.contains(QLatin1String("match")))
+                parser.fail(choicePath, QStringLiteral("match"),
+                            QStringLiteral("only a choice measured by \"first-output\" or \"output-number\" has "
+                                           "\"match\""));
+            static const QStringList relations = {QStringLiteral("below"), QStringLiteral("equal"), QStringLiteral("above")};
+            if (result.measure == WalkthroughPrediction::Measure::OutputNumber && !match.isEmpty()
+                && !relations.contains(match))
+                parser.fail(choicePath, QStringLiteral("match"),
+                            QStringLiteral("with \"output-number\" a choice matches \"below\", \"equal\" or "
+                                           "\"above\" the answer, not \"%1\"")
+                                .arg(match));
             result.choiceMatches << match;
         }
         if (result.measure == WalkthroughPrediction::Measure::Fixed) {
@@ -564,6 +604,8 @@ std::optional<WalkthroughPrediction> parsePrediction(Parser &parser, const QJson
                 else
                     result.answerChoice = answer.toInt();
             }
+        } else if (result.measure == WalkthroughPrediction::Measure::OutputNumber) {
+            outputNumber(result); // the number the run prints is compared with `answer`
         } else if (prediction.contains(QLatin1String("answer"))) {
             parser.fail(path, QStringLiteral("answer"),
                         QStringLiteral("with \"first-output\" the run gives the answer; remove \"answer\""));
@@ -581,25 +623,10 @@ std::optional<WalkthroughPrediction> parsePrediction(Parser &parser, const QJson
                         QStringLiteral("a number is compared by \"fixed\", \"run-seconds\" or \"output-number\", "
                                        "not \"%1\"")
                             .arg(measure));
-        if (result.measure == WalkthroughPrediction::Measure::OutputNumber) {
-            result.process = parser.string(prediction, path, QStringLiteral("process"), true);
-            if (!result.process.isEmpty() && !targets.hasProcess(result.process))
-                parser.fail(path, QStringLiteral("process"),
-                            QStringLiteral("no process \"%1\" in this run (processes: %2)")
-                                .arg(result.process, targets.processList()));
-            const QJsonValue prefix = parser.member(prediction, path, QStringLiteral("prefix"), true);
-            if (!prefix.isUndefined() && !prefix.isString())
-                parser.fail(path, QStringLiteral("prefix"), QStringLiteral("expected a string"));
-            result.prefix = prefix.toString();
-        }
-        const QJsonValue answer = parser.member(prediction, path, QStringLiteral("answer"), true);
-        if (!answer.isUndefined() && !answer.isDouble())
-            parser.fail(path, QStringLiteral("answer"), QStringLiteral("expected a number"));
-        result.answerNumber = answer.toDouble();
-        const QJsonValue tolerance = prediction.value(QLatin1String("tolerance"));
-        if (!tolerance.isUndefined() && (!tolerance.isDouble() || tolerance.toDouble() < 0))
-            parser.fail(path, QStringLiteral("tolerance"), QStringLiteral("expected a number >= 0"));
-        result.tolerance = tolerance.toDouble();
+        if (result.measure == WalkthroughPrediction::Measure::OutputNumber)
+            outputNumber(result);
+        else
+            numberAnswer(result);
         if (prediction.contains(QLatin1String("choices")))
             parser.fail(path, QStringLiteral("choices"), QStringLiteral("a number prediction has no choices"));
     } else if (!kind.isEmpty()) {
@@ -610,7 +637,11 @@ std::optional<WalkthroughPrediction> parsePrediction(Parser &parser, const QJson
         for (const QString &key : {QStringLiteral("process"), QStringLiteral("prefix")})
             if (prediction.contains(key))
                 parser.fail(path, key,
-                            QStringLiteral("only a number measured by \"output-number\" has \"%1\"").arg(key));
+                            QStringLiteral("only a prediction measured by \"output-number\" has \"%1\"").arg(key));
+    if (result.kind == WalkthroughPrediction::Kind::Choice && result.measure != WalkthroughPrediction::Measure::OutputNumber
+        && prediction.contains(QLatin1String("tolerance")))
+        parser.fail(path, QStringLiteral("tolerance"),
+                    QStringLiteral("only a number, or a choice measured by \"output-number\", has \"tolerance\""));
     return result;
 }
 
