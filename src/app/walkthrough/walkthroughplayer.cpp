@@ -123,6 +123,7 @@ void WalkthroughPlayer::open(Walkthrough walkthrough)
     m_stage->setSession(session);
     m_panel->setSession(session);
     connect(session, &WalkthroughSession::finished, this, &WalkthroughPlayer::finished);
+    connect(session, &WalkthroughSession::stepFailed, this, [this] { m_anyStepFailed = true; });
     // Each step frames what it talks about, on the real widgets (after its instant action).
     connect(session, &WalkthroughSession::stepEntered, m_highlighter, [this, session](int index) {
         m_highlighter->show(session->walkthrough().steps.at(index).show);
