@@ -57,6 +57,12 @@ WalkthroughPlayer::WalkthroughPlayer(MainWindow *window)
     m_blank->installEventFilter(this);
     window->installEventFilter(this); // the blank follows the window's size
 
+    // Left/Right/B belong to the example list, the code and the tab bars, except where the
+    // walkthrough is all there is: its panel has the focus, presenter mode, autoplay.
+    m_keys->setArrowKeysTaken([this](const QWidget *focus) {
+        return m_window->isPresenterMode() || (m_session && m_session->autoplay())
+               || (focus && (focus == m_panel || m_panel->isAncestorOf(focus)));
+    });
     connect(m_keys, &ClickerKeys::nextPressed, this, &WalkthroughPlayer::next);
     connect(m_keys, &ClickerKeys::backPressed, this, &WalkthroughPlayer::back);
     connect(m_keys, &ClickerKeys::blankPressed, this, [this] { setBlanked(!isBlanked()); });
