@@ -12,6 +12,7 @@ private slots:
     void badKnobValueNamedAsTyped_data();
     void badKnobValueNamedAsTyped();
     void handoutWithoutADisplay();
+    void handoutOfAFailedStepExitsOne();
 };
 
 void TestAppOptions::badKnobValueNamedAsTyped_data()
@@ -109,6 +110,44 @@ void TestAppOptions::handoutWithoutADisplay()
     QVERIFY2(app.exitCode() == 0, qPrintable(err));
     QFile written(pdf);
     QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(written.readAll().startsWith("%PDF"));
+}
+
+// A step that fails (its event never comes) still gets its page, but the exit code says so:
+// a script or CI that makes handouts must not take a broken walkthrough for a good one.
+void TestAppOptions::handoutOfAFailedStepExitsOne()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile lesson(dir.filePath(QStringLiteral("lesson.json")));
+    QVERIFY(lesson.open(QIODevice::WriteOnly));
+    lesson.write(R"({"format": 1, "id": "lesson", "example": "process",
+        "title": {"en": "A short lesson", "zh_CN": "一节短课"},
+        "knobs": {"workers": 1, "sleep": 0},
+        "steps": [
+            {"narration": {"en": "Run it.", "zh_CN": "运行它。"},
+             "action": {"kind": "run-until", "event": {"kind": "output", "process": "Worker 1", "text": "Worker 1 flies"}}}
+        ]})");
+    lesson.close();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir.path());
+    QProcess app;
+    app.setProcessEnvironment(env);
+    const QString pdf = dir.filePath(QStringLiteral("lesson.pdf"));
+    app.start(QStringLiteral(PROCESSLAB_APP_PATH),
+              {QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--walkthrough"), lesson.fileName(),
+               QStringLiteral("--pace"), QStringLiteral("0"), QStringLiteral("--handout"), pdf});
+    QVERIFY(app.waitForFinished(120000)); // sanity limit on a busy machine
+    const QString err = QString::fromUtf8(app.readAllStandardError());
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(app.exitCode() == 1, qPrintable(QStringLiteral("exit %1: %2").arg(app.exitCode()).arg(err)));
+    QVERIFY2(err.contains(QStringLiteral("processlab: walkthrough step 1: The run ended before Worker 1 printed "
+                                         "“Worker 1 flies”.")),
+             qPrintable(err));
+    QFile written(pdf);
+    QVERIFY(written.open(QIODevice::ReadOnly)); // the handout is still written: nothing is lost
     QVERIFY(written.readAll().startsWith("%PDF"));
 }
 

@@ -149,6 +149,10 @@ private slots:
         QTest::newRow("bad-knob-value")
             << withStep("{\"narration\": " + narration + "}", "  \"knobs\": {\n    \"workers\": 65\n  },\n")
             << QStringLiteral("7: knobs.workers: ");
+        // A huge number is named once, as the file spells it (not 1.0000000000000001e+300).
+        QTest::newRow("knob-value-huge")
+            << withStep("{\"narration\": " + narration + "}", "  \"knobs\": {\"workers\": 1e300},\n")
+            << QStringLiteral("6: knobs.workers: expected a whole number from 1 to 64, got '1e300'");
         QTest::newRow("unknown-knob")
             << withStep("{\"narration\": " + narration + "}", "  \"knobs\": {\"queue\": 1},\n")
             << QStringLiteral("6: knobs.queue: example \"process\" has no such knob");
@@ -178,6 +182,9 @@ private slots:
         QTest::newRow("code-not-a-range")
             << withStep("    {\"narration\": " + narration + ", \"show\": {\"code\": 5}}")
             << QStringLiteral("7: steps[0].show.code: expected an array");
+        QTest::newRow("code-not-whole-lines")
+            << withStep("    {\"narration\": " + narration + ", \"show\": {\"code\": [1.7, 2e9]}}")
+            << QStringLiteral("7: steps[0].show.code: expected whole line numbers [first, last], got [1.7, 2e9]");
         QTest::newRow("unknown-pane")
             << withStep("    {\"narration\": " + narration + ",\n \"show\": {\"panes\": [\"Main\",\n \"Worker 3\"]}}")
             << QStringLiteral("9: steps[0].show.panes[1]: no process \"Worker 3\" in this run (processes: Main, "
@@ -188,9 +195,17 @@ private slots:
         QTest::newRow("unknown-show-knob")
             << withStep("    {\"narration\": " + narration + ", \"show\": {\"knobs\": [\"sleep\", \"speed\"]}}")
             << QStringLiteral("7: steps[0].show.knobs[1]: example \"process\" has no knob \"speed\"");
+        QTest::newRow("show-knob-not-a-name")
+            << withStep("    {\"narration\": " + narration + ", \"show\": {\"knobs\": [5]}}")
+            << QStringLiteral("7: steps[0].show.knobs[0]: expected a knob name");
         QTest::newRow("unknown-tab")
             << withStep("    {\"narration\": " + narration + ", \"show\": {\"tab\": \"queues\"}}")
             << QStringLiteral("7: steps[0].show.tab: unknown tab \"queues\"");
+        QTest::newRow("timeline-rows-behind-another-tab")
+            << withStep("    {\"narration\": " + narration + ",\n      \"show\": {\"tab\": \"topology\", "
+                        "\"timeline\": [\"Main\"]}}")
+            << QStringLiteral("8: steps[0].show.timeline: timeline rows are shown on the \"timeline\" tab, but this "
+                              "step brings \"topology\" to the front");
         QTest::newRow("unknown-action")
             << withStep("    {\"narration\": " + narration + ",\n      \"action\": {\"kind\": \"jump\"}}")
             << QStringLiteral("8: steps[0].action.kind: unknown action \"jump\"");
@@ -301,7 +316,22 @@ private slots:
             << withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run\"},\n"
                         "     \"prediction\": {\"kind\": \"number\", \"question\": " + narration + ", \"answer\": 2,\n"
                         "     \"prefix\": \"x\", \"explanation\": " + narration + "}}")
-            << QStringLiteral("9: steps[0].prediction.prefix: only a number measured by \"output-number\" has \"prefix\"");
+            << QStringLiteral("9: steps[0].prediction.prefix: only a prediction measured by \"output-number\" has \"prefix\"");
+        QTest::newRow("output-number-choice-bad-match")
+            << withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run\"},\n"
+                        "     \"prediction\": {\"kind\": \"choice\", \"measure\": \"output-number\", \"process\": \"Main\",\n"
+                        "     \"prefix\": \"x\", \"answer\": 2, \"question\": " + narration + ", \"choices\": [\n"
+                        "       {\"en\": \"a\", \"zh_CN\": \"a\", \"match\": \"below\"},\n"
+                        "       {\"en\": \"b\", \"zh_CN\": \"b\", \"match\": \"less\"}], \"explanation\": " + narration + "}}")
+            << QStringLiteral("11: steps[0].prediction.choices[1].match: with \"output-number\" a choice matches "
+                              "\"below\", \"equal\" or \"above\" the answer, not \"less\"");
+        QTest::newRow("output-number-choice-missing-answer")
+            << withStep("    {\"narration\": " + narration + ", \"action\": {\"kind\": \"run\"},\n"
+                        "     \"prediction\": {\"kind\": \"choice\", \"measure\": \"output-number\", \"process\": \"Main\",\n"
+                        "     \"prefix\": \"x\", \"question\": " + narration + ", \"choices\": [\n"
+                        "       {\"en\": \"a\", \"zh_CN\": \"a\", \"match\": \"below\"},\n"
+                        "       {\"en\": \"b\", \"zh_CN\": \"b\", \"match\": \"above\"}], \"explanation\": " + narration + "}}")
+            << QStringLiteral("8: steps[0].prediction.answer: missing");
         // Knobs in effect decide what exists: Worker 3 only after set-knobs workers=3.
         QTest::newRow("pane-before-set-knobs")
             << withStep("    {\"narration\": " + narration + ", \"show\": {\"panes\": [\"Worker 3\"]}},\n"

@@ -3,6 +3,8 @@
 // its end with each step's event in the run's record and no process left; a clicker's keys;
 // a live language switch; a malformed file opened by a user; the handout.
 #include "guitestsupport.h"
+#include "code/codepanel.h"
+#include "code/codeview.h"
 
 #include "walkthrough/clickerkeys.h"
 #include "walkthrough/handoutrecorder.h"
@@ -232,6 +234,30 @@ void TestWalkthroughPlayback::clickerKeys()
     QTest::keyClick(workers, Qt::Key_B);
     QCOMPARE(session->currentStep(), 1);
     QVERIFY(!player->isBlanked());
+
+    // Outside the panel Left/Right/B are the list's, the code's, the tab bar's: only
+    // PageUp/PageDown are the clicker's. In presenter mode all of them are.
+    CodeView *code = window.codePanel()->pythonView();
+    code->setFocus();
+    QTRY_VERIFY(code->hasFocus());
+    QTest::keyClick(code, Qt::Key_Right);
+    QTest::keyClick(code, Qt::Key_B);
+    QCOMPARE(session->currentStep(), 1);
+    QVERIFY(!player->isBlanked());
+    QTest::keyClick(code, Qt::Key_PageUp);
+    QCOMPARE(session->currentStep(), 0);
+    QTest::keyClick(code, Qt::Key_PageDown);
+    QCOMPARE(session->currentStep(), 1);
+    window.setPresenterMode(true);
+    code->setFocus();
+    QTRY_VERIFY(code->hasFocus());
+    QTest::keyClick(code, Qt::Key_Left);
+    QCOMPARE(session->currentStep(), 0);
+    QTest::keyClick(code, Qt::Key_B);
+    QVERIFY(player->isBlanked());
+    QTest::keyClick(code, Qt::Key_B);
+    QVERIFY(!player->isBlanked());
+    window.setPresenterMode(false);
 
     // Closed: the keys are the window's own again.
     player->close();

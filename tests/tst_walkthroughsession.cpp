@@ -370,6 +370,40 @@ private slots:
         QVERIFY(stage.isRunActive()); // the watchdog gives up the step, not the run
     }
 
+    // Back to an earlier run-until in the same run: its event was passed before the later
+    // step matched, and it still counts (matched from the run's start, not from the later match).
+    void backToAnEarlierRunUntilInTheSameRun()
+    {
+        RunStage stage;
+        WalkthroughSession session(
+            walkthroughOf(QStringLiteral("process"), "{\"sleep\": 60}",
+                          {stepJson(runUntil("{\"kind\": \"statement\", \"line\": 16}")),
+                           stepJson(runUntil(output("Worker 2", "Worker 2 started")))}),
+            &stage);
+        stage.session = &session;
+        QSignalSpy failed(&session, &WalkthroughSession::stepFailed);
+        session.start();
+        session.next();
+        QTRY_COMPARE_WITH_TIMEOUT(session.phase(), WalkthroughSession::Phase::Done, generous);
+        session.next();
+        session.next();
+        QTRY_COMPARE_WITH_TIMEOUT(session.phase(), WalkthroughSession::Phase::Done, generous);
+        QVERIFY(session.failure().isEmpty());
+
+        session.back();
+        QCOMPARE(session.currentStep(), 0);
+        QCOMPARE(session.phase(), WalkthroughSession::Phase::Reading);
+        session.next();
+        QCOMPARE(session.phase(), WalkthroughSession::Phase::Done); // at once: line 16 ran in this run
+        QVERIFY(session.failure().isEmpty());
+        session.goToStep(1);
+        session.next();
+        QCOMPARE(session.phase(), WalkthroughSession::Phase::Done); // and so did Worker 2's line
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(stage.calls.count(QStringLiteral("start")), 1);
+        QVERIFY(stage.isRunActive()); // the workers sleep 60 s: still the same run
+    }
+
     void backAndRestart()
     {
         RunStage stage;
@@ -480,6 +514,22 @@ private slots:
                                              << false << -1 << QStringLiteral("2000");
         QTest::newRow("output-number-unanswered") << QStringLiteral("shared") << locked << finalValue << QVariant()
                                                   << false << -1 << QStringLiteral("2000");
+
+        // A number that varies is asked as a choice: how it compares with `answer`. With the lock
+        // the final value is exactly 2 × 1000; compared with 1999 it is above, with 2001 below.
+        const auto comparedWith = [](int answer) -> QByteArray {
+            return "{\"kind\": \"choice\", \"measure\": \"output-number\", \"process\": \"Main\", "
+                   "\"prefix\": \"Final value: \", \"answer\": " + QByteArray::number(answer) + ", \"question\": "
+                   + narration + ", \"choices\": [{\"en\": \"=\", \"zh_CN\": \"=\", \"match\": \"equal\"}, "
+                   "{\"en\": \"<\", \"zh_CN\": \"<\", \"match\": \"below\"}, {\"en\": \">\", \"zh_CN\": \">\", "
+                   "\"match\": \"above\"}], \"explanation\": " + narration + "}";
+        };
+        QTest::newRow("output-number-choice-equal") << QStringLiteral("shared") << locked << comparedWith(2000)
+                                                    << QVariant(0) << true << 0 << QStringLiteral("2000");
+        QTest::newRow("output-number-choice-below") << QStringLiteral("shared") << locked << comparedWith(2001)
+                                                    << QVariant(0) << false << 1 << QStringLiteral("2000");
+        QTest::newRow("output-number-choice-above") << QStringLiteral("shared") << locked << comparedWith(1999)
+                                                    << QVariant(2) << true << 2 << QStringLiteral("2000");
 
         const QByteArray fixedNumber = "{\"kind\": \"number\", \"answer\": 8, \"tolerance\": 1, \"question\": "
                                        + narration + ", \"explanation\": " + narration + "}";

@@ -89,7 +89,8 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
                                          QStringLiteral("id|file.json"));
     const QCommandLineOption autoplay(QStringLiteral("autoplay"),
                                       QStringLiteral("Play the walkthrough by itself (full screen, presenter fonts), "
-                                                     "for an unattended demo."));
+                                                     "for an unattended demo; without --loop the exit code is 1 when a "
+                                                     "step failed."));
     const QCommandLineOption pace(QStringLiteral("pace"),
                                   QStringLiteral("With --autoplay: seconds to wait before each action and after each "
                                                  "outcome (default 4)."),
@@ -97,7 +98,8 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
     const QCommandLineOption loop(QStringLiteral("loop"), QStringLiteral("With --autoplay: start again at the end."));
     const QCommandLineOption handout(QStringLiteral("handout"),
                                      QStringLiteral("Play the walkthrough by itself, then write a handout (a .pdf file, "
-                                                    "or else a folder of PNGs) and quit."),
+                                                    "or else a folder of PNGs) and quit; the exit code is 1 when a "
+                                                    "step failed."),
                                      QStringLiteral("file.pdf|dir"));
     parser.addOptions({example, set, lang, theme, autorun, screenshot, delay, size, presenter, view, replay, walkthrough,
                        autoplay, pace, loop, handout});
@@ -250,6 +252,14 @@ bool applyWalkthroughOptions(const AppOptions &options, MainWindow *window, QStr
     return true;
 }
 } // namespace
+
+int appExitCode(const AppOptions &options, const MainWindow &window, int eventLoopCode)
+{
+    const bool unattended = !options.walkthrough.isEmpty() && options.autoplay && !options.loop;
+    if (eventLoopCode == 0 && unattended && window.walkthroughPlayer()->anyStepFailed())
+        return 1;
+    return eventLoopCode;
+}
 
 bool applyAppOptions(const AppOptions &options, MainWindow *window, QString *error)
 {

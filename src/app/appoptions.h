@@ -42,5 +42,8 @@ bool isWalkthroughFile(const QString &argument);
 AppOptions parseAppOptions(const QStringList &arguments, QString *error);
 // Selects the example, applies knob settings and schedules autorun / screenshot.
 bool applyAppOptions(const AppOptions &options, MainWindow *window, QString *error);
+// The app's exit code: 1 instead of 0 when an unattended walkthrough (--handout, or --autoplay
+// without --loop) had a step that failed, so a script or CI sees it.
+int appExitCode(const AppOptions &options, const MainWindow &window, int eventLoopCode);
 
 } // namespace ProcessLab

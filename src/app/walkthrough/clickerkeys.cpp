@@ -58,16 +58,27 @@ bool ClickerKeys::eventFilter(QObject *watched, QEvent *event)
     const auto *key = static_cast<QKeyEvent *>(event);
     if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
         return false;
+    const bool arrowsTaken = !m_arrowKeysTaken || m_arrowKeysTaken(QApplication::focusWidget());
     switch (key->key()) {
     case Qt::Key_PageDown:
-    case Qt::Key_Right:
         emit nextPressed();
         return true;
     case Qt::Key_PageUp:
+        emit backPressed();
+        return true;
+    case Qt::Key_Right:
+        if (!arrowsTaken)
+            return false;
+        emit nextPressed();
+        return true;
     case Qt::Key_Left:
+        if (!arrowsTaken)
+            return false;
         emit backPressed();
         return true;
     case Qt::Key_B:
+        if (!arrowsTaken)
+            return false;
         if (!key->isAutoRepeat())
             emit blankPressed();
         return true;

@@ -3,6 +3,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 class QWidget;
 
 namespace ProcessLab {
@@ -10,6 +12,8 @@ namespace ProcessLab {
 // The keys a presentation clicker sends, for one window: PageDown/Right = next, PageUp/Left =
 // back, B = blank the screen. Installed on the application while a walkthrough is open; a key
 // typed into an editable widget (spin box, line edit, text editor, find bar) stays there.
+// PageUp/PageDown are always the clicker's; Left/Right/B move in lists, code and tab bars too,
+// so they are the clicker's only where the owner says (setArrowKeysTaken()).
 class ClickerKeys : public QObject
 {
     Q_OBJECT
@@ -18,6 +22,8 @@ public:
 
     void setEnabled(bool on);
     bool isEnabled() const { return m_enabled; }
+    // Whether Left/Right/B are the clicker's, given the focus widget (may be null).
+    void setArrowKeysTaken(std::function<bool(const QWidget *focus)> taken) { m_arrowKeysTaken = std::move(taken); }
     // A widget that takes typed keys itself (the key is not a clicker's).
     static bool isEditable(const QWidget *widget);
 
@@ -32,6 +38,7 @@ protected:
 private:
     QWidget *m_window;
     bool m_enabled = false;
+    std::function<bool(const QWidget *)> m_arrowKeysTaken;
 };
 
 } // namespace ProcessLab

@@ -287,8 +287,10 @@ void WalkthroughPanel::updateStatus()
     const bool seconds = prediction.measure == WalkthroughPrediction::Measure::RunSeconds;
     const bool choiceMeasured = prediction.kind == WalkthroughPrediction::Kind::Choice && outcome->actualChoice >= 0
                                 && outcome->actualChoice < prediction.choices.size();
-    const QString actual = choiceMeasured ? quoted(prediction.choices.at(outcome->actualChoice).text(chinese))
-                                          : outcome->actualText.toHtmlEscaped();
+    QString actual = choiceMeasured ? quoted(prediction.choices.at(outcome->actualChoice).text(chinese))
+                                    : outcome->actualText.toHtmlEscaped();
+    if (choiceMeasured && prediction.measure == WalkthroughPrediction::Measure::OutputNumber)
+        actual += QStringLiteral(" (%1)").arg(outcome->actualText.toHtmlEscaped()); // the number the run printed
     QString line;
     if (outcome->answered && outcome->measured) {
         const QString mark = QStringLiteral("<span style='color:%1'><b>%2</b></span>")

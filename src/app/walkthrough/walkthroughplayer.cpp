@@ -57,6 +57,12 @@ WalkthroughPlayer::WalkthroughPlayer(MainWindow *window)
     m_blank->installEventFilter(this);
     window->installEventFilter(this); // the blank follows the window's size
 
+    // Left/Right/B belong to the example list, the code and the tab bars, except where the
+    // walkthrough is all there is: its panel has the focus, presenter mode, autoplay.
+    m_keys->setArrowKeysTaken([this](const QWidget *focus) {
+        return m_window->isPresenterMode() || (m_session && m_session->autoplay())
+               || (focus && (focus == m_panel || m_panel->isAncestorOf(focus)));
+    });
     connect(m_keys, &ClickerKeys::nextPressed, this, &WalkthroughPlayer::next);
     connect(m_keys, &ClickerKeys::backPressed, this, &WalkthroughPlayer::back);
     connect(m_keys, &ClickerKeys::blankPressed, this, [this] { setBlanked(!isBlanked()); });
@@ -123,6 +129,7 @@ void WalkthroughPlayer::open(Walkthrough walkthrough)
     m_stage->setSession(session);
     m_panel->setSession(session);
     connect(session, &WalkthroughSession::finished, this, &WalkthroughPlayer::finished);
+    connect(session, &WalkthroughSession::stepFailed, this, [this] { m_anyStepFailed = true; });
     // Each step frames what it talks about, on the real widgets (after its instant action).
     connect(session, &WalkthroughSession::stepEntered, m_highlighter, [this, session](int index) {
         m_highlighter->show(session->walkthrough().steps.at(index).show);

@@ -57,6 +57,9 @@ public:
     void setBlanked(bool on);
     bool isBlanked() const;
 
+    // A step of a walkthrough played here failed (an unattended demo's exit code says so).
+    bool anyStepFailed() const { return m_anyStepFailed; }
+
 signals:
     void opened();
     void closed();
@@ -82,6 +85,7 @@ private:
     HandoutRecorder *m_handout = nullptr;
     bool m_autoplay = false;
     bool m_loop = false;
+    bool m_anyStepFailed = false;
     std::chrono::milliseconds m_pace{4000};
 };
 

@@ -27,6 +27,8 @@ class JsonLineIndex
 public:
     explicit JsonLineIndex(const QByteArray &text) : m_text(text) { value(QString()); }
     int line(const QString &path) const { return m_lines.value(path, 0); } // 0: not in the file
+    // A number, true/false or null as the file spells it ("1e300"), for messages; else empty.
+    QString literal(const QString &path) const { return m_literals.value(path); }
 
 private:
     void skipSpace()
@@ -92,8 +94,10 @@ private:
         } else if (c == '"') {
             string();
         } else {
+            const qsizetype start = m_pos;
             while (m_pos < m_text.size() && !QByteArrayView(",]} \t\r\n").contains(m_text.at(m_pos)))
                 ++m_pos;
+            m_literals.insert(path, QString::fromUtf8(m_text.mid(start, m_pos - start)));
         }
     }
 
@@ -101,6 +105,7 @@ private:
     qsizetype m_pos = 0;
     int m_line = 1;
     QHash<QString, int> m_lines;
+    QHash<QString, QString> m_literals;
 };
 
 struct LoadError
@@ -162,6 +167,8 @@ ExampleTargets targetsOf(const ExampleDefinition &example, const QVariantMap &kn
 class Parser
 {
 public:
+    explicit Parser(const JsonLineIndex &lines) : m_lines(lines) {}
+
     std::optional<LoadError> error;
 
     // Field access: every helper records the first error and returns an empty value after it.
@@ -252,7 +259,18 @@ public:
         return path.isEmpty() ? key : path + QLatin1Char('.') + key;
     }
 
+    // A value as the file spells it: a number's literal ("1e300"), else its JSON text.
+    QString asTyped(const QJsonValue &value, const QString &path) const
+    {
+        const QString literal = m_lines.literal(path);
+        if (!literal.isEmpty())
+            return literal;
+        return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    }
+
 private:
+    const JsonLineIndex &m_lines;
+
     void checkRichText(const QString &text, const QString &path)
     {
         static const QRegularExpression tag(QStringLiteral("<\\s*(/?)\\s*([^\\s>/]*)([^>]*)>"));
@@ -288,12 +306,13 @@ std::optional<QVariantMap> resolveOver(Parser &parser, const ExampleDefinition &
             return std::nullopt;
         }
         // Through the CLI's parser, so a file accepts what `--set name=value` accepts.
+        // A number is passed as the file spells it ("4", "1e300"), as `--set workers=1e300` would be.
         const QJsonValue value = it.value();
         QString text;
         if (value.isBool())
             text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
         else if (value.isDouble())
-            text = QString::number(value.toDouble(), 'g', 17);
+            text = parser.asTyped(value, Parser::join(path, it.key()));
         else if (value.isString())
             text = value.toString();
         else {
@@ -303,7 +322,9 @@ std::optional<QVariantMap> resolveOver(Parser &parser, const ExampleDefinition &
         QString error;
         const std::optional<QVariant> parsed = parseKnobValue(*knob, text, &error, it.key());
         if (!parsed) {
-            parser.fail(path, it.key(), error);
+            // The message names the knob as asked ("workers: expected ..."); the path names it already.
+            const QString named = it.key() + QStringLiteral(": ");
+            parser.fail(path, it.key(), error.startsWith(named) ? error.mid(named.size()) : error);
             return std::nullopt;
         }
         merged.insert(it.key(), *parsed);
@@ -323,8 +344,16 @@ void parseShow(Parser &parser, const QJsonObject &show, const QString &path, con
                         QStringLiteral("knobs"), QStringLiteral("tab")});
     if (const auto code = parser.array(show, path, QStringLiteral("code"), false)) {
         const QString codePath = Parser::join(path, QStringLiteral("code"));
-        if (code->size() != 2 || !code->at(0).isDouble() || !code->at(1).isDouble()) {
+        const auto wholeNumber = [](const QJsonValue &value) {
+            // toInt() gives 0 for 1.7 and 2e9: check the number is whole and fits first.
+            return value.isDouble() && value.toDouble() == static_cast<double>(value.toInt());
+        };
+        if (code->size() != 2) {
             parser.fail(codePath, QStringLiteral("expected [first, last] line numbers"));
+        } else if (!wholeNumber(code->at(0)) || !wholeNumber(code->at(1))) {
+            parser.fail(codePath, QStringLiteral("expected whole line numbers [first, last], got [%1, %2]")
+                                      .arg(parser.asTyped(code->at(0), codePath + QStringLiteral("[0]")),
+                                           parser.asTyped(code->at(1), codePath + QStringLiteral("[1]"))));
         } else {
             result.firstCodeLine = code->at(0).toInt();
             result.lastCodeLine = code->at(1).toInt();
@@ -355,6 +384,10 @@ void parseShow(Parser &parser, const QJsonObject &show, const QString &path, con
     processes(QStringLiteral("timeline"), result.timelineRows);
     if (const auto knobs = parser.array(show, path, QStringLiteral("knobs"), false)) {
         for (qsizetype i = 0; i < knobs->size(); ++i) {
+            if (!knobs->at(i).isString()) {
+                parser.fail(QStringLiteral("%1.knobs[%2]").arg(path).arg(i), QStringLiteral("expected a knob name"));
+                continue;
+            }
             const QString name = knobs->at(i).toString();
             const bool known = std::any_of(example.knobs.cbegin(), example.knobs.cend(),
                                            [&](const KnobSpec &spec) { return spec.name == name; });
@@ -368,6 +401,12 @@ void parseShow(Parser &parser, const QJsonObject &show, const QString &path, con
     if (show.contains(QLatin1String("tab")) && !walkthroughTabs().contains(result.tab))
         parser.fail(path, QStringLiteral("tab"),
                     QStringLiteral("unknown tab \"%1\" (tabs: %2)").arg(result.tab, walkthroughTabs().join(u", ")));
+    // Timeline rows are only seen on the timeline tab: another tab in front would hide the frames.
+    else if (!result.timelineRows.isEmpty() && !result.tab.isEmpty() && result.tab != QLatin1String("timeline"))
+        parser.fail(path, QStringLiteral("timeline"),
+                    QStringLiteral("timeline rows are shown on the \"timeline\" tab, but this step brings \"%1\" to "
+                                   "the front (use \"tab\": \"timeline\" or leave \"tab\" out)")
+                        .arg(result.tab));
 }
 
 WalkthroughEvent parseEvent(Parser &parser, const QJsonObject &event, const QString &path,
@@ -483,6 +522,30 @@ std::optional<WalkthroughPrediction> parsePrediction(Parser &parser, const QJson
                        {QStringLiteral("kind"), QStringLiteral("question"), QStringLiteral("choices"),
                         QStringLiteral("answer"), QStringLiteral("tolerance"), QStringLiteral("measure"),
                         QStringLiteral("explanation"), QStringLiteral("process"), QStringLiteral("prefix")});
+    // `answer` and `tolerance` of a number (or of the number a choice is compared with).
+    const auto numberAnswer = [&](WalkthroughPrediction &into) {
+        const QJsonValue answer = parser.member(prediction, path, QStringLiteral("answer"), true);
+        if (!answer.isUndefined() && !answer.isDouble())
+            parser.fail(path, QStringLiteral("answer"), QStringLiteral("expected a number"));
+        into.answerNumber = answer.toDouble();
+        const QJsonValue tolerance = prediction.value(QLatin1String("tolerance"));
+        if (!tolerance.isUndefined() && (!tolerance.isDouble() || tolerance.toDouble() < 0))
+            parser.fail(path, QStringLiteral("tolerance"), QStringLiteral("expected a number >= 0"));
+        into.tolerance = tolerance.toDouble();
+    };
+    // "output-number": who prints the number and the text before it, then the answer.
+    const auto outputNumber = [&](WalkthroughPrediction &into) {
+        into.process = parser.string(prediction, path, QStringLiteral("process"), true);
+        if (!into.process.isEmpty() && !targets.hasProcess(into.process))
+            parser.fail(path, QStringLiteral("process"),
+                        QStringLiteral("no process \"%1\" in this run (processes: %2)")
+                            .arg(into.process, targets.processList()));
+        const QJsonValue prefix = parser.member(prediction, path, QStringLiteral("prefix"), true);
+        if (!prefix.isUndefined() && !prefix.isString())
+            parser.fail(path, QStringLiteral("prefix"), QStringLiteral("expected a string"));
+        into.prefix = prefix.toString();
+        numberAnswer(into);
+    };
     const QString kind = parser.string(prediction, path, QStringLiteral("kind"), true);
     result.question = parser.localized(prediction, path, QStringLiteral("question"), true);
     result.explanation = parser.localized(prediction, path, QStringLiteral("explanation"), true);
@@ -493,9 +556,13 @@ std::optional<WalkthroughPrediction> parsePrediction(Parser &parser, const QJson
             result.measure = WalkthroughPrediction::Measure::Fixed;
         else if (measure == QLatin1String("first-output"))
             result.measure = WalkthroughPrediction::Measure::FirstOutput;
+        else if (measure == QLatin1String("output-number"))
+            result.measure = WalkthroughPrediction::Measure::OutputNumber;
         else
             parser.fail(path, QStringLiteral("measure"),
-                        QStringLiteral("a choice is compared by \"fixed\" or \"first-output\", not \"%1\"").arg(measure));
+                        QStringLiteral("a choice is compared by \"fixed\", \"first-output\" or \"output-number\", "
+                                       "not \"%1\"")
+                            .arg(measure));
         const auto choices = parser.array(prediction, path, QStringLiteral("choices"), true);
         if (choices && choices->size() < 2)
             parser.fail(path, QStringLiteral("choices"), QStringLiteral("expected at least 2 choices"));
@@ -510,8 +577,20 @@ std::optional<WalkthroughPrediction> parsePrediction(Parser &parser, const QJson
             QJsonObject texts = choice;
             texts.remove(QLatin1String("match"));
             result.choices << parser.localizedValue(texts, choicePath);
-            const QString match = parser.string(choice, choicePath, QStringLiteral("match"),
-                                                result.measure == WalkthroughPrediction::Measure::FirstOutput);
+            const bool measured = result.measure == WalkthroughPrediction::Measure::FirstOutput
+                                  || result.measure == WalkthroughPrediction::Measure::OutputNumber;
+            const QString match = parser.string(choice, choicePath, QStringLiteral("match"), measured);
+            if (!measured && choice.contains(QLatin1String("match")))
+                parser.fail(choicePath, QStringLiteral("match"),
+                            QStringLiteral("only a choice measured by \"first-output\" or \"output-number\" has "
+                                           "\"match\""));
+            static const QStringList relations = {QStringLiteral("below"), QStringLiteral("equal"), QStringLiteral("above")};
+            if (result.measure == WalkthroughPrediction::Measure::OutputNumber && !match.isEmpty()
+                && !relations.contains(match))
+                parser.fail(choicePath, QStringLiteral("match"),
+                            QStringLiteral("with \"output-number\" a choice matches \"below\", \"equal\" or "
+                                           "\"above\" the answer, not \"%1\"")
+                                .arg(match));
             result.choiceMatches << match;
         }
         if (result.measure == WalkthroughPrediction::Measure::Fixed) {
@@ -525,6 +604,8 @@ std::optional<WalkthroughPrediction> parsePrediction(Parser &parser, const QJson
                 else
                     result.answerChoice = answer.toInt();
             }
+        } else if (result.measure == WalkthroughPrediction::Measure::OutputNumber) {
+            outputNumber(result); // the number the run prints is compared with `answer`
         } else if (prediction.contains(QLatin1String("answer"))) {
             parser.fail(path, QStringLiteral("answer"),
                         QStringLiteral("with \"first-output\" the run gives the answer; remove \"answer\""));
@@ -542,25 +623,10 @@ std::optional<WalkthroughPrediction> parsePrediction(Parser &parser, const QJson
                         QStringLiteral("a number is compared by \"fixed\", \"run-seconds\" or \"output-number\", "
                                        "not \"%1\"")
                             .arg(measure));
-        if (result.measure == WalkthroughPrediction::Measure::OutputNumber) {
-            result.process = parser.string(prediction, path, QStringLiteral("process"), true);
-            if (!result.process.isEmpty() && !targets.hasProcess(result.process))
-                parser.fail(path, QStringLiteral("process"),
-                            QStringLiteral("no process \"%1\" in this run (processes: %2)")
-                                .arg(result.process, targets.processList()));
-            const QJsonValue prefix = parser.member(prediction, path, QStringLiteral("prefix"), true);
-            if (!prefix.isUndefined() && !prefix.isString())
-                parser.fail(path, QStringLiteral("prefix"), QStringLiteral("expected a string"));
-            result.prefix = prefix.toString();
-        }
-        const QJsonValue answer = parser.member(prediction, path, QStringLiteral("answer"), true);
-        if (!answer.isUndefined() && !answer.isDouble())
-            parser.fail(path, QStringLiteral("answer"), QStringLiteral("expected a number"));
-        result.answerNumber = answer.toDouble();
-        const QJsonValue tolerance = prediction.value(QLatin1String("tolerance"));
-        if (!tolerance.isUndefined() && (!tolerance.isDouble() || tolerance.toDouble() < 0))
-            parser.fail(path, QStringLiteral("tolerance"), QStringLiteral("expected a number >= 0"));
-        result.tolerance = tolerance.toDouble();
+        if (result.measure == WalkthroughPrediction::Measure::OutputNumber)
+            outputNumber(result);
+        else
+            numberAnswer(result);
         if (prediction.contains(QLatin1String("choices")))
             parser.fail(path, QStringLiteral("choices"), QStringLiteral("a number prediction has no choices"));
     } else if (!kind.isEmpty()) {
@@ -571,7 +637,11 @@ std::optional<WalkthroughPrediction> parsePrediction(Parser &parser, const QJson
         for (const QString &key : {QStringLiteral("process"), QStringLiteral("prefix")})
             if (prediction.contains(key))
                 parser.fail(path, key,
-                            QStringLiteral("only a number measured by \"output-number\" has \"%1\"").arg(key));
+                            QStringLiteral("only a prediction measured by \"output-number\" has \"%1\"").arg(key));
+    if (result.kind == WalkthroughPrediction::Kind::Choice && result.measure != WalkthroughPrediction::Measure::OutputNumber
+        && prediction.contains(QLatin1String("tolerance")))
+        parser.fail(path, QStringLiteral("tolerance"),
+                    QStringLiteral("only a number, or a choice measured by \"output-number\", has \"tolerance\""));
     return result;
 }
 
@@ -604,7 +674,7 @@ WalkthroughLoadResult parseWalkthrough(const QByteArray &json, const QString &fi
         return result;
     }
     const JsonLineIndex lines(json);
-    Parser parser;
+    Parser parser(lines);
     const auto failed = [&] {
         if (!parser.error)
             return false;

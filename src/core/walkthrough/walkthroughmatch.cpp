@@ -184,6 +184,36 @@ bool walkthroughEventMatches(const WalkthroughEvent &wanted, const RunEvent &eve
     return false;
 }
 
+namespace {
+
+// "output-number": the number after `prefix` in the first line `process` prints starting with
+// it. Not measured when there is no such line or no number after the prefix (then actualText
+// is the line, if any).
+void measureOutputNumber(const WalkthroughPrediction &prediction, const RunRecord &record, PredictionOutcome &outcome)
+{
+    static const QRegularExpression leadingNumber(QStringLiteral("^\\s*([-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?)"));
+    const QList<RunEvent> &events = record.events();
+    const std::optional<int> process = processNamed(record, prediction.process);
+    for (qsizetype i = 0; process && i < events.size(); ++i) {
+        const RunEvent &event = events.at(i);
+        if (event.kind != EventKind::Output || event.process != *process || !event.text.startsWith(prediction.prefix))
+            continue;
+        const QRegularExpressionMatch match = leadingNumber.match(event.text.mid(prediction.prefix.size()));
+        bool ok = false;
+        const double value = match.hasMatch() ? match.captured(1).toDouble(&ok) : 0;
+        if (ok && std::isfinite(value)) {
+            outcome.measured = true;
+            outcome.actualNumber = value;
+            outcome.actualText = match.captured(1);
+        } else {
+            outcome.actualText = event.text; // the line is there, without a number after the prefix
+        }
+        return;
+    }
+}
+
+} // namespace
+
 PredictionOutcome evaluatePrediction(const WalkthroughPrediction &prediction, std::optional<int> choice,
                                      std::optional<double> number, const RunRecord &record)
 {
@@ -191,7 +221,18 @@ PredictionOutcome evaluatePrediction(const WalkthroughPrediction &prediction, st
     const QList<RunEvent> &events = record.events();
     if (prediction.kind == WalkthroughPrediction::Kind::Choice) {
         outcome.answered = choice.has_value();
-        if (prediction.measure == WalkthroughPrediction::Measure::FirstOutput) {
+        if (prediction.measure == WalkthroughPrediction::Measure::OutputNumber) {
+            // The choice that says how the printed number compares with `answer` (± tolerance).
+            measureOutputNumber(prediction, record, outcome);
+            if (outcome.measured) {
+                const double difference = outcome.actualNumber - prediction.answerNumber;
+                const QString relation = difference < -prediction.tolerance - 1e-9  ? QStringLiteral("below")
+                                         : difference > prediction.tolerance + 1e-9 ? QStringLiteral("above")
+                                                                                    : QStringLiteral("equal");
+                outcome.actualChoice = static_cast<int>(prediction.choiceMatches.indexOf(relation));
+                outcome.measured = outcome.actualChoice >= 0; // no choice stands for it: the number is shown
+            }
+        } else if (prediction.measure == WalkthroughPrediction::Measure::FirstOutput) {
             // The first line printed that one of the choices stands for: a line no choice is
             // about (a banner, a worker's other output) does not decide the question.
             for (const RunEvent &event : events) {
@@ -232,27 +273,9 @@ PredictionOutcome evaluatePrediction(const WalkthroughPrediction &prediction, st
         }
         break;
     }
-    case WalkthroughPrediction::Measure::OutputNumber: {
-        static const QRegularExpression leadingNumber(QStringLiteral("^\\s*([-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?)"));
-        const std::optional<int> process = processNamed(record, prediction.process);
-        for (qsizetype i = 0; process && i < events.size(); ++i) {
-            const RunEvent &event = events.at(i);
-            if (event.kind != EventKind::Output || event.process != *process || !event.text.startsWith(prediction.prefix))
-                continue;
-            const QRegularExpressionMatch match = leadingNumber.match(event.text.mid(prediction.prefix.size()));
-            bool ok = false;
-            const double value = match.hasMatch() ? match.captured(1).toDouble(&ok) : 0;
-            if (ok && std::isfinite(value)) {
-                outcome.measured = true;
-                outcome.actualNumber = value;
-                outcome.actualText = match.captured(1);
-            } else {
-                outcome.actualText = event.text; // the line is there, without a number after the prefix
-            }
-            break;
-        }
+    case WalkthroughPrediction::Measure::OutputNumber:
+        measureOutputNumber(prediction, record, outcome);
         break;
-    }
     case WalkthroughPrediction::Measure::Fixed:
     case WalkthroughPrediction::Measure::FirstOutput:
         outcome.measured = true;

@@ -218,6 +218,9 @@ void WalkthroughSession::enterStep(int index, bool applyStateInEffect)
     const WalkthroughStep &entered = step();
     if (applyStateInEffect) {
         // Back, a jump or the start: the example and knobs in effect there, whatever came before.
+        // A later step's match position would hide the events of the steps before it: a
+        // re-entered run-until matches from the run's start, so an event already passed counts.
+        m_matchFrom = 0;
         m_stage->selectExample(exampleInEffect(index));
         m_stage->setKnobs(entered.knobs);
     } else if (entered.action.kind == WalkthroughAction::Kind::SelectExample) {
