@@ -10,7 +10,9 @@
 #include "help/firstrunhint.h"
 #include "help/shortcutsdialog.h"
 #include "help/tutorialviewer.h"
+#include "examples/exampleregistry.h"
 #include "knobpanel.h"
+#include "knobtoolbar.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "output/outputarea.h"
@@ -43,6 +45,7 @@
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QToolBar>
 #include <QToolButton>
 
 using namespace ProcessLab;
@@ -103,6 +106,10 @@ private slots:
     void shortcutsListFollowsActions();
     void tutorialTextIsShipped();
     void resetKnobsToTutorialValues();
+    void everyKnobIsVisibleAt1280_data();
+    void everyKnobIsVisibleAt1280();
+    void knobsShareTheRunRowWhenTheyFit();
+    void knobBarSurvivesASavedWindowState();
 };
 
 void TestLayout::initTestCase()
@@ -677,6 +684,126 @@ void TestLayout::resetKnobsToTutorialValues()
     window.selectExample(QStringLiteral("subclass"));
     QCOMPARE(window.knobPanel()->values().value(QStringLiteral("workers")).toInt(), 5);
     QVERIFY(action(window, "actionResetKnobs")->isEnabled());
+}
+
+
+namespace {
+// The tool bar's » button is shown: something of it is in the overflow.
+bool overflows(const QToolBar *bar)
+{
+    const auto *extension = bar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"));
+    return extension && extension->isVisible();
+}
+
+// Every knob of the example shown whole in the window, its tool bar not in an overflow.
+bool knobsVisible(MainWindow &window, QString *why)
+{
+    KnobPanel *panel = window.knobPanel();
+    KnobToolBar *bar = window.knobToolBar();
+    if (!panel->isVisible() || overflows(bar) || overflows(bar->parentWidget()->findChild<QToolBar *>(QStringLiteral("runToolBar")))) {
+        *why = QStringLiteral("knob panel hidden or a tool bar overflows");
+        return false;
+    }
+    const auto *example = ExampleRegistry::find(panel->exampleId());
+    for (const KnobSpec &knob : example->knobs) {
+        const QRect rect(panel->mapTo(&window, panel->knobRect(knob.name).topLeft()), panel->knobRect(knob.name).size());
+        const QRect barRect(bar->mapTo(&window, QPoint(0, 0)), bar->size());
+        if (rect.isEmpty() || !window.rect().contains(rect) || !barRect.contains(rect)) {
+            *why = QStringLiteral("%1/%2 at %3,%4 %5x%6 (window %7 wide)")
+                       .arg(example->id, knob.name)
+                       .arg(rect.x()).arg(rect.y()).arg(rect.width()).arg(rect.height()).arg(window.width());
+            return false;
+        }
+    }
+    return true;
+}
+} // namespace
+
+void TestLayout::everyKnobIsVisibleAt1280_data()
+{
+    QTest::addColumn<bool>("presenter");
+    QTest::addColumn<QString>("language");
+    QTest::newRow("default, en") << false << QStringLiteral("en");
+    QTest::newRow("default, zh_CN") << false << QStringLiteral("zh_CN");
+    QTest::newRow("presenter, en") << true << QStringLiteral("en");
+    QTest::newRow("presenter, zh_CN") << true << QStringLiteral("zh_CN");
+}
+
+// Issue 12: at 1280×800 the queue example's seven knobs hid in the run bar's » overflow (so a
+// walkthrough step framing one framed nothing). Every knob of every example is on screen.
+void TestLayout::everyKnobIsVisibleAt1280()
+{
+    QFETCH(bool, presenter);
+    QFETCH(QString, language);
+    Language::apply(language);
+    const auto restore = qScopeGuard([font = QApplication::font()] {
+        QApplication::setFont(font);
+        Language::apply(QStringLiteral("en"));
+    });
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    if (presenter) {
+        window.setPresenterMode(true);
+        QTRY_VERIFY(window.windowLayout()->isPresenter());
+    }
+    for (const ExampleDefinition &example : ExampleRegistry::all()) {
+        window.selectExample(example.id);
+        QString why;
+        QTRY_VERIFY2(knobsVisible(window, &why), qPrintable(why));
+        QCOMPARE(window.width(), 1280); // the knobs wrap rather than widen the window
+    }
+    if (presenter)
+        window.setPresenterMode(false);
+}
+
+// No wasted row: the process example's knobs fit beside Run…Re-run at 1280 (and the queue
+// example's do not: a row of their own), and back again when the window widens.
+void TestLayout::knobsShareTheRunRowWhenTheyFit()
+{
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    auto *runBar = window.findChild<QToolBar *>(QStringLiteral("runToolBar"));
+    KnobToolBar *knobBar = window.knobToolBar();
+    QCOMPARE(knobBar->objectName(), QStringLiteral("knobToolBar"));
+    QCOMPARE(knobBar->windowTitle(), QStringLiteral("Knobs"));
+    QCOMPARE(knobBar->isMovable(), runBar->isMovable());
+    window.selectExample(QStringLiteral("process"));
+    QTRY_COMPARE(knobBar->y(), runBar->y());
+    QVERIFY(!window.toolBarBreak(knobBar));
+    QCOMPARE(window.knobPanel()->rowCount(), 1);
+    window.selectExample(QStringLiteral("queue"));
+    QTRY_VERIFY(knobBar->y() > runBar->y());
+    QVERIFY(window.toolBarBreak(knobBar));
+    window.resize(1900, 800);
+    QTRY_COMPARE(knobBar->y(), runBar->y());
+    window.selectExample(QStringLiteral("process"));
+    window.resize(1280, 800);
+    QTRY_COMPARE(knobBar->y(), runBar->y());
+    QString why;
+    QTRY_VERIFY2(knobsVisible(window, &why), qPrintable(why));
+}
+
+// A window state saved with the knob bar (or before it existed) restores, and the bar is
+// placed again for the window's width.
+void TestLayout::knobBarSurvivesASavedWindowState()
+{
+    QByteArray withOwnRow;
+    {
+        MainWindow window;
+        QVERIFY(showWindow(window, 1280, 800));
+        window.selectExample(QStringLiteral("queue"));
+        QTRY_VERIFY(window.toolBarBreak(window.knobToolBar()));
+        withOwnRow = window.saveState();
+    }
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    window.selectExample(QStringLiteral("process"));
+    QTRY_VERIFY(!window.toolBarBreak(window.knobToolBar()));
+    QVERIFY(window.restoreState(withOwnRow));
+    QCOMPARE(window.toolBarArea(window.knobToolBar()), Qt::TopToolBarArea);
+    QTRY_VERIFY(!window.toolBarBreak(window.knobToolBar())); // placed again: the process knobs fit
+    QString why;
+    QTRY_VERIFY2(knobsVisible(window, &why), qPrintable(why));
 }
 
 QTEST_MAIN(TestLayout)

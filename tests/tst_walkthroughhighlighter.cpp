@@ -15,7 +15,9 @@
 #include "walkthrough/walkthroughhighlighter.h"
 
 #include <QDir>
+#include <QScrollArea>
 #include <QScrollBar>
+#include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -80,6 +82,16 @@ bool similar(const QColor &a, const QColor &b)
     return qAbs(a.red() - b.red()) < 40 && qAbs(a.green() - b.green()) < 40 && qAbs(a.blue() - b.blue()) < 40;
 }
 
+// The output area as narrow as beside the walkthrough's panel: its panes in one column.
+void narrowOutputToOneColumn(MainWindow &window)
+{
+    auto *splitter = qobject_cast<QSplitter *>(window.outputArea()->parentWidget());
+    QVERIFY(splitter);
+    const int total = splitter->width();
+    const int output = window.outputArea()->minimumGridWidth() + 20;
+    splitter->setSizes({total - output, output});
+}
+
 WalkthroughShow codeLines(int first, int last)
 {
     WalkthroughShow show;
@@ -105,6 +117,8 @@ private slots:
     void tabFrameFollowsLanguage();
     void paneIsFramedWhenItAppears();
     void paneTabsBringTheFirstForward();
+    void manyPanesAreAllBroughtIntoView();
+    void revealedPanesDoNotPullTheViewBack();
     void timelineRowIsFramed();
     void manyProcessesFrameTheListRows();
     void clearRemovesEveryFrame();
@@ -298,6 +312,73 @@ void TestWalkthroughHighlighter::paneTabsBringTheFirstForward()
                  paneInWindow(window, QStringLiteral("Worker 1")));
     QTRY_VERIFY(!frameOf(highlighter, Kind::PaneTab, QStringLiteral("Worker 3")).isEmpty());
     QVERIFY(frameOf(highlighter, Kind::Pane, QStringLiteral("Worker 3")).isEmpty());
+}
+
+// Step 9 of the process walkthrough: Worker 1..4 framed, five panes in the column. They
+// appear one after another as the run creates them; each is brought into view, and the
+// scrolling keeps as many of them visible as fit (not only the first one found).
+void TestWalkthroughHighlighter::manyPanesAreAllBroughtIntoView()
+{
+    MainWindow window;
+    QVERIFY(setKnobs(window, QStringLiteral("process"), 4, QStringLiteral("0.3")));
+    QVERIFY(showWindow(window, 1280, 800));
+    narrowOutputToOneColumn(window);
+    WalkthroughHighlighter highlighter(&window);
+    WalkthroughShow show;
+    show.panes = {QStringLiteral("Worker 1"), QStringLiteral("Worker 2"), QStringLiteral("Worker 3"),
+                  QStringLiteral("Worker 4")};
+    highlighter.show(show);
+    window.startRun();
+    // Shown before the run: each pane is brought into view as it appears, Worker 4 too.
+    const QString first = QStringLiteral("Worker 1");
+    const QString last = QStringLiteral("Worker 4");
+    QTRY_VERIFY_WITH_TIMEOUT(!frameOf(highlighter, Kind::Pane, last).isEmpty(), 30000);
+    QVERIFY(waitForRunEnd(window));
+    QScrollArea *scroll = window.outputArea()->gridScrollArea();
+    QVERIFY2(scroll->verticalScrollBar()->maximum() > 0, "the five panes must not all fit: nothing to test");
+    // Shown on the finished run (the panes laid out for good): the first and the last framed
+    // are in view, the first in full, and as many in full as the viewport can hold.
+    scroll->verticalScrollBar()->setValue(0);
+    highlighter.show(show);
+    QTRY_VERIFY(!frameOf(highlighter, Kind::Pane, last).isEmpty());
+    QTRY_COMPARE(frameOf(highlighter, Kind::Pane, first), paneInWindow(window, first));
+    const QRect viewport(scroll->viewport()->mapTo(&window, QPoint(0, 0)), scroll->viewport()->size());
+    const int fullyVisible = static_cast<int>(std::count_if(show.panes.cbegin(), show.panes.cend(), [&](const QString &role) {
+        return viewport.contains(paneInWindow(window, role));
+    }));
+    const int paneStep = paneInWindow(window, QStringLiteral("Worker 2")).top() - paneInWindow(window, first).top();
+    QVERIFY(paneStep > 0);
+    const int fitting = (viewport.height() + paneStep - paneInWindow(window, first).height()) / paneStep;
+    QVERIFY2(fullyVisible >= std::min(4, fitting),
+             qPrintable(QStringLiteral("%1 workers fully visible, %2 fit").arg(fullyVisible).arg(fitting)));
+    saveShot(window, QStringLiteral("many-panes-en"));
+}
+
+// Once brought forward, a pane is not brought forward again: the user scrolls away and the
+// run's updates (new lines, ticks, resizes) leave the view where the user put it.
+void TestWalkthroughHighlighter::revealedPanesDoNotPullTheViewBack()
+{
+    MainWindow window;
+    QVERIFY(setKnobs(window, QStringLiteral("process"), 4, QStringLiteral("0")));
+    QVERIFY(showWindow(window, 1280, 800));
+    narrowOutputToOneColumn(window);
+    window.startRun();
+    QVERIFY(waitForRunEnd(window));
+    WalkthroughHighlighter highlighter(&window);
+    WalkthroughShow show;
+    show.panes = {QStringLiteral("Worker 3"), QStringLiteral("Worker 4")};
+    highlighter.show(show);
+    const QString last = QStringLiteral("Worker 4");
+    QTRY_COMPARE(frameOf(highlighter, Kind::Pane, last), paneInWindow(window, last));
+    QScrollBar *bar = window.outputArea()->gridScrollArea()->verticalScrollBar();
+    QVERIFY(bar->value() > 0);
+    bar->setValue(0); // the user scrolls back to Main
+    QTRY_VERIFY(frameOf(highlighter, Kind::Pane, last).isEmpty()); // the frames followed
+    // A resize updates the frames (the overlay follows the window) and reveals nothing.
+    window.resize(1280, 790);
+    QTRY_COMPARE(highlighter.overlay()->geometry(), window.rect());
+    QTRY_VERIFY(!frameOf(highlighter, Kind::Pane, QStringLiteral("Worker 3")).isEmpty());
+    QCOMPARE(bar->value(), 0);
 }
 
 void TestWalkthroughHighlighter::timelineRowIsFramed()

@@ -7,7 +7,7 @@
 
 #include <optional>
 
-class QHBoxLayout;
+class QVBoxLayout;
 
 namespace ProcessLab {
 
@@ -41,6 +41,14 @@ public:
     bool isShowingRecordedValues() const { return m_recorded.has_value(); }
     // A knob's control with its label, in the panel's coordinates; empty for an unknown name.
     QRect knobRect(const QString &name) const;
+    // The knobs in as many rows as they need to be at most width wide (one row when 0).
+    void setWrapWidth(int width);
+    int wrapWidth() const { return m_wrapWidth; }
+    // The width of the knobs all in one row.
+    int oneRowWidth() const;
+    int rowCount() const { return static_cast<int>(m_rows.size()); }
+    // As narrow as the widest knob: the knobs wrap (setWrapWidth) rather than widen the window.
+    QSize minimumSizeHint() const override;
 
 signals:
     void valuesChanged();
@@ -50,9 +58,19 @@ protected:
 
 private:
     void rebuild();
+    void arrangeRows();
+    QList<int> knobWidths() const;
     void remember(const QString &name, const QVariant &value);
 
-    QHBoxLayout *m_layout = nullptr;
+    QVBoxLayout *m_layout = nullptr; // of rows
+    struct KnobWidgets
+    {
+        QWidget *label = nullptr; // none for a check box
+        QWidget *editor = nullptr;
+    };
+    QList<KnobWidgets> m_widgets; // in the schema's order
+    QList<int> m_rows;            // knobs per row
+    int m_wrapWidth = 0;
     QString m_exampleId;
     QList<KnobSpec> m_knobs;
     QHash<QString, QWidget *> m_editors;

@@ -14,6 +14,7 @@
 #include "history/runhistorymodel.h"
 #include "history/runhistoryview.h"
 #include "knobpanel.h"
+#include "knobtoolbar.h"
 #include "language.h"
 #include "output/consoleview.h"
 #include "output/outputarea.h"
@@ -123,10 +124,12 @@ void MainWindow::buildLayout()
                           static_cast<QWidget *>(m_topology)})
         m_bottomTabs->addTab(view, QString());
 
-    m_ui->runToolBar->addWidget(m_knobs);
+    // The knobs in a bar of their own, so that they never hide in the run bar's overflow.
+    m_knobBar = new KnobToolBar(this, m_ui->runToolBar);
+    m_knobBar->setPanel(m_knobs);
     m_ui->actionResetKnobs->setIcon(style()->standardIcon(QStyle::SP_DialogResetButton));
-    m_ui->runToolBar->addAction(m_ui->actionResetKnobs);
-    if (auto *button = qobject_cast<QToolButton *>(m_ui->runToolBar->widgetForAction(m_ui->actionResetKnobs)))
+    m_knobBar->addAction(m_ui->actionResetKnobs);
+    if (auto *button = qobject_cast<QToolButton *>(m_knobBar->widgetForAction(m_ui->actionResetKnobs)))
         button->setToolButtonStyle(Qt::ToolButtonIconOnly); // the tool tip says it; the bar stays short
     m_ui->actionRun->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_ui->actionStop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));

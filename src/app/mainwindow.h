@@ -38,6 +38,7 @@ class PipeView;
 class SharedView;
 class WindowLayout;
 class WalkthroughMenu;
+class KnobToolBar;
 class WalkthroughPlayer;
 struct ExampleDefinition;
 
@@ -53,6 +54,7 @@ public:
 
     bool selectExample(const QString &id);
     KnobPanel *knobPanel() const { return m_knobs; }
+    KnobToolBar *knobToolBar() const { return m_knobBar; }
     RunController *controller() const { return m_controller; }
     OutputArea *outputArea() const { return m_outputArea; }
     ConsoleView *console() const { return m_console; }
@@ -127,6 +129,7 @@ private:
     RunController *m_controller = nullptr;
     ExampleBrowser *m_examples = nullptr;
     KnobPanel *m_knobs = nullptr;
+    KnobToolBar *m_knobBar = nullptr;
     CodePanel *m_code = nullptr;
     OutputArea *m_outputArea = nullptr;
     ConsoleView *m_console = nullptr;

@@ -12,6 +12,7 @@
 #include "runcontroller.h"
 #include "timeline/timelinewidget.h"
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -134,7 +135,8 @@ int WalkthroughHighlighter::penWidth() const
 void WalkthroughHighlighter::show(const WalkthroughShow &show)
 {
     m_show = show;
-    m_codeRevealed = m_paneRevealed = m_rowRevealed = false;
+    m_codeRevealed = m_rowRevealed = false;
+    m_revealedPanes.clear();
     // The tab first: the code lines and timeline rows are measured on visible views.
     if (!show.tab.isEmpty()) {
         if (show.tab == QLatin1StringView("python"))
@@ -259,27 +261,7 @@ void WalkthroughHighlighter::revealTargets()
             m_codeRevealed = true;
         }
     }
-    OutputArea *output = m_window->outputArea();
-    if (!m_paneRevealed) {
-        for (const QString &role : std::as_const(m_show.panes)) {
-            const QList<OutputPane *> panes = output->panes();
-            const auto it = std::find_if(panes.cbegin(), panes.cend(), [&role](const OutputPane *pane) {
-                return pane->role() == role;
-            });
-            if (it == panes.cend())
-                continue;
-            m_paneRevealed = true;
-            if (output->isCompact()) {
-                if (const int row = output->processListModel()->rowOf((*it)->processId()); row >= 0)
-                    output->processList()->scrollTo(output->processListModel()->index(row, 0));
-                else
-                    m_paneRevealed = false; // its row comes with the next summary
-            } else {
-                output->focusPane((*it)->processId());
-            }
-            break;
-        }
-    }
+    revealPanes();
     if (!m_rowRevealed) {
         for (const QString &role : std::as_const(m_show.timelineRows)) {
             const int process = timelineProcessId(role);
@@ -290,6 +272,106 @@ void WalkthroughHighlighter::revealTargets()
             break;
         }
     }
+}
+
+bool WalkthroughHighlighter::wasRevealed(const OutputPane *pane) const
+{
+    return std::any_of(m_revealedPanes.cbegin(), m_revealedPanes.cend(),
+                       [pane](const QPointer<OutputPane> &revealed) { return revealed == pane; });
+}
+
+void WalkthroughHighlighter::revealPanes()
+{
+    if (m_show.panes.isEmpty())
+        return;
+    OutputArea *output = m_window->outputArea();
+    QList<OutputPane *> present; // the framed panes the run has created, in the step's order
+    const QList<OutputPane *> panes = output->panes();
+    for (const QString &role : std::as_const(m_show.panes)) {
+        const auto it = std::find_if(panes.cbegin(), panes.cend(), [&role](const OutputPane *pane) {
+            return pane->role() == role;
+        });
+        if (it != panes.cend())
+            present.append(*it);
+    }
+    QList<OutputPane *> fresh;
+    std::copy_if(present.cbegin(), present.cend(), std::back_inserter(fresh),
+                 [this](const OutputPane *pane) { return !wasRevealed(pane); });
+    if (fresh.isEmpty())
+        return; // each pane once: the user may have scrolled since
+    const auto markRevealed = [this](const QList<OutputPane *> &revealed) {
+        for (OutputPane *pane : revealed)
+            m_revealedPanes.append(pane);
+    };
+
+    if (output->layoutMode() == OutputArea::LayoutMode::Tabs && !output->isCompact()) {
+        // One pane in front: the first found; the others' tabs are framed, and a pane that
+        // appears later does not take the front from it.
+        const bool oneInFront = std::any_of(m_revealedPanes.cbegin(), m_revealedPanes.cend(),
+                                            [](const QPointer<OutputPane> &pane) { return !pane.isNull(); });
+        if (!oneInFront)
+            output->focusPane(fresh.constFirst()->processId());
+        markRevealed(fresh);
+        return;
+    }
+
+    if (output->isCompact()) {
+        // Their rows in the process list; a row comes with the summary after the pane.
+        QTableView *list = output->processList();
+        ProcessListModel *model = output->processListModel();
+        const auto rowOf = [model](const OutputPane *pane) { return model->rowOf(pane->processId()); };
+        fresh.erase(std::remove_if(fresh.begin(), fresh.end(), [&](const OutputPane *pane) { return rowOf(pane) < 0; }),
+                    fresh.end());
+        present.erase(std::remove_if(present.begin(), present.end(), [&](const OutputPane *pane) { return rowOf(pane) < 0; }),
+                      present.end());
+        if (fresh.isEmpty())
+            return;
+        const auto byRow = [&](const OutputPane *a, const OutputPane *b) { return rowOf(a) < rowOf(b); };
+        const auto scrollToSpan = [&](const QList<OutputPane *> &span) {
+            // The last one, then the first: all of them when they fit, else the first ones.
+            list->scrollTo(model->index(rowOf(*std::max_element(span.cbegin(), span.cend(), byRow)), 0));
+            list->scrollTo(model->index(rowOf(*std::min_element(span.cbegin(), span.cend(), byRow)), 0));
+        };
+        scrollToSpan(present);
+        const bool freshInView = std::all_of(fresh.cbegin(), fresh.cend(), [&](const OutputPane *pane) {
+            return list->viewport()->rect().contains(list->visualRect(model->index(rowOf(pane), 0)));
+        });
+        if (!freshInView) // the new ones come first: they are what is brought forward now
+            scrollToSpan(fresh);
+        markRevealed(fresh);
+        return;
+    }
+
+    // Grid: measured after the layouts that the new panes asked for.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    fresh.erase(std::remove_if(fresh.begin(), fresh.end(),
+                               [this](const OutputPane *pane) { return !pane->isVisibleTo(m_window) || pane->geometry().isEmpty(); }),
+                fresh.end());
+    if (fresh.isEmpty())
+        return; // not laid out yet: at the next update
+    QScrollArea *scroll = output->gridScrollArea();
+    const auto topOf = [scroll](const OutputPane *pane) { return pane->mapTo(scroll->widget(), QPoint(0, 0)); };
+    const auto above = [&](const OutputPane *a, const OutputPane *b) {
+        const QPoint pa = topOf(a);
+        const QPoint pb = topOf(b);
+        return pa.y() != pb.y() ? pa.y() < pb.y() : pa.x() < pb.x();
+    };
+    const auto scrollToSpan = [&](const QList<OutputPane *> &span) {
+        // The last one, then the first: all of them when they fit, else the first ones.
+        scroll->ensureWidgetVisible(*std::max_element(span.cbegin(), span.cend(), above), 0, 0);
+        scroll->ensureWidgetVisible(*std::min_element(span.cbegin(), span.cend(), above), 0, 0);
+    };
+    present.erase(std::remove_if(present.begin(), present.end(),
+                                 [this](const OutputPane *pane) { return !pane->isVisibleTo(m_window) || pane->geometry().isEmpty(); }),
+                  present.end());
+    scrollToSpan(present);
+    const QRect viewport = scroll->viewport()->rect();
+    const bool freshInView = std::all_of(fresh.cbegin(), fresh.cend(), [&](const OutputPane *pane) {
+        return viewport.contains(QRect(pane->mapTo(scroll->viewport(), QPoint(0, 0)), pane->size()));
+    });
+    if (!freshInView) // the new ones come first: they are what is brought forward now
+        scrollToSpan(fresh);
+    markRevealed(fresh);
 }
 
 void WalkthroughHighlighter::addCodeFrame(QList<Frame> &frames)

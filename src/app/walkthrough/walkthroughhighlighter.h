@@ -15,6 +15,7 @@ namespace ProcessLab {
 
 class MainWindow;
 class HighlightOverlay;
+class OutputPane;
 
 // Draws a walkthrough step's `show` on the real widgets: rounded frames in an accent colour
 // around the Python code lines, the named processes' output panes (their tabs in tab layout,
@@ -61,6 +62,8 @@ private:
     void scheduleUpdate();
     void updateFrames();
     void revealTargets();
+    void revealPanes();
+    bool wasRevealed(const OutputPane *pane) const;
     void watch(QWidget *widget);
     // rect (in widget's coordinates) clipped by widget and its ancestors, in the window's
     // coordinates; empty when nothing of it is visible.
@@ -80,8 +83,10 @@ private:
     bool m_updatePending = false;
     // Brought forward once each (when shown, or when the target appeared): the user may then
     // scroll or switch tabs without the frames pulling the view back.
+    // Panes each once (several can be framed, and they appear one by one as the run creates
+    // them); a new run's panes are new targets.
     bool m_codeRevealed = false;
-    bool m_paneRevealed = false;
+    QList<QPointer<OutputPane>> m_revealedPanes;
     bool m_rowRevealed = false;
 };
 
