@@ -869,6 +869,13 @@ CPU time so far: %2</source>
     </message>
 </context>
 <context>
+    <name>ProcessLab::KnobToolBar</name>
+    <message>
+        <source>Knobs</source>
+        <translation>参数</translation>
+    </message>
+</context>
+<context>
     <name>ProcessLab::MainWindow</name>
     <message>
         <source>About ProcessLab</source>
