@@ -53,6 +53,27 @@ using namespace ProcessLab::TestSupport;
 
 namespace {
 
+// Rows for a check that must hold in both layouts and both languages.
+void addPresenterAndLanguageRows()
+{
+    QTest::addColumn<bool>("presenter");
+    QTest::addColumn<QString>("language");
+    QTest::newRow("default, en") << false << QStringLiteral("en");
+    QTest::newRow("default, zh_CN") << false << QStringLiteral("zh_CN");
+    QTest::newRow("presenter, en") << true << QStringLiteral("en");
+    QTest::newRow("presenter, zh_CN") << true << QStringLiteral("zh_CN");
+}
+
+// Applies a language for one test function; at its end the font and English come back.
+auto useLanguage(const QString &language)
+{
+    Language::apply(language);
+    return qScopeGuard([font = QApplication::font()] {
+        QApplication::setFont(font);
+        Language::apply(QStringLiteral("en"));
+    });
+}
+
 // True when the widget is whole inside the visible part of the scroll area.
 bool fullyVisibleIn(QWidget *widget, QScrollArea *area)
 {
@@ -449,23 +470,14 @@ void TestLayout::processListFitsAt1024()
 
 void TestLayout::codeFitsDefaultAndPresenter_data()
 {
-    QTest::addColumn<bool>("presenter");
-    QTest::addColumn<QString>("language");
-    QTest::newRow("default, en") << false << QStringLiteral("en");
-    QTest::newRow("default, zh_CN") << false << QStringLiteral("zh_CN");
-    QTest::newRow("presenter, en") << true << QStringLiteral("en");
-    QTest::newRow("presenter, zh_CN") << true << QStringLiteral("zh_CN");
+    addPresenterAndLanguageRows();
 }
 
 void TestLayout::codeFitsDefaultAndPresenter()
 {
     QFETCH(bool, presenter);
     QFETCH(QString, language);
-    Language::apply(language);
-    const auto restore = qScopeGuard([font = QApplication::font()] {
-        QApplication::setFont(font);
-        Language::apply(QStringLiteral("en"));
-    });
+    const auto restore = useLanguage(language);
     {
         MainWindow window;
         QVERIFY(showWindow(window, 1280, 800));
@@ -721,12 +733,7 @@ bool knobsVisible(MainWindow &window, QString *why)
 
 void TestLayout::everyKnobIsVisibleAt1280_data()
 {
-    QTest::addColumn<bool>("presenter");
-    QTest::addColumn<QString>("language");
-    QTest::newRow("default, en") << false << QStringLiteral("en");
-    QTest::newRow("default, zh_CN") << false << QStringLiteral("zh_CN");
-    QTest::newRow("presenter, en") << true << QStringLiteral("en");
-    QTest::newRow("presenter, zh_CN") << true << QStringLiteral("zh_CN");
+    addPresenterAndLanguageRows();
 }
 
 // Issue 12: at 1280×800 the queue example's seven knobs hid in the run bar's » overflow (so a
@@ -735,11 +742,7 @@ void TestLayout::everyKnobIsVisibleAt1280()
 {
     QFETCH(bool, presenter);
     QFETCH(QString, language);
-    Language::apply(language);
-    const auto restore = qScopeGuard([font = QApplication::font()] {
-        QApplication::setFont(font);
-        Language::apply(QStringLiteral("en"));
-    });
+    const auto restore = useLanguage(language);
     MainWindow window;
     QVERIFY(showWindow(window, 1280, 800));
     if (presenter) {
