@@ -21,6 +21,18 @@ shot() {
   XDG_CONFIG_HOME=$(mktemp -d "$configs/XXXXXX") "$app" "$@" --screenshot "$out/$name"
 }
 
+# handout NAME STEP ARGS...: play a walkthrough without a display (--pace 0 --handout DIR) and
+# keep the picture of one step.
+handout() {
+  local name=$1 step=$2
+  shift 2
+  [[ -z $only || $name == "$only"* ]] || return 0
+  local pages
+  pages=$(mktemp -d "$configs/XXXXXX")
+  XDG_CONFIG_HOME=$(mktemp -d "$configs/XXXXXX") "$app" "$@" --pace 0 --handout "$pages/steps"
+  cp "$pages/steps/$(printf 'step-%02d.png' "$step")" "$out/$name"
+}
+
 # A saved record for the replay pictures: the queue with 2 producers, 2 consumers.
 replay_record=$configs/queue-record.json
 "${PROCESSLAB_CLI:-$(dirname "$app")/processlab-cli}" run queue --producers 2 --consumers 2 --delay 0.2 \
@@ -78,5 +90,10 @@ for lang in en zh_CN; do
   # The Topology tab mid-run: Main, the queue, 2 producers and 2 consumers, edges lit by traffic.
   shot "topology-$lang.png" --example queue --set producers=2 --set consumers=2 --set delay=0.2 \
     --lang "$lang" --autorun --screenshot-delay 700 --view topology
+  # Walkthroughs (issue 12): a step as its handout page shows it (the window when the step was
+  # done, its narration under it): the missing-sentinel trap, Main waiting in join() for the
+  # consumer that waits in get(); and a trap played in presenter mode (the panel beside the code).
+  handout "walkthrough-$lang.png" 4 --walkthrough trap-missing-sentinel --lang "$lang"
+  handout "walkthrough-presenter-$lang.png" 4 --walkthrough trap-join-order --presenter --lang "$lang"
 done
 ls -l "$out"

@@ -11,6 +11,7 @@ packages=(
   qt6-svg-dev qt6-translations-l10n libgl1-mesa-dev
   doctest-dev
   xvfb xauth fonts-noto-cjk
+  poppler-utils
   python3
   desktop-file-utils appstream dpkg-dev file
 )

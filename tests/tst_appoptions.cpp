@@ -11,6 +11,8 @@ class TestAppOptions : public QObject
 private slots:
     void badKnobValueNamedAsTyped_data();
     void badKnobValueNamedAsTyped();
+    void handoutWithoutADisplay();
+    void handoutOfAFailedStepExitsOne();
 };
 
 void TestAppOptions::badKnobValueNamedAsTyped_data()
@@ -33,6 +35,24 @@ void TestAppOptions::badKnobValueNamedAsTyped_data()
     QTest::newRow("replay-autorun") << QStringList{QStringLiteral("--replay"), QStringLiteral("run.json"),
                                                    QStringLiteral("--autorun")}
                                     << QStringLiteral("processlab: --replay and --autorun: choose one");
+    // Walkthroughs (issue 12): autoplay needs one; unknown ids and unusable files are refused.
+    const QString walkthrough = QStringLiteral("--walkthrough");
+    QTest::newRow("autoplay-alone") << QStringList{QStringLiteral("--autoplay")}
+                                    << QStringLiteral("processlab: --autoplay: needs --walkthrough ID|FILE.json\n");
+    QTest::newRow("handout-alone") << QStringList{QStringLiteral("--handout"), QStringLiteral("out.pdf")}
+                                   << QStringLiteral("processlab: --handout: needs --walkthrough ID|FILE.json\n");
+    QTest::newRow("walkthrough-unknown") << QStringList{walkthrough, QStringLiteral("nosuch")}
+                                         << QStringLiteral("processlab: --walkthrough: unknown walkthrough 'nosuch'; "
+                                                           "choose one of: ");
+    QTest::newRow("walkthrough-missing-file")
+        << QStringList{walkthrough, QStringLiteral("/nonexistent/lesson.json")}
+        << QStringLiteral("processlab: --walkthrough: /nonexistent/lesson.json");
+    QTest::newRow("walkthrough-autorun") << QStringList{walkthrough, QStringLiteral("lesson.json"), QStringLiteral("--autorun")}
+                                         << QStringLiteral("processlab: --walkthrough: plays its own runs");
+    QTest::newRow("pace-negative") << QStringList{walkthrough, QStringLiteral("lesson.json"), QStringLiteral("--autoplay"),
+                                                  QStringLiteral("--pace"), QStringLiteral("-1")}
+                                   << QStringLiteral("processlab: --pace: expected 0-3600 seconds together with --autoplay, "
+                                                     "got '-1'\n");
 }
 
 void TestAppOptions::badKnobValueNamedAsTyped()
@@ -57,6 +77,78 @@ void TestAppOptions::badKnobValueNamedAsTyped()
     const QString err = QString::fromUtf8(app.readAllStandardError());
     QVERIFY2(err.contains(expectedLine), qPrintable(err));
     QVERIFY2(!err.contains(QStringLiteral("--workers")) && !err.contains(QStringLiteral("--sleep")), qPrintable(err));
+}
+
+// processlab --walkthrough FILE --handout FILE.pdf, offscreen: plays it, writes the PDF, quits 0.
+void TestAppOptions::handoutWithoutADisplay()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile lesson(dir.filePath(QStringLiteral("lesson.json")));
+    QVERIFY(lesson.open(QIODevice::WriteOnly));
+    lesson.write(R"({"format": 1, "id": "lesson", "example": "process",
+        "title": {"en": "A short lesson", "zh_CN": "一节短课"},
+        "knobs": {"workers": 2, "sleep": 0.2},
+        "steps": [
+            {"narration": {"en": "Read this.", "zh_CN": "读一读。"}},
+            {"narration": {"en": "Run it.", "zh_CN": "运行它。"}, "action": {"kind": "run"}}
+        ]})");
+    lesson.close();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir.path());
+    QProcess app;
+    app.setProcessEnvironment(env);
+    const QString pdf = dir.filePath(QStringLiteral("lesson.pdf"));
+    app.start(QStringLiteral(PROCESSLAB_APP_PATH),
+              {QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--walkthrough"), lesson.fileName(),
+               QStringLiteral("--pace"), QStringLiteral("0"), QStringLiteral("--handout"), pdf});
+    QVERIFY(app.waitForFinished(120000)); // sanity limit on a busy machine
+    const QString err = QString::fromUtf8(app.readAllStandardError());
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(app.exitCode() == 0, qPrintable(err));
+    QFile written(pdf);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(written.readAll().startsWith("%PDF"));
+}
+
+// A step that fails (its event never comes) still gets its page, but the exit code says so:
+// a script or CI that makes handouts must not take a broken walkthrough for a good one.
+void TestAppOptions::handoutOfAFailedStepExitsOne()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile lesson(dir.filePath(QStringLiteral("lesson.json")));
+    QVERIFY(lesson.open(QIODevice::WriteOnly));
+    lesson.write(R"({"format": 1, "id": "lesson", "example": "process",
+        "title": {"en": "A short lesson", "zh_CN": "一节短课"},
+        "knobs": {"workers": 1, "sleep": 0},
+        "steps": [
+            {"narration": {"en": "Run it.", "zh_CN": "运行它。"},
+             "action": {"kind": "run-until", "event": {"kind": "output", "process": "Worker 1", "text": "Worker 1 flies"}}}
+        ]})");
+    lesson.close();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir.path());
+    QProcess app;
+    app.setProcessEnvironment(env);
+    const QString pdf = dir.filePath(QStringLiteral("lesson.pdf"));
+    app.start(QStringLiteral(PROCESSLAB_APP_PATH),
+              {QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--walkthrough"), lesson.fileName(),
+               QStringLiteral("--pace"), QStringLiteral("0"), QStringLiteral("--handout"), pdf});
+    QVERIFY(app.waitForFinished(120000)); // sanity limit on a busy machine
+    const QString err = QString::fromUtf8(app.readAllStandardError());
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(app.exitCode() == 1, qPrintable(QStringLiteral("exit %1: %2").arg(app.exitCode()).arg(err)));
+    QVERIFY2(err.contains(QStringLiteral("processlab: walkthrough step 1: The run ended before Worker 1 printed "
+                                         "“Worker 1 flies”.")),
+             qPrintable(err));
+    QFile written(pdf);
+    QVERIFY(written.open(QIODevice::ReadOnly)); // the handout is still written: nothing is lost
+    QVERIFY(written.readAll().startsWith("%PDF"));
 }
 
 QTEST_MAIN(TestAppOptions)

@@ -135,6 +135,7 @@ private slots:
     void benchPoolPrintsJson();
     void showPrintsTheListingThatRuns_data();
     void showPrintsTheListingThatRuns();
+    void runWithoutSentinelWaitsUntilInterrupted();
 };
 
 void TestCli::list()
@@ -262,6 +263,17 @@ void TestCli::usageErrors_data()
     QTest::newRow("value-is-an-option") << QStringList{run, process, QStringLiteral("--workers"), QStringLiteral("--sleep"),
                                                        QStringLiteral("1")}
                                         << QStringLiteral("--workers needs a value (1-64)");
+    QTest::newRow("joins-unknown") << QStringList{run, process, QStringLiteral("--joins"), QStringLiteral("sideways")}
+                                   << QStringLiteral("processlab-cli: --joins: expected one of after-starts, "
+                                                     "after-each-start, got 'sideways'");
+    QTest::newRow("consumers-start-unknown")
+        << QStringList{QStringLiteral("show"), QStringLiteral("queue"), QStringLiteral("--consumers-start=later")}
+        << QStringLiteral("--consumers-start: expected one of with-producers, after-join, got 'later'");
+    QTest::newRow("sentinel-and-no-sentinel")
+        << QStringList{run, QStringLiteral("queue"), QStringLiteral("--sentinel"), QStringLiteral("--no-sentinel")}
+        << QStringLiteral("--sentinel given more than once");
+    QTest::newRow("joins-on-queue") << QStringList{run, QStringLiteral("queue"), QStringLiteral("--joins=after-each-start")}
+                                    << QStringLiteral("joins");
     QTest::newRow("work-unknown") << QStringList{run, process, QStringLiteral("--work"), QStringLiteral("fast")}
                                   << QStringLiteral("processlab-cli: --work: expected one of sleep, compute, got 'fast'");
     QTest::newRow("work-missing") << QStringList{run, QStringLiteral("subclass"), QStringLiteral("--work")}
@@ -749,28 +761,54 @@ void TestCli::showPrintsTheListingThatRuns_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("resource"); // printed byte for byte, or empty
     QTest::addColumn<QStringList>("mustContain");
+    QTest::addColumn<QStringList>("mustNotContain");
     const QString show = QStringLiteral("show");
     QTest::newRow("pool defaults: the tutorial's listing")
-        << QStringList{show, QStringLiteral("pool")} << QStringLiteral(":/examples/pool.py") << QStringList{};
+        << QStringList{show, QStringLiteral("pool")} << QStringLiteral(":/examples/pool.py") << QStringList{} << QStringList{};
     QTest::newRow("queue defaults") << QStringList{show, QStringLiteral("queue")}
-                                    << QStringLiteral(":/examples/queue_example.py") << QStringList{};
+                                    << QStringLiteral(":/examples/queue_example.py") << QStringList{} << QStringList{};
     QTest::newRow("pool knobs") << QStringList{show, QStringLiteral("pool"), QStringLiteral("--tasks=3"), QStringLiteral("--sleep=0.5")}
                                 << QString()
                                 << QStringList{QStringLiteral("    time.sleep(0.5)\n"),
-                                               QStringLiteral("    pool.apply_async(worker, (3,))\n")};
+                                               QStringLiteral("    pool.apply_async(worker, (3,))\n")} << QStringList{};
     QTest::newRow("pool C++") << QStringList{show, QStringLiteral("pool"), QStringLiteral("--cpp")}
-                              << QStringLiteral(":/examples/pool_behaviours.cpp") << QStringList{};
+                              << QStringLiteral(":/examples/pool_behaviours.cpp") << QStringList{} << QStringList{};
     QTest::newRow("process sleep: the tutorial's listing")
         << QStringList{show, QStringLiteral("process"), QStringLiteral("--work=sleep")} << QStringLiteral(":/examples/process.py")
-        << QStringList{};
+        << QStringList{} << QStringList{};
     QTest::newRow("process compute")
         << QStringList{show, QStringLiteral("process"), QStringLiteral("--work"), QStringLiteral("compute")} << QString()
         << QStringList{QStringLiteral("\ndef busy(seconds):\n"), QStringLiteral("    while time.process_time() < end:\n"),
-                       QStringLiteral("\n    busy(2)\n")};
+                       QStringLiteral("\n    busy(2)\n")} << QStringList{};
     QTest::newRow("subclass compute C++")
         << QStringList{show, QStringLiteral("subclass"), QStringLiteral("--work=compute"), QStringLiteral("--cpp")}
         << QStringLiteral(":/examples/basic_behaviours.cpp")
-        << QStringList{QStringLiteral("void busy(double seconds)"), QStringLiteral("busy(seconds); // busy(2)")};
+        << QStringList{QStringLiteral("void busy(double seconds)"), QStringLiteral("busy(seconds); // busy(2)")}
+        << QStringList{};
+    // The trap knobs: the listing that runs says what changed.
+    QTest::newRow("process joins after each start")
+        << QStringList{show, QStringLiteral("process"), QStringLiteral("--joins"), QStringLiteral("after-each-start")}
+        << QString()
+        << QStringList{QStringLiteral("    process1.start()\n    process1.join()\n    process2.start()\n    process2.join()\n")}
+        << QStringList{QStringLiteral("# 等待进程结束")};
+    QTest::newRow("subclass joins after starts: the tutorial's listing")
+        << QStringList{show, QStringLiteral("subclass"), QStringLiteral("--joins=after-starts")}
+        << QStringLiteral(":/examples/subclass.py") << QStringList{} << QStringList{};
+    QTest::newRow("queue with sentinel: the tutorial's listing")
+        << QStringList{show, QStringLiteral("queue"), QStringLiteral("--sentinel")} << QStringLiteral(":/examples/queue_example.py")
+        << QStringList{} << QStringList{};
+    QTest::newRow("queue without sentinel")
+        << QStringList{show, QStringLiteral("queue"), QStringLiteral("--no-sentinel")} << QString()
+        << QStringList{QStringLiteral("    # 没有放入结束标记 None:消费者进程会一直等待 queue.get(),永远不会结束\n"
+                                      "    consumer_process.join()\n")}
+        << QStringList{QStringLiteral("queue.put(None)")};
+    QTest::newRow("queue consumers after join")
+        << QStringList{show, QStringLiteral("queue"), QStringLiteral("--consumers-start"), QStringLiteral("after-join"),
+                       QStringLiteral("--maxsize=2")}
+        << QString()
+        << QStringList{QStringLiteral("    producer_process.join()\n\n    # 启动消费者进程\n    consumer_process.start()\n"),
+                       QStringLiteral("    queue.put(None)\n")}
+        << QStringList{QStringLiteral("    consumer_process.start()\n\n    # 等待生产者结束\n")};
 }
 
 // `show` prints what `run` runs with the same options: the tutorial's file at the defaults.
@@ -779,6 +817,7 @@ void TestCli::showPrintsTheListingThatRuns()
     QFETCH(QStringList, arguments);
     QFETCH(QString, resource);
     QFETCH(QStringList, mustContain);
+    QFETCH(QStringList, mustNotContain);
     const CliResult r = runCli(arguments);
     QCOMPARE(r.err, QString());
     QCOMPARE(r.exitCode, 0);
@@ -789,6 +828,32 @@ void TestCli::showPrintsTheListingThatRuns()
     }
     for (const QString &text : mustContain)
         QVERIFY2(r.out.contains(text), qPrintable(text));
+    for (const QString &text : mustNotContain)
+        QVERIFY2(!r.out.contains(text), qPrintable(text));
+}
+
+// run queue --no-sentinel: every item produced and consumed, then the consumer waits for a
+// None that never comes; Ctrl+C ends it and takes the workers along.
+void TestCli::runWithoutSentinelWaitsUntilInterrupted()
+{
+    if (!canListChildren)
+        QSKIP("listing a process's children is implemented with /proc on Linux only");
+    QProcess cli;
+    QSignalSpy finished(&cli, &QProcess::finished);
+    QByteArray out;
+    connect(&cli, &QProcess::readyReadStandardOutput, &cli, [&] { out += cli.readAllStandardOutput(); });
+    cli.start(cliPath(), {QStringLiteral("run"), QStringLiteral("queue"), QStringLiteral("--no-sentinel")});
+    QVERIFY(QTest::qWaitFor([&] { return out.count("Consumed: ") == 5 && out.count("Produced: ") == 5; }, 60000));
+    QList<qint64> workers;
+    // The producer ends of itself; the consumer stays, waiting in get().
+    QVERIFY(QTest::qWaitFor([&] { return (workers = childPidsOf(cli.processId())).size() == 1; }, 30000));
+    QCOMPARE(finished.count(), 0);
+    ::kill(static_cast<pid_t>(cli.processId()), SIGINT);
+    QVERIFY(finished.wait(30000) || finished.count() == 1);
+    QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(cli.exitCode(), 130);
+    QVERIFY(!out.contains("All processes finished"));
+    QVERIFY(allGone(workers));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -522,6 +522,13 @@ void TestIpc::pythonListingPrintsTheSameLines_data()
     QTest::newRow("queue 2x3") << QStringLiteral("queue")
                                << QVariantMap{{QStringLiteral("producers"), 2}, {QStringLiteral("consumers"), 3},
                                               {QStringLiteral("items"), 20}, {QStringLiteral("maxsize"), 3}};
+    // Consumers started after the producers' join: fine while the queue never fills.
+    QTest::newRow("queue consumers after join") << QStringLiteral("queue")
+                                                << QVariantMap{{QStringLiteral("consumers-start"), QStringLiteral("after-join")}};
+    QTest::newRow("queue 3x2 consumers after join")
+        << QStringLiteral("queue")
+        << QVariantMap{{QStringLiteral("producers"), 3}, {QStringLiteral("consumers"), 2}, {QStringLiteral("items"), 20},
+                       {QStringLiteral("maxsize"), 100}, {QStringLiteral("consumers-start"), QStringLiteral("after-join")}};
     QTest::newRow("pipe 7") << QStringLiteral("pipe") << QVariantMap{{QStringLiteral("messages"), 7}};
     QTest::newRow("shared 3 with lock") << QStringLiteral("shared")
                                         << QVariantMap{{QStringLiteral("workers"), 3}, {QStringLiteral("increments"), 2000}};

@@ -8,10 +8,14 @@
 #include "examples/knob.h"
 #include "protocol/protocol.h"
 #include "record/ipctopology.h"
+#include "record/jsonexport.h"
+#include "record/runrecordreader.h"
 #include "record/runsummary.h"
 #include "runtime/run.h"
 
+#include <QBuffer>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace ProcessLab;
@@ -73,6 +77,9 @@ private slots:
     void unknownObjectsAndCapsMakeNoEdges();
     void realRunsEdgesEqualTheRecordsPairs_data();
     void realRunsEdgesEqualTheRecordsPairs();
+    void joinWaitsLastUntilTheJoinReturns();
+    void realTrapsShowMainsJoinWait_data();
+    void realTrapsShowMainsJoinWait();
 };
 
 void TestIpcTopology::edgesAreTheIpcPairs()
@@ -313,6 +320,154 @@ void TestIpcTopology::realRunsEdgesEqualTheRecordsPairs()
         QVERIFY2(topology.object(object.id), qPrintable(object.name));
     qInfo("%s: %lld edges, %lld objects, %lld (process, object) pairs seen waiting", qPrintable(example),
           qlonglong(topology.edges().size()), qlonglong(topology.objects().size()), qlonglong(openWaitsSeen.size()));
+}
+
+namespace {
+RunEvent step(qint64 t, int line, const QString &text, int joins = 0)
+{
+    return {.timeNs = t, .kind = EventKind::ScriptStep, .process = mainProcessId, .sourceLine = line, .count = joins,
+            .text = text};
+}
+RunEvent stepEnded(qint64 t, int line, const QString &text)
+{
+    return {.timeNs = t, .kind = EventKind::ScriptStepEnded, .process = mainProcessId, .sourceLine = line, .text = text};
+}
+} // namespace
+
+// Main's join(): a `step` naming the joined process opens a wait Main -> that process until the
+// join returns, the process ends, Main ends or the run does; a join of an ended process waits not.
+void TestIpcTopology::joinWaitsLastUntilTheJoinReturns()
+{
+    RunSummaryBuilder builder;
+    const JoinWaits &joins = builder.summary().joins;
+    const QString join2 = QStringLiteral("consumer_process.join()");
+    builder.consume(step(10, 30, QStringLiteral("producer_process.start()")));
+    QVERIFY(!joins.openWait());
+    builder.consume(step(20, 33, join2, 2));
+    QVERIFY(joins.openWait());
+    QCOMPARE(joins.openWait()->process, mainProcessId);
+    QCOMPARE(joins.openWait()->target, 2);
+    QCOMPARE(joins.openWait()->sourceLine, 33);
+    QCOMPARE(joins.openWait()->statement, join2);
+    QCOMPARE(joins.openWait()->startNs, 20);
+    builder.consume(ipc(25, 2, 1, Protocol::IpcOp::Blocked, QStringLiteral("get"))); // other events: still waiting
+    QVERIFY(joins.openWait());
+    builder.consume(stepEnded(40, 33, join2));
+    QVERIFY(!joins.openWait());
+    QCOMPARE(joins.waits().size(), 1);
+    QCOMPARE(joins.waits().first().endNs, 40);
+
+    // The joined process ends: the wait is over even before the step-ended arrives.
+    builder.consume(step(50, 34, QStringLiteral("p.join()"), 3));
+    QVERIFY(joins.openWait());
+    builder.consume(ended(60, 3));
+    QVERIFY(!joins.openWait());
+    QCOMPARE(joins.waits().last().endNs, 60);
+    // Joining a process that has ended returns at once: no wait.
+    builder.consume(step(70, 35, QStringLiteral("p.join()"), 3));
+    QVERIFY(!joins.openWait());
+    QCOMPARE(joins.waits().size(), 2);
+
+    // Stopped while waiting: Main's end and the run's end close it.
+    builder.consume(step(80, 36, QStringLiteral("q.join()"), 4));
+    QVERIFY(joins.openWait());
+    builder.consume({.timeNs = 90, .kind = EventKind::StateChanged, .process = mainProcessId,
+                     .state = ProcessState::Killed, .text = QStringLiteral("stopped by the user")});
+    QVERIFY(!joins.openWait());
+    builder.consume(step(95, 37, QStringLiteral("r.join()"), 5)); // a hand-made record: the run's end closes it
+    builder.consume({.timeNs = 99, .kind = EventKind::RunFinished, .exitCode = 1, .text = {}});
+    QVERIFY(!joins.openWait());
+    QCOMPARE(joins.waits().last().endNs, 99);
+    QVERIFY(std::none_of(joins.waits().cbegin(), joins.waits().cend(), [](const JoinWait &w) { return w.isOpen(); }));
+}
+
+void TestIpcTopology::realTrapsShowMainsJoinWait_data()
+{
+    QTest::addColumn<QVariantMap>("knobs");
+    QTest::addColumn<QString>("joined");      // the role Main waits for
+    QTest::addColumn<QString>("blockedRole"); // the role that waits on the queue
+    QTest::addColumn<QString>("blockedIn");   // and in which operation
+    QTest::newRow("missing sentinel") << QVariantMap{{QStringLiteral("sentinel"), false}} << QStringLiteral("Consumer")
+                                      << QStringLiteral("Consumer") << QStringLiteral("get");
+    QTest::newRow("join before drain")
+        << QVariantMap{{QStringLiteral("consumers-start"), QStringLiteral("after-join")}, {QStringLiteral("maxsize"), 2},
+                       {QStringLiteral("items"), 10}}
+        << QStringLiteral("Producer") << QStringLiteral("Producer") << QStringLiteral("put");
+}
+
+// The two traps of issue 12 as real runs: Main waits in join() for the process that can never
+// end, which waits on the queue; Stop ends every wait.
+void TestIpcTopology::realTrapsShowMainsJoinWait()
+{
+    QFETCH(QVariantMap, knobs);
+    QFETCH(QString, joined);
+    QFETCH(QString, blockedRole);
+    QFETCH(QString, blockedIn);
+    const auto run = exampleRun(QStringLiteral("queue"), knobs);
+    QVERIFY(run);
+    run->setWorkerProgram(workerPath());
+    QSignalSpy finished(run.get(), &Run::finished);
+    run->start();
+    const auto roleOf = [&](const RunSummary &summary, int process) {
+        const ProcessSummary *p = summary.process(process);
+        return p ? p->role : QString();
+    };
+    // Both waits at once: Main in join(), the other on the queue (each a fold of the one record).
+    const auto deadlocked = [&] {
+        const RunSummary summary = summarize(run->record());
+        const JoinWait *join = summary.joins.openWait();
+        if (!join || !roleOf(summary, join->target).startsWith(joined))
+            return false;
+        const QList<TopologyWait> waits = summary.topology.waitsNow(summary.waits, summary.ipcStates);
+        return std::any_of(waits.cbegin(), waits.cend(), [&](const TopologyWait &w) {
+            return roleOf(summary, w.process).startsWith(blockedRole) && w.what == blockedIn;
+        });
+    };
+    QVERIFY2(QTest::qWaitFor(deadlocked, 60000), "Main should wait in join() while the other waits on the queue");
+    int stuckTarget = 0;
+    {
+        const RunSummary summary = summarize(run->record());
+        const JoinWait *join = summary.joins.openWait();
+        QCOMPARE(join->process, mainProcessId);
+        QVERIFY2(join->statement.endsWith(QLatin1StringView(".join()")), qPrintable(join->statement));
+        QVERIFY(join->sourceLine > 0);
+        // The step's line is the join() statement the record's step names.
+        const auto stepAt = std::find_if(summary.steps.crbegin(), summary.steps.crend(),
+                                         [&](const StepTiming &s) { return s.beginNs == join->startNs; });
+        QVERIFY(stepAt != summary.steps.crend());
+        QCOMPARE(stepAt->sourceLine, join->sourceLine);
+        QCOMPARE(stepAt->endNs, 0);
+        QVERIFY(!summary.process(join->target)->hasEnded());
+        stuckTarget = join->target;
+    }
+    run->stop();
+    QVERIFY(run->status() == Run::Status::Finished || finished.wait(60000));
+    const RunSummary summary = summarize(run->record());
+    QVERIFY(!summary.joins.openWait());
+    QVERIFY(summary.topology.waitsNow(summary.waits, summary.ipcStates).isEmpty());
+    // The join() Main was stuck in is its last; those before it (the producer's, when the
+    // consumers were started with it) ended when their process did.
+    QVERIFY(!summary.joins.waits().isEmpty());
+    QCOMPARE(summary.joins.waits().last().target, stuckTarget);
+    for (const JoinWait &wait : summary.joins.waits()) {
+        QVERIFY(wait.endNs > wait.startNs);
+        if (&wait != &summary.joins.waits().last())
+            QCOMPARE(wait.endNs, summary.process(wait.target)->endNs);
+    }
+    // The join is in the exported record too: a replay of the JSON sees the same wait.
+    QBuffer json;
+    QString error;
+    QVERIFY(json.open(QIODevice::WriteOnly));
+    QVERIFY2(writeRunRecordJson(run->record(), &json, &error), qPrintable(error));
+    const std::optional<LoadedRunRecord> loaded = RunRecordReader::read(json.data(), &error);
+    QVERIFY2(loaded, qPrintable(error));
+    const JoinWaits replayed = summarize(loaded->record).joins;
+    QCOMPARE(replayed.waits().size(), summary.joins.waits().size());
+    for (qsizetype i = 0; i < replayed.waits().size(); ++i) {
+        QCOMPARE(replayed.waits().at(i).target, summary.joins.waits().at(i).target);
+        QCOMPARE(replayed.waits().at(i).sourceLine, summary.joins.waits().at(i).sourceLine);
+        QCOMPARE(replayed.waits().at(i).endNs, summary.joins.waits().at(i).endNs);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestIpcTopology)

@@ -50,6 +50,11 @@ void TestKnobs::parse_data()
     QTest::newRow("work-unknown") << QStringLiteral("work") << QStringLiteral("fast") << QVariant();
     QTest::newRow("work-empty") << QStringLiteral("work") << QString() << QVariant();
     QTest::newRow("work-number") << QStringLiteral("work") << QStringLiteral("1") << QVariant();
+    QTest::newRow("joins-after-starts") << QStringLiteral("joins") << QStringLiteral("after-starts")
+                                        << QVariant(QStringLiteral("after-starts"));
+    QTest::newRow("joins-after-each-start") << QStringLiteral("joins") << QStringLiteral("After-Each-Start")
+                                            << QVariant(QStringLiteral("after-each-start"));
+    QTest::newRow("joins-unknown") << QStringLiteral("joins") << QStringLiteral("never") << QVariant();
 }
 
 void TestKnobs::parse()
@@ -73,7 +78,8 @@ void TestKnobs::parse()
         QVERIFY2(error.contains(spec->minimum.toString()) && error.contains(spec->maximum.toString()),
                  qPrintable(error));
         if (spec->type == KnobSpec::Type::Choice) {
-            QCOMPARE(error, QStringLiteral("--%1: expected one of sleep, compute, got '%2'").arg(knob, text));
+            QCOMPARE(error, QStringLiteral("--%1: expected one of %2, got '%3'")
+                                .arg(knob, spec->rangeText().replace(QLatin1Char('|'), QStringLiteral(", ")), text));
         }
         QVERIFY(!error.contains(QLatin1Char('\n')));
     }

@@ -10,7 +10,9 @@
 #include "help/firstrunhint.h"
 #include "help/shortcutsdialog.h"
 #include "help/tutorialviewer.h"
+#include "examples/exampleregistry.h"
 #include "knobpanel.h"
+#include "knobtoolbar.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "output/outputarea.h"
@@ -20,6 +22,7 @@
 #include "output/processlistmodel.h"
 #include "output/processstatustext.h"
 #include "runcontroller.h"
+#include "walkthrough/walkthroughplayer.h"
 #include "windowlayout.h"
 
 #include <QAbstractItemModelTester>
@@ -42,12 +45,34 @@
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QToolBar>
 #include <QToolButton>
 
 using namespace ProcessLab;
 using namespace ProcessLab::TestSupport;
 
 namespace {
+
+// Rows for a check that must hold in both layouts and both languages.
+void addPresenterAndLanguageRows()
+{
+    QTest::addColumn<bool>("presenter");
+    QTest::addColumn<QString>("language");
+    QTest::newRow("default, en") << false << QStringLiteral("en");
+    QTest::newRow("default, zh_CN") << false << QStringLiteral("zh_CN");
+    QTest::newRow("presenter, en") << true << QStringLiteral("en");
+    QTest::newRow("presenter, zh_CN") << true << QStringLiteral("zh_CN");
+}
+
+// Applies a language for one test function; at its end the font and English come back.
+auto useLanguage(const QString &language)
+{
+    Language::apply(language);
+    return qScopeGuard([font = QApplication::font()] {
+        QApplication::setFont(font);
+        Language::apply(QStringLiteral("en"));
+    });
+}
 
 // True when the widget is whole inside the visible part of the scroll area.
 bool fullyVisibleIn(QWidget *widget, QScrollArea *area)
@@ -83,6 +108,8 @@ private slots:
     void columnsStayDuringAndBetweenRuns();
     void mainStaysInViewAtStart();
     void headersAndToolsFitTwoColumnsAt1024();
+    void mainsNoteIsWholeBesideTheWalkthrough_data();
+    void mainsNoteIsWholeBesideTheWalkthrough();
     void manyProcessesGetAProcessList();
     void processListModelIsSound();
     void ipcRoleNamesAreTranslated_data();
@@ -100,6 +127,10 @@ private slots:
     void shortcutsListFollowsActions();
     void tutorialTextIsShipped();
     void resetKnobsToTutorialValues();
+    void everyKnobIsVisibleAt1280_data();
+    void everyKnobIsVisibleAt1280();
+    void knobsShareTheRunRowWhenTheyFit();
+    void knobBarSurvivesASavedWindowState();
 };
 
 void TestLayout::initTestCase()
@@ -206,6 +237,56 @@ void TestLayout::headersAndToolsFitTwoColumnsAt1024()
             QVERIFY2(whole || inMenu, qPrintable(where + u": " + command->text()));
         }
     }
+}
+
+void TestLayout::mainsNoteIsWholeBesideTheWalkthrough_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+}
+
+// With the walkthrough panel open at 1280x800 the panes are narrow (~230 px): Main's "waiting at
+// line 33: consumer_process.join()" takes two lines, and both are whole, inside the header, which
+// is whole inside the pane (the missing end marker: Main waits there for ever).
+void TestLayout::mainsNoteIsWholeBesideTheWalkthrough()
+{
+    QFETCH(QString, language);
+    QVERIFY(Language::apply(language));
+    const auto restore = qScopeGuard([] { Language::apply(QStringLiteral("en")); });
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    QString error;
+    QVERIFY2(window.walkthroughPlayer()->openShipped(QStringLiteral("trap-missing-sentinel"), &error), qPrintable(error));
+    QVERIFY(setKnob(window, "sentinel", "off"));
+    window.startRun();
+    const auto stop = qScopeGuard([&window] {
+        window.controller()->stop();
+        waitForRunEnd(window);
+    });
+    OutputPane *main = nullptr;
+    QVERIFY(QTest::qWaitFor([&] {
+        main = window.outputArea()->pane(mainProcessId);
+        return main && main->detailText().contains(QStringLiteral("consumer_process.join()"));
+    }, 60000));
+    QVERIFY2(main->width() < 320, qPrintable(QString::number(main->width()))); // the narrow case
+    auto *note = main->findChild<QLabel *>(QStringLiteral("detail"));
+    QVERIFY(note);
+    // Laid out as it is when the window is next painted.
+    QTRY_VERIFY(note->isVisible() && !note->text().isEmpty());
+    QCoreApplication::processEvents();
+    const QStringList lines = note->text().split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    const QFontMetrics fm = note->fontMetrics();
+    for (const QString &line : lines)
+        QVERIFY2(fm.horizontalAdvance(line) <= note->contentsRect().width(), qPrintable(line));
+    QVERIFY2(note->contentsRect().height() >= fm.boundingRect(note->contentsRect(), int(note->alignment()), note->text()).height(),
+             qPrintable(QStringLiteral("%1 px for %2").arg(note->contentsRect().height()).arg(note->text())));
+    QWidget *header = note->parentWidget();
+    QVERIFY2(header->rect().contains(note->geometry()), qPrintable(note->text()));
+    QVERIFY2(main->rect().contains(header->geometry()),
+             qPrintable(QStringLiteral("header %1 px high in a %2 px pane").arg(header->height()).arg(main->height())));
+    QCOMPARE(note->toolTip(), main->detailText());
 }
 
 void TestLayout::manyProcessesGetAProcessList()
@@ -389,23 +470,14 @@ void TestLayout::processListFitsAt1024()
 
 void TestLayout::codeFitsDefaultAndPresenter_data()
 {
-    QTest::addColumn<bool>("presenter");
-    QTest::addColumn<QString>("language");
-    QTest::newRow("default, en") << false << QStringLiteral("en");
-    QTest::newRow("default, zh_CN") << false << QStringLiteral("zh_CN");
-    QTest::newRow("presenter, en") << true << QStringLiteral("en");
-    QTest::newRow("presenter, zh_CN") << true << QStringLiteral("zh_CN");
+    addPresenterAndLanguageRows();
 }
 
 void TestLayout::codeFitsDefaultAndPresenter()
 {
     QFETCH(bool, presenter);
     QFETCH(QString, language);
-    Language::apply(language);
-    const auto restore = qScopeGuard([font = QApplication::font()] {
-        QApplication::setFont(font);
-        Language::apply(QStringLiteral("en"));
-    });
+    const auto restore = useLanguage(language);
     {
         MainWindow window;
         QVERIFY(showWindow(window, 1280, 800));
@@ -624,6 +696,117 @@ void TestLayout::resetKnobsToTutorialValues()
     window.selectExample(QStringLiteral("subclass"));
     QCOMPARE(window.knobPanel()->values().value(QStringLiteral("workers")).toInt(), 5);
     QVERIFY(action(window, "actionResetKnobs")->isEnabled());
+}
+
+
+namespace {
+// The tool bar's » button is shown: something of it is in the overflow.
+bool overflows(const QToolBar *bar)
+{
+    const auto *extension = bar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"));
+    return extension && extension->isVisible();
+}
+
+// Every knob of the example shown whole in the window, its tool bar not in an overflow.
+bool knobsVisible(MainWindow &window, QString *why)
+{
+    KnobPanel *panel = window.knobPanel();
+    KnobToolBar *bar = window.knobToolBar();
+    if (!panel->isVisible() || overflows(bar) || overflows(bar->parentWidget()->findChild<QToolBar *>(QStringLiteral("runToolBar")))) {
+        *why = QStringLiteral("knob panel hidden or a tool bar overflows");
+        return false;
+    }
+    const auto *example = ExampleRegistry::find(panel->exampleId());
+    for (const KnobSpec &knob : example->knobs) {
+        const QRect rect(panel->mapTo(&window, panel->knobRect(knob.name).topLeft()), panel->knobRect(knob.name).size());
+        const QRect barRect(bar->mapTo(&window, QPoint(0, 0)), bar->size());
+        if (rect.isEmpty() || !window.rect().contains(rect) || !barRect.contains(rect)) {
+            *why = QStringLiteral("%1/%2 at %3,%4 %5x%6 (window %7 wide)")
+                       .arg(example->id, knob.name)
+                       .arg(rect.x()).arg(rect.y()).arg(rect.width()).arg(rect.height()).arg(window.width());
+            return false;
+        }
+    }
+    return true;
+}
+} // namespace
+
+void TestLayout::everyKnobIsVisibleAt1280_data()
+{
+    addPresenterAndLanguageRows();
+}
+
+// Issue 12: at 1280×800 the queue example's seven knobs hid in the run bar's » overflow (so a
+// walkthrough step framing one framed nothing). Every knob of every example is on screen.
+void TestLayout::everyKnobIsVisibleAt1280()
+{
+    QFETCH(bool, presenter);
+    QFETCH(QString, language);
+    const auto restore = useLanguage(language);
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    if (presenter) {
+        window.setPresenterMode(true);
+        QTRY_VERIFY(window.windowLayout()->isPresenter());
+    }
+    for (const ExampleDefinition &example : ExampleRegistry::all()) {
+        window.selectExample(example.id);
+        QString why;
+        QTRY_VERIFY2(knobsVisible(window, &why), qPrintable(why));
+        QCOMPARE(window.width(), 1280); // the knobs wrap rather than widen the window
+    }
+    if (presenter)
+        window.setPresenterMode(false);
+}
+
+// No wasted row: the process example's knobs fit beside Run…Re-run at 1280 (and the queue
+// example's do not: a row of their own), and back again when the window widens.
+void TestLayout::knobsShareTheRunRowWhenTheyFit()
+{
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    auto *runBar = window.findChild<QToolBar *>(QStringLiteral("runToolBar"));
+    KnobToolBar *knobBar = window.knobToolBar();
+    QCOMPARE(knobBar->objectName(), QStringLiteral("knobToolBar"));
+    QCOMPARE(knobBar->windowTitle(), QStringLiteral("Knobs"));
+    QCOMPARE(knobBar->isMovable(), runBar->isMovable());
+    window.selectExample(QStringLiteral("process"));
+    QTRY_COMPARE(knobBar->y(), runBar->y());
+    QVERIFY(!window.toolBarBreak(knobBar));
+    QCOMPARE(window.knobPanel()->rowCount(), 1);
+    window.selectExample(QStringLiteral("queue"));
+    QTRY_VERIFY(knobBar->y() > runBar->y());
+    QVERIFY(window.toolBarBreak(knobBar));
+    window.resize(1900, 800);
+    QTRY_COMPARE(knobBar->y(), runBar->y());
+    window.selectExample(QStringLiteral("process"));
+    window.resize(1280, 800);
+    QTRY_COMPARE(knobBar->y(), runBar->y());
+    QString why;
+    QTRY_VERIFY2(knobsVisible(window, &why), qPrintable(why));
+}
+
+// A window state saved with the knob bar (or before it existed) restores, and the bar is
+// placed again for the window's width.
+void TestLayout::knobBarSurvivesASavedWindowState()
+{
+    QByteArray withOwnRow;
+    {
+        MainWindow window;
+        QVERIFY(showWindow(window, 1280, 800));
+        window.selectExample(QStringLiteral("queue"));
+        QTRY_VERIFY(window.toolBarBreak(window.knobToolBar()));
+        withOwnRow = window.saveState();
+    }
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    window.selectExample(QStringLiteral("process"));
+    QTRY_VERIFY(!window.toolBarBreak(window.knobToolBar()));
+    QVERIFY(window.restoreState(withOwnRow));
+    QCOMPARE(window.toolBarArea(window.knobToolBar()), Qt::TopToolBarArea);
+    QTRY_VERIFY(!window.toolBarBreak(window.knobToolBar())); // placed again: the process knobs fit
+    QString why;
+    QTRY_VERIFY2(knobsVisible(window, &why), qPrintable(why));
 }
 
 QTEST_MAIN(TestLayout)

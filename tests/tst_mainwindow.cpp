@@ -145,6 +145,7 @@ QStringList englishWords(const QString &text)
     static const QStringList allowed = {
         QStringLiteral("ProcessLab"), QStringLiteral("Python"), QStringLiteral("PID"), QStringLiteral("Ctrl"),
         QStringLiteral("Shift"), QStringLiteral("Esc"), QStringLiteral("Alt"), QStringLiteral("UTF"),
+        QStringLiteral("PageUp"), QStringLiteral("PageDown"), // key caps, named as printed on them
         QStringLiteral("JSON"), QStringLiteral("Qt"), QStringLiteral("English"), // the language menu names itself
         QStringLiteral("ms"), QStringLiteral("MiB"), // unit symbols stay as they are, like the numbers (1.42 s, 136 ms)
         QStringLiteral("CPU"), // the acronym Chinese text uses too (CPU 占用)

@@ -10,6 +10,7 @@
 
 #include "examples/exampleregistry.h"
 #include "examples/knob.h"
+#include "language.h"
 #include "output/outputarea.h"
 #include "output/outputpane.h"
 #include "pool/pooltaskmodel.h"
@@ -85,6 +86,7 @@ private slots:
     void killThisWorker();
     void killIsOnlyForLivePoolWorkers();
     void topologyClickFocusesTheProcess();
+    void topologyShowsMainWaitingInJoin();
     void viewsPaintInEveryTheme_data();
     void viewsPaintInEveryTheme();
 };
@@ -284,6 +286,73 @@ void TestPoolTopo::topologyClickFocusesTheProcess()
     QCOMPARE(activated.size(), 1);
     const QString tip = topology->toolTipAt(topology->objectRect(queue).center());
     QVERIFY2(tip.contains(QStringLiteral("Queue")) && tip.contains(QStringLiteral("Used by")), qPrintable(tip));
+}
+
+// Main waits in join() for a consumer that waits in get() forever (the missing end marker):
+// Main's node is red, a red dashed edge runs from Main to the consumer, and its tool tip (the
+// edge's, Main's and the consumer's) says so, in the UI's language; Stop ends the wait.
+void TestPoolTopo::topologyShowsMainWaitingInJoin()
+{
+    MainWindow window;
+    QVERIFY(showWindow(window, 1280, 800));
+    TopologyView *topology = window.topologyView();
+    window.bottomTabs()->setCurrentWidget(topology);
+    QVERIFY(startExample(window, QStringLiteral("queue"), {{QStringLiteral("sentinel"), false}}));
+    const RunSummary &summary = window.controller()->summary();
+    const auto consumerBlocked = [&] {
+        const JoinWait *join = summary.joins.openWait();
+        return join && !summary.waits.openWaitsOf(join->target).isEmpty();
+    };
+    QVERIFY2(QTest::qWaitFor(consumerBlocked, 60000), "Main should wait in join() for the consumer waiting in get()");
+    const int consumer = summary.joins.openWait()->target;
+    QCOMPARE(summary.process(consumer)->role, QStringLiteral("Consumer"));
+    const QString expected = QStringLiteral("Main waits in join() for Consumer (line 33)");
+
+    QVERIFY(topology->isWaiting(mainProcessId));
+    QVERIFY(topology->waitTexts().contains(expected));
+    const QPainterPath edge = topology->joinWaitPath();
+    QVERIFY(!edge.isEmpty());
+    // From Main's node to the consumer's.
+    const QRectF mainRect = topology->processRect(mainProcessId);
+    const QRectF consumerRect = topology->processRect(consumer);
+    QCOMPARE(edge.pointAtPercent(0), QPointF(mainRect.right(), mainRect.center().y()));
+    QCOMPARE(edge.pointAtPercent(1), QPointF(consumerRect.left(), consumerRect.center().y()));
+    QCOMPARE(topology->toolTipAt(edge.pointAtPercent(0.5)), expected);
+    QVERIFY2(topology->toolTipAt(mainRect.center()).split(u'\n').contains(expected), qPrintable(topology->toolTipAt(mainRect.center())));
+    QVERIFY(topology->toolTipAt(consumerRect.center()).split(u'\n').contains(expected));
+    // Drawn: the edge's middle is red (the failed-state colour), not the background.
+    const QImage image = topology->grab().toImage();
+    const QColor red = stateColor(ProcessState::Failed, isDarkPalette(topology->palette()));
+    bool redNearMiddle = false;
+    const QPoint middle = edge.pointAtPercent(0.5).toPoint();
+    for (int dy = -3; dy <= 3 && !redNearMiddle; ++dy)
+        for (int dx = -6; dx <= 6 && !redNearMiddle; ++dx)
+        {
+            const QColor c = image.pixelColor(middle + QPoint(dx, dy));
+            redNearMiddle = std::abs(c.red() - red.red()) + std::abs(c.green() - red.green()) + std::abs(c.blue() - red.blue()) < 40;
+        }
+    QVERIFY2(redNearMiddle, "the join edge should be drawn red");
+
+    // The language switches live: the processes are named as the panes name them.
+    QVERIFY(Language::apply(QStringLiteral("zh_CN")));
+    QCoreApplication::processEvents();
+    const QString main = ProcessStatusText::roleName(mainProcessId, QStringLiteral("Main"));
+    const QString consumerName = ProcessStatusText::roleName(consumer, QStringLiteral("Consumer"));
+    QVERIFY2(main != QStringLiteral("Main"), "the zh_CN translation is not loaded");
+    const QString chinese = topology->toolTipAt(edge.pointAtPercent(0.5));
+    QCOMPARE(chinese, TopologyView::tr("%1 waits in join() for %2 (line %3)").arg(main, consumerName).arg(33));
+    QVERIFY2(chinese.contains(main) && chinese.contains(consumerName) && !chinese.contains(QStringLiteral("Consumer")),
+             qPrintable(chinese));
+    QVERIFY(Language::apply(QStringLiteral("en")));
+
+    // Stop rescues it: no wait is left.
+    window.controller()->stop();
+    QVERIFY(waitForRunEnd(window));
+    QVERIFY(!summary.joins.openWait());
+    QVERIFY(topology->joinWaitPath().isEmpty());
+    QVERIFY(!topology->isWaiting(mainProcessId));
+    QVERIFY(topology->waitTexts().isEmpty());
+    QVERIFY(topology->toolTipAt(edge.pointAtPercent(0.5)).isEmpty());
 }
 
 void TestPoolTopo::viewsPaintInEveryTheme_data()

@@ -17,37 +17,54 @@
 
 #include <algorithm>
 
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <unistd.h>
+#endif
+
 using namespace ProcessLab;
 using namespace ProcessLab::TestSupport;
 
 namespace {
 
-QVariantMap resolved(const QString &id, int workers, double sleep, const QString &work = QStringLiteral("sleep"))
+const QString afterStarts = QStringLiteral("after-starts");
+const QString afterEachStart = QStringLiteral("after-each-start");
+
+QVariantMap resolved(const QString &id, int workers, double sleep, const QString &work = QStringLiteral("sleep"),
+                     const QString &joins = afterStarts)
 {
     QString error;
     const auto knobs = resolveKnobs(ExampleRegistry::find(id)->knobs,
                                     {{QStringLiteral("workers"), workers}, {QStringLiteral("sleep"), sleep},
-                                     {QStringLiteral("work"), work}},
+                                     {QStringLiteral("work"), work}, {QStringLiteral("joins"), joins}},
                                     &error);
+    if (!knobs)
+        qWarning("%s", qPrintable(error));
     return knobs ? *knobs : QVariantMap();
 }
 
 // Rows for process and subclass: every worker count with every number of seconds, for each
-// `work` value (sleep rows are named as before the knob existed).
+// `work` and `joins` value (rows at sleep and after-starts are named as before those knobs).
 void addKnobRows(const QList<int> &workerCounts, const QList<double> &sleeps,
-                 const QStringList &works = {QStringLiteral("sleep"), QStringLiteral("compute")})
+                 const QStringList &works = {QStringLiteral("sleep"), QStringLiteral("compute")},
+                 const QStringList &joinOrders = {afterStarts})
 {
     QTest::addColumn<QString>("id");
     QTest::addColumn<int>("workers");
     QTest::addColumn<double>("sleep");
     QTest::addColumn<QString>("work");
-    for (const QString &work : works) {
-        for (const char *id : {"process", "subclass"}) {
-            for (const int workers : workerCounts) {
-                for (const double sleep : sleeps) {
-                    const QString suffix = work == QLatin1StringView("sleep") ? QString() : QLatin1Char('-') + work;
-                    QTest::addRow("%s-%d-%s%s", id, workers, qPrintable(pythonNumber(sleep)), qPrintable(suffix))
-                        << QString::fromLatin1(id) << workers << sleep << work;
+    QTest::addColumn<QString>("joins");
+    for (const QString &joins : joinOrders) {
+        for (const QString &work : works) {
+            for (const char *id : {"process", "subclass"}) {
+                for (const int workers : workerCounts) {
+                    for (const double sleep : sleeps) {
+                        QString suffix = work == QLatin1StringView("sleep") ? QString() : QLatin1Char('-') + work;
+                        if (joins != afterStarts)
+                            suffix += QLatin1Char('-') + joins;
+                        QTest::addRow("%s-%d-%s%s", id, workers, qPrintable(pythonNumber(sleep)), qPrintable(suffix))
+                            << QString::fromLatin1(id) << workers << sleep << work << joins;
+                    }
                 }
             }
         }
@@ -220,8 +237,9 @@ void checkSharedOutput(const QStringList &lines, int workers, int increments, bo
 
 // Writes a listing into dir as example_<id>.py (never named like a standard module: queue.py
 // would shadow the queue module) and starts python3 on it there. False if it cannot be written.
+// options: the interpreter's own ("-u" for unbuffered output).
 bool startListing(QProcess &python, const QString &interpreter, const QTemporaryDir &dir, const QString &id,
-                  const QString &program)
+                  const QString &program, const QStringList &options = {})
 {
     QFile file(dir.filePath(QStringLiteral("example_%1.py").arg(id).replace(QLatin1Char('-'), QLatin1Char('_'))));
     if (!file.open(QIODevice::WriteOnly) || file.write(program.toUtf8()) < 0)
@@ -229,7 +247,7 @@ bool startListing(QProcess &python, const QString &interpreter, const QTemporary
     file.close();
     python.setProcessEnvironment(pythonEnvironment());
     python.setWorkingDirectory(dir.path());
-    python.start(interpreter, {file.fileName()});
+    python.start(interpreter, options + QStringList{file.fileName()});
     return true;
 }
 
@@ -260,6 +278,8 @@ private slots:
     void ipcStatementsNameTheirLines();
     void ipcListingsRunWithPython_data();
     void ipcListingsRunWithPython();
+    void hangingQueueListingsHangInPythonToo_data();
+    void hangingQueueListingsHangInPythonToo();
     void poolDefaultsGiveTheirListing_data();
     void poolDefaultsGiveTheirListing();
     void poolStatementsNameTheirLines_data();
@@ -300,7 +320,8 @@ void TestPythonListing::tutorialKnobsGiveTutorialText()
 
 void TestPythonListing::changedKnobsChangeTheProgram_data()
 {
-    addKnobRows({1, 2, 3, 4, 5, 8}, {0.5, 2});
+    addKnobRows({1, 2, 3, 4, 5, 8}, {0.5, 2}, {QStringLiteral("sleep"), QStringLiteral("compute")},
+                {afterStarts, afterEachStart});
 }
 
 void TestPythonListing::changedKnobsChangeTheProgram()
@@ -309,10 +330,12 @@ void TestPythonListing::changedKnobsChangeTheProgram()
     QFETCH(int, workers);
     QFETCH(double, sleep);
     QFETCH(QString, work);
+    QFETCH(QString, joins);
     const ExampleDefinition *example = ExampleRegistry::find(id);
-    const PythonProgram program = example->pythonProgram(resolved(id, workers, sleep, work));
+    const PythonProgram program = example->pythonProgram(resolved(id, workers, sleep, work, joins));
     const bool compute = work == QLatin1StringView("compute");
-    QCOMPARE(example->isTutorialProgram(program), workers == 2 && sleep == 2.0 && !compute);
+    const bool eachStart = joins == afterEachStart;
+    QCOMPARE(example->isTutorialProgram(program), workers == 2 && sleep == 2.0 && !compute && !eachStart);
     const QString text = program.text;
     QCOMPARE(text.count(QStringLiteral("time.sleep(")), compute ? 0 : 1);
     QCOMPARE(text.count(QLatin1Char(' ') + workLine(work, sleep) + QLatin1Char('\n')), 1);
@@ -333,13 +356,23 @@ void TestPythonListing::changedKnobsChangeTheProgram()
             QCOMPARE(text.count(QStringLiteral("process%1 = ").arg(i)), 1);
             QCOMPARE(text.count(QStringLiteral("process%1.start()").arg(i)), 1);
             QCOMPARE(text.count(QStringLiteral("process%1.join()").arg(i)), 1);
+            // after-each-start: the join on the line right after its start; else all starts first.
+            QCOMPARE(text.contains(QStringLiteral("    process%1.start()\n    process%1.join()\n").arg(i)), eachStart);
+            QCOMPARE(text.indexOf(QStringLiteral("process%1.join()").arg(i))
+                         < text.indexOf(QStringLiteral("process%1.start()").arg(workers)),
+                     eachStart && i < workers);
         }
         QVERIFY(!text.contains(QStringLiteral("process%1").arg(workers + 1)));
     } else {
         QCOMPARE(text.count(QStringLiteral("for i in range(1, %1):").arg(workers + 1)), 1);
-        QCOMPARE(text.count(QStringLiteral("for process in processes:")), 2);
+        QCOMPARE(text.count(QStringLiteral("for process in processes:")), eachStart ? 1 : 2);
+        QCOMPARE(text.contains(QStringLiteral("    for process in processes:\n        process.start()\n"
+                                              "        process.join()\n")),
+                 eachStart);
         QVERIFY(!text.contains(QStringLiteral("process1")));
     }
+    // The listing says why the processes now run one at a time.
+    QCOMPARE(text.contains(QStringLiteral("    # 启动进程,并立即等待它结束(一次只运行一个进程)\n")), eachStart);
 }
 
 void TestPythonListing::sleepIsWrittenAsAPersonWould_data()
@@ -371,7 +404,8 @@ void TestPythonListing::sleepIsWrittenAsAPersonWould()
 
 void TestPythonListing::everyStepAndTraceNamesItsLine_data()
 {
-    addKnobRows({1, 2, 3, 4, 5, 8, 64}, {0, 0.25, 2, 60});
+    addKnobRows({1, 2, 3, 4, 5, 8, 64}, {0, 0.25, 2, 60}, {QStringLiteral("sleep"), QStringLiteral("compute")},
+                {afterStarts, afterEachStart});
 }
 
 void TestPythonListing::everyStepAndTraceNamesItsLine()
@@ -380,12 +414,45 @@ void TestPythonListing::everyStepAndTraceNamesItsLine()
     QFETCH(int, workers);
     QFETCH(double, sleep);
     QFETCH(QString, work);
+    QFETCH(QString, joins);
     const ExampleDefinition *example = ExampleRegistry::find(id);
-    const QVariantMap knobs = resolved(id, workers, sleep, work);
+    const QVariantMap knobs = resolved(id, workers, sleep, work, joins);
     const SourceListing listing = example->pythonProgram(knobs).listing;
     const HostScript script = example->script(knobs);
     QCOMPARE(script.workers.size(), workers);
     QCOMPARE(script.steps.size(), 3 * workers + 1);
+    // Python's order: create all; then start all, join all, or start and join each in turn.
+    QStringList order;
+    for (int i = 1; i <= workers; ++i)
+        order << QStringLiteral("create %1").arg(i);
+    if (joins == afterEachStart) {
+        for (int i = 1; i <= workers; ++i)
+            order << QStringLiteral("start %1").arg(i) << QStringLiteral("join %1").arg(i);
+    } else {
+        for (int i = 1; i <= workers; ++i)
+            order << QStringLiteral("start %1").arg(i);
+        for (int i = 1; i <= workers; ++i)
+            order << QStringLiteral("join %1").arg(i);
+    }
+    order << QStringLiteral("print 0");
+    QStringList stepOrder;
+    for (const ScriptStep &step : script.steps) {
+        const char *kind = step.kind == ScriptStep::Kind::Create  ? "create"
+                           : step.kind == ScriptStep::Kind::Start ? "start"
+                           : step.kind == ScriptStep::Kind::Join  ? "join"
+                           : step.kind == ScriptStep::Kind::Print ? "print"
+                                                                  : "?";
+        stepOrder << QStringLiteral("%1 %2").arg(QLatin1StringView(kind)).arg(step.worker);
+    }
+    QCOMPARE(stepOrder, order);
+    // Each step's line comes after the previous one's, or is in the same loop body (a loop
+    // runs its lines again): the code view's marker moves as Python's does.
+    for (qsizetype i = 1; i < script.steps.size(); ++i) {
+        const ScriptStep &previous = script.steps.at(i - 1);
+        const ScriptStep &step = script.steps.at(i);
+        QVERIFY2(step.sourceLine > previous.sourceLine || !step.context.isEmpty(),
+                 qPrintable(QStringLiteral("%1 after %2").arg(step.source, previous.source)));
+    }
     for (const WorkerSpec &spec : script.workers) {
         // The worker is told to compute only when it must: at sleep its Start frame is as before.
         QCOMPARE(spec.arguments.value(QLatin1StringView("work")).toString(),
@@ -449,6 +516,9 @@ void TestPythonListing::pythonPrintsWhatProcessLabPrints_data()
     addKnobRows({1, 2, 3, 5, 8}, {0, 0.25}, {QStringLiteral("sleep")});
     // compute: a few CPU-seconds in all per row (both runs at once on a busy machine).
     addKnobRows({1, 3, 5}, {0, 0.1}, {QStringLiteral("compute")});
+    // One process at a time: the same lines in one order, in both.
+    addKnobRows({2, 5}, {0.1}, {QStringLiteral("sleep")}, {afterEachStart});
+    addKnobRows({3}, {0.05}, {QStringLiteral("compute")}, {afterEachStart});
 }
 
 void TestPythonListing::pythonPrintsWhatProcessLabPrints()
@@ -457,6 +527,7 @@ void TestPythonListing::pythonPrintsWhatProcessLabPrints()
     QFETCH(int, workers);
     QFETCH(double, sleep);
     QFETCH(QString, work);
+    QFETCH(QString, joins);
     if (m_python.isEmpty())
         QSKIP("python3 is not installed");
     const ExampleDefinition *example = ExampleRegistry::find(id);
@@ -466,11 +537,12 @@ void TestPythonListing::pythonPrintsWhatProcessLabPrints()
     QProcess python;
     QSignalSpy pythonFinished(&python, &QProcess::finished);
     QVERIFY(startListing(python, m_python, dir, id,
-                         example->pythonProgram(resolved(id, workers, sleep, work)).text));
+                         example->pythonProgram(resolved(id, workers, sleep, work, joins)).text));
     QProcess cli;
     QSignalSpy cliFinished(&cli, &QProcess::finished);
     cli.start(cliPath(), {QStringLiteral("run"), id, QStringLiteral("--workers"), QString::number(workers),
-                          QStringLiteral("--sleep"), pythonNumber(sleep), QStringLiteral("--work"), work});
+                          QStringLiteral("--sleep"), pythonNumber(sleep), QStringLiteral("--work"), work,
+                          QStringLiteral("--joins"), joins});
     QTRY_COMPARE_WITH_TIMEOUT(pythonFinished.count() + cliFinished.count(), 2, 120000);
     QCOMPARE(python.readAllStandardError(), QByteArray());
     QCOMPARE(python.exitStatus(), QProcess::NormalExit);
@@ -482,9 +554,15 @@ void TestPythonListing::pythonPrintsWhatProcessLabPrints()
     for (int i = 1; i <= workers; ++i)
         expected << QStringLiteral("Worker %1 started").arg(i) << QStringLiteral("Worker %1 finished").arg(i);
     expected << QStringLiteral("All processes finished");
-    expected.sort();
     QStringList fromPython = textLines(python.readAllStandardOutput());
     QStringList fromProcessLab = textLines(cli.readAllStandardOutput());
+    if (joins == afterEachStart) {
+        // Each process ends before the next starts: exactly this order, in both.
+        QCOMPARE(fromPython, expected);
+        QCOMPARE(fromProcessLab, expected);
+        return;
+    }
+    expected.sort();
     QCOMPARE(fromPython.constLast(), QStringLiteral("All processes finished"));
     QCOMPARE(fromProcessLab.constLast(), QStringLiteral("All processes finished"));
     fromPython.sort();
@@ -566,6 +644,11 @@ void TestPythonListing::knobSpecs_data()
     QTest::newRow("workers") << QStringLiteral("shared") << QStringLiteral("workers") << QVariant(2) << QVariant(1) << QVariant(64);
     QTest::newRow("increments") << QStringLiteral("shared") << QStringLiteral("increments") << QVariant(1000000) << QVariant(1) << QVariant(10000000);
     QTest::newRow("lock") << QStringLiteral("shared") << QStringLiteral("lock") << QVariant(true) << QVariant() << QVariant();
+    // The traps: a boolean, and choices (minimum, maximum: the ids, default first).
+    QTest::newRow("sentinel") << QStringLiteral("queue") << QStringLiteral("sentinel") << QVariant(true) << QVariant() << QVariant();
+    QTest::newRow("consumers-start") << QStringLiteral("queue") << QStringLiteral("consumers-start")
+                                     << QVariant(QStringLiteral("with-producers")) << QVariant(QStringLiteral("with-producers"))
+                                     << QVariant(QStringLiteral("after-join"));
     QTest::newRow("processes") << QStringLiteral("pool") << QStringLiteral("processes") << QVariant(2) << QVariant(1) << QVariant(64);
     QTest::newRow("tasks") << QStringLiteral("pool") << QStringLiteral("tasks") << QVariant(2) << QVariant(1) << QVariant(100000);
     QTest::newRow("sleep") << QStringLiteral("pool") << QStringLiteral("sleep") << QVariant(2.0) << QVariant(0.0) << QVariant(60.0);
@@ -599,6 +682,15 @@ void TestPythonListing::knobSpecs()
         QCOMPARE(resolvedKnobsOf(id, {{name, false}}).value(name), QVariant(false));
         return;
     }
+    if (spec->type == KnobSpec::Type::Choice) {
+        QCOMPARE(spec->rangeText(), minimum.toString() + QLatin1Char('|') + maximum.toString());
+        for (const KnobChoice &choice : spec->choices)
+            QVERIFY(qstrlen(choice.label) > 0);
+        QCOMPARE(resolvedKnobsOf(id, {{name, maximum}}).value(name), maximum);
+        QVERIFY(!parseKnobValue(*spec, QStringLiteral("sometimes"), &error).has_value());
+        QVERIFY2(error.contains(QStringLiteral("--") + name) && error.contains(maximum.toString()), qPrintable(error));
+        return;
+    }
     QCOMPARE(spec->minimum, minimum);
     QCOMPARE(spec->maximum, maximum);
     QVERIFY(parseKnobValue(*spec, maximum.toString(), &error).has_value());
@@ -609,6 +701,33 @@ void TestPythonListing::knobSpecs()
 }
 
 namespace {
+
+QVariantMap queueTrap(const QVariantMap &knobs, bool sentinel, const QString &consumersStart)
+{
+    QVariantMap trap = knobs;
+    trap.insert(QStringLiteral("sentinel"), sentinel);
+    trap.insert(QStringLiteral("consumers-start"), consumersStart);
+    return trap;
+}
+
+// Queue programs that never end, in Python as in ProcessLab: no sentinel (the consumers wait
+// in get() for ever), or consumers started after the producers' join with a queue that fills.
+QList<std::pair<const char *, QVariantMap>> hangingQueueRows()
+{
+    const QString withProducers = QStringLiteral("with-producers");
+    const QString afterJoin = QStringLiteral("after-join");
+    const QVariantMap full{{QStringLiteral("maxsize"), 2}, {QStringLiteral("items"), 10}};
+    return {
+        {"queue-no-sentinel", queueTrap({}, false, withProducers)},
+        {"queue-no-sentinel-2x3",
+         queueTrap({{QStringLiteral("producers"), 2}, {QStringLiteral("consumers"), 3}}, false, withProducers)},
+        {"queue-no-sentinel-5x6",
+         queueTrap({{QStringLiteral("producers"), 5}, {QStringLiteral("consumers"), 6}, {QStringLiteral("items"), 2}},
+                   false, withProducers)},
+        {"queue-after-join-full", queueTrap(full, true, afterJoin)},
+        {"queue-after-join-full-no-sentinel", queueTrap(full, false, afterJoin)},
+    };
+}
 
 void addIpcRows()
 {
@@ -634,6 +753,14 @@ void addIpcRows()
     QTest::newRow("queue-4x4-maxsize-2") << QStringLiteral("queue") << queue(4, 4, 10, 2, 0);
     QTest::newRow("queue-5x1") << QStringLiteral("queue") << queue(5, 1, 30, 0, 0);
     QTest::newRow("queue-1x5") << QStringLiteral("queue") << queue(1, 5, 30, 7, 0.001);
+    // Consumers started only after the producers' join: fine while the queue never fills.
+    const auto afterJoin = [](QVariantMap knobs) {
+        knobs.insert(QStringLiteral("consumers-start"), QStringLiteral("after-join"));
+        return knobs;
+    };
+    QTest::newRow("queue-after-join") << QStringLiteral("queue") << afterJoin({});
+    QTest::newRow("queue-after-join-3x2") << QStringLiteral("queue") << afterJoin(queue(3, 2, 20, 100, 0));
+    QTest::newRow("queue-after-join-5x5") << QStringLiteral("queue") << afterJoin(queue(5, 5, 3, 0, 0));
     QTest::newRow("pipe-defaults") << QStringLiteral("pipe") << QVariantMap();
     QTest::newRow("pipe-1") << QStringLiteral("pipe") << QVariantMap{{QStringLiteral("messages"), 1}};
     QTest::newRow("pipe-300") << QStringLiteral("pipe") << QVariantMap{{QStringLiteral("messages"), 300}};
@@ -657,6 +784,9 @@ void TestPythonListing::ipcStatementsNameTheirLines_data()
                                               {QStringLiteral("delay"), 10.0}};
     QTest::newRow("queue-4x5") << QStringLiteral("queue")
                                << QVariantMap{{QStringLiteral("producers"), 4}, {QStringLiteral("consumers"), 5}};
+    // The traps that hang (python3 is not run here).
+    for (const auto &[name, knobs] : hangingQueueRows())
+        QTest::newRow(name) << QStringLiteral("queue") << knobs;
     QTest::newRow("pipe-max") << QStringLiteral("pipe") << QVariantMap{{QStringLiteral("messages"), 100000}};
     QTest::newRow("shared-max") << QStringLiteral("shared")
                                 << QVariantMap{{QStringLiteral("workers"), 64},
@@ -717,9 +847,61 @@ void TestPythonListing::ipcStatementsNameTheirLines()
                     QStringLiteral("consumer_processes"),
                     consumers > 1 ? QStringLiteral("multiprocessing.Process(target=consumer, args=(queue, %1))")
                                   : QStringLiteral("multiprocessing.Process(target=consumer, args=(queue,))"));
-        for (int n = 1; n <= consumers; ++n)
+        const bool sentinel = k.value(QStringLiteral("sentinel")).toBool();
+        const bool afterJoin = k.value(QStringLiteral("consumers-start")).toString() == QLatin1StringView("after-join");
+        for (int n = 1; sentinel && n <= consumers; ++n)
             expect(QStringLiteral("sentinel.%1").arg(n), QStringLiteral("queue.put(None)"),
                    consumers <= maxUnrolledWorkers ? QString() : QStringLiteral("i = %1").arg(n - 1));
+        // No sentinel: no None at all, and a comment says what happens instead.
+        QCOMPARE(program.text.contains(QStringLiteral("None)")), sentinel);
+        QCOMPARE(program.text.contains(
+                     QStringLiteral("\n    # 没有放入结束标记 None:消费者进程会一直等待 queue.get(),永远不会结束\n")),
+                 !sentinel);
+        QCOMPARE(program.text.contains(QStringLiteral("\n    # 启动消费者进程\n")), afterJoin);
+        const auto lineOf = [&](const QString &name) { return program.statements.value(name).line; };
+        // after-join: every consumer starts below every producer's join, and the other way round.
+        QCOMPARE(lineOf(QStringLiteral("consumer.1.start")) > lineOf(QStringLiteral("producer.%1.join").arg(producers)),
+                 afterJoin);
+
+        // The host script runs the statements in Python's order, each on its line.
+        QStringList order{QStringLiteral("queue.create")};
+        const auto group = [](const QString &role, int count, const char *what) {
+            QStringList names;
+            for (int n = 1; n <= count; ++n)
+                names << QStringLiteral("%1.%2.%3").arg(role).arg(n).arg(QLatin1StringView(what));
+            return names;
+        };
+        order << group(QStringLiteral("producer"), producers, "create") << group(QStringLiteral("consumer"), consumers, "create")
+              << group(QStringLiteral("producer"), producers, "start");
+        if (afterJoin)
+            order << group(QStringLiteral("producer"), producers, "join") << group(QStringLiteral("consumer"), consumers, "start");
+        else
+            order << group(QStringLiteral("consumer"), consumers, "start") << group(QStringLiteral("producer"), producers, "join");
+        for (int n = 1; sentinel && n <= consumers; ++n)
+            order << QStringLiteral("sentinel.%1").arg(n);
+        order << group(QStringLiteral("consumer"), consumers, "join") << QStringLiteral("print.final");
+        const HostScript script = exampleDefinition(id).script(k);
+        QCOMPARE(script.steps.size(), order.size());
+        QCOMPARE(script.workers.size(), producers + consumers);
+        for (qsizetype i = 0; i < order.size(); ++i) {
+            const ScriptStep &step = script.steps.at(i);
+            const QString &name = order.at(i);
+            QCOMPARE(step.sourceLine, program.statements.value(name).line);
+            QCOMPARE(step.source, program.listing.line(step.sourceLine));
+            QCOMPARE(step.context, program.statements.value(name).context);
+            const QStringList parts = name.split(QLatin1Char('.'));
+            if (parts.size() == 3 && parts.at(0) != QLatin1StringView("queue")) {
+                const int n = parts.at(1).toInt();
+                QCOMPARE(step.worker, parts.at(0) == QLatin1StringView("producer") ? n : producers + n);
+                QCOMPARE(step.kind, parts.at(2) == QLatin1StringView("create")  ? ScriptStep::Kind::Create
+                                    : parts.at(2) == QLatin1StringView("start") ? ScriptStep::Kind::Start
+                                                                                : ScriptStep::Kind::Join);
+            } else if (name.startsWith(QLatin1StringView("sentinel."))) {
+                QCOMPARE(step.kind, ScriptStep::Kind::Call);
+                QCOMPARE(step.method, QStringLiteral("put"));
+                QVERIFY(step.arguments.value(0).literal.isNull());
+            }
+        }
         expect(QStringLiteral("print.final"), QStringLiteral("print(\"All processes finished\")"));
         traces.insert(QStringLiteral("put"), producers > 1 ? QStringLiteral("queue.put([num, i])") : QStringLiteral("queue.put(i)"));
         traces.insert(QStringLiteral("produced"), producers > 1 ? QStringLiteral("print(f\"Produced: {i} (producer {num})\")")
@@ -826,6 +1008,80 @@ void TestPythonListing::ipcListingsRunWithPython()
         checkPipeOutput(lines, knob(k, "messages"));
     else
         checkSharedOutput(lines, knob(k, "workers"), knob(k, "increments"), k.value(QStringLiteral("lock")).toBool());
+}
+
+void TestPythonListing::hangingQueueListingsHangInPythonToo_data()
+{
+    QTest::addColumn<QVariantMap>("knobs");
+    for (const auto &[name, knobs] : hangingQueueRows())
+        QTest::newRow(name) << knobs;
+}
+
+// The traps ProcessLab stages are Python's own: python3 running the listing prints what it
+// can, then waits for ever (killed here, with every process it started).
+void TestPythonListing::hangingQueueListingsHangInPythonToo()
+{
+    QFETCH(QVariantMap, knobs);
+    if (m_python.isEmpty())
+        QSKIP("python3 is not installed");
+    if (!canListChildren)
+        QSKIP("listing the processes python3 started needs /proc (Linux)");
+#ifdef Q_OS_UNIX
+    const QVariantMap k = resolvedKnobsOf(QStringLiteral("queue"), knobs);
+    const int producers = knob(k, "producers");
+    const int items = knob(k, "items");
+    const int maxsize = knob(k, "maxsize");
+    const bool afterJoin = k.value(QStringLiteral("consumers-start")).toString() == QLatin1StringView("after-join");
+    // What python3 prints before it waits: a producer stops at a full queue nobody empties;
+    // else every item is produced and consumed, and the consumers wait for a None.
+    QStringList printed;
+    QStringList neverPrinted{QStringLiteral("All processes finished")};
+    int consumedCount = producers * items;
+    const int producedEach = afterJoin && maxsize > 0 ? std::min(items, maxsize) : items;
+    for (int p = 1; p <= producers; ++p) {
+        for (int i = 0; i < producedEach; ++i)
+            printed << producedLine(i, p, producers);
+        if (producedEach < items)
+            neverPrinted << producedLine(producedEach, p, producers);
+    }
+    if (afterJoin) {
+        QVERIFY2(producers == 1 && maxsize > 0 && items > maxsize, "the rows fill the queue of one producer");
+        consumedCount = 0;
+    }
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QProcess python;
+    // Its own process group: the processes it starts are killed with it at the end.
+    python.setChildProcessModifier([] { ::setpgid(0, 0); });
+    QByteArray out;
+    connect(&python, &QProcess::readyReadStandardOutput, &python, [&] { out += python.readAllStandardOutput(); });
+    // Unbuffered (-u): the lines come as they are printed, not when a process exits.
+    QVERIFY(startListing(python, m_python, dir, QStringLiteral("queue"),
+                         exampleDefinition(QStringLiteral("queue")).pythonProgram(k).text, {QStringLiteral("-u")}));
+    const auto printedAll = [&] {
+        const QString text = QString::fromUtf8(out);
+        return std::all_of(printed.cbegin(), printed.cend(), [&](const QString &line) { return text.contains(line); })
+               && text.count(QStringLiteral("Consumed: ")) == consumedCount;
+    };
+    QVERIFY2(QTest::qWaitFor(printedAll, 120000), out.constData());
+    // It has reached the wait: it does not finish, nor print more, within a few seconds.
+    const bool finished = QTest::qWaitFor([&] { return python.state() == QProcess::NotRunning; }, 3000);
+    QCOMPARE(python.readAllStandardError(), QByteArray());
+    QVERIFY2(!finished, "python3 ended: the listing does not hang");
+    QVERIFY(printedAll());
+    for (const QString &line : std::as_const(neverPrinted))
+        QVERIFY2(!QString::fromUtf8(out).contains(line), qPrintable(line));
+
+    // Every process of the program, python3's children and theirs, goes with the group.
+    QList<qint64> pids{python.processId()};
+    for (qsizetype i = 0; i < pids.size(); ++i)
+        pids << childPidsOf(pids.at(i));
+    QVERIFY2(pids.size() >= 2, "python3 started its processes");
+    QCOMPARE(::kill(-static_cast<pid_t>(python.processId()), SIGKILL), 0);
+    QVERIFY(allGone(pids));
+    QTRY_COMPARE_WITH_TIMEOUT(python.state(), QProcess::NotRunning, 30000);
+#endif
 }
 
 void TestPythonListing::poolDefaultsGiveTheirListing_data()

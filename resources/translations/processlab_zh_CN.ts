@@ -486,6 +486,73 @@ CPU time so far: %2</source>
         <source>Hide this hint</source>
         <translation>隐藏此提示</translation>
     </message>
+    <message>
+        <source>Take the 2-Minute Tour</source>
+        <translation>两分钟快速导览</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::HandoutWriter</name>
+    <message>
+        <source>A ProcessLab walkthrough in one step</source>
+        <translation>ProcessLab 导览（共 1 步）</translation>
+    </message>
+    <message>
+        <source>A ProcessLab walkthrough in %1 steps</source>
+        <translation>ProcessLab 导览（共 %1 步）</translation>
+    </message>
+    <message>
+        <source>No file name was given for the handout.</source>
+        <translation>没有给出讲义的文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write the handout %1: it has no steps.</source>
+        <translation>无法写入讲义 %1：它没有任何步骤。</translation>
+    </message>
+    <message>
+        <source>Cannot write the handout %1: it is a folder.</source>
+        <translation>无法写入讲义 %1：这是一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write the handout %1: %2</source>
+        <translation>无法写入讲义 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the handout %1: the PDF could not be started.</source>
+        <translation>无法写入讲义 %1：无法开始生成 PDF。</translation>
+    </message>
+    <message>
+        <source>No folder was given for the handout.</source>
+        <translation>没有给出讲义的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write the handout to %1: it has no steps.</source>
+        <translation>无法将讲义写入 %1：它没有任何步骤。</translation>
+    </message>
+    <message>
+        <source>Cannot write the handout to %1: it is a file, not a folder.</source>
+        <translation>无法将讲义写入 %1：这是一个文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write the handout to %1: the folder could not be created.</source>
+        <translation>无法将讲义写入 %1：无法创建该文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write the handout to %1: the folder is not empty (it holds %2). Choose an empty folder or one with an earlier handout.</source>
+        <translation>无法将讲义写入 %1：该文件夹不是空的（其中有 %2）。请选择一个空文件夹，或存放以前讲义的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the picture could not be encoded.</source>
+        <translation>无法写入 %1：无法编码图片。</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1 of an earlier handout.</source>
+        <translation>无法删除以前讲义中的 %1。</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::HostSegment</name>
@@ -749,6 +816,46 @@ CPU time so far: %2</source>
         <source>Seconds each worker sleeps (time.sleep) or computes (keeps a CPU core busy), as Work says</source>
         <translation>每个工作进程休眠（time.sleep）或计算（占满一个 CPU 核心）的秒数，由“工作方式”决定</translation>
     </message>
+    <message>
+        <source>after all starts</source>
+        <translation>全部启动之后</translation>
+    </message>
+    <message>
+        <source>after each start</source>
+        <translation>每次启动之后</translation>
+    </message>
+    <message>
+        <source>Joins</source>
+        <translation>join() 的时机</translation>
+    </message>
+    <message>
+        <source>When the main program calls join(): after starting every process (they run side by side), or right after each start (they run one at a time: N times as long)</source>
+        <translation>主进程何时调用 join()：先启动所有进程再等待（进程同时运行），或每启动一个就立即等待它结束（进程逐个运行，耗时为 N 倍）</translation>
+    </message>
+    <message>
+        <source>End marker (None)</source>
+        <translation>结束标记（None）</translation>
+    </message>
+    <message>
+        <source>Main puts one None per consumer to tell it to stop; off: the consumers wait in queue.get() for ever, until you stop the run</source>
+        <translation>主进程为每个消费者放入一个 None，通知它停止；关闭后，消费者进程会一直在 queue.get() 中等待，直到你停止运行</translation>
+    </message>
+    <message>
+        <source>with the producers</source>
+        <translation>与生产者一起</translation>
+    </message>
+    <message>
+        <source>after joining the producers</source>
+        <translation>等待生产者结束之后</translation>
+    </message>
+    <message>
+        <source>Start consumers</source>
+        <translation>启动消费者</translation>
+    </message>
+    <message>
+        <source>When Main starts the consumers: with the producers, or only after the producers&apos; join(). Then nobody empties the queue: once it is full, the producer waits for room and Main waits for the producer, until you stop the run (a deadlock)</source>
+        <translation>主进程何时启动消费者进程：与生产者一起，或在生产者 join() 之后才启动。这样没有进程从队列中取数据：队列满了以后，生产者等待空位，主进程等待生产者，直到你停止运行（死锁）</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::KnobPanel</name>
@@ -759,6 +866,13 @@ CPU time so far: %2</source>
     <message>
         <source>the knobs show the replayed run&apos;s values: leave the replay to change them</source>
         <translation>参数显示的是回放运行的值：退出回放后才能修改</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::KnobToolBar</name>
+    <message>
+        <source>Knobs</source>
+        <translation>参数</translation>
     </message>
 </context>
 <context>
@@ -1469,6 +1583,41 @@ Memory (resident): %3, at most %4</source>
     <message>
         <source>stopped</source>
         <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::ProcessStatusText</name>
+    <message>
+        <source>Main</source>
+        <translation>主进程</translation>
+    </message>
+    <message>
+        <source>Worker %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>生产者</translation>
+    </message>
+    <message>
+        <source>Producer %1</source>
+        <translation>生产者 %1</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <source>Consumer %1</source>
+        <translation>消费者 %1</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>发送进程</translation>
+    </message>
+    <message>
+        <source>Process %1</source>
+        <translation>进程 %1</translation>
     </message>
 </context>
 <context>
@@ -2511,6 +2660,11 @@ Wall time: %2 · Result: %3</source>
         <source>Lock holder no longer reported (sampled)</source>
         <translation>锁的持有者不再逐条报告（已采样）</translation>
     </message>
+    <message>
+        <source>%1 waits in join() for %2 (line %3)</source>
+        <extracomment>%1 is the main program (主进程), %2 the process it joins (&quot;Consumer&quot;), %3 the line of the listing.</extracomment>
+        <translation>%1 在 join() 中等待%2（第 %3 行）</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::TutorialViewer</name>
@@ -2525,6 +2679,305 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>The original tutorial text (Chinese), as the examples were taken from it. This copy lost the indentation of its code; the listings in the code view are indented correctly.</source>
         <translation>教程原文（中文），示例即取自此文。此副本中的代码丢失了缩进；代码视图中的程序清单缩进正确。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::Walkthrough</name>
+    <message>
+        <source>%1 prints “%2”</source>
+        <translation>%1 打印“%2”</translation>
+    </message>
+    <message>
+        <source>%1 printed “%2”</source>
+        <translation>%1 打印“%2”</translation>
+    </message>
+    <message>
+        <source>a “%1” on %2 happens</source>
+        <translation>%2 上发生一次 %1 操作</translation>
+    </message>
+    <message>
+        <source>a “%1” on %2 happened</source>
+        <translation>%2 上发生一次 %1 操作</translation>
+    </message>
+    <message>
+        <source>%1 does “%2” on %3</source>
+        <translation>%1 对 %3 执行 %2</translation>
+    </message>
+    <message>
+        <source>%1 did “%2” on %3</source>
+        <translation>%1 对 %3 执行 %2</translation>
+    </message>
+    <message>
+        <source>%1 ends</source>
+        <translation>%1 结束</translation>
+    </message>
+    <message>
+        <source>%1 ended</source>
+        <translation>%1 结束</translation>
+    </message>
+    <message>
+        <source>the run is over</source>
+        <translation>运行结束</translation>
+    </message>
+    <message>
+        <source>the run was over</source>
+        <translation>运行结束</translation>
+    </message>
+    <message>
+        <source>Main begins the statement on line %1</source>
+        <translation>主进程开始执行第 %1 行的语句</translation>
+    </message>
+    <message>
+        <source>Main began the statement on line %1</source>
+        <translation>主进程开始执行第 %1 行的语句</translation>
+    </message>
+    <message>
+        <source>pool task %1 starts</source>
+        <translation>进程池任务 %1 开始</translation>
+    </message>
+    <message>
+        <source>pool task %1 started</source>
+        <translation>进程池任务 %1 开始</translation>
+    </message>
+    <message>
+        <source>pool task %1 finishes</source>
+        <translation>进程池任务 %1 完成</translation>
+    </message>
+    <message>
+        <source>pool task %1 finished</source>
+        <translation>进程池任务 %1 完成</translation>
+    </message>
+    <message>
+        <source>pool task %1 fails</source>
+        <translation>进程池任务 %1 失败</translation>
+    </message>
+    <message>
+        <source>pool task %1 failed</source>
+        <translation>进程池任务 %1 失败</translation>
+    </message>
+    <message>
+        <source>pool task %1 is lost</source>
+        <translation>进程池任务 %1 丢失</translation>
+    </message>
+    <message>
+        <source>pool task %1 was lost</source>
+        <translation>进程池任务 %1 丢失</translation>
+    </message>
+    <message>
+        <source>a pool task starts</source>
+        <translation>某个进程池任务开始</translation>
+    </message>
+    <message>
+        <source>a pool task started</source>
+        <translation>某个进程池任务开始</translation>
+    </message>
+    <message>
+        <source>a pool task finishes</source>
+        <translation>某个进程池任务完成</translation>
+    </message>
+    <message>
+        <source>a pool task finished</source>
+        <translation>某个进程池任务完成</translation>
+    </message>
+    <message>
+        <source>a pool task fails</source>
+        <translation>某个进程池任务失败</translation>
+    </message>
+    <message>
+        <source>a pool task failed</source>
+        <translation>某个进程池任务失败</translation>
+    </message>
+    <message>
+        <source>a pool task is lost</source>
+        <translation>某个进程池任务丢失</translation>
+    </message>
+    <message>
+        <source>a pool task was lost</source>
+        <translation>某个进程池任务丢失</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, leaving %n item(s)</source>
+        <translation>
+            <numerusform>%1，之后剩余 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::WalkthroughMenu</name>
+    <message>
+        <source>Open Walkthrough</source>
+        <translation>打开导览</translation>
+    </message>
+    <message>
+        <source>Walkthroughs (*.json);;All files (*)</source>
+        <translation>导览文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Walkthroughs</source>
+        <translation>导览(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Walkthrough…</source>
+        <translation>打开导览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Play a walkthrough file (JSON), e.g. one a teacher wrote</source>
+        <translation>播放一个导览文件（JSON），例如老师自己编写的</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::WalkthroughPanel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Walkthrough: %1</source>
+        <translation>导览：%1</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>You said %1 — it took %2 %3</source>
+        <translation>你的答案：%1 —— 实际用时 %2 %3</translation>
+    </message>
+    <message>
+        <source>You said %1 — it was %2 %3</source>
+        <translation>你的答案：%1 —— 实际是 %2 %3</translation>
+    </message>
+    <message>
+        <source>Not answered — it took %1</source>
+        <translation>未作答 —— 实际用时 %1</translation>
+    </message>
+    <message>
+        <source>Not answered — it was %1</source>
+        <translation>未作答 —— 实际是 %1</translation>
+    </message>
+    <message>
+        <source>You said %1 — this run did not show it</source>
+        <translation>你的答案：%1 —— 这次运行没有体现出来</translation>
+    </message>
+    <message>
+        <source>Not answered — this run did not show it</source>
+        <translation>未作答 —— 这次运行没有体现出来</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation>等待中…</translation>
+    </message>
+    <message>
+        <source>Run the example</source>
+        <translation>运行示例</translation>
+    </message>
+    <message>
+        <source>Run one statement (F10)</source>
+        <translation>执行一条语句（F10）</translation>
+    </message>
+    <message>
+        <source>Run until %1</source>
+        <translation>运行，直到%1</translation>
+    </message>
+    <message>
+        <source>Pause the main program</source>
+        <translation>暂停主程序</translation>
+    </message>
+    <message>
+        <source>Stop the run</source>
+        <translation>停止运行</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Your prediction</source>
+        <translation>你的预测</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>The previous step (PageUp, Left)</source>
+        <translation>上一步（PageUp、左方向键）</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Stop the run and start the walkthrough again</source>
+        <translation>停止运行，从头开始本导览</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Walkthrough</source>
+        <translation>导览</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::WalkthroughPlayer</name>
+    <message>
+        <source>There is no walkthrough &quot;%1&quot;; shipped: %2</source>
+        <translation>没有名为“%1”的导览；内置导览：%2</translation>
+    </message>
+    <message>
+        <source>Cannot Open the Walkthrough</source>
+        <translation>无法打开导览</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::WalkthroughSession</name>
+    <message>
+        <source>The run ended before %1.</source>
+        <translation>运行在%1之前就结束了。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n second(s) of waiting: %1</source>
+        <translation>
+            <numerusform>等待 %n 秒后放弃：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the run to end</source>
+        <translation>等待运行结束</translation>
+    </message>
+    <message>
+        <source>Waiting for the main program to reach its next statement</source>
+        <translation>等待主程序执行到下一条语句</translation>
+    </message>
+    <message>
+        <source>Waiting until %1</source>
+        <translation>等待，直到%1</translation>
+    </message>
+    <message>
+        <source>Waiting for the main program to pause</source>
+        <translation>等待主程序暂停</translation>
+    </message>
+    <message>
+        <source>Waiting for the run to stop</source>
+        <translation>等待运行停止</translation>
     </message>
 </context>
 <context>
@@ -2609,18 +3062,6 @@ Wall time: %2 · Result: %3</source>
         <translation>%1:%2 分钟</translation>
     </message>
     <message>
-        <source>Main</source>
-        <translation>主进程</translation>
-    </message>
-    <message>
-        <source>Worker %1</source>
-        <translation>进程 %1</translation>
-    </message>
-    <message>
-        <source>Process %1</source>
-        <translation>进程 %1</translation>
-    </message>
-    <message>
         <source>stopped by you</source>
         <translation>已被你停止</translation>
     </message>
@@ -2651,26 +3092,6 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>Main: the example&apos;s main program (if __name__ == &quot;__main__&quot;:), played by ProcessLab in its own process</source>
         <translation>主进程：示例的主程序（__name__ == &quot;__main__&quot; 条件下的部分），由 ProcessLab 在自己的进程中扮演</translation>
-    </message>
-    <message>
-        <source>Producer</source>
-        <translation>生产者</translation>
-    </message>
-    <message>
-        <source>Producer %1</source>
-        <translation>生产者 %1</translation>
-    </message>
-    <message>
-        <source>Consumer</source>
-        <translation>消费者</translation>
-    </message>
-    <message>
-        <source>Consumer %1</source>
-        <translation>消费者 %1</translation>
-    </message>
-    <message>
-        <source>Sender</source>
-        <translation>发送进程</translation>
     </message>
     <message>
         <source>%1: a worker process of the pool; it runs the tasks the pool hands out</source>

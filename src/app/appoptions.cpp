@@ -8,8 +8,15 @@
 #include "replay/replaysource.h"
 #include "runcontroller.h"
 #include "theme.h"
+#include "walkthrough/handoutrecorder.h"
+#include "walkthrough/walkthroughlibrary.h"
+#include "walkthrough/walkthroughplayer.h"
+#include "walkthrough/walkthroughsession.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QSize>
@@ -35,6 +42,12 @@ QStringList appViewNames()
 {
     return {QStringLiteral("timeline"), QStringLiteral("console"), QStringLiteral("history"), QStringLiteral("queue"),
             QStringLiteral("pipe"),     QStringLiteral("shared"),  QStringLiteral("pool"),    QStringLiteral("topology")};
+}
+
+bool isWalkthroughFile(const QString &argument)
+{
+    return argument.endsWith(QLatin1StringView(".json"), Qt::CaseInsensitive) || argument.contains(QLatin1Char('/'))
+           || argument.contains(QLatin1Char('\\'));
 }
 
 AppOptions parseAppOptions(const QStringList &arguments, QString *error)
@@ -70,7 +83,26 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
                                     QStringLiteral("Replay a saved run record (as File > Open Run...); with "
                                                    "--screenshot-delay the picture is taken that long into the replay."),
                                     QStringLiteral("record.json"));
-    parser.addOptions({example, set, lang, theme, autorun, screenshot, delay, size, presenter, view, replay});
+    const QCommandLineOption walkthrough(QStringLiteral("walkthrough"),
+                                         QStringLiteral("Open a walkthrough: a shipped one's id (%1) or a file.")
+                                             .arg(shippedWalkthroughIds().join(QLatin1StringView(", "))),
+                                         QStringLiteral("id|file.json"));
+    const QCommandLineOption autoplay(QStringLiteral("autoplay"),
+                                      QStringLiteral("Play the walkthrough by itself (full screen, presenter fonts), "
+                                                     "for an unattended demo; without --loop the exit code is 1 when a "
+                                                     "step failed."));
+    const QCommandLineOption pace(QStringLiteral("pace"),
+                                  QStringLiteral("With --autoplay: seconds to wait before each action and after each "
+                                                 "outcome (default 4)."),
+                                  QStringLiteral("seconds"));
+    const QCommandLineOption loop(QStringLiteral("loop"), QStringLiteral("With --autoplay: start again at the end."));
+    const QCommandLineOption handout(QStringLiteral("handout"),
+                                     QStringLiteral("Play the walkthrough by itself, then write a handout (a .pdf file, "
+                                                    "or else a folder of PNGs) and quit; the exit code is 1 when a "
+                                                    "step failed."),
+                                     QStringLiteral("file.pdf|dir"));
+    parser.addOptions({example, set, lang, theme, autorun, screenshot, delay, size, presenter, view, replay, walkthrough,
+                       autoplay, pace, loop, handout});
     parser.process(arguments); // --help/--version exit here; unknown options exit with an error
 
     AppOptions options;
@@ -106,6 +138,39 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
         *error = QStringLiteral("--replay and --autorun: choose one (a replay is not a run)");
         return options;
     }
+    options.walkthrough = parser.value(walkthrough);
+    options.handout = parser.value(handout);
+    options.autoplay = parser.isSet(autoplay) || parser.isSet(handout);
+    options.loop = parser.isSet(loop);
+    if (options.walkthrough.isEmpty()) {
+        for (const QCommandLineOption *needs : {&autoplay, &pace, &loop, &handout}) {
+            if (parser.isSet(*needs)) {
+                *error = QStringLiteral("--%1: needs --walkthrough ID|FILE.json").arg(needs->names().constFirst());
+                return options;
+            }
+        }
+    } else if (!isWalkthroughFile(options.walkthrough) && !shippedWalkthroughIds().contains(options.walkthrough)) {
+        *error = QStringLiteral("--walkthrough: unknown walkthrough '%1'; choose one of: %2, or give a .json file")
+                     .arg(options.walkthrough, shippedWalkthroughIds().join(QLatin1StringView(", ")));
+        return options;
+    }
+    if (!options.walkthrough.isEmpty() && (options.autorun || !options.replay.isEmpty())) {
+        *error = QStringLiteral("--walkthrough: plays its own runs; leave out --autorun and --replay");
+        return options;
+    }
+    if (parser.isSet(pace)) {
+        bool ok = false;
+        options.paceSeconds = parser.value(pace).toDouble(&ok);
+        if (!ok || options.paceSeconds < 0 || options.paceSeconds > 3600 || !options.autoplay) {
+            *error = QStringLiteral("--pace: expected 0-3600 seconds together with --autoplay, got '%1'")
+                         .arg(parser.value(pace));
+            return options;
+        }
+    }
+    if (options.loop && (!parser.isSet(autoplay) || !options.handout.isEmpty())) {
+        *error = QStringLiteral("--loop: needs --autoplay, and a handout is written once (leave out --loop)");
+        return options;
+    }
     options.screenshot = parser.value(screenshot);
     if (parser.isSet(delay)) {
         bool ok = false;
@@ -129,6 +194,71 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
         options.size = QSize(1280, 800); // documentation screenshots share one size
     }
     return options;
+}
+
+namespace {
+bool applyWalkthroughOptions(const AppOptions &options, MainWindow *window, QString *error)
+{
+    // Loaded here, not through the player: a bad file is a message on stderr, not a box.
+    WalkthroughLoadResult loaded = isWalkthroughFile(options.walkthrough) ? loadWalkthrough(options.walkthrough)
+                                                                          : loadShippedWalkthrough(options.walkthrough);
+    if (!loaded.walkthrough) {
+        *error = QStringLiteral("--walkthrough: %1").arg(loaded.error);
+        return false;
+    }
+    WalkthroughPlayer *player = window->walkthroughPlayer();
+    if (options.autoplay) {
+        player->setAutoplay(true, std::chrono::milliseconds(qRound64(options.paceSeconds * 1000)), options.loop);
+        // An unattended demo fills the screen in presenter fonts; a picture or a handout keeps
+        // the window's size (and there is no screen offscreen).
+        const bool onScreen = QGuiApplication::platformName() != QLatin1StringView("offscreen");
+        if (onScreen && options.screenshot.isEmpty() && options.handout.isEmpty()) {
+            window->setPresenterMode(true);
+            if (QAction *fullScreen = window->findChild<QAction *>(QStringLiteral("actionFullScreen")))
+                fullScreen->setChecked(true);
+        }
+    }
+    if (!options.handout.isEmpty()) {
+        const QFileInfo target(options.handout);
+        if (!target.absoluteDir().exists()) {
+            *error = QStringLiteral("--handout: the folder %1 does not exist").arg(target.absolutePath());
+            return false;
+        }
+        // Played to its end: the handout is written, then the app quits (1 when it could not be).
+        HandoutRecorder *recorder = player->recordHandout(options.handout);
+        QObject::connect(recorder, &HandoutRecorder::written, window, [window](bool ok, const QString &message) {
+            if (!ok)
+                std::fprintf(stderr, "processlab: --handout: %s\n", qUtf8Printable(message));
+            // No process left behind: quit once the walkthrough's run (if any) has ended.
+            window->walkthroughPlayer()->close();
+            if (!window->controller()->isActive()) {
+                QCoreApplication::exit(ok ? 0 : 1);
+                return;
+            }
+            QObject::connect(window->controller(), &RunController::runFinished, window,
+                             [ok] { QCoreApplication::exit(ok ? 0 : 1); });
+        });
+    }
+    // An unattended demo's log says which step failed and why (the panel shows it in red).
+    QObject::connect(player, &WalkthroughPlayer::opened, player, [player] {
+        QObject::connect(player->session(), &WalkthroughSession::stepFailed, player, [](int index, const QString &message) {
+            std::fprintf(stderr, "processlab: walkthrough step %d: %s\n", index + 1, qUtf8Printable(message));
+        });
+    });
+    // Once the window is shown: the panel docks into its real size.
+    QTimer::singleShot(0, player, [player, walkthrough = std::move(*loaded.walkthrough)]() mutable {
+        player->open(std::move(walkthrough));
+    });
+    return true;
+}
+} // namespace
+
+int appExitCode(const AppOptions &options, const MainWindow &window, int eventLoopCode)
+{
+    const bool unattended = !options.walkthrough.isEmpty() && options.autoplay && !options.loop;
+    if (eventLoopCode == 0 && unattended && window.walkthroughPlayer()->anyStepFailed())
+        return 1;
+    return eventLoopCode;
 }
 
 bool applyAppOptions(const AppOptions &options, MainWindow *window, QString *error)
@@ -159,6 +289,8 @@ bool applyAppOptions(const AppOptions &options, MainWindow *window, QString *err
         *error = QStringLiteral("--replay: %1").arg(window->replayError() ? window->replayError()->text() : QString());
         return false;
     }
+    if (!options.walkthrough.isEmpty() && !applyWalkthroughOptions(options, window, error))
+        return false;
     if (!options.screenshot.isEmpty()) {
         const QString path = options.screenshot;
         if (!options.replay.isEmpty() && options.screenshotDelayMs >= 0) {

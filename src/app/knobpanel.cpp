@@ -11,6 +11,9 @@
 #include <QLabel>
 #include <QSettings>
 #include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace ProcessLab {
 
@@ -21,12 +24,20 @@ QString settingsKey(const QString &example, const QString &knob)
 }
 } // namespace
 
+namespace {
+constexpr int horizontalMargin = 8;
+constexpr int labelSpacing = 6; // between a label and its control
+constexpr int knobSpacing = 22; // between one knob and the next
+} // namespace
+
 KnobPanel::KnobPanel(QWidget *parent)
     : QWidget(parent)
-    , m_layout(new QHBoxLayout(this))
+    , m_layout(new QVBoxLayout(this))
 {
-    m_layout->setContentsMargins(8, 0, 8, 0);
-    m_layout->setSpacing(6);
+    m_layout->setContentsMargins(horizontalMargin, 0, horizontalMargin, 0);
+    m_layout->setSpacing(2);
+    // Its own width, not the tool bar's rest: the reset button stays beside the knobs.
+    setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
 }
 
 void KnobPanel::setExample(const ExampleDefinition &example)
@@ -57,10 +68,12 @@ void KnobPanel::showOwnValues()
 
 void KnobPanel::rebuild()
 {
-    while (QLayoutItem *item = m_layout->takeAt(0)) {
-        delete item->widget();
-        delete item;
+    for (const KnobWidgets &knob : std::as_const(m_widgets)) {
+        delete knob.label;
+        delete knob.editor;
     }
+    m_widgets.clear();
+    m_rows.clear();
     m_editors.clear();
     QSettings settings;
     for (const KnobSpec &knob : std::as_const(m_knobs)) {
@@ -118,16 +131,94 @@ void KnobPanel::rebuild()
         }
         editor->setObjectName(QStringLiteral("knob_") + knob.name);
         editor->setToolTip(QStringLiteral("%1 (%2)").arg(knob.translatedHelp(), knob.rangeText()));
+        QLabel *label = nullptr;
         if (knob.type != KnobSpec::Type::Bool) {
-            auto *label = new QLabel(knob.translatedLabel(), this);
+            label = new QLabel(knob.translatedLabel(), this);
             label->setBuddy(editor);
             label->setToolTip(editor->toolTip());
-            m_layout->addWidget(label);
         }
-        m_layout->addWidget(editor);
-        m_layout->addSpacing(10);
+        m_widgets.append({label, editor});
         m_editors.insert(knob.name, editor);
     }
+    arrangeRows();
+}
+
+QList<int> KnobPanel::knobWidths() const
+{
+    QList<int> widths;
+    for (const KnobWidgets &knob : m_widgets)
+        widths.append((knob.label ? knob.label->sizeHint().width() + labelSpacing : 0) + knob.editor->sizeHint().width());
+    return widths;
+}
+
+int KnobPanel::oneRowWidth() const
+{
+    int width = 2 * horizontalMargin;
+    for (const int knob : knobWidths())
+        width += knob + knobSpacing;
+    return width;
+}
+
+QSize KnobPanel::minimumSizeHint() const
+{
+    const QList<int> widths = knobWidths();
+    const int widest = widths.isEmpty() ? 0 : *std::max_element(widths.cbegin(), widths.cend());
+    return {widest + 2 * horizontalMargin, QWidget::minimumSizeHint().height()};
+}
+
+void KnobPanel::setWrapWidth(int width)
+{
+    if (width == m_wrapWidth)
+        return;
+    m_wrapWidth = width;
+    arrangeRows();
+}
+
+void KnobPanel::arrangeRows()
+{
+    // Greedy: each row takes the next knobs while they fit (a row has one at least).
+    QList<int> rows;
+    int used = 0;
+    for (const int knob : knobWidths()) {
+        const int needed = knob + knobSpacing;
+        if (rows.isEmpty() || (m_wrapWidth > 0 && used + needed > m_wrapWidth - 2 * horizontalMargin)) {
+            rows.append(0);
+            used = 0;
+        }
+        ++rows.last();
+        used += needed;
+    }
+    if (rows == m_rows && m_layout->count() == rows.size())
+        return; // unchanged: no new layout (and no new layout request)
+    m_rows = rows;
+    while (QLayoutItem *item = m_layout->takeAt(0))
+        delete item; // the rows' layouts; the widgets stay, re-added below
+    int next = 0;
+    for (const int count : std::as_const(rows)) {
+        auto *row = new QHBoxLayout;
+        row->setSpacing(labelSpacing);
+        for (int i = 0; i < count; ++i, ++next) {
+            if (m_widgets.at(next).label)
+                row->addWidget(m_widgets.at(next).label);
+            row->addWidget(m_widgets.at(next).editor);
+            row->addSpacing(knobSpacing - 2 * labelSpacing);
+        }
+        row->addStretch(1);
+        m_layout->addLayout(row);
+    }
+}
+
+QRect KnobPanel::knobRect(const QString &name) const
+{
+    const QWidget *editor = m_editors.value(name);
+    if (!editor)
+        return {};
+    QRect rect = editor->geometry();
+    for (const QLabel *label : findChildren<QLabel *>(Qt::FindDirectChildrenOnly)) {
+        if (label->buddy() == editor)
+            rect |= label->geometry();
+    }
+    return rect;
 }
 
 QVariantMap KnobPanel::values() const
@@ -192,6 +283,21 @@ void KnobPanel::resetToDefaults()
     }
 }
 
+void KnobPanel::setValues(const QVariantMap &values)
+{
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        QWidget *editor = m_editors.value(it.key());
+        if (auto *spin = qobject_cast<QSpinBox *>(editor))
+            spin->setValue(it.value().toInt());
+        else if (auto *dspin = qobject_cast<QDoubleSpinBox *>(editor))
+            dspin->setValue(it.value().toDouble());
+        else if (auto *check = qobject_cast<QCheckBox *>(editor))
+            check->setChecked(it.value().toBool());
+        else if (auto *combo = qobject_cast<QComboBox *>(editor))
+            combo->setCurrentIndex(combo->findData(it.value().toString()));
+    }
+}
+
 bool KnobPanel::hasDefaultValues() const
 {
     const QVariantMap current = values();
@@ -219,6 +325,8 @@ void KnobPanel::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange && !m_exampleId.isEmpty())
         rebuild();
+    else if (event->type() == QEvent::FontChange)
+        arrangeRows(); // other widths
 }
 
 } // namespace ProcessLab

@@ -54,5 +54,5 @@ int main(int argc, char *argv[])
     QObject::connect(&interrupts, &ProcessLab::InterruptHandler::interrupted, &window,
                      &ProcessLab::MainWindow::stopRunAndQuit);
     window.show();
-    return app.exec();
+    return ProcessLab::appExitCode(options, window, app.exec());
 }

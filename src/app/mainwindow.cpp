@@ -14,6 +14,7 @@
 #include "history/runhistorymodel.h"
 #include "history/runhistoryview.h"
 #include "knobpanel.h"
+#include "knobtoolbar.h"
 #include "language.h"
 #include "output/consoleview.h"
 #include "output/outputarea.h"
@@ -35,6 +36,8 @@
 #include "views/pipeview.h"
 #include "views/queueview.h"
 #include "views/sharedview.h"
+#include "walkthrough/walkthroughmenu.h"
+#include "walkthrough/walkthroughplayer.h"
 #include "windowlayout.h"
 
 #include <QActionGroup>
@@ -121,10 +124,12 @@ void MainWindow::buildLayout()
                           static_cast<QWidget *>(m_topology)})
         m_bottomTabs->addTab(view, QString());
 
-    m_ui->runToolBar->addWidget(m_knobs);
+    // The knobs in a bar of their own, so that they never hide in the run bar's overflow.
+    m_knobBar = new KnobToolBar(this, m_ui->runToolBar);
+    m_knobBar->setPanel(m_knobs);
     m_ui->actionResetKnobs->setIcon(style()->standardIcon(QStyle::SP_DialogResetButton));
-    m_ui->runToolBar->addAction(m_ui->actionResetKnobs);
-    if (auto *button = qobject_cast<QToolButton *>(m_ui->runToolBar->widgetForAction(m_ui->actionResetKnobs)))
+    m_knobBar->addAction(m_ui->actionResetKnobs);
+    if (auto *button = qobject_cast<QToolButton *>(m_knobBar->widgetForAction(m_ui->actionResetKnobs)))
         button->setToolButtonStyle(Qt::ToolButtonIconOnly); // the tool tip says it; the bar stays short
     m_ui->actionRun->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_ui->actionStop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
@@ -227,6 +232,15 @@ void MainWindow::connectActions()
         [this] { return exportedRecord(); }, [this] { return exportBaseName(); }, this);
     m_ui->menuFile->insertMenu(m_ui->actionExportJson, m_exportMenu);
     m_ui->menuFile->removeAction(m_ui->actionExportJson);
+    // Walkthroughs (issue 12): a menu of the shipped ones, File > Open Walkthrough…, the tour.
+    m_walkthroughs = new WalkthroughPlayer(this);
+    m_walkthroughMenu = new WalkthroughMenu(m_walkthroughs, this);
+    menuBar()->insertMenu(m_ui->menuHelp->menuAction(), m_walkthroughMenu);
+    m_ui->menuFile->insertAction(m_exportMenu->menuAction(), m_walkthroughMenu->openFileAction());
+    m_firstRunHint->setTourAvailable(m_walkthroughMenu->actionFor(QStringLiteral("tour")) != nullptr);
+    connect(m_firstRunHint, &FirstRunHint::tourRequested, m_walkthroughs,
+            [this] { m_walkthroughs->openShipped(QStringLiteral("tour")); });
+    connect(m_walkthroughs, &WalkthroughPlayer::opened, m_firstRunHint, &FirstRunHint::dismiss); // it guides now
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionResetKnobs, &QAction::triggered, m_knobs, &KnobPanel::resetToDefaults);
     connect(m_ui->actionShortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);

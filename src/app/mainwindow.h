@@ -37,6 +37,9 @@ class QueueView;
 class PipeView;
 class SharedView;
 class WindowLayout;
+class WalkthroughMenu;
+class KnobToolBar;
+class WalkthroughPlayer;
 struct ExampleDefinition;
 
 // The desktop app's window: example list, code, knobs and run controls, one output pane
@@ -51,6 +54,7 @@ public:
 
     bool selectExample(const QString &id);
     KnobPanel *knobPanel() const { return m_knobs; }
+    KnobToolBar *knobToolBar() const { return m_knobBar; }
     RunController *controller() const { return m_controller; }
     OutputArea *outputArea() const { return m_outputArea; }
     ConsoleView *console() const { return m_console; }
@@ -65,6 +69,8 @@ public:
     CodePanel *codePanel() const { return m_code; }
     WindowLayout *windowLayout() const { return m_windowLayout; }
     FirstRunHint *firstRunHint() const { return m_firstRunHint; }
+    WalkthroughPlayer *walkthroughPlayer() const { return m_walkthroughs; }
+    WalkthroughMenu *walkthroughMenu() const { return m_walkthroughMenu; }
     // The question asked when quitting mid-run (null when none is open).
     QMessageBox *quitQuestion() const;
 
@@ -123,6 +129,7 @@ private:
     RunController *m_controller = nullptr;
     ExampleBrowser *m_examples = nullptr;
     KnobPanel *m_knobs = nullptr;
+    KnobToolBar *m_knobBar = nullptr;
     CodePanel *m_code = nullptr;
     OutputArea *m_outputArea = nullptr;
     ConsoleView *m_console = nullptr;
@@ -148,6 +155,8 @@ private:
     QAction *m_themeDark = nullptr;
     WindowLayout *m_windowLayout = nullptr;
     FirstRunHint *m_firstRunHint = nullptr;
+    WalkthroughPlayer *m_walkthroughs = nullptr;
+    WalkthroughMenu *m_walkthroughMenu = nullptr;
     QPointer<QMessageBox> m_quitQuestion;
     QPointer<QMessageBox> m_replayError;
     ReplayBar *m_replayBar = nullptr;

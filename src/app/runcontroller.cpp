@@ -149,6 +149,14 @@ void RunController::continueRun()
     }
 }
 
+void RunController::pause()
+{
+    if (isActive() && !m_finishPending && !m_run->stepMode()) {
+        m_run->setStepMode(true);
+        emit controlsChanged();
+    }
+}
+
 bool RunController::killPoolWorker(int process, QString *error)
 {
     if (!m_run || m_finishPending) {

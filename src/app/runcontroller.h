@@ -43,6 +43,7 @@ public:
     void stop();
     void step();
     void continueRun(); // leave step mode and run freely
+    void pause();       // step mode on mid-run: the main program pauses before its next statement
     // "Kill this worker..." on a pool worker's pane (Run::killPoolWorker()).
     bool killPoolWorker(int process, QString *error);
     // Stops the current run if needed, then starts the same example again with these knobs.

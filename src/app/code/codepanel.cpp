@@ -154,6 +154,12 @@ void CodePanel::applyMarkers()
     m_python->setMarkers(markers);
 }
 
+void CodePanel::showProgram()
+{
+    m_tabs->setCurrentIndex(0);
+    m_showTutorial->setChecked(false);
+}
+
 void CodePanel::showTutorial(bool show)
 {
     m_pythonStack->setCurrentWidget(show ? m_tutorial : m_python);

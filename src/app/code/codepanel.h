@@ -38,6 +38,10 @@ public:
     void runEnded();
     CodeView *pythonView() const { return m_python; } // the program that runs
     CodeView *tutorialView() const { return m_tutorial; }
+    // The Python and C++ tabs (a walkthrough brings one forward and frames it).
+    QTabWidget *tabs() const { return m_tabs; }
+    // The Python tab with the program that runs (not the tutorial's original) in front.
+    void showProgram();
     bool showsChangedProgram() const { return m_changed; }
 
 protected:

@@ -6,8 +6,10 @@
 #include <QApplication>
 #include <QHelpEvent>
 #include <QPainter>
+#include <QScrollBar>
 #include <QSet>
 #include <QToolTip>
+#include <QtMath>
 #include <QTextBlock>
 #include <QTextLayout>
 
@@ -92,6 +94,32 @@ void CodeView::setMarkers(const QList<Marker> &markers)
     m_markers = markers;
     viewport()->update();
     m_gutter->update();
+}
+
+QRect CodeView::linesRect(int first, int last) const
+{
+    const QTextBlock firstBlock = document()->findBlockByNumber(first - 1);
+    const QTextBlock lastBlock = document()->findBlockByNumber(last - 1);
+    if (first < 1 || last < first || !firstBlock.isValid() || !lastBlock.isValid())
+        return {};
+    const QPointF offset = contentOffset();
+    const QRectF top = blockBoundingGeometry(firstBlock).translated(offset);
+    const QRectF bottom = blockBoundingGeometry(lastBlock).translated(offset);
+    const QRect viewportArea = viewport()->geometry();
+    return QRect(QPoint(frameWidth(), viewportArea.top() + qFloor(top.top())),
+                 QPoint(viewportArea.right(), viewportArea.top() + qCeil(bottom.bottom()) - 1));
+}
+
+void CodeView::revealLines(int first, int last)
+{
+    const QRect lines = linesRect(first, last);
+    if (lines.isEmpty() || viewport()->geometry().contains(lines))
+        return;
+    // One block per line (no wrapping): the scroll bar counts lines.
+    const int lineHeight = qMax(1, fontMetrics().lineSpacing());
+    const int visibleLines = viewport()->height() / lineHeight;
+    const int count = last - first + 1;
+    verticalScrollBar()->setValue(qMax(0, first - 1 - qMax(0, (visibleLines - count) / 2)));
 }
 
 int CodeView::gutterWidth() const

@@ -31,6 +31,11 @@ public:
     const QList<Marker> &markers() const { return m_markers; }
 
     int gutterWidth() const;
+    // Lines first..last (1-based) as painted, gutter included, in the view's own coordinates
+    // (outside the viewport when scrolled away); empty when no such line exists.
+    QRect linesRect(int first, int last) const;
+    // Scrolls lines first..last into view (centred when they fit) unless they are in view already.
+    void revealLines(int first, int last);
     // A point size of the code's own (presenter mode, when the listing must fit in height);
     // 0 follows the application font again.
     void setPointSizeOverride(qreal pointSize);

@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QToolButton>
 
@@ -14,6 +15,7 @@ namespace ProcessLab {
 FirstRunHint::FirstRunHint(QWidget *parent)
     : QFrame(parent)
     , m_label(new QLabel(this))
+    , m_tour(new QPushButton(this))
     , m_close(new QToolButton(this))
 {
     setFrameShape(QFrame::StyledPanel);
@@ -30,6 +32,13 @@ FirstRunHint::FirstRunHint(QWidget *parent)
     const int margin = fontMetrics().horizontalAdvance(u' ');
     layout->setContentsMargins(margin * 2, margin / 2, margin, margin / 2);
     layout->addWidget(m_label, 1);
+    m_tour->setObjectName(QStringLiteral("firstRunTour"));
+    m_tour->hide();
+    layout->addWidget(m_tour);
+    connect(m_tour, &QPushButton::clicked, this, [this] {
+        dismiss();
+        emit tourRequested();
+    });
     layout->addWidget(m_close);
     connect(m_close, &QToolButton::clicked, this, &FirstRunHint::dismiss);
     retranslate();
@@ -54,6 +63,11 @@ void FirstRunHint::setRunShortcut(const QString &shortcut)
     retranslate();
 }
 
+void FirstRunHint::setTourAvailable(bool available)
+{
+    m_tour->setVisible(available);
+}
+
 QString FirstRunHint::text() const
 {
     return m_label->text();
@@ -64,6 +78,7 @@ void FirstRunHint::retranslate()
     m_label->setText(tr("Choose an example on the left, then press %1 to run it.")
                          .arg(m_runShortcut.isEmpty() ? QStringLiteral("F5") : m_runShortcut));
     m_close->setToolTip(tr("Hide this hint"));
+    m_tour->setText(tr("Take the 2-Minute Tour"));
     // A light tint of the "running" blue: noticeable, not alarming.
     QPalette pal = palette();
     const bool dark = isDarkPalette(QPalette());

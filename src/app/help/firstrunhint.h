@@ -4,6 +4,7 @@
 #include <QFrame>
 
 class QLabel;
+class QPushButton;
 class QToolButton;
 
 namespace ProcessLab {
@@ -24,6 +25,11 @@ public:
     // The key that runs an example, as shown (the Run action's shortcut).
     void setRunShortcut(const QString &shortcut);
     QString text() const;
+    // Offers the 2-minute tour of the app (a shipped walkthrough) when there is one.
+    void setTourAvailable(bool available);
+
+signals:
+    void tourRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -32,6 +38,7 @@ private:
     void retranslate();
 
     QLabel *m_label;
+    QPushButton *m_tour;
     QToolButton *m_close;
     QString m_runShortcut;
 };

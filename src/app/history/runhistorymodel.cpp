@@ -73,7 +73,11 @@ QString RunHistoryModel::knobsText(const QString &exampleId, const QVariantMap &
         for (const KnobSpec &knob : example->knobs) {
             if (!knobs.contains(knob.name))
                 continue;
-            parts.append(knob.translatedLabel() + u' ' + valueText(knobs.value(knob.name)));
+            // A choice shows its label ("after each start"), as the knob's combo box does.
+            const QVariant value = knobs.value(knob.name);
+            parts.append(knob.translatedLabel() + u' '
+                         + (knob.type == KnobSpec::Type::Choice ? knob.translatedChoiceLabel(value.toString())
+                                                                : valueText(value)));
             named.append(knob.name);
         }
     }

@@ -67,6 +67,7 @@ public:
     // Compact mode: shows these processes' panes beside Main's (selects their rows).
     void showProcesses(const QList<int> &processIds);
     QScrollArea *gridScrollArea() const { return m_scroll; }
+    QTabWidget *paneTabs() const { return m_tabs; } // the panes in tab layout
 
     void setLineCap(int lines); // for every pane, present and future
 

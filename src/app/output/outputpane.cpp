@@ -130,8 +130,10 @@ private:
 };
 
 // The pane's note (Main: where the main program is) on a row of its own: wrapped at word
-// boundaries onto at most two lines, the second elided if even that is not enough. It
-// always takes two lines' height while shown, so the header does not jump as the note changes.
+// boundaries onto at most two lines, the second elided if even that is not enough (the whole
+// note is the tool tip). It always takes two lines' height while shown, so the header does not
+// jump as the note changes — more when its glyphs need it (Chinese comes from a fallback font
+// with taller lines than the UI font's), so no line is ever cut.
 class NoteLabel : public FittingLabel
 {
 public:
@@ -155,7 +157,7 @@ public:
     {
         const QMargins m = contentsMargins();
         return {fontMetrics().horizontalAdvance(QStringLiteral("M…")) + m.left() + m.right(),
-                fontMetrics().lineSpacing() * maxLines + m.top() + m.bottom()};
+                std::max(fontMetrics().lineSpacing() * maxLines, m_shownHeight) + m.top() + m.bottom()};
     }
     QSize minimumSizeHint() const override { return sizeHint(); }
 
@@ -182,8 +184,16 @@ private:
         }
         layout.endLayout();
         setText(lines.join(u'\n'));
+        // The height the shown lines are drawn in (QLabel's own measure, fallback fonts included).
+        const int shownHeight = m_text.isEmpty() ? 0 : fm.boundingRect(QRect(0, 0, available, 1 << 16),
+                                                                       int(alignment()), text()).height();
+        if (shownHeight != m_shownHeight) {
+            m_shownHeight = shownHeight;
+            updateGeometry();
+        }
     }
     QString m_text;
+    int m_shownHeight = 0;
 };
 
 namespace {
@@ -570,7 +580,9 @@ QSize OutputPane::minimumSizeHint() const
     const int documentMargins = 2 * int(std::ceil(m_view->document()->documentMargin()));
     const int height = m_header->sizeHint().height() + fm.lineSpacing() * minimumTextLines + documentMargins
                        + 2 * frameWidth() + 4;
-    return {stableMinimumWidth(), height};
+    // Never less than the layout needs: below it the layout squeezes the header too, and the
+    // last line of Main's note ("waiting at line 33: …") would be cut.
+    return {stableMinimumWidth(), std::max(height, QFrame::minimumSizeHint().height())};
 }
 
 void OutputPane::changeEvent(QEvent *event)

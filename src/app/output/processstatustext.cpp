@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "processstatustext.h"
 
+#include "record/processrolename.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -8,24 +10,7 @@ namespace ProcessLab {
 
 QString ProcessStatusText::roleName(int processId, const QString &recordedRole)
 {
-    if (processId == mainProcessId)
-        return tr("Main");
-    // The examples name their workers "Worker N" (ExampleRegistry); the tutorial's word is 进程 N.
-    static const QRegularExpression numbered(QStringLiteral("^(Worker|Producer|Consumer|Sender) ?(\\d*)$"));
-    if (const QRegularExpressionMatch match = numbered.match(recordedRole); match.hasMatch()) {
-        const QString role = match.captured(1);
-        const QString number = match.captured(2);
-        // The queue and pipe examples' roles (ipcexamples.cpp): 生产者, 消费者, 发送进程.
-        if (role == QLatin1StringView("Worker") && !number.isEmpty())
-            return tr("Worker %1").arg(number);
-        if (role == QLatin1StringView("Producer"))
-            return number.isEmpty() ? tr("Producer") : tr("Producer %1").arg(number);
-        if (role == QLatin1StringView("Consumer"))
-            return number.isEmpty() ? tr("Consumer") : tr("Consumer %1").arg(number);
-        if (role == QLatin1StringView("Sender") && number.isEmpty())
-            return tr("Sender");
-    }
-    return recordedRole.isEmpty() ? tr("Process %1").arg(processId) : recordedRole;
+    return displayRoleName(processId, recordedRole);
 }
 
 QString ProcessStatusText::state(ProcessState state)

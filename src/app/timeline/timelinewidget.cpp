@@ -125,6 +125,31 @@ QString TimelineWidget::emptyText()
     return tr("Run an example to see its processes on a timeline.");
 }
 
+QRect TimelineWidget::rowRect(int processId) const
+{
+    const QList<TimelineRow> &rows = m_data.rows();
+    const auto it = std::find_if(rows.cbegin(), rows.cend(), [processId](const TimelineRow &row) {
+        return row.processId == processId;
+    });
+    if (it == rows.cend())
+        return {};
+    const int index = static_cast<int>(it - rows.cbegin());
+    const QRect vp = viewport()->geometry();
+    return QRect(vp.left(), vp.top() + index * m_metrics.rowHeight - verticalScrollBar()->value(), vp.width(),
+                 m_metrics.rowHeight);
+}
+
+void TimelineWidget::revealRow(int processId)
+{
+    const QRect row = rowRect(processId);
+    const QRect vp = viewport()->geometry();
+    if (row.isEmpty() || (row.top() >= vp.top() && row.bottom() <= vp.bottom()))
+        return;
+    QScrollBar *bar = verticalScrollBar();
+    const int rowTop = row.top() - vp.top() + bar->value(); // in the rows' own coordinates
+    bar->setValue(row.top() < vp.top() ? rowTop : rowTop + row.height() - vp.height());
+}
+
 QStringList TimelineWidget::visibleTexts() const
 {
     QStringList texts;

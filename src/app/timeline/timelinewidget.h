@@ -45,6 +45,11 @@ public:
 
     // The texts it draws (row labels, legend, the empty-view note), as a reader sees them.
     QStringList visibleTexts() const;
+    // A process's row (label and track) in the widget's coordinates, where it is scrolled to
+    // (outside the viewport when scrolled away); empty while the process has no row.
+    QRect rowRect(int processId) const;
+    // Scrolls the rows so that the process's row is in view.
+    void revealRow(int processId);
     int labelColumnWidth() const { return m_labelWidth; }
 
     // The timeline as an image (File > Export > Timeline as SVG/PNG): the width of the view at

@@ -75,6 +75,8 @@ void TopologyView::consume(const RunRecord &record, qsizetype from, qsizetype to
             changed = true;
             break;
         case EventKind::StateChanged:
+        case EventKind::ScriptStep: // a join() begins or ends: Main's wait (JoinWaits)
+        case EventKind::ScriptStepEnded:
         case EventKind::IpcOperation:
         case EventKind::IpcCounters:
         case EventKind::PoolTask:
@@ -149,9 +151,17 @@ QString TopologyView::waitText(const TopologyWait &wait) const
     return tr("%1 waits in %2() on %3 for %4").arg(processName(wait.process), wait.what, on, names.join(tr(", ")));
 }
 
+QString TopologyView::joinWaitText(const JoinWait &wait) const
+{
+    //: %1 is the main program (主进程), %2 the process it joins ("Consumer"), %3 the line of the listing.
+    return tr("%1 waits in join() for %2 (line %3)").arg(processName(wait.process), processName(wait.target)).arg(wait.sourceLine);
+}
+
 QStringList TopologyView::waitTexts() const
 {
     QStringList texts;
+    if (const JoinWait *join = summary().joins.openWait())
+        texts.append(joinWaitText(*join));
     for (const TopologyWait &wait : topology().waitsNow(summary().waits, summary().ipcStates))
         texts.append(waitText(wait));
     return texts;
@@ -159,7 +169,35 @@ QStringList TopologyView::waitTexts() const
 
 bool TopologyView::isWaiting(int process) const
 {
-    return !summary().waits.openWaitsOf(process).isEmpty();
+    const JoinWait *join = summary().joins.openWait();
+    return (join && join->process == process) || !summary().waits.openWaitsOf(process).isEmpty();
+}
+
+QPainterPath TopologyView::joinWaitPath() const
+{
+    const JoinWait *join = summary().joins.openWait();
+    if (!join)
+        return {};
+    ensureLayout();
+    const QRectF from = m_processRects.value(join->process);
+    const QRectF to = m_processRects.value(join->target);
+    if (from.isEmpty() || to.isEmpty())
+        return {};
+    // Main (left) to the worker (right), bowed below the object column (its middle passes
+    // under the lowest object, inside the view) so it does not run across an object.
+    const QPointF a(from.right(), from.center().y());
+    const QPointF b(to.left(), to.center().y());
+    double lowestObject = std::max(a.y(), b.y());
+    for (const QRectF &object : std::as_const(m_objectRects))
+        lowestObject = std::max(lowestObject, object.bottom());
+    const double gap = QFontMetricsF(font()).height() / 2;
+    const double middleY = std::min(lowestObject + gap, height() - gap);
+    // A cubic's middle lies 3/4 of the control points' offset below the ends' mean.
+    const double sag = std::max(std::max(from.height(), to.height()) / 2, (middleY - (a.y() + b.y()) / 2) * 4 / 3);
+    const double dx = (b.x() - a.x()) / 3;
+    QPainterPath path(a);
+    path.cubicTo(a.x() + dx, a.y() + sag, b.x() - dx, b.y() + sag, b.x(), b.y());
+    return path;
 }
 
 void TopologyView::ensureLayout() const
@@ -257,10 +295,13 @@ int TopologyView::objectAt(const QPointF &pos) const
 QString TopologyView::toolTipAt(const QPointF &pos) const
 {
     const QList<TopologyWait> waits = topology().waitsNow(summary().waits, summary().ipcStates);
+    const JoinWait *join = summary().joins.openWait();
     if (const int process = processAt(pos); process >= 0) {
         const ProcessSummary *p = summary().process(process);
         QStringList lines{p && p->pid ? tr("%1 (PID %2): %3").arg(processName(process)).arg(p->pid).arg(ProcessStatusText::state(p->state))
                                       : processName(process)};
+        if (join && (join->process == process || join->target == process))
+            lines.append(joinWaitText(*join));
         for (const TopologyWait &wait : waits) {
             if (wait.process == process || wait.counterparts.contains(process))
                 lines.append(waitText(wait));
@@ -287,6 +328,12 @@ QString TopologyView::toolTipAt(const QPointF &pos) const
                 lines.append(waitText(wait));
         }
         return lines.join(u'\n');
+    }
+    if (join) {
+        QPainterPathStroker stroker;
+        stroker.setWidth(std::max(8.0, QFontMetricsF(font()).height() * 0.6)); // easy to point at
+        if (const QPainterPath path = joinWaitPath(); !path.isEmpty() && stroker.createStroke(path).contains(pos))
+            return joinWaitText(*join);
     }
     return {};
 }
@@ -402,6 +449,17 @@ void TopologyView::paintEvent(QPaintEvent *)
         drawNode(r, palette().color(QPalette::AlternateBase), border, awaited ? 2.5 : 1.5, objectLabel(object),
                  tr("%1 operations").arg(locale.toString(summary().objectOperations(object.id))));
     }
+    // Main waits in join() for a process: a red dashed edge to it, an arrow head at the process.
+    if (const QPainterPath path = joinWaitPath(); !path.isEmpty()) {
+        painter.setPen(QPen(red, 2, Qt::DashLine, Qt::RoundCap));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPath(path);
+        const QPointF tip = path.currentPosition();
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(red);
+        painter.drawPolygon(QPolygonF{tip, tip + QPointF(-arrow * 1.6, -arrow * 0.8), tip + QPointF(-arrow * 1.6, arrow * 0.8)});
+    }
+
     for (auto it = m_processRects.cbegin(); it != m_processRects.cend(); ++it) {
         const int process = it.key();
         const ProcessSummary *p = summary().process(process);

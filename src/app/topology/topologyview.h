@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QPainterPath>
 #include <QRectF>
 #include <QWidget>
 
@@ -20,7 +21,8 @@ class RunRecord;
 // process in its ProcessColors colour. An edge joins a process to every object it used
 // (IpcTopology), lit for a moment when traffic passes; a process waiting on an object
 // (IpcWaits) is drawn red, its edge red, and the edges of the processes it waits for red
-// dashed — the tool tip says who waits for whom. Clicking a process asks for its pane.
+// dashed; Main waiting in join() for a process (JoinWaits) is drawn red with a red dashed edge
+// to that process — the tool tip says who waits for whom. Clicking a process asks for its pane.
 //
 // Painted with QPainter in one widget: the graph is a few dozen nodes in a fixed, computed
 // layout, so a scene graph (QGraphicsView) would only add item bookkeeping per event;
@@ -52,10 +54,13 @@ public:
     int processAt(const QPointF &pos) const; // -1: none
     int objectAt(const QPointF &pos) const;  // 0: none
     QString toolTipAt(const QPointF &pos) const;
-    // A process is drawn red: it waits on some object now (IpcWaits).
+    // A process is drawn red: it waits on some object now (IpcWaits) or in join() (JoinWaits).
     bool isWaiting(int process) const;
-    // "Consumer 1 waits in get() on queue for Producer 1, Producer 2" for every open wait.
+    // "Consumer 1 waits in get() on queue for Producer 1, Producer 2" for every open wait, and
+    // "Main waits in join() for Consumer (line 33)" while Main waits in a join().
     QStringList waitTexts() const;
+    // The red dashed edge from Main to the process it joins (empty: Main waits in no join()).
+    QPainterPath joinWaitPath() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -75,6 +80,7 @@ private:
     QString processName(int process) const;
     QString objectLabel(const TopologyObject &object) const;
     QString waitText(const TopologyWait &wait) const;
+    QString joinWaitText(const JoinWait &wait) const;
     bool anyLit() const;
     void scheduleUpdate();
 

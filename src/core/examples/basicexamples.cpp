@@ -16,6 +16,7 @@ KnobSpec workersKnob()
 namespace {
 
 const QString computeWork = QStringLiteral("compute");
+const QString joinAfterEachStart = QStringLiteral("after-each-start");
 
 QList<KnobSpec> workerKnobs()
 {
@@ -30,7 +31,16 @@ QList<KnobSpec> workerKnobs()
                               {computeWork, QT_TRANSLATE_NOOP("ProcessLab::Knob", "compute")}},
                              QT_TRANSLATE_NOOP("ProcessLab::Knob", "Work"),
                              QT_TRANSLATE_NOOP("ProcessLab::Knob",
-                                               "What each worker does for its seconds: sleep, or keep a CPU core busy"))};
+                                               "What each worker does for its seconds: sleep, or keep a CPU core busy")),
+            // A trap to stage: join() right after each start() makes the processes run one at a time.
+            KnobSpec::choice("joins", "after-starts",
+                             {{QStringLiteral("after-starts"), QT_TRANSLATE_NOOP("ProcessLab::Knob", "after all starts")},
+                              {joinAfterEachStart, QT_TRANSLATE_NOOP("ProcessLab::Knob", "after each start")}},
+                             QT_TRANSLATE_NOOP("ProcessLab::Knob", "Joins"),
+                             QT_TRANSLATE_NOOP("ProcessLab::Knob",
+                                               "When the main program calls join(): after starting every process "
+                                               "(they run side by side), or right after each start (they run one "
+                                               "at a time: N times as long)"))};
 }
 
 int workerCount(const QVariantMap &knobs)
@@ -48,8 +58,15 @@ WorkerWork workerWork(const QVariantMap &knobs)
     return knobs.value(QStringLiteral("work")).toString() == computeWork ? WorkerWork::Compute : WorkerWork::Sleep;
 }
 
-// Create all, start all, join all, print: each step names the line of the generated
-// program it stands for, with the loop variable's value when that line is in a loop.
+// Create all, start all, join all, print (joins=after-each-start: create all, then start and
+// join each in turn): each step names the line of the generated program it stands for, with
+// the loop variable's value when that line is in a loop.
+JoinOrder joinOrder(const QVariantMap &knobs)
+{
+    return knobs.value(QStringLiteral("joins")).toString() == joinAfterEachStart ? JoinOrder::AfterEachStart
+                                                                                 : JoinOrder::AfterStarts;
+}
+
 HostScript buildBasicScript(const QVariantMap &knobs, const PythonProgram &python, const QString &behaviour)
 {
     const auto stepAt = [&python](ScriptStep::Kind kind, int worker, const ProgramStatement &statement,
@@ -73,10 +90,17 @@ HostScript buildBasicScript(const QVariantMap &knobs, const PythonProgram &pytho
     }
     for (int i = 1; i <= workers; ++i)
         script.steps.append(stepAt(ScriptStep::Kind::Create, i, python.workers.at(i - 1).create));
-    for (int i = 1; i <= workers; ++i)
-        script.steps.append(stepAt(ScriptStep::Kind::Start, i, python.workers.at(i - 1).start));
-    for (int i = 1; i <= workers; ++i)
-        script.steps.append(stepAt(ScriptStep::Kind::Join, i, python.workers.at(i - 1).join));
+    if (joinOrder(knobs) == JoinOrder::AfterEachStart) {
+        for (int i = 1; i <= workers; ++i) {
+            script.steps.append(stepAt(ScriptStep::Kind::Start, i, python.workers.at(i - 1).start));
+            script.steps.append(stepAt(ScriptStep::Kind::Join, i, python.workers.at(i - 1).join));
+        }
+    } else {
+        for (int i = 1; i <= workers; ++i)
+            script.steps.append(stepAt(ScriptStep::Kind::Start, i, python.workers.at(i - 1).start));
+        for (int i = 1; i <= workers; ++i)
+            script.steps.append(stepAt(ScriptStep::Kind::Join, i, python.workers.at(i - 1).join));
+    }
     script.steps.append(stepAt(ScriptStep::Kind::Print, 0, python.finalPrint, QStringLiteral("All processes finished")));
     return script;
 }
@@ -96,7 +120,7 @@ ExampleDefinition processExample()
     e.pythonResource = QStringLiteral(":/examples/process.py");
     e.cppResource = QStringLiteral(":/examples/basic_behaviours.cpp");
     e.generatePython = [](const QVariantMap &knobs) {
-        return processProgram(workerCount(knobs), sleepSeconds(knobs), workerWork(knobs));
+        return processProgram(workerCount(knobs), sleepSeconds(knobs), workerWork(knobs), joinOrder(knobs));
     };
     e.buildScript = [](const QVariantMap &knobs, const PythonProgram &python) {
         return buildBasicScript(knobs, python, QStringLiteral("process.worker"));
@@ -117,7 +141,7 @@ ExampleDefinition subclassExample()
     e.pythonResource = QStringLiteral(":/examples/subclass.py");
     e.cppResource = QStringLiteral(":/examples/basic_behaviours.cpp");
     e.generatePython = [](const QVariantMap &knobs) {
-        return subclassProgram(workerCount(knobs), sleepSeconds(knobs), workerWork(knobs));
+        return subclassProgram(workerCount(knobs), sleepSeconds(knobs), workerWork(knobs), joinOrder(knobs));
     };
     e.buildScript = [](const QVariantMap &knobs, const PythonProgram &python) {
         return buildBasicScript(knobs, python, QStringLiteral("subclass.MyProcess"));

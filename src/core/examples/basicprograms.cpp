@@ -77,6 +77,29 @@ void addCalls(PythonProgramWriter &writer, Call call)
         statement(workers[i], call) = {line, QStringLiteral("process = processes[%1]").arg(i)};
 }
 
+// joins=after-each-start: process1.start() / process1.join() / process2.start() ..., or both
+// calls in the body of one `for process in processes:`.
+void addStartJoinPairs(PythonProgramWriter &writer)
+{
+    writer.add(QStringLiteral("    # 启动进程,并立即等待它结束(一次只运行一个进程)"));
+    QList<PythonProgram::WorkerStatements> &workers = writer.program().workers;
+    if (workers.size() <= maxUnrolledWorkers) {
+        for (qsizetype i = 0; i < workers.size(); ++i) {
+            workers[i].start = {writer.add(QStringLiteral("    process%1.start()").arg(i + 1)), {}};
+            workers[i].join = {writer.add(QStringLiteral("    process%1.join()").arg(i + 1)), {}};
+        }
+        return;
+    }
+    writer.add(QStringLiteral("    for process in processes:"));
+    const int start = writer.add(QStringLiteral("        process.start()"));
+    const int join = writer.add(QStringLiteral("        process.join()"));
+    for (qsizetype i = 0; i < workers.size(); ++i) {
+        const QString context = QStringLiteral("process = processes[%1]").arg(i);
+        workers[i].start = {start, context};
+        workers[i].join = {join, context};
+    }
+}
+
 void addCreates(PythonProgramWriter &writer, const QString &makeProcess)
 {
     if (writer.program().workers.size() <= maxUnrolledWorkers)
@@ -92,7 +115,7 @@ void addFinalPrint(PythonProgramWriter &writer)
 
 } // namespace
 
-PythonProgram processProgram(int workers, double seconds, WorkerWork work)
+PythonProgram processProgram(int workers, double seconds, WorkerWork work, JoinOrder joins)
 {
     PythonProgramWriter writer(workers);
     writer.add(QStringLiteral("import multiprocessing"));
@@ -107,17 +130,21 @@ PythonProgram processProgram(int workers, double seconds, WorkerWork work)
     writer.add(QStringLiteral("    # 创建进程对象"));
     addCreates(writer, QStringLiteral("multiprocessing.Process(target=worker, args=(%1,))"));
     writer.blank();
-    writer.add(QStringLiteral("    # 启动进程"));
-    addCalls(writer, Call::Start);
-    writer.blank();
-    writer.add(QStringLiteral("    # 等待进程结束"));
-    addCalls(writer, Call::Join);
+    if (joins == JoinOrder::AfterEachStart) {
+        addStartJoinPairs(writer);
+    } else {
+        writer.add(QStringLiteral("    # 启动进程"));
+        addCalls(writer, Call::Start);
+        writer.blank();
+        writer.add(QStringLiteral("    # 等待进程结束"));
+        addCalls(writer, Call::Join);
+    }
     writer.blank();
     addFinalPrint(writer);
     return writer.finish();
 }
 
-PythonProgram subclassProgram(int workers, double seconds, WorkerWork work)
+PythonProgram subclassProgram(int workers, double seconds, WorkerWork work, JoinOrder joins)
 {
     PythonProgramWriter writer(workers);
     writer.add(QStringLiteral("import multiprocessing"));
@@ -136,10 +163,14 @@ PythonProgram subclassProgram(int workers, double seconds, WorkerWork work)
     writer.add(QStringLiteral("if __name__ == \"__main__\":"));
     writer.add(QStringLiteral("    # 创建 MyProcess 实例并启动进程"));
     addCreates(writer, QStringLiteral("MyProcess(%1)"));
-    addCalls(writer, Call::Start);
-    writer.blank();
-    writer.add(QStringLiteral("    # 等待进程结束"));
-    addCalls(writer, Call::Join);
+    if (joins == JoinOrder::AfterEachStart) {
+        addStartJoinPairs(writer);
+    } else {
+        addCalls(writer, Call::Start);
+        writer.blank();
+        writer.add(QStringLiteral("    # 等待进程结束"));
+        addCalls(writer, Call::Join);
+    }
     addFinalPrint(writer);
     return writer.finish();
 }

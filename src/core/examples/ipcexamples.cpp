@@ -10,6 +10,8 @@ namespace ProcessLab {
 
 namespace {
 
+const QString consumersAfterJoin = QStringLiteral("after-join");
+
 QList<KnobSpec> queueKnobs()
 {
     return {
@@ -24,6 +26,21 @@ QList<KnobSpec> queueKnobs()
                                   "Queue(maxsize): a producer waits while the queue holds this many items; 0 = unbounded")),
         KnobSpec::decimal("delay", 0.0, 0.0, 10.0, 2, QT_TRANSLATE_NOOP("ProcessLab::Knob", "Delay (s)"),
                           QT_TRANSLATE_NOOP("ProcessLab::Knob", "Seconds each producer sleeps after each put (time.sleep)")),
+        // Two traps to stage: the consumers never told to stop, and the producers joined
+        // before anyone empties the queue.
+        KnobSpec::boolean("sentinel", true, QT_TRANSLATE_NOOP("ProcessLab::Knob", "End marker (None)"),
+                          QT_TRANSLATE_NOOP("ProcessLab::Knob",
+                                            "Main puts one None per consumer to tell it to stop; off: the consumers "
+                                            "wait in queue.get() for ever, until you stop the run")),
+        KnobSpec::choice("consumers-start", "with-producers",
+                         {{QStringLiteral("with-producers"), QT_TRANSLATE_NOOP("ProcessLab::Knob", "with the producers")},
+                          {consumersAfterJoin, QT_TRANSLATE_NOOP("ProcessLab::Knob", "after joining the producers")}},
+                         QT_TRANSLATE_NOOP("ProcessLab::Knob", "Start consumers"),
+                         QT_TRANSLATE_NOOP("ProcessLab::Knob",
+                                           "When Main starts the consumers: with the producers, or only after the "
+                                           "producers' join(). Then nobody empties the queue: once it is full, the "
+                                           "producer waits for room and Main waits for the producer, until you stop "
+                                           "the run (a deadlock)")),
     };
 }
 
@@ -35,6 +52,10 @@ QueueProgramOptions queueOptions(const QVariantMap &knobs)
     options.items = knobs.value(QStringLiteral("items")).toInt();
     options.maxsize = knobs.value(QStringLiteral("maxsize")).toInt();
     options.delay = knobs.value(QStringLiteral("delay")).toDouble();
+    options.sentinel = knobs.value(QStringLiteral("sentinel"), true).toBool();
+    options.consumersStart = knobs.value(QStringLiteral("consumers-start")).toString() == consumersAfterJoin
+                                 ? QueueProgramOptions::ConsumersStart::AfterJoin
+                                 : QueueProgramOptions::ConsumersStart::WithProducers;
     return options;
 }
 
@@ -109,9 +130,14 @@ HostScript buildQueueScript(const QVariantMap &knobs, const PythonProgram &pytho
     addAll(producers, ScriptStep::Kind::Create, "create");
     addAll(consumers, ScriptStep::Kind::Create, "create");
     addAll(producers, ScriptStep::Kind::Start, "start");
-    addAll(consumers, ScriptStep::Kind::Start, "start");
-    addAll(producers, ScriptStep::Kind::Join, "join");
-    for (int n = 1; n <= options.consumers; ++n) { // queue.put(None), one per consumer
+    if (options.consumersStart == QueueProgramOptions::ConsumersStart::AfterJoin) {
+        addAll(producers, ScriptStep::Kind::Join, "join");
+        addAll(consumers, ScriptStep::Kind::Start, "start");
+    } else {
+        addAll(consumers, ScriptStep::Kind::Start, "start");
+        addAll(producers, ScriptStep::Kind::Join, "join");
+    }
+    for (int n = 1; options.sentinel && n <= options.consumers; ++n) { // queue.put(None), one per consumer
         script.steps.append(stepAt(callStep(QStringLiteral("queue"), QStringLiteral("put"),
                                             {ScriptExpression::value(QCborValue(nullptr))}),
                                    python, QStringLiteral("sentinel.%1").arg(n)));

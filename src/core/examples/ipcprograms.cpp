@@ -147,25 +147,41 @@ PythonProgram queueProgram(const QueueProgramOptions &options)
     addCreates(writer, producers);
     addCreates(writer, consumers);
     writer.blank();
-    writer.add(indent + QStringLiteral("# 启动进程"));
-    addCalls(writer, producers, "start");
-    addCalls(writer, consumers, "start");
-    writer.blank();
-    writer.add(indent + QStringLiteral("# 等待生产者结束"));
-    addCalls(writer, producers, "join");
+    const bool consumersAfterJoin = options.consumersStart == QueueProgramOptions::ConsumersStart::AfterJoin;
+    if (consumersAfterJoin) {
+        writer.add(indent + QStringLiteral("# 启动生产者进程"));
+        addCalls(writer, producers, "start");
+        writer.blank();
+        writer.add(indent + QStringLiteral("# 等待生产者结束(消费者进程还没有启动:队列满了以后,生产者会一直等待)"));
+        addCalls(writer, producers, "join");
+        writer.blank();
+        writer.add(indent + QStringLiteral("# 启动消费者进程"));
+        addCalls(writer, consumers, "start");
+    } else {
+        writer.add(indent + QStringLiteral("# 启动进程"));
+        addCalls(writer, producers, "start");
+        addCalls(writer, consumers, "start");
+        writer.blank();
+        writer.add(indent + QStringLiteral("# 等待生产者结束"));
+        addCalls(writer, producers, "join");
+    }
     writer.blank();
 
-    // One None per consumer: each consumer stops at the first None it gets.
-    writer.add(indent + QStringLiteral("# 停止消费者进程(放入结束标记)"));
-    const QString putNone = QStringLiteral("queue.put(None)");
-    if (consumers.unrolled()) {
-        for (int n = 1; n <= options.consumers; ++n)
-            writer.addStatement(QStringLiteral("sentinel.%1").arg(n), indent + putNone);
+    if (options.sentinel) {
+        // One None per consumer: each consumer stops at the first None it gets.
+        writer.add(indent + QStringLiteral("# 停止消费者进程(放入结束标记)"));
+        const QString putNone = QStringLiteral("queue.put(None)");
+        if (consumers.unrolled()) {
+            for (int n = 1; n <= options.consumers; ++n)
+                writer.addStatement(QStringLiteral("sentinel.%1").arg(n), indent + putNone);
+        } else {
+            writer.add(indent + QStringLiteral("for i in range(%1):").arg(options.consumers));
+            const int line = writer.add(indent + indent + putNone);
+            for (int n = 1; n <= options.consumers; ++n)
+                writer.program().statements.insert(QStringLiteral("sentinel.%1").arg(n), {line, QStringLiteral("i = %1").arg(n - 1)});
+        }
     } else {
-        writer.add(indent + QStringLiteral("for i in range(%1):").arg(options.consumers));
-        const int line = writer.add(indent + indent + putNone);
-        for (int n = 1; n <= options.consumers; ++n)
-            writer.program().statements.insert(QStringLiteral("sentinel.%1").arg(n), {line, QStringLiteral("i = %1").arg(n - 1)});
+        writer.add(indent + QStringLiteral("# 没有放入结束标记 None:消费者进程会一直等待 queue.get(),永远不会结束"));
     }
     addCalls(writer, consumers, "join");
     writer.blank();

@@ -20,6 +20,14 @@ struct QueueProgramOptions
     int items = 5;     // per producer
     int maxsize = 0;   // 0: unbounded, multiprocessing.Queue()
     double delay = 0;  // seconds a producer sleeps after each put; 0: no sleep, no `import time`
+    // Main puts one None per consumer after joining the producers. false (a trap): no None is
+    // put, the consumers wait in get() forever and so does main in their join().
+    bool sentinel = true;
+    // When main starts the consumers: with the producers (the tutorial), or only after it has
+    // joined the producers (a trap: once the queue is full the producer waits for room and
+    // main waits for the producer, for ever).
+    enum class ConsumersStart { WithProducers, AfterJoin };
+    ConsumersStart consumersStart = ConsumersStart::WithProducers;
 };
 
 // Tutorial 3, "示例:使用 Queue 实现进程间通信"; at the defaults the tutorial's text byte for byte.
@@ -28,7 +36,7 @@ struct QueueProgramOptions
 // producer when there are several and itself when there are several consumers:
 // " (producer 2)", " (consumer 1)", " (producer 2, consumer 1)".
 // Statements: queue.create, producer.<n>.create/start/join, consumer.<n>.create/start/join,
-// sentinel.<n> (the n-th queue.put(None)), print.final.
+// sentinel.<n> (the n-th queue.put(None); absent without the sentinel), print.final.
 // Traces: put, produced, sleep (delay > 0 only), get, is-none, break, unpack (producers > 1
 // only), consumed.
 PythonProgram queueProgram(const QueueProgramOptions &options);

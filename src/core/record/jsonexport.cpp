@@ -51,6 +51,11 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
             o.insert(QLatin1StringView("cut"), event.count);
         break;
     case EventKind::ScriptStep:
+        if (event.sourceLine)
+            o.insert(QLatin1StringView("line"), event.sourceLine);
+        if (event.count > 0) // a join(): the process it waits for
+            o.insert(QLatin1StringView("joins"), event.count);
+        break;
     case EventKind::ScriptStepEnded:
     case EventKind::WorkerTrace:
     case EventKind::Paused:

@@ -36,7 +36,8 @@ enum class EventKind : quint8 {
     StateChanged,       // process, state, pid, text: detail; end states with hasExitStatus: exitCode/exitSignal
     Output,             // process, stream, text: one line without its newline
     ScriptStep,         // process 0, sourceLine, text: what the main program does; stamped when it
-                        // really begins (a Start step: when QProcess::start() is called)
+                        // really begins (a Start step: when QProcess::start() is called);
+                        // count: the process a join() statement joins (0: not a join)
     WorkerTrace,        // process, sourceLine (may be 0), text: label reported by the worker
     Error,              // process (or -1), text
     ConnectionRejected, // text: why a connection to the run's server was refused

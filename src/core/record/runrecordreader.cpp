@@ -376,6 +376,10 @@ bool decodeEvent(EventFields &fields, int version, qint64 startNs, RunEvent *eve
         fields.integer(QLatin1StringView("cut"), 1, maxI64, &event->count, true);
         break;
     case EventKind::ScriptStep:
+        requireProcess();
+        optionalLine();
+        fields.integer(QLatin1StringView("joins"), 1, RunRecordReader::maxProcessId, &event->count, true);
+        break;
     case EventKind::ScriptStepEnded:
     case EventKind::Paused:
     case EventKind::WorkerTrace:

@@ -136,6 +136,7 @@ void RunSummaryBuilder::consume(const RunEvent &event)
     // Pool tasks and workers: the one fold the app's views read too (it needs state changes).
     m_summary.pools.consume(event);
     m_summary.waits.consume(event);
+    m_summary.joins.consume(event);
     m_summary.ipcStates.consume(event);
     m_summary.resources.consume(event); // the samples themselves: sparklines, the CPU lane
     m_summary.topology.consume(event);  // the graph; its waits and lock holders are read from waits / ipcStates

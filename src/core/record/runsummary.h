@@ -4,6 +4,7 @@
 #include "ipcobjectstates.h"
 #include "ipctopology.h"
 #include "ipcwaits.h"
+#include "joinwaits.h"
 #include "pooltaskspans.h"
 #include "resourceseries.h"
 #include "runevent.h"
@@ -108,6 +109,7 @@ struct RunSummary
     QList<ObjectSummary> objects;    // shared objects, in the order the program created them
     PoolTaskSpans pools;             // process pools: their tasks, workers, counts (one fold for every view)
     IpcWaits waits;                  // who waits in which operation on which shared object (one fold for every view)
+    JoinWaits joins;                 // Main waiting in join() for a process (with waits: who waits for whom)
     IpcObjectStates ipcStates;       // each shared object's state over time: queue items and depth, pipe messages, cells
     ResourceSeries resources;        // CPU and memory samples per process (sparklines, the CPU lane)
     IpcTopology topology;            // who used which shared object or pool (the Topology view)

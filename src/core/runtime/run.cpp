@@ -208,8 +208,10 @@ void Run::runSteps()
             m_stepEntered = true;
             m_paused = false;
             const qint64 beginNs = monotonicNowNs();
+            // A join names the process it waits for: "who waits for whom" (JoinWaits) reads it.
             recordEvent({.timeNs = beginNs, .kind = EventKind::ScriptStep, .process = mainProcessId,
-                         .sourceLine = step.sourceLine, .text = step.source});
+                         .sourceLine = step.sourceLine,
+                         .count = step.kind == ScriptStep::Kind::Join ? step.worker : 0, .text = step.source});
             if (step.kind == ScriptStep::Kind::Start)
                 m_startedThisTurn = true;
             m_pending = {.active = true, .done = false, .token = ++m_nextToken, .joinWorker = 0, .jumpTarget = -1,
