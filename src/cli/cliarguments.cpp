@@ -545,28 +545,43 @@ ParsedCommand parseBench(const QStringList &args)
     return error(tr("bench: name a benchmark: spawn, ipc or pool"));
 }
 
+// ProcessLab's own options of `python`: before the script, and (as the synopsis writes
+// them) after the script's arguments too. After the script, `--` ends ProcessLab's options: all
+// that follows goes to the script verbatim, so a script's own --json stays reachable.
 ParsedCommand parsePython(const QStringList &args)
 {
     ParsedCommand parsed;
     parsed.kind = ParsedCommand::Kind::Python;
     PythonOptions &options = parsed.python;
     QSet<QString> seen;
+    bool haveScript = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args.at(i);
         if (arg == QLatin1StringView("--")) {
-            if (i + 1 >= args.size())
-                break;
-            options.script = args.at(i + 1);
-            options.arguments = args.mid(i + 2);
+            if (!haveScript) {
+                if (i + 1 >= args.size())
+                    break;
+                options.script = args.at(++i);
+                haveScript = true;
+                continue;
+            }
+            options.arguments += args.mid(i + 1);
             break;
         }
-        if (!arg.startsWith(QLatin1StringView("--")) || arg == QLatin1StringView("-")) {
-            options.script = arg; // the rest is the script's
-            options.arguments = args.mid(i + 1);
-            break;
+        const bool looksLikeOption = arg.startsWith(QLatin1StringView("--")) && arg.size() > 2;
+        const qsizetype equals = looksLikeOption ? arg.indexOf(QLatin1Char('=')) : -1;
+        const QString name = looksLikeOption ? arg.mid(2, equals < 0 ? -1 : equals - 2) : QString();
+        static const QSet<QString> ours{QStringLiteral("summary"), QStringLiteral("json"), QStringLiteral("trace"),
+                                        QStringLiteral("python"), QStringLiteral("cwd")};
+        if (!looksLikeOption || (haveScript && !ours.contains(name))) {
+            if (!haveScript) {
+                options.script = arg;
+                haveScript = true;
+            } else {
+                options.arguments.append(arg); // the script's
+            }
+            continue;
         }
-        const qsizetype equals = arg.indexOf(QLatin1Char('='));
-        const QString name = arg.mid(2, equals < 0 ? -1 : equals - 2);
         if (seen.contains(name))
             return error(repeatedMessage(name));
         seen.insert(name);
@@ -582,7 +597,7 @@ ParsedCommand parsePython(const QStringList &args)
             : name == QLatin1StringView("cwd")                  ? &options.workingDirectory
                                                                 : nullptr;
         if (!target) {
-            return error(tr("python: unknown option --%1 (options before the script: --json FILE, --trace FILE, "
+            return error(tr("python: unknown option --%1 (ProcessLab's options: --json FILE, --trace FILE, "
                             "--summary, --python INTERPRETER, --cwd DIR)").arg(name));
         }
         if (equals >= 0) {
@@ -642,8 +657,8 @@ QString usageText()
                       "  processlab-cli run <example> [options] [--json FILE] [--trace FILE] [--csv FILE] [--summary]\n"
                       "  processlab-cli show <example> [options] [--cpp]\n"
                       "  processlab-cli export <record.json> [--json FILE] [--trace FILE] [--csv FILE]\n"
-                      "  processlab-cli python [--json FILE] [--trace FILE] [--summary] [--python INTERPRETER]\n"
-                      "                        [--cwd DIR] SCRIPT.py [script arguments]\n"
+                      "  processlab-cli python SCRIPT.py [script arguments] [--json FILE] [--trace FILE] [--summary]\n"
+                      "                        [--python INTERPRETER] [--cwd DIR] [-- arguments for the script]\n"
                       "  processlab-cli bench spawn [--workers N] [--repeat N] [--memory]\n"
                       "  processlab-cli bench ipc [--case NAME] [--ops N] [--repeat N]\n"
                       "  processlab-cli bench pool [--case NAME] [--processes N] [--tasks N] [--repeat N]\n"

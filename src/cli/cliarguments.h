@@ -39,8 +39,9 @@ struct ExportOptions
     QString csvPath; // and, for a pool, poolTasksCsvPath(csvPath)
 };
 
-// `python [--json FILE] [--trace FILE] [--summary] [--python INTERPRETER] [--cwd DIR] SCRIPT.py [args]`:
-// options before the script are ProcessLab's, everything after it is the script's (as for python3).
+// `python SCRIPT.py [args] [--json FILE] [--trace FILE] [--summary] [--python INTERPRETER] [--cwd DIR]`:
+// ProcessLab's options may come before or after the script; other arguments after the script, and
+// everything after a `--` that follows it, are the script's.
 struct PythonOptions
 {
     QString script;

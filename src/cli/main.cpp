@@ -148,6 +148,7 @@ int runPython(QCoreApplication &app, const Cli::PythonOptions &options)
     }
     PythonRun run({interpreter, options.script, options.arguments, options.workingDirectory});
     Cli::TerminalPrinter printer;
+    printer.setQuietAsPython(true);
     QObject::connect(&run, &PythonRun::eventRecorded, &printer, &Cli::TerminalPrinter::handleEvent);
     QObject::connect(&run, &PythonRun::eventDropped, &printer, &Cli::TerminalPrinter::handleDroppedEvent);
     QObject::connect(&printer, &Cli::TerminalPrinter::stdoutFailed, &run, [&run, &printer](const QString &reason) {

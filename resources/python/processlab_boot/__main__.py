@@ -26,7 +26,7 @@ def _run(path, arguments):
     except OSError as error:
         # What plain python3 says for a missing script.
         sys.stderr.write("%s: can't open file %r: [Errno %d] %s\n"
-                         % (sys.executable, path, error.errno, error.strerror))
+                         % (sys.executable, os.path.abspath(path), error.errno, error.strerror))
         return EXIT_USAGE
     try:
         code = compile(source, path, "exec", dont_inherit=True)

@@ -515,12 +515,8 @@ void PythonRun::handleMainError(QProcess::ProcessError error)
 {
     if (error != QProcess::FailedToStart)
         return; // the others end in finished()
-    PyProcess &main = *m_processes.front();
-    m_mainExited = true;
-    m_exitCode = 1;
-    endProcess(main, ProcessState::Failed,
-               tr("could not start %1: %2").arg(m_options.interpreter, m_main->errorString()), 0, 0, false);
-    maybeFinish();
+    // A run failure, not the script's: recorded as an Error, so the CLI and the app say it.
+    failRun(tr("could not start the Python interpreter %1: %2").arg(m_options.interpreter, m_main->errorString()));
 }
 
 void PythonRun::readMainOutput(OutputStream stream)
@@ -633,13 +629,24 @@ void PythonRun::finish()
     m_server->close();
     const qint64 now = monotonicNowNs();
     flushDroppedEvents(now);
-    bool allFinished = true;
-    for (const auto &process : m_processes)
-        allFinished = allFinished && process->state == ProcessState::Finished;
+    // Name the processes that did not end well, as the panes name them (at most three).
+    QStringList failed;
+    for (const auto &process : m_processes) {
+        if (process->state != ProcessState::Finished)
+            failed.append(process->name);
+    }
+    const bool allFinished = failed.isEmpty();
+    if (failed.size() > 3) {
+        const qsizetype more = failed.size() - 3;
+        failed.resize(3);
+        //: The end of a list of process names: "Process-1, Process-2, Process-3 and 5 more".
+        failed.last() = tr("%1 and %n more", nullptr, int(more)).arg(failed.last());
+    }
     const QString reason = !m_runFailure.isEmpty() ? m_runFailure
         : m_stopRequested                          ? tr("stopped by the user")
         : allFinished                              ? QString()
-                                                   : tr("a Python process failed");
+                                                   //: Python processes that failed, e.g. "Process-1 failed".
+                                                   : tr("%1 failed").arg(failed.join(tr(", ")));
     recordEvent({.timeNs = now, .kind = EventKind::RunFinished, .exitCode = allFinished && !m_stopRequested ? 0 : 1,
                  .text = reason});
     emit finished(m_exitCode);
