@@ -14,6 +14,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QToolButton>
@@ -120,6 +121,8 @@ private slots:
     void pythonMarkerLabels();
     void pythonProcessesMarkTheirLines();
     void markersNeverSitOnOtherText();
+    void editorFitsInTheWindow_data();
+    void editorFitsInTheWindow();
 };
 
 void TestCodePanelEdit::initTestCase()
@@ -245,7 +248,7 @@ void TestCodePanelEdit::knobChangeKeepsTheEditedCode()
     QVERIFY(panel.showsChangedProgram());
     QCOMPARE(bannerText(panel),
              QStringLiteral("Edited: Run with Python runs this code; the native run follows the knobs. The knobs "
-                            "changed since: your code is kept (Reset shows the code for the knobs)."));
+                            "changed since: your code is kept."));
 
     button(panel, "resetCode")->click();
     QMessageBox *question = waitForResetQuestion(panel);
@@ -464,6 +467,68 @@ void TestCodePanelEdit::markersNeverSitOnOtherText()
     QVERIFY(view->markerChips().isEmpty());
     QCOMPARE(view->executingLine(), 3); // kept for when the program for the knobs is back
     QVERIFY(bannerText(panel).contains(QStringLiteral("Line markers are hidden")));
+}
+
+void TestCodePanelEdit::editorFitsInTheWindow_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<int>("width");
+    QTest::newRow("en") << QStringLiteral("en") << 1280;
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN") << 1280;
+    QTest::newRow("en small") << QStringLiteral("en") << 1024;
+}
+
+// The window as a user sees it while editing during a Python run: the tabs, Edit and Reset
+// are whole (not clipped, not overlapping), the banner's text is all there.
+void TestCodePanelEdit::editorFitsInTheWindow()
+{
+    QFETCH(QString, language);
+    QFETCH(int, width);
+    Language::apply(language);
+    MainWindow window;
+    QVERIFY(showWindow(window, width, 800));
+    QVERIFY(window.selectExample(QStringLiteral("process")));
+    CodePanel *panel = window.codePanel();
+    panel->setEditing(true);
+    typeAtEnd(*panel, QStringLiteral("  # mine"));
+    QVERIFY(setKnob(window, "workers", "3"));
+    panel->setRunner(true);
+    panel->resetMarkers();
+    RunRecord record;
+    for (const RunEvent &event : {created(0, "MainProcess"), created(1, "Process-1"), created(2, "Process-2"),
+                                  lineOf(0, 17), lineOf(1, 7), lineOf(2, 7)}) {
+        QVERIFY(record.append(event));
+    }
+    panel->consume(record, 0, record.size());
+    QTabBar *bar = panel->tabs()->tabBar();
+    QWidget *corner = panel->tabs()->cornerWidget(Qt::TopRightCorner);
+    QVERIFY(corner && corner->isVisible());
+    const QRect cornerRect(corner->mapTo(panel, QPoint(0, 0)), corner->size());
+    for (int tab = 0; tab < panel->tabs()->count(); ++tab) {
+        const QRect tabRect(bar->mapTo(panel, bar->tabRect(tab).topLeft()), bar->tabRect(tab).size());
+        QVERIFY2(!tabRect.intersects(cornerRect), qPrintable(panel->tabs()->tabText(tab)));
+        QVERIFY2(bar->tabRect(tab).width() >= bar->fontMetrics().horizontalAdvance(panel->tabs()->tabText(tab)),
+                 qPrintable(panel->tabs()->tabText(tab)));
+    }
+    for (QToolButton *b : {button(*panel, "editCode"), button(*panel, "resetCode")}) {
+        QVERIFY2(b->width() >= b->sizeHint().width(), qPrintable(b->text()));
+        QVERIFY2(corner->rect().contains(b->geometry()), qPrintable(b->text()));
+    }
+    const auto *bannerLabel = panel->findChild<QWidget *>(QStringLiteral("programChangedBanner"))->findChild<QLabel *>();
+    QVERIFY(bannerLabel->isVisible());
+    // The layout settles after the text changed.
+    QTRY_VERIFY2_WITH_TIMEOUT(bannerLabel->height() >= bannerLabel->heightForWidth(bannerLabel->width()),
+                              qPrintable(QStringLiteral("%1 < %2").arg(bannerLabel->height()).arg(
+                                  bannerLabel->heightForWidth(bannerLabel->width()))),
+                              5000);
+    QCOMPARE(chipTexts(panel->pythonView(), 7), (QStringList{QStringLiteral("P1"), QStringLiteral("P2")}));
+    if (const QString folder = qEnvironmentVariable("PROCESSLAB_TEST_PICTURES"); !folder.isEmpty()) {
+        QCoreApplication::processEvents();
+        QVERIFY(window.grab().save(folder + QStringLiteral("/editor-") + language + u'-' + QString::number(width)
+                                   + QStringLiteral(".png")));
+    }
+    panel->runEnded();
+    Language::apply(QStringLiteral("en"));
 }
 
 QTEST_MAIN(TestCodePanelEdit)

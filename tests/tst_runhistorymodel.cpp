@@ -263,6 +263,9 @@ void TestRunHistoryModel::compareDialogShowsBothRuns()
         QVERIFY(differences);
         QCOMPARE(differences->text(), RunCompareDialog::differences(native, python).join(u'\n'));
     }
+    // Python's main interpreter has an exit code like its children, in the same words.
+    const QStringList pythonExits = column(pythonTable, 5);
+    QCOMPARE(pythonExits.count(pythonExits.at(1)), 3);
     QCoreApplication::processEvents();
     verifyNothingClipped(dialog);
     // Pictures to look at (scripts or a reviewer set the folder).

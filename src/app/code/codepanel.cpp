@@ -573,7 +573,7 @@ void CodePanel::retranslate()
             if (m_edited) {
                 text = tr("Edited: Run with Python runs this code; the native run follows the knobs.");
                 if (m_knobsChangedWhileEdited)
-                    text += u' ' + tr("The knobs changed since: your code is kept (Reset shows the code for the knobs).");
+                    text += u' ' + tr("The knobs changed since: your code is kept.");
             } else if (m_changed) {
                 text = fromTutorial ? tr("Changed from the tutorial: %1").arg(changesText())
                                     : tr("Changed from the defaults: %1").arg(changesText());

@@ -3,7 +3,6 @@
 
 #include "output/processstatustext.h"
 
-#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QGroupBox>
@@ -51,7 +50,7 @@ QString exitText(const RunHistoryModel::Entry &entry, const ProcessSummary &p)
         return status.isEmpty() ? QStringLiteral("–") : status;
     }
     if (p.id == mainProcessId) // the interpreter's own exit code
-        return p.hasEnded() ? QCoreApplication::translate("ProcessLab::ProcessStatusText", "exit %1")
+        return p.hasEnded() ? ProcessStatusText::tr("exit %1")
                                   .arg(signedNumber(p.exitCode))
                             : QStringLiteral("–");
     const QString status = ProcessStatusText::exitStatus(p);
