@@ -185,10 +185,10 @@ void TestCodePanelEdit::editChangesTheProgram()
     QCOMPARE(panel.tabs()->tabText(0), QStringLiteral("Python (edited)"));
     QCOMPARE(edited.size(), 1);
 
-    // Undoing every keystroke gives the tutorial's code back: not edited any more.
+    // Undo (across Edit off and on) gives the tutorial's code back: not edited any more.
     edit->click();
-    for (int i = 0; i < 13; ++i)
-        QTest::keyClick(panel.pythonView(), Qt::Key_Backspace);
+    for (int i = 0; i < 13 && panel.isEdited(); ++i)
+        QTest::keyClick(panel.pythonView(), Qt::Key_Z, Qt::ControlModifier);
     QVERIFY(!panel.isEdited());
     QCOMPARE(edited.size(), 2);
     QCOMPARE(edited.at(1).at(0).toBool(), false);

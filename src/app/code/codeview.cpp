@@ -74,7 +74,9 @@ void CodeView::setSource(const QString &text)
 void CodeView::setEditable(bool editable)
 {
     setReadOnly(!editable);
-    setUndoRedoEnabled(editable);
+    // Once edited, the undo history stays through Edit off and on (false would clear it).
+    if (editable)
+        setUndoRedoEnabled(true);
     setTextInteractionFlags(editable ? Qt::TextEditorInteraction
                                      : Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
 }
