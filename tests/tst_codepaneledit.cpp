@@ -406,6 +406,10 @@ void TestCodePanelEdit::pythonProcessesMarkTheirLines()
     QCOMPARE(markers.at(2).label, QStringLiteral("writer"));
     QCOMPARE(chipTexts(view, 9), QStringList{QStringLiteral("Main")});
     QCOMPARE(chipTexts(view, 4), QStringList{QStringLiteral("P1")});
+    for (const CodeView::MarkerChip &chip : view->markerChips()) {
+        if (chip.line == 4) // the tool tip names the process in full
+            QCOMPARE(chip.name, QStringLiteral("Process-1"));
+    }
     QCOMPARE(chipTexts(view, 3), QStringList{QStringLiteral("PW2")});
 
     // A process that ends loses its marker; the main interpreter's end clears its line.
