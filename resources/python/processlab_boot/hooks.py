@@ -54,12 +54,12 @@ def _install_process_hooks():
 
     def start(self):
         started_ns = time.monotonic_ns()
+        helper = helper_kind(self)  # start() deletes self._target in the parent
         original_start(self)
         host = connection.current()
         if host is not None:
             body = {"name": self.name, "pid": self.pid, "t": started_ns,
                     "method": getattr(self._popen, "method", None)}
-            helper = helper_kind(self)
             if helper:
                 body["helper"] = helper
             host.notify("py.start", body)

@@ -126,7 +126,7 @@ void ResourceSampling::processEnded(int process, qint64 nowNs, qint64 reportedCp
         reportedCpuNs = -1;
     qint64 totalNs = std::max(tracked.lastReadNs, reportedCpuNs);
     if (const std::optional<ProcessUsage> usage = m_sampler.read(tracked.pid))
-        totalNs = std::max(totalNs, usage->cpuNs);
+        totalNs = std::max<qint64>(totalNs, usage->cpuNs);
     m_sampler.forget(tracked.pid);
     record(process, tracked, std::max(nowNs, tracked.lastNs + 1), totalNs, -1);
 }
