@@ -66,6 +66,20 @@ def timed(command, environment, cwd, timeout=900):
     return elapsed, result.stdout
 
 
+def compare_outputs(plain, processlab):
+    """"same" (lines in the same order), "reordered" (the same lines, processes in another
+    order), "interleaved" (the same characters: with PYTHONUNBUFFERED, plain python3's
+    processes write a line's text and its newline separately, so lines of two processes mix),
+    or "differs"."""
+    if plain.splitlines() == processlab.splitlines():
+        return "same"
+    if sorted(plain.splitlines()) == sorted(processlab.splitlines()):
+        return "reordered"
+    if sorted(plain) == sorted(processlab):
+        return "interleaved"
+    return "differs"
+
+
 def median(values):
     ordered = sorted(values)
     middle = len(ordered) // 2
@@ -104,8 +118,7 @@ def measure_cases(args, interpreter, log):
             log(f"  {name}: plain {median(times['plain']):.2f} s, "
                 f"processlab {median(times['processlab']):.2f} s")
             raw[name] = {"times": times, "goal": goal,
-                         "sameOutput": outputs["plain"].splitlines() == outputs["processlab"].splitlines()
-                         or sorted(outputs["plain"].splitlines()) == sorted(outputs["processlab"].splitlines())}
+                         "output": compare_outputs(outputs["plain"], outputs["processlab"])}
         return raw
 
 
@@ -138,7 +151,9 @@ def report(raw, summary, meta):
         plain, lab = median(case["times"]["plain"]), median(case["times"]["processlab"])
         ratio = lab / plain
         verdict = ("PASS" if ratio <= GOAL_RATIO else "MISS") if case["goal"] else "—"
-        same = "" if case["sameOutput"] else "  (output differs!)"
+        same = {"same": "", "reordered": "  (lines of processes in another order)",
+                "interleaved": "  (plain output has mixed lines: PYTHONUNBUFFERED)",
+                "differs": "  (OUTPUT DIFFERS)"}[case["output"]]
         lines.append(f"  {name:<18} {plain:>7.2f}s {lab:>10.2f}s {ratio:>6.2f}×  {verdict}{same}")
     lines.append(f"  tutorial listings together: {summary['listingsRatio']:.2f}× "
                  f"(goal ≤ {GOAL_RATIO:.2f}×)")
