@@ -8,10 +8,11 @@ import sys
 
 if os.environ.get("PROCESSLAB_PY_BOOT") == "1":
     try:
-        from processlab_boot import hooks as _processlab_hooks
+        # Lazily: multiprocessing is patched when it is first imported (processlab_boot/lazy.py).
+        from processlab_boot import lazy as _processlab_lazy
 
-        _processlab_hooks.install()
-        del _processlab_hooks
+        _processlab_lazy.install()
+        del _processlab_lazy
     except Exception as _processlab_error:  # never stop the user's program
         sys.stderr.write("processlab: could not install the hooks: %r\n" % (_processlab_error,))
 

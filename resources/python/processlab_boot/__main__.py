@@ -15,9 +15,11 @@ def _run(path, arguments):
     import traceback
     import types
 
-    from . import capture, connection, hooks
+    from . import capture, connection, hooks, sampler
 
     hooks.install()  # sitecustomize did it already where site runs; idempotent
+    # The file whose lines are sampled, in this process and (inherited) in every child.
+    os.environ.setdefault(sampler.SCRIPT_ENV, os.path.abspath(path))
     connection.connect("MainProcess", main=True)
     capture.install()
     try:
@@ -64,8 +66,13 @@ def main():
     try:
         return _run(sys.argv[1], sys.argv[2:])
     finally:
-        from . import capture
+        from . import capture, connection
         capture.finish()
+        host = connection.current()
+        if host is not None:
+            # Its CPU time for the last resource sample (the host's RUSAGE_CHILDREN would add
+            # every child the main interpreter reaped).
+            host.notify("py.usage", {"cpu": connection.cpu_time_ns()})
 
 
 sys.exit(main())

@@ -106,9 +106,17 @@ class FrameWriter(io.TextIOBase):
         self._pid = os.getpid()
 
 
+_fork_handler_registered = False
+
+
 def install():
     """Replaces sys.stdout and sys.stderr by frame writers (once per process)."""
     import sys
+    global _fork_handler_registered
+    if not _fork_handler_registered:
+        # Also for a user's own os.fork(): the writers' lock may be held at the fork.
+        _fork_handler_registered = True
+        os.register_at_fork(after_in_child=after_fork_in_child)
     if not isinstance(sys.stdout, FrameWriter):
         sys.stdout = FrameWriter(STDOUT, sys.stdout)
     if not isinstance(sys.stderr, FrameWriter):

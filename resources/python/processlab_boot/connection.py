@@ -5,7 +5,16 @@ The first frame is a Hello with the run token (as processlab-worker sends it), t
 py.process notification naming the process. A reader thread waits on the socket: its end
 means the host is gone, and so is this process (exit code 78, the worker's "control
 connection closed"). After fork() the child never writes to its parent's connection:
-current() answers only in the process that connected.
+current() answers only in the process that connected. Once connected, the process's
+executing line is sampled (sampler.py).
+
+Windows (os.name == "nt"): QLocalServer listens on a named pipe, and PROCESSLAB_SERVER is its
+full name (\\.\pipe\<name>, what QLocalServer::fullServerName() gives). The pipe is opened
+as a file, unbuffered, and only written: a synchronous pipe handle serialises its I/O, so a
+reader thread blocked in ReadFile would hold every write until the host sent something. No
+reader is needed there: the host runs in a kill-on-close Job Object that every Python process
+inherits, so they die with it (docs/python-runner.md, "Death rules"). Untested here (no
+Windows machine): the Unix socket path is the tested one.
 """
 
 import os
@@ -19,6 +28,50 @@ from . import frames
 SERVER_ENV = "PROCESSLAB_SERVER"
 TOKEN_ENV = "PROCESSLAB_TOKEN"
 EXIT_HOST_GONE = 78
+
+
+PIPE_BUSY_WAIT_MS = 5000  # Windows: how long to wait for a free instance of the pipe
+
+
+class _PipeFile:
+    """Windows: the named pipe as a write-only byte stream with sendall()/close()."""
+
+    def __init__(self, path):
+        deadline = time.monotonic() + PIPE_BUSY_WAIT_MS / 1000
+        while True:
+            try:
+                self._file = open(path, "r+b", buffering=0)
+                return
+            except OSError as error:
+                # ERROR_PIPE_BUSY (231): every instance is taken for a moment; QLocalServer
+                # creates the next one when it accepted the previous connection.
+                if getattr(error, "winerror", None) != 231 or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
+
+    def sendall(self, data):
+        view = memoryview(data)
+        while view:
+            written = self._file.write(view)
+            if not written:
+                raise OSError("the host's pipe accepted nothing")
+            view = view[written:]
+
+    def close(self):
+        self._file.close()
+
+
+def _open_transport(server):
+    """The connected transport to the run's server (a socket, or a pipe on Windows)."""
+    if os.name == "nt":
+        return _PipeFile(server)
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.connect(server)
+    except OSError:
+        sock.close()
+        raise
+    return sock
 
 
 class HostConnection:
@@ -35,7 +88,7 @@ class HostConnection:
             try:
                 self._sock.sendall(data)
                 return True
-            except OSError:
+            except (OSError, ValueError):
                 self._sock = None
                 return False
 
@@ -56,6 +109,8 @@ class HostConnection:
             os._exit(EXIT_HOST_GONE)
 
     def start_reader(self):
+        if not hasattr(self._sock, "recv"):
+            return  # Windows' pipe: written only (see above)
         thread = threading.Thread(target=self._read_until_closed, args=(self._sock,),
                                   name="processlab-host", daemon=True)
         thread.start()
@@ -72,31 +127,52 @@ def current():
     return None
 
 
-def connect(name, main, method=None):
-    """Connects this process to the run's server and says who it is. None when the
-    environment names no server (not run by ProcessLab) or the server cannot be reached:
-    the process then runs as it would without ProcessLab, printing to its real streams."""
-    global _connection
+_fork_handler_registered = False
+
+
+def connect(name, main, method=None, helper=None):
+    """Connects this process to the run's server and says who it is (helper: what kind of
+    multiprocessing helper it is, e.g. "manager", or None for the user's own processes). None
+    when the environment names no server (not run by ProcessLab) or the server cannot be
+    reached: the process then runs as it would without ProcessLab, printing to its real
+    streams."""
+    global _connection, _fork_handler_registered
     if current() is not None:
         return _connection
     server = os.environ.get(SERVER_ENV)
     token_hex = os.environ.get(TOKEN_ENV)
-    if not server or not token_hex or not hasattr(socket, "AF_UNIX"):
-        return None  # Windows' named pipe: not yet (docs/python-runner.md)
+    if not server or not token_hex or (os.name != "nt" and not hasattr(socket, "AF_UNIX")):
+        return None
+    sock = None
     try:
         token = bytes.fromhex(token_hex)
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        sock.connect(server)
+        sock = _open_transport(server)
         sock.sendall(frames.hello(token, os.getpid(), time.monotonic_ns()))
     except (OSError, ValueError) as error:
+        if sock is not None:
+            sock.close()
         sys.__stderr__.write("processlab: cannot connect to the host: %s\n" % error)
         return None
+    if not _fork_handler_registered:
+        _fork_handler_registered = True
+        os.register_at_fork(after_in_child=after_fork_in_child)
     connection = HostConnection(sock)
-    connection.notify("py.process", {"name": name, "ppid": os.getppid(), "main": bool(main),
-                                     "method": method, "t": time.monotonic_ns()})
+    body = {"name": name, "ppid": os.getppid(), "main": bool(main), "method": method,
+            "t": time.monotonic_ns()}
+    if helper:
+        body["helper"] = helper
+    connection.notify("py.process", body)
     connection.start_reader()
     _connection = connection
+    from . import sampler
+    sampler.start()
     return connection
+
+
+def cpu_time_ns():
+    """This process's CPU time so far (user + system, all its threads), for its last sample."""
+    times = os.times()
+    return int((times.user + times.system) * 1e9)
 
 
 def after_fork_in_child():

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 """Hooks in multiprocessing: what each process does, reported to the host
-(docs/python-runner.md, "What each hook sends"). install() only patches classes; a process
+(docs/python-runner.md, "What each hook sends"). install_for(module) patches one module's
+classes when lazy.py sees it imported (install() sets that up); a process
 connects when it becomes a reporting process (the main interpreter at start, a Process in
 its _bootstrap), so helper processes (resource tracker, forkserver) stay silent."""
 
@@ -34,6 +35,16 @@ def _notify(name, body):
         host.notify(name, body)
 
 
+def helper_kind(process):
+    """"manager" for a Manager's server process (BaseManager.start() runs _run_server in a
+    Process), else None: the host marks helpers so that views can tell them from the user's."""
+    target = getattr(getattr(process, "_target", None), "__func__", None)
+    if (getattr(target, "__module__", None) == "multiprocessing.managers"
+            and getattr(target, "__name__", None) == "_run_server"):
+        return "manager"
+    return None
+
+
 def _install_process_hooks():
     from multiprocessing import process
 
@@ -43,18 +54,23 @@ def _install_process_hooks():
 
     def start(self):
         started_ns = time.monotonic_ns()
+        helper = helper_kind(self)  # start() deletes self._target in the parent
         original_start(self)
         host = connection.current()
         if host is not None:
-            host.notify("py.start", {"name": self.name, "pid": self.pid, "t": started_ns,
-                                     "method": getattr(self._popen, "method", None)})
+            body = {"name": self.name, "pid": self.pid, "t": started_ns,
+                    "method": getattr(self._popen, "method", None)}
+            if helper:
+                body["helper"] = helper
+            host.notify("py.start", body)
 
     def _bootstrap(self, *args, **kwargs):
-        connection.connect(self.name, main=False, method=self._start_method)
+        connection.connect(self.name, main=False, method=self._start_method,
+                           helper=helper_kind(self))
         capture.install()
         code = original_bootstrap(self, *args, **kwargs)
         capture.finish()
-        _notify("py.exit", {"code": code})
+        _notify("py.exit", {"code": code, "cpu": connection.cpu_time_ns()})
         return code
 
     def join(self, timeout=None):
@@ -117,12 +133,36 @@ def _after_fork_in_child():
     capture.after_fork_in_child()
 
 
+# Which hooks patch which module (lazy.py patches each when it is first imported). Modules
+# without hooks yet are listed too (lazy.PATCHED_MODULES), so adding one needs no change there.
+_INSTALLERS = {
+    "multiprocessing.process": _install_process_hooks,
+    "multiprocessing.queues": _install_queue_hooks,
+}
+_installed_modules = set()
+_fork_handler_registered = False
+
+
+def install_for(module_name):
+    """Patches one module of multiprocessing (already imported); idempotent."""
+    global _fork_handler_registered
+    if module_name in _installed_modules:
+        return
+    _installed_modules.add(module_name)
+    if not _fork_handler_registered:
+        _fork_handler_registered = True
+        os.register_at_fork(after_in_child=_after_fork_in_child)
+    installer = _INSTALLERS.get(module_name)
+    if installer is not None:
+        installer()
+
+
 def install():
-    """Patches multiprocessing in this process; idempotent."""
+    """Patches multiprocessing in this process: now for the modules imported already, and
+    each other one when it is first imported (lazy.py); idempotent."""
     global _installed
     if _installed:
         return
     _installed = True
-    _install_process_hooks()
-    _install_queue_hooks()
-    os.register_at_fork(after_in_child=_after_fork_in_child)
+    from . import lazy
+    lazy.install()

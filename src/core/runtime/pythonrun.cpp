@@ -4,6 +4,7 @@
 #include "protocol/monotonicclock.h"
 #include "protocolqt.h"
 #include "record/runsummary.h"
+#include "resourcesampling.h"
 #include "runserver.h"
 
 #include <QDateTime>
@@ -17,6 +18,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <limits>
 
 #ifdef Q_OS_UNIX
 #include <csignal>
@@ -56,7 +58,9 @@ PythonRun::PythonRun(Options options, QObject *parent)
     , m_main(new QProcess(this))
     , m_killTimer(new QTimer(this))
     , m_dropFlushTimer(new QTimer(this))
+    , m_resources(new ResourceSampling([this](RunEvent event) { recordEvent(std::move(event)); }, this))
 {
+    m_resources->setSamplesMain(true); // the main interpreter is a process of the program here
     m_record.setExampleId(QString::fromLatin1(exampleIdForPython));
     m_record.setKnobs({{QStringLiteral("script"), m_options.script},
                        {QStringLiteral("arguments"), m_options.arguments.join(QLatin1Char(' '))}});
@@ -165,6 +169,7 @@ void PythonRun::recordEvent(RunEvent event)
 {
     if (!m_record.events().isEmpty() && m_record.events().constLast().kind == EventKind::RunFinished)
         return; // run-finished is the record's last event
+    m_resources->observe(event); // a process's pid starts its sampling, its end stops it
     if (m_record.append(event))
         emit eventRecorded(m_record.events().constLast());
     else
@@ -189,6 +194,7 @@ void PythonRun::start()
     recordEvent({.timeNs = now, .kind = EventKind::RunStarted, .text = m_record.exampleId()});
     createProcess(0, QStringLiteral("MainProcess"), now);
     m_dropFlushTimer->start();
+    m_resources->start();
 
     QString error;
     if (!extractBootstrap(&error) || !m_server->listen(&error))
@@ -261,7 +267,7 @@ PythonRun::PyProcess *PythonRun::processByPid(qint64 pid)
     return nullptr;
 }
 
-PythonRun::PyProcess *PythonRun::createProcess(qint64 pid, const QString &name, qint64 startingNs)
+PythonRun::PyProcess *PythonRun::createProcess(qint64 pid, const QString &name, qint64 startingNs, bool helper)
 {
     if (int(m_processes.size()) >= maxProcesses) {
         if (m_runFailure.isEmpty()) {
@@ -277,7 +283,9 @@ PythonRun::PyProcess *PythonRun::createProcess(qint64 pid, const QString &name, 
     process->name = name.left(maxNameLength);
     PyProcess *created = process.get();
     m_processes.push_back(std::move(process));
-    recordEvent({.timeNs = startingNs, .kind = EventKind::ProcessCreated, .process = created->id, .text = created->name});
+    // count 1: multiprocessing's helper (a Manager's server), not one of the user's processes.
+    recordEvent({.timeNs = startingNs, .kind = EventKind::ProcessCreated, .process = created->id,
+                 .count = helper ? 1 : 0, .text = created->name});
     setState(*created, ProcessState::Starting, startingNs);
     return created;
 }
@@ -297,6 +305,8 @@ void PythonRun::endProcess(PyProcess &process, ProcessState state, const QString
     if (process.exitReportTimer)
         process.exitReportTimer->stop();
     process.state = state;
+    // Its last resource sample comes before its end: the sum of the samples is its CPU total.
+    m_resources->processEnded(process.id, monotonicNowNs(), process.reportedCpuNs);
     recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::StateChanged, .process = process.id, .state = state,
                  .exitCode = exitCode, .exitSignal = exitSignal, .hasExitStatus = hasExitStatus,
                  .pid = process.pid, .text = detail});
@@ -381,8 +391,13 @@ QString PythonRun::handleMessage(QLocalSocket *socket, const Protocol::Message &
     } else if (notify->name == "py.exit") {
         process.exitReported = true;
         process.reportedExitCode = int(std::clamp<std::int64_t>(body.value("code").toInteger(1), -255, 255));
+        process.reportedCpuNs = body.value("cpu").toInteger(-1);
+    } else if (notify->name == "py.usage") {
+        process.reportedCpuNs = body.value("cpu").toInteger(-1);
     } else if (notify->name == "py.join") {
         handleJoinNotify(body);
+    } else if (notify->name == "py.line") {
+        handleLineNotify(connection, body);
     }
     // Other notifications (py.queue, ...) are recorded by later versions; ignoring them keeps
     // a newer bootstrap working with this host.
@@ -406,7 +421,7 @@ QString PythonRun::handleProcessNotify(Connection &connection, const Protocol::M
             return tr("a second connection from pid %1").arg(connection.pid);
         if (!process) // its hello came before its parent's py.start
             process = createProcess(connection.pid, name.isEmpty() ? tr("pid %1").arg(connection.pid) : name,
-                                    connection.helloNs);
+                                    connection.helloNs, body.value("helper").isText());
         if (!process)
             return tr("too many Python processes");
     }
@@ -443,7 +458,17 @@ void PythonRun::handleStartNotify(PyProcess &parent, const Protocol::Map &body)
         return; // the child said hello first: it is known already
     const QString name = textOf(body.value("name"));
     createProcess(pid, name.isEmpty() ? tr("pid %1").arg(pid) : name,
-                  clampTime(body.value("t").toInteger(0), m_record.startNs()));
+                  clampTime(body.value("t").toInteger(0), m_record.startNs()), body.value("helper").isText());
+}
+
+void PythonRun::handleLineNotify(const Connection &connection, const Protocol::Map &body)
+{
+    // The line of the script the process executes now (sampled, at most ~20 a second).
+    const std::int64_t line = body.value("line").toInteger(0);
+    if (line <= 0 || line > std::numeric_limits<int>::max())
+        return;
+    recordEvent({.timeNs = clampTime(body.value("t").toInteger(0), connection.helloNs), .kind = EventKind::WorkerTrace,
+                 .process = connection.process->id, .sourceLine = int(line), .text = QStringLiteral("line")});
 }
 
 void PythonRun::handleJoinNotify(const Protocol::Map &body)
@@ -626,6 +651,7 @@ void PythonRun::finish()
     m_status = Status::Finished;
     m_killTimer->stop();
     m_dropFlushTimer->stop();
+    m_resources->stop();
     m_server->close();
     const qint64 now = monotonicNowNs();
     flushDroppedEvents(now);

@@ -19,6 +19,7 @@ class QTimer;
 
 namespace ProcessLab {
 
+class ResourceSampling;
 class RunServer;
 
 // One run of a real Python script (docs/python-runner.md): starts the interpreter with the
@@ -26,7 +27,11 @@ class RunServer;
 // on the run's RunServer (the same token, frame rules and caps as processlab-worker; strangers
 // are refused), and records what each process does in its RunRecord exactly as a native run
 // records its workers: ProcessCreated (Python's name for it), StateChanged (Starting with the
-// pid, Ready at its hello, Running, an end state with Python's exit code) and Output per line.
+// pid, Ready at its hello, Running, an end state with Python's exit code) and Output per line,
+// the executing line of each process in the script (WorkerTrace "line", sampled by the process)
+// and its CPU and memory (ResourceSample, ~10 Hz, as for native workers; the main interpreter
+// too: here it is a real process of the program). A Manager's server process is a helper
+// (ProcessCreated.count 1).
 //
 // Process 0 is the main interpreter (a real process here, with an exit code); the others are
 // numbered as they appear, named by their pid. Lines the interpreter writes below sys.stdout
@@ -87,6 +92,7 @@ private:
         bool connectionClosed = false;
         bool exitReported = false; // py.exit arrived: the code Python's _bootstrap returned
         int reportedExitCode = 0;
+        qint64 reportedCpuNs = -1; // its own CPU total at its end (py.exit / py.usage), -1 none
         QTimer *exitReportTimer = nullptr;
     };
 
@@ -103,7 +109,7 @@ private:
     void recordEvent(RunEvent event);
     void flushDroppedEvents(qint64 timeNs);
     PyProcess *processByPid(qint64 pid);
-    PyProcess *createProcess(qint64 pid, const QString &name, qint64 startingNs);
+    PyProcess *createProcess(qint64 pid, const QString &name, qint64 startingNs, bool helper = false);
     void setState(PyProcess &process, ProcessState state, qint64 timeNs, const QString &detail = {});
     void endProcess(PyProcess &process, ProcessState state, const QString &detail, int exitCode, int exitSignal,
                     bool hasExitStatus);
@@ -118,6 +124,7 @@ private:
     void handleOutputNotify(PyProcess &process, const Protocol::Map &body);
     void handleStartNotify(PyProcess &parent, const Protocol::Map &body);
     void handleJoinNotify(const Protocol::Map &body);
+    void handleLineNotify(const Connection &connection, const Protocol::Map &body);
     void closeConnection(QLocalSocket *socket, const QString &error);
 
     void handleMainStarted();
@@ -139,6 +146,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_bootDir;
     QTimer *m_killTimer = nullptr;
     QTimer *m_dropFlushTimer = nullptr;
+    ResourceSampling *m_resources = nullptr; // CPU and memory of every Python process, ~10 Hz
     OutputLineSplitter m_mainStdout;
     OutputLineSplitter m_mainStderr;
     std::vector<std::unique_ptr<PyProcess>> m_processes; // index = process id; 0 is the main interpreter
