@@ -72,6 +72,17 @@ PythonRun::PythonRun(Options options, QObject *parent)
     connect(m_server, &RunServer::workerAuthenticated, this, &PythonRun::handleAuthenticated);
     connect(m_server, &RunServer::connectionRejected, this, [this](const QString &reason) {
         recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::ConnectionRejected, .text = reason});
+        // The run may have been waiting for this pending connection.
+        maybeEndMain();
+        maybeFinish();
+    });
+    m_settleTimer = new QTimer(this);
+    m_settleTimer->setSingleShot(true);
+    m_settleTimer->setInterval(connectSettleGrace);
+    connect(m_settleTimer, &QTimer::timeout, this, [this] {
+        m_settled = true;
+        maybeEndMain();
+        maybeFinish();
     });
 #ifdef Q_OS_UNIX
     // Every process of the tree is in the main interpreter's process group (unless it left
@@ -587,6 +598,17 @@ void PythonRun::maybeEndMain()
     PyProcess &main = *m_processes.front();
     if (isEndState(main.state) || !m_mainExited || (main.connected && !main.connectionClosed))
         return;
+    // Its exit can be seen before its connection (in the listen backlog, or accepted and not
+    // yet past its hello) with the lines it printed: wait for that connection a moment, once.
+    if (!main.connected && m_runFailure.isEmpty() && !m_stopRequested) {
+        if (m_server->pendingConnectionCount() > 0)
+            return; // re-evaluated when it is authenticated or refused
+        if (!m_settled) {
+            if (!m_settleTimer->isActive())
+                m_settleTimer->start();
+            return;
+        }
+    }
 #ifdef Q_OS_WIN
     const bool bySignal = false;
 #else
@@ -621,6 +643,25 @@ void PythonRun::maybeFinish()
         if (process->exitReportTimer && process->exitReportTimer->isActive())
             return; // waiting for its parent to say how it ended
     }
+    // A connection accepted but not yet past its hello, or past it but not yet saying who it is,
+    // carries a process's lines: finishing now would lose them.
+    if (m_server->pendingConnectionCount() > 0)
+        return;
+    for (const Connection &connection : std::as_const(m_connections)) {
+        if (!connection.process)
+            return;
+    }
+    // A process (the main interpreter included) that has not connected may still be in the
+    // listen backlog: the main interpreter's exit can be seen first. Give it a moment, once.
+    const bool someoneNeverConnected = std::any_of(m_processes.cbegin(), m_processes.cend(), [](const auto &process) {
+        return !process->connected && !process->exitReported;
+    });
+    if (someoneNeverConnected && !m_settled && !m_stopRequested && m_runFailure.isEmpty()) {
+        if (!m_settleTimer->isActive())
+            m_settleTimer->start();
+        return;
+    }
+    m_settleTimer->stop();
     // What is left never connected (it died before its _bootstrap, or the run was stopped first).
     for (const auto &process : m_processes) {
         if (isEndState(process->state))

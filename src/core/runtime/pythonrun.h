@@ -49,6 +49,10 @@ public:
     // A process whose connection closed without py.exit (killed, os._exit()): how long the
     // host waits for its parent's join() to report the exit code.
     static constexpr std::chrono::milliseconds exitReportGrace{2000};
+    // When the main interpreter has ended but a process of the tree has not said hello yet (its
+    // connection may still wait in the listen backlog, with its lines): how long the host waits
+    // for it before calling it "never connected".
+    static constexpr std::chrono::milliseconds connectSettleGrace{1000};
     // Processes of one run; more (a fork bomb) stops the run with a message.
     static constexpr int maxProcesses = 1024;
 
@@ -145,6 +149,8 @@ private:
     QProcess *m_main = nullptr;
     std::unique_ptr<QTemporaryDir> m_bootDir;
     QTimer *m_killTimer = nullptr;
+    QTimer *m_settleTimer = nullptr; // connectSettleGrace, once per run
+    bool m_settled = false;
     QTimer *m_dropFlushTimer = nullptr;
     ResourceSampling *m_resources = nullptr; // CPU and memory of every Python process, ~10 Hz
     OutputLineSplitter m_mainStdout;
