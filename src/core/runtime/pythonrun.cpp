@@ -3,6 +3,7 @@
 
 #include "protocol/monotonicclock.h"
 #include "protocolqt.h"
+#include "pythonipcrecorder.h"
 #include "record/runsummary.h"
 #include "runserver.h"
 
@@ -56,6 +57,7 @@ PythonRun::PythonRun(Options options, QObject *parent)
     , m_main(new QProcess(this))
     , m_killTimer(new QTimer(this))
     , m_dropFlushTimer(new QTimer(this))
+    , m_ipc(new PythonIpcRecorder([this](RunEvent event) { recordEvent(std::move(event)); }, this))
 {
     m_record.setExampleId(QString::fromLatin1(exampleIdForPython));
     m_record.setKnobs({{QStringLiteral("script"), m_options.script},
@@ -297,6 +299,7 @@ void PythonRun::endProcess(PyProcess &process, ProcessState state, const QString
     if (process.exitReportTimer)
         process.exitReportTimer->stop();
     process.state = state;
+    m_ipc->processEnded(process.id, process.pid, process.name, m_stopRequested); // pool tasks it was running
     recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::StateChanged, .process = process.id, .state = state,
                  .exitCode = exitCode, .exitSignal = exitSignal, .hasExitStatus = hasExitStatus,
                  .pid = process.pid, .text = detail});
@@ -383,9 +386,11 @@ QString PythonRun::handleMessage(QLocalSocket *socket, const Protocol::Message &
         process.reportedExitCode = int(std::clamp<std::int64_t>(body.value("code").toInteger(1), -255, 255));
     } else if (notify->name == "py.join") {
         handleJoinNotify(body);
+    } else if (PythonIpcRecorder::handles(notify->name)) {
+        m_ipc->handle(notify->name, body, process.id, process.pid, process.name, m_record.startNs());
     }
-    // Other notifications (py.queue, ...) are recorded by later versions; ignoring them keeps
-    // a newer bootstrap working with this host.
+    // Other notifications are recorded by later versions; ignoring them keeps a newer
+    // bootstrap working with this host.
     return {};
 }
 
@@ -632,6 +637,7 @@ void PythonRun::finish()
     m_dropFlushTimer->stop();
     m_server->close();
     const qint64 now = monotonicNowNs();
+    m_ipc->finish(now); // the last counters of objects past their budget
     flushDroppedEvents(now);
     bool allFinished = true;
     for (const auto &process : m_processes)

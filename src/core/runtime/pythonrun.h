@@ -19,6 +19,7 @@ class QTimer;
 
 namespace ProcessLab {
 
+class PythonIpcRecorder;
 class RunServer;
 
 // One run of a real Python script (docs/python-runner.md): starts the interpreter with the
@@ -139,6 +140,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_bootDir;
     QTimer *m_killTimer = nullptr;
     QTimer *m_dropFlushTimer = nullptr;
+    PythonIpcRecorder *m_ipc = nullptr; // py.queue/py.pipe/py.lock/py.value/py.pool -> IPC and pool events
     OutputLineSplitter m_mainStdout;
     OutputLineSplitter m_mainStderr;
     std::vector<std::unique_ptr<PyProcess>> m_processes; // index = process id; 0 is the main interpreter
