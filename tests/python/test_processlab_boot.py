@@ -152,11 +152,13 @@ class IpcHooksTest(unittest.TestCase):
             counter = multiprocessing.Value('i', 0)
             lock = multiprocessing.Lock()
             print(repr(multiprocessing.Queue()))
+            jobs = multiprocessing.JoinableQueue()
             """)
         created = [(name, body["name"]) for name, body in frames_sent if body["op"] == "new"]
         # The Queue's own pipe and locks and the Value's RLock stay silent.
         self.assertEqual(created, [("py.queue", "queue"), ("py.pipe", "parent_conn, child_conn"),
-                                   ("py.value", "counter"), ("py.lock", "lock"), ("py.queue", "Queue 1")])
+                                   ("py.value", "counter"), ("py.lock", "lock"), ("py.queue", "Queue 1"),
+                                   ("py.queue", "jobs")])
 
     def test_operations_and_failures(self):
         frames_sent = run_with_hooks("""

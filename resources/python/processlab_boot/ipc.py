@@ -73,6 +73,19 @@ def _user_frame():
     return None
 
 
+def _outer_frame():
+    """The first frame outside multiprocessing and the bootstrap (where a Queue or Pool that
+    multiprocessing's own subclass made, JoinableQueue, was asked for)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        module = frame.f_globals.get("__name__", "")
+        if not (module == "multiprocessing" or module.startswith("multiprocessing.")
+                or module.startswith("processlab_boot")):
+            return frame
+        frame = frame.f_back
+    return None
+
+
 def _name_at(frame, kind):
     if frame is not None:
         line = linecache.getline(frame.f_code.co_filename, frame.f_lineno)
@@ -217,7 +230,7 @@ def _patch_queues(queues):
         original_init(self, *args, **kwargs)
         # Names the queue in every process: the id travels with it when it is pickled.
         self._processlab_id = _new_id()
-        announce("py.queue", self._processlab_id, _name_at(_user_frame(), "Queue"),
+        announce("py.queue", self._processlab_id, _name_at(_outer_frame(), "Queue"),
                  self._maxsize if self._maxsize < 2147483647 else 0)
 
     def __getstate__(self):
@@ -232,7 +245,7 @@ def _patch_queues(queues):
             tag = getattr(self, "_processlab_id", "")
             if not tag:
                 return original_put(self, obj, block, timeout)
-            if block and observing(tag) and self._maxsize < 2147483647 and self.full():
+            if block and self._maxsize < 2147483647 and observing(tag) and self.full():
                 report("py.queue", tag, "blocked", text="put")
             try:
                 original_put(self, obj, block, timeout)
@@ -665,7 +678,7 @@ def _patch_pool(pool):
     def __init__(self, processes=None, *args, **kwargs):
         if type(self) is Pool or not issubclass(type(self), pool.ThreadPool):
             self._processlab_id = _new_id()
-            announce("py.pool", self._processlab_id, _name_at(_user_frame(), "Pool"),
+            announce("py.pool", self._processlab_id, _name_at(_outer_frame(), "Pool"),
                      processes if isinstance(processes, int) else os.cpu_count() or 1)
         original_init(self, processes, *args, **kwargs)
 
