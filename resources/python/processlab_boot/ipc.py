@@ -729,8 +729,10 @@ MODULE_PATCHES = {
 _patched = set()
 
 
-def _patch(name, module):
-    if name in _patched:
+def install_module(name):
+    """Patches one module of MODULE_PATCHES, imported already (a lazy-import finder's hook)."""
+    module = sys.modules.get(name)
+    if name in _patched or module is None or name not in MODULE_PATCHES:
         return
     _patched.add(name)
     try:
@@ -749,7 +751,7 @@ class _PatchingLoader:
 
     def exec_module(self, module):
         self._loader.exec_module(module)
-        _patch(self._name, module)
+        install_module(self._name)
 
     def __getattr__(self, name):
         return getattr(self._loader, name)
@@ -776,14 +778,17 @@ class _PatchOnImport:
 _installed = False
 
 
-def install():
+def install(finder=True):
+    """Counts per process, final counters at exit, and the modules' patches: now for those
+    imported already and, with `finder`, each other one at its first import (without it, the
+    caller's own finder calls install_module()). Idempotent."""
     global _installed
     if _installed:
         return
     _installed = True
-    for name in MODULE_PATCHES:
-        if name in sys.modules:
-            _patch(name, sys.modules[name])
-    sys.meta_path.insert(0, _PatchOnImport())
     os.register_at_fork(after_in_child=_after_fork_in_child)
     atexit.register(flush_all)
+    for name in MODULE_PATCHES:
+        install_module(name)
+    if finder:
+        sys.meta_path.insert(0, _PatchOnImport())
