@@ -101,6 +101,7 @@ private slots:
     void listing_data();
     void listing();
     void bigQueueIsSampled();
+    void poolTaskFailsAndIsLost();
     void recorderRefusesMalformedReports_data();
     void recorderRefusesMalformedReports();
     void recorderSurvivesRandomBodies();
@@ -427,6 +428,50 @@ void TestPythonIpc::bigQueueIsSampled()
     const RunSummary summary = summarize(record);
     QCOMPARE(summary.objects.size(), 1);
     QCOMPARE(summary.objects.constFirst().operations(), 200000);
+}
+
+// A task that raises is `failed` with Python's error; a pool process killed mid-task leaves
+// its task `lost`, named with that process (Python's own pool would wait for it for ever).
+void TestPythonIpc::poolTaskFailsAndIsLost()
+{
+    if (m_python.isEmpty())
+        QSKIP("python3 is not installed on this machine");
+    const QString script = writeScript(QStringLiteral("poolfail.py"), QStringLiteral(
+        "import multiprocessing, os, signal, time\n"
+        "def bad(x):\n"
+        "    raise ValueError('bad value %d' % x)\n"
+        "def die(x):\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "if __name__ == '__main__':\n"
+        "    pool = multiprocessing.Pool(2)\n"
+        "    try:\n"
+        "        pool.apply(bad, (3,))\n"
+        "    except ValueError as error:\n"
+        "        print('caught', error)\n"
+        "    workers = list(pool._pool)\n"
+        "    pool.apply_async(die, (1,))\n"
+        "    deadline = time.monotonic() + 60\n"
+        "    while all(p.exitcode is None for p in workers) and time.monotonic() < deadline:\n"
+        "        time.sleep(0.01)\n"
+        "    pool.terminate()\n"
+        "    pool.join()\n"));
+    const std::unique_ptr<PythonRun> run = runToEnd(script);
+    QCOMPARE(run->status(), PythonRun::Status::Finished);
+    const RunRecord &record = run->record();
+    const QMap<int, PythonProcess> processes = processesOf(record);
+    QCOMPARE(processes[0].lines, QStringList{QStringLiteral("caught bad value 3")});
+    const QList<RunEvent> queued = eventsOf(record, EventKind::PoolTask, 0, int(PoolTaskPhase::Queued));
+    QCOMPARE(textsOf(queued), (QStringList{QStringLiteral("bad(3)"), QStringLiteral("die(1)")}));
+    const QList<RunEvent> failed = eventsOf(record, EventKind::PoolTask, 0, int(PoolTaskPhase::Failed));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.constFirst().count, 1);
+    QCOMPARE(failed.constFirst().text, QStringLiteral("ValueError: bad value 3"));
+    const QList<RunEvent> lost = eventsOf(record, EventKind::PoolTask, 0, int(PoolTaskPhase::Lost));
+    QCOMPARE(lost.size(), 1);
+    QCOMPARE(lost.constFirst().count, 2);
+    const QString worker = processes[lost.constFirst().process].name;
+    QVERIFY2(worker.contains(QLatin1String("PoolWorker-")), qPrintable(worker));
+    QVERIFY2(lost.constFirst().text.contains(worker), qPrintable(lost.constFirst().text));
 }
 
 void TestPythonIpc::recorderRefusesMalformedReports_data()
