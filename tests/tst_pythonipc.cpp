@@ -107,6 +107,7 @@ private slots:
     void recorderSurvivesRandomBodies();
     void recorderBudgetAndCounters();
     void recorderCapsObjectsAndErrors();
+    void recorderPoolBudget();
 
 private:
     QString writeScript(const QString &name, const QString &text);
@@ -655,6 +656,44 @@ void TestPythonIpc::recorderCapsObjectsAndErrors()
     const auto errors = std::count_if(events.cbegin(), events.cend(),
                                       [](const RunEvent &e) { return e.kind == EventKind::Error; });
     QCOMPARE(errors, 2); // the kind error, and one for the objects over the cap
+}
+
+// A pool's first 10,000 tasks one by one, then counters with every task (none counted twice).
+void TestPythonIpc::recorderPoolBudget()
+{
+    using Protocol::Value;
+    QList<RunEvent> events;
+    PythonIpcRecorder recorder([&events](RunEvent event) { events.append(std::move(event)); });
+    const qint64 tasks = PythonIpcRecorder::observationBudget + 5;
+    recorder.handle("py.pool", frameBody({{"id", Value("7:1")}, {"op", Value("new")}, {"name", Value("pool")}}), 0, 7,
+                    {}, 0);
+    for (qint64 job = 0; job < tasks; ++job) {
+        recorder.handle("py.pool",
+                        frameBody({{"id", Value("7:1")}, {"op", Value("queued")}, {"job", Value(job)},
+                                   {"i", Value(0)}, {"text", Value("f()")}}),
+                        0, 7, {}, 0);
+    }
+    for (qint64 job = 0; job < tasks; ++job) {
+        for (const char *op : {"started", "finished"}) {
+            recorder.handle("py.pool",
+                            frameBody({{"id", Value("7:1")}, {"op", Value(op)}, {"job", Value(job)}, {"i", Value(0)},
+                                       {"text", Value("None")}}),
+                            1, 8, QStringLiteral("ForkPoolWorker-1"), 0);
+        }
+    }
+    recorder.finish(monotonicNowNs());
+    const auto phaseCount = [&](PoolTaskPhase phase) {
+        return std::count_if(events.cbegin(), events.cend(), [phase](const RunEvent &e) {
+            return e.kind == EventKind::PoolTask && e.op == quint8(phase);
+        });
+    };
+    QCOMPARE(phaseCount(PoolTaskPhase::Queued), PythonIpcRecorder::observationBudget);
+    QCOMPARE(phaseCount(PoolTaskPhase::Started), PythonIpcRecorder::observationBudget);
+    QCOMPARE(phaseCount(PoolTaskPhase::Finished), PythonIpcRecorder::observationBudget);
+    QCOMPARE(events.constLast().kind, EventKind::PoolTask);
+    QCOMPARE(events.constLast().op, quint8(PoolTaskPhase::Counters));
+    QCOMPARE(events.constLast().count, tasks);    // done
+    QCOMPARE(events.constLast().sequence, tasks); // queued
 }
 
 QTEST_GUILESS_MAIN(TestPythonIpc)

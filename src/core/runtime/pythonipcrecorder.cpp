@@ -561,12 +561,13 @@ void PythonIpcRecorder::handlePool(Object &pool, const Frame &frame, int process
             ++pool.counts[process][Done];
             return markDirty(pool);
         }
-        const quint64 number = ++pool.lastTask; // imap's tasks are not announced: numbered here
-        if (number > quint64(observationBudget)) {
+        // imap's tasks are not announced: numbered here, while per-task events last (past
+        // them, an unknown task is one queued past the budget, numbered already).
+        if (pool.lastTask >= quint64(observationBudget)) {
             pool.sampled = true;
             return markDirty(pool);
         }
-        it = pool.tasks.insert(key, PoolTaskEntry{number, frame.items, frame.text});
+        it = pool.tasks.insert(key, PoolTaskEntry{++pool.lastTask, frame.items, frame.text});
     }
     if (op == "started") {
         it->startedBy = process;
