@@ -108,6 +108,7 @@ private slots:
     void recorderBudgetAndCounters();
     void recorderCapsObjectsAndErrors();
     void recorderPoolBudget();
+    void recorderPoolStartReadBeforeQueued();
 
 private:
     QString writeScript(const QString &name, const QString &text);
@@ -232,7 +233,10 @@ void TestPythonIpc::checkQueue(const RunRecord &record, const QMap<int, PythonPr
     QCOMPARE(processes[0].lines, QStringList{QStringLiteral("All processes finished")});
     const int queue = objectNamed(record, QStringLiteral("queue"), IpcObjectKind::Queue);
     QVERIFY(queue > 0);
-    const QList<RunEvent> puts = eventsOf(record, EventKind::IpcOperation, queue, int(Protocol::IpcOp::Put));
+    // In time order: the host reads each process's socket in turn, so the main program's put
+    // may be read before the producer's last ones.
+    QList<RunEvent> puts = eventsOf(record, EventKind::IpcOperation, queue, int(Protocol::IpcOp::Put));
+    std::stable_sort(puts.begin(), puts.end(), [](const RunEvent &a, const RunEvent &b) { return a.timeNs < b.timeNs; });
     const QList<RunEvent> gets = eventsOf(record, EventKind::IpcOperation, queue, int(Protocol::IpcOp::Get));
     const QStringList items = strings({"0", "1", "2", "3", "4", "None"});
     QCOMPARE(textsOf(puts), items);
@@ -694,6 +698,47 @@ void TestPythonIpc::recorderPoolBudget()
     QCOMPARE(events.constLast().op, quint8(PoolTaskPhase::Counters));
     QCOMPARE(events.constLast().count, tasks);    // done
     QCOMPARE(events.constLast().sequence, tasks); // queued
+}
+
+// The host reads a pool process's "started" before the main program's "map" (two sockets):
+// the task keeps one number, every chunk is queued once, nothing is counted twice.
+void TestPythonIpc::recorderPoolStartReadBeforeQueued()
+{
+    using Protocol::Value;
+    QList<RunEvent> events;
+    PythonIpcRecorder recorder([&events](RunEvent event) { events.append(std::move(event)); });
+    const auto task = [&](const char *op, qint64 i, int process) {
+        recorder.handle("py.pool",
+                        frameBody({{"id", Value("7:1")}, {"op", Value(op)}, {"job", Value(4)}, {"i", Value(i)},
+                                   {"items", Value(2)}, {"text", Value("[0, 1]")}}),
+                        process, 100 + process, QStringLiteral("ForkPoolWorker-1"), 0);
+    };
+    task("started", 1, 1);
+    task("finished", 1, 1);
+    recorder.handle("py.pool",
+                    frameBody({{"id", Value("7:1")}, {"op", Value("map")}, {"job", Value(4)},
+                               {"chunksize", Value(2)}, {"items", Value(4)}, {"text", Value("square")}}),
+                    0, 100, QStringLiteral("MainProcess"), 0);
+    task("started", 0, 1);
+    task("finished", 0, 1);
+    task("finished", 0, 1); // twice: ignored
+    QList<RunEvent> queued;
+    QList<RunEvent> finished;
+    for (const RunEvent &event : std::as_const(events)) {
+        QVERIFY(event.kind == EventKind::PoolTask);
+        if (event.op == quint8(PoolTaskPhase::Queued))
+            queued.append(event);
+        else if (event.op == quint8(PoolTaskPhase::Finished))
+            finished.append(event);
+    }
+    QCOMPARE(queued.size(), 2);
+    QCOMPARE(queued[0].count, 2); // chunk 0: numbered when the map was read
+    QCOMPARE(queued[0].text, QStringLiteral("square × 2 (items 0..1)"));
+    QCOMPARE(queued[1].count, 1); // chunk 1: numbered at its early start
+    QCOMPARE(queued[1].text, QStringLiteral("square × 2 (items 2..3)"));
+    QCOMPARE(finished.size(), 2);
+    QCOMPARE(finished[0].count, 1);
+    QCOMPARE(finished[1].count, 2);
 }
 
 QTEST_GUILESS_MAIN(TestPythonIpc)

@@ -647,6 +647,43 @@ class _TaskSource:
         return getattr(self._queue, name)
 
 
+class _AnnouncingTaskQueue:
+    """The pool's task queue as apply_async and map put into it: each call is reported
+    *before* its tasks can reach a pool process, so the host hears of a task being queued
+    before it hears of it starting. (The pool's task handler thread holds the real queue.)"""
+
+    def __init__(self, queue, pool, tag):
+        self._queue = queue
+        self._pool = pool
+        self._tag = tag
+
+    def put(self, item):
+        if item is not None:
+            try:
+                self._announce(item[0])
+            except Exception as error:  # a report never breaks the user's program
+                sys.stderr.write("processlab: could not report a pool task: %r\n" % (error,))
+        self._queue.put(item)
+
+    def _announce(self, tasks):
+        if isinstance(tasks, list):  # apply_async: [(job, 0, func, args, kwds)]
+            for job, index, function, args, _ in tasks:
+                text = _call_text(function, args) if observing(self._tag) else None
+                report("py.pool", self._tag, "queued", "queued", text=text,
+                       extra={"job": job, "i": index if isinstance(index, int) else 0, "items": 1})
+            return
+        pending = self._pool.__dict__.pop("_processlab_map", None)
+        frame = getattr(tasks, "gi_frame", None)  # map's task generator, not started yet
+        if pending is not None and frame is not None and "result_job" in frame.f_locals:
+            name, chunksize, items = pending
+            # Always sent (one frame per map call, not per task): the host numbers its chunks.
+            announce_op("py.pool", self._tag, "map", text=name, job=frame.f_locals["result_job"],
+                        chunksize=chunksize, items=items)
+
+    def __getattr__(self, name):
+        return getattr(self._queue, name)
+
+
 _original_pool_worker = None
 
 
@@ -672,15 +709,17 @@ def _patch_pool(pool):
     Pool = pool.Pool
     original_init = Pool.__init__
     original_setup_queues = Pool._setup_queues
-    original_apply_async = Pool.apply_async
     original_map_async = Pool._map_async
 
     def __init__(self, processes=None, *args, **kwargs):
-        if type(self) is Pool or not issubclass(type(self), pool.ThreadPool):
-            self._processlab_id = _new_id()
-            announce("py.pool", self._processlab_id, _name_at(_outer_frame(), "Pool"),
+        tag = None
+        if not issubclass(type(self), pool.ThreadPool):
+            tag = self._processlab_id = _new_id()
+            announce("py.pool", tag, _name_at(_outer_frame(), "Pool"),
                      processes if isinstance(processes, int) else os.cpu_count() or 1)
         original_init(self, processes, *args, **kwargs)
+        if tag is not None:
+            self._taskqueue = _AnnouncingTaskQueue(self._taskqueue, self, tag)
 
     def _setup_queues(self):
         original_setup_queues(self)
@@ -688,32 +727,23 @@ def _patch_pool(pool):
         if tag is not None and hasattr(self, "_inqueue"):
             self._inqueue._processlab_pool = tag
 
-    def apply_async(self, func, args=(), *rest, **kwargs):
-        result = original_apply_async(self, func, args, *rest, **kwargs)
-        tag = getattr(self, "_processlab_id", None)
-        if tag is not None:
-            text = _call_text(func, args) if observing(tag) else None
-            report("py.pool", tag, "queued", "queued", text=text,
-                   extra={"job": result._job, "i": 0, "items": 1})
-        return result
-
     def _map_async(self, func, iterable, mapper, chunksize=None, *rest, **kwargs):
         if not hasattr(iterable, "__len__"):
             iterable = list(iterable)  # as Python's own _map_async does
-        result = original_map_async(self, func, iterable, mapper, chunksize, *rest, **kwargs)
-        tag = getattr(self, "_processlab_id", None)
+        if getattr(self, "_processlab_id", None) is not None and len(iterable):
+            size = chunksize
+            if size is None:  # Python's rule (Pool._map_async)
+                size, extra = divmod(len(iterable), len(self._pool) * 4)
+                size += 1 if extra else 0
+            if isinstance(size, int) and size > 0:
+                self._processlab_map = (short_repr_text(getattr(func, "__name__", "?")), size, len(iterable))
         try:
-            if tag is not None and result._chunksize:
-                # Always sent (one frame per map call, not per task): the host numbers its chunks.
-                announce_op("py.pool", tag, "map", text=short_repr_text(getattr(func, "__name__", "?")),
-                            job=result._job, chunksize=result._chunksize, items=len(iterable))
-        except Exception as error:  # a report never breaks the user's program
-            sys.stderr.write("processlab: could not report a map: %r\n" % (error,))
-        return result
+            return original_map_async(self, func, iterable, mapper, chunksize, *rest, **kwargs)
+        finally:
+            self.__dict__.pop("_processlab_map", None)
 
     Pool.__init__ = __init__
     Pool._setup_queues = _setup_queues
-    Pool.apply_async = apply_async
     Pool._map_async = _map_async
 
 

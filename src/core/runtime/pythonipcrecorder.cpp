@@ -523,7 +523,9 @@ void PythonIpcRecorder::handlePool(Object &pool, const Frame &frame, int process
         const qint64 chunks = (frame.items + frame.chunksize - 1) / frame.chunksize; // at most maxChunks
         pool.mapTasks += chunks;
         for (qint64 i = 0; i < chunks; ++i) {
-            const quint64 number = ++pool.lastTask;
+            // A chunk whose start the host read first (another socket) keeps its number.
+            const auto early = pool.tasks.constFind({frame.job, i});
+            const quint64 number = early != pool.tasks.constEnd() ? early->number : ++pool.lastTask;
             if (number > quint64(observationBudget))
                 continue;
             const qint64 first = i * frame.chunksize;
@@ -534,7 +536,8 @@ void PythonIpcRecorder::handlePool(Object &pool, const Frame &frame, int process
                                                   .arg(items)
                                                   .arg(first)
                                                   .arg(first + items - 1);
-            pool.tasks.insert({frame.job, i}, PoolTaskEntry{number, items, text});
+            if (early == pool.tasks.constEnd())
+                pool.tasks.insert({frame.job, i}, PoolTaskEntry{number, items, text});
             recordTask(pool, PoolTaskPhase::Queued, number, items, process, 0, text, frame.timeNs);
         }
         if (pool.lastTask > quint64(observationBudget)) {
@@ -545,8 +548,13 @@ void PythonIpcRecorder::handlePool(Object &pool, const Frame &frame, int process
     }
     if (op == "queued") {
         ++pool.counts[process][Queued];
+        if (const auto early = pool.tasks.constFind(key); early != pool.tasks.constEnd()) {
+            // Its start was read first (another socket): it keeps the number it got then.
+            recordTask(pool, PoolTaskPhase::Queued, early->number, frame.items, process, 0, frame.text, frame.timeNs);
+            return;
+        }
         const quint64 number = ++pool.lastTask;
-        if (number > quint64(observationBudget) || pool.tasks.contains(key)) {
+        if (number > quint64(observationBudget)) {
             pool.sampled = true;
             return markDirty(pool);
         }
@@ -575,10 +583,12 @@ void PythonIpcRecorder::handlePool(Object &pool, const Frame &frame, int process
         recordTask(pool, PoolTaskPhase::Started, it->number, it->items, process, pid, {}, frame.timeNs);
         return;
     }
+    if (it->done)
+        return; // reported twice: the first report stands
     ++pool.counts[process][Done];
     recordTask(pool, op == "finished" ? PoolTaskPhase::Finished : PoolTaskPhase::Failed, it->number, it->items,
                process, pid, frame.text, frame.timeNs);
-    pool.tasks.erase(it);
+    it->done = true; // kept (at most the budget's worth): a late queued report finds its number
     markDirty(pool);
 }
 
@@ -588,11 +598,10 @@ void PythonIpcRecorder::processEnded(int process, qint64 pid, const QString &pro
     for (const auto &object : m_objects) {
         if (object->family != Family::Pool)
             continue;
-        for (auto it = object->tasks.begin(); it != object->tasks.end();) {
-            if (it->startedBy != process) {
-                ++it;
+        for (auto it = object->tasks.begin(); it != object->tasks.end(); ++it) {
+            if (it->startedBy != process || it->done)
                 continue;
-            }
+            it->done = true;
             if (stopped)
                 recordTask(*object, PoolTaskPhase::Cancelled, it->number, it->items, process, pid,
                            tr("the run was stopped"), now);
@@ -603,7 +612,6 @@ void PythonIpcRecorder::processEnded(int process, qint64 pid, const QString &pro
                                .arg(processName)
                                .arg(pid),
                            now);
-            it = object->tasks.erase(it);
         }
     }
 }

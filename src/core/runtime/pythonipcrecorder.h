@@ -78,6 +78,7 @@ private:
         QString text;
         int startedBy = runLevel;
         qint64 pid = 0;
+        bool done = false; // finished, failed or lost
     };
 
     struct Object
