@@ -324,10 +324,16 @@ void TestPythonIpc::checkShared(const RunRecord &record, const QMap<int, PythonP
     QVERIFY(!counters.isEmpty());
     QCOMPARE(counters.constLast().count, 2000000);    // the value
     QCOMPARE(counters.constLast().sequence, 6000000); // acquisitions + writes + releases
+    // Each process's own operations: (blocked,) acquire, write, release, ...
+    QList<quint8> firstOps;
     const QList<RunEvent> early = eventsOf(record, EventKind::IpcOperation, counter);
-    QCOMPARE(early[0].op, quint8(Protocol::IpcOp::Acquire));
-    QCOMPARE(early[1].op, quint8(Protocol::IpcOp::Write));
-    QCOMPARE(early[2].op, quint8(Protocol::IpcOp::Release));
+    for (const RunEvent &event : early) {
+        if (event.process == early.constFirst().process && event.op != quint8(Protocol::IpcOp::Blocked)
+            && firstOps.size() < 3)
+            firstOps.append(event.op);
+    }
+    QCOMPARE(firstOps, (QList<quint8>{quint8(Protocol::IpcOp::Acquire), quint8(Protocol::IpcOp::Write),
+                                      quint8(Protocol::IpcOp::Release)}));
     const QList<RunEvent> writes = eventsOf(record, EventKind::IpcOperation, results, int(Protocol::IpcOp::Write));
     QCOMPARE(writes.size(), 2);
     for (const RunEvent &write : writes) {
