@@ -108,6 +108,7 @@ private slots:
     void recorderBudgetAndCounters();
     void recorderCapsObjectsAndErrors();
     void recorderPoolBudget();
+    void recorderValueIsTheLatestByTime();
     void recorderPoolStartReadBeforeQueued();
 
 private:
@@ -745,6 +746,30 @@ void TestPythonIpc::recorderPoolStartReadBeforeQueued()
     QCOMPARE(finished.size(), 2);
     QCOMPARE(finished[0].count, 1);
     QCOMPARE(finished[1].count, 2);
+}
+
+// Two processes' last counters of one Value, read in the other order: the later one's value
+// (by their own clock) is the Value's.
+void TestPythonIpc::recorderValueIsTheLatestByTime()
+{
+    using Protocol::Value;
+    QList<RunEvent> events;
+    PythonIpcRecorder recorder([&events](RunEvent event) { events.append(std::move(event)); });
+    recorder.handle("py.value", frameBody({{"id", Value("3:1")}, {"op", Value("new")}, {"name", Value("counter")}}),
+                    0, 3, {}, 0);
+    const auto counters = [&](int process, qint64 value, qint64 timeNs) {
+        recorder.handle("py.value",
+                        frameBody({{"id", Value("3:1")}, {"op", Value("counters")}, {"t", Value(timeNs)},
+                                   {"value", Value(value)},
+                                   {"c", Value(Protocol::Map{{"write", Value(std::int64_t(1000))}})}}),
+                        process, 10 + process, {}, 0);
+    };
+    counters(2, 2000, 2000); // the last write of all
+    counters(1, 1900, 1000); // read later, written earlier
+    recorder.finish(monotonicNowNs());
+    QCOMPARE(events.constLast().kind, EventKind::IpcCounters);
+    QCOMPARE(events.constLast().count, 2000);
+    QCOMPARE(events.constLast().sequence, 2000); // both processes' writes
 }
 
 QTEST_GUILESS_MAIN(TestPythonIpc)

@@ -301,6 +301,17 @@ qint64 PythonIpcRecorder::counterValue(const Object &object) const
     return 0;
 }
 
+void PythonIpcRecorder::setValue(Object &object, qint64 value, qint64 timeNs)
+{
+    // The latest by the processes' own clock (one clock for all): two processes' last reports
+    // may be read in either order.
+    if (object.valueKnown && timeNs < object.valueTimeNs)
+        return;
+    object.value = value;
+    object.valueTimeNs = timeNs;
+    object.valueKnown = true;
+}
+
 void PythonIpcRecorder::startSampling(Object &object, qint64 timeNs)
 {
     if (object.sampled)
@@ -447,10 +458,8 @@ void PythonIpcRecorder::handleOperation(Object &object, const Frame &frame, int 
         if (object.kind == IpcObjectKind::Value && frame.hasText) {
             bool ok = false;
             const qint64 value = frame.text.toLongLong(&ok);
-            if (ok) {
-                object.value = value;
-                object.valueKnown = true;
-            }
+            if (ok)
+                setValue(object, value, frame.timeNs);
         }
         break;
     default:
@@ -489,8 +498,7 @@ void PythonIpcRecorder::handleCounters(Object &object, const Counts &reported, c
                                        qint64 timeNs)
 {
     if (const Protocol::Value *value = body.find("value"); value && object.kind == IpcObjectKind::Value) {
-        object.value = value->toInteger();
-        object.valueKnown = true;
+        setValue(object, value->toInteger(), timeNs);
     }
     Counts &counts = object.counts[process];
     for (std::size_t key = 0; key < counts.size(); ++key)

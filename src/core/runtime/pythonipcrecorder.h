@@ -93,6 +93,7 @@ private:
         QHash<int, Counts> counts; // per process: operations it did (reported or counted)
         bool valueKnown = false;
         qint64 value = 0;
+        qint64 valueTimeNs = 0;
         qint64 lastCount = -1;
         qint64 lastOperations = -1;
         // Queue: puts not yet matched with a get, gets whose put the host has not heard of yet.
@@ -114,6 +115,7 @@ private:
     qint64 total(const Object &object, Key key) const;
     qint64 operations(const Object &object) const;
     qint64 counterValue(const Object &object) const;
+    void setValue(Object &object, qint64 value, qint64 timeNs);
     void startSampling(Object &object, qint64 timeNs);
     void markDirty(Object &object);
     void recordCounters(Object &object, qint64 timeNs, bool force);
