@@ -6,10 +6,14 @@ frames, and the output writer. Run: python3 -m unittest discover -s tests/python
 (with resources/python on PYTHONPATH; CTest sets it)."""
 
 import io
+import json
 import math
 import os
 import struct
+import subprocess
 import sys
+import tempfile
+import textwrap
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "resources", "python"))
@@ -103,6 +107,128 @@ class WriterTest(unittest.TestCase):
         self.assertEqual(real.getvalue(), "x 1\n\n")
         with self.assertRaises(TypeError):
             writer.write(b"bytes")
+
+
+BOOT_DIR = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "python")
+
+# Runs the program with the hooks installed and a fake host that prints each frame as JSON.
+IPC_PRELUDE = """
+import json, sys
+sys.path.insert(0, %r)
+from processlab_boot import connection, hooks, ipc
+class FakeHost:
+    def notify(self, name, body):
+        body = dict(body); body.pop("t", None)
+        print(json.dumps([name, body]), flush=True)
+        return True
+connection.current = lambda host=FakeHost(): host
+hooks.install()
+import multiprocessing
+"""
+
+
+def run_with_hooks(program):
+    code = IPC_PRELUDE % os.path.abspath(BOOT_DIR) + textwrap.dedent(program)
+    environment = dict(os.environ)
+    environment.pop("PROCESSLAB_PY_BOOT", None)
+    with tempfile.TemporaryDirectory() as directory:
+        script = os.path.join(directory, "program.py")  # a file: names come from its lines
+        with open(script, "w", encoding="utf-8") as file:
+            file.write(code)
+        result = subprocess.run([sys.executable, script], capture_output=True, text=True, timeout=120,
+                                env=environment)
+    if result.returncode != 0:
+        raise AssertionError("program failed: %s" % result.stderr)
+    return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("[")]
+
+
+class IpcHooksTest(unittest.TestCase):
+    """processlab_boot/ipc.py: what each shared object reports (docs/python-runner.md)."""
+
+    def test_names_and_only_the_users_objects(self):
+        frames_sent = run_with_hooks("""
+            queue = multiprocessing.Queue()
+            parent_conn, child_conn = multiprocessing.Pipe()
+            counter = multiprocessing.Value('i', 0)
+            lock = multiprocessing.Lock()
+            print(repr(multiprocessing.Queue()))
+            jobs = multiprocessing.JoinableQueue()
+            """)
+        created = [(name, body["name"]) for name, body in frames_sent if body["op"] == "new"]
+        # The Queue's own pipe and locks and the Value's RLock stay silent.
+        self.assertEqual(created, [("py.queue", "queue"), ("py.pipe", "parent_conn, child_conn"),
+                                   ("py.value", "counter"), ("py.lock", "lock"), ("py.queue", "Queue 1"),
+                                   ("py.queue", "jobs")])
+
+    def test_operations_and_failures(self):
+        frames_sent = run_with_hooks("""
+            import queue as queue_module
+            q = multiprocessing.Queue(maxsize=1)
+            q.put("a")
+            try:
+                q.put_nowait("b")
+            except queue_module.Full:
+                pass
+            assert q.get() == "a"
+            try:
+                q.get_nowait()
+            except queue_module.Empty:
+                pass
+            lock = multiprocessing.Lock()
+            lock.acquire()
+            assert not lock.acquire(False)
+            lock.release()
+            with lock:
+                pass
+            a, b = multiprocessing.Pipe(duplex=False)
+            b.send([1, 2])
+            assert a.recv() == [1, 2]
+            b.close()
+            try:
+                a.recv()
+            except EOFError:
+                pass
+            """)
+        ops = [(name, body["op"], body.get("text"), body.get("end")) for name, body in frames_sent]
+        self.assertIn(("py.queue", "put", "'a'", None), ops)
+        self.assertIn(("py.queue", "failed", "queue.Full", None), ops)
+        self.assertIn(("py.queue", "get", "'a'", None), ops)
+        self.assertIn(("py.queue", "failed", "queue.Empty", None), ops)
+        lock_ops = [op for name, op, _, _ in ops if name == "py.lock"]
+        self.assertEqual(lock_ops, ["new", "acquire", "failed", "release", "acquire", "release"])
+        pipe_ops = [(op, text, end) for name, op, text, end in ops if name == "py.pipe"]
+        self.assertEqual(pipe_ops, [("new", None, None), ("send", "[1, 2]", 1), ("recv", "[1, 2]", 0),
+                                    ("close", None, 1), ("failed", "EOFError", 0)])  # at EOF recv() does not wait
+
+    def test_budget_then_counters(self):
+        frames_sent = run_with_hooks("""
+            ipc.OPERATION_BUDGET = 4
+            counter = multiprocessing.Value('i', 0)
+            for _ in range(10):
+                with counter.get_lock():
+                    counter.value += 1
+            ipc.flush_all()
+            """)
+        bodies = [body for name, body in frames_sent if name == "py.value"]
+        self.assertEqual([body["op"] for body in bodies[:5]], ["new", "acquire", "write", "release", "acquire"])
+        counters = [body for body in bodies if body["op"] == "counters"]
+        self.assertTrue(counters)
+        # Every operation, including those sent one by one; the Value's value.
+        self.assertEqual(counters[-1]["c"], {"acquire": 10, "write": 10, "release": 10})
+        self.assertEqual(counters[-1]["value"], 10)
+        self.assertEqual(len([body for body in bodies if body["op"] not in ("new", "counters")]), 4)
+
+    def test_a_pipe_end_keeps_its_id_when_pickled(self):
+        frames_sent = run_with_hooks("""
+            from multiprocessing import reduction
+            parent_conn, child_conn = multiprocessing.Pipe()
+            copy = reduction.ForkingPickler.loads(reduction.ForkingPickler.dumps(child_conn))
+            copy.send("x")
+            assert parent_conn.recv() == "x"
+            """)
+        pipe = [body for name, body in frames_sent if name == "py.pipe"]
+        self.assertEqual([(body["op"], body.get("end")) for body in pipe], [("new", None), ("send", 1), ("recv", 0)])
+        self.assertEqual(len({body["id"] for body in pipe}), 1)
 
 
 if __name__ == "__main__":

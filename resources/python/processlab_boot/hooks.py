@@ -5,27 +5,16 @@ classes when lazy.py sees it imported (install() sets that up); a process
 connects when it becomes a reporting process (the main interpreter at start, a Process in
 its _bootstrap), so helper processes (resource tracker, forkserver) stay silent."""
 
-import itertools
+import functools
 import os
 import time
 
-from . import capture, connection
+from . import capture, connection, ipc
 
-IPC_TEXT_LIMIT = 256  # bytes of an item's repr (Protocol::ipcTextLimit)
+IPC_TEXT_LIMIT = ipc.IPC_TEXT_LIMIT
+short_repr = ipc.short_repr  # shared objects' hooks: ipc.py
 
 _installed = False
-_queue_numbers = itertools.count(1)
-
-
-def short_repr(value):
-    try:
-        text = repr(value)
-    except Exception:  # a user's __repr__ may raise anything
-        text = "<%s object>" % type(value).__name__
-    data = text.encode("utf-8", "replace")
-    if len(data) <= IPC_TEXT_LIMIT:
-        return text
-    return data[:IPC_TEXT_LIMIT - 3].decode("utf-8", "ignore") + "\u2026"
 
 
 def _notify(name, body):
@@ -69,6 +58,7 @@ def _install_process_hooks():
                            helper=helper_kind(self))
         capture.install()
         code = original_bootstrap(self, *args, **kwargs)
+        ipc.flush_all()  # the last counters of objects past their budget
         capture.finish()
         _notify("py.exit", {"code": code, "cpu": connection.cpu_time_ns()})
         return code
@@ -88,56 +78,23 @@ def _install_process_hooks():
     process.BaseProcess.join = join
 
 
-def _install_queue_hooks():
-    from multiprocessing import queues
-
-    Queue = queues.Queue
-    original_init = Queue.__init__
-    original_getstate = Queue.__getstate__
-    original_setstate = Queue.__setstate__
-    original_put = Queue.put
-    original_get = Queue.get
-
-    def __init__(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
-        # Names the queue in every process: the id travels with it when it is pickled.
-        self._processlab_id = "%d:%d" % (os.getpid(), next(_queue_numbers))
-
-    def __getstate__(self):
-        return (original_getstate(self), getattr(self, "_processlab_id", ""))
-
-    def __setstate__(self, state):
-        original_setstate(self, state[0])
-        self._processlab_id = state[1]
-
-    def put(self, obj, block=True, timeout=None):
-        original_put(self, obj, block, timeout)
-        _notify("py.queue", {"q": getattr(self, "_processlab_id", ""), "op": "put",
-                             "text": short_repr(obj)})
-
-    def get(self, block=True, timeout=None):
-        item = original_get(self, block, timeout)
-        _notify("py.queue", {"q": getattr(self, "_processlab_id", ""), "op": "get",
-                             "text": short_repr(item)})
-        return item
-
-    Queue.__init__ = __init__
-    Queue.__getstate__ = __getstate__
-    Queue.__setstate__ = __setstate__
-    Queue.put = put
-    Queue.get = get
-
-
 def _after_fork_in_child():
     connection.after_fork_in_child()
     capture.after_fork_in_child()
 
 
-# Which hooks patch which module (lazy.py patches each when it is first imported). Modules
-# without hooks yet are listed too (lazy.PATCHED_MODULES), so adding one needs no change there.
+def _install_ipc(module_name):
+    ipc.install(finder=False)  # once: counts reset at fork, final counters at exit (lazy.py finds)
+    ipc.install_module(module_name)
+
+
+# Which hooks patch which module (lazy.py patches each when it is first imported). The IPC
+# hooks' bodies are in ipc.py.
 _INSTALLERS = {
     "multiprocessing.process": _install_process_hooks,
-    "multiprocessing.queues": _install_queue_hooks,
+    **{name: functools.partial(_install_ipc, name)
+       for name in ("multiprocessing.queues", "multiprocessing.connection", "multiprocessing.synchronize",
+                    "multiprocessing.pool", "multiprocessing.sharedctypes")},
 }
 _installed_modules = set()
 _fork_handler_registered = False

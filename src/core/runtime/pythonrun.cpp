@@ -3,6 +3,7 @@
 
 #include "protocol/monotonicclock.h"
 #include "protocolqt.h"
+#include "pythonipcrecorder.h"
 #include "record/runsummary.h"
 #include "resourcesampling.h"
 #include "runserver.h"
@@ -59,6 +60,7 @@ PythonRun::PythonRun(Options options, QObject *parent)
     , m_killTimer(new QTimer(this))
     , m_dropFlushTimer(new QTimer(this))
     , m_resources(new ResourceSampling([this](RunEvent event) { recordEvent(std::move(event)); }, this))
+    , m_ipc(new PythonIpcRecorder([this](RunEvent event) { recordEvent(std::move(event)); }, this))
 {
     m_resources->setSamplesMain(true); // the main interpreter is a process of the program here
     m_record.setExampleId(QString::fromLatin1(exampleIdForPython));
@@ -318,6 +320,7 @@ void PythonRun::endProcess(PyProcess &process, ProcessState state, const QString
     process.state = state;
     // Its last resource sample comes before its end: the sum of the samples is its CPU total.
     m_resources->processEnded(process.id, monotonicNowNs(), process.reportedCpuNs);
+    m_ipc->processEnded(process.id, process.pid, process.name, m_stopRequested); // pool tasks it was running
     recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::StateChanged, .process = process.id, .state = state,
                  .exitCode = exitCode, .exitSignal = exitSignal, .hasExitStatus = hasExitStatus,
                  .pid = process.pid, .text = detail});
@@ -409,9 +412,11 @@ QString PythonRun::handleMessage(QLocalSocket *socket, const Protocol::Message &
         handleJoinNotify(body);
     } else if (notify->name == "py.line") {
         handleLineNotify(connection, body);
+    } else if (PythonIpcRecorder::handles(notify->name)) {
+        m_ipc->handle(notify->name, body, process.id, process.pid, process.name, m_record.startNs());
     }
-    // Other notifications (py.queue, ...) are recorded by later versions; ignoring them keeps
-    // a newer bootstrap working with this host.
+    // Other notifications are recorded by later versions; ignoring them keeps a newer
+    // bootstrap working with this host.
     return {};
 }
 
@@ -695,6 +700,7 @@ void PythonRun::finish()
     m_resources->stop();
     m_server->close();
     const qint64 now = monotonicNowNs();
+    m_ipc->finish(now); // the last counters of objects past their budget
     flushDroppedEvents(now);
     // Name the processes that did not end well, as the panes name them (at most three).
     QStringList failed;

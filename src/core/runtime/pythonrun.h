@@ -20,6 +20,7 @@ class QTimer;
 namespace ProcessLab {
 
 class ResourceSampling;
+class PythonIpcRecorder;
 class RunServer;
 
 // One run of a real Python script (docs/python-runner.md): starts the interpreter with the
@@ -153,6 +154,7 @@ private:
     bool m_settled = false;
     QTimer *m_dropFlushTimer = nullptr;
     ResourceSampling *m_resources = nullptr; // CPU and memory of every Python process, ~10 Hz
+    PythonIpcRecorder *m_ipc = nullptr; // py.queue/py.pipe/py.lock/py.value/py.pool -> IPC and pool events
     OutputLineSplitter m_mainStdout;
     OutputLineSplitter m_mainStderr;
     std::vector<std::unique_ptr<PyProcess>> m_processes; // index = process id; 0 is the main interpreter
