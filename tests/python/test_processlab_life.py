@@ -54,7 +54,7 @@ class LazyHooksTest(unittest.TestCase):
         self.assertEqual(result.stdout.splitlines(), [
             "_install_process_hooks.<locals>.start",
             "_install_process_hooks.<locals>._bootstrap",
-            "_install_queue_hooks.<locals>.put",
+            "_patch_queues.<locals>.wrap_put.<locals>.put",
         ])
 
     def test_imported_before_install_is_patched_at_install(self):

@@ -808,17 +808,21 @@ class _PatchOnImport:
 _installed = False
 
 
-def install(finder=True):
+def install(finder=True, patch_imported=True):
     """Counts per process, final counters at exit, and the modules' patches: now for those
     imported already and, with `finder`, each other one at its first import (without it, the
-    caller's own finder calls install_module()). Idempotent."""
+    caller's own finder calls install_module()). Without `patch_imported` only the per-process
+    set-up is done: the lazy finder calls it while a module is still executing (queues imports
+    connection halfway through), when patching every imported module would find one half made.
+    Idempotent."""
     global _installed
     if _installed:
         return
     _installed = True
     os.register_at_fork(after_in_child=_after_fork_in_child)
     atexit.register(flush_all)
-    for name in MODULE_PATCHES:
-        install_module(name)
+    if patch_imported:
+        for name in MODULE_PATCHES:
+            install_module(name)
     if finder:
         sys.meta_path.insert(0, _PatchOnImport())
