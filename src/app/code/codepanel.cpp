@@ -6,6 +6,7 @@
 #include "record/runrecord.h"
 
 #include <QEvent>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStackedWidget>
@@ -58,13 +59,55 @@ CodePanel::CodePanel(QWidget *parent)
     m_tabs->setDocumentMode(true);
     applyBannerColors();
     retranslate();
+    connect(m_python, &QPlainTextEdit::textChanged, this, [this] {
+        const bool edited = m_python->toPlainText() != m_shownText;
+        if (edited != std::exchange(m_edited, edited))
+            emit programEditedChanged(edited);
+    });
+}
+
+QString CodePanel::programText() const
+{
+    if (!m_edited && m_scriptPath.isEmpty())
+        return m_programText; // exactly the runnable listing
+    QString text = m_python->toPlainText();
+    if (!text.endsWith(QLatin1Char('\n')))
+        text.append(QLatin1Char('\n'));
+    return text;
+}
+
+void CodePanel::showScript(const QString &path, const QString &text)
+{
+    m_scriptPath = path;
+    m_programText.clear();
+    m_changed = false;
+    m_banner->hide();
+    m_showTutorial->setChecked(false);
+    m_workerLines.clear();
+    m_shownText = text;
+    m_python->setSource(text);
+    m_shownText = m_python->toPlainText();
+    if (std::exchange(m_edited, false))
+        emit programEditedChanged(false);
+    retranslate();
+}
+
+QString CodePanel::programFileName() const
+{
+    if (!m_scriptPath.isEmpty())
+        return QFileInfo(m_scriptPath).fileName();
+    return m_example ? QFileInfo(m_example->pythonResource).fileName() : QStringLiteral("program.py");
 }
 
 void CodePanel::setExample(const ExampleDefinition &example, const QVariantMap &knobs)
 {
-    if (!m_example || m_example->id != example.id) {
+    if (!m_example || m_example->id != example.id || !m_scriptPath.isEmpty()) {
+        m_scriptPath.clear();
         m_example = example;
         m_programText.clear();
+        m_shownText.clear();
+        if (std::exchange(m_edited, false))
+            emit programEditedChanged(false);
         m_tutorial->setSource(example.tutorialSource().text());
         m_cpp->setSource(SourceListing::fromResource(example.cppResource).text());
     }
@@ -73,8 +116,8 @@ void CodePanel::setExample(const ExampleDefinition &example, const QVariantMap &
 
 void CodePanel::setKnobs(const QVariantMap &knobs)
 {
-    if (!m_example)
-        return;
+    if (!m_example || m_edited || !m_scriptPath.isEmpty())
+        return; // what the user edited or opened stays
     QString error;
     const std::optional<QVariantMap> resolved = resolveKnobs(m_example->knobs, knobs, &error);
     if (!resolved) {
@@ -88,6 +131,9 @@ void CodePanel::setKnobs(const QVariantMap &knobs)
     m_programText = program.text;
     m_changed = !m_example->isTutorialProgram(program);
     m_python->setSource(program.listing.text());
+    m_shownText = m_python->toPlainText();
+    if (std::exchange(m_edited, false))
+        emit programEditedChanged(false);
     m_workerLines.clear();
     m_dirty = false;
     if (!m_changed)

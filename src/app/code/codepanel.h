@@ -44,6 +44,21 @@ public:
     void showProgram();
     bool showsChangedProgram() const { return m_changed; }
 
+    // The Python runner's view of the panel (issue 13; helper D owns the full version: the
+    // editable tab, Edit/Reset). The Python tab's text now: the listing for the knobs, or
+    // what the user changed it to, or an opened script.
+    QString programText() const;
+    bool isEdited() const { return m_edited; }
+    // An opened .py script in the Python tab; setExample() returns to an example's listing.
+    void showScript(const QString &path, const QString &text);
+    // "process.py" for an example (its resource name), the script's file name for a script.
+    QString programFileName() const;
+    // The run about to start is a Python run (markers per Python process).
+    void setRunner(bool python) { m_pythonRunner = python; }
+
+signals:
+    void programEditedChanged(bool edited);
+
 protected:
     void changeEvent(QEvent *event) override;
 
@@ -68,6 +83,10 @@ private:
     bool m_changed = false;
     QHash<int, int> m_workerLines; // process -> Python line
     bool m_dirty = false;
+    QString m_shownText;  // the text the Python tab was given (not edited)
+    QString m_scriptPath; // an opened script, else empty
+    bool m_edited = false;
+    bool m_pythonRunner = false;
 };
 
 } // namespace ProcessLab

@@ -15,7 +15,7 @@ RunHistoryModel::RunHistoryModel(QObject *parent)
 }
 
 void RunHistoryModel::addRun(int number, const QString &exampleId, const QVariantMap &knobs,
-                             const RunSummary &summary)
+                             const RunSummary &summary, RunnerKind runner)
 {
     if (m_entries.size() >= maxRuns) {
         const int last = static_cast<int>(m_entries.size()) - 1;
@@ -24,7 +24,7 @@ void RunHistoryModel::addRun(int number, const QString &exampleId, const QVarian
         endRemoveRows();
     }
     beginInsertRows({}, 0, 0);
-    m_entries.prepend({number, exampleId, knobs, summary});
+    m_entries.prepend({number, exampleId, knobs, summary, runner});
     endInsertRows();
 }
 
@@ -113,7 +113,8 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case NumberColumn: return QStringLiteral("#%1").arg(e.number);
-        case ExampleColumn: return exampleTitle(e.exampleId);
+        case ExampleColumn:
+            return e.runner == RunnerKind::Python ? tr("%1 (Python)").arg(exampleTitle(e.exampleId)) : exampleTitle(e.exampleId);
         case KnobsColumn: return knobsText(e.exampleId, e.knobs);
         case WallTimeColumn: return msText(e.summary.wallMs());
         case ResultColumn: return resultText(e.summary);

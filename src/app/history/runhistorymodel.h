@@ -8,6 +8,9 @@
 
 namespace ProcessLab {
 
+// Who ran it: ProcessLab's own workers or real Python (issue 13; helper D owns the column).
+enum class RunnerKind { Native, Python };
+
 // Finished runs of this session: knobs, wall time, result and the per-process summary,
 // newest first, bounded (oldest dropped beyond maxRuns).
 class RunHistoryModel : public QAbstractTableModel
@@ -23,11 +26,13 @@ public:
         QString exampleId;
         QVariantMap knobs;
         RunSummary summary;
+        RunnerKind runner = RunnerKind::Native;
     };
 
     explicit RunHistoryModel(QObject *parent = nullptr);
 
-    void addRun(int number, const QString &exampleId, const QVariantMap &knobs, const RunSummary &summary);
+    void addRun(int number, const QString &exampleId, const QVariantMap &knobs, const RunSummary &summary,
+                RunnerKind runner = RunnerKind::Native);
     void clear();
     const Entry &entry(int row) const { return m_entries.at(row); }
 

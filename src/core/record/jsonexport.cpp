@@ -74,6 +74,8 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
     case EventKind::ProcessCreated:
         if (event.pid)
             o.insert(QLatin1StringView("pid"), event.pid);
+        if (event.count == 1) // a helper process of Python's multiprocessing (docs/python-runner.md)
+            o.insert(QLatin1StringView("helper"), true);
         break;
     case EventKind::IpcObjectCreated:
         o.insert(QLatin1StringView("object"), event.object);

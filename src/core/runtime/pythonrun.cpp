@@ -60,6 +60,11 @@ PythonRun::PythonRun(Options options, QObject *parent)
     m_record.setExampleId(QString::fromLatin1(exampleIdForPython));
     m_record.setKnobs({{QStringLiteral("script"), m_options.script},
                        {QStringLiteral("arguments"), m_options.arguments.join(QLatin1Char(' '))}});
+    if (!m_options.exampleId.isEmpty()) {
+        QVariantMap knobs = m_record.knobs();
+        knobs.insert(QStringLiteral("example"), m_options.exampleId);
+        m_record.setKnobs(knobs);
+    }
     m_killTimer->setSingleShot(true);
     connect(m_killTimer, &QTimer::timeout, this, [this] { signalTree(SIGKILL); });
     m_dropFlushTimer->setInterval(dropFlushInterval);
@@ -68,6 +73,8 @@ PythonRun::PythonRun(Options options, QObject *parent)
     connect(m_server, &RunServer::workerAuthenticated, this, &PythonRun::handleAuthenticated);
     connect(m_server, &RunServer::connectionRejected, this, [this](const QString &reason) {
         recordEvent({.timeNs = monotonicNowNs(), .kind = EventKind::ConnectionRejected, .text = reason});
+        maybeEndMain(); // the end may have waited for it
+        maybeFinish();
     });
 #ifdef Q_OS_UNIX
     // Every process of the tree is in the main interpreter's process group (unless it left
@@ -456,8 +463,22 @@ void PythonRun::handleJoinNotify(const Protocol::Map &body)
     // exitcode is what the user sees; it wins over what the process reported itself.
     process->exitReported = true;
     process->reportedExitCode = code;
-    if (process->connectionClosed || !process->connected)
+    if (process->connectionClosed) {
         endChildFromExitCode(*process, code);
+    } else if (!process->connected && !process->exitReportTimer) {
+        // join() returned before the child's own connection was read: its hello and what it
+        // printed may still wait in the server (a busy host reads the parent's socket first).
+        // It ends when that connection closes; after the grace, with join()'s code (it died
+        // before its _bootstrap connected).
+        process->exitReportTimer = new QTimer(this);
+        process->exitReportTimer->setSingleShot(true);
+        connect(process->exitReportTimer, &QTimer::timeout, this, [this, process] {
+            if (!isEndState(process->state) && !process->connected)
+                endChildFromExitCode(*process, process->reportedExitCode);
+            maybeFinish();
+        });
+        process->exitReportTimer->start(exitReportGrace);
+    }
     maybeFinish();
 }
 
@@ -564,7 +585,8 @@ void PythonRun::handleMainFinished(int exitCode, QProcess::ExitStatus status)
 void PythonRun::maybeEndMain()
 {
     PyProcess &main = *m_processes.front();
-    if (isEndState(main.state) || !m_mainExited || (main.connected && !main.connectionClosed))
+    if (isEndState(main.state) || !m_mainExited || (main.connected && !main.connectionClosed)
+        || awaitPendingConnections())
         return;
 #ifdef Q_OS_WIN
     const bool bySignal = false;
@@ -588,9 +610,29 @@ void PythonRun::maybeEndMain()
     maybeFinish();
 }
 
+// The interpreter's exit (QProcess) or a parent's join() may be handled before a connection
+// the server accepted has had its hello read: that process's lines would be lost. The end
+// waits for such connections, at most exitReportGrace (a stranger that never says hello).
+bool PythonRun::awaitPendingConnections()
+{
+    if (m_server->pendingConnectionCount() == 0 || m_stopRequested)
+        return false;
+    if (!m_pendingGrace) {
+        m_pendingGrace = new QTimer(this);
+        m_pendingGrace->setSingleShot(true);
+        connect(m_pendingGrace, &QTimer::timeout, this, [this] {
+            maybeEndMain();
+            maybeFinish();
+        });
+        m_pendingGrace->start(exitReportGrace);
+    }
+    return m_pendingGrace->isActive();
+}
+
 void PythonRun::maybeFinish()
 {
-    if (m_status == Status::Finished || m_processes.empty() || !isEndState(m_processes.front()->state))
+    if (m_status == Status::Finished || m_processes.empty() || !isEndState(m_processes.front()->state)
+        || awaitPendingConnections())
         return;
     for (const auto &process : m_processes) {
         if (isEndState(process->state))
