@@ -309,6 +309,7 @@ void TestPythonApp::openScriptWithArgumentsAndDirectory()
     QCOMPARE(window.pythonScriptPath(), QFileInfo(script).absoluteFilePath());
     QVERIFY(!action(window, "actionRun")->isEnabled()); // a script on screen: no native run
     QCOMPARE(window.controller()->history()->entry(0).runner, RunnerKind::Python);
+    QCOMPARE(window.controller()->history()->entry(0).exampleId, QStringLiteral("args.py"));
 
     // Remembered: the next time the dialog offers the same; cancelled, nothing runs.
     window.openPythonScript(script);

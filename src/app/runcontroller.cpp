@@ -8,6 +8,7 @@
 #include "runtime/run.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 
 namespace ProcessLab {
 
@@ -309,11 +310,10 @@ void RunController::completeFinish()
     m_finishPending = false;
     m_batchTimer.stop();
     if (m_pythonRun) {
-        // Paired with the native runs of the same example (compare); a user's script by its record.
-        const RunRecord &record = m_pythonRun->record();
-        const QString exampleId = m_pythonRun->options().exampleId;
-        m_history->addRun(m_runNumber, exampleId.isEmpty() ? record.exampleId() : exampleId, record.knobs(), summary(),
-                          RunnerKind::Python);
+        // Paired with the native runs of the same example (compare); a user's script by its file name.
+        const PythonRun::Options &options = m_pythonRun->options();
+        m_history->addRun(m_runNumber, options.exampleId.isEmpty() ? QFileInfo(options.script).fileName() : options.exampleId,
+                          m_pythonRun->record().knobs(), summary(), RunnerKind::Python);
     } else {
         m_history->addRun(m_runNumber, m_run->record().exampleId(), m_run->record().knobs(), summary());
     }

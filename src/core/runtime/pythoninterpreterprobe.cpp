@@ -34,7 +34,17 @@ PythonInterpreterProbe::PythonInterpreterProbe(QObject *parent)
 
 PythonInterpreterProbe::~PythonInterpreterProbe()
 {
-    cancel();
+    // Gone with us (the app quits while a check runs): a killed process ends at once and is
+    // reaped here, so none outlives the app and QProcess does not complain. (Abandoned checks
+    // are killed already and may still be ending.)
+    const QList<QProcess *> processes = findChildren<QProcess *>();
+    for (QProcess *process : processes) {
+        if (process->state() == QProcess::NotRunning)
+            continue;
+        disconnect(process, nullptr, this, nullptr);
+        process->kill();
+        process->waitForFinished(1000);
+    }
 }
 
 bool PythonInterpreterProbe::isRunning() const
