@@ -67,6 +67,8 @@ QString PythonSession::unavailableReason() const
     case Availability::Unavailable:
         break;
     }
+    if (m_lastCheck.interpreter.isEmpty()) // none on PATH: the error says how to get one already
+        return tr("Python runs are off: %1. The examples still run with ProcessLab's own workers.").arg(m_lastCheck.error);
     return tr("Python runs are off: %1. Install Python %2.%3 or newer (Debian/Ubuntu: sudo apt install python3; "
               "Windows and macOS: python.org) or choose an interpreter in Settings → Python Interpreter…. "
               "The examples still run with ProcessLab's own workers.")
