@@ -66,6 +66,11 @@ PythonRun::PythonRun(Options options, QObject *parent)
     m_record.setExampleId(QString::fromLatin1(exampleIdForPython));
     m_record.setKnobs({{QStringLiteral("script"), m_options.script},
                        {QStringLiteral("arguments"), m_options.arguments.join(QLatin1Char(' '))}});
+    if (!m_options.exampleId.isEmpty()) {
+        QVariantMap knobs = m_record.knobs();
+        knobs.insert(QStringLiteral("example"), m_options.exampleId);
+        m_record.setKnobs(knobs);
+    }
     m_killTimer->setSingleShot(true);
     connect(m_killTimer, &QTimer::timeout, this, [this] { signalTree(SIGKILL); });
     m_dropFlushTimer->setInterval(dropFlushInterval);
@@ -497,8 +502,22 @@ void PythonRun::handleJoinNotify(const Protocol::Map &body)
     // exitcode is what the user sees; it wins over what the process reported itself.
     process->exitReported = true;
     process->reportedExitCode = code;
-    if (process->connectionClosed || !process->connected)
+    if (process->connectionClosed) {
         endChildFromExitCode(*process, code);
+    } else if (!process->connected && !process->exitReportTimer) {
+        // join() returned before the child's own connection was read: its hello and what it
+        // printed may still wait in the server (a busy host reads the parent's socket first).
+        // It ends when that connection closes; after the grace, with join()'s code (it died
+        // before its _bootstrap connected).
+        process->exitReportTimer = new QTimer(this);
+        process->exitReportTimer->setSingleShot(true);
+        connect(process->exitReportTimer, &QTimer::timeout, this, [this, process] {
+            if (!isEndState(process->state) && !process->connected)
+                endChildFromExitCode(*process, process->reportedExitCode);
+            maybeFinish();
+        });
+        process->exitReportTimer->start(exitReportGrace);
+    }
     maybeFinish();
 }
 
@@ -601,13 +620,12 @@ void PythonRun::handleMainFinished(int exitCode, QProcess::ExitStatus status)
 void PythonRun::maybeEndMain()
 {
     PyProcess &main = *m_processes.front();
-    if (isEndState(main.state) || !m_mainExited || (main.connected && !main.connectionClosed))
+    if (isEndState(main.state) || !m_mainExited || (main.connected && !main.connectionClosed)
+        || awaitPendingConnections())
         return;
     // Its exit can be seen before its connection (in the listen backlog, or accepted and not
     // yet past its hello) with the lines it printed: wait for that connection a moment, once.
     if (!main.connected && m_runFailure.isEmpty() && !m_stopRequested) {
-        if (m_server->pendingConnectionCount() > 0)
-            return; // re-evaluated when it is authenticated or refused
         if (!m_settled) {
             if (!m_settleTimer->isActive())
                 m_settleTimer->start();
@@ -636,9 +654,29 @@ void PythonRun::maybeEndMain()
     maybeFinish();
 }
 
+// The interpreter's exit (QProcess) or a parent's join() may be handled before a connection
+// the server accepted has had its hello read: that process's lines would be lost. The end
+// waits for such connections, at most exitReportGrace (a stranger that never says hello).
+bool PythonRun::awaitPendingConnections()
+{
+    if (m_server->pendingConnectionCount() == 0 || m_stopRequested)
+        return false;
+    if (!m_pendingGrace) {
+        m_pendingGrace = new QTimer(this);
+        m_pendingGrace->setSingleShot(true);
+        connect(m_pendingGrace, &QTimer::timeout, this, [this] {
+            maybeEndMain();
+            maybeFinish();
+        });
+        m_pendingGrace->start(exitReportGrace);
+    }
+    return m_pendingGrace->isActive();
+}
+
 void PythonRun::maybeFinish()
 {
-    if (m_status == Status::Finished || m_processes.empty() || !isEndState(m_processes.front()->state))
+    if (m_status == Status::Finished || m_processes.empty() || !isEndState(m_processes.front()->state)
+        || awaitPendingConnections())
         return;
     for (const auto &process : m_processes) {
         if (isEndState(process->state))
@@ -648,10 +686,8 @@ void PythonRun::maybeFinish()
         if (process->exitReportTimer && process->exitReportTimer->isActive())
             return; // waiting for its parent to say how it ended
     }
-    // A connection accepted but not yet past its hello, or past it but not yet saying who it is,
-    // carries a process's lines: finishing now would lose them.
-    if (m_server->pendingConnectionCount() > 0)
-        return;
+    // A connection past its hello but not yet saying who it is carries a process's lines
+    // (one not yet past its hello: awaitPendingConnections above).
     for (const Connection &connection : std::as_const(m_connections)) {
         if (!connection.process)
             return;

@@ -63,6 +63,9 @@ public:
         QString script;
         QStringList arguments;
         QString workingDirectory; // empty: the script's directory
+        // The example whose listing (edited or not) runs; empty for a user's own script. Kept
+        // in the record's knobs ("example") so history can pair it with the native run.
+        QString exampleId{}; // {}: Options{interpreter, script, ...} without it stays warning-free
     };
 
     explicit PythonRun(Options options, QObject *parent = nullptr);
@@ -79,6 +82,9 @@ public:
     // killed or could not start).
     int exitCode() const { return m_exitCode; }
     const RunRecord &record() const { return m_record; }
+    const Options &options() const { return m_options; }
+    // Caps the output lines the record keeps (see RunRecord); set before start().
+    void setOutputLineCap(qsizetype cap) { m_record.setOutputLineCap(cap); }
     QString serverName() const;
 
 signals:
@@ -138,6 +144,7 @@ private:
     void readMainOutput(OutputStream stream);
     void maybeEndMain();
     void maybeFinish();
+    bool awaitPendingConnections(); // true: connections whose hello is unread may still say something
     void signalTree(int signalNumber);
     void failRun(const QString &reason);
     void finish();
@@ -165,6 +172,7 @@ private:
     QString m_mainFailure;
     bool m_stopRequested = false;
     QString m_runFailure;
+    QTimer *m_pendingGrace = nullptr; // how long the end waits for unread hellos
 };
 
 } // namespace ProcessLab
