@@ -242,12 +242,16 @@ void TestRunHistoryModel::compareDialogShowsBothRuns()
     const QList<QTableWidget *> ipcTables = dialog.findChildren<QTableWidget *>(QStringLiteral("ipcTable"));
     QCOMPARE(processTables.size(), 2);
     QCOMPARE(ipcTables.size(), 2);
-    const auto inBox = [](QWidget *w, const QString &runNumber) {
-        return qobject_cast<QGroupBox *>(w->parentWidget())->title().contains(runNumber);
+    // "Run #5" in English, "第 5 次运行" in Chinese.
+    const auto inBox = [&language](QWidget *w, int runNumber) {
+        const QString number = language == QLatin1StringView("en") ? QStringLiteral("#%1").arg(runNumber)
+                                                                   : QStringLiteral("第 %1 次").arg(runNumber);
+        return qobject_cast<QGroupBox *>(w->parentWidget())->title().contains(number);
     };
-    QTableWidget *nativeTable = inBox(processTables.at(0), QStringLiteral("#4")) ? processTables.at(0) : processTables.at(1);
+    QTableWidget *nativeTable = inBox(processTables.at(0), 4) ? processTables.at(0) : processTables.at(1);
     QTableWidget *pythonTable = nativeTable == processTables.at(0) ? processTables.at(1) : processTables.at(0);
-    QVERIFY(inBox(pythonTable, QStringLiteral("#5")));
+    QVERIFY(inBox(nativeTable, 4));
+    QVERIFY(inBox(pythonTable, 5));
     if (language == QLatin1StringView("en")) {
         QVERIFY2(qobject_cast<QGroupBox *>(pythonTable->parentWidget())->title().endsWith(QStringLiteral(" · Python")),
                  qPrintable(qobject_cast<QGroupBox *>(pythonTable->parentWidget())->title()));
