@@ -540,7 +540,9 @@ void CodePanel::retranslate()
                                     : tr("Reset to the Example's Code"));
     m_reset->setToolTip(script ? tr("Discard your edits: the script's text as it was opened.")
                                : tr("Discard your edits: the program for the knobs' values."));
+    // Shown only when there is something to reset: the tabs keep their room at 1280 px.
     m_reset->setEnabled(m_edited);
+    m_reset->setVisible(m_edited);
     updateCorner();
 
     // The line markers belong to the text the run started with; typing hides them.
