@@ -2,6 +2,7 @@
 // PythonRun's life cycle (docs/python-runner.md): the executing line of each process, its CPU
 // samples, helper processes, and the robustness rules — many processes, an exception in a
 // child, Stop, a killed host — each ending with no process left behind.
+#include "pythonruntestsupport.h"
 #include "pythontestsupport.h"
 #include "runtime/pythonrun.h"
 
@@ -123,8 +124,6 @@ private slots:
     void hostKilledTakesTheTreeAlong();
 
 private:
-    QString writeScript(const QString &name, const QString &text);
-    std::unique_ptr<PythonRun> runToEnd(const QString &script);
     void verifyNoProcessLeft(const QMap<int, ProcessView> &views);
 
     QString m_python;
@@ -140,25 +139,6 @@ void TestPythonLife::initTestCase()
     QSKIP("these checks use Unix signals and process groups, not on this platform");
 #endif
     QVERIFY(m_dir.isValid());
-}
-
-QString TestPythonLife::writeScript(const QString &name, const QString &text)
-{
-    const QString path = m_dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text.toUtf8()) < 0)
-        return {};
-    return path;
-}
-
-std::unique_ptr<PythonRun> TestPythonLife::runToEnd(const QString &script)
-{
-    auto run = std::make_unique<PythonRun>(PythonRun::Options{m_python, script, {}, {}});
-    QSignalSpy finished(run.get(), &PythonRun::finished);
-    run->start();
-    if (run->status() != PythonRun::Status::Finished)
-        finished.wait(runTimeoutMs);
-    return run;
 }
 
 // Every process of the record is gone, and so is the main interpreter's process group (every
@@ -198,7 +178,7 @@ void TestPythonLife::executingLineOfEachProcess()
         "    p.join()\n");
     const int childLine = lineOf(text, QStringLiteral("CHILD-LINE"));
     const int mainLine = lineOf(text, QStringLiteral("MAIN-LINE"));
-    const QString script = writeScript(QStringLiteral("lines.py"), text);
+    const QString script = TestSupport::writeScript(m_dir, QStringLiteral("lines.py"), text);
     PythonRun run({m_python, script, {}, {}});
     QSignalSpy finished(&run, &PythonRun::finished);
     run.start();
@@ -227,7 +207,7 @@ void TestPythonLife::executingLineOfEachProcess()
 // time the process itself measured (the last sample brings them to its total).
 void TestPythonLife::cpuOfEachProcessIncludingMain()
 {
-    const QString script = writeScript(QStringLiteral("cpu.py"), QStringLiteral(
+    const QString script = TestSupport::writeScript(m_dir, QStringLiteral("cpu.py"), QStringLiteral(
         "import multiprocessing, os, time\n"
         "def burn():\n"
         "    end = time.process_time() + 0.6\n"
@@ -239,7 +219,7 @@ void TestPythonLife::cpuOfEachProcessIncludingMain()
         "    p = multiprocessing.Process(target=burn)\n"
         "    p.start()\n"
         "    p.join()\n"));
-    const std::unique_ptr<PythonRun> run = runToEnd(script);
+    const std::unique_ptr<PythonRun> run = TestSupport::runPythonToEnd(m_python, script, runTimeoutMs);
     QCOMPARE(run->exitCode(), 0);
     const QMap<int, ProcessView> views = processes(run->record());
     QCOMPARE(views.size(), 2);
@@ -265,7 +245,8 @@ void TestPythonLife::manyProcesses_data()
 void TestPythonLife::manyProcesses()
 {
     QFETCH(QString, startMethod);
-    const QString script = writeScript(QStringLiteral("many_%1.py").arg(startMethod), QStringLiteral(
+    const QString scriptName = QStringLiteral("many_%1.py").arg(startMethod);
+    const QString script = TestSupport::writeScript(m_dir, scriptName, QStringLiteral(
         "import multiprocessing\n"
         "def hello(n):\n"
         "    print('child', n)\n"
@@ -275,7 +256,7 @@ void TestPythonLife::manyProcesses()
         "    for p in ps: p.start()\n"
         "    for p in ps: p.join()\n"
         "    print(sum(p.exitcode == 0 for p in ps))\n").arg(startMethod));
-    const std::unique_ptr<PythonRun> run = runToEnd(script);
+    const std::unique_ptr<PythonRun> run = TestSupport::runPythonToEnd(m_python, script, runTimeoutMs);
     QCOMPARE(run->status(), PythonRun::Status::Finished);
     QCOMPARE(run->exitCode(), 0);
     const QMap<int, ProcessView> views = processes(run->record());
@@ -294,7 +275,7 @@ void TestPythonLife::manyProcesses()
 // main program goes on.
 void TestPythonLife::exceptionInSpawnChild()
 {
-    const QString script = writeScript(QStringLiteral("raises.py"), QStringLiteral(
+    const QString script = TestSupport::writeScript(m_dir, QStringLiteral("raises.py"), QStringLiteral(
         "import multiprocessing\n"
         "def fail():\n"
         "    raise KeyError('missing')\n"
@@ -304,7 +285,7 @@ void TestPythonLife::exceptionInSpawnChild()
         "    p.start()\n"
         "    p.join()\n"
         "    print('main goes on', p.exitcode)\n"));
-    const std::unique_ptr<PythonRun> run = runToEnd(script);
+    const std::unique_ptr<PythonRun> run = TestSupport::runPythonToEnd(m_python, script, runTimeoutMs);
     QCOMPARE(run->status(), PythonRun::Status::Finished);
     QCOMPARE(run->exitCode(), 0);
     const QMap<int, ProcessView> views = processes(run->record());
@@ -327,7 +308,7 @@ void TestPythonLife::exceptionInSpawnChild()
 // A tree that never ends (a child in a busy loop, one asleep, the main waiting): Stop ends it.
 void TestPythonLife::stopEndsANeverEndingTree()
 {
-    const QString script = writeScript(QStringLiteral("never.py"), QStringLiteral(
+    const QString script = TestSupport::writeScript(m_dir, QStringLiteral("never.py"), QStringLiteral(
         "import multiprocessing, time\n"
         "def busy():\n"
         "    print('busy', flush=True)\n"
@@ -360,7 +341,7 @@ void TestPythonLife::stopEndsANeverEndingTree()
 // processes are not.
 void TestPythonLife::managerIsAHelper()
 {
-    const QString script = writeScript(QStringLiteral("manager.py"), QStringLiteral(
+    const QString script = TestSupport::writeScript(m_dir, QStringLiteral("manager.py"), QStringLiteral(
         "import multiprocessing\n"
         "def add(shared):\n"
         "    shared.append(2)\n"
@@ -371,7 +352,7 @@ void TestPythonLife::managerIsAHelper()
         "        p.start()\n"
         "        p.join()\n"
         "        print(list(shared))\n"));
-    const std::unique_ptr<PythonRun> run = runToEnd(script);
+    const std::unique_ptr<PythonRun> run = TestSupport::runPythonToEnd(m_python, script, runTimeoutMs);
     QCOMPARE(run->exitCode(), 0);
     const QMap<int, ProcessView> views = processes(run->record());
     QCOMPARE(views.size(), 3);
@@ -394,7 +375,7 @@ void TestPythonLife::hostKilledTakesTheTreeAlong()
 #ifndef Q_OS_LINUX
     QSKIP("PR_SET_PDEATHSIG is Linux only; elsewhere the Job Object / connection rules apply");
 #else
-    const QString script = writeScript(QStringLiteral("orphans.py"), QStringLiteral(
+    const QString script = TestSupport::writeScript(m_dir, QStringLiteral("orphans.py"), QStringLiteral(
         "import multiprocessing, os, time\n"
         "def wait_forever():\n"
         "    print('pid', os.getpid(), flush=True)\n"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // PythonRun: real Python scripts run through ProcessLab's bootstrap, each Python process
 // recorded as a process of the run (docs/python-runner.md).
+#include "pythonruntestsupport.h"
 #include "pythontestsupport.h"
 #include "runtime/pythonrun.h"
 
@@ -88,8 +89,6 @@ private slots:
     void strangerWithoutTokenRefused();
 
 private:
-    QString writeScript(const QString &name, const QString &text);
-    std::unique_ptr<PythonRun> runToEnd(const QString &script, const QStringList &arguments = {});
     void verifyNoProcessLeft(const QMap<int, ProcessView> &views);
 
     QString m_python;
@@ -105,25 +104,6 @@ void TestPythonRun::initTestCase()
     QSKIP("the Python runner connects over Unix sockets only so far, not on this platform");
 #endif
     QVERIFY(m_dir.isValid());
-}
-
-QString TestPythonRun::writeScript(const QString &name, const QString &text)
-{
-    const QString path = m_dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text.toUtf8()) < 0)
-        return {};
-    return path;
-}
-
-std::unique_ptr<PythonRun> TestPythonRun::runToEnd(const QString &script, const QStringList &arguments)
-{
-    auto run = std::make_unique<PythonRun>(PythonRun::Options{m_python, script, arguments, {}});
-    QSignalSpy finished(run.get(), &PythonRun::finished);
-    run->start();
-    if (run->status() != PythonRun::Status::Finished)
-        finished.wait(runTimeoutMs);
-    return run;
 }
 
 void TestPythonRun::verifyNoProcessLeft(const QMap<int, ProcessView> &views)
@@ -154,10 +134,12 @@ void TestPythonRun::tutorialListing()
         QVERIFY(text.contains(guard));
         text.replace(guard, guard + QStringLiteral("    multiprocessing.set_start_method(\"%1\")\n").arg(startMethod));
     }
-    const QString script = writeScript(QStringLiteral("process_%1.py").arg(startMethod.isEmpty() ? QStringLiteral("default") : startMethod), text);
+    const QString scriptName =
+        QStringLiteral("process_%1.py").arg(startMethod.isEmpty() ? QStringLiteral("default") : startMethod);
+    const QString script = TestSupport::writeScript(m_dir, scriptName, text);
     QVERIFY(!script.isEmpty());
 
-    const std::unique_ptr<PythonRun> run = runToEnd(script);
+    const std::unique_ptr<PythonRun> run = TestSupport::runPythonToEnd(m_python, script, runTimeoutMs);
     QCOMPARE(run->status(), PythonRun::Status::Finished);
     QCOMPARE(run->exitCode(), 0);
     const QMap<int, ProcessView> views = processes(run->record());
@@ -188,7 +170,7 @@ void TestPythonRun::tutorialListing()
 // The record's name and pid of each process are what that process itself reports.
 void TestPythonRun::namesAndPidsAsPythonReports()
 {
-    const QString script = writeScript(QStringLiteral("pids.py"), QStringLiteral(
+    const QString script = TestSupport::writeScript(m_dir, QStringLiteral("pids.py"), QStringLiteral(
         "import multiprocessing, os\n"
         "def report():\n"
         "    print(multiprocessing.current_process().name, os.getpid())\n"
@@ -198,7 +180,7 @@ void TestPythonRun::namesAndPidsAsPythonReports()
         "    for p in ps: p.start()\n"
         "    for p in ps: p.join()\n"
         "    report()\n"));
-    const std::unique_ptr<PythonRun> run = runToEnd(script);
+    const std::unique_ptr<PythonRun> run = TestSupport::runPythonToEnd(m_python, script, runTimeoutMs);
     QCOMPARE(run->exitCode(), 0);
     const QMap<int, ProcessView> views = processes(run->record());
     QCOMPARE(views.size(), 4);
@@ -217,7 +199,7 @@ void TestPythonRun::namesAndPidsAsPythonReports()
 // its traceback in that process's stderr), a signal (-9), os._exit().
 void TestPythonRun::exitCodes()
 {
-    const QString script = writeScript(QStringLiteral("exits.py"), QStringLiteral(
+    const QString script = TestSupport::writeScript(m_dir, QStringLiteral("exits.py"), QStringLiteral(
         "import multiprocessing, os, signal, sys\n"
         "def leave(code): sys.exit(code)\n"
         "def fail(): raise ValueError('boom')\n"
@@ -232,7 +214,7 @@ void TestPythonRun::exitCodes()
         "    for p in ps: p.join()\n"
         "    print(*[p.exitcode for p in ps])\n"
         "    sys.exit(4)\n"));
-    const std::unique_ptr<PythonRun> run = runToEnd(script);
+    const std::unique_ptr<PythonRun> run = TestSupport::runPythonToEnd(m_python, script, runTimeoutMs);
     QCOMPARE(run->status(), PythonRun::Status::Finished);
     QCOMPARE(run->exitCode(), 4);
     const QMap<int, ProcessView> views = processes(run->record());
@@ -257,8 +239,9 @@ void TestPythonRun::exitCodes()
 
 void TestPythonRun::syntaxError()
 {
-    const QString script = writeScript(QStringLiteral("broken.py"), QStringLiteral("def f(:\n    pass\n"));
-    const std::unique_ptr<PythonRun> run = runToEnd(script);
+    const QString script =
+        TestSupport::writeScript(m_dir, QStringLiteral("broken.py"), QStringLiteral("def f(:\n    pass\n"));
+    const std::unique_ptr<PythonRun> run = TestSupport::runPythonToEnd(m_python, script, runTimeoutMs);
     QCOMPARE(run->status(), PythonRun::Status::Finished);
     QCOMPARE(run->exitCode(), 1);
     const QMap<int, ProcessView> views = processes(run->record());
@@ -276,7 +259,7 @@ void TestPythonRun::syntaxError()
 
 void TestPythonRun::stopEndsTheTree()
 {
-    const QString script = writeScript(QStringLiteral("forever.py"), QStringLiteral(
+    const QString script = TestSupport::writeScript(m_dir, QStringLiteral("forever.py"), QStringLiteral(
         "import multiprocessing, time\n"
         "def spin():\n"
         "    print('spinning', flush=True)\n"
@@ -308,14 +291,14 @@ void TestPythonRun::stopEndsTheTree()
 // and the run goes on.
 void TestPythonRun::strangerWithoutTokenRefused()
 {
-    const QString script = writeScript(QStringLiteral("stranger.py"), QStringLiteral(
+    const QString script = TestSupport::writeScript(m_dir, QStringLiteral("stranger.py"), QStringLiteral(
         "import os, socket\n"
         "from processlab_boot import frames\n"
         "s = socket.socket(socket.AF_UNIX)\n"
         "s.connect(os.environ['PROCESSLAB_SERVER'])\n"
         "s.sendall(frames.hello(bytes(16), os.getpid(), 1))\n"
         "print('refused' if s.recv(1) == b'' else 'answered')\n"));
-    const std::unique_ptr<PythonRun> run = runToEnd(script);
+    const std::unique_ptr<PythonRun> run = TestSupport::runPythonToEnd(m_python, script, runTimeoutMs);
     QCOMPARE(run->exitCode(), 0);
     const QMap<int, ProcessView> views = processes(run->record());
     QCOMPARE(views.size(), 1);
