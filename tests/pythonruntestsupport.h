@@ -12,6 +12,12 @@
 
 #include <memory>
 
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <csignal>
+#include <sys/types.h>
+#endif
+
 namespace ProcessLab::TestSupport {
 
 // NAME in DIR with TEXT; empty when it cannot be written.
@@ -34,6 +40,18 @@ inline std::unique_ptr<PythonRun> runPythonToEnd(const QString &python, const QS
     if (run->status() != PythonRun::Status::Finished)
         finished.wait(timeoutMs);
     return run;
+}
+
+// No process has this pid any more. The tests that ask run on Unix only (they QSKIP elsewhere);
+// elsewhere this never says "gone", so a check that reached it would fail, not pass silently.
+inline bool processIsGone(qint64 pid)
+{
+#ifdef Q_OS_UNIX
+    return ::kill(pid_t(pid), 0) == -1 && errno == ESRCH;
+#else
+    Q_UNUSED(pid);
+    return false;
+#endif
 }
 
 } // namespace ProcessLab::TestSupport

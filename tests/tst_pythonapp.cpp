@@ -3,6 +3,7 @@
 // examples' listings and on edited code, File → Open Python Script… with arguments and a
 // working directory, the interpreter setting, helper processes behind a filter, Stop.
 #include "guitestsupport.h"
+#include "pythonruntestsupport.h"
 #include "pythontestsupport.h"
 
 #include "appoptions.h"
@@ -47,16 +48,6 @@ using PaneLines = QMap<QString, QStringList>; // a pane's recorded name -> the l
 namespace {
 
 constexpr int runTimeoutMs = 120000; // a sanity limit on a busy 2-core machine, not a measurement
-
-bool processIsGone(qint64 pid)
-{
-#ifdef Q_OS_UNIX
-    return ::kill(pid_t(pid), 0) == -1 && errno == ESRCH;
-#else
-    Q_UNUSED(pid);
-    return true;
-#endif
-}
 
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
@@ -219,7 +210,7 @@ void TestPythonApp::runExampleWithPython()
     QCOMPARE(history->entry(0).exampleId, example);
     QCOMPARE(history->entry(0).summary.exitCode, 0);
     for (const qint64 pid : recordedPids(window.controller()->record() ? *window.controller()->record() : RunRecord()))
-        QTRY_VERIFY_WITH_TIMEOUT(processIsGone(pid), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(TestSupport::processIsGone(pid), 10000);
 }
 
 // What is on screen is the code that runs: edited code disables the native run (and Step)
@@ -467,7 +458,7 @@ void TestPythonApp::stopEndsNeverEndingPythonRun()
     for (const ProcessSummary &process : window.controller()->summary().processes)
         QCOMPARE(process.state, ProcessState::Killed);
     for (const qint64 pid : pids)
-        QTRY_VERIFY_WITH_TIMEOUT(processIsGone(pid), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(TestSupport::processIsGone(pid), 10000);
     QCOMPARE(window.controller()->history()->entry(0).runner, RunnerKind::Python);
 }
 

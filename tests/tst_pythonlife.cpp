@@ -86,16 +86,6 @@ QMap<int, ProcessView> processes(const RunRecord &record)
     return result;
 }
 
-bool processIsGone(qint64 pid)
-{
-#ifdef Q_OS_UNIX
-    return ::kill(pid_t(pid), 0) == -1 && errno == ESRCH;
-#else
-    Q_UNUSED(pid);
-    return true;
-#endif
-}
-
 int lineOf(const QString &text, const QString &marker)
 {
     const QStringList lines = text.split(QLatin1Char('\n'));
@@ -147,7 +137,7 @@ void TestPythonLife::verifyNoProcessLeft(const QMap<int, ProcessView> &views)
 {
     for (const ProcessView &view : views) {
         QVERIFY2(view.pid > 0, qPrintable(view.name));
-        QTRY_VERIFY2_WITH_TIMEOUT(processIsGone(view.pid), qPrintable(view.name), goneTimeoutMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(TestSupport::processIsGone(view.pid), qPrintable(view.name), goneTimeoutMs);
     }
 #ifdef Q_OS_UNIX
     const qint64 group = views.value(mainProcessId).pid;
@@ -398,11 +388,11 @@ void TestPythonLife::hostKilledTakesTheTreeAlong()
         pids.append(it.next().captured(1).toLongLong());
     QCOMPARE(pids.size(), 4);
     for (qint64 pid : pids)
-        QVERIFY(!processIsGone(pid));
+        QVERIFY(!TestSupport::processIsGone(pid));
     ::kill(pid_t(cli.processId()), SIGKILL);
     QVERIFY(cli.waitForFinished(runTimeoutMs));
     for (qint64 pid : pids)
-        QTRY_VERIFY2_WITH_TIMEOUT(processIsGone(pid), qPrintable(QString::number(pid)), goneTimeoutMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(TestSupport::processIsGone(pid), qPrintable(QString::number(pid)), goneTimeoutMs);
     // The forkserver and resource tracker end once their last user is gone too.
     QTRY_VERIFY_WITH_TIMEOUT(::kill(-pid_t(pids.constFirst()), 0) == -1 && errno == ESRCH, goneTimeoutMs);
 #endif

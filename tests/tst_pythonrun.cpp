@@ -62,16 +62,6 @@ QMap<int, ProcessView> processes(const RunRecord &record)
     return result;
 }
 
-bool processIsGone(qint64 pid)
-{
-#ifdef Q_OS_UNIX
-    return ::kill(pid_t(pid), 0) == -1 && errno == ESRCH;
-#else
-    Q_UNUSED(pid);
-    return true;
-#endif
-}
-
 } // namespace
 
 class TestPythonRun : public QObject
@@ -110,7 +100,7 @@ void TestPythonRun::verifyNoProcessLeft(const QMap<int, ProcessView> &views)
 {
     for (const ProcessView &view : views) {
         QVERIFY(view.pid > 0);
-        QTRY_VERIFY2_WITH_TIMEOUT(processIsGone(view.pid), qPrintable(view.name), 10000);
+        QTRY_VERIFY2_WITH_TIMEOUT(TestSupport::processIsGone(view.pid), qPrintable(view.name), 10000);
     }
 }
 
