@@ -17,28 +17,6 @@ using namespace ProcessLab::TestSupport;
 
 namespace {
 
-struct CliResult
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList &arguments, const QString &workingDirectory)
-{
-    QProcess process;
-    process.setWorkingDirectory(workingDirectory);
-    process.setProcessEnvironment(pythonEnvironment());
-    process.start(cliPath(), arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
-
 // Prints its arguments as one JSON line, then its working directory; exits with EXIT_WITH.
 constexpr char argvScript[] = "import json, os, sys\n"
                               "print(json.dumps(sys.argv[1:]))\n"
@@ -136,7 +114,7 @@ void TestCliPython::argumentsGoWhereTheyBelong()
             argument = cwd.path();
     }
     const CliResult r = runCli(QStringList{QStringLiteral("python"), QStringLiteral("--python"), m_python} + arguments,
-                               m_dir.path());
+                               120000, m_dir.path(), pythonEnvironment());
     QCOMPARE(r.err, QString());
     QCOMPARE(r.exitCode, 0);
     const QStringList lines = textLines(r.out.toUtf8());
@@ -178,7 +156,8 @@ void TestCliPython::usageErrors()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
-    const CliResult r = runCli(QStringList{QStringLiteral("python")} + arguments, m_dir.path());
+    const CliResult r =
+        runCli(QStringList{QStringLiteral("python")} + arguments, 120000, m_dir.path(), pythonEnvironment());
     QCOMPARE(r.exitCode, 2);
     QCOMPARE(r.out, QString());
     QVERIFY2(r.err.startsWith(QStringLiteral("processlab-cli: ")) && r.err.contains(message), qPrintable(r.err));
@@ -236,7 +215,7 @@ void TestCliPython::interpreterThatCannotStart()
     const QString missing = m_dir.filePath(QStringLiteral("no-python-here"));
     const CliResult r = runCli({QStringLiteral("python"), QStringLiteral("--python"), missing,
                                 m_dir.filePath(QStringLiteral("argv.py"))},
-                               m_dir.path());
+                               120000, m_dir.path(), pythonEnvironment());
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.out, QString());
     QVERIFY2(r.err.contains(QStringLiteral("could not start the Python interpreter %1").arg(missing)), qPrintable(r.err));
