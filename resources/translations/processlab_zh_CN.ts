@@ -1218,6 +1218,10 @@ CPU time so far: %2</source>
         <source>the working directory %1 does not exist</source>
         <translation>工作目录 %1 不存在</translation>
     </message>
+    <message>
+        <source>The knobs belong to the examples: a script runs as it is written. Choose an example to use them.</source>
+        <translation>参数属于示例：脚本按原样运行。选择一个示例即可使用参数。</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::OutputActions</name>

@@ -629,8 +629,12 @@ void MainWindow::updateControls()
         m_exportMenu->setExportEnabled(m_ui->actionExportJson->isEnabled());
     // A replay shows its recorded example: another one is chosen after leaving it.
     m_examples->setEnabled(!active && !m_controller->isReplaying());
-    m_knobs->setEnabled(!m_controller->isReplaying()); // they show the recorded run's, when it has them
-    m_ui->actionResetKnobs->setEnabled(!m_controller->isReplaying() && !m_knobs->hasDefaultValues());
+    // They show the recorded run's, when it has them; a script runs as written, without knobs.
+    m_knobs->setEnabled(!m_controller->isReplaying() && m_scriptPath.isEmpty());
+    m_knobs->setToolTip(m_scriptPath.isEmpty() ? QString()
+                                               : tr("The knobs belong to the examples: a script runs as it is written. "
+                                                    "Choose an example to use them."));
+    m_ui->actionResetKnobs->setEnabled(!m_controller->isReplaying() && m_scriptPath.isEmpty() && !m_knobs->hasDefaultValues());
     updateStepHighlight();
 }
 
@@ -1067,6 +1071,7 @@ void MainWindow::showScript(const QString &path, const QString &text, const QStr
     m_scriptDirectory = workingDirectory;
     m_code->showScript(m_scriptPath, text);
     m_code->showProgram();
+    m_examples->clearCurrent(); // the script is not one of the examples
     setWindowTitle(QStringLiteral("ProcessLab — %1").arg(QFileInfo(path).fileName()));
     updateControls();
 }
