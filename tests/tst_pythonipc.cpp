@@ -101,6 +101,7 @@ private slots:
     void listing_data();
     void listing();
     void bigQueueIsSampled();
+    void lockedValuePastTheBudget();
     void poolTaskFailsAndIsLost();
     void recorderRefusesMalformedReports_data();
     void recorderRefusesMalformedReports();
@@ -440,6 +441,60 @@ void TestPythonIpc::bigQueueIsSampled()
     const RunSummary summary = summarize(record);
     QCOMPARE(summary.objects.size(), 1);
     QCOMPARE(summary.objects.constFirst().operations(), 200000);
+}
+
+// Past the budget a Value and its lock count in fast per-object classes (ipc.py): the
+// totals must stay exact — the main process goes past the budget before it forks, so each
+// child must start its own counts at zero — and the host's counters add them up.
+void TestPythonIpc::lockedValuePastTheBudget()
+{
+    if (m_python.isEmpty())
+        QSKIP("python3 is not installed on this machine");
+    const QString script = writeScript(QStringLiteral("lockedvalue.py"), QStringLiteral(
+        "import multiprocessing\n"
+        "def work(counter, lock, times):\n"
+        "    for _ in range(times):\n"
+        "        with counter.get_lock():\n"
+        "            counter.value += 1\n"
+        "        with lock:\n"
+        "            pass\n"
+        "if __name__ == '__main__':\n"
+        "    multiprocessing.set_start_method('fork')\n"
+        "    counter = multiprocessing.Value('i', 0)\n"
+        "    lock = multiprocessing.Lock()\n"
+        "    work(counter, lock, 12000)\n"
+        "    processes = [multiprocessing.Process(target=work, args=(counter, lock, 15000)) for _ in range(2)]\n"
+        "    for p in processes:\n"
+        "        p.start()\n"
+        "    for p in processes:\n"
+        "        p.join()\n"
+        "    print(counter.value)\n"));
+    const std::unique_ptr<PythonRun> run = runToEnd(script);
+    QCOMPARE(run->status(), PythonRun::Status::Finished);
+    QCOMPARE(run->exitCode(), 0);
+    const RunRecord &record = run->record();
+    QCOMPARE(processesOf(record)[0].lines, QStringList{QStringLiteral("42000")});
+    const int counter = objectNamed(record, QStringLiteral("counter"), IpcObjectKind::Value);
+    const int lock = objectNamed(record, QStringLiteral("lock"), IpcObjectKind::Lock);
+    QVERIFY(counter > 0 && lock > 0);
+    QCOMPARE(eventsOf(record, EventKind::IpcOperation, counter).size(), int(PythonIpcRecorder::observationBudget));
+    QCOMPARE(eventsOf(record, EventKind::IpcSampling, counter).size(), 1);
+    QCOMPARE(eventsOf(record, EventKind::IpcSampling, lock).size(), 1);
+    const QList<RunEvent> counterTotals = eventsOf(record, EventKind::IpcCounters, counter);
+    const QList<RunEvent> lockTotals = eventsOf(record, EventKind::IpcCounters, lock);
+    QVERIFY(!counterTotals.isEmpty() && !lockTotals.isEmpty());
+    QCOMPARE(counterTotals.constLast().count, 42000);     // the value the program printed
+    QCOMPARE(counterTotals.constLast().sequence, 126000); // 42,000 × (acquire, write, release)
+    QCOMPARE(lockTotals.constLast().sequence, 84000);     // 42,000 × (acquire, release)
+    const RunSummary summary = summarize(record);
+    for (const ObjectSummary &object : summary.objects) {
+        if (object.id == counter) {
+            QCOMPARE(object.operations(), 126000);
+            QCOMPARE(object.lastCount, 42000);
+        } else if (object.id == lock) {
+            QCOMPARE(object.operations(), 84000);
+        }
+    }
 }
 
 // A task that raises is `failed` with Python's error; a pool process killed mid-task leaves

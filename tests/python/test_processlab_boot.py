@@ -119,7 +119,8 @@ from processlab_boot import connection, hooks, ipc
 class FakeHost:
     def notify(self, name, body):
         body = dict(body); body.pop("t", None)
-        print(json.dumps([name, body]), flush=True)
+        sys.stdout.write(json.dumps([name, body]) + "\\n")  # one write: threads report too
+        sys.stdout.flush()
         return True
 connection.current = lambda host=FakeHost(): host
 hooks.install()
@@ -217,6 +218,63 @@ class IpcHooksTest(unittest.TestCase):
         self.assertEqual(counters[-1]["c"], {"acquire": 10, "write": 10, "release": 10})
         self.assertEqual(counters[-1]["value"], 10)
         self.assertEqual(len([body for body in bodies if body["op"] not in ("new", "counters")]), 4)
+
+    def test_past_the_budget_counts_stay_exact(self):
+        # Past the budget a lock view and a Value count in their own fast classes: the totals
+        # must still be every operation, with threads racing, explicit acquire/release, a
+        # user's Lock in `with`, and a fork child (whose own counts start at zero).
+        frames_sent = run_with_hooks("""
+            import os, threading
+            ipc.OPERATION_BUDGET = 100
+            counter = multiprocessing.Value('i', 0)
+            lock = multiprocessing.Lock()
+            def work(times):
+                for _ in range(times):
+                    with counter.get_lock():
+                        counter.value += 1
+                    view = counter.get_lock()
+                    view.acquire()
+                    counter.value += 1
+                    view.release()
+                    with lock:
+                        pass
+                    lock.acquire()
+                    lock.release()
+            threads = [threading.Thread(target=work, args=(3000,)) for _ in range(4)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert repr(counter).startswith("<Synchronized wrapper"), repr(counter)  # Python's
+            # Past the budget the loop's operations only count: no report() call per operation.
+            reports = []
+            report = ipc.report
+            ipc.report = lambda *args, **kwargs: reports.append(args) or report(*args, **kwargs)
+            work(1000)
+            ipc.report = report
+            assert not reports, reports[:3]
+            pid = os.fork()
+            if pid == 0:
+                work(500)
+                ipc.flush_all()
+                os._exit(0)
+            os.waitpid(pid, 0)
+            ipc.flush_all()
+            assert counter.value == 27000, counter.value
+            """)
+        value = [body for name, body in frames_sent if name == "py.value"]
+        lock = [body for name, body in frames_sent if name == "py.lock"]
+        value_counters = [body for body in value if body["op"] == "counters"]
+        lock_counters = [body for body in lock if body["op"] == "counters"]
+        # The child's last counters (its own operations only), then the parent's.
+        child = {"acquire": 1000, "write": 1000, "release": 1000}
+        self.assertIn(child, [body["c"] for body in value_counters])
+        self.assertEqual(value_counters[-1]["c"], {"acquire": 26000, "write": 26000, "release": 26000})
+        self.assertEqual(value_counters[-1]["value"], 27000)
+        self.assertIn({"acquire": 1000, "release": 1000}, [body["c"] for body in lock_counters])
+        self.assertEqual(lock_counters[-1]["c"], {"acquire": 26000, "release": 26000})
+        one_by_one = [body for body in value if body["op"] not in ("new", "counters")]
+        self.assertEqual(len(one_by_one), 200)  # the budget in each process
 
     def test_a_pipe_end_keeps_its_id_when_pickled(self):
         frames_sent = run_with_hooks("""

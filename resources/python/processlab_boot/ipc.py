@@ -102,7 +102,7 @@ def _new_id():
 
 
 class _Counts:
-    __slots__ = ("frame", "sent", "past", "counts", "last_flush", "value_of")
+    __slots__ = ("frame", "sent", "past", "counts", "last_flush", "value_of", "fast")
 
     def __init__(self, frame):
         self.frame = frame
@@ -111,6 +111,16 @@ class _Counts:
         self.counts = {}
         self.last_flush = 0
         self.value_of = None
+        self.fast = []  # objects past the budget that count on themselves (_go_fast)
+
+    def totals(self):
+        """Every operation so far: those counted here and those the fast objects counted."""
+        totals = dict(self.counts)
+        for member in self.fast:
+            for key, count in member._processlab_fast_counts():
+                if count:
+                    totals[key] = totals.get(key, 0) + count
+        return totals
 
 
 _host = None  # this process's connection once known (connection.current() reads the pid: a syscall)
@@ -190,7 +200,7 @@ def _maybe_flush(tag, state):
 
 def _send_counters(host, tag, state, now):
     state.last_flush = now
-    body = {"id": tag, "op": "counters", "c": dict(state.counts), "t": now}
+    body = {"id": tag, "op": "counters", "c": state.totals(), "t": now}
     if state.value_of is not None:
         try:
             value = state.value_of()
@@ -212,9 +222,27 @@ def flush_all():
             _send_counters(host, tag, state, now)
 
 
+def _fast_tick(tag):
+    """A fast object's every 1,024th operation: counters if COUNTERS_INTERVAL_NS have passed."""
+    state = _states.get(tag)
+    if state is not None:
+        _maybe_flush(tag, state)
+
+
+def _go_fast(state, member):
+    """`member` (a lock view or a Value) counts its own operations from now on: its class
+    becomes a twin whose methods only count (docs/python-runner.md, "Measured")."""
+    if not any(known is member for known in state.fast):
+        state.fast.append(member)
+    state.past += 1
+
+
 def _after_fork_in_child():
     global _host
     _host = None
+    for state in _states.values():
+        for member in state.fast:
+            member._processlab_slow()  # the child's budget starts anew
     _states.clear()  # counts are per process
 
 
@@ -411,38 +439,90 @@ class TrackedLock:
         return False
 
     def release(self):
+        state = _states.get(self._tag)
+        if state is not None and state.sent >= OPERATION_BUDGET:
+            # Past the budget: the view goes fast here, where this thread holds the lock, so
+            # one thread only swaps its class (another one's count would be lost).
+            if type(self) is TrackedLock:
+                self._go_fast(state)
+            return type(self).release(self)
         self._lock._semlock.release()
         report(self._frame, self._tag, "release", "release")
 
-    # `with lock:` in a tight loop: past the budget, counted inline (no report() call).
+    # `with lock:` (also the lock's own `with`, SemLock.__enter__ below).
     def __enter__(self):
-        state = _states.get(self._tag)
-        if state is None or state.sent < OPERATION_BUDGET:
-            return self.acquire()
-        self._lock._semlock.acquire()
-        counts = state.counts
-        counts["acquire"] = counts.get("acquire", 0) + 1
-        state.past += 1
-        if state.past % _CHECK_CLOCK_EVERY == 1:
-            _maybe_flush(self._tag, state)
-        return True
+        return self.acquire()
 
     def __exit__(self, *args):
-        self._lock._semlock.release()
-        state = _states.get(self._tag)
-        if state is None or state.sent < OPERATION_BUDGET:
-            return report(self._frame, self._tag, "release", "release")
-        counts = state.counts
-        counts["release"] = counts.get("release", 0) + 1
-        state.past += 1
-        if state.past % _CHECK_CLOCK_EVERY == 1:
-            _maybe_flush(self._tag, state)
+        self.release()
+
+    def _go_fast(self, state):
+        self.__class__ = _counting_lock_class(self._lock._semlock, self._tag)
+        self._bind()
+        _go_fast(state, self)
+
+    def _processlab_slow(self):
+        self.__class__ = TrackedLock
+        self._bind()
+
+    def _bind(self):
+        """A user's Lock calls its view's acquire/release (track()): the current class's."""
+        if getattr(self._lock, "_processlab_view", None) is self:
+            self._lock.acquire = self.acquire
+            self._lock.release = self.release
 
     def __getattr__(self, name):
         return getattr(self._lock, name)
 
     def __repr__(self):
         return repr(self._lock)
+
+
+def _counting_lock_class(semlock, tag):
+    """The class of one lock view past the budget: each operation only counts, in this
+    class's closure (cheaper than an attribute or report()'s dictionary), under the lock so
+    threads lose no count; every 1,024th acquisition looks at the clock for the periodic
+    counters. A class per view: made once, when the view goes past the budget."""
+    acquire_now = semlock.acquire
+    release_now = semlock.release
+    acquired = released = 0
+
+    class CountingLock(TrackedLock):
+        def acquire(self, block=True, timeout=None):
+            nonlocal acquired
+            if acquire_now(block, timeout):
+                acquired += 1
+                if not acquired & 1023:
+                    _fast_tick(tag)
+                return True
+            return False  # a failed acquire past the budget is not counted (as report())
+
+        def release(self):
+            nonlocal released
+            released += 1  # before releasing: still under the lock
+            try:
+                release_now()
+            except BaseException:
+                released -= 1
+                raise
+
+        def __enter__(self):
+            nonlocal acquired
+            acquire_now()
+            acquired += 1
+            if not acquired & 1023:
+                _fast_tick(tag)
+            return True
+
+        def __exit__(self, *args):
+            nonlocal released
+            released += 1
+            release_now()
+
+        def _processlab_fast_counts(self):
+            return (("acquire", acquired), ("release", released))
+
+    return CountingLock
 
 
 def _rebuild_synchronized(obj, lock, tag):
@@ -494,11 +574,11 @@ def _patch_synchronize(synchronize):
 
     def __enter__(self):
         view = getattr(self, "_processlab_view", None)
-        return original_enter(self) if view is None else view.acquire()
+        return original_enter(self) if view is None else view.__enter__()
 
     def __exit__(self, *args):
         view = getattr(self, "_processlab_view", None)
-        return original_exit(self, *args) if view is None else view.release()
+        return original_exit(self, *args) if view is None else view.__exit__(*args)
 
     wrap_init(synchronize.Lock, "Lock")
     wrap_init(synchronize.RLock, "RLock")
@@ -537,6 +617,9 @@ def _patch_sharedctypes(sharedctypes):
         view = self.__dict__.get("_processlab_lock")
         if view is None:
             view = self._processlab_lock = TrackedLock(original_get_lock(self), "py.value", tag)
+            # From now on `v.get_lock()` is a C call that returns the view (an instance's
+            # attribute hides the class's method): `with v.get_lock():` in a tight loop.
+            self.get_lock = itertools.repeat(view).__next__
         return view
 
     def __reduce__(self):
@@ -557,8 +640,54 @@ def _patch_sharedctypes(sharedctypes):
         if tag is not None:
             report("py.value", tag, "write", "write", item=value, extra={"index": 0})
             state = _states.get(tag)
-            if state is not None and state.value_of is None:
-                state.value_of = lambda: self._obj.value
+            if state is not None:
+                if state.value_of is None:
+                    state.value_of = lambda: self._obj.value
+                if state.sent >= OPERATION_BUDGET and type(self) is sharedctypes.Synchronized:
+                    self.acquire()  # one thread swaps the class (another's count would be lost)
+                    try:
+                        if type(self) is sharedctypes.Synchronized:
+                            self.__class__ = counting_value_class(self)
+                            _go_fast(state, self)
+                    finally:
+                        self.release()
+
+    def counting_value_class(value):
+        """The class of one Value past the budget: `v.value` and `v.value = x` as Python's own
+        property does (under the Value's lock), the write counted in this class's closure
+        under that lock (threads lose no count); every 1,024th write looks at the clock."""
+        acquire, release, cell, tag = value.acquire, value.release, value._obj, value._processlab_id
+        writes = 0
+
+        class Synchronized(sharedctypes.Synchronized):
+            def _get(self):
+                acquire()
+                try:
+                    return cell.value
+                finally:
+                    release()
+
+            def _set(self, new_value):
+                nonlocal writes
+                acquire()
+                try:
+                    cell.value = new_value
+                    writes += 1
+                    count = writes
+                finally:
+                    release()
+                if not count & 1023:
+                    _fast_tick(tag)
+
+            value = property(_get, _set)
+
+            def _processlab_fast_counts(self):
+                return (("write", writes),)
+
+            def _processlab_slow(self):
+                self.__class__ = sharedctypes.Synchronized
+
+        return Synchronized  # named as Python's: the Value's repr stays the same
 
     sharedctypes.Synchronized.value = property(value_property.fget, set_value)
 
