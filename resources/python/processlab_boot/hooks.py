@@ -86,7 +86,7 @@ def _after_fork_in_child():
 def _install_ipc(module_name):
     # Once: counts reset at fork, final counters at exit. Only this module is patched here: the
     # others may be half executed (multiprocessing.queues imports connection midway).
-    ipc.install(finder=False, patch_imported=False)
+    ipc.install()
     ipc.install_module(module_name)
 
 

@@ -900,58 +900,16 @@ def install_module(name):
         sys.stderr.write("processlab: could not hook %s: %r\n" % (name, error))
 
 
-class _PatchingLoader:
-    def __init__(self, loader, name):
-        self._loader = loader
-        self._name = name
-
-    def create_module(self, spec):
-        return self._loader.create_module(spec)
-
-    def exec_module(self, module):
-        self._loader.exec_module(module)
-        install_module(self._name)
-
-    def __getattr__(self, name):
-        return getattr(self._loader, name)
-
-
-class _PatchOnImport:
-    """A meta path finder: the modules above are patched right after their first import, so
-    a process that never uses them pays nothing."""
-
-    def find_spec(self, name, path=None, target=None):
-        if name not in MODULE_PATCHES or name in _patched:
-            return None
-        for finder in sys.meta_path:
-            if finder is self or not hasattr(finder, "find_spec"):
-                continue
-            spec = finder.find_spec(name, path, target)
-            if spec is not None:
-                if spec.loader is not None and hasattr(spec.loader, "exec_module"):
-                    spec.loader = _PatchingLoader(spec.loader, name)
-                return spec
-        return None
-
-
 _installed = False
 
 
-def install(finder=True, patch_imported=True):
-    """Counts per process, final counters at exit, and the modules' patches: now for those
-    imported already and, with `finder`, each other one at its first import (without it, the
-    caller's own finder calls install_module()). Without `patch_imported` only the per-process
-    set-up is done: the lazy finder calls it while a module is still executing (queues imports
-    connection halfway through), when patching every imported module would find one half made.
-    Idempotent."""
+def install():
+    """The per-process set-up: counts reset in a forked child, final counters at exit. The
+    modules themselves are patched by install_module(), which lazy.py's finder calls right
+    after each one's first import (hooks._INSTALLERS). Idempotent."""
     global _installed
     if _installed:
         return
     _installed = True
     os.register_at_fork(after_in_child=_after_fork_in_child)
     atexit.register(flush_all)
-    if patch_imported:
-        for name in MODULE_PATCHES:
-            install_module(name)
-    if finder:
-        sys.meta_path.insert(0, _PatchOnImport())
