@@ -82,6 +82,13 @@ for lang in en zh_CN; do
   # pool.map over 40 items on 2 processes, after the run: the chunks on the workers' rows
   # ("square × 5 (items 0..4)") and the printed list.
   shot "pool-map-$lang.png" --example pool-map --set items=40 --lang "$lang" --autorun
+  # The Queue listing run by real Python (Run with Python): a pane per Python process, named as
+  # Python names them, each with its own lines; MainProcess is the interpreter, with its exit code.
+  shot "python-queue-$lang.png" --example queue --python --lang "$lang" --autorun
+  # The pool listing run by real Python, Pool tab: ForkPoolWorker-1/2 ran the tasks, the same
+  # task table the native pool fills (the hooks report apply_async's tasks).
+  shot "python-pool-$lang.png" --example pool --set tasks=6 --set sleep=0.5 --python --lang "$lang" --autorun \
+    --view pool
   # Replay of a saved record (File → Open Run…), paused 0.6 s in (of about 1 s): the replay bar above the views.
   shot "replay-$lang.png" --replay "$replay_record" --lang "$lang" --screenshot-delay 600
   # The Pool tab: the task table of a pool with a killed worker, after the run (the lost row red).

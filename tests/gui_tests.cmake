@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # GUI tests: offscreen, linked against processlab_gui (the app minus main()).
-set(gui_tests mainwindow codepanel runhistorymodel outputview timelinemath timelinedata layout appoptions poolview exportmenu replay pooltopo ipcviews cpuviews walkthroughhighlighter handoutwriter)
+set(gui_tests mainwindow codepanel runhistorymodel outputview timelinemath timelinedata layout appoptions poolview exportmenu replay pooltopo ipcviews cpuviews walkthroughhighlighter handoutwriter codepaneledit pythonapp)
 foreach(name IN LISTS gui_tests)
     if(NOT EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tst_${name}.cpp)
         continue()

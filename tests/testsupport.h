@@ -12,6 +12,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
@@ -62,6 +64,30 @@ inline QString shippedWorkerPath()
 inline QString cliPath()
 {
     return QStringLiteral(PROCESSLAB_CLI_PATH);
+}
+
+// processlab-cli as a user runs it: exit code (-1: crashed or timed out), stdout, stderr.
+struct CliResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+inline CliResult runCli(const QStringList &arguments, int timeoutMs = 60000, const QString &workingDirectory = {},
+                        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setWorkingDirectory(workingDirectory);
+    process.setProcessEnvironment(environment);
+    process.start(cliPath(), arguments);
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
 // Starts the run and waits (with the event loop running) until it finishes.

@@ -23,29 +23,6 @@ using namespace ProcessLab::TestSupport;
 
 namespace {
 
-struct CliResult
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList &arguments, int timeoutMs = 60000, const QString &workingDirectory = {},
-                 const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
-{
-    QProcess process;
-    process.setWorkingDirectory(workingDirectory);
-    process.setProcessEnvironment(environment);
-    process.start(cliPath(), arguments);
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
-
 // A `bench` command that must succeed, say nothing on stderr and print one JSON line: that
 // object. *out: what it printed, or why it failed (for failure messages).
 std::optional<QJsonObject> benchJson(const QStringList &arguments, QString *out)

@@ -28,7 +28,7 @@ struct CliRun
 
 // Runs the CLI to its end, bounded by timeoutMs (a sanity limit on a busy machine); the
 // event loop turns meanwhile, so stdout never fills its pipe.
-CliRun runCli(const QStringList &arguments, int timeoutMs = 120000, bool merged = false)
+CliRun runCliTimed(const QStringList &arguments, int timeoutMs = 120000, bool merged = false)
 {
     CliRun result;
     QProcess cli;
@@ -129,7 +129,7 @@ private slots:
 
 void TestCliPool::poolDefaultsPrintTheTutorialsLines()
 {
-    const CliRun r = runCli({QStringLiteral("run"), QStringLiteral("pool")});
+    const CliRun r = runCliTimed({QStringLiteral("run"), QStringLiteral("pool")});
     QVERIFY(r.finished);
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.err, QString());
@@ -164,7 +164,7 @@ void TestCliPool::killedWorkerLosesItsTaskAndTheRunFails()
     QVERIFY(dir.isValid());
     const QString json = dir.filePath(QStringLiteral("run.json"));
     constexpr int tasks = 6;
-    const CliRun r = runCli({QStringLiteral("run"), QStringLiteral("pool"), QStringLiteral("--tasks"), QString::number(tasks),
+    const CliRun r = runCliTimed({QStringLiteral("run"), QStringLiteral("pool"), QStringLiteral("--tasks"), QString::number(tasks),
                              QStringLiteral("--sleep"), QStringLiteral("1"), QStringLiteral("--kill-worker-after"),
                              QString::number(afterMs), QStringLiteral("--summary"), QStringLiteral("--json"), json});
     QVERIFY(r.finished);
@@ -214,7 +214,7 @@ void TestCliPool::faultThatNeverFiresIsSaid()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString json = dir.filePath(QStringLiteral("run.json"));
-    const CliRun r = runCli({QStringLiteral("run"), QStringLiteral("pool"), QStringLiteral("--tasks"), QStringLiteral("2"),
+    const CliRun r = runCliTimed({QStringLiteral("run"), QStringLiteral("pool"), QStringLiteral("--tasks"), QStringLiteral("2"),
                              QStringLiteral("--sleep"), QStringLiteral("0"), QStringLiteral("--kill-worker-after"),
                              QStringLiteral("600000"), QStringLiteral("--json"), json});
     QVERIFY(r.finished);
@@ -253,7 +253,7 @@ void TestCliPool::mapPrintsTheSerialList()
     QStringList arguments{QStringLiteral("run"), QStringLiteral("pool-map"), QStringLiteral("--items"), QString::number(items)};
     if (chunksize > 0)
         arguments << QStringLiteral("--chunksize") << QString::number(chunksize);
-    const CliRun r = runCli(arguments);
+    const CliRun r = runCliTimed(arguments);
     QVERIFY(r.finished);
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.err, QString());
@@ -264,7 +264,7 @@ void TestCliPool::mapPrintsTheSerialList()
 void TestCliPool::millionItemsPrintOneFullLine()
 {
     constexpr int items = 1000000;
-    const CliRun r = runCli({QStringLiteral("run"), QStringLiteral("pool-map"), QStringLiteral("--items"), QString::number(items)});
+    const CliRun r = runCliTimed({QStringLiteral("run"), QStringLiteral("pool-map"), QStringLiteral("--items"), QString::number(items)});
     QVERIFY(r.finished);
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.err, QString());
@@ -300,7 +300,7 @@ void TestCliPool::summaryListsTheTasks()
     QFETCH(QStringList, arguments);
     QFETCH(int, rows);
     QFETCH(QString, mustMention);
-    const CliRun r = runCli(arguments);
+    const CliRun r = runCliTimed(arguments);
     QVERIFY(r.finished);
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.err.contains(mustMention), qPrintable(r.err));
@@ -325,7 +325,7 @@ void TestCliPool::maxtasksperchildOneGivesANewPidPerTask()
     QVERIFY(dir.isValid());
     const QString json = dir.filePath(QStringLiteral("run.json"));
     constexpr int tasks = 5;
-    const CliRun r = runCli({QStringLiteral("run"), QStringLiteral("pool"), QStringLiteral("--tasks"), QString::number(tasks),
+    const CliRun r = runCliTimed({QStringLiteral("run"), QStringLiteral("pool"), QStringLiteral("--tasks"), QString::number(tasks),
                              QStringLiteral("--sleep"), QStringLiteral("0"), QStringLiteral("--maxtasksperchild"),
                              QStringLiteral("1"), QStringLiteral("--json"), json});
     QVERIFY(r.finished);
@@ -371,7 +371,7 @@ void TestCliPool::usageErrors()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, mustMention);
-    const CliRun r = runCli(arguments, 30000);
+    const CliRun r = runCliTimed(arguments, 30000);
     QVERIFY(r.finished);
     QCOMPARE(r.exitCode, 2);
     QCOMPARE(r.out, QByteArray());
@@ -386,7 +386,7 @@ void TestCliPool::exitReasonComesAfterTheProgramsLastLine()
 #ifndef Q_OS_UNIX
     QSKIP("the injected kill is SIGKILL: Unix only");
 #else
-    const CliRun r = runCli({QStringLiteral("run"), QStringLiteral("pool"), QStringLiteral("--kill-worker-after"),
+    const CliRun r = runCliTimed({QStringLiteral("run"), QStringLiteral("pool"), QStringLiteral("--kill-worker-after"),
                              QStringLiteral("300"), QStringLiteral("--sleep"), QStringLiteral("0.5")},
                             120000, true);
     QVERIFY(r.finished);

@@ -337,7 +337,7 @@ void TestCodePanel::markersPastTheEdgeBecomePlusN()
     QList<CodeView::Marker> markers;
     QStringList labels;
     for (int worker = 1; worker <= 16; ++worker) {
-        markers.append({4, QStringLiteral("W%1").arg(worker), QColor::fromHsv(worker * 20, 200, 200)});
+        markers.append({4, QStringLiteral("W%1").arg(worker), QColor::fromHsv(worker * 20, 200, 200), QString()});
         labels.append(QStringLiteral("W%1").arg(worker));
     }
     view.setMarkers(markers);

@@ -281,27 +281,6 @@ QByteArray readFile(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-struct CliResult
-{
-    int exitCode = -1;
-    QString err;
-};
-
-CliResult runCli(const QStringList &arguments, const QString &workingDirectory)
-{
-    QProcess process;
-    process.setWorkingDirectory(workingDirectory);
-    process.setStandardOutputFile(QProcess::nullDevice());
-    process.start(cliPath(), arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
 } // namespace
 
 class TestExports : public QObject
@@ -540,7 +519,7 @@ void TestExports::cliUsageErrors()
     QFETCH(QString, message);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const CliResult r = runCli(QStringList{QStringLiteral("run"), QStringLiteral("process")} + options, dir.path());
+    const CliResult r = runCli(QStringList{QStringLiteral("run"), QStringLiteral("process")} + options, 120000, dir.path());
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     // Nothing ran, nothing was written.
@@ -565,7 +544,7 @@ void TestExports::cliRunWritesExports()
     const CliResult r = runCli(QStringList{QStringLiteral("run")} + arguments
                                    + QStringList{QStringLiteral("--json"), QStringLiteral("run.json"), QStringLiteral("--trace"),
                                                  QStringLiteral("trace.json"), QStringLiteral("--csv"), QStringLiteral("run.csv")},
-                               dir.path());
+                               120000, dir.path());
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 
     // The trace follows the format; a queue run has its depth as a counter.
@@ -616,7 +595,7 @@ void TestExports::cliRunWritesExports()
     const CliResult exported
         = runCli({QStringLiteral("export"), QStringLiteral("run.json"), QStringLiteral("--trace"), QStringLiteral("again-trace.json"),
                   QStringLiteral("--csv"), QStringLiteral("again.csv"), QStringLiteral("--json"), QStringLiteral("again.json")},
-                 dir.path());
+                 120000, dir.path());
     QVERIFY2(exported.exitCode == 0 && exported.err.isEmpty(), qPrintable(exported.err));
     QCOMPARE(readFile(dir.filePath(QStringLiteral("again-trace.json"))), traceBytes);
     QCOMPARE(readFile(dir.filePath(QStringLiteral("again.csv"))), readFile(dir.filePath(QStringLiteral("run.csv"))));
@@ -723,7 +702,7 @@ void TestExports::cliExportErrors()
     }
     const QStringList before = QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
 
-    const CliResult r = runCli(arguments, dir.path());
+    const CliResult r = runCli(arguments, 120000, dir.path());
     QCOMPARE(r.exitCode, exitCode);
     QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));

@@ -154,7 +154,7 @@ QStringList englishWords(const QString &text)
         QStringLiteral("stdout"), QStringLiteral("stderr"), // stream names, as in sys.stdout
         // multiprocessing's names, used as code words in Chinese text
         QStringLiteral("multiprocessing"), QStringLiteral("Process"), QStringLiteral("Pool"), QStringLiteral("Queue"),
-        QStringLiteral("Pipe"), QStringLiteral("Value"), QStringLiteral("Array"), QStringLiteral("Lock"),
+        QStringLiteral("Pipe"), QStringLiteral("Value"), QStringLiteral("Array"), QStringLiteral("Lock"), QStringLiteral("Manager"),
         QStringLiteral("map"), QStringLiteral("apply_async"), QStringLiteral("start"), QStringLiteral("join"),
         QStringLiteral("run"), QStringLiteral("sleep"), QStringLiteral("time"), QStringLiteral("target"),
         QStringLiteral("args"), QStringLiteral("print"), QStringLiteral("None"), QStringLiteral("terminate"),

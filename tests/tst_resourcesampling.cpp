@@ -77,6 +77,7 @@ private slots:
     void workersAreSampled();
     void budgetSlowsTheRate();
     void sixtyFourProcessesPerTick();
+    void pythonProcessesEndWithTheirOwnTotal();
 };
 
 void TestResourceSampling::permilleArithmetic_data()
@@ -274,6 +275,52 @@ void TestResourceSampling::sixtyFourProcessesPerTick()
     QSignalSpy finished(&run, &Run::finished);
     QVERIFY(run.status() == Run::Status::Finished || finished.wait(60000));
     QVERIFY(allGone(pids));
+}
+
+// A Python run: the main interpreter (process 0) is sampled too, and a process the host did not
+// reap ends with the largest of its readings and the total it reported itself, if possible.
+void TestResourceSampling::pythonProcessesEndWithTheirOwnTotal()
+{
+    if (!ProcessSampler::isAvailable())
+        QSKIP("no process sampler on this platform");
+    const qint64 pid = QCoreApplication::applicationPid();
+    const qint64 ms = 1'000'000;
+    QList<RunEvent> recorded;
+    ResourceSampling native([&recorded](RunEvent event) { recorded.append(std::move(event)); });
+    native.observe(stateEvent(0, mainProcessId, ProcessState::Starting, pid));
+    QCOMPARE(native.trackedCount(), 0); // a native run's main is the host: never sampled
+
+    ResourceSampling sampling([&recorded](RunEvent event) { recorded.append(std::move(event)); });
+    sampling.setSamplesMain(true);
+    sampling.observe(stateEvent(0, mainProcessId, ProcessState::Starting, pid));
+    sampling.observe(stateEvent(0, 1, ProcessState::Starting, pid));
+    QCOMPARE(sampling.trackedCount(), 2);
+    sampling.sampleNow(100 * ms);
+    QCOMPARE(recorded.size(), 2);
+    const auto cpuOf = [&recorded](int process) {
+        qint64 total = 0;
+        qint64 previous = 0;
+        for (const RunEvent &event : std::as_const(recorded)) {
+            if (event.process == process) {
+                total += cpuNsOfSample(event.count, event.timeNs - previous);
+                previous = event.timeNs;
+            }
+        }
+        return total;
+    };
+    const qint64 readNs = cpuOf(mainProcessId);
+    // Reported a little more than read (its exit's work): the samples add up to it.
+    const qint64 reportedNs = std::max<qint64>(readNs, ProcessSampler().read(pid).value_or(ProcessUsage{}).cpuNs) + 30 * ms;
+    sampling.processEnded(mainProcessId, 200 * ms, reportedNs);
+    QVERIFY2(std::abs(cpuOf(mainProcessId) - reportedNs) < 1 * ms,
+             qPrintable(QStringLiteral("%1 vs %2").arg(cpuOf(mainProcessId)).arg(reportedNs)));
+    QCOMPARE(recorded.constLast().sequence, qint64(-1));
+    // Impossible (more than every core for the whole stretch): the reading wins.
+    sampling.processEnded(1, 200 * ms, qint64(1'000'000) * 1'000'000'000);
+    QVERIFY(cpuOf(1) < 10'000 * ms);
+    QCOMPARE(sampling.trackedCount(), 0);
+    sampling.sampleNow(400 * ms);
+    QCOMPARE(recorded.size(), 4);
 }
 
 QTEST_GUILESS_MAIN(TestResourceSampling)

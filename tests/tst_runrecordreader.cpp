@@ -102,6 +102,7 @@ private slots:
     void sampleReadsBack();
     void emptyRecordReadsBack();
     void userFaultRoundTrips();
+    void helperProcessRoundTrips();
     void keysInAnyOrder();
     void olderSchemaReads();
     void refused_data();
@@ -213,6 +214,29 @@ void TestRunRecordReader::userFaultRoundTrips()
     QCOMPARE(readError(QByteArray(json).replace("\"byUser\":true", "\"byUser\":1")).contains(
                  QStringLiteral("field \"byUser\": must be true or false")),
              true);
+}
+
+// A Python run's helper process (a Manager's server: ProcessCreated.count 1) survives a save.
+void TestRunRecordReader::helperProcessRoundTrips()
+{
+    QString error;
+    std::optional<LoadedRunRecord> sample = RunRecordReader::read(sampleJson(), &error);
+    QVERIFY2(sample, qPrintable(error));
+    RunRecord record = sample->record;
+    const qint64 t = record.events().constLast().timeNs;
+    record.append({.timeNs = t, .kind = EventKind::ProcessCreated, .process = 7, .count = 1,
+                   .text = QStringLiteral("SyncManager-1")});
+    record.append({.timeNs = t, .kind = EventKind::ProcessCreated, .process = 8, .text = QStringLiteral("Process-2")});
+    const QByteArray json = toJson(record);
+    QCOMPARE(json.count("\"helper\":true"), 1);
+    const std::optional<LoadedRunRecord> loaded = RunRecordReader::read(json, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    const QList<RunEvent> &events = loaded->record.events();
+    QCOMPARE(events.at(events.size() - 2).count, qint64(1));
+    QCOMPARE(events.constLast().count, qint64(0));
+    QCOMPARE(toJson(loaded->record), json);
+    QVERIFY(readError(QByteArray(json).replace("\"helper\":true", "\"helper\":1"))
+                .contains(QStringLiteral("field \"helper\": must be true or false")));
 }
 
 void TestRunRecordReader::emptyRecordReadsBack()

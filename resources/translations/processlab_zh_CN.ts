@@ -273,6 +273,103 @@
         <source>The example&apos;s program written for the knobs&apos; values: python3 runs it with the same output as ProcessLab.</source>
         <translation>按参数值写出的示例程序:用 python3 运行,输出与 ProcessLab 相同。</translation>
     </message>
+    <message>
+        <source>Reset the code</source>
+        <translation>恢复代码</translation>
+    </message>
+    <message>
+        <source>Discard your edits and go back to the text of %1 as it was opened?</source>
+        <translation>放弃修改，恢复为打开 %1 时的内容？</translation>
+    </message>
+    <message>
+        <source>Discard your edits and go back to the tutorial&apos;s code for the knobs&apos; values?</source>
+        <translation>放弃修改，恢复为当前参数对应的教程代码？</translation>
+    </message>
+    <message>
+        <source>Discard your edits and go back to the example&apos;s code for the knobs&apos; values?</source>
+        <translation>放弃修改，恢复为当前参数对应的示例代码？</translation>
+    </message>
+    <message>
+        <source>Your edited code is lost.</source>
+        <translation>你编辑的代码将会丢失。</translation>
+    </message>
+    <message>
+        <source>Discard Edits</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>%1 (edited)</source>
+        <extracomment>The Python tab&apos;s title for a user&apos;s script with unsaved edits; %1 is its file name.</extracomment>
+        <translation>%1（已编辑）</translation>
+    </message>
+    <message>
+        <source>Python (edited)</source>
+        <translation>Python（已编辑）</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Edit the script here; Run with Python runs the edited code (the file is not changed).</source>
+        <translation>在这里编辑脚本；“用 Python 运行”运行编辑后的代码（文件本身不变）。</translation>
+    </message>
+    <message>
+        <source>Edit the program; Run with Python runs the edited code, the native run follows the knobs.</source>
+        <translation>编辑程序；“用 Python 运行”运行编辑后的代码，原生运行仍按参数设置。</translation>
+    </message>
+    <message>
+        <source>Reset to the File&apos;s Text</source>
+        <translation>恢复为文件原文</translation>
+    </message>
+    <message>
+        <source>Reset to the Tutorial&apos;s Code</source>
+        <translation>恢复为教程代码</translation>
+    </message>
+    <message>
+        <source>Reset to the Example&apos;s Code</source>
+        <translation>恢复为示例代码</translation>
+    </message>
+    <message>
+        <source>Discard your edits: the script&apos;s text as it was opened.</source>
+        <translation>放弃修改：恢复为打开时的脚本内容。</translation>
+    </message>
+    <message>
+        <source>Discard your edits: the program for the knobs&apos; values.</source>
+        <translation>放弃修改：恢复为当前参数对应的程序。</translation>
+    </message>
+    <message>
+        <source>Line markers are hidden: they belong to the code the run started with.</source>
+        <translation>行标记已隐藏：它们属于本次运行开始时的代码。</translation>
+    </message>
+    <message>
+        <source>Edited: Run with Python runs this code; %1 on disk is not changed.</source>
+        <translation>已编辑：“用 Python 运行”会运行这段代码；磁盘上的 %1 不会改变。</translation>
+    </message>
+    <message>
+        <source>Edit the code, then Run with Python runs it; %1 on disk is not changed.</source>
+        <translation>编辑代码后，“用 Python 运行”会运行它；磁盘上的 %1 不会改变。</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s original code, for reading. Run with Python runs your edited code.</source>
+        <translation>教程原代码，仅供阅读。“用 Python 运行”运行你编辑后的代码。</translation>
+    </message>
+    <message>
+        <source>The example&apos;s code at its default values, for reading. Run with Python runs your edited code.</source>
+        <translation>示例在默认参数下的代码，仅供阅读。“用 Python 运行”运行你编辑后的代码。</translation>
+    </message>
+    <message>
+        <source>Edited: Run with Python runs this code; the native run follows the knobs.</source>
+        <translation>已编辑：“用 Python 运行”会运行这段代码；原生运行仍按参数设置。</translation>
+    </message>
+    <message>
+        <source>The knobs changed since: your code is kept.</source>
+        <translation>参数之后有改动：你的代码已保留。</translation>
+    </message>
+    <message>
+        <source>Edit the code, then Run with Python runs it; the native run follows the knobs.</source>
+        <translation>编辑代码后，“用 Python 运行”会运行它；原生运行仍按参数设置。</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::CodeView</name>
@@ -1061,6 +1158,70 @@ CPU time so far: %2</source>
         <source>Replay a saved run record (JSON) in every view</source>
         <translation>在所有视图中回放已保存的运行记录（JSON）</translation>
     </message>
+    <message>
+        <source>The native run follows the knobs, not edited code: Run with Python (Ctrl+F5) runs the code as shown</source>
+        <translation>原生运行按参数设置运行，不运行编辑过的代码：“用 Python 运行”（Ctrl+F5）运行所显示的代码</translation>
+    </message>
+    <message>
+        <source>The native run runs the examples, not a script: Run with Python (Ctrl+F5) runs the script shown</source>
+        <translation>原生运行只运行示例，不运行脚本：“用 Python 运行”（Ctrl+F5）运行所显示的脚本</translation>
+    </message>
+    <message>
+        <source>Run the program shown with real Python, process by process (Ctrl+F5)</source>
+        <translation>用真正的 Python 逐个进程地运行所显示的程序（Ctrl+F5）</translation>
+    </message>
+    <message>
+        <source>Run the script shown with real Python, process by process (Ctrl+F5)</source>
+        <translation>用真正的 Python 逐个进程地运行所显示的脚本（Ctrl+F5）</translation>
+    </message>
+    <message>
+        <source>Run with &amp;Python</source>
+        <translation>用 Python 运行(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Run with Python</source>
+        <translation>用 Python 运行</translation>
+    </message>
+    <message>
+        <source>Open &amp;Python Script…</source>
+        <translation>打开 Python 脚本(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Show a .py file that uses multiprocessing and run it with Python, process by process</source>
+        <translation>打开使用 multiprocessing 的 .py 文件，并用 Python 逐个进程地运行</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Python Interpreter…</source>
+        <translation>Python 解释器(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Cannot Run with Python</source>
+        <translation>无法用 Python 运行</translation>
+    </message>
+    <message>
+        <source>Open Python Script</source>
+        <translation>打开 Python 脚本</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py);;All files (*)</source>
+        <translation>Python 脚本 (*.py);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot Open the Script</source>
+        <translation>无法打开脚本</translation>
+    </message>
+    <message>
+        <source>the working directory %1 does not exist</source>
+        <translation>工作目录 %1 不存在</translation>
+    </message>
+    <message>
+        <source>The knobs belong to the examples: a script runs as it is written. Choose an example to use them.</source>
+        <translation>参数属于示例：脚本按原样运行。选择一个示例即可使用参数。</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::OutputActions</name>
@@ -1144,6 +1305,17 @@ CPU time so far: %2</source>
     <message>
         <source>Select rows to see those processes&apos; output beside Main&apos;s (Ctrl+click: several).</source>
         <translation>选择行即可在主进程旁查看这些进程的输出（Ctrl+单击可多选）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show helper processes (%n)</source>
+        <extracomment>Python&apos;s multiprocessing starts these for itself (a Manager&apos;s server process).</extracomment>
+        <translation>
+            <numerusform>显示辅助进程（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Processes Python&apos;s multiprocessing starts for its own work, such as a Manager&apos;s server process: hidden unless you want to see them</source>
+        <translation>Python 的 multiprocessing 为自身工作启动的进程（如 Manager 的服务器进程）：默认隐藏，需要时再显示</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +1820,317 @@ Memory (resident): %3, at most %4</source>
     </message>
 </context>
 <context>
+    <name>ProcessLab::PythonInterpreterDialog</name>
+    <message>
+        <source>&amp;python3 from PATH</source>
+        <translation>使用 PATH 中的 python3(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;This interpreter (a venv&apos;s or conda&apos;s python):</source>
+        <translation>使用此解释器（venv 或 conda 的 python）(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Python Interpreter</source>
+        <translation>Python 解释器</translation>
+    </message>
+    <message>
+        <source>/path/to/venv/bin/python</source>
+        <translation>/path/to/venv/bin/python</translation>
+    </message>
+    <message>
+        <source>Run with Python and File → Open Python Script… use this interpreter (Python 3.9 or newer). The examples&apos; native runs need no Python.</source>
+        <translation>“用 Python 运行”和“文件 → 打开 Python 脚本…”使用此解释器（Python 3.9 或更新版本）。示例的原生运行不需要 Python。</translation>
+    </message>
+    <message>
+        <source>Press Enter to check this interpreter.</source>
+        <translation>按回车键检查此解释器。</translation>
+    </message>
+    <message>
+        <source>Choose the interpreter&apos;s executable.</source>
+        <translation>请选择解释器的可执行文件。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Found: %1</source>
+        <translation>已找到：%1</translation>
+    </message>
+    <message>
+        <source>Choose a Python Interpreter</source>
+        <translation>选择 Python 解释器</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::PythonInterpreterProbe</name>
+    <message>
+        <source>%1 did not answer within %2 s</source>
+        <translation>%1 在 %2 秒内没有响应</translation>
+    </message>
+    <message>
+        <source>%1 is not an executable file</source>
+        <translation>%1 不是可执行文件</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a working Python interpreter</source>
+        <translation>%1 不是可用的 Python 解释器</translation>
+    </message>
+    <message>
+        <source>%1 is not a working Python interpreter: %2</source>
+        <translation>%1 不是可用的 Python 解释器：%2</translation>
+    </message>
+    <message>
+        <source>%1 is Python %2.%3; ProcessLab needs Python %4.%5 or newer</source>
+        <translation>%1 是 Python %2.%3；ProcessLab 需要 Python %4.%5 或更新版本</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::PythonIpcRecorder</name>
+    <message>
+        <source>more malformed shared-object reports from Python processes were ignored</source>
+        <translation>来自 Python 进程的更多格式错误的共享对象报告已被忽略</translation>
+    </message>
+    <message>
+        <source>a Python process sent a malformed shared-object report: %1</source>
+        <translation>Python 进程发送了格式错误的共享对象报告：%1</translation>
+    </message>
+    <message>
+        <source>%1: &quot;id&quot; must be a text of 1 to %2 bytes</source>
+        <translation>%1：“id”必须是 1 到 %2 字节的文本</translation>
+    </message>
+    <message>
+        <source>%1: &quot;op&quot; must be a short text</source>
+        <translation>%1：“op”必须是简短的文本</translation>
+    </message>
+    <message>
+        <source>%1: unknown op &quot;%2&quot;</source>
+        <translation>%1：未知操作“%2”</translation>
+    </message>
+    <message>
+        <source>%1: &quot;text&quot; must be a text</source>
+        <translation>%1：“text”必须是文本</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: &quot;array&quot; must be true or false</source>
+        <translation>%1：“array”必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>%1: a new object needs a &quot;name&quot; text</source>
+        <translation>%1：新对象需要文本“name”</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; needs the pipe&apos;s &quot;end&quot; (0 or 1)</source>
+        <translation>%1：“%2”需要管道的“end”（0 或 1）</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; needs a &quot;text&quot;</source>
+        <translation>%1：“%2”需要“text”</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; needs the task&apos;s &quot;job&quot;</source>
+        <translation>%1：“%2”需要任务的“job”</translation>
+    </message>
+    <message>
+        <source>%1: &quot;map&quot; needs a &quot;chunksize&quot;</source>
+        <translation>%1：“map”需要“chunksize”</translation>
+    </message>
+    <message>
+        <source>%1: a map of more than %2 chunks</source>
+        <translation>%1：map 超过 %2 个分块</translation>
+    </message>
+    <message>
+        <source>%1: object %2 was announced twice</source>
+        <translation>%1：对象 %2 被声明了两次</translation>
+    </message>
+    <message>
+        <source>object %1 is a %2, not a %3</source>
+        <translation>对象 %1 是 %2，不是 %3</translation>
+    </message>
+    <message>
+        <source>more than %1 shared objects in one run; the others are not recorded</source>
+        <translation>一次运行中超过 %1 个共享对象；其余的不再记录</translation>
+    </message>
+    <message>
+        <source>%1: after %2 operations only counters are recorded</source>
+        <translation>%1：%2 次操作之后只记录计数</translation>
+    </message>
+    <message>
+        <source>counters need a map &quot;c&quot;</source>
+        <translation>计数需要映射“c”</translation>
+    </message>
+    <message>
+        <source>counter &quot;%1&quot; is unknown or out of range</source>
+        <translation>计数“%1”未知或超出范围</translation>
+    </message>
+    <message>
+        <source>counters: &quot;value&quot; must be an integer</source>
+        <translation>计数：“value”必须是整数</translation>
+    </message>
+    <message>
+        <source>the run was stopped</source>
+        <translation>运行已被停止</translation>
+    </message>
+    <message>
+        <source>task %1 lost: %2 (pid %3) ended before it finished</source>
+        <translation>任务 %1 丢失：%2（pid %3）在任务完成前结束</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::PythonRun</name>
+    <message>
+        <source>no Python interpreter found: install Python 3.9 or newer (Debian/Ubuntu: sudo apt install python3; Windows and macOS: python.org) or choose one in Settings</source>
+        <translation>未找到 Python 解释器：请安装 Python 3.9 或更新版本（Debian/Ubuntu：sudo apt install python3；Windows 和 macOS：python.org），或在“设置”中选择一个解释器</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary directory for the Python bootstrap: %1</source>
+        <translation>无法为 Python 引导程序创建临时目录：%1</translation>
+    </message>
+    <message>
+        <source>cannot write the Python bootstrap to %1</source>
+        <translation>无法把 Python 引导程序写入 %1</translation>
+    </message>
+    <message>
+        <source>the Python bootstrap is missing from this build</source>
+        <translation>此版本缺少 Python 引导程序</translation>
+    </message>
+    <message>
+        <source>more than %1 Python processes: the run was stopped</source>
+        <translation>Python 进程超过 %1 个：运行已停止</translation>
+    </message>
+    <message>
+        <source>stopped by the user (%1)</source>
+        <translation>被用户停止（%1）</translation>
+    </message>
+    <message>
+        <source>crashed (signal %1, %2)</source>
+        <translation>崩溃（信号 %1，%2）</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>退出，退出码 %1</translation>
+    </message>
+    <message>
+        <source>unexpected frame from a Python process: %1</source>
+        <translation>Python 进程发来意外的帧：%1</translation>
+    </message>
+    <message>
+        <source>malformed %1 notification</source>
+        <translation>格式错误的 %1 通知</translation>
+    </message>
+    <message>
+        <source>a Python process sent %1 before saying who it is</source>
+        <translation>Python 进程在说明身份之前发送了 %1</translation>
+    </message>
+    <message>
+        <source>a Python process said who it is twice</source>
+        <translation>Python 进程两次说明身份</translation>
+    </message>
+    <message>
+        <source>pid %1 claims to be the main interpreter</source>
+        <translation>pid %1 自称是主解释器</translation>
+    </message>
+    <message>
+        <source>a second connection from pid %1</source>
+        <translation>来自 pid %1 的第二个连接</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>pid %1</translation>
+    </message>
+    <message>
+        <source>too many Python processes</source>
+        <translation>Python 进程太多</translation>
+    </message>
+    <message>
+        <source>a Python process (pid %1) connected and left without saying who it is</source>
+        <translation>一个 Python 进程（pid %1）连接后没有说明身份就离开了</translation>
+    </message>
+    <message>
+        <source>stopped by the user</source>
+        <translation>被用户停止</translation>
+    </message>
+    <message>
+        <source>ended without reporting an exit status</source>
+        <translation>结束时没有报告退出状态</translation>
+    </message>
+    <message>
+        <source>could not start the Python interpreter %1: %2</source>
+        <translation>无法启动 Python 解释器 %1：%2</translation>
+    </message>
+    <message>
+        <source>the main interpreter exited, its connection stayed open</source>
+        <translation>主解释器已退出，但它的连接仍然打开</translation>
+    </message>
+    <message>
+        <source>never connected to the host</source>
+        <translation>从未连接到主机</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <extracomment>The end of a list of process names: &quot;Process-1, Process-2, Process-3 and 5 more&quot;.</extracomment>
+        <translation>
+            <numerusform>%1 等另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <extracomment>Python processes that failed, e.g. &quot;Process-1 failed&quot;.</extracomment>
+        <translation>%1 失败</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::PythonSession</name>
+    <message>
+        <source>Checking the Python interpreter…</source>
+        <translation>正在检查 Python 解释器…</translation>
+    </message>
+    <message>
+        <source>Python runs are off: %1. The examples still run with ProcessLab&apos;s own workers.</source>
+        <translation>无法运行 Python：%1。示例仍可用 ProcessLab 自己的工作进程运行。</translation>
+    </message>
+    <message>
+        <source>Python runs are off: %1. Install Python %2.%3 or newer (Debian/Ubuntu: sudo apt install python3; Windows and macOS: python.org) or choose an interpreter in Settings → Python Interpreter…. The examples still run with ProcessLab&apos;s own workers.</source>
+        <translation>无法运行 Python：%1。请安装 Python %2.%3 或更新版本（Debian/Ubuntu：sudo apt install python3；Windows 和 macOS：python.org），或在“设置 → Python 解释器…”中选择解释器。示例仍可用 ProcessLab 自己的工作进程运行。</translation>
+    </message>
+    <message>
+        <source>Python %1.%2 (%3)</source>
+        <translation>Python %1.%2（%3）</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary directory for the program: %1</source>
+        <translation>无法为程序创建临时目录：%1</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+    <message>
+        <source>the working directory %1 does not exist</source>
+        <translation>工作目录 %1 不存在</translation>
+    </message>
+    <message>
+        <source>the arguments have an unclosed quote (&quot;)</source>
+        <translation>参数中有未闭合的引号（&quot;）</translation>
+    </message>
+</context>
+<context>
     <name>ProcessLab::QueueDepthLane</name>
     <message>
         <source>%1: depth</source>
@@ -2022,16 +2505,6 @@ Memory (resident): %3, at most %4</source>
 <context>
     <name>ProcessLab::RunCompareDialog</name>
     <message>
-        <source>Run #%1 · %2</source>
-        <translation>第 %1 次运行 · %2</translation>
-    </message>
-    <message>
-        <source>Settings: %1
-Wall time: %2 · Result: %3</source>
-        <translation>设置：%1
-总耗时：%2 · 结果：%3</translation>
-    </message>
-    <message>
         <source>Process</source>
         <translation>进程</translation>
     </message>
@@ -2059,12 +2532,83 @@ Wall time: %2 · Result: %3</source>
         <source>Run #%1 took %2× the wall time of run #%3.</source>
         <translation>第 %1 次运行的总耗时是第 %3 次运行的 %2 倍。</translation>
     </message>
+    <message>
+        <source>Run #%1 · %2 · %3</source>
+        <translation>第 %1 次运行 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Settings: %1
+Wall time: %2 · Result: %3 · Exit code: %4</source>
+        <translation>设置：%1
+总耗时：%2 · 结果：%3 · 退出码：%4</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>输出行数</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A shared object in the compare dialog: its name in the program and its kind (&quot;queue (queue)&quot;).</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Pool %1 (tasks queued + done)</source>
+        <translation>进程池 %1（已排队 + 已完成的任务）</translation>
+    </message>
+    <message>
+        <source>Shared object</source>
+        <translation>共享对象</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>操作次数</translation>
+    </message>
+    <message>
+        <source>Python&apos;s start-up: %1 per process (spawn → ready %2 with Python, %3 with ProcessLab&apos;s workers).</source>
+        <translation>Python 的启动开销：每个进程 %1（启动→就绪：Python %2，ProcessLab 工作进程 %3）。</translation>
+    </message>
+    <message>
+        <source>Processes: %1 in run #%2, %3 in run #%4.</source>
+        <translation>进程数：第 %2 次运行 %1 个，第 %4 次运行 %3 个。</translation>
+    </message>
+    <message>
+        <source>Same output: %1 lines in each run.</source>
+        <translation>输出相同：每次运行 %1 行。</translation>
+    </message>
+    <message>
+        <source>Output: %1 lines in run #%2, %3 in run #%4.</source>
+        <translation>输出：第 %2 次运行 %1 行，第 %4 次运行 %3 行。</translation>
+    </message>
+    <message>
+        <source>Same exit code: %1.</source>
+        <translation>退出码相同：%1。</translation>
+    </message>
+    <message>
+        <source>Same exit codes: %1 (processes: %2).</source>
+        <translation>退出码相同：%1（各进程：%2）。</translation>
+    </message>
+    <message>
+        <source>Exit codes differ: %1 (processes: %2) in run #%3, %4 (processes: %5) in run #%6.</source>
+        <translation>退出码不同：第 %3 次运行 %1（各进程：%2），第 %6 次运行 %4（各进程：%5）。</translation>
+    </message>
+    <message>
+        <source>Same operations on shared objects: %1 in each run.</source>
+        <translation>共享对象上的操作相同：每次运行 %1 次。</translation>
+    </message>
+    <message>
+        <source>Operations on shared objects: %1 in run #%2, %3 in run #%4.</source>
+        <translation>共享对象上的操作：第 %2 次运行 %1 次，第 %4 次运行 %3 次。</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::RunController</name>
     <message>
         <source>the run has ended</source>
         <translation>运行已结束</translation>
+    </message>
+    <message>
+        <source>a Python run&apos;s pool workers are ended by Stop, not one by one</source>
+        <translation>Python 运行中的进程池工作进程只能通过“停止”一起结束，不能单独结束</translation>
     </message>
 </context>
 <context>
@@ -2129,6 +2673,30 @@ Wall time: %2 · Result: %3</source>
         <source>, </source>
         <translation>，</translation>
     </message>
+    <message>
+        <source>arguments: %1</source>
+        <translation>脚本参数：%1</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>ProcessLab</source>
+        <translation>ProcessLab</translation>
+    </message>
+    <message>
+        <source>Real Python: the interpreter ran the program</source>
+        <translation>真实 Python：由解释器运行程序</translation>
+    </message>
+    <message>
+        <source>ProcessLab&apos;s native workers played the program</source>
+        <translation>由 ProcessLab 的原生工作进程演示程序</translation>
+    </message>
+    <message>
+        <source>Runner</source>
+        <translation>运行方式</translation>
+    </message>
 </context>
 <context>
     <name>ProcessLab::RunHistoryView</name>
@@ -2137,8 +2705,8 @@ Wall time: %2 · Result: %3</source>
         <translation>并排比较</translation>
     </message>
     <message>
-        <source>Select two runs (e.g. 1 worker and 4 workers) to compare them.</source>
-        <translation>选择两次运行（例如 1 个工作进程和 4 个工作进程）进行比较。</translation>
+        <source>Select two runs (e.g. 1 worker and 4 workers, or ProcessLab and Python) to compare them.</source>
+        <translation>选择两次运行（例如 1 个进程和 4 个进程，或 ProcessLab 与 Python）进行比较。</translation>
     </message>
 </context>
 <context>
@@ -2193,6 +2761,45 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>the hello names pid %1, but the connection comes from pid %2</source>
         <translation>hello 中的进程 PID 为 %1，但连接来自进程 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessLab::ScriptArgumentsDialog</name>
+    <message>
+        <source>Run %1 with Python</source>
+        <translation>用 Python 运行 %1</translation>
+    </message>
+    <message>
+        <source>e.g. --workers 4 &quot;a file.txt&quot;</source>
+        <translation>例如 --workers 4 &quot;a file.txt&quot;</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Script:</source>
+        <translation>脚本：</translation>
+    </message>
+    <message>
+        <source>&amp;Arguments:</source>
+        <translation>参数(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Working directory:</source>
+        <translation>工作目录(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Working Directory</source>
+        <translation>工作目录</translation>
+    </message>
+    <message>
+        <source>The working directory does not exist.</source>
+        <translation>工作目录不存在。</translation>
     </message>
 </context>
 <context>
@@ -3176,6 +3783,45 @@ Wall time: %2 · Result: %3</source>
     <message>
         <source>Kill this worker: you had ProcessLab kill %1 (PID %2) while it ran task %3, to show what a pool does when a worker dies. Not a bug in the program.</source>
         <translation>终止此工作进程：你让 ProcessLab 在 %1（PID %2）运行任务 %3 时终止了它，用来演示工作进程死亡时进程池如何处理。这不是程序的错误。</translation>
+    </message>
+    <message>
+        <source>%1: the Python interpreter that runs the program&apos;s main module (PID %2)</source>
+        <translation>%1：运行程序主模块的 Python 解释器（PID %2）</translation>
+    </message>
+    <message>
+        <source>%1: the Python interpreter that runs the program&apos;s main module</source>
+        <translation>%1：运行程序主模块的 Python 解释器</translation>
+    </message>
+</context>
+<context>
+    <name>PythonScriptFile</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 不是文件</translation>
+    </message>
+    <message>
+        <source>%1 is too large (%2 KiB): ProcessLab opens Python scripts of up to %3 KiB</source>
+        <translation>%1 太大（%2 KiB）：ProcessLab 只打开不超过 %3 KiB 的 Python 脚本</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large: ProcessLab opens Python scripts of up to %2 KiB</source>
+        <translation>%1 太大：ProcessLab 只打开不超过 %2 KiB 的 Python 脚本</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text: save it as UTF-8 (Python&apos;s own default for source files)</source>
+        <translation>%1 不是 UTF-8 文本：请保存为 UTF-8（Python 源文件的默认编码）</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 </TS>

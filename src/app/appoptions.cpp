@@ -5,6 +5,7 @@
 #include "knobpanel.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "python/pythonsession.h"
 #include "replay/replaysource.h"
 #include "runcontroller.h"
 #include "theme.h"
@@ -28,6 +29,22 @@ namespace ProcessLab {
 
 namespace {
 constexpr int settleMs = 400; // let the last batches render before the screenshot
+
+// A Python run asked for on the command line but no usable interpreter: say why on stderr
+// and exit 1 (nothing would ever run, and a screenshot would wait for ever).
+void failWithoutPython(MainWindow *window)
+{
+    PythonSession *session = window->pythonSession();
+    const auto check = [session] {
+        if (session->availability() != PythonSession::Availability::Unavailable)
+            return false;
+        std::fprintf(stderr, "processlab: %s\n", qUtf8Printable(session->unavailableReason()));
+        QCoreApplication::exit(1);
+        return true;
+    };
+    if (!check())
+        QObject::connect(session, &PythonSession::availabilityChanged, window, check, Qt::SingleShotConnection);
+}
 
 void saveScreenshot(MainWindow *window, const QString &path)
 {
@@ -101,8 +118,18 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
                                                     "or else a folder of PNGs) and quit; the exit code is 1 when a "
                                                     "step failed."),
                                      QStringLiteral("file.pdf|dir"));
+    const QCommandLineOption python(QStringLiteral("python"),
+                                    QStringLiteral("With --autorun: run the example's Python listing with real Python "
+                                                   "(Run with Python) instead of ProcessLab's workers."));
+    const QCommandLineOption pythonScript(QStringLiteral("python-script"),
+                                          QStringLiteral("Show this Python script and run it with Python; its own "
+                                                         "arguments follow \"--\"."),
+                                          QStringLiteral("file.py"));
     parser.addOptions({example, set, lang, theme, autorun, screenshot, delay, size, presenter, view, replay, walkthrough,
-                       autoplay, pace, loop, handout});
+                       autoplay, pace, loop, handout, python, pythonScript});
+    parser.addPositionalArgument(QStringLiteral("arguments"), QStringLiteral("With --python-script: the script's own "
+                                                                             "arguments, after \"--\"."),
+                                 QStringLiteral("[-- arguments...]"));
     parser.process(arguments); // --help/--version exit here; unknown options exit with an error
 
     AppOptions options;
@@ -171,13 +198,35 @@ AppOptions parseAppOptions(const QStringList &arguments, QString *error)
         *error = QStringLiteral("--loop: needs --autoplay, and a handout is written once (leave out --loop)");
         return options;
     }
+    options.python = parser.isSet(python);
+    options.pythonScript = parser.value(pythonScript);
+    options.scriptArguments = parser.positionalArguments();
+    if (!options.scriptArguments.isEmpty() && options.pythonScript.isEmpty()) {
+        *error = QStringLiteral("unexpected arguments '%1': only a --python-script takes arguments (after --)")
+                     .arg(options.scriptArguments.join(QLatin1Char(' ')));
+        return options;
+    }
+    if (options.python && !options.pythonScript.isEmpty()) {
+        *error = QStringLiteral("--python and --python-script: choose one (a script always runs with Python)");
+        return options;
+    }
+    if (!options.pythonScript.isEmpty()
+        && (!options.example.isEmpty() || !options.replay.isEmpty() || !options.walkthrough.isEmpty())) {
+        *error = QStringLiteral("--python-script: runs the script; leave out --example, --replay and --walkthrough");
+        return options;
+    }
+    if (options.python && !options.autorun) {
+        *error = QStringLiteral("--python: needs --autorun (the run it changes)");
+        return options;
+    }
     options.screenshot = parser.value(screenshot);
     if (parser.isSet(delay)) {
         bool ok = false;
         options.screenshotDelayMs = parser.value(delay).toInt(&ok);
         if (!ok || options.screenshotDelayMs < 0 || options.screenshotDelayMs > 600000 || options.screenshot.isEmpty()
-            || !(parser.isSet(autorun) || parser.isSet(replay))) {
-            *error = QStringLiteral("--screenshot-delay: expected 0-600000 ms together with --autorun or --replay, and --screenshot");
+            || !(parser.isSet(autorun) || parser.isSet(replay) || !options.pythonScript.isEmpty())) {
+            *error = QStringLiteral("--screenshot-delay: expected 0-600000 ms together with --autorun, --python-script "
+                                    "or --replay, and --screenshot");
             return options;
         }
     }
@@ -291,6 +340,15 @@ bool applyAppOptions(const AppOptions &options, MainWindow *window, QString *err
     }
     if (!options.walkthrough.isEmpty() && !applyWalkthroughOptions(options, window, error))
         return false;
+    // A Python run from the command line: the script shown now (a bad file is an error here).
+    const bool pythonRun = options.python || !options.pythonScript.isEmpty();
+    const bool runs = options.autorun || !options.pythonScript.isEmpty();
+    if (!options.pythonScript.isEmpty() && !window->runPythonScript(options.pythonScript, options.scriptArguments, {}, error)) {
+        *error = QStringLiteral("--python-script: %1").arg(*error);
+        return false;
+    }
+    if (pythonRun)
+        failWithoutPython(window);
     if (!options.screenshot.isEmpty()) {
         const QString path = options.screenshot;
         if (!options.replay.isEmpty() && options.screenshotDelayMs >= 0) {
@@ -299,7 +357,7 @@ bool applyAppOptions(const AppOptions &options, MainWindow *window, QString *err
                     replay->pause(); // the picture shows this position, laid out
                 QTimer::singleShot(settleMs, window, [window, path] { saveScreenshot(window, path); });
             });
-        } else if (options.autorun && options.screenshotDelayMs >= 0) {
+        } else if (runs && options.screenshotDelayMs >= 0) {
             // Mid-run picture: shoot, then stop the run and quit once every worker is gone.
             QTimer::singleShot(options.screenshotDelayMs, window, [window, path] {
                 const bool ok = window->grab().save(path, "PNG");
@@ -312,7 +370,7 @@ bool applyAppOptions(const AppOptions &options, MainWindow *window, QString *err
                 else
                     QCoreApplication::exit(ok ? 0 : 1);
             });
-        } else if (options.autorun || !options.replay.isEmpty()) {
+        } else if (runs || !options.replay.isEmpty()) {
             QObject::connect(window->controller(), &RunController::runFinished, window, [window, path] {
                 QTimer::singleShot(settleMs, window, [window, path] { saveScreenshot(window, path); });
             });
@@ -320,7 +378,9 @@ bool applyAppOptions(const AppOptions &options, MainWindow *window, QString *err
             QTimer::singleShot(settleMs, window, [window, path] { saveScreenshot(window, path); });
         }
     }
-    if (options.autorun)
+    if (options.autorun && options.python)
+        QTimer::singleShot(0, window, &MainWindow::runWithPython);
+    else if (options.autorun)
         QTimer::singleShot(0, window, &MainWindow::startRun);
     return true;
 }

@@ -13,6 +13,7 @@ class MainWindow;
 //              [--screenshot FILE.png [--screenshot-delay MS]] [--size WxH] [--presenter]
 //              [--view NAME] [--replay RECORD.json]
 //              [--walkthrough ID|FILE.json [--autoplay [--pace S] [--loop]] [--handout FILE.pdf|DIR]]
+//              [--python] [--python-script FILE.py [-- script arguments]]
 struct AppOptions
 {
     QString example;
@@ -31,6 +32,9 @@ struct AppOptions
     double paceSeconds = 4; // autoplay: pause before each action and after each outcome
     bool loop = false;      // autoplay: start again at the end
     QString handout;        // autoplay, then write this PDF (.pdf) or PNG folder, and quit
+    bool python = false;    // --autorun runs the example's listing with real Python
+    QString pythonScript;   // show this .py file and run it with Python (File → Open Python Script…)
+    QStringList scriptArguments; // after "--": the script's own arguments
 };
 
 // The names --view accepts, in the order of the tabs (MainWindow::viewNames()).

@@ -159,6 +159,13 @@ void ExampleBrowser::selectExample(const QString &id)
     }
 }
 
+void ExampleBrowser::clearCurrent()
+{
+    const QSignalBlocker blocker(this);
+    setCurrentItem(nullptr);
+    clearSelection();
+}
+
 QString ExampleBrowser::currentExampleId() const
 {
     return currentItem() ? currentItem()->data(0, exampleIdRole).toString() : QString();

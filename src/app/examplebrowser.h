@@ -15,6 +15,8 @@ public:
     explicit ExampleBrowser(QWidget *parent = nullptr);
 
     void selectExample(const QString &id);
+    // No example is current (a script is shown); choosing any example then shows it.
+    void clearCurrent();
     QString currentExampleId() const;
 
 signals:

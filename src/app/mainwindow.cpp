@@ -22,11 +22,15 @@
 #include "output/outputview.h"
 #include "output/processstatustext.h"
 #include "output/runclock.h"
+#include "python/pythoninterpreterdialog.h"
+#include "python/pythonsession.h"
+#include "python/scriptargumentsdialog.h"
 #include "record/jsonexport.h"
 #include "record/runrecordreader.h"
 #include "replay/replaybar.h"
 #include "replay/replaysource.h"
 #include "runcontroller.h"
+#include "runtime/pythonscriptfile.h"
 #include "runtime/run.h"
 #include "theme.h"
 #include "timeline/timelinewidget.h"
@@ -47,6 +51,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -74,6 +79,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_controller(new RunController(this))
+    , m_python(new PythonSession(this))
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/processlab.svg")));
@@ -211,8 +217,15 @@ void MainWindow::connectActions()
     connect(m_ui->actionStop, &QAction::triggered, this, &MainWindow::stopRun);
     connect(m_ui->actionStep, &QAction::triggered, this, &MainWindow::stepRun);
     connect(m_ui->actionRerun, &QAction::triggered, this, [this] {
-        if (const ExampleDefinition *example = ExampleRegistry::find(m_exampleId))
+        if (m_controller->isPythonRun()) {
+            // Again with Python, the program as shown now.
+            if (m_controller->isActive())
+                m_controller->restartPython(m_controller->pythonRun()->options());
+            else
+                runWithPython();
+        } else if (const ExampleDefinition *example = ExampleRegistry::find(m_exampleId)) {
             m_controller->restart(*example, m_knobs->values());
+        }
     });
     connect(m_ui->actionExportJson, &QAction::triggered, this, &MainWindow::exportRecord);
     // Replay: File → Open Run…, and a bar of controls that shows only while replaying.
@@ -221,6 +234,32 @@ void MainWindow::connectActions()
     m_openRun->setShortcut(QKeySequence::Open);
     m_ui->menuFile->insertAction(m_ui->actionExportJson, m_openRun);
     connect(m_openRun, &QAction::triggered, this, &MainWindow::openReplayDialog);
+    // Real Python: Run with Python beside Run, File → Open Python Script…, Settings → interpreter.
+    m_runPython = new QAction(this);
+    m_runPython->setObjectName(QStringLiteral("actionRunPython"));
+    m_runPython->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F5));
+    m_runPython->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+    m_ui->menuRun->insertAction(m_ui->actionStop, m_runPython);
+    m_ui->runToolBar->insertAction(m_ui->actionStop, m_runPython);
+    connect(m_runPython, &QAction::triggered, this, &MainWindow::runWithPython);
+    m_openScript = new QAction(this);
+    m_openScript->setObjectName(QStringLiteral("actionOpenPythonScript"));
+    m_openScript->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_ui->menuFile->insertAction(m_ui->actionExportJson, m_openScript);
+    connect(m_openScript, &QAction::triggered, this, &MainWindow::openPythonScriptDialog);
+    m_settingsMenu = new QMenu(this);
+    m_settingsMenu->setObjectName(QStringLiteral("menuSettings"));
+    menuBar()->insertMenu(m_ui->menuHelp->menuAction(), m_settingsMenu);
+    m_pythonInterpreter = m_settingsMenu->addAction(QString());
+    m_pythonInterpreter->setObjectName(QStringLiteral("actionPythonInterpreter"));
+    connect(m_pythonInterpreter, &QAction::triggered, this, &MainWindow::showPythonInterpreterDialog);
+    connect(m_python, &PythonSession::availabilityChanged, this, [this] {
+        updateControls();
+        if (m_python->availability() != PythonSession::Availability::Checking
+            && std::exchange(m_runPythonWhenChecked, false))
+            runWithPython();
+    });
+    connect(m_code, &CodePanel::programEditedChanged, this, &MainWindow::updateControls);
     m_replayBar = new ReplayBar(this);
     addToolBarBreak(Qt::TopToolBarArea);
     addToolBar(Qt::TopToolBarArea, m_replayBar);
@@ -347,6 +386,7 @@ bool MainWindow::selectExample(const QString &id)
 
 void MainWindow::showExample(const ExampleDefinition &example)
 {
+    m_scriptPath.clear(); // the code panel returns to the example's listing
     m_exampleId = example.id;
     m_knobs->setExample(example);
     m_ui->actionResetKnobs->setEnabled(!m_knobs->hasDefaultValues());
@@ -354,6 +394,7 @@ void MainWindow::showExample(const ExampleDefinition &example)
     m_code->setExample(example, m_knobs->values());
     setWindowTitle(QStringLiteral("ProcessLab — %1").arg(isChineseUi() ? example.titleZh : example.titleEn));
     QSettings().setValue(QStringLiteral("ui/example"), example.id);
+    updateControls();
 }
 
 // Pipe and shared have no listing in the tutorial: their knobs go back to ProcessLab's defaults.
@@ -376,6 +417,8 @@ void MainWindow::startRun()
         m_controller->continueRun();
         return;
     }
+    if (!m_ui->actionRun->isEnabled())
+        return; // edited code or a script on screen: the native run would run something else
     // Run during a replay: the replay ends first, so the run gets the user's own knobs (the
     // panel showed the recorded ones).
     m_controller->leaveReplay();
@@ -387,7 +430,7 @@ void MainWindow::stepRun()
 {
     if (m_controller->isStepping()) {
         m_controller->step();
-    } else if (!m_controller->isActive()) {
+    } else if (!m_controller->isActive() && m_ui->actionStep->isEnabled()) {
         m_controller->leaveReplay(); // as startRun(): the user's own knobs
         if (const ExampleDefinition *example = ExampleRegistry::find(m_exampleId))
             m_controller->startExample(*example, m_knobs->values(), true);
@@ -407,6 +450,9 @@ void MainWindow::handleRunStarted()
     m_code->resetMarkers();
     m_timeline->setRecord(m_controller->record());
     const RunRecord &record = *m_controller->record();
+    m_code->setRunner(m_controller->isPythonRun());
+    if (m_controller->isPythonRun())
+        return; // the code panel shows the program that runs already (listing, edited or script)
     if (const Run *run = m_controller->run()) {
         m_outputArea->setExpectedProcessCount(static_cast<int>(run->script().workers.size()) + 1);
         // Main's pane follows the main program step by step (not the events' batches).
@@ -438,6 +484,8 @@ void MainWindow::handleEvents(const RunRecord &record, qsizetype from, qsizetype
         switch (event.kind) {
         case EventKind::ProcessCreated:
             m_outputArea->paneFor(event.process, event.text);
+            if (event.count == 1) // a helper of Python's multiprocessing (Manager...): behind a filter
+                m_outputArea->setHelperProcess(event.process);
             m_console->setProcessRole(event.process, event.text);
             if (event.process == mainProcessId)
                 updateMainProgramPosition();
@@ -556,27 +604,45 @@ void MainWindow::updateControls()
 {
     const bool active = m_controller->isActive();
     const bool stepping = m_controller->isStepping();
-    m_ui->actionRun->setEnabled(!active || stepping);
+    // What is on screen must be the code that runs: the native run follows the knobs.
+    const bool codeIsNotTheListing = m_code->isEdited() || !m_scriptPath.isEmpty();
+    const QString notTheListing
+        = m_scriptPath.isEmpty()
+              ? tr("The native run follows the knobs, not edited code: Run with Python (Ctrl+F5) runs the code as shown")
+              : tr("The native run runs the examples, not a script: Run with Python (Ctrl+F5) runs the script shown");
+    m_ui->actionRun->setEnabled(stepping || (!active && !codeIsNotTheListing));
     m_ui->actionRun->setText(stepping ? tr("&Continue") : tr("&Run"));
+    m_ui->actionRun->setToolTip(!stepping && codeIsNotTheListing ? notTheListing : m_runToolTip);
     m_ui->actionStop->setEnabled(active);
-    m_ui->actionStep->setEnabled(!active || stepping);
-    m_ui->actionRerun->setEnabled(m_controller->run() != nullptr);
+    m_ui->actionStep->setEnabled(stepping || (!active && !codeIsNotTheListing));
+    m_ui->actionStep->setToolTip(!stepping && codeIsNotTheListing ? notTheListing : m_stepToolTip);
+    m_ui->actionRerun->setEnabled(m_controller->hasRun());
+    const bool pythonUsable = m_python->availability() != PythonSession::Availability::Unavailable;
+    m_runPython->setEnabled(!active && pythonUsable);
+    m_runPython->setToolTip(pythonUsable ? (m_scriptPath.isEmpty()
+                                                ? tr("Run the program shown with real Python, process by process (Ctrl+F5)")
+                                                : tr("Run the script shown with real Python, process by process (Ctrl+F5)"))
+                                         : m_python->unavailableReason());
+    m_openScript->setEnabled(!active);
     m_ui->actionExportJson->setEnabled(!active && exportedRecord() != nullptr);
     if (m_exportMenu) // created after the first call
         m_exportMenu->setExportEnabled(m_ui->actionExportJson->isEnabled());
     // A replay shows its recorded example: another one is chosen after leaving it.
     m_examples->setEnabled(!active && !m_controller->isReplaying());
-    m_knobs->setEnabled(!m_controller->isReplaying()); // they show the recorded run's, when it has them
-    m_ui->actionResetKnobs->setEnabled(!m_controller->isReplaying() && !m_knobs->hasDefaultValues());
+    // They show the recorded run's, when it has them; a script runs as written, without knobs.
+    m_knobs->setEnabled(!m_controller->isReplaying() && m_scriptPath.isEmpty());
+    m_knobs->setToolTip(m_scriptPath.isEmpty() ? QString()
+                                               : tr("The knobs belong to the examples: a script runs as it is written. "
+                                                    "Choose an example to use them."));
+    m_ui->actionResetKnobs->setEnabled(!m_controller->isReplaying() && m_scriptPath.isEmpty() && !m_knobs->hasDefaultValues());
     updateStepHighlight();
 }
 
 void MainWindow::updateStatus(qint64 nowNs)
 {
     const RunSummary &summary = m_controller->summary();
-    Run *run = m_controller->run();
     const ReplaySource *replay = m_controller->replay();
-    if (!run && !replay) {
+    if (!m_controller->hasRun() && !replay) {
         m_statusState->setText(tr("● Ready"));
         m_statusElapsed->clear();
         m_statusProcesses->clear();
@@ -588,7 +654,7 @@ void MainWindow::updateStatus(qint64 nowNs)
     if (replay && !replay->atEnd()) {
         state = replay->isPlaying() ? tr("Replaying") : tr("Replay paused");
         color = QColor(0x15, 0x65, 0xc0);
-    } else if (run && run->status() == Run::Status::Stopping) {
+    } else if (m_controller->isStopping()) {
         state = tr("Stopping");
         color = QColor(0xef, 0x6c, 0x00);
     } else if (m_controller->isActive()) {
@@ -620,13 +686,18 @@ const RunRecord *MainWindow::exportedRecord() const
     // A replay exports the whole loaded record, wherever its position is.
     if (const ReplaySource *replay = m_controller->replay())
         return &replay->source();
-    return m_controller->run() ? &m_controller->run()->record() : nullptr;
+    return m_controller->hasRun() ? m_controller->record() : nullptr;
 }
 
 QString MainWindow::exportBaseName() const
 {
     if (const ReplaySource *replay = m_controller->replay())
         return QFileInfo(replay->path()).completeBaseName();
+    if (const PythonRun *python = m_controller->pythonRun()) {
+        const QString name = python->options().exampleId.isEmpty() ? QFileInfo(m_scriptPath).completeBaseName()
+                                                                   : python->options().exampleId;
+        return QStringLiteral("%1-python-run%2").arg(name).arg(m_controller->runNumber());
+    }
     return QStringLiteral("%1-run%2").arg(m_exampleId).arg(m_controller->runNumber());
 }
 
@@ -712,7 +783,7 @@ void MainWindow::handleReplayChanged()
     // Left (or replaced by a live run): the replay's views go with it, the user's knobs come back.
     m_knobs->showOwnValues();
     m_replayBar->setReplay(nullptr);
-    if (!m_controller->run()) {
+    if (!m_controller->hasRun()) {
         m_outputArea->clear();
         m_console->clear();
         m_code->resetMarkers();
@@ -809,6 +880,14 @@ void MainWindow::retranslate()
     m_themeMenu->setTitle(tr("&Theme"));
     m_openRun->setText(tr("&Open Run…"));
     m_openRun->setToolTip(tr("Replay a saved run record (JSON) in every view"));
+    m_runToolTip = m_ui->actionRun->toolTip();
+    m_stepToolTip = m_ui->actionStep->toolTip();
+    m_runPython->setText(tr("Run with &Python"));
+    m_runPython->setIconText(tr("Run with Python"));
+    m_openScript->setText(tr("Open &Python Script…"));
+    m_openScript->setToolTip(tr("Show a .py file that uses multiprocessing and run it with Python, process by process"));
+    m_settingsMenu->setTitle(tr("&Settings"));
+    m_pythonInterpreter->setText(tr("&Python Interpreter…"));
     m_themeSystem->setText(tr("Follow the &System"));
     m_themeLight->setText(tr("&Light"));
     m_themeDark->setText(tr("&Dark (for dark rooms)"));
@@ -897,6 +976,111 @@ void MainWindow::askStopAndQuit()
     });
     m_quitQuestion = box;
     box->open(); // window-modal and asynchronous: the run and the views go on meanwhile
+}
+
+QMessageBox *MainWindow::pythonMessage() const
+{
+    return m_pythonMessage;
+}
+
+void MainWindow::showPythonMessage(const QString &title, const QString &text)
+{
+    if (m_pythonMessage)
+        m_pythonMessage->close();
+    m_pythonMessage = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    m_pythonMessage->setAttribute(Qt::WA_DeleteOnClose);
+    m_pythonMessage->setWindowModality(Qt::WindowModal);
+    m_pythonMessage->open();
+}
+
+void MainWindow::runWithPython()
+{
+    if (m_controller->isActive())
+        return;
+    if (m_python->availability() == PythonSession::Availability::Checking) {
+        m_runPythonWhenChecked = true; // runs once the interpreter answered (or says why not)
+        m_statusHint->setText(m_python->unavailableReason());
+        return;
+    }
+    QString error;
+    std::optional<PythonRun::Options> options;
+    if (!m_scriptPath.isEmpty())
+        options = m_python->scriptOptions(m_scriptPath, m_code->programText(), m_scriptArguments, m_scriptDirectory,
+                                          &error);
+    else
+        options = m_python->programOptions(m_code->programFileName(), m_code->programText(), m_exampleId, &error);
+    if (!options) {
+        showPythonMessage(tr("Cannot Run with Python"), error);
+        return;
+    }
+    m_controller->leaveReplay(); // as startRun()
+    m_controller->startPython(std::move(*options));
+}
+
+void MainWindow::openPythonScriptDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Python Script"), QString(),
+                                                      tr("Python scripts (*.py);;All files (*)"));
+    if (!path.isEmpty())
+        openPythonScript(path);
+}
+
+void MainWindow::openPythonScript(const QString &path)
+{
+    if (m_controller->isActive())
+        return;
+    QString error;
+    const std::optional<QString> text = PythonScriptFile::read(path, &error);
+    if (!text) {
+        showPythonMessage(tr("Cannot Open the Script"), error); // nothing shown changes
+        return;
+    }
+    auto *dialog = new ScriptArgumentsDialog(path, m_python->rememberedLaunch(path), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, path, text = *text] {
+        const PythonSession::ScriptLaunch launch = dialog->launch();
+        m_python->rememberLaunch(path, launch);
+        QString splitError;
+        const std::optional<QStringList> arguments = PythonSession::splitArguments(launch.argumentsText, &splitError);
+        showScript(path, text, arguments.value_or(QStringList()), launch.workingDirectory); // the dialog checked them
+        runWithPython();
+    });
+    dialog->open();
+}
+
+bool MainWindow::runPythonScript(const QString &path, const QStringList &arguments, const QString &workingDirectory,
+                                 QString *error)
+{
+    const std::optional<QString> text = PythonScriptFile::read(path, error);
+    if (!text)
+        return false;
+    if (!workingDirectory.isEmpty() && !QFileInfo(workingDirectory).isDir()) {
+        *error = tr("the working directory %1 does not exist").arg(workingDirectory);
+        return false;
+    }
+    showScript(path, *text, arguments, workingDirectory);
+    runWithPython();
+    return true;
+}
+
+void MainWindow::showScript(const QString &path, const QString &text, const QStringList &arguments,
+                            const QString &workingDirectory)
+{
+    m_scriptPath = QFileInfo(path).absoluteFilePath();
+    m_scriptArguments = arguments;
+    m_scriptDirectory = workingDirectory;
+    m_code->showScript(m_scriptPath, text);
+    m_code->showProgram();
+    m_examples->clearCurrent(); // the script is not one of the examples
+    setWindowTitle(QStringLiteral("ProcessLab — %1").arg(QFileInfo(path).fileName()));
+    updateControls();
+}
+
+void MainWindow::showPythonInterpreterDialog()
+{
+    auto *dialog = new PythonInterpreterDialog(m_python, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::stopRunAndQuit()

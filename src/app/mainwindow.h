@@ -40,6 +40,7 @@ class WindowLayout;
 class WalkthroughMenu;
 class KnobToolBar;
 class WalkthroughPlayer;
+class PythonSession;
 struct ExampleDefinition;
 
 // The desktop app's window: example list, code, knobs and run controls, one output pane
@@ -84,6 +85,23 @@ public:
     void startRun();
     void stepRun();
     void stopRun();
+
+    // Real Python (issue 13, docs/python-runner.md). Run with Python runs the code panel's
+    // program as shown: an example's listing (edited or not) or an opened script.
+    void runWithPython();
+    PythonSession *pythonSession() const { return m_python; }
+    // File → Open Python Script…: the file dialog, then openPythonScript().
+    void openPythonScriptDialog();
+    // Reads the script (a bad file: a message, nothing changes), asks for its arguments and
+    // working directory (ScriptArgumentsDialog), then shows it and runs it with Python.
+    void openPythonScript(const QString &path);
+    // The same without asking (the command line's --python-script): false and *error if unreadable.
+    bool runPythonScript(const QString &path, const QStringList &arguments, const QString &workingDirectory,
+                         QString *error);
+    QString pythonScriptPath() const { return m_scriptPath; } // empty: an example's listing is shown
+    // The last message about Python (no interpreter, a bad script), window-modal; null when none is open.
+    QMessageBox *pythonMessage() const;
+    void showPythonInterpreterDialog();
     // Stops a live run without asking (SIGTERM, logout) and closes the window once it ended.
     void stopRunAndQuit();
 
@@ -124,6 +142,9 @@ private:
     void askStopAndQuit();
     void showShortcuts();
     void showTutorial();
+    void showPythonMessage(const QString &title, const QString &text);
+    void showScript(const QString &path, const QString &text, const QStringList &arguments,
+                    const QString &workingDirectory);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     RunController *m_controller = nullptr;
@@ -161,6 +182,18 @@ private:
     QPointer<QMessageBox> m_replayError;
     ReplayBar *m_replayBar = nullptr;
     QAction *m_openRun = nullptr;
+    QAction *m_runPython = nullptr;
+    QAction *m_openScript = nullptr;
+    QAction *m_pythonInterpreter = nullptr;
+    QMenu *m_settingsMenu = nullptr;
+    PythonSession *m_python = nullptr;
+    QPointer<QMessageBox> m_pythonMessage;
+    QString m_scriptPath;       // an opened script shown in the code panel
+    QStringList m_scriptArguments; // its arguments
+    QString m_scriptDirectory;  // its working directory
+    bool m_runPythonWhenChecked = false; // Run with Python before the interpreter check answered
+    QString m_runToolTip;  // the .ui's, for when the native run is possible
+    QString m_stepToolTip;
     bool m_presenterFromCommandLine = false;
     bool m_quitWhenStopped = false; // "Stop and Quit" chosen: close once the run has ended
     QString m_exampleId;

@@ -8,6 +8,7 @@
 #include "runtime/run.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 
 namespace ProcessLab {
 
@@ -23,13 +24,23 @@ RunController::~RunController() = default;
 
 bool RunController::isActive() const
 {
+    if (m_pythonRun)
+        return m_pythonRun->status() == PythonRun::Status::Running
+               || m_pythonRun->status() == PythonRun::Status::Stopping || m_finishPending;
     return m_run
            && (m_run->status() == Run::Status::Running || m_run->status() == Run::Status::Stopping || m_finishPending);
 }
 
+bool RunController::isStopping() const
+{
+    if (m_pythonRun)
+        return m_pythonRun->status() == PythonRun::Status::Stopping;
+    return m_run && m_run->status() == Run::Status::Stopping;
+}
+
 bool RunController::isStepping() const
 {
-    return isActive() && !m_finishPending && m_run->stepMode();
+    return m_run && isActive() && !m_finishPending && m_run->stepMode();
 }
 
 bool RunController::startExample(const ExampleDefinition &example, const QVariantMap &knobs, bool stepMode)
@@ -48,7 +59,7 @@ void RunController::startScript(const QString &id, const QVariantMap &knobs, Hos
     beginRun(std::make_unique<Run>(id, knobs, std::move(script), traceLines), stepMode);
 }
 
-void RunController::beginRun(std::unique_ptr<Run> run, bool stepMode)
+void RunController::prepareRun()
 {
     // The previous run is finished; its record goes with it (its summary stays in the history).
     emit aboutToReplaceRun();
@@ -56,10 +67,24 @@ void RunController::beginRun(std::unique_ptr<Run> run, bool stepMode)
     m_replay.reset();
     if (wasReplaying)
         emit replayChanged();
-    m_run = std::move(run);
+    m_run.reset();
+    m_pythonRun.reset();
     m_summary = RunSummaryBuilder();
     m_delivered = 0;
     ++m_runNumber;
+}
+
+void RunController::launch()
+{
+    m_batchTimer.start();
+    deliver();
+    emit controlsChanged();
+}
+
+void RunController::beginRun(std::unique_ptr<Run> run, bool stepMode)
+{
+    prepareRun();
+    m_run = std::move(run);
     if (!m_workerProgram.isEmpty())
         m_run->setWorkerProgram(m_workerProgram);
     if (m_outputLineCap > 0)
@@ -68,15 +93,30 @@ void RunController::beginRun(std::unique_ptr<Run> run, bool stepMode)
     connect(m_run.get(), &Run::finished, this, &RunController::handleFinished);
     emit runStarted();
     m_run->start();
-    m_batchTimer.start();
-    deliver();
-    emit controlsChanged();
+    launch();
+}
+
+bool RunController::startPython(PythonRun::Options options)
+{
+    if (isActive())
+        return false;
+    prepareRun();
+    m_pythonRun = std::make_unique<PythonRun>(std::move(options));
+    if (m_outputLineCap > 0)
+        m_pythonRun->setOutputLineCap(m_outputLineCap);
+    connect(m_pythonRun.get(), &PythonRun::finished, this, &RunController::handleFinished);
+    emit runStarted();
+    m_pythonRun->start();
+    launch();
+    return true;
 }
 
 const RunRecord *RunController::record() const
 {
     if (m_replay)
         return &m_replay->played();
+    if (m_pythonRun)
+        return &m_pythonRun->record();
     return m_run ? &m_run->record() : nullptr;
 }
 
@@ -87,6 +127,7 @@ bool RunController::startReplay(std::unique_ptr<ReplaySource> replay)
     emit aboutToReplaceRun();
     m_batchTimer.stop();
     m_run.reset();
+    m_pythonRun.reset();
     m_replay = std::move(replay);
     connect(m_replay.get(), &ReplaySource::positionChanged, this, &RunController::followReplay);
     restartViews();
@@ -128,10 +169,18 @@ void RunController::followReplay()
     deliver();
 }
 
+void RunController::stopLiveRun()
+{
+    if (m_pythonRun)
+        m_pythonRun->stop();
+    else if (m_run)
+        m_run->stop();
+}
+
 void RunController::stop()
 {
     if (isActive())
-        m_run->stop();
+        stopLiveRun();
     emit controlsChanged();
 }
 
@@ -151,7 +200,7 @@ void RunController::continueRun()
 
 void RunController::pause()
 {
-    if (isActive() && !m_finishPending && !m_run->stepMode()) {
+    if (m_run && isActive() && !m_finishPending && !m_run->stepMode()) {
         m_run->setStepMode(true);
         emit controlsChanged();
     }
@@ -159,6 +208,10 @@ void RunController::pause()
 
 bool RunController::killPoolWorker(int process, QString *error)
 {
+    if (m_pythonRun) {
+        *error = tr("a Python run's pool workers are ended by Stop, not one by one");
+        return false;
+    }
     if (!m_run || m_finishPending) {
         *error = tr("the run has ended");
         return false;
@@ -177,13 +230,23 @@ void RunController::restart(const ExampleDefinition &example, const QVariantMap 
         if (const ExampleDefinition *e = ExampleRegistry::find(id))
             startExample(*e, knobs, false);
     };
-    m_run->stop();
+    stopLiveRun();
+}
+
+void RunController::restartPython(const PythonRun::Options &options)
+{
+    if (!isActive()) {
+        startPython(options);
+        return;
+    }
+    m_afterStop = [this, options] { startPython(options); };
+    stopLiveRun();
 }
 
 void RunController::deliver()
 {
     m_catchUpScheduled = false;
-    if (!m_run && !m_replay)
+    if (!hasRun() && !m_replay)
         return;
     const RunRecord &record = *this->record();
     QElapsedTimer budget;
@@ -246,7 +309,14 @@ void RunController::completeFinish()
 {
     m_finishPending = false;
     m_batchTimer.stop();
-    m_history->addRun(m_runNumber, m_run->record().exampleId(), m_run->record().knobs(), summary());
+    if (m_pythonRun) {
+        // Paired with the native runs of the same example (compare); a user's script by its file name.
+        const PythonRun::Options &options = m_pythonRun->options();
+        m_history->addRun(m_runNumber, options.exampleId.isEmpty() ? QFileInfo(options.script).fileName() : options.exampleId,
+                          m_pythonRun->record().knobs(), summary(), RunnerKind::Python);
+    } else {
+        m_history->addRun(m_runNumber, m_run->record().exampleId(), m_run->record().knobs(), summary());
+    }
     emit runFinished(m_exitCode);
     emit controlsChanged();
     if (auto next = std::exchange(m_afterStop, nullptr))

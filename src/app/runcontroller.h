@@ -4,6 +4,7 @@
 #include "examples/hostscript.h"
 #include "record/pooltaskspans.h"
 #include "record/runsummary.h"
+#include "runtime/pythonrun.h"
 
 #include <QHash>
 #include <QObject>
@@ -23,6 +24,11 @@ struct ExampleDefinition;
 // The app's single owner of runs. Views never talk to a Run's sockets or processes: they
 // receive the record's new events in batches (eventsAvailable, every batchInterval) and
 // project them. One RunSummaryBuilder here is the summary every view shows.
+//
+// A live run is either a native Run (the examples' host script and workers) or a PythonRun
+// (real Python, docs/python-runner.md): both are batched, summarized, stopped, restarted and
+// added to the history alike; views see only the record. run() is the native one (its script
+// and steps), pythonRun() the Python one; at most one of them exists.
 class RunController : public QObject
 {
     Q_OBJECT
@@ -40,6 +46,8 @@ public:
     // Any host script (benchmarks and tests use test behaviours).
     void startScript(const QString &id, const QVariantMap &knobs, HostScript script,
                      const QHash<QString, int> &traceLines, bool stepMode);
+    // Real Python: the options' script (a tutorial listing written to a file, or the user's own).
+    bool startPython(PythonRun::Options options);
     void stop();
     void step();
     void continueRun(); // leave step mode and run freely
@@ -48,6 +56,8 @@ public:
     bool killPoolWorker(int process, QString *error);
     // Stops the current run if needed, then starts the same example again with these knobs.
     void restart(const ExampleDefinition &example, const QVariantMap &knobs);
+    // The same for a Python run.
+    void restartPython(const PythonRun::Options &options);
 
     // A saved record played back instead of a live run (File → Open run…): the same signals
     // drive the views. False while a live run is active. A live run's start ends the replay.
@@ -57,6 +67,12 @@ public:
     bool isReplaying() const { return m_replay != nullptr; }
 
     Run *run() const { return m_run.get(); }
+    PythonRun *pythonRun() const { return m_pythonRun.get(); }
+    bool isPythonRun() const { return m_pythonRun != nullptr; }
+    // A live run's object exists (native or Python; not a replay).
+    bool hasRun() const { return m_run || m_pythonRun; }
+    // The live run is stopping (Stop was pressed, its processes are ending).
+    bool isStopping() const;
     // What the views show: the live run's record, or the replayed part of a loaded one.
     const RunRecord *record() const;
     bool isActive() const;
@@ -80,6 +96,8 @@ signals:
 
 private:
     void beginRun(std::unique_ptr<Run> run, bool stepMode);
+    void prepareRun(); // the previous run, replay and summary go; a new run number
+    void launch();     // the batches begin
     void deliver();
     void handleFinished(int exitCode);
     void completeFinish();
@@ -87,7 +105,10 @@ private:
     void deliverReplayTick();
     void restartViews();
 
+    void stopLiveRun(); // whichever run is live
+
     std::unique_ptr<Run> m_run;
+    std::unique_ptr<PythonRun> m_pythonRun;
     std::unique_ptr<ReplaySource> m_replay;
     bool m_replayFinished = false; // runFinished was emitted since the views' last reset
     RunSummaryBuilder m_summary;

@@ -10,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QSet>
 
 #include <functional>
 #include <optional>
@@ -544,6 +545,76 @@ ParsedCommand parseBench(const QStringList &args)
     return error(tr("bench: name a benchmark: spawn, ipc or pool"));
 }
 
+// ProcessLab's own options of `python`: before the script, and (as the synopsis writes
+// them) after the script's arguments too. After the script, `--` ends ProcessLab's options: all
+// that follows goes to the script verbatim, so a script's own --json stays reachable.
+ParsedCommand parsePython(const QStringList &args)
+{
+    ParsedCommand parsed;
+    parsed.kind = ParsedCommand::Kind::Python;
+    PythonOptions &options = parsed.python;
+    QSet<QString> seen;
+    bool haveScript = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args.at(i);
+        if (arg == QLatin1StringView("--")) {
+            if (!haveScript) {
+                if (i + 1 >= args.size())
+                    break;
+                options.script = args.at(++i);
+                haveScript = true;
+                continue;
+            }
+            options.arguments += args.mid(i + 1);
+            break;
+        }
+        const bool looksLikeOption = arg.startsWith(QLatin1StringView("--")) && arg.size() > 2;
+        const qsizetype equals = looksLikeOption ? arg.indexOf(QLatin1Char('=')) : -1;
+        const QString name = looksLikeOption ? arg.mid(2, equals < 0 ? -1 : equals - 2) : QString();
+        static const QSet<QString> ours{QStringLiteral("summary"), QStringLiteral("json"), QStringLiteral("trace"),
+                                        QStringLiteral("python"), QStringLiteral("cwd")};
+        if (!looksLikeOption || (haveScript && !ours.contains(name))) {
+            if (!haveScript) {
+                options.script = arg;
+                haveScript = true;
+            } else {
+                options.arguments.append(arg); // the script's
+            }
+            continue;
+        }
+        if (seen.contains(name))
+            return error(repeatedMessage(name));
+        seen.insert(name);
+        if (name == QLatin1StringView("summary")) {
+            if (equals >= 0)
+                return error(tr("--%1 takes no value").arg(name));
+            options.summary = true;
+            continue;
+        }
+        QString *target = name == QLatin1StringView("json")     ? &options.jsonPath
+            : name == QLatin1StringView("trace")                ? &options.tracePath
+            : name == QLatin1StringView("python")               ? &options.interpreter
+            : name == QLatin1StringView("cwd")                  ? &options.workingDirectory
+                                                                : nullptr;
+        if (!target) {
+            return error(tr("python: unknown option --%1 (ProcessLab's options: --json FILE, --trace FILE, "
+                            "--summary, --python INTERPRETER, --cwd DIR)").arg(name));
+        }
+        if (equals >= 0) {
+            *target = arg.mid(equals + 1);
+        } else if (i + 1 < args.size()) {
+            *target = args.at(++i);
+        } else {
+            *target = QString();
+        }
+        if (target->isEmpty())
+            return error(tr("--%1 needs a value").arg(name));
+    }
+    if (options.script.isEmpty())
+        return error(tr("python: name the script to run: python SCRIPT.py [arguments]"));
+    return parsed;
+}
+
 } // namespace
 
 ParsedCommand parseCommandLine(const QStringList &arguments)
@@ -574,7 +645,9 @@ ParsedCommand parseCommandLine(const QStringList &arguments)
         return parseBench(arguments.mid(1));
     if (command == QLatin1StringView("export"))
         return parseExport(arguments.mid(1));
-    return error(tr("unknown command '%1'; commands: list, run, show, export, bench").arg(command));
+    if (command == QLatin1StringView("python"))
+        return parsePython(arguments.mid(1));
+    return error(tr("unknown command '%1'; commands: list, run, show, export, bench, python").arg(command));
 }
 
 QString usageText()
@@ -584,6 +657,8 @@ QString usageText()
                       "  processlab-cli run <example> [options] [--json FILE] [--trace FILE] [--csv FILE] [--summary]\n"
                       "  processlab-cli show <example> [options] [--cpp]\n"
                       "  processlab-cli export <record.json> [--json FILE] [--trace FILE] [--csv FILE]\n"
+                      "  processlab-cli python SCRIPT.py [script arguments] [--json FILE] [--trace FILE] [--summary]\n"
+                      "                        [--python INTERPRETER] [--cwd DIR] [-- arguments for the script]\n"
                       "  processlab-cli bench spawn [--workers N] [--repeat N] [--memory]\n"
                       "  processlab-cli bench ipc [--case NAME] [--ops N] [--repeat N]\n"
                       "  processlab-cli bench pool [--case NAME] [--processes N] [--tasks N] [--repeat N]\n"

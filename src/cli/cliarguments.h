@@ -39,13 +39,28 @@ struct ExportOptions
     QString csvPath; // and, for a pool, poolTasksCsvPath(csvPath)
 };
 
+// `python SCRIPT.py [args] [--json FILE] [--trace FILE] [--summary] [--python INTERPRETER] [--cwd DIR]`:
+// ProcessLab's options may come before or after the script; other arguments after the script, and
+// everything after a `--` that follows it, are the script's.
+struct PythonOptions
+{
+    QString script;
+    QStringList arguments;
+    QString interpreter; // empty: python3 on PATH
+    QString workingDirectory;
+    QString jsonPath;
+    QString tracePath;
+    bool summary = false;
+};
+
 struct ParsedCommand
 {
-    enum class Kind { Help, Version, List, Run, Show, Bench, Export, Error };
+    enum class Kind { Help, Version, List, Run, Show, Bench, Export, Python, Error };
     Kind kind = Kind::Help;
     RunOptions run;
     BenchOptions bench;
     ExportOptions exports;
+    PythonOptions python;
     QString error; // one line, for Kind::Error
 };
 

@@ -14,6 +14,7 @@
 #include "record/runsummary.h"
 #include "runtime/interrupthandler.h"
 #include "runtime/platformjob.h"
+#include "runtime/pythonrun.h"
 #include "runtime/run.h"
 
 #include <QCoreApplication>
@@ -130,6 +131,63 @@ int runExample(QCoreApplication &app, const Cli::RunOptions &options)
     return exitCode;
 }
 
+// A real Python script, watched process by process (docs/python-runner.md). stdout carries what
+// the script prints; the exit code is the script's, as python3 would return it.
+int runPython(QCoreApplication &app, const Cli::PythonOptions &options)
+{
+    Cli::ExportTargets exports;
+    QString problem;
+    if (!exports.open({options.jsonPath, options.tracePath, QString(), false}, &problem)) {
+        Cli::writeStderr(QStringLiteral("processlab-cli: %1\n").arg(problem));
+        return exitUsage;
+    }
+    QString interpreter = options.interpreter;
+    if (interpreter.isEmpty() && (interpreter = PythonRun::findInterpreter(&problem)).isEmpty()) {
+        Cli::writeStderr(QStringLiteral("processlab-cli: %1\n").arg(problem));
+        return exitFailed;
+    }
+    PythonRun run({interpreter, options.script, options.arguments, options.workingDirectory});
+    Cli::TerminalPrinter printer;
+    printer.setQuietAsPython(true);
+    QObject::connect(&run, &PythonRun::eventRecorded, &printer, &Cli::TerminalPrinter::handleEvent);
+    QObject::connect(&run, &PythonRun::eventDropped, &printer, &Cli::TerminalPrinter::handleDroppedEvent);
+    QObject::connect(&printer, &Cli::TerminalPrinter::stdoutFailed, &run, [&run, &printer](const QString &reason) {
+        if (run.status() != PythonRun::Status::Running)
+            return reportStdoutFailure(reason);
+        Cli::writeStderr(QStringLiteral("processlab-cli: ")
+                         + tr("cannot write to standard output: %1; stopping the Python processes").arg(reason)
+                         + QLatin1Char('\n'));
+        printer.noteStoppedByTheCli();
+        run.stop();
+    });
+    bool interrupted = false;
+    InterruptHandler interrupts;
+    QObject::connect(&interrupts, &InterruptHandler::interrupted, &run, [&] {
+        if (!interrupted)
+            Cli::writeStderr(QStringLiteral("processlab-cli: interrupted, stopping the Python processes\n"));
+        interrupted = true;
+        printer.noteStoppedByTheCli();
+        run.stop();
+    });
+    QObject::connect(&run, &PythonRun::finished, &app, &QCoreApplication::quit, Qt::QueuedConnection);
+    QTimer::singleShot(0, &run, &PythonRun::start);
+    app.exec();
+    printer.flush();
+    printer.reportDropped(run.record(), !options.jsonPath.isEmpty());
+    const bool summaryWritten = !options.summary
+        || (Cli::writeStderr(Cli::formatSummaryTable(summarize(run.record()))) && Cli::flushStderr());
+    int exitCode = interrupted ? exitInterrupted : printer.hasStdoutFailed() || !summaryWritten ? exitFailed : run.exitCode();
+    QStringList exportErrors;
+    if (!exports.write(run.record(), &exportErrors)) {
+        for (const QString &error : exportErrors)
+            Cli::writeStderr(QStringLiteral("processlab-cli: %1\n").arg(error));
+        if (exitCode == 0)
+            exitCode = exitFailed;
+    }
+    Cli::flushStderr();
+    return exitCode;
+}
+
 int dispatch(QCoreApplication &app, const Cli::ParsedCommand &command)
 {
     switch (command.kind) {
@@ -151,6 +209,8 @@ int dispatch(QCoreApplication &app, const Cli::ParsedCommand &command)
         return showExample(command.run);
     case Cli::ParsedCommand::Kind::Export:
         return Cli::runExport(command.exports);
+    case Cli::ParsedCommand::Kind::Python:
+        return runPython(app, command.python);
     case Cli::ParsedCommand::Kind::Bench:
         if (command.bench.benchmark == Cli::BenchOptions::Benchmark::Ipc)
             return Cli::runIpcBench(app, command.bench);
@@ -177,7 +237,8 @@ int main(int argc, char *argv[])
     // Output that never arrived is a failure (`> /dev/full`, a closed pipe); a run has
     // checked and reported it itself, as soon as it happened.
     QString error;
-    if (command.kind != Cli::ParsedCommand::Kind::Run && !Cli::flushStdout(&error)) {
+    if (command.kind != Cli::ParsedCommand::Kind::Run && command.kind != Cli::ParsedCommand::Kind::Python
+        && !Cli::flushStdout(&error)) {
         reportStdoutFailure(error);
         if (exitCode == 0)
             exitCode = exitFailed;

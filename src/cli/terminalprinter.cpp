@@ -68,6 +68,8 @@ void TerminalPrinter::handleEvent(const RunEvent &event)
         printOutput(event);
         return;
     case EventKind::StateChanged:
+        if (m_quietAsPython && event.hasExitStatus && event.exitSignal == 0)
+            break;
         if (event.process != mainProcessId && event.state == ProcessState::Failed)
             writeDiagnostic(QStringLiteral("processlab-cli: %1 failed: %2\n").arg(processName(event.process), event.text));
         break;
@@ -90,7 +92,8 @@ void TerminalPrinter::handleEvent(const RunEvent &event)
         break;
     case EventKind::RunFinished:
         // The run's one-line reason, unless it is the main program's error printed above.
-        if (event.exitCode == 0 || event.text.isEmpty() || event.text == m_printedMainFailure || m_interrupted)
+        if (event.exitCode == 0 || event.text.isEmpty() || event.text == m_printedMainFailure || m_interrupted
+            || m_quietAsPython)
             return;
         writeDiagnostic(QStringLiteral("processlab-cli: ") + tr("exit %1: %2").arg(event.exitCode).arg(event.text)
                     + QLatin1Char('\n'));

@@ -32,6 +32,9 @@ public:
     // Ctrl+C or a broken stdout: the CLI said why it stops the run and exits 130 or 1 itself; the
     // run's own "exit 1: stopped by the user" would contradict it.
     void noteStoppedByTheCli() { m_interrupted = true; }
+    // A real Python run (`python SCRIPT`): say no more than plain python3 does when a process
+    // exits with a code (its traceback is already on stderr) or the script exits non-zero.
+    void setQuietAsPython(bool quiet) { m_quietAsPython = quiet; }
     QString stdoutError() const { return m_stdoutError; }
 
 signals:
@@ -48,6 +51,7 @@ private:
     QString m_stdoutError;
     QString m_printedMainFailure; // the main program's error, already on stderr
     bool m_interrupted = false;
+    bool m_quietAsPython = false;
 };
 
 } // namespace ProcessLab::Cli

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QPainter>
 #include <QScrollBar>
 #include <QSet>
@@ -45,6 +46,7 @@ CodeView::CodeView(SourceHighlighter::Language language, QWidget *parent)
     connect(this, &QPlainTextEdit::blockCountChanged, this, [this] { setViewportMargins(gutterWidth(), 0, 0, 0); });
     connect(this, &QPlainTextEdit::updateRequest, this, &CodeView::updateGutter);
     setViewportMargins(gutterWidth(), 0, 0, 0);
+    setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 4);
     applyTheme();
 }
 
@@ -69,13 +71,63 @@ void CodeView::setSource(const QString &text)
     updateHighlights();
 }
 
+void CodeView::setEditable(bool editable)
+{
+    setReadOnly(!editable);
+    // Once edited, the undo history stays through Edit off and on (false would clear it).
+    if (editable)
+        setUndoRedoEnabled(true);
+    setTextInteractionFlags(editable ? Qt::TextEditorInteraction
+                                     : Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+}
+
+void CodeView::setMarkersHidden(bool hidden)
+{
+    if (hidden == m_markersHidden)
+        return;
+    m_markersHidden = hidden;
+    updateHighlights();
+    viewport()->update();
+    m_gutter->update();
+}
+
+void CodeView::keyPressEvent(QKeyEvent *event)
+{
+    if (isReadOnly() || event->modifiers().testAnyFlags(Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) {
+        QPlainTextEdit::keyPressEvent(event);
+        return;
+    }
+    // Python is indented with spaces: Tab to the next multiple of four, Return keeps the
+    // line's indentation (one level more after a colon).
+    QTextCursor cursor = textCursor();
+    if (event->key() == Qt::Key_Tab && !cursor.hasSelection()) {
+        const int column = cursor.positionInBlock();
+        cursor.insertText(QString(4 - column % 4, QLatin1Char(' ')));
+        return;
+    }
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && !event->modifiers().testFlag(Qt::ShiftModifier)) {
+        const QString before = cursor.block().text().left(cursor.positionInBlock());
+        qsizetype indent = 0;
+        while (indent < before.size() && before.at(indent) == QLatin1Char(' '))
+            ++indent;
+        if (before.trimmed().endsWith(QLatin1Char(':')))
+            indent += 4;
+        cursor.insertText(QLatin1Char('\n') + QString(indent, QLatin1Char(' ')));
+        ensureCursorVisible();
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}
+
 void CodeView::setExecutingLine(int line)
 {
     if (line == m_executingLine)
         return;
     m_executingLine = line;
     updateHighlights();
-    if (line > 0) {
+    if (line > 0 && !m_markersHidden && !isReadOnly()) {
+        revealLines(line, line); // the cursor is the user's
+    } else if (line > 0 && !m_markersHidden) {
         const QTextBlock block = document()->findBlockByNumber(line - 1);
         if (block.isValid()) {
             // Keep the executing line in view without moving the user's selection.
@@ -141,6 +193,7 @@ void CodeView::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         applyTheme();
         setViewportMargins(gutterWidth(), 0, 0, 0);
+        setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 4);
     }
 }
 
@@ -161,7 +214,7 @@ void CodeView::updateGutter(const QRect &rect, int dy)
 void CodeView::updateHighlights()
 {
     QList<QTextEdit::ExtraSelection> selections;
-    if (m_executingLine > 0) {
+    if (m_executingLine > 0 && !m_markersHidden) {
         QTextEdit::ExtraSelection selection;
         const bool dark = isDarkPalette(palette());
         selection.format.setBackground(dark ? QColor(0x5a, 0x4a, 0x12) : QColor(0xff, 0xf1, 0xb8));
@@ -184,9 +237,10 @@ void CodeView::paintGutter(QPaintEvent *event)
         const int line = block.blockNumber() + 1;
         if (block.isVisible() && top + height >= event->rect().top()) {
             QFont f = font();
-            f.setBold(line == m_executingLine);
+            const bool executing = line == m_executingLine && !m_markersHidden;
+            f.setBold(executing);
             painter.setFont(f);
-            painter.setPen(line == m_executingLine ? pal.color(QPalette::Text) : pal.color(QPalette::PlaceholderText));
+            painter.setPen(executing ? pal.color(QPalette::Text) : pal.color(QPalette::PlaceholderText));
             painter.drawText(0, top, m_gutter->width() - 6, height, Qt::AlignRight | Qt::AlignVCenter,
                              QString::number(line));
         }
@@ -207,10 +261,12 @@ QFont CodeView::markerFont() const
 QList<CodeView::MarkerChip> CodeView::markerChips() const
 {
     QList<MarkerChip> chips;
+    if (m_markersHidden)
+        return chips;
     // Markers sit right of the line's text: "◀ Main", "◀ W1 W2 … +6".
     QList<Marker> all = m_markers;
     if (m_executingLine > 0)
-        all.prepend({m_executingLine, tr("Main"), processColor(mainProcessId, isDarkPalette(palette()))});
+        all.prepend({m_executingLine, tr("Main"), processColor(mainProcessId, isDarkPalette(palette())), {}});
     QList<int> lines; // in order of first appearance
     QHash<int, QList<Marker>> byLine;
     for (const Marker &marker : std::as_const(all)) {
@@ -257,7 +313,7 @@ QList<CodeView::MarkerChip> CodeView::markerChips() const
         for (qsizetype i = 0; i < shown; ++i) {
             const Marker &marker = markers.at(i);
             const QRect box(x, top, chipWidth(marker.label), height);
-            chips.append({line, box, marker.label, marker.color, {}});
+            chips.append({line, box, marker.label, marker.color, {}, marker.name});
             x = box.right() + 1 + spacing;
         }
         if (shown < markers.size()) {
@@ -267,7 +323,7 @@ QList<CodeView::MarkerChip> CodeView::markerChips() const
             more.box = QRect(x, top, chipWidth(more.text), height);
             more.color = palette().color(QPalette::Mid);
             for (qsizetype i = shown; i < markers.size(); ++i)
-                more.overflow.append(markers.at(i).label);
+                more.overflow.append(markers.at(i).name.isEmpty() ? markers.at(i).label : markers.at(i).name);
             chips.append(more);
         }
     }
@@ -279,10 +335,16 @@ bool CodeView::viewportEvent(QEvent *event)
     if (event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
         for (const MarkerChip &chip : markerChips()) {
-            if (chip.box.contains(help->pos()) && !chip.overflow.isEmpty()) {
+            if (!chip.box.contains(help->pos()))
+                continue;
+            if (!chip.overflow.isEmpty()) {
                 QToolTip::showText(help->globalPos(),
                                    tr("Also at line %1: %2").arg(chip.line).arg(chip.overflow.join(QStringLiteral(", "))),
                                    viewport(), chip.box);
+                return true;
+            }
+            if (!chip.name.isEmpty() && chip.name != chip.text) {
+                QToolTip::showText(help->globalPos(), chip.name, viewport(), chip.box);
                 return true;
             }
         }
@@ -293,7 +355,7 @@ bool CodeView::viewportEvent(QEvent *event)
 void CodeView::paintEvent(QPaintEvent *event)
 {
     QPlainTextEdit::paintEvent(event);
-    if (m_markers.isEmpty() && m_executingLine == 0)
+    if ((m_markers.isEmpty() && m_executingLine == 0) || m_markersHidden)
         return;
     QPainter painter(viewport());
     painter.setFont(markerFont());

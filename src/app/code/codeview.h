@@ -8,9 +8,9 @@
 
 namespace ProcessLab {
 
-// A read-only listing with line numbers that shows where each process is: the main
-// program's executing line is highlighted, each worker's current line carries a marker
-// in the worker's colour ("◀ W1 W2").
+// A listing with line numbers that shows where each process is: the main program's
+// executing line is highlighted, each worker's current line carries a marker in the worker's
+// colour ("◀ W1 W2"). Read only unless setEditable(true) (the Python tab's Edit).
 class CodeView : public QPlainTextEdit
 {
     Q_OBJECT
@@ -18,13 +18,22 @@ public:
     struct Marker
     {
         int line = 0;
-        QString label; // "W1", "Main"
+        QString label; // "W1", "Main", "P1"
         QColor color;
+        QString name; // the full name for tool tips ("Process-1"); empty: the label says it
     };
 
     explicit CodeView(SourceHighlighter::Language language, QWidget *parent = nullptr);
 
     void setSource(const QString &text);
+    // Editable: typing, undo, Tab and Return indent as Python expects; the executing line is
+    // kept in view by scrolling, never by moving the cursor.
+    void setEditable(bool editable);
+    bool isEditable() const { return !isReadOnly(); }
+    // Hidden markers and executing line are kept but neither painted nor scrolled to (the text
+    // on screen is not the text the run runs).
+    void setMarkersHidden(bool hidden);
+    bool markersHidden() const { return m_markersHidden; }
     void setExecutingLine(int line); // 0 = none
     int executingLine() const { return m_executingLine; }
     void setMarkers(const QList<Marker> &markers);
@@ -48,12 +57,14 @@ public:
         QRect box;
         QString text;         // "W3", "Main", "+6"
         QColor color;
-        QStringList overflow; // the labels "+N" stands for
+        QStringList overflow; // the names "+N" stands for
+        QString name;         // the full name, when the text is shorter
     };
     QList<MarkerChip> markerChips() const;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
     bool viewportEvent(QEvent *event) override;
@@ -70,6 +81,7 @@ private:
     SourceHighlighter *m_highlighter = nullptr;
     int m_executingLine = 0;
     QList<Marker> m_markers;
+    bool m_markersHidden = false;
 };
 
 } // namespace ProcessLab

@@ -5,6 +5,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QFileInfo>
 #include <QLocale>
 
 namespace ProcessLab {
@@ -15,7 +16,7 @@ RunHistoryModel::RunHistoryModel(QObject *parent)
 }
 
 void RunHistoryModel::addRun(int number, const QString &exampleId, const QVariantMap &knobs,
-                             const RunSummary &summary)
+                             const RunSummary &summary, RunnerKind runner)
 {
     if (m_entries.size() >= maxRuns) {
         const int last = static_cast<int>(m_entries.size()) - 1;
@@ -24,7 +25,7 @@ void RunHistoryModel::addRun(int number, const QString &exampleId, const QVarian
         endRemoveRows();
     }
     beginInsertRows({}, 0, 0);
-    m_entries.prepend({number, exampleId, knobs, summary});
+    m_entries.prepend({number, exampleId, knobs, summary, runner});
     endInsertRows();
 }
 
@@ -88,6 +89,44 @@ QString RunHistoryModel::knobsText(const QString &exampleId, const QVariantMap &
     return parts.join(tr(", "));
 }
 
+namespace {
+// A Python run records its script's path and arguments as knobs (PythonRun).
+const QString scriptKnob = QStringLiteral("script");
+const QString argumentsKnob = QStringLiteral("arguments");
+} // namespace
+
+QString RunHistoryModel::exampleText(const Entry &entry)
+{
+    if (entry.runner == RunnerKind::Python && !ExampleRegistry::find(entry.exampleId)) {
+        const QString script = entry.knobs.value(scriptKnob).toString();
+        if (!script.isEmpty())
+            return QFileInfo(script).fileName();
+    }
+    return exampleTitle(entry.exampleId);
+}
+
+QString RunHistoryModel::settingsText(const Entry &entry)
+{
+    if (entry.runner != RunnerKind::Python)
+        return knobsText(entry.exampleId, entry.knobs);
+    // The script's path is in the Example column (a listing runs from a temporary file: noise).
+    QVariantMap knobs = entry.knobs;
+    knobs.remove(scriptKnob);
+    const QString arguments = knobs.take(argumentsKnob).toString();
+    QString text = knobsText(entry.exampleId, knobs);
+    if (!arguments.isEmpty()) {
+        if (!text.isEmpty())
+            text += tr(", ");
+        text += tr("arguments: %1").arg(arguments);
+    }
+    return text;
+}
+
+QString RunHistoryModel::runnerText(RunnerKind runner)
+{
+    return runner == RunnerKind::Python ? tr("Python") : tr("ProcessLab");
+}
+
 QString RunHistoryModel::resultText(const RunSummary &summary)
 {
     if (!summary.finished)
@@ -113,8 +152,9 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case NumberColumn: return QStringLiteral("#%1").arg(e.number);
-        case ExampleColumn: return exampleTitle(e.exampleId);
-        case KnobsColumn: return knobsText(e.exampleId, e.knobs);
+        case ExampleColumn: return exampleText(e);
+        case RunnerColumn: return runnerText(e.runner);
+        case KnobsColumn: return settingsText(e);
         case WallTimeColumn: return msText(e.summary.wallMs());
         case ResultColumn: return resultText(e.summary);
         case ProcessesColumn: return static_cast<int>(e.summary.processes.size());
@@ -122,7 +162,12 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ToolTipRole && index.column() == ExampleColumn)
-        return e.exampleId;
+        return e.runner == RunnerKind::Python && !ExampleRegistry::find(e.exampleId)
+                   ? e.knobs.value(scriptKnob, e.exampleId).toString()
+                   : e.exampleId;
+    if (role == Qt::ToolTipRole && index.column() == RunnerColumn)
+        return e.runner == RunnerKind::Python ? tr("Real Python: the interpreter ran the program")
+                                              : tr("ProcessLab's native workers played the program");
     if (role == Qt::ForegroundRole && index.column() == ResultColumn && e.summary.exitCode != 0)
         return QBrush(QColor(0xd3, 0x2f, 0x2f));
     if (role == Qt::TextAlignmentRole && (index.column() == WallTimeColumn || index.column() == ProcessesColumn))
@@ -139,6 +184,7 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
     switch (section) {
     case NumberColumn: return tr("Run");
     case ExampleColumn: return tr("Example");
+    case RunnerColumn: return tr("Runner");
     case KnobsColumn: return tr("Settings");
     case WallTimeColumn: return tr("Wall time");
     case ResultColumn: return tr("Result");

@@ -72,7 +72,7 @@ void RunHistoryView::retranslate()
     m_model->retranslate();
     m_table->resizeColumnsToContents();
     m_compare->setText(tr("Compare side by side"));
-    m_hint->setText(tr("Select two runs (e.g. 1 worker and 4 workers) to compare them."));
+    m_hint->setText(tr("Select two runs (e.g. 1 worker and 4 workers, or ProcessLab and Python) to compare them."));
 }
 
 } // namespace ProcessLab

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cpusparkline.h"
 
+#include "processstatustext.h"
+
 #include "processcolors.h"
 #include "runtime/platform/processsampler.h"
 
@@ -70,7 +72,7 @@ void CpuSparkline::updateTexts()
         m_valueText = tr("CPU %1").arg(formatCpuPercent(m_summary.cpuPermille));
 
     QString tip;
-    if (m_processId == mainProcessId)
+    if (ProcessStatusText::isPlayedMain(m_summary))
         tip = tr("Main is played by ProcessLab itself: its CPU use is the app's own work, so it is not measured.");
     else if (!ProcessSampler::isAvailable())
         tip = tr("CPU and memory use cannot be measured on this system.");

@@ -7,6 +7,7 @@
 #include "processcolors.h"
 #include "processlistmodel.h"
 
+#include <QCheckBox>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -43,6 +44,7 @@ QIcon stateDot(ProcessState state, bool dark, int size, qreal devicePixelRatio)
 
 OutputArea::OutputArea(QWidget *parent)
     : QWidget(parent)
+    , m_helperToggle(new QCheckBox(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_list(new QTableView(m_splitter))
     , m_model(new ProcessListModel(this))
@@ -55,7 +57,12 @@ OutputArea::OutputArea(QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_helperToggle);
     layout->addWidget(m_splitter);
+    m_helperToggle->setObjectName(QStringLiteral("showHelperProcesses"));
+    m_helperToggle->hide();
+    connect(m_helperToggle, &QCheckBox::toggled, this, &OutputArea::setShowHelpers);
 
     m_list->setModel(m_model);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -112,13 +119,15 @@ void OutputArea::retranslate()
     m_placeholder->setText(tr("The output of each process appears here when a run starts."));
     m_list->setToolTip(tr("Select rows to see those processes' output beside Main's (Ctrl+click: several)."));
     m_model->retranslate();
+    updateHelperToggle();
     for (OutputPane *pane : std::as_const(m_panes))
         updateTab(pane); // tab titles and tips are read from the panes at call time
 }
 
 int OutputArea::processCount() const
 {
-    return std::max(m_expectedCount, static_cast<int>(m_panes.size()));
+    const qsizetype hidden = m_showHelpers ? 0 : m_helpers.size();
+    return std::max(m_expectedCount, static_cast<int>(m_panes.size() - hidden));
 }
 
 bool OutputArea::isCompact() const
@@ -128,6 +137,8 @@ bool OutputArea::isCompact() const
 
 bool OutputArea::isShown(int processId) const
 {
+    if (!m_showHelpers && m_helpers.contains(processId))
+        return false;
     return !isCompact() || processId == mainProcessId || m_selected.contains(processId);
 }
 
@@ -430,6 +441,8 @@ void OutputArea::clear()
     const auto old = m_panes;
     m_panes.clear();
     m_expectedCount = 0;
+    m_helpers.clear();
+    updateHelperToggle();
     m_model->clear();
     for (OutputPane *pane : old) {
         m_gridLayout->removeWidget(pane);
@@ -440,6 +453,35 @@ void OutputArea::clear()
     }
     m_scroll->verticalScrollBar()->setValue(0); // a new run starts with Main in view
     relayout();
+}
+
+void OutputArea::setHelperProcess(int processId)
+{
+    if (m_helpers.contains(processId))
+        return;
+    m_helpers.insert(processId);
+    updateHelperToggle();
+    relayout();
+}
+
+void OutputArea::setShowHelpers(bool show)
+{
+    if (show == m_showHelpers)
+        return;
+    m_showHelpers = show;
+    m_model->setShowHelpers(show);
+    updateHelperToggle();
+    relayout();
+}
+
+void OutputArea::updateHelperToggle()
+{
+    m_helperToggle->setVisible(!m_helpers.isEmpty());
+    m_helperToggle->setChecked(m_showHelpers);
+    //: Python's multiprocessing starts these for itself (a Manager's server process).
+    m_helperToggle->setText(tr("Show helper processes (%n)", nullptr, int(m_helpers.size())));
+    m_helperToggle->setToolTip(tr("Processes Python's multiprocessing starts for its own work, such as a Manager's "
+                                  "server process: hidden unless you want to see them"));
 }
 
 void OutputArea::resizeEvent(QResizeEvent *event)

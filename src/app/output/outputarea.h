@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QGridLayout;
+class QCheckBox;
 class QLabel;
 class QScrollArea;
 class QSplitter;
@@ -79,6 +80,13 @@ public:
     // Removes all panes (a new run starts).
     void clear();
 
+    // A helper process of Python's multiprocessing (a Manager's server; ProcessCreated.count 1):
+    // no pane or list row unless "Show helper processes" (a check box shown when there are any).
+    void setHelperProcess(int processId);
+    void setShowHelpers(bool show);
+    bool showsHelpers() const { return m_showHelpers; }
+    QCheckBox *helperToggle() const { return m_helperToggle; }
+
 signals:
     void layoutModeChanged(ProcessLab::OutputArea::LayoutMode mode);
     // "Kill…" on a pool worker's pane (OutputPane::killRequested).
@@ -102,6 +110,9 @@ private:
     void selectRows();
     void retranslate();
 
+    void updateHelperToggle();
+
+    QCheckBox *m_helperToggle;
     QSplitter *m_splitter;
     QTableView *m_list;
     ProcessListModel *m_model;
@@ -118,6 +129,8 @@ private:
     int m_columns = 0;
     int m_lineCap = 0; // 0: the pane default
     bool m_selecting = false;
+    QSet<int> m_helpers;
+    bool m_showHelpers = false;
 };
 
 } // namespace ProcessLab

@@ -371,8 +371,9 @@ void OutputPane::updateProcess(const ProcessSummary &summary, qint64 nowNs)
     m_header->setToolTip(roleToolTip);
 
     m_chip->setState(summary.state);
-    const bool isMain = m_processId == mainProcessId;
-    // Main is the example's own program: it has a status line, never an exit code.
+    // Main is the example's own program: it has a status line, never an exit code. (A Python
+    // run's MainProcess is the interpreter: a process like the others, with its exit code.)
+    const bool isMain = ProcessStatusText::isPlayedMain(m_summary);
     const QString detail = isMain ? ProcessStatusText::mainProgramStatus(m_summary, m_mainPosition) : summary.detail;
     m_chip->setToolTip(detail.isEmpty() || detail == m_chip->text() ? m_chip->text() : m_chip->text() + u": " + detail);
 

@@ -19,7 +19,7 @@ void ProcessListModel::setSummary(const RunSummary &summary, qint64 nowNs)
     QList<ProcessSummary> processes;
     processes.reserve(summary.processes.size());
     for (const ProcessSummary &p : summary.processes) {
-        if (!p.role.isEmpty()) // slots of processes not created yet have no role
+        if (!p.role.isEmpty() && (m_showHelpers || !p.helper)) // slots of processes not created yet have no role
             processes.append(p);
     }
     const bool grows = processes.size() >= m_processes.size()

@@ -25,6 +25,8 @@ public:
 
     // Takes the latest summary; nowNs times the live processes' elapsed column.
     void setSummary(const RunSummary &summary, qint64 nowNs);
+    // Python's helper processes (ProcessSummary::helper) get rows only when shown.
+    void setShowHelpers(bool show) { m_showHelpers = show; }
     void clear();
     int processIdAt(int row) const;
     int rowOf(int processId) const; // -1 if absent
@@ -41,6 +43,7 @@ private:
     QList<ProcessSummary> m_processes; // the summary's processes that exist (id order)
     qint64 m_nowNs = 0;
     bool m_dark = false;
+    bool m_showHelpers = false;
 };
 
 } // namespace ProcessLab

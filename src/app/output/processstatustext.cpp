@@ -18,10 +18,15 @@ QString ProcessStatusText::state(ProcessState state)
     return stateDisplayName(state);
 }
 
+bool ProcessStatusText::isPlayedMain(const ProcessSummary &process)
+{
+    return process.id == mainProcessId && (process.role.isEmpty() || process.role == QLatin1StringView("Main"));
+}
+
 std::optional<int> ProcessStatusText::pythonExitCode(const ProcessSummary &process)
 {
     // Main is the example's own program, played by the host: it has no exit code.
-    if (process.id == mainProcessId)
+    if (isPlayedMain(process))
         return std::nullopt;
     return process.pythonExitCode();
 }
@@ -64,6 +69,11 @@ QString ProcessStatusText::roleToolTip(const ProcessSummary &process)
     // Python names a pool's workers "PoolWorker-N": the name stays, the tool tip says what it is.
     if (process.id != mainProcessId && process.role.startsWith(QLatin1StringView("PoolWorker-")))
         return tr("%1: a worker process of the pool; it runs the tasks the pool hands out").arg(process.role);
+    if (process.id == mainProcessId && !isPlayedMain(process))
+        return process.pid ? tr("%1: the Python interpreter that runs the program's main module (PID %2)")
+                                 .arg(process.role)
+                                 .arg(process.pid)
+                           : tr("%1: the Python interpreter that runs the program's main module").arg(process.role);
     if (process.id != mainProcessId)
         return roleName(process);
     return process.pid ? tr("Main: the example's main program (if __name__ == \"__main__\":), played by ProcessLab "

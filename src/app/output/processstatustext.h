@@ -39,6 +39,10 @@ public:
     static QString roleName(int processId, const QString &recordedRole);
     static QString roleName(const ProcessSummary &process) { return roleName(process.id, process.role); }
 
+    // Process 0 of a native run: the example's main program, played by ProcessLab (no exit
+    // code, no CPU samples). False for a Python run's main interpreter, a real process.
+    static bool isPlayedMain(const ProcessSummary &process);
+
     // What a process is, for its name's tool tip: Main is the example's main program,
     // played by ProcessLab; a worker is a child process the example started.
     static QString roleToolTip(const ProcessSummary &process);

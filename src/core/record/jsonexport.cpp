@@ -74,6 +74,8 @@ QJsonObject eventToJson(const RunEvent &event, qint64 startNs)
     case EventKind::ProcessCreated:
         if (event.pid)
             o.insert(QLatin1StringView("pid"), event.pid);
+        if (event.count == 1)
+            o.insert(QLatin1StringView("helper"), true); // a library's helper process (Manager)
         break;
     case EventKind::IpcObjectCreated:
         o.insert(QLatin1StringView("object"), event.object);

@@ -10,7 +10,9 @@ namespace ProcessLab {
 
 QString displayRoleName(int processId, const QString &recordedRole)
 {
-    if (processId == mainProcessId)
+    // Process 0 of a native run is "Main" (ProcessLab plays the main program); a Python run's
+    // is the interpreter itself, named as Python names it ("MainProcess").
+    if (processId == mainProcessId && (recordedRole.isEmpty() || recordedRole == QLatin1StringView("Main")))
         return QCoreApplication::translate("ProcessLab::ProcessStatusText", "Main");
     // The examples name their workers "Worker N" (ExampleRegistry); the tutorial's word is 进程 N.
     static const QRegularExpression numbered(QStringLiteral("^(Worker|Producer|Consumer|Sender) ?(\\d*)$"));

@@ -32,7 +32,9 @@ enum class OutputStream : quint8 { StdOut, StdErr };
 enum class EventKind : quint8 {
     RunStarted,         // text: example id
     RunFinished,        // exitCode: 0 ok, 1 failed; text: reason when failed or stopped
-    ProcessCreated,     // process, text: role name ("Main", "Worker 1")
+    ProcessCreated,     // process, text: role name ("Main", "Worker 1"); count: 1 for a helper
+                        // process of the program's library (a Python Manager's server,
+                        // docs/python-runner.md), 0 for the program's own processes
     StateChanged,       // process, state, pid, text: detail; end states with hasExitStatus: exitCode/exitSignal
     Output,             // process, stream, text: one line without its newline
     ScriptStep,         // process 0, sourceLine, text: what the main program does; stamped when it

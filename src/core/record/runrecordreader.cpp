@@ -349,6 +349,7 @@ bool decodeEvent(EventFields &fields, int version, qint64 startNs, RunEvent *eve
     case EventKind::ProcessCreated:
         requireProcess();
         optionalPid();
+        event->count = fields.flag(QLatin1StringView("helper")) ? 1 : 0;
         break;
     case EventKind::StateChanged: {
         requireProcess();

@@ -162,6 +162,7 @@ void RunSummaryBuilder::consume(const RunEvent &event)
         p.role = event.text;
         p.createdNs = event.timeNs;
         p.pid = event.pid;
+        p.helper = event.count == 1;
         break;
     }
     case EventKind::StateChanged: {

@@ -35,6 +35,8 @@ struct ProcessSummary
     int exitSignal = 0;
     bool hasExitStatus = false; // ended with an exit the OS reported (not Main, not "never started")
     QString detail; // why it failed or was stopped, if it did
+    // A helper of Python's multiprocessing (a Manager's server...): ProcessCreated.count == 1.
+    bool helper = false;
     qint64 stdoutLines = 0;
     qint64 stderrLines = 0;
     qint64 droppedLines = 0;

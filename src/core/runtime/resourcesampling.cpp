@@ -48,7 +48,8 @@ std::chrono::milliseconds ResourceSampling::interval() const
 
 void ResourceSampling::observe(const RunEvent &event)
 {
-    if (event.kind != EventKind::StateChanged || event.process <= mainProcessId || m_stopped)
+    const int firstSampled = m_samplesMain ? mainProcessId : mainProcessId + 1;
+    if (event.kind != EventKind::StateChanged || event.process < firstSampled || m_stopped)
         return;
     if (isEndState(event.state)) {
         // Ended without an exit of its own (never started), or after processExited().
@@ -107,6 +108,26 @@ void ResourceSampling::processExited(int process, qint64 nowNs)
             totalNs = *ended;
     }
     // Stamped after the previous sample, so the per-mille has a time to be spread over.
+    record(process, tracked, std::max(nowNs, tracked.lastNs + 1), totalNs, -1);
+}
+
+void ResourceSampling::processEnded(int process, qint64 nowNs, qint64 reportedCpuNs)
+{
+    const auto it = m_tracked.find(process);
+    if (it == m_tracked.end() || m_stopped)
+        return;
+    Tracked tracked = *it;
+    m_tracked.erase(it);
+    // What the process says is believed only if it is possible: no more than every core since
+    // the last reading.
+    const qint64 cores = std::max(1, QThread::idealThreadCount());
+    const qint64 sinceNs = std::max<qint64>(0, nowNs - tracked.lastNs);
+    if (reportedCpuNs > tracked.lastReadNs + sinceNs * cores + readingToleranceNs)
+        reportedCpuNs = -1;
+    qint64 totalNs = std::max(tracked.lastReadNs, reportedCpuNs);
+    if (const std::optional<ProcessUsage> usage = m_sampler.read(tracked.pid))
+        totalNs = std::max<qint64>(totalNs, usage->cpuNs);
+    m_sampler.forget(tracked.pid);
     record(process, tracked, std::max(nowNs, tracked.lastNs + 1), totalNs, -1);
 }
 

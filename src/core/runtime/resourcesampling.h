@@ -18,8 +18,9 @@ namespace ProcessLab {
 // Samples the CPU use and resident memory of a run's worker processes (ProcessSampler) on a
 // timer and records them as ResourceSample events (docs/run-record.md): every
 // `interval()` while a process runs, and once more when it has exited, with its exact total.
-// Main is not sampled: the host plays it, and the host's CPU is ProcessLab's own work (its
-// window, its event loop), not the example's.
+// Main is not sampled in a native run: the host plays it, and the host's CPU is ProcessLab's
+// own work (its window, its event loop), not the example's. A Python run's main interpreter is
+// a real process of the program: setSamplesMain(true) samples it too.
 //
 // Each sample's count is the CPU used since the previous sample (the first: since the
 // process's Starting stamp) in per-mille of one core, stamped when it was read, so
@@ -45,6 +46,12 @@ public:
     void observe(const RunEvent &event);
     // Its process exited and was reaped (QProcess reported it): the last sample, exact total.
     void processExited(int process, qint64 nowNs);
+    // Its process ended but was not reaped by this process (a Python run's processes, a
+    // grandchild's time never reaches RUSAGE_CHILDREN): the last sample, with the largest of the
+    // last reading, a reading now (an exiting or zombie process still reads) and the total the
+    // process reported itself (reportedCpuNs < 0: none). Call it before its end state.
+    void processEnded(int process, qint64 nowNs, qint64 reportedCpuNs);
+    void setSamplesMain(bool samplesMain) { m_samplesMain = samplesMain; }
     void start();
     void stop(); // no more samples (the run ended)
 
@@ -73,6 +80,7 @@ private:
     qint64 m_recorded = 0;
     qint64 m_budget = sampleBudget;
     bool m_stopped = false;
+    bool m_samplesMain = false;
 };
 
 } // namespace ProcessLab
