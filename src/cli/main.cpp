@@ -72,6 +72,29 @@ int showExample(const Cli::RunOptions &options)
     return 0;
 }
 
+// After a run (`run` or `python`): what went over the caps, the summary table, the exports;
+// the command's exit code.
+int completeRunCommand(Cli::TerminalPrinter &printer, Cli::ExportTargets &exports, const RunRecord &record,
+                       bool summary, bool jsonRequested, bool interrupted, int runExitCode)
+{
+    printer.reportDropped(record, jsonRequested);
+    // The table is output the user asked for: losing it (`2>/dev/full`) fails the command.
+    const bool summaryWritten
+        = !summary || (Cli::writeStderr(Cli::formatSummaryTable(summarize(record))) && Cli::flushStderr());
+    int exitCode = interrupted                                    ? exitInterrupted
+        : printer.hasStdoutFailed() || !summaryWritten ? exitFailed
+                                                       : runExitCode;
+    QStringList exportErrors;
+    if (!exports.write(record, &exportErrors)) {
+        for (const QString &error : exportErrors)
+            Cli::writeStderr(QStringLiteral("processlab-cli: %1\n").arg(error));
+        if (exitCode == 0)
+            exitCode = exitFailed;
+    }
+    Cli::flushStderr();
+    return exitCode;
+}
+
 int runExample(QCoreApplication &app, const Cli::RunOptions &options)
 {
     const ExampleDefinition *example = ExampleRegistry::find(options.exampleId);
@@ -113,22 +136,8 @@ int runExample(QCoreApplication &app, const Cli::RunOptions &options)
     app.exec();
     printer.flush(); // a failure is reported through stdoutFailed, like one during the run
 
-    printer.reportDropped(run->record(), !options.jsonPath.isEmpty());
-    // The table is output the user asked for: losing it (`2>/dev/full`) fails the command.
-    const bool summaryWritten = !options.summary
-        || (Cli::writeStderr(Cli::formatSummaryTable(summarize(run->record()))) && Cli::flushStderr());
-    int exitCode = interrupted                                    ? exitInterrupted
-        : printer.hasStdoutFailed() || !summaryWritten ? exitFailed
-                                                       : run->exitCode();
-    QStringList exportErrors;
-    if (!exports.write(run->record(), &exportErrors)) {
-        for (const QString &error : exportErrors)
-            Cli::writeStderr(QStringLiteral("processlab-cli: %1\n").arg(error));
-        if (exitCode == 0)
-            exitCode = exitFailed;
-    }
-    Cli::flushStderr();
-    return exitCode;
+    return completeRunCommand(printer, exports, run->record(), options.summary, !options.jsonPath.isEmpty(), interrupted,
+                              run->exitCode());
 }
 
 // A real Python script, watched process by process (docs/python-runner.md). stdout carries what
@@ -173,19 +182,8 @@ int runPython(QCoreApplication &app, const Cli::PythonOptions &options)
     QTimer::singleShot(0, &run, &PythonRun::start);
     app.exec();
     printer.flush();
-    printer.reportDropped(run.record(), !options.jsonPath.isEmpty());
-    const bool summaryWritten = !options.summary
-        || (Cli::writeStderr(Cli::formatSummaryTable(summarize(run.record()))) && Cli::flushStderr());
-    int exitCode = interrupted ? exitInterrupted : printer.hasStdoutFailed() || !summaryWritten ? exitFailed : run.exitCode();
-    QStringList exportErrors;
-    if (!exports.write(run.record(), &exportErrors)) {
-        for (const QString &error : exportErrors)
-            Cli::writeStderr(QStringLiteral("processlab-cli: %1\n").arg(error));
-        if (exitCode == 0)
-            exitCode = exitFailed;
-    }
-    Cli::flushStderr();
-    return exitCode;
+    return completeRunCommand(printer, exports, run.record(), options.summary, !options.jsonPath.isEmpty(), interrupted,
+                              run.exitCode());
 }
 
 int dispatch(QCoreApplication &app, const Cli::ParsedCommand &command)
