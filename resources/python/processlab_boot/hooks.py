@@ -6,7 +6,6 @@ connects when it becomes a reporting process (the main interpreter at start, a P
 its _bootstrap), so helper processes (resource tracker, forkserver) stay silent."""
 
 import functools
-import os
 import time
 
 from . import capture, connection, ipc
@@ -78,11 +77,6 @@ def _install_process_hooks():
     process.BaseProcess.join = join
 
 
-def _after_fork_in_child():
-    connection.after_fork_in_child()
-    capture.after_fork_in_child()
-
-
 def _install_ipc(module_name):
     # Once: counts reset at fork, final counters at exit. Only this module is patched here: the
     # others may be half executed (multiprocessing.queues imports connection midway).
@@ -99,18 +93,15 @@ _INSTALLERS = {
                     "multiprocessing.pool", "multiprocessing.sharedctypes")},
 }
 _installed_modules = set()
-_fork_handler_registered = False
 
 
 def install_for(module_name):
-    """Patches one module of multiprocessing (already imported); idempotent."""
-    global _fork_handler_registered
+    """Patches one module of multiprocessing (already imported); idempotent. (A forked child's
+    connection and writers are reset by the fork handlers connection.py and capture.py register
+    when they are set up.)"""
     if module_name in _installed_modules:
         return
     _installed_modules.add(module_name)
-    if not _fork_handler_registered:
-        _fork_handler_registered = True
-        os.register_at_fork(after_in_child=_after_fork_in_child)
     installer = _INSTALLERS.get(module_name)
     if installer is not None:
         installer()
